@@ -1,0 +1,93 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Scheduler.Runtime.Catalog;
+using Scheduler.Runtime.Reminders;
+using Scheduler.Runtime.Sqlite;
+using Scheduler.Runtime.Storage;
+
+namespace Scheduler.Runtime.Hosting;
+
+/// <summary>Configures the silo hosted by a process: its grains, storage providers, reminder table and options.</summary>
+public sealed class SiloBuilder
+{
+    internal SiloBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The host's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Hosts the grain classes of <paramref name="assembly"/>.</summary>
+    /// <param name="assembly">An assembly with grain classes.</param>
+    /// <returns>This builder.</returns>
+    public SiloBuilder AddGrains(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        Services.AddSingleton(new GrainAssembly(assembly));
+        return this;
+    }
+
+    /// <summary>Configures <see cref="SiloOptions"/>.</summary>
+    /// <param name="configure">Changes to the options.</param>
+    /// <returns>This builder.</returns>
+    public SiloBuilder Configure(Action<SiloOptions> configure)
+    {
+        Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Adds a grain storage provider in memory (tests only: nothing survives the process).</summary>
+    /// <param name="name">The provider's name, as used in <see cref="PersistentStateAttribute"/>.</param>
+    /// <returns>This builder.</returns>
+    public SiloBuilder AddMemoryGrainStorage(string name = PersistentStateAttribute.DefaultStorageName)
+    {
+        Services.AddKeyedSingleton<IGrainStorage>(name, (_, _) => new MemoryGrainStorage());
+        return this;
+    }
+
+    /// <summary>Keeps reminders in memory (tests only: nothing survives the process).</summary>
+    /// <returns>This builder.</returns>
+    public SiloBuilder UseMemoryReminders()
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IReminderTable, MemoryReminderTable>());
+        return this;
+    }
+
+    /// <summary>
+    /// Uses one SQLite database file (WAL, group commit) for the default grain storage provider
+    /// and for reminders: the embedded default.
+    /// </summary>
+    /// <param name="databasePath">The database file; its directory is created if missing.</param>
+    /// <returns>This builder.</returns>
+    public SiloBuilder UseSqlite(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        Services.TryAddSingleton(_ => new SqliteDatabase(databasePath));
+        Services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, (sp, _) => new SqliteGrainStorage(
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId,
+            sp.GetRequiredService<TimeProvider>()));
+        Services.Replace(ServiceDescriptor.Singleton<IReminderTable>(sp => new SqliteReminderTable(
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId)));
+        Services.AddSingleton<IStorageHealthProbe>(sp => new SqliteHealthProbe(sp.GetRequiredService<SqliteDatabase>()));
+        return this;
+    }
+
+    /// <summary>Changes the JSON options used to serialize grain state (for example to add converters).</summary>
+    /// <param name="configure">Changes to the options.</param>
+    /// <returns>This builder.</returns>
+    public SiloBuilder ConfigureStateSerializer(Action<JsonSerializerOptions> configure)
+    {
+        Services.Configure<GrainStateSerializerOptions>(o => configure(o.JsonOptions));
+        return this;
+    }
+}
+
+/// <summary>Options of the grain state serializer.</summary>
+public sealed class GrainStateSerializerOptions
+{
+    /// <summary>The JSON options: web defaults (camelCase) unless changed.</summary>
+    public JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,32 @@
+namespace Scheduler.Runtime.Hosting;
+
+/// <summary>Options of a silo (configuration section <c>Cluster</c> in the hosts).</summary>
+public sealed class SiloOptions
+{
+    /// <summary>The service id: every silo and gateway of one deployment shares it; it prefixes storage keys. Default <c>scheduler</c>.</summary>
+    public string ServiceId { get; set; } = "scheduler";
+
+    /// <summary>This silo's name, for logs and membership. Default: the machine name.</summary>
+    public string SiloName { get; set; } = Environment.MachineName;
+
+    /// <summary>How long a call may wait for its response before it fails with <see cref="TimeoutException"/>. Default 30 s.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an activation may stay idle before it is deactivated (overridable per class with <see cref="CollectionAgeLimitAttribute"/>). Default 15 min.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often idle activations are looked for. Default 1 min.</summary>
+    public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long <c>OnDeactivateAsync</c> may run before its token is cancelled. Default 10 s.</summary>
+    public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long shutdown waits for running turns to finish. Default 30 s.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The shortest delay between retries of a failed reminder delivery. Default 1 s; doubled per attempt.</summary>
+    public TimeSpan ReminderRetryMinDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest delay between retries of a failed reminder delivery. Default 1 min.</summary>
+    public TimeSpan ReminderRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+}

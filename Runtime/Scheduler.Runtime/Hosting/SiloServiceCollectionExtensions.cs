@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Scheduler.Runtime.Catalog;
+using Scheduler.Runtime.Diagnostics;
+using Scheduler.Runtime.Hosting;
+using Scheduler.Runtime.Messaging;
+using Scheduler.Runtime.Reminders;
+using Scheduler.Runtime.Storage;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers a silo in a host.</summary>
+public static class SiloServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds a silo to the host: the grain catalog, grain factory (<see cref="Scheduler.Runtime.IGrainFactory"/>),
+    /// reminder service and the <see cref="SiloHost"/> hosted service. Time comes from the
+    /// registered <see cref="TimeProvider"/> (the system clock unless one is registered).
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configure">Configures grains, storage, reminders and options.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddSilo(this IServiceCollection services, Action<SiloBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<SiloOptions>();
+        services.AddOptions<GrainStateSerializerOptions>();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IReminderTable, MemoryReminderTable>();
+        services.TryAddSingleton<RuntimeInstrumentation>();
+        services.TryAddSingleton(sp => new GrainStateSerializer(sp.GetRequiredService<IOptions<GrainStateSerializerOptions>>().Value.JsonOptions));
+        services.TryAddSingleton(sp => new GrainTypeRegistry(sp.GetServices<GrainAssembly>()));
+        services.TryAddSingleton<GrainActivator>();
+        services.TryAddSingleton<GrainCatalog>();
+        services.TryAddSingleton(sp => new CallTimeoutTracker(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SiloOptions>>().Value.CallTimeout));
+        services.TryAddSingleton<IGrainCallInvoker, LocalGrainCallInvoker>();
+        services.TryAddSingleton<Scheduler.Runtime.IGrainFactory, GrainFactory>();
+        services.TryAddSingleton<ReminderService>();
+        services.TryAddSingleton(sp => new SiloHost(
+            sp.GetRequiredService<GrainCatalog>(),
+            sp.GetRequiredService<ReminderService>(),
+            sp.GetRequiredService<CallTimeoutTracker>(),
+            sp.GetRequiredService<IOptions<SiloOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SiloHost>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<SiloHost>());
+        configure(new SiloBuilder(services));
+        return services;
+    }
+}
