@@ -1,0 +1,170 @@
+using NodaTime;
+
+namespace Scheduler.Scheduling;
+
+/// <summary>A validated request with every participant resolved and every stage's feasible time computed.</summary>
+internal sealed class RequestPlan
+{
+    private RequestPlan(SchedulingRequest request, ParticipantState candidate, TimeInterval search, IntervalSet candidateAvailable, IntervalSet candidatePreferred, StagePlan[] stages, Instant now)
+    {
+        Request = request;
+        Candidate = candidate;
+        Search = search;
+        CandidateAvailable = candidateAvailable;
+        CandidatePreferred = candidatePreferred;
+        Stages = stages;
+        Now = now;
+        Granularity = Duration.FromMinutes(request.SlotGranularityMinutes);
+        MinGap = Duration.FromMinutes(request.Sequencing.MinGapMinutes);
+        MaxGap = Duration.FromMinutes(request.Sequencing.MaxGapMinutes);
+    }
+
+    public SchedulingRequest Request { get; }
+
+    public ParticipantState Candidate { get; }
+
+    /// <summary>The request window cut to start no earlier than now + minimum notice.</summary>
+    public TimeInterval Search { get; }
+
+    /// <summary>Candidate's free working time in the search range (restricted to preferred times when those are required).</summary>
+    public IntervalSet CandidateAvailable { get; }
+
+    /// <summary>Candidate's preferred times in the search range (scoring).</summary>
+    public IntervalSet CandidatePreferred { get; }
+
+    public StagePlan[] Stages { get; }
+
+    public Instant Now { get; }
+
+    public Duration Granularity { get; }
+
+    public Duration MinGap { get; }
+
+    public Duration MaxGap { get; }
+
+    /// <summary>Validates <paramref name="request"/> and resolves its participants.</summary>
+    /// <exception cref="ArgumentException">The request is malformed or names a participant <paramref name="lookup"/> does not know.</exception>
+    public static RequestPlan Create(SchedulingRequest request, Func<string, ParticipantState?> lookup, Instant now)
+    {
+        Validate(request);
+        var notice = now + Duration.FromMinutes(request.MinimumNoticeMinutes);
+        var searchStart = request.Window.Start > notice ? request.Window.Start : notice;
+        var search = searchStart < request.Window.End ? new TimeInterval(searchStart, request.Window.End) : new TimeInterval(request.Window.End, request.Window.End);
+
+        var candidate = Resolve(lookup, request.CandidateId, "candidate");
+        var candidatePreferred = request.CandidatePreferredTimes.Count == 0
+            ? IntervalSet.Empty
+            : WorkingHours.Materialize(candidate.Zone, request.CandidatePreferredTimes, [], search);
+        var candidateAvailable = candidate.Free.Clip(search);
+        if (request.CandidatePreferredTimesRequired && request.CandidatePreferredTimes.Count > 0)
+        {
+            candidateAvailable = candidateAvailable.Intersect(candidatePreferred);
+        }
+
+        var fairnessFrom = now - Duration.FromDays(request.PoolFairnessWindowDays);
+        var stages = new StagePlan[request.Stages.Count];
+        for (var i = 0; i < stages.Length; i++)
+        {
+            var stage = request.Stages[i];
+            var panel = new ParticipantState[stage.InterviewerIds.Count];
+            var feasible = candidateAvailable;
+            for (var p = 0; p < panel.Length; p++)
+            {
+                panel[p] = Resolve(lookup, stage.InterviewerIds[p], $"interviewer of stage '{stage.Name}'");
+                feasible = feasible.Intersect(panel[p].Available);
+            }
+
+            var pools = new PoolPlan[stage.Pools.Count];
+            for (var p = 0; p < pools.Length; p++)
+            {
+                pools[p] = RankPool(stage.Pools[p], lookup, fairnessFrom, now);
+            }
+
+            stages[i] = new StagePlan(i, stage, panel, pools, feasible.WithMinimumLength(Duration.FromMinutes(stage.DurationMinutes)));
+        }
+
+        return new RequestPlan(request, candidate, search, candidateAvailable, candidatePreferred, stages, now);
+    }
+
+    private static PoolPlan RankPool(PoolRequirement pool, Func<string, ParticipantState?> lookup, Instant from, Instant now)
+    {
+        var members = new ParticipantState[pool.MemberIds.Count];
+        var load = new int[members.Length];
+        for (var m = 0; m < members.Length; m++)
+        {
+            members[m] = Resolve(lookup, pool.MemberIds[m], $"member of pool '{pool.PoolId}'");
+            load[m] = members[m].BookingsBetween(from, now);
+        }
+
+        var order = new int[members.Length];
+        for (var m = 0; m < order.Length; m++)
+        {
+            order[m] = m;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var byLoad = load[a].CompareTo(load[b]);
+            return byLoad != 0 ? byLoad : string.CompareOrdinal(members[a].Id, members[b].Id);
+        });
+
+        var ranked = new ParticipantState[members.Length];
+        var rankedLoad = new int[members.Length];
+        for (var m = 0; m < order.Length; m++)
+        {
+            ranked[m] = members[order[m]];
+            rankedLoad[m] = load[order[m]];
+        }
+
+        return new PoolPlan(pool, ranked, rankedLoad);
+    }
+
+    private static ParticipantState Resolve(Func<string, ParticipantState?> lookup, string id, string role) =>
+        lookup(id) ?? throw new ArgumentException($"No availability input was supplied for participant '{id}' ({role}).", nameof(lookup));
+
+    private static void Validate(SchedulingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(request.CandidateId, nameof(request.CandidateId));
+        ArgumentNullException.ThrowIfNull(request.Stages);
+        if (request.Stages.Count == 0)
+        {
+            throw new ArgumentException("A request needs at least one stage.", nameof(request));
+        }
+
+        Guard.NotNegative(request.MinimumNoticeMinutes, nameof(request.MinimumNoticeMinutes));
+        Guard.Granularity(request.SlotGranularityMinutes, nameof(request.SlotGranularityMinutes));
+        if (request.MaxProposals < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.MaxProposals, "MaxProposals must be at least 1.");
+        }
+
+        if (request.PoolFairnessWindowDays < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.PoolFairnessWindowDays, "PoolFairnessWindowDays must be at least 1.");
+        }
+
+        ArgumentNullException.ThrowIfNull(request.Sequencing);
+        Guard.NotNegative(request.Sequencing.MinGapMinutes, nameof(request.Sequencing.MinGapMinutes));
+        if (request.Sequencing.MaxGapMinutes < request.Sequencing.MinGapMinutes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(request), request.Sequencing.MaxGapMinutes, "MaxGapMinutes must not be less than MinGapMinutes.");
+        }
+
+        foreach (var stage in request.Stages)
+        {
+            ArgumentNullException.ThrowIfNull(stage);
+            Guard.Duration(stage.DurationMinutes, nameof(stage.DurationMinutes));
+            ArgumentNullException.ThrowIfNull(stage.InterviewerIds);
+            ArgumentNullException.ThrowIfNull(stage.Pools);
+            foreach (var pool in stage.Pools)
+            {
+                ArgumentNullException.ThrowIfNull(pool.MemberIds);
+                if (pool.Count < 1 || pool.Count > pool.MemberIds.Count)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(request), pool.Count, $"Pool '{pool.PoolId}' must require between 1 and {pool.MemberIds.Count} members.");
+                }
+            }
+        }
+    }
+}
