@@ -1,0 +1,208 @@
+using System.Globalization;
+
+namespace Scheduler.ICalendar;
+
+/// <summary>
+/// Reads a VEVENT component into a <see cref="CalendarEvent"/>. An event whose DTSTART is
+/// missing or unreadable is skipped (RFC 5545 §3.6.1 requires DTSTART); smaller problems drop
+/// only the offending value. Every decision is recorded as a <see cref="CalendarWarning"/>.
+/// </summary>
+internal static class EventReader
+{
+    public static CalendarEvent? Read(CalendarComponent component, List<CalendarWarning> warnings)
+    {
+        var uid = component.GetProperty("UID")?.Value.Trim() ?? string.Empty;
+        var label = uid.Length > 0 ? $"VEVENT {uid}" : "VEVENT";
+        var startProperty = component.GetProperty("DTSTART");
+        if (startProperty is null)
+        {
+            warnings.Add(new CalendarWarning(component.LineNumber, $"Skipped {label}: it has no DTSTART."));
+            return null;
+        }
+
+        CalendarDateTime start;
+        try
+        {
+            start = ReadDateTime(startProperty);
+        }
+        catch (FormatException e)
+        {
+            warnings.Add(new CalendarWarning(startProperty.LineNumber, $"Skipped {label}: DTSTART is unreadable ({e.Message})"));
+            return null;
+        }
+
+        CalendarDateTime? end = null;
+        CalendarDuration? duration = null;
+        if (component.GetProperty("DTEND") is { } endProperty)
+        {
+            try
+            {
+                end = ReadDateTime(endProperty);
+                if (start.IsDate && !end.Value.IsDate)
+                {
+                    // A DATE start with a DATE-TIME end: keep the event all-day, ending on the end's day (the next day when it has a time of day).
+                    var endDate = end.Value.Local.TimeOfDay == NodaTime.LocalTime.Midnight ? end.Value.Date : end.Value.Date.PlusDays(1);
+                    warnings.Add(new CalendarWarning(endProperty.LineNumber, $"{label}: DTEND is a DATE-TIME but DTSTART is a DATE; read as the DATE {endDate:yyyyMMdd}."));
+                    end = CalendarDateTime.FromDate(endDate);
+                }
+
+                if (IsBefore(end.Value, start))
+                {
+                    warnings.Add(new CalendarWarning(endProperty.LineNumber, $"{label}: DTEND is before DTSTART; DTEND ignored (RFC 5545 §3.8.2.2 requires it to be later)."));
+                    end = null;
+                }
+            }
+            catch (FormatException e)
+            {
+                warnings.Add(new CalendarWarning(endProperty.LineNumber, $"{label}: DTEND ignored ({e.Message})"));
+                end = null;
+            }
+        }
+
+        if (component.GetProperty("DURATION") is { } durationProperty)
+        {
+            if (end is not null)
+            {
+                warnings.Add(new CalendarWarning(durationProperty.LineNumber, $"{label}: both DTEND and DURATION; DURATION ignored."));
+            }
+            else
+            {
+                try
+                {
+                    duration = CalendarDuration.Parse(durationProperty.Value);
+                    if (duration.Value.IsNegative)
+                    {
+                        warnings.Add(new CalendarWarning(durationProperty.LineNumber, $"{label}: negative DURATION ignored."));
+                        duration = null;
+                    }
+                }
+                catch (FormatException e)
+                {
+                    warnings.Add(new CalendarWarning(durationProperty.LineNumber, $"{label}: DURATION ignored ({e.Message})"));
+                }
+            }
+        }
+
+        var rules = new List<RecurrenceRule>();
+        foreach (var property in component.GetProperties("RRULE"))
+        {
+            try
+            {
+                var rule = RecurrenceRule.Parse(property.Value);
+                if (!rules.Any(r => r.ToString() == rule.ToString()))
+                {
+                    rules.Add(rule);
+                }
+            }
+            catch (FormatException e)
+            {
+                warnings.Add(new CalendarWarning(property.LineNumber, $"{label}: RRULE ignored, only DTSTART and RDATEs are used ({e.Message})"));
+            }
+        }
+
+        var rdates = new List<CalendarPeriod>();
+        foreach (var property in component.GetProperties("RDATE"))
+        {
+            var tzId = property.GetParameter("TZID");
+            var isPeriod = string.Equals(property.GetParameter("VALUE"), "PERIOD", StringComparison.OrdinalIgnoreCase);
+            foreach (var item in SplitValues(property.Value))
+            {
+                try
+                {
+                    rdates.Add(isPeriod || item.Contains('/')
+                        ? CalendarPeriod.Parse(item, tzId)
+                        : new CalendarPeriod(CalendarDateTime.Parse(item, tzId), null, null));
+                }
+                catch (FormatException e)
+                {
+                    warnings.Add(new CalendarWarning(property.LineNumber, $"{label}: RDATE value ignored ({e.Message})"));
+                }
+            }
+        }
+
+        var exdates = new List<CalendarDateTime>();
+        foreach (var property in component.GetProperties("EXDATE"))
+        {
+            foreach (var item in SplitValues(property.Value))
+            {
+                try
+                {
+                    exdates.Add(CalendarDateTime.Parse(item, property.GetParameter("TZID")));
+                }
+                catch (FormatException e)
+                {
+                    warnings.Add(new CalendarWarning(property.LineNumber, $"{label}: EXDATE value ignored ({e.Message})"));
+                }
+            }
+        }
+
+        CalendarDateTime? recurrenceId = null;
+        var thisAndFuture = false;
+        if (component.GetProperty("RECURRENCE-ID") is { } ridProperty)
+        {
+            try
+            {
+                recurrenceId = ReadDateTime(ridProperty);
+                thisAndFuture = string.Equals(ridProperty.GetParameter("RANGE"), "THISANDFUTURE", StringComparison.OrdinalIgnoreCase);
+            }
+            catch (FormatException e)
+            {
+                warnings.Add(new CalendarWarning(ridProperty.LineNumber, $"Skipped {label}: RECURRENCE-ID is unreadable ({e.Message})"));
+                return null;
+            }
+        }
+
+        return new CalendarEvent
+        {
+            Uid = uid,
+            Start = start,
+            End = end,
+            Duration = duration,
+            Summary = Text(component, "SUMMARY"),
+            Description = Text(component, "DESCRIPTION"),
+            Location = Text(component, "LOCATION"),
+            Status = (component.GetProperty("STATUS")?.Value.Trim().ToUpperInvariant()) switch
+            {
+                "CANCELLED" => EventStatus.Cancelled,
+                "CONFIRMED" => EventStatus.Confirmed,
+                "TENTATIVE" => EventStatus.Tentative,
+                _ => EventStatus.Unspecified,
+            },
+            Transparency = string.Equals(component.GetProperty("TRANSP")?.Value.Trim(), "TRANSPARENT", StringComparison.OrdinalIgnoreCase)
+                ? EventTransparency.Transparent
+                : EventTransparency.Opaque,
+            Sequence = int.TryParse(component.GetProperty("SEQUENCE")?.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sequence) ? sequence : 0,
+            RecurrenceRules = rules,
+            RecurrenceDates = rdates,
+            ExceptionDates = exdates,
+            RecurrenceId = recurrenceId,
+            ThisAndFuture = thisAndFuture,
+            Component = component,
+        };
+    }
+
+    private static CalendarDateTime ReadDateTime(CalendarProperty property) =>
+        CalendarDateTime.Parse(property.Value, property.GetParameter("TZID"));
+
+    private static IEnumerable<string> SplitValues(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string? Text(CalendarComponent component, string name) =>
+        component.GetProperty(name) is { } property ? CalendarText.Unescape(property.Value) : null;
+
+    /// <summary>Whether <paramref name="end"/> is before <paramref name="start"/> when both are read in the same wall clock (exact for UTC pairs).</summary>
+    private static bool IsBefore(CalendarDateTime end, CalendarDateTime start)
+    {
+        if (end.Kind == CalendarDateTimeKind.Zoned && start.Kind == CalendarDateTimeKind.Zoned && end.TzId != start.TzId)
+        {
+            return false;
+        }
+
+        if ((end.Kind == CalendarDateTimeKind.Utc) != (start.Kind == CalendarDateTimeKind.Utc) && !end.IsDate && !start.IsDate)
+        {
+            return false;
+        }
+
+        return end.Local < start.Local;
+    }
+}
