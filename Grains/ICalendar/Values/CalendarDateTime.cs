@@ -54,8 +54,9 @@ public readonly record struct CalendarDateTime(LocalDateTime Local, CalendarDate
     {
         ArgumentNullException.ThrowIfNull(text);
         var s = text.Trim();
-        if (s.Length == 8 && AllDigits(s, 0, 8))
+        if ((s.Length == 8 || (s.Length == 9 && (s[8] == 'Z' || s[8] == 'z'))) && AllDigits(s, 0, 8))
         {
+            // A DATE; a stray Z after it (written by some producers) is ignored.
             return FromDate(ParseDate(s, text));
         }
 
