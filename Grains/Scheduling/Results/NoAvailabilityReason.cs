@@ -41,4 +41,7 @@ public enum NoAvailabilityReason
 
     /// <summary>Caps would be exceeded by the interview itself (an interviewer in several stages).</summary>
     CapsExceededByInterview,
+
+    /// <summary>Batch only: the request had options, but each conflicts with interviews booked for other requests of the batch.</summary>
+    TakenByOtherRequests,
 }

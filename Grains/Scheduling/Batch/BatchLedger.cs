@@ -1,0 +1,242 @@
+using NodaTime;
+
+namespace Scheduler.Scheduling;
+
+/// <summary>
+/// What a batch solution has booked so far, per participant: interview intervals (with the owning request) and
+/// per local date / ISO week counts. Placement checks both buffers against every booking and the caps against
+/// existing bookings plus the batch's.
+/// </summary>
+internal sealed class BatchLedger
+{
+    private readonly Dictionary<ParticipantState, Entry> _entries = new(ReferenceEqualityComparer.Instance);
+    private readonly Placement?[] _placements;
+
+    public BatchLedger(int requests) => _placements = new Placement?[requests];
+
+    public int Booked { get; private set; }
+
+    public double TotalScore { get; private set; }
+
+    public Placement? this[int request] => _placements[request];
+
+    /// <summary>Whether <paramref name="participant"/> can take <paramref name="interval"/> given the batch's bookings (base availability is the caller's business).</summary>
+    public bool IsFree(ParticipantState participant, TimeInterval interval)
+    {
+        if (!_entries.TryGetValue(participant, out var entry))
+        {
+            return true;
+        }
+
+        foreach (var (booked, _) in entry.Bookings)
+        {
+            if (Conflicts(participant, interval, booked))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Places the option if every attendee is free and every cap holds; pools are refilled around the batch's bookings.</summary>
+    public bool TryPlace(int request, RequestPlan plan, CandidateOption option, double score)
+    {
+        var stages = plan.Stages;
+        var people = new ParticipantState[stages.Length][];
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var interval = TimeInterval.FromStart(option.Starts[s], stages[s].Length);
+            if (!IsFree(plan.Candidate, interval))
+            {
+                return false;
+            }
+
+            if (stages[s].HasPools)
+            {
+                if (!OptionSearch.TryFillPools(stages[s], option.Starts[s], people, (p, i) => OptionSearch.IsAvailable(p, i) && IsFree(p, i)))
+                {
+                    return false;
+                }
+
+                foreach (var p in people[s])
+                {
+                    if (!IsFree(p, interval))
+                    {
+                        return false;
+                    }
+                }
+            }
+            else
+            {
+                foreach (var p in stages[s].Panel)
+                {
+                    if (!IsFree(p, interval))
+                    {
+                        return false;
+                    }
+                }
+
+                people[s] = stages[s].Panel;
+            }
+        }
+
+        if (!CapsAllow(option.Starts, people))
+        {
+            return false;
+        }
+
+        Add(request, new Placement(plan, option, people, score));
+        return true;
+    }
+
+    /// <summary>Requests whose bookings overlap (with buffers) the option's attendees as the search chose them.</summary>
+    public HashSet<int> Blockers(RequestPlan plan, CandidateOption option)
+    {
+        var blockers = new HashSet<int>();
+        for (var s = 0; s < plan.Stages.Length; s++)
+        {
+            var interval = TimeInterval.FromStart(option.Starts[s], plan.Stages[s].Length);
+            Collect(plan.Candidate, interval);
+            foreach (var p in option.Interviewers[s])
+            {
+                Collect(p, interval);
+            }
+        }
+
+        return blockers;
+
+        void Collect(ParticipantState p, TimeInterval interval)
+        {
+            if (_entries.TryGetValue(p, out var entry))
+            {
+                foreach (var (booked, owner) in entry.Bookings)
+                {
+                    if (Conflicts(p, interval, booked))
+                    {
+                        blockers.Add(owner);
+                    }
+                }
+            }
+        }
+    }
+
+    public void Add(int request, Placement placement)
+    {
+        var stages = placement.Plan.Stages;
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var interval = TimeInterval.FromStart(placement.Option.Starts[s], stages[s].Length);
+            Get(placement.Plan.Candidate).Bookings.Add((interval, request));
+            foreach (var p in placement.People[s])
+            {
+                var entry = Get(p);
+                entry.Bookings.Add((interval, request));
+                if (p.HasCaps)
+                {
+                    var date = p.LocalDateOf(interval.Start);
+                    entry.Days[date] = entry.Days.GetValueOrDefault(date) + 1;
+                    entry.Weeks[date.IsoWeekStart()] = entry.Weeks.GetValueOrDefault(date.IsoWeekStart()) + 1;
+                }
+            }
+        }
+
+        _placements[request] = placement;
+        Booked++;
+        TotalScore += placement.Score;
+    }
+
+    public Placement Remove(int request)
+    {
+        var placement = _placements[request] ?? throw new InvalidOperationException($"Request {request} is not placed.");
+        var stages = placement.Plan.Stages;
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var start = placement.Option.Starts[s];
+            Get(placement.Plan.Candidate).Bookings.RemoveAll(b => b.Request == request);
+            foreach (var p in placement.People[s])
+            {
+                var entry = Get(p);
+                entry.Bookings.RemoveAll(b => b.Request == request);
+                if (p.HasCaps)
+                {
+                    var date = p.LocalDateOf(start);
+                    entry.Days[date]--;
+                    entry.Weeks[date.IsoWeekStart()]--;
+                }
+            }
+        }
+
+        _placements[request] = null;
+        Booked--;
+        TotalScore -= placement.Score;
+        return placement;
+    }
+
+    private bool CapsAllow(Instant[] starts, ParticipantState[][] people)
+    {
+        for (var s = 0; s < people.Length; s++)
+        {
+            foreach (var p in people[s])
+            {
+                if (!p.HasCaps)
+                {
+                    continue;
+                }
+
+                var date = p.LocalDateOf(starts[s]);
+                var week = date.IsoWeekStart();
+                int day = 0, inWeek = 0;
+                for (var t = 0; t < people.Length; t++)
+                {
+                    if (Array.IndexOf(people[t], p) >= 0)
+                    {
+                        var other = p.LocalDateOf(starts[t]);
+                        day += other == date ? 1 : 0;
+                        inWeek += other.IsoWeekStart() == week ? 1 : 0;
+                    }
+                }
+
+                if (_entries.TryGetValue(p, out var entry))
+                {
+                    day += entry.Days.GetValueOrDefault(date);
+                    inWeek += entry.Weeks.GetValueOrDefault(week);
+                }
+
+                if (!p.CapsAllow(date, day, inWeek))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Both interviews keep the participant's buffers free of each other.</summary>
+    private static bool Conflicts(ParticipantState p, TimeInterval a, TimeInterval b) =>
+        new TimeInterval(a.Start - p.BufferBefore, a.End + p.BufferAfter).Overlaps(b)
+        || new TimeInterval(b.Start - p.BufferBefore, b.End + p.BufferAfter).Overlaps(a);
+
+    private Entry Get(ParticipantState p)
+    {
+        if (!_entries.TryGetValue(p, out var entry))
+        {
+            _entries[p] = entry = new Entry();
+        }
+
+        return entry;
+    }
+
+    /// <summary>A request's booked option with the interviewers actually assigned.</summary>
+    internal sealed record Placement(RequestPlan Plan, CandidateOption Option, ParticipantState[][] People, double Score);
+
+    private sealed class Entry
+    {
+        public List<(TimeInterval Interval, int Request)> Bookings { get; } = [];
+
+        public Dictionary<LocalDate, int> Days { get; } = [];
+
+        public Dictionary<LocalDate, int> Weeks { get; } = [];
+    }
+}

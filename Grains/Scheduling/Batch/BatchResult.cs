@@ -1,0 +1,20 @@
+namespace Scheduler.Scheduling;
+
+/// <summary>The outcome of <see cref="BatchScheduler.Schedule"/>.</summary>
+/// <param name="Assignments">One entry per request, in batch order.</param>
+/// <param name="BookedCount">How many requests are booked.</param>
+/// <param name="TotalScore">The sum of the booked options' scores.</param>
+/// <param name="GreedyBookedCount">How many requests first-come-first-served (each request in batch order takes its best option still free) books; never more than <paramref name="BookedCount"/>.</param>
+/// <param name="UpperBound">
+/// A proven upper bound on how many requests any conflict-free schedule could book: requests with no option
+/// cannot be booked, and each remaining request is charged to one of its panel interviewers, who can hold no more
+/// interviews than fit their free time and caps.
+/// </param>
+/// <param name="Strategy">Which solution won: <c>greedy</c>, <c>greedy+repair</c> or <c>mostConstrainedFirst+repair</c>.</param>
+public sealed record BatchResult(
+    IReadOnlyList<BatchAssignment> Assignments,
+    int BookedCount,
+    double TotalScore,
+    int GreedyBookedCount,
+    int UpperBound,
+    string Strategy);
