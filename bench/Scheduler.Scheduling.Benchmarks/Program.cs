@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using Scheduler.Scheduling.Benchmarks;
+
+if (args.Contains("--batch-report"))
+{
+    BatchReport.Run(args);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SingleRequestBenchmarks).Assembly).Run(args);

@@ -1,0 +1,55 @@
+using NodaTime;
+
+namespace Scheduler.Scheduling.Benchmarks;
+
+/// <summary>Deterministic synthetic calendars for the benchmarks.</summary>
+internal static class Workload
+{
+    public static readonly DateTimeZone[] Zones =
+    [
+        DateTimeZoneProviders.Tzdb["America/New_York"],
+        DateTimeZoneProviders.Tzdb["Europe/London"],
+        DateTimeZoneProviders.Tzdb["Europe/Berlin"],
+        DateTimeZoneProviders.Tzdb["Asia/Kolkata"],
+    ];
+
+    /// <summary>Monday 2026-03-02 00:00 UTC: the window spans the US DST change of 2026-03-08.</summary>
+    public static readonly Instant WindowStart = Instant.FromUtc(2026, 3, 2, 0, 0);
+
+    public static readonly Instant Now = WindowStart - Duration.FromHours(12);
+
+    /// <summary>
+    /// <paramref name="count"/> timed events over <paramref name="days"/> days from <see cref="WindowStart"/>, each 15–60 minutes,
+    /// starting on the quarter hour between <paramref name="fromHour"/> and <paramref name="toHour"/> local time; one in ten
+    /// tentative, one in twenty cancelled, one in twenty transparent.
+    /// </summary>
+    public static List<CalendarEvent> Events(Random random, DateTimeZone zone, int count, int days, int fromHour = 7, int toHour = 20)
+    {
+        var events = new List<CalendarEvent>(count);
+        var firstDate = WindowStart.InZone(zone).Date;
+        for (var i = 0; i < count; i++)
+        {
+            var date = firstDate.PlusDays(random.Next(days));
+            var start = zone.AtLeniently(date.At(new LocalTime(fromHour, 0)).PlusMinutes(15 * random.Next((toHour - fromHour) * 4))).ToInstant();
+            var length = Duration.FromMinutes(15 * random.Next(1, 5));
+            var roll = random.Next(20);
+            var status = roll == 0 ? EventStatus.Cancelled : roll < 3 ? EventStatus.Tentative : EventStatus.Confirmed;
+            var transparency = roll == 19 ? EventTransparency.Transparent : EventTransparency.Opaque;
+            events.Add(new CalendarEvent(start, start + length, status, transparency));
+        }
+
+        return events;
+    }
+
+    public static WeeklyTimeRule NineToFive { get; } = new(WeeklyTimeRule.Weekdays, new LocalTime(9, 0), new LocalTime(17, 0));
+
+    public static ParticipantAvailabilityInput Participant(string id, DateTimeZone zone, IReadOnlyList<CalendarEvent> events) =>
+        new(id, zone, [NineToFive])
+        {
+            Busy = BusyNormalizer.Normalize(zone, events, []),
+            BufferBeforeMinutes = 5,
+            BufferAfterMinutes = 5,
+            MaxInterviewsPerDay = 3,
+            MaxInterviewsPerWeek = 10,
+        };
+}
