@@ -47,9 +47,7 @@ internal sealed class RequestPlan
     public static RequestPlan Create(SchedulingRequest request, Func<string, ParticipantState?> lookup, Instant now)
     {
         Validate(request);
-        var notice = now + Duration.FromMinutes(request.MinimumNoticeMinutes);
-        var searchStart = request.Window.Start > notice ? request.Window.Start : notice;
-        var search = searchStart < request.Window.End ? new TimeInterval(searchStart, request.Window.End) : new TimeInterval(request.Window.End, request.Window.End);
+        var search = SchedulingEngine.SearchRange(request, now);
 
         var candidate = Resolve(lookup, request.CandidateId, "candidate");
         var candidatePreferred = request.CandidatePreferredTimes.Count == 0
