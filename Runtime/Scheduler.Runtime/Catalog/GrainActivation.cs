@@ -326,6 +326,25 @@ internal sealed class GrainActivation : IGrainContext
             (toStart ??= []).Add(next);
         }
 
+        if (_waiting.Count > 0 && _deactivationRequested is null && _waiting.Any(r => r.Interleave))
+        {
+            // Interleaving requests do not wait behind a blocked head; the others keep their order.
+            var remaining = _waiting.Count;
+            for (var i = 0; i < remaining; i++)
+            {
+                var request = _waiting.Dequeue();
+                if (request.Interleave)
+                {
+                    Admit(request);
+                    (toStart ??= []).Add(request);
+                }
+                else
+                {
+                    _waiting.Enqueue(request);
+                }
+            }
+        }
+
         return toStart;
     }
 

@@ -94,6 +94,12 @@ internal sealed class GrainCatalog : IDisposable
     /// <summary>Delivers a request whose activation went away to the grain's current activation.</summary>
     public void Forward(GrainId grainId, IActivationRequest request)
     {
+        if (!request.IsForwardable)
+        {
+            request.Reject(new InvalidOperationException($"The activation of {grainId} that owned this request is gone."));
+            return;
+        }
+
         GrainActivation target;
         try
         {

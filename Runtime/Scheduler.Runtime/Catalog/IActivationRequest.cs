@@ -10,6 +10,12 @@ internal interface IActivationRequest
     bool KeepAlive { get; }
 
     /// <summary>
+    /// Whether the request belongs to the grain (a call: forwarded to the next activation if this one
+    /// goes away) rather than to this activation (a timer tick: dropped with it).
+    /// </summary>
+    bool IsForwardable { get; }
+
+    /// <summary>
     /// Runs the request inside the activation's execution context. The request must call
     /// <see cref="GrainActivation.OnRequestCompleted"/> exactly once when its work is done.
     /// </summary>

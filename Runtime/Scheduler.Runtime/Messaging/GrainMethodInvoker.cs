@@ -83,13 +83,16 @@ internal abstract class GrainMethodInvoker
     {
         try
         {
-            return _body(grain, arguments) ?? Task.FromException(new InvalidOperationException($"Grain method {Name} returned null."));
+            return _body(grain, arguments) ?? Faulted(new InvalidOperationException($"Grain method {Name} returned null."));
         }
         catch (Exception exception)
         {
-            return Task.FromException(exception);
+            return Faulted(exception);
         }
     }
+
+    /// <summary>A faulted task of the method's result type (so it converts to the declared return type).</summary>
+    public abstract Task Faulted(Exception exception);
 
     /// <summary>Creates the caller-side pending call for a request that cannot complete inline.</summary>
     public abstract PendingCall CreatePendingCall(GrainActivation? target, object?[] arguments);
@@ -138,6 +141,9 @@ internal sealed class GrainMethodInvoker<TResult>(MethodInfo method, GrainMethod
     : GrainMethodInvoker(method, returnKind)
 {
     public override Type ResultType => typeof(TResult);
+
+    public override Task Faulted(Exception exception) =>
+        typeof(TResult) == typeof(VoidResult) ? Task.FromException(exception) : Task.FromException<TResult>(exception);
 
     public override PendingCall CreatePendingCall(GrainActivation? target, object?[] arguments) =>
         new PendingCall<TResult>(this, target, arguments);

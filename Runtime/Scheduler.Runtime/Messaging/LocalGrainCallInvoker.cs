@@ -21,7 +21,7 @@ internal sealed class LocalGrainCallInvoker(GrainCatalog catalog, CallTimeoutTra
         }
         catch (Exception exception)
         {
-            return invoker.ToReturnValue(Task.FromException(exception));
+            return invoker.ToReturnValue(invoker.Faulted(exception));
         }
 
         if (invoker.IsOneWay)

@@ -30,6 +30,8 @@ internal abstract class PendingCall : IActivationRequest
 
     public bool KeepAlive => true;
 
+    public bool IsForwardable => true;
+
     public abstract Task CallerTask { get; }
 
     public bool IsCompleted => CallerTask.IsCompleted;

@@ -24,7 +24,7 @@ public sealed class SqliteReminderTable : IReminderTable
     /// <inheritdoc />
     public async Task<IReadOnlyList<ReminderEntry>> ReadRangeAsync(uint beginHash, uint endHash, CancellationToken cancellationToken)
     {
-        var all = await QueryAsync($"SELECT {Columns} FROM reminders WHERE service_id = $s", _ => { }, cancellationToken);
+        var all = await QueryAsync($"SELECT {Columns} FROM reminders WHERE service_id = $s", c => c.Parameters.AddWithValue("$s", _serviceId), cancellationToken);
         return all.Where(r => HashRange.Contains(r.GrainId.GetUniformHashCode(), beginHash, endHash)).ToList();
     }
 
@@ -132,7 +132,6 @@ public sealed class SqliteReminderTable : IReminderTable
         await using var connection = _database.OpenConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$s", _serviceId);
         bind(command);
         var rows = new List<ReminderEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

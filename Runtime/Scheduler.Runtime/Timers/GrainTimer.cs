@@ -36,6 +36,8 @@ internal sealed class GrainTimer : IGrainTimer, IActivationRequest
 
     public bool KeepAlive { get; }
 
+    public bool IsForwardable => false;
+
     public void Start()
     {
         lock (_lock)
