@@ -1,0 +1,41 @@
+namespace Scheduler.Grains;
+
+/// <summary>
+/// Builds and splits the tenant-scoped grain keys: <c>{tenant}/{id}</c> for participants, requests,
+/// pools and external ids, and <c>{tenant}</c> for the request index.
+/// </summary>
+public static class GrainKeys
+{
+    /// <summary>Builds the key <c>{tenant}/{id}</c>.</summary>
+    /// <param name="tenant">The tenant: non-empty, without <c>/</c>.</param>
+    /// <param name="id">The id within the tenant: non-empty (may contain <c>/</c>).</param>
+    /// <returns>The key.</returns>
+    /// <exception cref="ArgumentException"><paramref name="tenant"/> is empty or contains <c>/</c>, or <paramref name="id"/> is empty.</exception>
+    public static string For(string tenant, string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenant);
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        if (tenant.Contains('/'))
+        {
+            throw new ArgumentException("A tenant cannot contain '/'.", nameof(tenant));
+        }
+
+        return string.Concat(tenant, "/", id);
+    }
+
+    /// <summary>Splits a key <c>{tenant}/{id}</c>.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The tenant and the id.</returns>
+    /// <exception cref="FormatException">The key has no <c>/</c> or an empty part.</exception>
+    public static (string Tenant, string Id) Split(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == key.Length - 1)
+        {
+            throw new FormatException($"'{key}' is not a key of the form '{{tenant}}/{{id}}'.");
+        }
+
+        return (key[..slash], key[(slash + 1)..]);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Scheduler.Grains;
+
+/// <summary>A half-open interval of instants <c>[Start, End)</c>.</summary>
+/// <param name="Start">The first instant (UTC offset expected, any offset accepted).</param>
+/// <param name="End">The instant just after the interval; not earlier than <paramref name="Start"/>.</param>
+public sealed record TimeRange(DateTimeOffset Start, DateTimeOffset End)
+{
+    /// <summary>Whether this interval and <paramref name="other"/> share at least one instant.</summary>
+    /// <param name="other">The other interval.</param>
+    /// <returns><see langword="true"/> when they overlap (touching ends do not overlap).</returns>
+    public bool Overlaps(TimeRange other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Start < other.End && other.Start < End;
+    }
+}

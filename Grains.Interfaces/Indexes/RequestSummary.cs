@@ -1,0 +1,11 @@
+namespace Scheduler.Grains;
+
+/// <summary>What a dashboard lists about a request.</summary>
+/// <param name="Id">The request id (without tenant).</param>
+/// <param name="ExternalId">The caller's id; may be <see langword="null"/>.</param>
+/// <param name="CandidateId">The candidate's participant id.</param>
+/// <param name="Status">The status.</param>
+/// <param name="CreatedAt">When it was submitted.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="Version">The request's version; older versions never overwrite newer ones in the index.</param>
+public sealed record RequestSummary(string Id, string? ExternalId, string CandidateId, RequestStatus Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);

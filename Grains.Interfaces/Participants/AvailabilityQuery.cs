@@ -1,0 +1,7 @@
+namespace Scheduler.Grains;
+
+/// <summary>A query for a participant's free slots.</summary>
+/// <param name="Range">The range searched; at most 90 days.</param>
+/// <param name="DurationMinutes">The slot length in minutes, 1–1440.</param>
+/// <param name="GranularityMinutes">Slot starts are multiples of this many minutes after local midnight; must divide 1440. Default 15.</param>
+public sealed record AvailabilityQuery(TimeRange Range, int DurationMinutes, int GranularityMinutes = 15);

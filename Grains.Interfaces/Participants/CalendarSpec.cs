@@ -1,0 +1,32 @@
+namespace Scheduler.Grains;
+
+/// <summary>
+/// A calendar a participant's busy time is read from. Which fields apply depends on
+/// <see cref="Provider"/>: <c>ics</c> (<see cref="Url"/>), <c>caldav</c> (<see cref="Url"/>,
+/// <see cref="Username"/>, <see cref="Password"/>), <c>google</c> (<see cref="AccountId"/>,
+/// <see cref="CalendarIds"/>), <c>microsoft</c> (<see cref="AccountId"/>, <see cref="Mailbox"/>).
+/// </summary>
+/// <param name="Provider"><c>ics</c>, <c>caldav</c>, <c>google</c> or <c>microsoft</c>.</param>
+public sealed record CalendarSpec(string Provider)
+{
+    /// <summary>The feed or server URL (<c>ics</c>, <c>caldav</c>).</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The user name (<c>caldav</c>).</summary>
+    public string? Username { get; init; }
+
+    /// <summary>The password (<c>caldav</c>). Write-only: never returned by <see cref="IParticipantGrain.GetProfile"/>.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Whether a password is stored (the password itself is never returned).</summary>
+    public bool HasPassword { get; init; }
+
+    /// <summary>The connected calendar account (<c>google</c>, <c>microsoft</c>).</summary>
+    public string? AccountId { get; init; }
+
+    /// <summary>The calendars to read (<c>google</c>); empty means the primary calendar.</summary>
+    public IReadOnlyList<string> CalendarIds { get; init; } = [];
+
+    /// <summary>The mailbox to read (<c>microsoft</c>).</summary>
+    public string? Mailbox { get; init; }
+}

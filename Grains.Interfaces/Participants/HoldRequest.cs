@@ -1,0 +1,8 @@
+namespace Scheduler.Grains;
+
+/// <summary>A request's ask to hold (or confirm) intervals on a participant.</summary>
+/// <param name="RequestId">The request key (<c>{tenant}/{requestId}</c>); holds and bookings are idempotent on it.</param>
+/// <param name="Intervals">The interview intervals this participant attends (one per stage), unbuffered.</param>
+/// <param name="Ttl">How long the hold lives unless confirmed; 1 s to 1 h.</param>
+/// <param name="CountsTowardCaps">Whether these are interviews for the daily/weekly caps (interviewers: yes; the candidate: no).</param>
+public sealed record HoldRequest(string RequestId, IReadOnlyList<TimeRange> Intervals, TimeSpan Ttl, bool CountsTowardCaps);

@@ -1,0 +1,82 @@
+using Scheduler.Runtime;
+
+namespace Scheduler.Grains;
+
+/// <summary>
+/// One participant (candidate, interviewer, coordinator, room), key <c>{tenant}/{participantId}</c>.
+/// It owns the profile, explicit busy blocks, the busy cache of its calendars, and its holds and
+/// bookings: it is the authority against double-booking and never grants overlapping holds or
+/// bookings (widened by its buffers) to two different requests. It never calls request grains
+/// synchronously.
+/// </summary>
+public interface IParticipantGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or replaces the profile.</summary>
+    /// <param name="profile">The profile. A <see cref="CalendarSpec.Password"/> left <see langword="null"/> keeps the stored one for the same provider and URL.</param>
+    /// <returns>The stored profile as <see cref="GetProfile"/> returns it (secrets removed).</returns>
+    /// <exception cref="ArgumentException">A field is invalid; <see cref="ArgumentException.ParamName"/> names it (e.g. <c>timeZone</c>, <c>workingHours[0].start</c>). Nothing is stored.</exception>
+    Task<ParticipantProfile> UpsertProfile(ParticipantProfile profile);
+
+    /// <summary>Returns the profile, without secrets.</summary>
+    /// <returns>The profile, or <see langword="null"/> when the participant does not exist.</returns>
+    Task<ParticipantProfile?> GetProfile();
+
+    /// <summary>Replaces all explicit busy blocks.</summary>
+    /// <param name="blocks">The new blocks; each with end after start.</param>
+    /// <returns>A task that completes when the blocks are stored.</returns>
+    /// <exception cref="ArgumentException">A block ends at or before its start (<c>blocks[i].end</c>). Nothing is stored.</exception>
+    /// <exception cref="InvalidOperationException">The participant has no profile.</exception>
+    Task ReplaceBlocks(IReadOnlyList<BusyBlock> blocks);
+
+    /// <summary>Returns the busy intervals (calendar, blocks, bookings, live holds) overlapping a range.</summary>
+    /// <param name="range">The range.</param>
+    /// <returns>The intervals and the freshness of the calendar data.</returns>
+    Task<BusyView> GetBusy(TimeRange range);
+
+    /// <summary>Returns free time and aligned slots (participant-local grid) in a range.</summary>
+    /// <param name="query">The query.</param>
+    /// <returns>Free intervals and slots; empty when the participant has no profile.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The duration or granularity is out of range.</exception>
+    Task<AvailabilityView> GetAvailability(AvailabilityQuery query);
+
+    /// <summary>Returns the engine input for negotiation: zone, rules, busy time including other requests' holds and bookings, booked starts for caps.</summary>
+    /// <param name="query">The window and the asking request.</param>
+    /// <returns>The data; <see cref="ParticipantAvailabilityData.Exists"/> is <see langword="false"/> when there is no profile.</returns>
+    Task<ParticipantAvailabilityData> GetAvailabilityInput(AvailabilityInputQuery query);
+
+    /// <summary>
+    /// Places a hold for a request, or refuses it when an interval widened by the buffers overlaps
+    /// busy time or another request's hold or booking, or a cap would be exceeded. Idempotent on
+    /// the request id: repeating it renews the hold; new intervals replace the request's previous hold.
+    /// </summary>
+    /// <param name="request">The hold.</param>
+    /// <returns>Granted with its expiry, or the refusal.</returns>
+    Task<HoldOutcome> TryHold(HoldRequest request);
+
+    /// <summary>
+    /// Turns the request's hold into a booking. Idempotent: an existing booking for the request is
+    /// returned as granted. When the hold has expired, the intervals are checked again as for
+    /// <see cref="TryHold"/> and booked if still free.
+    /// </summary>
+    /// <param name="request">The same hold request that was granted.</param>
+    /// <returns>Granted, or the refusal.</returns>
+    Task<HoldOutcome> ConfirmHold(HoldRequest request);
+
+    /// <summary>Releases the request's hold, if any (bookings are kept). Idempotent.</summary>
+    /// <param name="requestId">The request key.</param>
+    /// <returns>A task that completes when the release is stored.</returns>
+    Task ReleaseHold(string requestId);
+
+    /// <summary>Cancels the request's booking and hold, if any. Idempotent.</summary>
+    /// <param name="requestId">The request key.</param>
+    /// <returns>A task that completes when the cancellation is stored.</returns>
+    Task CancelBooking(string requestId);
+
+    /// <summary>Lists the confirmed bookings, ordered by first start.</summary>
+    /// <returns>The bookings.</returns>
+    Task<IReadOnlyList<ParticipantBooking>> ListBookings();
+
+    /// <summary>Lists the live (unexpired) holds, ordered by first start.</summary>
+    /// <returns>The holds.</returns>
+    Task<IReadOnlyList<ParticipantBooking>> ListHolds();
+}

@@ -1,0 +1,41 @@
+namespace Scheduler.Grains;
+
+/// <summary>
+/// Everything the scheduling engine needs about one participant, as the participant sees itself
+/// at the moment of the call. Busy time includes calendar events, blocks, and the holds and
+/// bookings of other requests (those widened by this participant's buffers, so that two
+/// interviews are always separated by buffer-after plus buffer-before).
+/// </summary>
+/// <param name="ParticipantId">The participant id (without tenant).</param>
+/// <param name="Exists">Whether the participant has a profile; when <see langword="false"/>, the other fields are empty.</param>
+/// <param name="TimeZone">The IANA zone id.</param>
+/// <param name="WorkingHours">Weekly working hours.</param>
+public sealed record ParticipantAvailabilityData(string ParticipantId, bool Exists, string TimeZone, IReadOnlyList<WeeklyHours> WorkingHours)
+{
+    /// <summary>Per-date working hour overrides.</summary>
+    public IReadOnlyList<DateOverrideSpec> DateOverrides { get; init; } = [];
+
+    /// <summary>Busy intervals (raw, not buffered), overlapping the window or near it.</summary>
+    public IReadOnlyList<TimeRange> Busy { get; init; } = [];
+
+    /// <summary>Buffer before interviews, minutes.</summary>
+    public int BufferBeforeMinutes { get; init; }
+
+    /// <summary>Buffer after interviews, minutes.</summary>
+    public int BufferAfterMinutes { get; init; }
+
+    /// <summary>Daily cap; <see langword="null"/> for none.</summary>
+    public int? MaxInterviewsPerDay { get; init; }
+
+    /// <summary>Weekly cap; <see langword="null"/> for none.</summary>
+    public int? MaxInterviewsPerWeek { get; init; }
+
+    /// <summary>Starts of other requests' interviews (bookings and live holds) this participant attends as an interviewer, for caps and pool fairness.</summary>
+    public IReadOnlyList<DateTimeOffset> BookedInterviewStarts { get; init; } = [];
+
+    /// <summary>Preferred times (soft).</summary>
+    public IReadOnlyList<WeeklyHours> PreferredTimes { get; init; } = [];
+
+    /// <summary>Whether some calendar data was stale when this was computed.</summary>
+    public bool Stale { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace Scheduler.Grains;
+
+/// <summary>What a participant is.</summary>
+public enum ParticipantKind
+{
+    /// <summary>A person being interviewed.</summary>
+    Candidate,
+
+    /// <summary>A person who interviews.</summary>
+    Interviewer,
+
+    /// <summary>A recruiter or coordinator.</summary>
+    Coordinator,
+
+    /// <summary>A meeting room.</summary>
+    Room,
+}

@@ -1,0 +1,7 @@
+namespace Scheduler.Grains;
+
+/// <summary>One member's part in an offer (kept so notifications can update that member's message).</summary>
+/// <param name="MemberId">The member.</param>
+/// <param name="Status">Open while undecided, Accepted for the winner, Withdrawn for the others.</param>
+/// <param name="ChangedAt">When the status last changed.</param>
+public sealed record OfferRecipient(string MemberId, OfferStatus Status, DateTimeOffset ChangedAt);

@@ -1,0 +1,11 @@
+namespace Scheduler.Grains;
+
+/// <summary>What a booked request does when a participant reports a conflicting calendar change.</summary>
+public enum ConflictPolicy
+{
+    /// <summary>Release the booking and negotiate again.</summary>
+    Reschedule,
+
+    /// <summary>Keep the booking and flag the request for the recruiter.</summary>
+    Flag,
+}

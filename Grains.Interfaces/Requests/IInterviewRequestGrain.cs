@@ -1,0 +1,50 @@
+using Scheduler.Runtime;
+using Scheduler.Runtime.Concurrency;
+
+namespace Scheduler.Grains;
+
+/// <summary>
+/// One interview request, key <c>{tenant}/{requestId}</c>: its state machine (DESIGN.md §3),
+/// proposals, booking and history. Negotiation runs in the background after
+/// <see cref="Submit"/>; callers poll <see cref="Get"/>. Every transition is persisted before it
+/// is reported.
+/// </summary>
+public interface IInterviewRequestGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Stores the request as <see cref="RequestStatus.Pending"/> and starts negotiating. Idempotent:
+    /// when the request already exists, it is returned unchanged (whatever <paramref name="spec"/> says).
+    /// The caller validates the spec (fields, known participants); the grain rejects only what it
+    /// cannot store.
+    /// </summary>
+    /// <param name="spec">The request.</param>
+    /// <returns>The stored request and whether this call created it.</returns>
+    /// <exception cref="ArgumentException">The spec has no stages or an empty candidate id; nothing is stored.</exception>
+    Task<SubmitOutcome> Submit(InterviewRequestSpec spec);
+
+    /// <summary>Returns the current status view. Cheap; never waits for a negotiation in progress.</summary>
+    /// <returns>The view, or <see langword="null"/> when the request was never submitted.</returns>
+    [AlwaysInterleave]
+    Task<InterviewRequestView?> Get();
+
+    /// <summary>Books the candidate's chosen proposal (status must be <see cref="RequestStatus.Proposed"/>). Booking continues in the background.</summary>
+    /// <param name="proposalId">A current proposal id.</param>
+    /// <returns>The outcome; on success the request is in <see cref="RequestStatus.Booking"/>.</returns>
+    Task<CommandOutcome> Select(string proposalId);
+
+    /// <summary>Cancels the request and releases its holds and bookings on every participant. Idempotent on a cancelled request.</summary>
+    /// <param name="reason">Why; may be <see langword="null"/>.</param>
+    /// <returns>The outcome; <see cref="CommandError.InvalidState"/> for completed, failed or no-availability requests.</returns>
+    Task<CommandOutcome> Cancel(string? reason);
+
+    /// <summary>Releases the booking (or proposals) and negotiates again, optionally in a new window.</summary>
+    /// <param name="spec">The optional new window.</param>
+    /// <returns>The outcome; on success the request is in <see cref="RequestStatus.Rescheduling"/>.</returns>
+    Task<CommandOutcome> Reschedule(RescheduleSpec spec);
+
+    /// <summary>A participant reports that its calendar now conflicts with the booking; handled by the conflict policy. One-way.</summary>
+    /// <param name="notice">The conflict.</param>
+    /// <returns>A task that completes when the message is accepted.</returns>
+    [OneWay]
+    Task NotifyConflict(ConflictNotice notice);
+}

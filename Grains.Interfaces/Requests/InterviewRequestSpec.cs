@@ -1,0 +1,44 @@
+namespace Scheduler.Grains;
+
+/// <summary>An interview request as submitted (DESIGN.md §5). The request id is the grain key.</summary>
+/// <param name="CandidateId">The candidate's participant id (without tenant).</param>
+/// <param name="Stages">The stages, in order; at least one.</param>
+/// <param name="Window">The search window; end after start, at most 90 days.</param>
+public sealed record InterviewRequestSpec(string CandidateId, IReadOnlyList<StageSpec> Stages, TimeRange Window)
+{
+    /// <summary>The caller's id for idempotency (ATS id); may be <see langword="null"/>.</summary>
+    public string? ExternalId { get; init; }
+
+    /// <summary>Least time between now and the first stage, minutes, 0 or more.</summary>
+    public int MinimumNoticeMinutes { get; init; }
+
+    /// <summary>Start alignment in minutes after local midnight (candidate's zone); must divide 1440. Default 15.</summary>
+    public int SlotGranularityMinutes { get; init; } = 15;
+
+    /// <summary>How many proposals to offer, 1–20. Default 5.</summary>
+    public int MaxProposals { get; init; } = 5;
+
+    /// <summary>Propose or book directly.</summary>
+    public SchedulingMode Mode { get; init; } = SchedulingMode.Propose;
+
+    /// <summary>The candidate's preferred times (soft) in the candidate's zone.</summary>
+    public IReadOnlyList<WeeklyHours> CandidatePreferredTimes { get; init; } = [];
+
+    /// <summary>Loop sequencing.</summary>
+    public SequencingSpec Sequencing { get; init; } = new();
+
+    /// <summary>Conferencing: <c>none</c>, <c>googleMeet</c> or <c>teams</c>.</summary>
+    public string Conferencing { get; init; } = "none";
+
+    /// <summary>Notification channels.</summary>
+    public NotifySpec Notify { get; init; } = new();
+
+    /// <summary>Reminder offsets in minutes before the interview. Default 1440 and 120.</summary>
+    public IReadOnlyList<int> Reminders { get; init; } = [1440, 120];
+
+    /// <summary>Optional prep plan.</summary>
+    public PrepSpec? Prep { get; init; }
+
+    /// <summary>What to do when a booked interview gets a calendar conflict.</summary>
+    public ConflictPolicy ConflictPolicy { get; init; } = ConflictPolicy.Reschedule;
+}

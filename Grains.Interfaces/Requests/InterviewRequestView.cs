@@ -1,0 +1,41 @@
+namespace Scheduler.Grains;
+
+/// <summary>The status of an interview request as dashboards see it.</summary>
+/// <param name="Id">The request id (without tenant).</param>
+/// <param name="ExternalId">The caller's id; may be <see langword="null"/>.</param>
+/// <param name="CandidateId">The candidate's participant id.</param>
+/// <param name="Status">The current status.</param>
+/// <param name="Reason">Why, for <see cref="RequestStatus.NoAvailability"/>, <see cref="RequestStatus.Failed"/> and <see cref="RequestStatus.Cancelled"/>; otherwise <see langword="null"/>.</param>
+/// <param name="Proposals">The current proposals (empty unless negotiated in propose mode).</param>
+/// <param name="Booking">The booking; <see langword="null"/> unless booked.</param>
+/// <param name="History">Every transition, oldest first.</param>
+/// <param name="Version">Increments on every persisted change; usable as an ETag.</param>
+public sealed record InterviewRequestView(
+    string Id,
+    string? ExternalId,
+    string CandidateId,
+    RequestStatus Status,
+    string? Reason,
+    IReadOnlyList<ProposalView> Proposals,
+    BookingView? Booking,
+    IReadOnlyList<StatusChange> History,
+    long Version)
+{
+    /// <summary>The request as submitted.</summary>
+    public InterviewRequestSpec? Spec { get; init; }
+
+    /// <summary>When it was submitted.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The participant whose constraint caused <see cref="RequestStatus.NoAvailability"/>, when one is to blame.</summary>
+    public string? ReasonParticipantId { get; init; }
+
+    /// <summary>A stable code for the reason (e.g. <c>busyAllWorkingHours</c>, <c>takenByOtherRequests</c>, <c>unknownParticipant</c>).</summary>
+    public string? ReasonCode { get; init; }
+
+    /// <summary>Whether a participant reported a conflict that the <see cref="ConflictPolicy.Flag"/> policy left for the recruiter.</summary>
+    public bool ConflictFlagged { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Scheduler.Grains;
+
+/// <summary>A proposed option.</summary>
+/// <param name="Id">The proposal id, unique within the request (<c>p1</c>, <c>p2</c>, …; a new negotiation continues the numbering).</param>
+/// <param name="Score">The score; higher is better.</param>
+/// <param name="Reasons">The score's components.</param>
+/// <param name="Stages">The stages in order.</param>
+public sealed record ProposalView(string Id, double Score, IReadOnlyList<ScoreReasonView> Reasons, IReadOnlyList<ScheduledStageView> Stages);

@@ -1,0 +1,11 @@
+namespace Scheduler.Grains;
+
+/// <summary>What a request does once options are found.</summary>
+public enum SchedulingMode
+{
+    /// <summary>Store proposals and wait for the candidate's selection.</summary>
+    Propose,
+
+    /// <summary>Book the best option.</summary>
+    AutoBook,
+}

@@ -1,0 +1,7 @@
+namespace Scheduler.Grains;
+
+/// <summary>One component of a proposal's score.</summary>
+/// <param name="Code">A stable code, e.g. <c>candidatePreferredTime</c>, <c>early</c>, <c>backToBack</c>.</param>
+/// <param name="Points">The points it adds (negative for penalties).</param>
+/// <param name="Description">A human-readable explanation.</param>
+public sealed record ScoreReasonView(string Code, double Points, string Description);

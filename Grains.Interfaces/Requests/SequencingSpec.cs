@@ -1,0 +1,7 @@
+namespace Scheduler.Grains;
+
+/// <summary>How the stages of a loop are sequenced.</summary>
+/// <param name="SameDay">Whether all stages fall on one local day of the candidate.</param>
+/// <param name="MinGapMinutes">Least gap between stages, minutes, 0 or more.</param>
+/// <param name="MaxGapMinutes">Largest gap between stages, minutes, at least <paramref name="MinGapMinutes"/>.</param>
+public sealed record SequencingSpec(bool SameDay = true, int MinGapMinutes = 0, int MaxGapMinutes = 60);

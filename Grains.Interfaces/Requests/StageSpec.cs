@@ -1,0 +1,11 @@
+namespace Scheduler.Grains;
+
+/// <summary>One stage of an interview (a single interview or one step of a loop).</summary>
+/// <param name="Name">The stage name, unique within the request.</param>
+/// <param name="DurationMinutes">Length in minutes, 1–480.</param>
+/// <param name="InterviewerIds">Participant ids who all attend (a panel); may be empty when pools are given.</param>
+public sealed record StageSpec(string Name, int DurationMinutes, IReadOnlyList<string> InterviewerIds)
+{
+    /// <summary>Pool requirements added to the panel.</summary>
+    public IReadOnlyList<PoolSlotSpec> Pools { get; init; } = [];
+}
