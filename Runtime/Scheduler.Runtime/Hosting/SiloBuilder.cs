@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,16 @@ public sealed class SiloBuilder
     public SiloBuilder Configure(Action<SiloOptions> configure)
     {
         Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Binds <see cref="SiloOptions"/> to a configuration section (for example <c>Cluster</c>).</summary>
+    /// <param name="section">The section; missing keys keep their defaults.</param>
+    /// <returns>This builder.</returns>
+    public SiloBuilder BindOptions(IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        Services.Configure<SiloOptions>(section);
         return this;
     }
 

@@ -1,0 +1,18 @@
+namespace Scheduler.Gateway.Hosting;
+
+/// <summary>Options of the gateway process (configuration section <c>Scheduler</c>).</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Scheduler";
+
+    /// <summary>Where the embedded silo keeps its SQLite database (<c>scheduler.db</c>). Default <c>./data</c>, relative to the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The address the gateway listens on when neither <c>ASPNETCORE_URLS</c> nor <c>--urls</c> is given.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>The full path of the embedded database file.</summary>
+    /// <returns>The path.</returns>
+    public string GetDatabasePath() => Path.GetFullPath(Path.Combine(DataDirectory, "scheduler.db"));
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests run against, when missing:
+#   python3-recurring-ical-events  reference implementation for the iCalendar differential tests
+set -euo pipefail
+need=()
+/usr/bin/python3 -c 'import recurring_ical_events' 2>/dev/null || need+=(python3-recurring-ical-events)
+[ ${#need[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+  echo "missing system packages: ${need[*]} (install them with apt-get)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${need[@]}"

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Runtime.Catalog;
+
+namespace Scheduler.Gateway.Tests;
+
+/// <summary>The gateway in process, on its embedded default (SQLite under a data directory of the test's choosing).</summary>
+public sealed class GatewayFactory(string dataDirectory) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Scheduler:DataDirectory", dataDirectory);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services => services.AddSingleton(new GrainAssembly(typeof(NoteGrain).Assembly)));
+    }
+}
