@@ -12,6 +12,7 @@ namespace Scheduler.Runtime;
 /// <see cref="ToString"/> and <see cref="Parse"/>. <see cref="GetUniformHashCode"/> is stable
 /// across processes and versions, so every silo computes the same placement and reminder bucket.
 /// </remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(GrainIdJsonConverter))]
 public readonly record struct GrainId
 {
     /// <summary>Creates a grain id.</summary>

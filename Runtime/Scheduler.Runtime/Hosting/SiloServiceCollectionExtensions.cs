@@ -4,6 +4,7 @@ using Scheduler.Runtime.Catalog;
 using Scheduler.Runtime.Diagnostics;
 using Scheduler.Runtime.Hosting;
 using Scheduler.Runtime.Messaging;
+using Scheduler.Runtime.Placement;
 using Scheduler.Runtime.Reminders;
 using Scheduler.Runtime.Storage;
 
@@ -37,6 +38,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IGrainCallInvoker, LocalGrainCallInvoker>();
         services.TryAddSingleton<Scheduler.Runtime.IGrainFactory, GrainFactory>();
         services.TryAddSingleton<ReminderService>();
+        services.TryAddSingleton<IPlacementDirector, RendezvousPlacementDirector>();
+        services.TryAddSingleton(sp => new GrainCallCodec(sp.GetRequiredService<GrainTypeRegistry>(), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
         services.TryAddSingleton(sp => new SiloHost(
             sp.GetRequiredService<GrainCatalog>(),
             sp.GetRequiredService<ReminderService>(),
