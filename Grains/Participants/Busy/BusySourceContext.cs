@@ -1,0 +1,8 @@
+namespace Scheduler.Grains.Participants.Busy;
+
+/// <summary>What a busy source is asked for.</summary>
+/// <param name="ParticipantKey">The participant grain key <c>{tenant}/{participantId}</c>.</param>
+/// <param name="Calendar">The calendar to read; <see langword="null"/> for the blocks source.</param>
+/// <param name="Blocks">The participant's explicit blocks.</param>
+/// <param name="Range">The range to cover.</param>
+public sealed record BusySourceContext(string ParticipantKey, CalendarSpec? Calendar, IReadOnlyList<BusyBlock> Blocks, TimeRange Range);

@@ -1,0 +1,311 @@
+using Microsoft.Extensions.Logging;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants.Busy;
+using Scheduler.Runtime;
+using Scheduler.Scheduling;
+
+namespace Scheduler.Grains.Participants;
+
+/// <summary>
+/// A participant: profile, blocks, busy cache, holds and bookings. Requests run one at a time,
+/// so every hold decision sees every earlier one: two requests never get overlapping holds or
+/// bookings. Any failed state write discards the activation so memory never runs ahead of storage.
+/// </summary>
+[GrainType("participant")]
+public sealed class ParticipantGrain : Grain, IParticipantGrain
+{
+    private static readonly TimeSpan MaxTtl = TimeSpan.FromHours(1);
+    private static readonly TimeSpan NearWindow = TimeSpan.FromDays(1);
+    private static readonly TimeSpan CapsLookBack = TimeSpan.FromDays(35);
+
+    private readonly IPersistentState<ParticipantState> _state;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ParticipantGrain> _log;
+    private readonly BusyCache _busy;
+
+    /// <summary>Creates the grain; called by the silo.</summary>
+    /// <param name="state">The durable state.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="sources">Registered calendar busy sources (the blocks source is always present).</param>
+    /// <param name="log">The logger.</param>
+    public ParticipantGrain(
+        [PersistentState("participant")] IPersistentState<ParticipantState> state,
+        TimeProvider time,
+        IEnumerable<IBusySource> sources,
+        ILogger<ParticipantGrain> log)
+    {
+        _state = state;
+        _time = time;
+        _log = log;
+        List<IBusySource> all = [new BlocksBusySource(time)];
+        all.AddRange(sources.Where(s => s.Provider != BlocksBusySource.ProviderName));
+        _busy = new BusyCache(all, time);
+    }
+
+    private ParticipantState S => _state.State;
+
+    /// <inheritdoc />
+    public async Task<ParticipantProfile> UpsertProfile(ParticipantProfile profile)
+    {
+        ProfileValidator.Validate(profile);
+        var previous = S.Profile?.Calendars ?? [];
+        var calendars = profile.Calendars.Select(c =>
+        {
+            var password = c.Password ?? previous.FirstOrDefault(p => p.Provider == c.Provider && p.Url == c.Url && p.Username == c.Username)?.Password;
+            return c with { Password = password, HasPassword = password is not null };
+        }).ToArray();
+        S.Profile = profile with { Calendars = calendars };
+        _busy.Clear();
+        await PersistAsync();
+        return WithoutSecrets(S.Profile);
+    }
+
+    /// <inheritdoc />
+    public Task<ParticipantProfile?> GetProfile() => Task.FromResult(S.Profile is null ? null : WithoutSecrets(S.Profile));
+
+    /// <inheritdoc />
+    public async Task ReplaceBlocks(IReadOnlyList<BusyBlock> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is null || blocks[i].End <= blocks[i].Start)
+            {
+                throw new ArgumentException("A block must end after it starts.", EngineMapping.Indexed("blocks", i) + ".end");
+            }
+        }
+
+        _ = S.Profile ?? throw new InvalidOperationException($"Participant '{GetPrimaryKeyString()}' does not exist.");
+        S.Blocks = [.. blocks.OrderBy(b => b.Start)];
+        _busy.Invalidate(BlocksBusySource.ProviderName);
+        await PersistAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task<BusyView> GetBusy(TimeRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        if (S.Profile is null)
+        {
+            return new BusyView([], null, false);
+        }
+
+        var (intervals, fetchedAt, stale) = await _busy.GetAsync(GetPrimaryKeyString(), S.Profile, S.Blocks, range, CancellationToken.None);
+        var now = _time.GetUtcNow();
+        var all = intervals.Select(i => i with { Source = i.Source == BusySourceKind.Block ? BusySourceKind.Block : BusySourceKind.Calendar })
+            .Concat(Entries(S.Bookings, BusySourceKind.Booking))
+            .Concat(Entries(LiveHolds(now), BusySourceKind.Hold))
+            .Where(i => i.Start < range.End && range.Start < i.End)
+            .OrderBy(i => i.Start).ThenBy(i => i.End)
+            .ToArray();
+        return new BusyView(all, fetchedAt, stale);
+    }
+
+    /// <inheritdoc />
+    public async Task<AvailabilityView> GetAvailability(AvailabilityQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (S.Profile is null)
+        {
+            return new AvailabilityView([], []);
+        }
+
+        var data = await BuildInputAsync(query.Range, excludingRequestId: null);
+        var input = EngineMapping.ToEngineInput(data);
+        var window = EngineMapping.ToInterval(query.Range);
+        var free = ParticipantAvailability.FreeIntervals(input, window);
+        var slots = ParticipantAvailability.Slots(input, window, query.DurationMinutes, query.GranularityMinutes);
+        return new AvailabilityView([.. free.Select(EngineMapping.ToRange)], [.. slots.Select(EngineMapping.ToRange)]);
+    }
+
+    /// <inheritdoc />
+    public Task<ParticipantAvailabilityData> GetAvailabilityInput(AvailabilityInputQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return BuildInputAsync(query.Window, query.RequestId);
+    }
+
+    /// <inheritdoc />
+    public async Task<HoldOutcome> TryHold(HoldRequest request)
+    {
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = _time.GetUtcNow();
+        var existingBooking = S.Bookings.FirstOrDefault(b => b.RequestId == request.RequestId);
+        if (existingBooking is not null && SameIntervals(existingBooking.Intervals, request.Intervals))
+        {
+            return new HoldOutcome(true, HoldRefusal.None, null, null);
+        }
+
+        var refusal = await CheckAsync(request, now);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var expiresAt = now + request.Ttl;
+        S.Holds.RemoveAll(h => h.RequestId == request.RequestId || h.ExpiresAt <= now);
+        S.Holds.Add(new ParticipantBooking(request.RequestId, [.. request.Intervals.OrderBy(i => i.Start)], request.CountsTowardCaps, now, expiresAt));
+        await PersistAsync();
+        return new HoldOutcome(true, HoldRefusal.None, null, expiresAt);
+    }
+
+    /// <inheritdoc />
+    public async Task<HoldOutcome> ConfirmHold(HoldRequest request)
+    {
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = _time.GetUtcNow();
+        var existingBooking = S.Bookings.FirstOrDefault(b => b.RequestId == request.RequestId);
+        if (existingBooking is not null && SameIntervals(existingBooking.Intervals, request.Intervals))
+        {
+            return new HoldOutcome(true, HoldRefusal.None, null, null);
+        }
+
+        var hold = S.Holds.FirstOrDefault(h => h.RequestId == request.RequestId && h.ExpiresAt > now && SameIntervals(h.Intervals, request.Intervals));
+        if (hold is null && await CheckAsync(request, now) is { } refusal)
+        {
+            return refusal;
+        }
+
+        S.Holds.RemoveAll(h => h.RequestId == request.RequestId || h.ExpiresAt <= now);
+        S.Bookings.RemoveAll(b => b.RequestId == request.RequestId);
+        S.Bookings.Add(new ParticipantBooking(request.RequestId, [.. request.Intervals.OrderBy(i => i.Start)], request.CountsTowardCaps, now, null));
+        await PersistAsync();
+        return new HoldOutcome(true, HoldRefusal.None, null, null);
+    }
+
+    /// <inheritdoc />
+    public async Task ReleaseHold(string requestId)
+    {
+        var now = _time.GetUtcNow();
+        if (S.Holds.RemoveAll(h => h.RequestId == requestId || h.ExpiresAt <= now) > 0)
+        {
+            await PersistAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task CancelBooking(string requestId)
+    {
+        var now = _time.GetUtcNow();
+        var removed = S.Holds.RemoveAll(h => h.RequestId == requestId || h.ExpiresAt <= now);
+        removed += S.Bookings.RemoveAll(b => b.RequestId == requestId);
+        if (removed > 0)
+        {
+            await PersistAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ParticipantBooking>> ListBookings() =>
+        Task.FromResult<IReadOnlyList<ParticipantBooking>>([.. S.Bookings.OrderBy(b => b.Intervals[0].Start)]);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ParticipantBooking>> ListHolds() =>
+        Task.FromResult<IReadOnlyList<ParticipantBooking>>([.. LiveHolds(_time.GetUtcNow()).OrderBy(b => b.Intervals[0].Start)]);
+
+    private static HoldOutcome? Invalid(HoldRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrEmpty(request.RequestId) || request.Intervals is not { Count: > 0 } || request.Intervals.Any(i => i is null || i.End <= i.Start))
+        {
+            return new HoldOutcome(false, HoldRefusal.Invalid, "A hold needs a request id and intervals that end after they start.", null);
+        }
+
+        return request.Ttl < TimeSpan.FromSeconds(1) || request.Ttl > MaxTtl
+            ? new HoldOutcome(false, HoldRefusal.Invalid, "The hold TTL must be between 1 s and 1 h.", null)
+            : null;
+    }
+
+    private static bool SameIntervals(IReadOnlyList<TimeRange> a, IReadOnlyList<TimeRange> b) =>
+        a.Count == b.Count && a.OrderBy(i => i.Start).SequenceEqual(b.OrderBy(i => i.Start));
+
+    private static ParticipantProfile WithoutSecrets(ParticipantProfile profile) =>
+        profile with { Calendars = [.. profile.Calendars.Select(c => c with { Password = null })] };
+
+    private static IEnumerable<BusyInterval> Entries(IEnumerable<ParticipantBooking> entries, BusySourceKind kind) =>
+        entries.SelectMany(e => e.Intervals.Select(i => new BusyInterval(i.Start, i.End, kind) { RequestId = e.RequestId }));
+
+    private IEnumerable<ParticipantBooking> LiveHolds(DateTimeOffset now) => S.Holds.Where(h => h.ExpiresAt > now);
+
+    private IEnumerable<ParticipantBooking> OthersThan(string? requestId, DateTimeOffset now) =>
+        S.Bookings.Concat(LiveHolds(now)).Where(e => e.RequestId != requestId);
+
+    private async Task<HoldOutcome?> CheckAsync(HoldRequest request, DateTimeOffset now)
+    {
+        var profile = S.Profile;
+        if (profile is null)
+        {
+            return new HoldOutcome(false, HoldRefusal.UnknownParticipant, $"Participant '{GetPrimaryKeyString()}' does not exist.", null);
+        }
+
+        var hull = new TimeRange(request.Intervals.Min(i => i.Start) - NearWindow, request.Intervals.Max(i => i.End) + NearWindow);
+        var (busy, _, _) = await _busy.GetAsync(GetPrimaryKeyString(), profile, S.Blocks, hull, CancellationToken.None);
+        var (refusal, message) = HoldChecker.Check(profile, busy, OthersThan(request.RequestId, now), request.Intervals, request.CountsTowardCaps);
+        if (refusal == HoldRefusal.None)
+        {
+            return null;
+        }
+
+        _log.HoldRefused(GetPrimaryKeyString(), request.RequestId, refusal);
+        return new HoldOutcome(false, refusal, message, null);
+    }
+
+    private async Task<ParticipantAvailabilityData> BuildInputAsync(TimeRange window, string? excludingRequestId)
+    {
+        var (_, id) = GrainKeys.Split(GetPrimaryKeyString());
+        var profile = S.Profile;
+        if (profile is null)
+        {
+            return new ParticipantAvailabilityData(id, false, "UTC", []);
+        }
+
+        var now = _time.GetUtcNow();
+        var near = new TimeRange(window.Start - NearWindow, window.End + NearWindow);
+        var (busy, _, stale) = await _busy.GetAsync(GetPrimaryKeyString(), profile, S.Blocks, near, CancellationToken.None);
+        var before = TimeSpan.FromMinutes(profile.BufferBeforeMinutes);
+        var after = TimeSpan.FromMinutes(profile.BufferAfterMinutes);
+        var others = OthersThan(excludingRequestId, now).ToList();
+        var widenedOthers = others.SelectMany(o => o.Intervals)
+            .Where(i => i.Start < near.End && near.Start < i.End)
+            .Select(i => new TimeRange(i.Start - before, i.End + after));
+        var starts = others.Where(o => o.CountsTowardCaps)
+            .SelectMany(o => o.Intervals.Select(i => i.Start))
+            .Where(s => s >= window.Start - CapsLookBack && s < window.End + NearWindow)
+            .Order()
+            .ToArray();
+        return new ParticipantAvailabilityData(id, true, profile.TimeZone, profile.WorkingHours)
+        {
+            DateOverrides = profile.DateOverrides,
+            Busy = [.. busy.Select(b => new TimeRange(b.Start, b.End)).Concat(widenedOthers).OrderBy(b => b.Start)],
+            BufferBeforeMinutes = profile.BufferBeforeMinutes,
+            BufferAfterMinutes = profile.BufferAfterMinutes,
+            MaxInterviewsPerDay = profile.MaxInterviewsPerDay,
+            MaxInterviewsPerWeek = profile.MaxInterviewsPerWeek,
+            BookedInterviewStarts = starts,
+            PreferredTimes = profile.PreferredTimes,
+            Stale = stale,
+        };
+    }
+
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            _log.WriteFailed(exception, GetPrimaryKeyString());
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+}

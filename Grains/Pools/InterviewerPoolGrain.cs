@@ -1,0 +1,138 @@
+using Scheduler.Runtime;
+
+namespace Scheduler.Grains.Pools;
+
+/// <summary>An interviewer pool: members, strategy and first-to-accept offers. Turn-based execution makes the first acceptance win.</summary>
+[GrainType("interviewerpool")]
+public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
+{
+    private readonly IPersistentState<PoolState> _state;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the grain; called by the silo.</summary>
+    /// <param name="state">The durable state.</param>
+    /// <param name="time">The clock.</param>
+    public InterviewerPoolGrain([PersistentState("pool")] IPersistentState<PoolState> state, TimeProvider time)
+    {
+        _state = state;
+        _time = time;
+    }
+
+    private PoolState S => _state.State;
+
+    /// <inheritdoc />
+    public async Task<PoolView> Upsert(PoolDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition.Members is not { Count: > 0 } || definition.Members.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("At least one member id, none empty, is required.", "members");
+        }
+
+        if (definition.Members.Distinct(StringComparer.Ordinal).Count() != definition.Members.Count)
+        {
+            throw new ArgumentException("Members must not repeat.", "members");
+        }
+
+        if (!Enum.IsDefined(definition.Strategy))
+        {
+            throw new ArgumentException("Unknown strategy.", "strategy");
+        }
+
+        S.Definition = definition with { Members = [.. definition.Members] };
+        S.Version++;
+        await _state.WriteStateAsync();
+        return View();
+    }
+
+    /// <inheritdoc />
+    public Task<PoolView?> Get() => Task.FromResult(S.Definition is null ? null : View());
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetMembersForSelection()
+    {
+        if (S.Definition is not { } definition)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }
+
+        var members = definition.Members;
+        if (definition.Strategy == PoolStrategy.RoundRobin && S.LastPicked is { } last && members.ToList().IndexOf(last) is var index and >= 0)
+        {
+            members = [.. members.Skip(index + 1).Concat(members.Take(index + 1))];
+        }
+
+        return Task.FromResult(members);
+    }
+
+    /// <inheritdoc />
+    public async Task RecordPicked(IReadOnlyList<string> memberIds)
+    {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        if (memberIds.Count > 0 && S.Definition is not null)
+        {
+            S.LastPicked = memberIds[^1];
+            await _state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<OfferView> Offer(OfferSpec offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var definition = S.Definition ?? throw new InvalidOperationException($"Pool '{GetPrimaryKeyString()}' does not exist.");
+        if (S.Offers.TryGetValue(offer.OfferId, out var existing))
+        {
+            return existing;
+        }
+
+        if (offer.EligibleMembers is not { Count: > 0 } || offer.EligibleMembers.Any(m => !definition.Members.Contains(m)))
+        {
+            throw new ArgumentException("Eligible members must be a non-empty subset of the pool's members.", "eligibleMembers");
+        }
+
+        var now = _time.GetUtcNow();
+        var view = new OfferView(offer.OfferId, offer.RequestId, offer.Slot, OfferStatus.Open, null,
+            [.. offer.EligibleMembers.Distinct(StringComparer.Ordinal).Select(m => new OfferRecipient(m, OfferStatus.Open, now))]);
+        S.Offers[offer.OfferId] = view;
+        await _state.WriteStateAsync();
+        return view;
+    }
+
+    /// <inheritdoc />
+    public async Task<AcceptOutcome> Accept(string offerId, string memberId)
+    {
+        if (!S.Offers.TryGetValue(offerId, out var offer))
+        {
+            return new AcceptOutcome(false, $"Offer '{offerId}' does not exist.", null);
+        }
+
+        if (offer.Status == OfferStatus.Accepted)
+        {
+            return offer.AcceptedBy == memberId
+                ? new AcceptOutcome(true, null, offer)
+                : new AcceptOutcome(false, $"Already accepted by '{offer.AcceptedBy}'.", offer);
+        }
+
+        if (offer.Recipients.All(r => r.MemberId != memberId))
+        {
+            return new AcceptOutcome(false, $"'{memberId}' was not offered this slot.", offer);
+        }
+
+        var now = _time.GetUtcNow();
+        var updated = offer with
+        {
+            Status = OfferStatus.Accepted,
+            AcceptedBy = memberId,
+            Recipients = [.. offer.Recipients.Select(r => r with { Status = r.MemberId == memberId ? OfferStatus.Accepted : OfferStatus.Withdrawn, ChangedAt = now })],
+        };
+        S.Offers[offerId] = updated;
+        await _state.WriteStateAsync();
+        return new AcceptOutcome(true, null, updated);
+    }
+
+    /// <inheritdoc />
+    public Task<OfferView?> GetOffer(string offerId) => Task.FromResult(S.Offers.GetValueOrDefault(offerId));
+
+    private PoolView View() => new(GetPrimaryKeyString()[(GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal) + 1)..], S.Definition!.Members, S.Definition.Strategy, S.Version);
+}

@@ -1,0 +1,436 @@
+using Microsoft.Extensions.Logging;
+using Scheduler.Grains.Common;
+using Scheduler.Runtime;
+using Scheduler.Scheduling;
+
+namespace Scheduler.Grains.Requests;
+
+/// <summary>
+/// An interview request: the state machine of DESIGN.md §3. Work (negotiation, booking, releases)
+/// runs in timer turns after the command that started it, and a durable <c>process</c> reminder
+/// resumes it after a crash or deactivation. Every transition is written before it is visible
+/// through <see cref="Get"/>.
+/// </summary>
+[GrainType("interviewrequest")]
+public sealed class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemindable
+{
+    private readonly IPersistentState<RequestState> _state;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InterviewRequestGrain> _log;
+    private InterviewRequestView? _view;
+    private IGrainTimer? _kick;
+
+    /// <summary>Creates the grain; called by the silo.</summary>
+    /// <param name="state">The durable state.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="log">The logger.</param>
+    public InterviewRequestGrain([PersistentState("request")] IPersistentState<RequestState> state, TimeProvider time, ILogger<InterviewRequestGrain> log)
+    {
+        _state = state;
+        _time = time;
+        _log = log;
+    }
+
+    private RequestState S => _state.State;
+
+    private string Tenant => GrainKeys.Split(GetPrimaryKeyString()).Tenant;
+
+    private string Id => GrainKeys.Split(GetPrimaryKeyString()).Id;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _view = S.Spec is null ? null : BuildView();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<SubmitOutcome> Submit(InterviewRequestSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (S.Spec is not null)
+        {
+            return new SubmitOutcome(_view!, false);
+        }
+
+        ArgumentException.ThrowIfNullOrEmpty(spec.CandidateId, "candidateId");
+        if (spec.Stages is not { Count: > 0 })
+        {
+            throw new ArgumentException("At least one stage is required.", "stages");
+        }
+
+        var now = _time.GetUtcNow();
+        S.Spec = spec;
+        S.CreatedAt = now;
+        Transition(RequestStatus.Pending, null);
+        await PersistAsync();
+        await StartWorkAsync();
+        return new SubmitOutcome(_view!, true);
+    }
+
+    /// <inheritdoc />
+    public Task<InterviewRequestView?> Get() => Task.FromResult(_view);
+
+    /// <inheritdoc />
+    public async Task<CommandOutcome> Select(string proposalId)
+    {
+        if (S.Spec is null)
+        {
+            return new CommandOutcome(CommandError.NotFound, "The request does not exist.", null);
+        }
+
+        if (S.Status != RequestStatus.Proposed)
+        {
+            return new CommandOutcome(CommandError.InvalidState, $"A selection needs status proposed; the request is {S.Status}.", _view);
+        }
+
+        var proposal = S.Proposals.FirstOrDefault(p => p.Id == proposalId);
+        if (proposal is null)
+        {
+            return new CommandOutcome(CommandError.UnknownProposal, $"'{proposalId}' is not a current proposal.", _view);
+        }
+
+        S.Target = [.. proposal.Stages];
+        Transition(RequestStatus.Booking, $"Proposal {proposal.Id} selected.");
+        await PersistAsync();
+        await StartWorkAsync();
+        return new CommandOutcome(CommandError.None, null, _view);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandOutcome> Cancel(string? reason)
+    {
+        if (S.Spec is null)
+        {
+            return new CommandOutcome(CommandError.NotFound, "The request does not exist.", null);
+        }
+
+        if (S.Status == RequestStatus.Cancelled)
+        {
+            return new CommandOutcome(CommandError.None, null, _view);
+        }
+
+        if (S.Status is RequestStatus.Completed or RequestStatus.Failed or RequestStatus.NoAvailability)
+        {
+            return new CommandOutcome(CommandError.InvalidState, $"A {S.Status} request cannot be cancelled.", _view);
+        }
+
+        MarkForRelease();
+        S.Booking = null;
+        S.Target = null;
+        S.Proposals = [];
+        Transition(RequestStatus.Cancelled, string.IsNullOrWhiteSpace(reason) ? "Cancelled." : reason, "cancelled");
+        await PersistAsync();
+        await StartWorkAsync();
+        return new CommandOutcome(CommandError.None, null, _view);
+    }
+
+    /// <inheritdoc />
+    public async Task<CommandOutcome> Reschedule(RescheduleSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (S.Spec is null)
+        {
+            return new CommandOutcome(CommandError.NotFound, "The request does not exist.", null);
+        }
+
+        if (spec.Window is { } window && window.End <= window.Start)
+        {
+            return new CommandOutcome(CommandError.InvalidArgument, "The window must end after it starts.", _view);
+        }
+
+        if (S.Status is RequestStatus.Cancelled or RequestStatus.Completed or RequestStatus.Pending or RequestStatus.Booking or RequestStatus.Rescheduling)
+        {
+            return new CommandOutcome(CommandError.InvalidState, $"A {S.Status} request cannot be rescheduled.", _view);
+        }
+
+        await RescheduleAsync(spec.Window, "Reschedule requested.");
+        return new CommandOutcome(CommandError.None, null, _view);
+    }
+
+    /// <inheritdoc />
+    public async Task NotifyConflict(ConflictNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        if (S.Spec is null || S.Status != RequestStatus.Booked)
+        {
+            return;
+        }
+
+        var reason = $"Participant '{notice.ParticipantId}' reported a conflict from {notice.Interval.Start:O} to {notice.Interval.End:O}.";
+        if (S.Spec.ConflictPolicy == ConflictPolicy.Flag)
+        {
+            S.ConflictFlagged = true;
+            S.History.Add(new StatusChange(S.Status, _time.GetUtcNow(), reason));
+            await PersistAsync();
+            return;
+        }
+
+        await RescheduleAsync(null, reason);
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == RequestSettings.CompleteReminder)
+        {
+            if (S.Status == RequestStatus.Booked && S.Booking is { } booking && booking.Stages[^1].End <= _time.GetUtcNow())
+            {
+                Transition(RequestStatus.Completed, null);
+                await PersistAsync();
+            }
+
+            await StopReminderAsync(RequestSettings.CompleteReminder);
+            return;
+        }
+
+        await ProcessAsync();
+    }
+
+    private async Task RescheduleAsync(TimeRange? window, string reason)
+    {
+        MarkForRelease();
+        S.Booking = null;
+        S.Target = null;
+        S.Proposals = [];
+        S.ConflictFlagged = false;
+        if (window is not null)
+        {
+            S.Window = window;
+        }
+
+        Transition(RequestStatus.Rescheduling, reason);
+        await PersistAsync();
+        await StopReminderAsync(RequestSettings.CompleteReminder);
+        await StartWorkAsync();
+    }
+
+    private void MarkForRelease()
+    {
+        var attendees = HoldTaker.Attendees(S.Spec!.CandidateId, S.Booking?.Stages)
+            .Concat(HoldTaker.Attendees(S.Spec.CandidateId, S.Target));
+        S.PendingRelease = [.. S.PendingRelease.Concat(attendees).Distinct(StringComparer.Ordinal)];
+    }
+
+    private async Task StartWorkAsync()
+    {
+        await RegisterOrUpdateReminder(RequestSettings.ProcessReminder, RequestSettings.ResumePeriod, RequestSettings.ResumePeriod);
+        _kick?.Dispose();
+        _kick = RegisterGrainTimer(_ => ProcessAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task ProcessAsync()
+    {
+        _kick?.Dispose();
+        _kick = null;
+        try
+        {
+            if (S.PendingRelease.Count > 0)
+            {
+                var key = GetPrimaryKeyString();
+                await Task.WhenAll(S.PendingRelease.Select(id => GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(Tenant, id)).CancelBooking(key)));
+                S.PendingRelease = [];
+                await PersistAsync();
+            }
+
+            switch (S.Status)
+            {
+                case RequestStatus.Pending or RequestStatus.Rescheduling:
+                    await NegotiateAsync();
+                    break;
+                case RequestStatus.Booking:
+                    await BookAsync(S.Target is { } target ? [target] : []);
+                    break;
+                default:
+                    break;
+            }
+
+            if (S.Status is not (RequestStatus.Pending or RequestStatus.Rescheduling or RequestStatus.Booking) && S.PendingRelease.Count == 0)
+            {
+                await StopReminderAsync(RequestSettings.ProcessReminder);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Like a crash: drop the activation; the durable reminder resumes from the stored state.
+            _log.ProcessingFailed(exception, GetPrimaryKeyString(), S.Status);
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task NegotiateAsync()
+    {
+        var spec = S.Spec!;
+        var max = spec.Mode == SchedulingMode.Propose ? spec.MaxProposals : RequestSettings.OptionsPerAttempt;
+        var found = await FindAsync(max);
+        if (!await SettleIfNoOptionsAsync(found))
+        {
+            return;
+        }
+
+        if (spec.Mode == SchedulingMode.Propose)
+        {
+            await ProposeAsync(found.Options, null);
+            return;
+        }
+
+        S.Target = ToStages(found.Options[0]);
+        Transition(RequestStatus.Booking, null);
+        await PersistAsync();
+        await BookAsync([.. found.Options.Select(ToStages)], found);
+    }
+
+    private async Task BookAsync(IReadOnlyList<List<ScheduledStageView>> initial, OptionSearchResult? search = null)
+    {
+        var spec = S.Spec!;
+        var candidates = initial;
+        for (var attempt = 1; attempt <= RequestSettings.MaxAttempts; attempt++)
+        {
+            if (candidates.Count == 0)
+            {
+                search = await FindAsync(spec.Mode == SchedulingMode.Propose ? spec.MaxProposals : RequestSettings.OptionsPerAttempt);
+                if (!await SettleIfNoOptionsAsync(search))
+                {
+                    return;
+                }
+
+                if (spec.Mode == SchedulingMode.Propose)
+                {
+                    await ProposeAsync(search.Options, "The selected option was taken; new proposals are ready.");
+                    return;
+                }
+
+                candidates = [.. search.Options.Select(ToStages)];
+            }
+
+            foreach (var option in candidates)
+            {
+                S.Target = option;
+                if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, GetPrimaryKeyString(), spec.CandidateId, option))
+                {
+                    await BookedAsync(option, search);
+                    return;
+                }
+
+                _log.OptionRefused(GetPrimaryKeyString(), option[0].Start, attempt);
+            }
+
+            candidates = [];
+        }
+
+        S.Target = null;
+        Fail(RequestStatus.NoAvailability, $"Every option found in {RequestSettings.MaxAttempts} attempts was taken by other requests.", "takenByOtherRequests", null);
+        await PersistAsync();
+    }
+
+    private async Task BookedAsync(List<ScheduledStageView> option, OptionSearchResult? search)
+    {
+        var now = _time.GetUtcNow();
+        S.Booking = new BookingView(option, now);
+        S.Target = null;
+        S.Proposals = [];
+        Transition(RequestStatus.Booked, null);
+        await PersistAsync();
+        var untilEnd = option[^1].End - now;
+        await RegisterOrUpdateReminder(RequestSettings.CompleteReminder, untilEnd > TimeSpan.Zero ? untilEnd : TimeSpan.Zero, TimeSpan.Zero);
+        if (search is not null)
+        {
+            foreach (var (poolId, members) in search.PoolMembers)
+            {
+                var picked = option.SelectMany(s => s.InterviewerIds).Where(members.Contains).Distinct(StringComparer.Ordinal).ToArray();
+                await GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, poolId)).RecordPicked(picked);
+            }
+        }
+    }
+
+    private async Task ProposeAsync(IReadOnlyList<ScheduleOption> options, string? reason)
+    {
+        S.Proposals = [.. options.Select(o => new ProposalView(
+            $"p{++S.ProposalCounter}",
+            Math.Round(o.Score, 3),
+            [.. o.Reasons.Select(r => new ScoreReasonView(r.Code, Math.Round(r.Points, 3), r.Description))],
+            ToStages(o)))];
+        S.Target = null;
+        Transition(RequestStatus.Proposed, reason);
+        await PersistAsync();
+    }
+
+    /// <summary>Moves to NoAvailability or Failed when the search found nothing; returns whether there are options.</summary>
+    private async Task<bool> SettleIfNoOptionsAsync(OptionSearchResult found)
+    {
+        if (found.Error is not null)
+        {
+            Fail(RequestStatus.Failed, found.Error, found.ErrorCode, found.ErrorParticipant);
+            await PersistAsync();
+            return false;
+        }
+
+        if (found.NoAvailability is { } none)
+        {
+            var code = JsonNamingPolicyCamel(none.Reason.ToString());
+            Fail(RequestStatus.NoAvailability, none.Message, code, none.ParticipantId);
+            await PersistAsync();
+            return false;
+        }
+
+        return true;
+    }
+
+    private Task<OptionSearchResult> FindAsync(int max) =>
+        OptionFinder.FindAsync(GrainFactory, Tenant, GetPrimaryKeyString(), S.Spec!, S.Window ?? S.Spec!.Window, max, _time.GetUtcNow());
+
+    private static List<ScheduledStageView> ToStages(ScheduleOption option) =>
+        [.. option.Stages.Select(s => new ScheduledStageView(s.Name, EngineMapping.ToDateTimeOffset(s.Start), EngineMapping.ToDateTimeOffset(s.End), [.. s.InterviewerIds]))];
+
+    private static string JsonNamingPolicyCamel(string name) => string.IsNullOrEmpty(name) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+
+    private void Fail(RequestStatus status, string reason, string? code, string? participant)
+    {
+        S.Target = null;
+        Transition(status, reason, code, participant);
+    }
+
+    private void Transition(RequestStatus status, string? reason, string? code = null, string? participant = null)
+    {
+        S.Status = status;
+        var keepsReason = status is RequestStatus.NoAvailability or RequestStatus.Failed or RequestStatus.Cancelled;
+        S.Reason = keepsReason ? reason : null;
+        S.ReasonCode = keepsReason ? code : null;
+        S.ReasonParticipantId = keepsReason ? participant : null;
+        S.History.Add(new StatusChange(status, _time.GetUtcNow(), reason));
+        _log.Transitioned(GetPrimaryKeyString(), status);
+    }
+
+    private async Task PersistAsync()
+    {
+        S.Version++;
+        S.UpdatedAt = _time.GetUtcNow();
+        await _state.WriteStateAsync();
+        _view = BuildView();
+        var spec = S.Spec!;
+        await GrainFactory.GetGrain<IRequestIndexGrain>(Tenant)
+            .Upsert(new RequestSummary(Id, spec.ExternalId, spec.CandidateId, S.Status, S.CreatedAt, S.UpdatedAt, S.Version));
+    }
+
+    private InterviewRequestView BuildView()
+    {
+        var spec = S.Spec!;
+        return new InterviewRequestView(Id, spec.ExternalId, spec.CandidateId, S.Status, S.Reason, [.. S.Proposals], S.Booking, [.. S.History], S.Version)
+        {
+            Spec = spec,
+            CreatedAt = S.CreatedAt,
+            UpdatedAt = S.UpdatedAt,
+            ReasonCode = S.ReasonCode,
+            ReasonParticipantId = S.ReasonParticipantId,
+            ConflictFlagged = S.ConflictFlagged,
+        };
+    }
+
+    private async Task StopReminderAsync(string name)
+    {
+        if (await GetReminder(name) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Scheduler.Grains.Common;
+using Scheduler.Runtime;
+using Scheduler.Scheduling;
+
+namespace Scheduler.Grains.Requests;
+
+/// <summary>
+/// Step 1 and 2 of the negotiation: asks every participant (candidate, panel, pool members) in
+/// parallel for its engine input, then runs the scheduling engine.
+/// </summary>
+internal static class OptionFinder
+{
+    public static async Task<OptionSearchResult> FindAsync(
+        IGrainFactory grains, string tenant, string requestKey, InterviewRequestSpec spec, TimeRange window, int maxOptions, DateTimeOffset now)
+    {
+        var pools = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var poolId in spec.Stages.SelectMany(s => s.Pools).Select(p => p.PoolId).Distinct(StringComparer.Ordinal))
+        {
+            var members = await grains.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(tenant, poolId)).GetMembersForSelection();
+            if (members.Count == 0)
+            {
+                return new OptionSearchResult([], null, $"Pool '{poolId}' does not exist or has no members.", "unknownPool", null);
+            }
+
+            pools[poolId] = members;
+        }
+
+        var ids = new[] { spec.CandidateId }
+            .Concat(spec.Stages.SelectMany(s => s.InterviewerIds))
+            .Concat(pools.Values.SelectMany(m => m))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var query = new AvailabilityInputQuery(window, requestKey);
+        var data = await Task.WhenAll(ids.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, id)).GetAvailabilityInput(query)));
+        if (data.FirstOrDefault(d => !d.Exists) is { } missing)
+        {
+            return new OptionSearchResult([], null, $"Participant '{missing.ParticipantId}' does not exist.", "unknownParticipant", missing.ParticipantId);
+        }
+
+        try
+        {
+            var request = new SchedulingRequest(
+                spec.CandidateId,
+                [.. spec.Stages.Select(s => new StageRequest(s.Name, s.DurationMinutes, s.InterviewerIds)
+                {
+                    Pools = [.. s.Pools.Select(p => new PoolRequirement(p.PoolId, p.Count, pools[p.PoolId]))],
+                })],
+                EngineMapping.ToInterval(window))
+            {
+                RequestId = requestKey,
+                MinimumNoticeMinutes = spec.MinimumNoticeMinutes,
+                SlotGranularityMinutes = spec.SlotGranularityMinutes,
+                MaxProposals = maxOptions,
+                CandidatePreferredTimes = EngineMapping.ToRules(spec.CandidatePreferredTimes, "candidatePreferences.preferredTimes"),
+                Sequencing = new SequencingRules(spec.Sequencing.SameDay, spec.Sequencing.MinGapMinutes, spec.Sequencing.MaxGapMinutes),
+            };
+            var result = SchedulingEngine.Schedule(request, [.. data.Select(EngineMapping.ToEngineInput)], EngineMapping.ToInstant(now));
+            return new OptionSearchResult(result.Options, result.NoAvailability, null, null, null) { PoolMembers = pools };
+        }
+        catch (ArgumentException exception)
+        {
+            return new OptionSearchResult([], null, exception.Message, "invalidRequest", null);
+        }
+    }
+}

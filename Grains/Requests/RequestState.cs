@@ -1,0 +1,53 @@
+namespace Scheduler.Grains.Requests;
+
+/// <summary>The durable state of an interview request grain (JSON).</summary>
+public sealed class RequestState
+{
+    /// <summary>The request as submitted; <see langword="null"/> until submitted.</summary>
+    public InterviewRequestSpec? Spec { get; set; }
+
+    /// <summary>The current status.</summary>
+    public RequestStatus Status { get; set; }
+
+    /// <summary>Why (for no availability, failure, cancellation).</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>A stable code for <see cref="Reason"/>.</summary>
+    public string? ReasonCode { get; set; }
+
+    /// <summary>The participant the reason is about.</summary>
+    public string? ReasonParticipantId { get; set; }
+
+    /// <summary>The search window when a reschedule replaced the submitted one.</summary>
+    public TimeRange? Window { get; set; }
+
+    /// <summary>The current proposals.</summary>
+    public List<ProposalView> Proposals { get; set; } = [];
+
+    /// <summary>The number of proposals ever made (for ids).</summary>
+    public int ProposalCounter { get; set; }
+
+    /// <summary>The option being booked while <see cref="RequestStatus.Booking"/>.</summary>
+    public List<ScheduledStageView>? Target { get; set; }
+
+    /// <summary>The booking while booked.</summary>
+    public BookingView? Booking { get; set; }
+
+    /// <summary>Every transition.</summary>
+    public List<StatusChange> History { get; set; } = [];
+
+    /// <summary>Increments on every write.</summary>
+    public long Version { get; set; }
+
+    /// <summary>When submitted.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When last written.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Whether a conflict was flagged for the recruiter.</summary>
+    public bool ConflictFlagged { get; set; }
+
+    /// <summary>Participants whose holds and bookings of this request still have to be released (after cancel or reschedule).</summary>
+    public List<string> PendingRelease { get; set; } = [];
+}
