@@ -1,0 +1,219 @@
+namespace Scheduler.Grains.Tests;
+
+public sealed class InterviewRequestGrainTests
+{
+    private static async Task<GrainTestCluster> StartWithPeopleAsync()
+    {
+        var cluster = await GrainTestCluster.StartAsync();
+        await cluster.AddCandidateAsync("c1", "America/New_York");
+        await cluster.AddInterviewerAsync("i1", "Europe/London");
+        await cluster.AddInterviewerAsync("i2", "UTC");
+        return cluster;
+    }
+
+    [Fact]
+    public async Task ProposeThenSelect_BookedOnEveryParticipant()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1", "i2"], SchedulingMode.Propose));
+        var proposed = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
+        Assert.NotEmpty(proposed.Proposals);
+        var chosen = proposed.Proposals[^1];
+
+        var selected = await request.Select(chosen.Id);
+        Assert.True(selected.Applied);
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        Assert.Equal(chosen.Stages, booked.Booking!.Stages);
+        Assert.Equal(
+            [RequestStatus.Pending, RequestStatus.Proposed, RequestStatus.Booking, RequestStatus.Booked],
+            booked.History.Select(h => h.Status));
+        foreach (var id in new[] { "c1", "i1", "i2" })
+        {
+            var booking = Assert.Single(await cluster.Participant(id).ListBookings());
+            Assert.Equal(chosen.Stages[0].Start, booking.Intervals[0].Start);
+        }
+    }
+
+    [Fact]
+    public async Task Select_UnknownProposal_IsRefused()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.Propose));
+        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
+
+        var outcome = await request.Select("p999");
+
+        Assert.Equal(CommandError.UnknownProposal, outcome.Error);
+        Assert.Equal(RequestStatus.Proposed, (await request.Get())!.Status);
+    }
+
+    [Fact]
+    public async Task AutoBook_BooksTheBestOption()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        var stage = Assert.Single(booked.Booking!.Stages);
+        Assert.Equal(["i1"], stage.InterviewerIds);
+        Assert.Equal(TimeSpan.FromMinutes(60), stage.End - stage.Start);
+        var busy = await cluster.Participant("i1").GetBusy(new TimeRange(stage.Start, stage.End));
+        Assert.Contains(busy.Intervals, i => i.Source == BusySourceKind.Booking && i.Start == stage.Start);
+        Assert.True(booked.Version >= 3);
+    }
+
+    [Fact]
+    public async Task Cancel_Booked_ReleasesEveryBooking()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1", "i2"], SchedulingMode.AutoBook));
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var stage = booked.Booking!.Stages[0];
+
+        var outcome = await request.Cancel("candidate withdrew");
+        Assert.True(outcome.Applied);
+        Assert.Equal(RequestStatus.Cancelled, outcome.Request!.Status);
+        Assert.Equal("candidate withdrew", outcome.Request.Reason);
+
+        foreach (var id in new[] { "c1", "i1", "i2" })
+        {
+            var participant = cluster.Participant(id);
+            await WaitUntilAsync(async () => (await participant.ListBookings()).Count == 0);
+            var busy = await participant.GetBusy(new TimeRange(stage.Start, stage.End));
+            Assert.DoesNotContain(busy.Intervals, i => i.Source is BusySourceKind.Booking or BusySourceKind.Hold);
+        }
+    }
+
+    [Fact]
+    public async Task Reschedule_NewWindow_MovesTheBooking()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
+        var first = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0];
+        var nextWeek = new TimeRange(GrainTestCluster.Start.AddDays(7).AddHours(-9), GrainTestCluster.Start.AddDays(12).AddHours(-9));
+
+        var outcome = await request.Reschedule(new RescheduleSpec(nextWeek));
+        Assert.True(outcome.Applied);
+        var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.History.Any(h => h.Status == RequestStatus.Rescheduling));
+
+        var second = moved.Booking!.Stages[0];
+        Assert.True(second.Start >= nextWeek.Start);
+        Assert.NotEqual(first.Start, second.Start);
+        foreach (var id in new[] { "c1", "i1" })
+        {
+            var booking = Assert.Single(await cluster.Participant(id).ListBookings());
+            Assert.Equal(second.Start, booking.Intervals[0].Start);
+        }
+    }
+
+    [Fact]
+    public async Task Submit_SameRequestTwice_ReturnsTheFirst()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+
+        var first = await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.Propose));
+        var second = await request.Submit(GrainTestCluster.Spec("c1", ["i2"], SchedulingMode.AutoBook));
+
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Equal(first.Request.Id, second.Request.Id);
+        Assert.Equal(SchedulingMode.Propose, second.Request.Spec!.Mode);
+        Assert.Equal(["i1"], second.Request.Spec.Stages[0].InterviewerIds);
+    }
+
+    [Fact]
+    public async Task ExternalIdClaim_SecondClaim_ReturnsFirstRequestId()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        var claim = cluster.Grains.GetGrain<IExternalIdGrain>(GrainKeys.For(GrainTestCluster.Tenant, "ats-42"));
+
+        var first = await claim.Claim("r1");
+        var second = await claim.Claim("r2");
+
+        Assert.Equal("r1", first);
+        Assert.Equal("r1", second);
+        Assert.Equal("r1", await claim.Get());
+    }
+
+    [Fact]
+    public async Task Submit_BusyInterviewer_NoAvailabilityNamesTheConstraint()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var window = new TimeRange(GrainTestCluster.Start.AddDays(1).AddHours(-9), GrainTestCluster.Start.AddDays(5).AddHours(-9));
+        await cluster.Participant("i1").ReplaceBlocks([new BusyBlock(window.Start, window.End, "vacation")]);
+        var request = cluster.Request("r1");
+
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook, window));
+        var settled = await GrainTestCluster.WaitForAsync(request, GrainTestCluster.IsSettled);
+
+        Assert.Equal(RequestStatus.NoAvailability, settled.Status);
+        Assert.Equal("i1", settled.ReasonParticipantId);
+        Assert.False(string.IsNullOrWhiteSpace(settled.Reason));
+    }
+
+    [Fact]
+    public async Task Submit_UnknownInterviewer_Fails()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+
+        await request.Submit(GrainTestCluster.Spec("c1", ["ghost"], SchedulingMode.AutoBook));
+        var settled = await GrainTestCluster.WaitForAsync(request, GrainTestCluster.IsSettled);
+
+        Assert.Equal(RequestStatus.Failed, settled.Status);
+        Assert.Equal("unknownParticipant", settled.ReasonCode);
+    }
+
+    [Fact]
+    public async Task NotifyConflict_FlagPolicy_KeepsBookingAndFlags()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = ConflictPolicy.Flag });
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var stage = booked.Booking!.Stages[0];
+
+        await request.NotifyConflict(new ConflictNotice("i1", new TimeRange(stage.Start, stage.End), "new meeting"));
+        var flagged = await GrainTestCluster.WaitForAsync(request, v => v.ConflictFlagged);
+
+        Assert.Equal(RequestStatus.Booked, flagged.Status);
+        Assert.Equal(stage, flagged.Booking!.Stages[0]);
+    }
+
+    [Fact]
+    public async Task Booked_AfterInterviewEnds_Completes()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        cluster.Time.Advance(booked.Booking!.Stages[^1].End - cluster.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
+
+        var completed = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Completed);
+        Assert.Equal(RequestStatus.Completed, completed.History[^1].Status);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Condition not met.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+}
