@@ -1,0 +1,100 @@
+namespace Scheduler.Grains.Tests;
+
+public sealed class PoolAndIndexTests
+{
+    private static readonly TimeRange Slot = new(new DateTimeOffset(2026, 1, 6, 10, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 6, 11, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Offer_FirstAcceptanceWins_OthersWithdrawnAndRefused()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        var pool = cluster.Pool("backend");
+        await pool.Upsert(new PoolDefinition(["a", "b", "c"], PoolStrategy.RoundRobin));
+        var offer = await pool.Offer(new OfferSpec("o1", "r1", Slot, ["a", "b", "c"]));
+        Assert.All(offer.Recipients, r => Assert.Equal(OfferStatus.Open, r.Status));
+
+        var results = await Task.WhenAll(pool.Accept("o1", "b"), pool.Accept("o1", "c"));
+
+        Assert.True(results[0].Accepted);
+        Assert.False(results[1].Accepted);
+        var stored = await pool.GetOffer("o1");
+        Assert.Equal("b", stored!.AcceptedBy);
+        Assert.Equal([OfferStatus.Withdrawn, OfferStatus.Accepted, OfferStatus.Withdrawn], stored.Recipients.Select(r => r.Status));
+        Assert.True((await pool.Accept("o1", "b")).Accepted);
+    }
+
+    [Fact]
+    public async Task GetMembersForSelection_RoundRobin_StartsAfterLastPicked()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        var pool = cluster.Pool("backend");
+        await pool.Upsert(new PoolDefinition(["a", "b", "c"], PoolStrategy.RoundRobin));
+
+        await pool.RecordPicked(["a"]);
+
+        Assert.Equal(["b", "c", "a"], await pool.GetMembersForSelection());
+    }
+
+    [Fact]
+    public async Task Upsert_DuplicateMembers_ThrowsNamingMembers()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => cluster.Pool("p").Upsert(new PoolDefinition(["a", "a"], PoolStrategy.LeastLoaded)));
+        Assert.Equal("members", error.ParamName);
+        Assert.Null(await cluster.Pool("p").Get());
+    }
+
+    [Fact]
+    public async Task RequestIndex_ListsByCreationWithFiltersAndCursor()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        var index = cluster.Grains.GetGrain<IRequestIndexGrain>(GrainTestCluster.Tenant);
+        var t0 = GrainTestCluster.Start;
+        for (var n = 0; n < 5; n++)
+        {
+            await index.Upsert(new RequestSummary($"r{n}", null, n % 2 == 0 ? "c-even" : "c-odd", RequestStatus.Pending, t0.AddMinutes(n), t0.AddMinutes(n), 1));
+        }
+
+        await index.Upsert(new RequestSummary("r1", null, "c-odd", RequestStatus.Booked, t0.AddMinutes(1), t0.AddMinutes(9), 3));
+        await index.Upsert(new RequestSummary("r1", null, "c-odd", RequestStatus.Booking, t0.AddMinutes(1), t0.AddMinutes(8), 2));
+
+        var first = await index.List(new RequestListQuery(null, null, null, 2));
+        var second = await index.List(new RequestListQuery(null, null, first.NextCursor, 2));
+        var third = await index.List(new RequestListQuery(null, null, second.NextCursor, 2));
+        var booked = await index.List(new RequestListQuery(RequestStatus.Booked, null, null, 10));
+        var even = await index.List(new RequestListQuery(null, "c-even", null, 10));
+
+        Assert.Equal(["r0", "r1"], first.Items.Select(i => i.Id));
+        Assert.Equal(["r2", "r3"], second.Items.Select(i => i.Id));
+        Assert.Equal(["r4"], third.Items.Select(i => i.Id));
+        Assert.Null(third.NextCursor);
+        Assert.Equal("r1", Assert.Single(booked.Items).Id);
+        Assert.Equal(["r0", "r2", "r4"], even.Items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task RequestIndex_ReceivesTransitionsFromRequests()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        await cluster.AddCandidateAsync("c1");
+        await cluster.AddInterviewerAsync("i1");
+        var request = cluster.Request("r1");
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var index = cluster.Grains.GetGrain<IRequestIndexGrain>(GrainTestCluster.Tenant);
+
+        RequestPage page;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        do
+        {
+            page = await index.List(new RequestListQuery(RequestStatus.Booked, "c1", null, 10));
+            await Task.Delay(5);
+        }
+        while (page.Items.Count == 0 && DateTime.UtcNow < deadline);
+
+        var summary = Assert.Single(page.Items);
+        Assert.Equal("r1", summary.Id);
+        Assert.Equal("ext-c1", summary.ExternalId);
+        Assert.Equal(booked.Version, summary.Version);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text;
+using Scheduler.Runtime;
+using Scheduler.Runtime.Storage;
+
+namespace Scheduler.Grains.Tests;
+
+public sealed class ResumeTests
+{
+    [Fact]
+    public async Task Booking_RequestDiesBetweenHoldsAndConfirm_HoldsExpireAndReminderCompletesIt()
+    {
+        var storage = new FailOnceStorage();
+        await using var cluster = await GrainTestCluster.StartAsync(inner => storage.Wrap(inner));
+        await cluster.AddCandidateAsync("c1");
+        await cluster.AddInterviewerAsync("i1");
+        var request = cluster.Request("r1");
+        var key = GrainTestCluster.RequestKey("r1");
+
+        // The first write of a participant that turns a hold into a booking fails: the confirm step
+        // throws after every hold was granted, and the request activation is discarded.
+        storage.Arm();
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
+        await WaitUntilAsync(() => storage.Failed);
+        var holds = await cluster.Participant("i1").ListHolds();
+        Assert.Equal(key, Assert.Single(holds).RequestId);
+        Assert.Equal(RequestStatus.Booking, (await request.Get())!.Status);
+
+        // Past the hold TTL (2 min), before the resume reminder (3 min): nobody is blocked any more.
+        cluster.Time.Advance(TimeSpan.FromMinutes(2.5));
+        Assert.Empty(await cluster.Participant("i1").ListHolds());
+        Assert.Empty(await cluster.Participant("c1").ListHolds());
+        Assert.Empty(await cluster.Participant("i1").ListBookings());
+
+        // The durable reminder resumes the booking step.
+        cluster.Time.Advance(TimeSpan.FromMinutes(1));
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        var booking = Assert.Single(await cluster.Participant("i1").ListBookings());
+        Assert.Equal(key, booking.RequestId);
+        Assert.Equal(booked.Booking!.Stages[0].Start, booking.Intervals[0].Start);
+        Assert.Single(await cluster.Participant("c1").ListBookings());
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Condition not met.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>Memory storage that fails the first participant write containing a booking, once armed.</summary>
+    private sealed class FailOnceStorage
+    {
+        private IGrainStorage? _inner;
+        private int _armed;
+
+        public bool Failed { get; private set; }
+
+        public void Arm() => Interlocked.Exchange(ref _armed, 1);
+
+        public IGrainStorage Wrap(IGrainStorage inner)
+        {
+            _inner = inner;
+            return new Storage(this);
+        }
+
+        private sealed class Storage(FailOnceStorage owner) : IGrainStorage
+        {
+            public Task<GrainStateRecord?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
+                owner._inner!.ReadAsync(grainId, stateName, cancellationToken);
+
+            public Task<string> WriteAsync(GrainId grainId, string stateName, ReadOnlyMemory<byte> payload, string? expectedETag, CancellationToken cancellationToken)
+            {
+                if (grainId.Type == "participant" && Encoding.UTF8.GetString(payload.Span).Contains("\"bookings\":[{", StringComparison.Ordinal)
+                    && Interlocked.Exchange(ref owner._armed, 0) == 1)
+                {
+                    owner.Failed = true;
+                    throw new IOException("Injected storage failure.");
+                }
+
+                return owner._inner!.WriteAsync(grainId, stateName, payload, expectedETag, cancellationToken);
+            }
+
+            public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
+                owner._inner!.ClearAsync(grainId, stateName, expectedETag, cancellationToken);
+        }
+    }
+}
