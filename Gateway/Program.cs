@@ -1,11 +1,17 @@
+using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddSchedulerGateway();
+if (TokenCommand.Matches(args))
+{
+    return TokenCommand.Run(args[1..], Console.Out, Console.Error);
+}
 
+var builder = WebApplication.CreateBuilder(GatewayCommandLine.Normalize(args));
+builder.AddSchedulerGateway();
 var app = builder.Build();
 app.MapSchedulerGateway();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The gateway's entry point (public for functional tests).</summary>
 public partial class Program;

@@ -1,9 +1,15 @@
 using System.Reflection;
+using Scheduler.Gateway.Auth;
+using Scheduler.Gateway.Common;
+using Scheduler.Gateway.Demo;
+using Scheduler.Gateway.InterviewRequests;
+using Scheduler.Gateway.Participants;
+using Scheduler.Gateway.Pools;
 using Scheduler.Runtime.Hosting;
 
 namespace Scheduler.Gateway.Hosting;
 
-/// <summary>Wires the gateway: the embedded silo, problem details, OpenAPI, health checks.</summary>
+/// <summary>Wires the gateway: the embedded silo, authentication, JSON conventions, problem details, OpenAPI, health checks, the API v1.</summary>
 public static class GatewayHostingExtensions
 {
     /// <summary>The assembly holding the product's grain classes.</summary>
@@ -12,9 +18,11 @@ public static class GatewayHostingExtensions
     /// <summary>
     /// Registers the gateway's services. With no <c>Cluster</c> configuration it hosts an embedded
     /// silo whose grain state and reminders live in SQLite under <see cref="GatewayOptions.DataDirectory"/>.
+    /// With <c>Scheduler:Demo=true</c> (or <c>--demo</c>) the demo tenant is loaded once the silo runs.
     /// </summary>
     /// <param name="builder">The web application builder.</param>
     /// <returns>The builder.</returns>
+    /// <exception cref="InvalidOperationException">No token key or authority is configured outside Development.</exception>
     public static WebApplicationBuilder AddSchedulerGateway(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -29,9 +37,17 @@ public static class GatewayHostingExtensions
             .AddGrains(Assembly.Load(GrainsAssembly))
             .UseSqlite(options.GetDatabasePath())
             .BindOptions(builder.Configuration.GetSection("Cluster")));
+        if (options.Demo)
+        {
+            builder.Services.AddHostedService<DemoDatasetLoader>();
+        }
 
+        builder.AddSchedulerAuthentication();
+        builder.Services.AddSchedulerJson();
+        builder.Services.AddSingleton<RequestSubmitter>();
+        builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
         return builder;
     }
@@ -44,6 +60,8 @@ public static class GatewayHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.UseSwaggerUI(ui =>
         {
@@ -52,6 +70,20 @@ public static class GatewayHostingExtensions
             ui.DocumentTitle = "Scheduler API";
         });
         app.MapOperationsApi();
+        app.MapParticipantsApi();
+        app.MapInterviewRequestsApi();
+        app.MapPoolsApi();
+        app.MapDevTokenApi();
+        WarnAboutDevelopmentKey(app);
         return app;
+    }
+
+    private static void WarnAboutDevelopmentKey(WebApplication app)
+    {
+        var auth = app.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        if (SigningKeys.UsesDevelopmentKey(auth, app.Environment))
+        {
+            GatewayLog.DevelopmentKeyInUse(app.Logger);
+        }
     }
 }

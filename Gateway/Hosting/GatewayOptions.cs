@@ -9,6 +9,12 @@ public sealed class GatewayOptions
     /// <summary>Where the embedded silo keeps its SQLite database (<c>scheduler.db</c>). Default <c>./data</c>, relative to the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>How many batch items are validated and stored at once, 1–256. Default 32.</summary>
+    public int BatchParallelism { get; set; } = 32;
+
+    /// <summary>Whether to load the demo tenant at startup (also the <c>--demo</c> flag). Default <see langword="false"/>.</summary>
+    public bool Demo { get; set; }
+
     /// <summary>The address the gateway listens on when neither <c>ASPNETCORE_URLS</c> nor <c>--urls</c> is given.</summary>
     public const string DefaultUrl = "http://localhost:5080";
 

@@ -5,12 +5,15 @@ using Scheduler.Runtime.Catalog;
 
 namespace Scheduler.Gateway.Tests;
 
-/// <summary>The gateway in process, on its embedded default (SQLite under a data directory of the test's choosing).</summary>
+/// <summary>The gateway in process, on its embedded default (SQLite under a data directory of the test's choosing), with a test signing key.</summary>
 public sealed class GatewayFactory(string dataDirectory) : WebApplicationFactory<Program>
 {
+    public const string SigningKey = "gateway-tests-signing-key-0123456789abcdef";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Scheduler:DataDirectory", dataDirectory);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services => services.AddSingleton(new GrainAssembly(typeof(NoteGrain).Assembly)));
     }

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Scheduler.Gateway.Common;
+
+/// <summary>Problem responses shared by the endpoint groups.</summary>
+public static class ApiProblems
+{
+    /// <summary>A <c>404</c> problem for an id that does not exist in the caller's tenant.</summary>
+    /// <param name="what">What was looked for, e.g. <c>participant</c>.</param>
+    /// <param name="id">The id.</param>
+    /// <returns>The problem result.</returns>
+    public static ProblemHttpResult NotFound(string what, string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No {what} '{id}' exists.");
+
+    /// <summary>A <c>409</c> problem for a command that does not apply in the current state.</summary>
+    /// <param name="detail">Why.</param>
+    /// <returns>The problem result.</returns>
+    public static ProblemHttpResult Conflict(string? detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The command does not apply in the current state.", detail: detail);
+
+    /// <summary>A <c>400</c> problem with one field error.</summary>
+    /// <param name="field">The field path.</param>
+    /// <param name="message">What is wrong.</param>
+    /// <returns>The validation problem.</returns>
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>A <c>400</c> problem with the collected errors.</summary>
+    /// <param name="errors">The errors.</param>
+    /// <returns>The validation problem.</returns>
+    public static ValidationProblem Invalid(ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return TypedResults.ValidationProblem(errors.ToDictionary());
+    }
+}

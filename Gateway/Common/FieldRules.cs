@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NodaTime;
+
+namespace Scheduler.Gateway.Common;
+
+/// <summary>Shared field rules: ids, zones, local times, dates, windows.</summary>
+public static partial class FieldRules
+{
+    /// <summary>The longest window a query or request may span, in days.</summary>
+    public const int MaxWindowDays = 90;
+
+    /// <summary>The longest interview stage, in minutes.</summary>
+    public const int MaxDurationMinutes = 480;
+
+    /// <summary>The weekday names accepted in weekly rules.</summary>
+    public static readonly IReadOnlyList<string> Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+    /// <summary>Whether <paramref name="id"/> is a valid participant, pool or request id: 1–128 characters of letters, digits, <c>.</c>, <c>_</c>, <c>-</c>, <c>:</c>, <c>@</c>.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    /// <summary>Whether <paramref name="zone"/> is a known IANA zone id (or a Windows zone name that maps to one).</summary>
+    /// <param name="zone">The zone id.</param>
+    /// <returns><see langword="true"/> when known.</returns>
+    public static bool IsKnownZone(string? zone)
+    {
+        if (string.IsNullOrWhiteSpace(zone))
+        {
+            return false;
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is not null)
+        {
+            return true;
+        }
+
+        return TimeZoneInfo.TryConvertWindowsIdToIanaId(zone, out var iana) && DateTimeZoneProviders.Tzdb.GetZoneOrNull(iana) is not null;
+    }
+
+    /// <summary>Whether <paramref name="time"/> is a local time <c>HH:mm</c> (00:00–23:59).</summary>
+    /// <param name="time">The text.</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    public static bool IsLocalTime(string? time) => time is not null && LocalTimePattern().IsMatch(time);
+
+    /// <summary>Whether <paramref name="date"/> is a date <c>yyyy-MM-dd</c>.</summary>
+    /// <param name="date">The text.</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    public static bool IsDate(string? date) =>
+        date is { Length: 10 } && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    /// <summary>Checks a window: both ends present, end after start, at most <see cref="MaxWindowDays"/> days.</summary>
+    /// <param name="errors">Where errors go.</param>
+    /// <param name="path">The window's field path (<c>window</c>; empty for query parameters <c>from</c>/<c>to</c>).</param>
+    /// <param name="start">The start.</param>
+    /// <param name="end">The end.</param>
+    /// <param name="startName">The start field name (<c>start</c> or <c>from</c>).</param>
+    /// <param name="endName">The end field name (<c>end</c> or <c>to</c>).</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    public static bool CheckWindow(ValidationErrors errors, string path, DateTimeOffset? start, DateTimeOffset? end, string startName = "start", string endName = "end")
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var ok = errors.Require(start is not null, FieldPath.Member(path, startName), "Required (RFC 3339 date-time).");
+        ok &= errors.Require(end is not null, FieldPath.Member(path, endName), "Required (RFC 3339 date-time).");
+        if (!ok)
+        {
+            return false;
+        }
+
+        if (end <= start)
+        {
+            errors.Add(FieldPath.Member(path, endName), $"Must be after {startName}.");
+            return false;
+        }
+
+        return errors.Require(end - start <= TimeSpan.FromDays(MaxWindowDays), FieldPath.Member(path, endName), $"The window may span at most {MaxWindowDays} days.");
+    }
+
+    /// <summary>Checks a list of weekly rules (<c>{days, start, end}</c>).</summary>
+    /// <param name="errors">Where errors go.</param>
+    /// <param name="path">The list's field path.</param>
+    /// <param name="rules">The rules; <see langword="null"/> is accepted as empty.</param>
+    public static void CheckWeeklyHours(ValidationErrors errors, string path, IReadOnlyList<WeeklyHoursBody?>? rules)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        for (var i = 0; i < (rules?.Count ?? 0); i++)
+        {
+            var rulePath = FieldPath.Index(path, i);
+            var rule = rules![i];
+            if (!errors.Require(rule is not null, rulePath, "Required."))
+            {
+                continue;
+            }
+
+            if (errors.Require(rule!.Days is { Count: > 0 }, FieldPath.Member(rulePath, "days"), "At least one day (Mon–Sun)."))
+            {
+                for (var d = 0; d < rule.Days!.Count; d++)
+                {
+                    errors.Require(Days.Contains(rule.Days[d], StringComparer.Ordinal), FieldPath.Index(FieldPath.Member(rulePath, "days"), d), "One of Mon, Tue, Wed, Thu, Fri, Sat, Sun.");
+                }
+            }
+
+            errors.Require(IsLocalTime(rule.Start), FieldPath.Member(rulePath, "start"), "A local time HH:mm.");
+            errors.Require(IsLocalTime(rule.End), FieldPath.Member(rulePath, "end"), "A local time HH:mm.");
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:@\-]{0,127}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^([01]\d|2[0-3]):[0-5]\d$", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalTimePattern();
+}

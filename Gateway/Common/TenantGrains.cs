@@ -1,0 +1,64 @@
+using System.Reflection;
+using Scheduler.Gateway.Auth;
+using Scheduler.Grains;
+using Scheduler.Runtime;
+
+namespace Scheduler.Gateway.Common;
+
+/// <summary>
+/// Grain references scoped to the caller's tenant: every id becomes the key <c>{tenant}/{id}</c>, so
+/// another tenant's ids simply do not exist here. Bound as an endpoint parameter from the
+/// authenticated caller's <c>tenant</c> claim.
+/// </summary>
+/// <param name="factory">The grain factory.</param>
+/// <param name="tenant">The tenant.</param>
+public sealed class TenantGrains(IGrainFactory factory, string tenant)
+{
+    /// <summary>The tenant.</summary>
+    public string Tenant { get; } = tenant;
+
+    /// <summary>Binds from the request: the tenant claim of the authenticated caller and the registered grain factory.</summary>
+    /// <param name="context">The HTTP context.</param>
+    /// <param name="parameter">The parameter being bound.</param>
+    /// <returns>The scoped grains.</returns>
+    /// <exception cref="InvalidOperationException">The caller has no tenant claim (prevented by the <c>/v1</c> policies).</exception>
+    public static ValueTask<TenantGrains?> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ValueTask.FromResult<TenantGrains?>(new TenantGrains(context.RequestServices.GetRequiredService<IGrainFactory>(), context.User.GetTenant()));
+    }
+
+    /// <summary>The participant <paramref name="id"/>.</summary>
+    /// <param name="id">The participant id.</param>
+    /// <returns>The reference.</returns>
+    public IParticipantGrain Participant(string id) => factory.GetGrain<IParticipantGrain>(GrainKeys.For(Tenant, id));
+
+    /// <summary>The interview request <paramref name="id"/>.</summary>
+    /// <param name="id">The request id.</param>
+    /// <returns>The reference.</returns>
+    public IInterviewRequestGrain Request(string id) => factory.GetGrain<IInterviewRequestGrain>(GrainKeys.For(Tenant, id));
+
+    /// <summary>The pool <paramref name="id"/>.</summary>
+    /// <param name="id">The pool id.</param>
+    /// <returns>The reference.</returns>
+    public IInterviewerPoolGrain Pool(string id) => factory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, id));
+
+    /// <summary>The idempotency claim of an external id or idempotency key.</summary>
+    /// <param name="key">The external id, or <c>idempotency-key:</c> followed by the header value.</param>
+    /// <returns>The reference.</returns>
+    public IExternalIdGrain ExternalId(string key) => factory.GetGrain<IExternalIdGrain>(GrainKeys.For(Tenant, key));
+
+    /// <summary>The tenant's request index.</summary>
+    /// <returns>The reference.</returns>
+    public IRequestIndexGrain Index() => factory.GetGrain<IRequestIndexGrain>(Tenant);
+
+    /// <summary>Removes this tenant's <c>{tenant}/</c> prefix from a grain key.</summary>
+    /// <param name="key">A key or a plain id.</param>
+    /// <returns>The id within the tenant.</returns>
+    public string ToLocalId(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var prefix = Tenant + "/";
+        return key.StartsWith(prefix, StringComparison.Ordinal) ? key[prefix.Length..] : key;
+    }
+}

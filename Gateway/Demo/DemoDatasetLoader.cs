@@ -1,0 +1,21 @@
+using Scheduler.Gateway.Common;
+using Scheduler.Runtime;
+
+namespace Scheduler.Gateway.Demo;
+
+/// <summary>Loads <see cref="DemoDataset"/> at startup, after the embedded silo has started (registered after it).</summary>
+/// <param name="factory">The grain factory.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">The logger.</param>
+public sealed class DemoDatasetLoader(IGrainFactory factory, TimeProvider time, ILogger<DemoDatasetLoader> logger) : IHostedService
+{
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var participants = await DemoDataset.LoadAsync(factory, time.GetUtcNow(), cancellationToken);
+        GatewayLog.DemoLoaded(logger, DemoDataset.Tenant, participants);
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,211 @@
+using Scheduler.Gateway.Common;
+using Scheduler.Grains;
+
+namespace Scheduler.Gateway.InterviewRequests;
+
+/// <summary>Checks interview request bodies (fields, then that every referenced participant and pool exists) and maps them to specs.</summary>
+public static class InterviewRequestValidator
+{
+    private const int MaxStages = 10;
+    private static readonly string[] ConferencingOptions = ["none", "googleMeet", "teams"];
+
+    /// <summary>Checks every field of <paramref name="body"/>, then the references.</summary>
+    /// <param name="body">The body.</param>
+    /// <param name="references">Existence checks for the caller's tenant.</param>
+    /// <param name="now">The current time (the window must end after it).</param>
+    /// <param name="cancellationToken">Cancels the reference checks.</param>
+    /// <returns>The errors, keyed by field path (empty when valid).</returns>
+    public static async Task<ValidationErrors> ValidateAsync(InterviewRequestBody body, ReferenceChecker references, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(references);
+        var errors = new ValidationErrors();
+        if (body.ExternalId is not null)
+        {
+            errors.Require(body.ExternalId.Length is > 0 and <= 200 && !body.ExternalId.Any(char.IsControl), "externalId", "1–200 characters without control characters.");
+        }
+
+        var candidateOk = errors.Require(FieldRules.IsValidId(body.CandidateId), "candidateId", body.CandidateId is null ? "Required." : "Not a valid participant id.");
+        CheckStages(errors, body);
+        if (body.Window is null)
+        {
+            errors.Add("window", "Required: {start, end} (RFC 3339).");
+        }
+        else if (FieldRules.CheckWindow(errors, "window", body.Window.Start, body.Window.End))
+        {
+            errors.Require(body.Window.End > now, "window.end", "The window must end in the future.");
+        }
+
+        CheckOptions(errors, body);
+        if (!errors.IsEmpty)
+        {
+            return errors;
+        }
+
+        await CheckReferencesAsync(errors, body, references, candidateOk, cancellationToken);
+        return errors;
+    }
+
+    /// <summary>Maps a valid body to a spec.</summary>
+    /// <param name="body">A body without errors.</param>
+    /// <returns>The spec (instants in UTC, defaults applied).</returns>
+    public static InterviewRequestSpec ToSpec(InterviewRequestBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var stages = body.Stages!.Select((s, i) => new StageSpec(s!.Name ?? DefaultStageName(i), s.DurationMinutes!.Value, [.. (s.InterviewerIds ?? []).Select(id => id!)])
+        {
+            Pools = [.. (s.Pools ?? []).Select(p => new PoolSlotSpec(p!.PoolId!, p.Count ?? 1))],
+        }).ToList();
+        var defaults = new SequencingSpec();
+        return new InterviewRequestSpec(body.CandidateId!, stages, new TimeRange(body.Window!.Start!.Value.ToUniversalTime(), body.Window.End!.Value.ToUniversalTime()))
+        {
+            ExternalId = body.ExternalId,
+            MinimumNoticeMinutes = body.MinimumNoticeMinutes ?? 0,
+            SlotGranularityMinutes = body.SlotGranularityMinutes ?? 15,
+            MaxProposals = body.MaxProposals ?? 5,
+            Mode = body.Mode ?? SchedulingMode.Propose,
+            CandidatePreferredTimes = Participants.ParticipantValidator.ToWeekly(body.CandidatePreferences?.PreferredTimes),
+            Sequencing = new SequencingSpec(
+                body.Sequencing?.SameDay ?? defaults.SameDay,
+                body.Sequencing?.MinGapMinutes ?? defaults.MinGapMinutes,
+                body.Sequencing?.MaxGapMinutes ?? Math.Max(defaults.MaxGapMinutes, body.Sequencing?.MinGapMinutes ?? 0)),
+            Conferencing = body.Conferencing ?? "none",
+            Notify = new NotifySpec(body.Notify?.Email ?? true, body.Notify?.Slack ?? false),
+            Reminders = body.Reminders ?? [1440, 120],
+            Prep = body.Prep is null ? null : new PrepSpec(body.Prep.TotalHours!.Value)
+            {
+                DailyCapMinutes = body.Prep.DailyCapMinutes ?? 240,
+                MinBlockMinutes = body.Prep.MinBlockMinutes ?? 60,
+                MaxBlockMinutes = body.Prep.MaxBlockMinutes ?? Math.Max(120, body.Prep.MinBlockMinutes ?? 60),
+                NoPrepHoursBeforeInterview = body.Prep.NoPrepHoursBeforeInterview ?? 12,
+            },
+            ConflictPolicy = body.ConflictPolicy ?? ConflictPolicy.Reschedule,
+        };
+    }
+
+    private static string DefaultStageName(int index) => $"stage{index + 1}";
+
+    private static void CheckStages(ValidationErrors errors, InterviewRequestBody body)
+    {
+        if (!errors.Require(body.Stages is { Count: > 0 and <= MaxStages }, "stages", $"1–{MaxStages} stages are required."))
+        {
+            return;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < body.Stages!.Count; i++)
+        {
+            var path = FieldPath.Index("stages", i);
+            var stage = body.Stages[i];
+            if (!errors.Require(stage is not null, path, "Required."))
+            {
+                continue;
+            }
+
+            var name = stage!.Name ?? DefaultStageName(i);
+            if (errors.Require(name.Length is > 0 and <= 100, FieldPath.Member(path, "name"), "1–100 characters."))
+            {
+                errors.Require(names.Add(name), FieldPath.Member(path, "name"), $"Stage name '{name}' is used twice.");
+            }
+
+            errors.Require(
+                stage.DurationMinutes is > 0 and <= FieldRules.MaxDurationMinutes,
+                FieldPath.Member(path, "durationMinutes"),
+                stage.DurationMinutes is null ? "Required (1–480 minutes)." : "Must be between 1 and 480 minutes.");
+            var interviewers = stage.InterviewerIds ?? [];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var j = 0; j < interviewers.Count; j++)
+            {
+                var idPath = FieldPath.Index(FieldPath.Member(path, "interviewerIds"), j);
+                if (errors.Require(FieldRules.IsValidId(interviewers[j]), idPath, "Not a valid participant id."))
+                {
+                    errors.Require(seen.Add(interviewers[j]!), idPath, $"'{interviewers[j]}' is listed twice.");
+                    errors.Require(interviewers[j] != body.CandidateId, idPath, "The candidate cannot interview themselves.");
+                }
+            }
+
+            var pools = stage.Pools ?? [];
+            for (var j = 0; j < pools.Count; j++)
+            {
+                var poolPath = FieldPath.Index(FieldPath.Member(path, "pools"), j);
+                if (errors.Require(pools[j] is not null, poolPath, "Required."))
+                {
+                    errors.Require(FieldRules.IsValidId(pools[j]!.PoolId), FieldPath.Member(poolPath, "poolId"), "Not a valid pool id.");
+                    errors.Require(pools[j]!.Count is null or (> 0 and <= 20), FieldPath.Member(poolPath, "count"), "Must be between 1 and 20.");
+                }
+            }
+
+            errors.Require(interviewers.Count > 0 || pools.Count > 0, FieldPath.Member(path, "interviewerIds"), "A stage needs interviewerIds or pools.");
+        }
+    }
+
+    private static void CheckOptions(ValidationErrors errors, InterviewRequestBody body)
+    {
+        errors.Require(body.MinimumNoticeMinutes is null or (>= 0 and <= 43_200), "minimumNoticeMinutes", "Must be between 0 and 43200 minutes.");
+        errors.Require(body.SlotGranularityMinutes is null or (> 0 and <= 1440) && (body.SlotGranularityMinutes is null || 1440 % body.SlotGranularityMinutes == 0), "slotGranularityMinutes", "Must divide 1440 (e.g. 5, 10, 15, 30, 60).");
+        errors.Require(body.MaxProposals is null or (> 0 and <= 20), "maxProposals", "Must be between 1 and 20.");
+        FieldRules.CheckWeeklyHours(errors, "candidatePreferences.preferredTimes", body.CandidatePreferences?.PreferredTimes);
+        if (body.Sequencing is { } sequencing)
+        {
+            errors.Require(sequencing.MinGapMinutes is null or (>= 0 and <= 1440), "sequencing.minGapMinutes", "Must be between 0 and 1440.");
+            errors.Require(sequencing.MaxGapMinutes is null or (>= 0 and <= 1440), "sequencing.maxGapMinutes", "Must be between 0 and 1440.");
+            errors.Require(
+                sequencing.MaxGapMinutes is null || sequencing.MaxGapMinutes >= (sequencing.MinGapMinutes ?? 0),
+                "sequencing.maxGapMinutes",
+                "Must be at least minGapMinutes.");
+        }
+
+        errors.Require(body.Conferencing is null || ConferencingOptions.Contains(body.Conferencing, StringComparer.Ordinal), "conferencing", "One of none, googleMeet, teams.");
+        if (body.Reminders is { } reminders && errors.Require(reminders.Count <= 10, "reminders", "At most 10 reminders."))
+        {
+            for (var i = 0; i < reminders.Count; i++)
+            {
+                errors.Require(reminders[i] is > 0 and <= 10_080, FieldPath.Index("reminders", i), "Must be between 1 and 10080 minutes.");
+            }
+        }
+
+        if (body.Prep is { } prep)
+        {
+            errors.Require(prep.TotalHours is > 0 and <= 200, "prep.totalHours", "Required, between 1 and 200.");
+            errors.Require(prep.DailyCapMinutes is null or (>= 15 and <= 720), "prep.dailyCapMinutes", "Must be between 15 and 720.");
+            errors.Require(prep.MinBlockMinutes is null or (>= 15 and <= 480), "prep.minBlockMinutes", "Must be between 15 and 480.");
+            errors.Require(
+                prep.MaxBlockMinutes is null || (prep.MaxBlockMinutes <= 480 && prep.MaxBlockMinutes >= (prep.MinBlockMinutes ?? 60)),
+                "prep.maxBlockMinutes",
+                "Must be at least minBlockMinutes and at most 480.");
+            errors.Require(prep.NoPrepHoursBeforeInterview is null or (>= 0 and <= 168), "prep.noPrepHoursBeforeInterview", "Must be between 0 and 168.");
+        }
+    }
+
+    private static async Task CheckReferencesAsync(ValidationErrors errors, InterviewRequestBody body, ReferenceChecker references, bool candidateOk, CancellationToken cancellationToken)
+    {
+        var checks = new List<(string Path, string Message, Task<bool> Exists)>();
+        if (candidateOk)
+        {
+            checks.Add(("candidateId", $"Unknown participant '{body.CandidateId}'.", references.ParticipantExists(body.CandidateId!)));
+        }
+
+        for (var i = 0; i < body.Stages!.Count; i++)
+        {
+            var path = FieldPath.Index("stages", i);
+            var stage = body.Stages[i]!;
+            var interviewers = stage.InterviewerIds ?? [];
+            for (var j = 0; j < interviewers.Count; j++)
+            {
+                checks.Add((FieldPath.Index(FieldPath.Member(path, "interviewerIds"), j), $"Unknown participant '{interviewers[j]}'.", references.ParticipantExists(interviewers[j]!)));
+            }
+
+            var pools = stage.Pools ?? [];
+            for (var j = 0; j < pools.Count; j++)
+            {
+                checks.Add((FieldPath.Member(FieldPath.Index(FieldPath.Member(path, "pools"), j), "poolId"), $"Unknown pool '{pools[j]!.PoolId}'.", references.PoolExists(pools[j]!.PoolId!)));
+            }
+        }
+
+        await Task.WhenAll(checks.Select(c => c.Exists)).WaitAsync(cancellationToken);
+        foreach (var (path, message, exists) in checks)
+        {
+            errors.Require(exists.Result, path, message);
+        }
+    }
+}

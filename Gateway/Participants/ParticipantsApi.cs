@@ -1,0 +1,202 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scheduler.Gateway.Auth;
+using Scheduler.Gateway.Common;
+using Scheduler.Grains;
+
+namespace Scheduler.Gateway.Participants;
+
+/// <summary>
+/// <c>/v1/participants</c>: profiles (<c>admin</c> writes; <c>recruiter</c> or <c>admin</c> reads), explicit
+/// busy blocks, busy time and free slots. Ids are scoped to the caller's tenant.
+/// </summary>
+public static class ParticipantsApi
+{
+    private const int MaxBlocks = 10_000;
+
+    /// <summary>Maps the participant routes.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapParticipantsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1/participants").WithTags("Participants").RequireAuthorization();
+
+        api.MapPut("/{id}", PutParticipant)
+            .WithName("PutParticipant")
+            .WithSummary("Creates or replaces a participant.")
+            .WithDescription("Role admin. 201 when created, 200 when replaced; 400 names the invalid field (e.g. timeZone, workingHours[0].start).")
+            .RequireAuthorization(SchedulerPolicies.Admin);
+
+        api.MapGet("/{id}", GetParticipant)
+            .WithName("GetParticipant")
+            .WithSummary("Returns a participant (secrets removed).")
+            .RequireAuthorization(SchedulerPolicies.Recruiter);
+
+        api.MapPut("/{id}/blocks", PutBlocks)
+            .WithName("PutParticipantBlocks")
+            .WithSummary("Replaces the participant's explicit busy blocks.")
+            .WithDescription("Role admin. Body: [{start, end, title}] (RFC 3339), at most 10,000; an empty array clears them.")
+            .RequireAuthorization(SchedulerPolicies.Admin);
+
+        api.MapGet("/{id}/busy", GetBusy)
+            .WithName("GetParticipantBusy")
+            .WithSummary("Busy intervals in [from, to) with their source (calendar, block, booking, hold).")
+            .WithDescription("Query: from, to (RFC 3339, at most 90 days apart).")
+            .RequireAuthorization(SchedulerPolicies.Recruiter);
+
+        api.MapGet("/{id}/availability", GetAvailability)
+            .WithName("GetParticipantAvailability")
+            .WithSummary("Free working time and aligned slots in [from, to).")
+            .WithDescription("Query: from, to (RFC 3339, at most 90 days apart), durationMinutes (1–480), granularityMinutes (divides 1440; default 15). Slots align to local midnight in the participant's zone.")
+            .RequireAuthorization(SchedulerPolicies.Recruiter);
+
+        return api;
+    }
+
+    private static async Task<Results<Ok<ParticipantResponse>, Created<ParticipantResponse>, ValidationProblem>> PutParticipant(
+        string id, ParticipantBody body, TenantGrains grains, CancellationToken cancellationToken)
+    {
+        if (!FieldRules.IsValidId(id))
+        {
+            return ApiProblems.Invalid("id", "1–128 letters, digits or . _ - : @, starting with a letter or digit.");
+        }
+
+        var errors = ParticipantValidator.Validate(body);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var grain = grains.Participant(id);
+        var existed = await grain.GetProfile().WaitAsync(cancellationToken) is not null;
+        ParticipantProfile stored;
+        try
+        {
+            stored = await grain.UpsertProfile(ParticipantValidator.ToProfile(body)).WaitAsync(cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            return ApiProblems.Invalid(ex.ParamName ?? "body", FirstLine(ex.Message));
+        }
+
+        var response = ParticipantResponse.From(id, stored);
+        return existed ? TypedResults.Ok(response) : TypedResults.Created($"/v1/participants/{Uri.EscapeDataString(id)}", response);
+    }
+
+    private static async Task<Results<Ok<ParticipantResponse>, ProblemHttpResult>> GetParticipant(string id, TenantGrains grains, CancellationToken cancellationToken)
+    {
+        var profile = FieldRules.IsValidId(id) ? await grains.Participant(id).GetProfile().WaitAsync(cancellationToken) : null;
+        return profile is null ? ApiProblems.NotFound("participant", id) : TypedResults.Ok(ParticipantResponse.From(id, profile));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<BusyBlock>>, ValidationProblem, ProblemHttpResult>> PutBlocks(
+        string id, IReadOnlyList<BlockBody?> body, TenantGrains grains, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (errors.Require(body.Count <= MaxBlocks, "body", $"At most {MaxBlocks} blocks."))
+        {
+            for (var i = 0; i < body.Count; i++)
+            {
+                var path = FieldPath.Index(string.Empty, i);
+                var block = body[i];
+                if (errors.Require(block is not null, path, "Required."))
+                {
+                    CheckBlock(errors, path, block!);
+                }
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var grain = FieldRules.IsValidId(id) ? grains.Participant(id) : null;
+        if (grain is null || await grain.GetProfile().WaitAsync(cancellationToken) is null)
+        {
+            return ApiProblems.NotFound("participant", id);
+        }
+
+        IReadOnlyList<BusyBlock> blocks = [.. body.Select(b => new BusyBlock(b!.Start!.Value.ToUniversalTime(), b.End!.Value.ToUniversalTime(), b.Title))];
+        try
+        {
+            await grain.ReplaceBlocks(blocks).WaitAsync(cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            return ApiProblems.Invalid(ex.ParamName ?? "body", FirstLine(ex.Message));
+        }
+
+        return TypedResults.Ok(blocks);
+    }
+
+    private static async Task<Results<Ok<BusyResponse>, ValidationProblem, ProblemHttpResult>> GetBusy(
+        string id, string? from, string? to, TenantGrains grains, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var range = QueryWindow.Parse(errors, from, to);
+        if (range is null)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var grain = FieldRules.IsValidId(id) ? grains.Participant(id) : null;
+        if (grain is null || await grain.GetProfile().WaitAsync(cancellationToken) is null)
+        {
+            return ApiProblems.NotFound("participant", id);
+        }
+
+        var busy = await grain.GetBusy(range).WaitAsync(cancellationToken);
+        var intervals = busy.Intervals
+            .Select(i => new BusyIntervalResponse(i.Start, i.End, i.Source, i.RequestId is null ? null : grains.ToLocalId(i.RequestId), i.Title))
+            .ToList();
+        return TypedResults.Ok(new BusyResponse(intervals, busy.FetchedAt, busy.Stale));
+    }
+
+    private static async Task<Results<Ok<AvailabilityResponse>, ValidationProblem, ProblemHttpResult>> GetAvailability(
+        string id, string? from, string? to, string? durationMinutes, string? granularityMinutes, TenantGrains grains, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var range = QueryWindow.Parse(errors, from, to);
+        var duration = QueryWindow.ParseInt(errors, "durationMinutes", durationMinutes, null, 1, FieldRules.MaxDurationMinutes);
+        var granularity = QueryWindow.ParseInt(errors, "granularityMinutes", granularityMinutes, 15, 1, 1440);
+        if (granularity is { } g && 1440 % g != 0)
+        {
+            errors.Add("granularityMinutes", "Must divide 1440 (e.g. 5, 10, 15, 30, 60).");
+        }
+
+        if (!errors.IsEmpty || range is null || duration is null || granularity is null)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var grain = FieldRules.IsValidId(id) ? grains.Participant(id) : null;
+        if (grain is null || await grain.GetProfile().WaitAsync(cancellationToken) is null)
+        {
+            return ApiProblems.NotFound("participant", id);
+        }
+
+        var view = await grain.GetAvailability(new AvailabilityQuery(range, duration.Value, granularity.Value)).WaitAsync(cancellationToken);
+        return TypedResults.Ok(new AvailabilityResponse(view.Free, view.Slots));
+    }
+
+    private static void CheckBlock(ValidationErrors errors, string path, BlockBody block)
+    {
+        var ok = errors.Require(block.Start is not null, FieldPath.Member(path, "start"), "Required (RFC 3339 date-time).");
+        ok &= errors.Require(block.End is not null, FieldPath.Member(path, "end"), "Required (RFC 3339 date-time).");
+        if (ok)
+        {
+            errors.Require(block.End > block.Start, FieldPath.Member(path, "end"), "Must be after start.");
+        }
+
+        if (block.Title is not null)
+        {
+            errors.Require(block.Title.Length <= 200, FieldPath.Member(path, "title"), "At most 200 characters.");
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

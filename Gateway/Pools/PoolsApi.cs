@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scheduler.Gateway.Auth;
+using Scheduler.Gateway.Common;
+using Scheduler.Grains;
+
+namespace Scheduler.Gateway.Pools;
+
+/// <summary><c>/v1/pools</c>: interviewer pools (<c>admin</c> writes; <c>recruiter</c> or <c>admin</c> reads).</summary>
+public static class PoolsApi
+{
+    private const int MaxMembers = 500;
+
+    /// <summary>Maps the pool routes.</summary>
+    /// <param name="app">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapPoolsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1/pools").WithTags("Pools").RequireAuthorization();
+
+        api.MapPut("/{id}", PutPool)
+            .WithName("PutPool")
+            .WithSummary("Creates or replaces an interviewer pool.")
+            .WithDescription("Role admin. Body {members:[participantId], strategy: roundRobin | leastLoaded}. Every member must exist.")
+            .RequireAuthorization(SchedulerPolicies.Admin);
+
+        api.MapGet("/{id}", GetPool)
+            .WithName("GetPool")
+            .WithSummary("Returns an interviewer pool.")
+            .RequireAuthorization(SchedulerPolicies.Recruiter);
+
+        return api;
+    }
+
+    private static async Task<Results<Ok<PoolView>, ValidationProblem>> PutPool(string id, PoolBody body, TenantGrains grains, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(FieldRules.IsValidId(id), "id", "1–128 letters, digits or . _ - : @, starting with a letter or digit.");
+        var members = body.Members ?? [];
+        if (errors.Require(members.Count is > 0 and <= MaxMembers, "members", $"1–{MaxMembers} members are required."))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < members.Count; i++)
+            {
+                var path = FieldPath.Index("members", i);
+                if (errors.Require(FieldRules.IsValidId(members[i]), path, "Not a valid participant id."))
+                {
+                    errors.Require(seen.Add(members[i]!), path, $"'{members[i]}' is listed twice.");
+                }
+            }
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var references = new ReferenceChecker(grains);
+        var exists = await Task.WhenAll(members.Select(m => references.ParticipantExists(m!))).WaitAsync(cancellationToken);
+        for (var i = 0; i < members.Count; i++)
+        {
+            errors.Require(exists[i], FieldPath.Index("members", i), $"Unknown participant '{members[i]}'.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        try
+        {
+            var pool = await grains.Pool(id).Upsert(new PoolDefinition([.. members.Select(m => m!)], body.Strategy ?? PoolStrategy.RoundRobin)).WaitAsync(cancellationToken);
+            return TypedResults.Ok(pool);
+        }
+        catch (ArgumentException ex)
+        {
+            return ApiProblems.Invalid(ex.ParamName ?? "members", ex.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<PoolView>, ProblemHttpResult>> GetPool(string id, TenantGrains grains, CancellationToken cancellationToken)
+    {
+        var pool = FieldRules.IsValidId(id) ? await grains.Pool(id).Get().WaitAsync(cancellationToken) : null;
+        return pool is null ? ApiProblems.NotFound("pool", id) : TypedResults.Ok(pool);
+    }
+}
