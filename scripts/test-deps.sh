@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests run against, when missing:
 #   python3-recurring-ical-events  reference implementation for the iCalendar differential tests
+#   python3-aiosmtpd               real SMTP server for the notification tests
 set -euo pipefail
 need=()
 /usr/bin/python3 -c 'import recurring_ical_events' 2>/dev/null || need+=(python3-recurring-ical-events)
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
   echo "missing system packages: ${need[*]} (install them with apt-get)" >&2
