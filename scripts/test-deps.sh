@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests run against, when missing:
 #   python3-recurring-ical-events  reference implementation for the iCalendar differential tests
+#   radicale                       CalDAV server for the calendar connector tests
 #   python3-aiosmtpd               real SMTP server for the notification tests
 set -euo pipefail
 need=()
 /usr/bin/python3 -c 'import recurring_ical_events' 2>/dev/null || need+=(python3-recurring-ical-events)
+/usr/bin/python3 -c 'import radicale' 2>/dev/null || need+=(radicale)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
