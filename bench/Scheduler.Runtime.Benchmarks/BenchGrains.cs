@@ -1,0 +1,75 @@
+namespace Scheduler.Runtime.Benchmarks;
+
+public interface IEchoGrain : IGrainWithStringKey
+{
+    Task<int> Echo(int value);
+
+    ValueTask<int> EchoValueTask(int value);
+
+    Task<int> EchoAfterYield(int value);
+}
+
+/// <summary>The smallest useful grain: one int field, methods that complete synchronously or after one yield.</summary>
+public sealed class EchoGrain : Grain, IEchoGrain
+{
+    private int _calls;
+
+    public Task<int> Echo(int value)
+    {
+        _calls++;
+        return Task.FromResult(value);
+    }
+
+    public ValueTask<int> EchoValueTask(int value)
+    {
+        _calls++;
+        return new ValueTask<int>(value);
+    }
+
+    public async Task<int> EchoAfterYield(int value)
+    {
+        await Task.Yield();
+        _calls++;
+        return value;
+    }
+}
+
+public interface IRelayGrain : IGrainWithStringKey
+{
+    Task<int> Relay(int value);
+}
+
+/// <summary>Calls the <see cref="IEchoGrain"/> with its own key (a grain-to-grain call through a reference kept since activation).</summary>
+public sealed class RelayGrain : Grain, IRelayGrain
+{
+    private IEchoGrain? _target;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _target = GrainFactory.GetGrain<IEchoGrain>(GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    public async Task<int> Relay(int value) => await _target!.Echo(value);
+}
+
+public sealed class CounterState
+{
+    public int Value { get; set; }
+}
+
+public interface IPersistentCounterGrain : IGrainWithStringKey
+{
+    Task<int> Increment();
+}
+
+/// <summary>Writes its state on every call through <see cref="IPersistentState{TState}.WriteStateAsync"/>.</summary>
+public sealed class PersistentCounterGrain([PersistentState("counter")] IPersistentState<CounterState> counter) : Grain, IPersistentCounterGrain
+{
+    public async Task<int> Increment()
+    {
+        counter.State.Value++;
+        await counter.WriteStateAsync();
+        return counter.State.Value;
+    }
+}

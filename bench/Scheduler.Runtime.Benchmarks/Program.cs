@@ -1,0 +1,16 @@
+using BenchmarkDotNet.Running;
+using Scheduler.Runtime.Benchmarks;
+
+if (args.Contains("--activation-memory"))
+{
+    ActivationMemoryReport.Run(args);
+    return;
+}
+
+if (args.Contains("--storage-load"))
+{
+    StorageLoadReport.Run(args);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(GrainCallBenchmarks).Assembly).Run(args);
