@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Scheduler.Runtime.Catalog;
 
 /// <summary>
@@ -8,20 +6,40 @@ namespace Scheduler.Runtime.Catalog;
 /// pool, one item at a time, so grain code never runs on two threads at once. A caller may also
 /// run grain code inline on its own thread when the context is free (<see cref="TryEnter"/>).
 /// </summary>
+/// <remarks>
+/// The work queue is created on the first post and kept: most idle activations never post
+/// anything, and an empty concurrent queue would cost about a kilobyte each.
+/// </remarks>
 internal sealed class ActivationExecutor : SynchronizationContext, IThreadPoolWorkItem
 {
     private const int MaxItemsPerBatch = 256;
 
-    private readonly ConcurrentQueue<(SendOrPostCallback Callback, object? State)> _queue = new();
+    private readonly Lock _queueLock = new();
     private readonly Action<Exception> _onUnhandled;
+    private Queue<(SendOrPostCallback Callback, object? State)>? _queue;
     private int _executing;
     private int _scheduled;
 
     public ActivationExecutor(Action<Exception> onUnhandled) => _onUnhandled = onUnhandled;
 
+    private bool HasWork
+    {
+        get
+        {
+            lock (_queueLock)
+            {
+                return _queue is { Count: > 0 };
+            }
+        }
+    }
+
     public override void Post(SendOrPostCallback d, object? state)
     {
-        _queue.Enqueue((d, state));
+        lock (_queueLock)
+        {
+            (_queue ??= new Queue<(SendOrPostCallback, object?)>(4)).Enqueue((d, state));
+        }
+
         ScheduleIfNeeded();
     }
 
@@ -37,7 +55,7 @@ internal sealed class ActivationExecutor : SynchronizationContext, IThreadPoolWo
     public void Exit()
     {
         Interlocked.Exchange(ref _executing, 0);
-        if (!_queue.IsEmpty)
+        if (HasWork)
         {
             ScheduleIfNeeded();
         }
@@ -49,7 +67,7 @@ internal sealed class ActivationExecutor : SynchronizationContext, IThreadPoolWo
         {
             // Someone runs inline; their Exit() reschedules if work remains.
             Interlocked.Exchange(ref _scheduled, 0);
-            if (!_queue.IsEmpty && Volatile.Read(ref _executing) == 0)
+            if (HasWork && Volatile.Read(ref _executing) == 0)
             {
                 ScheduleIfNeeded();
             }
@@ -61,7 +79,7 @@ internal sealed class ActivationExecutor : SynchronizationContext, IThreadPoolWo
         SetSynchronizationContext(this);
         try
         {
-            for (var i = 0; i < MaxItemsPerBatch && _queue.TryDequeue(out var item); i++)
+            for (var i = 0; i < MaxItemsPerBatch && TryDequeue(out var item); i++)
             {
                 try
                 {
@@ -78,11 +96,26 @@ internal sealed class ActivationExecutor : SynchronizationContext, IThreadPoolWo
             SetSynchronizationContext(previous);
             Interlocked.Exchange(ref _executing, 0);
             Interlocked.Exchange(ref _scheduled, 0);
-            if (!_queue.IsEmpty)
+            if (HasWork)
             {
                 ScheduleIfNeeded();
             }
         }
+    }
+
+    private bool TryDequeue(out (SendOrPostCallback Callback, object? State) item)
+    {
+        lock (_queueLock)
+        {
+            if (_queue is { Count: > 0 } queue)
+            {
+                item = queue.Dequeue();
+                return true;
+            }
+        }
+
+        item = default;
+        return false;
     }
 
     private void ScheduleIfNeeded()

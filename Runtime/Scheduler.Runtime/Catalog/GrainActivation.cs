@@ -123,9 +123,18 @@ internal sealed class GrainActivation : IGrainContext
     /// Runs a call inline on the caller's thread when the activation is idle and its execution
     /// context is free. Returns <see langword="false"/> (and does nothing) otherwise.
     /// </summary>
-    public bool TryInvokeInline(GrainMethodInvoker invoker, object?[] arguments, out Task task)
+    /// <param name="invoker">The method to call.</param>
+    /// <param name="arguments">Its arguments.</param>
+    /// <param name="task">The task the grain method returned (set when the method returns <see langword="true"/>).</param>
+    /// <param name="turnEnded">
+    /// Whether the turn already ended (the task completed before the execution context was
+    /// released). When <see langword="false"/>, the caller must end it through
+    /// <see cref="PendingCall.Observe"/>, even if the task has completed since.
+    /// </param>
+    public bool TryInvokeInline(GrainMethodInvoker invoker, object?[] arguments, out Task task, out bool turnEnded)
     {
         task = null!;
+        turnEnded = false;
         if (t_inlineDepth >= MaxInlineDepth)
         {
             return false;
@@ -151,6 +160,10 @@ internal sealed class GrainActivation : IGrainContext
         try
         {
             task = invoker.InvokeBody(_grain!, arguments);
+
+            // Decided once, here: whoever ends the turn (this method or the caller's Observe) acts on
+            // this one reading, even if the task completes on another thread right after it.
+            turnEnded = task.IsCompleted;
         }
         finally
         {
@@ -159,7 +172,7 @@ internal sealed class GrainActivation : IGrainContext
             Executor.Exit();
         }
 
-        if (task.IsCompleted)
+        if (turnEnded)
         {
             OnRequestCompleted(null);
         }

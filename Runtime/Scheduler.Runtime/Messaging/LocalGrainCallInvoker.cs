@@ -42,9 +42,9 @@ internal sealed class LocalGrainCallInvoker(GrainCatalog catalog, CallTimeoutTra
             return invoker.CompletedReturnValue();
         }
 
-        if (activation.TryInvokeInline(invoker, arguments, out var task))
+        if (activation.TryInvokeInline(invoker, arguments, out var task, out var turnEnded))
         {
-            if (task.IsCompleted)
+            if (turnEnded)
             {
                 return invoker.ToReturnValue(task);
             }

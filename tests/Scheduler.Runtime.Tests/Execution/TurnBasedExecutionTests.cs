@@ -79,6 +79,23 @@ public sealed class TurnBasedExecutionTests
     }
 
     [Fact]
+    public async Task InlineCallsThatAwait_ManyInARow_EveryTurnEnds()
+    {
+        var (host, _) = await TestSilos.StartAsync();
+        await using var _ = host;
+        var grain = host.GrainFactory.GetGrain<ICounterGrain>("yielding");
+
+        // Each call starts inline and completes on the grain's context on another thread: the turn must
+        // end exactly once whichever thread sees the completion first, or the next call would wait forever.
+        for (var i = 1; i <= 5000; i++)
+        {
+            Assert.Equal(i, await grain.YieldOnce().WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        Assert.Equal("pong", await grain.Ping().WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task GrainException_ReachesCaller_WithTypeAndMessage()
     {
         var (host, _) = await TestSilos.StartAsync();

@@ -36,6 +36,8 @@ public interface ICounterGrain : IGrainWithStringKey
     Task Notify(string message);
 
     Task DeactivateSoon();
+
+    Task<int> YieldOnce();
 }
 
 public class CounterGrain(Probe probe) : Grain, ICounterGrain
@@ -85,6 +87,12 @@ public class CounterGrain(Probe probe) : Grain, ICounterGrain
     {
         probe.Events.Enqueue($"notified:{message}");
         return Task.CompletedTask;
+    }
+
+    public async Task<int> YieldOnce()
+    {
+        await Task.Yield();
+        return ++_total;
     }
 
     public Task DeactivateSoon()
