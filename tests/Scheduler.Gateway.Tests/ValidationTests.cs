@@ -1,0 +1,188 @@
+using System.Net;
+
+namespace Scheduler.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class ValidationTests(GatewayFixture gateway)
+{
+    private const string Tenant = "validation";
+
+    public static TheoryData<string, string> BadRequests()
+    {
+        var start = Api.Iso(Api.NextMonday());
+        var end = Api.Iso(Api.NextMonday().AddDays(5));
+        string Body(string candidate = "\"cand\"", string stages = "[{\"durationMinutes\":60,\"interviewerIds\":[\"ivy\"]}]", string? window = null, string extra = "") =>
+            $$"""{"externalId":"bad","candidateId":{{candidate}},"stages":{{stages}},"window":{{window ?? $$"""{"start":"{{start}}","end":"{{end}}"}"""}}{{extra}}}""";
+        return new TheoryData<string, string>
+        {
+            { Body(candidate: "\"ghost\""), "candidateId" },
+            { Body(stages: "[{\"durationMinutes\":60,\"interviewerIds\":[\"ghost\"]}]"), "stages[0].interviewerIds[0]" },
+            { Body(stages: "[{\"durationMinutes\":60,\"pools\":[{\"poolId\":\"ghost\",\"count\":1}]}]"), "stages[0].pools[0].poolId" },
+            { Body(window: $$"""{"start":"{{end}}","end":"{{start}}"}"""), "window.end" },
+            { Body(window: $$"""{"start":"{{start}}","end":"{{start}}"}"""), "window.end" },
+            { Body(window: $$"""{"start":"{{start}}","end":"{{Api.Iso(Api.NextMonday().AddDays(91))}}"}"""), "window.end" },
+            { Body(stages: "[{\"durationMinutes\":0,\"interviewerIds\":[\"ivy\"]}]"), "stages[0].durationMinutes" },
+            { Body(stages: "[{\"durationMinutes\":-30,\"interviewerIds\":[\"ivy\"]}]"), "stages[0].durationMinutes" },
+            { Body(stages: "[{\"durationMinutes\":481,\"interviewerIds\":[\"ivy\"]}]"), "stages[0].durationMinutes" },
+            { Body(stages: "[]"), "stages" },
+            { Body(stages: "[{\"durationMinutes\":\"sixty\",\"interviewerIds\":[\"ivy\"]}]"), "stages[0].durationMinutes" },
+            { Body(stages: "[{\"durationMinutes\":60}]"), "stages[0].interviewerIds" },
+            { Body(window: """{"start":12,"end":"2030-01-01T00:00:00Z"}"""), "window.start" },
+            { Body(window: """{"start":"2030-01-01T10:00:00","end":"2030-01-02T00:00:00Z"}"""), "window.start" },
+            { Body(window: "null"), "window" },
+            { Body(extra: ",\"mode\":\"sometimes\""), "mode" },
+            { Body(extra: ",\"slotGranularityMinutes\":7"), "slotGranularityMinutes" },
+            { Body(candidate: "42"), "candidateId" },
+            { "[1,2,3]", "body" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task PostRequest_BadInput_Returns400NamingFieldAndStoresNothing(string body, string field)
+    {
+        using var client = await Seeded();
+
+        await Api.AssertProblem(await client.SendJson(HttpMethod.Post, "/v1/interview-requests", body), HttpStatusCode.BadRequest, field);
+
+        Assert.Empty((await client.GetJson("/v1/interview-requests"))["items"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("{\"candidateId\":")]
+    [InlineData("{\"candidateId\":\"cand\",,}")]
+    [InlineData("")]
+    public async Task PostRequest_MalformedJson_Returns400ProblemDetails(string body)
+    {
+        using var client = await Seeded();
+
+        var response = await client.SendJson(HttpMethod.Post, "/v1/interview-requests", body);
+
+        await Api.AssertProblem(response, HttpStatusCode.BadRequest);
+        Assert.NotEmpty((await response.Json())["errors"]!.AsObject());
+        Assert.Empty((await client.GetJson("/v1/interview-requests"))["items"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("""{"displayName":"P","timeZone":"Mars/Olympus_Mons"}""", "timeZone")]
+    [InlineData("""{"displayName":"P"}""", "timeZone")]
+    [InlineData("""{"timeZone":"Etc/UTC"}""", "displayName")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","workingHours":[{"days":["Mon"],"start":"25:00","end":"17:00"}]}""", "workingHours[0].start")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","workingHours":[{"days":["Funday"],"start":"09:00","end":"17:00"}]}""", "workingHours[0].days[0]")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","kind":"robot"}""", "kind")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","bufferBeforeMinutes":-5}""", "bufferBeforeMinutes")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","bufferAfterMinutes":"ten"}""", "bufferAfterMinutes")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","dateOverrides":[{"date":"2030-02-30","hours":[]}]}""", "dateOverrides[0].date")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","calendars":[{"provider":"ics","url":"not a url"}]}""", "calendars[0].url")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","calendars":[{"provider":"fax"}]}""", "calendars[0].provider")]
+    public async Task PutParticipant_BadInput_Returns400NamingFieldAndStoresNothing(string body, string field)
+    {
+        using var client = gateway.Admin(Tenant);
+
+        await Api.AssertProblem(await client.SendJson(HttpMethod.Put, "/v1/participants/rejected", body), HttpStatusCode.BadRequest, field);
+
+        await Api.AssertProblem(await client.GetAsync("/v1/participants/rejected"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task PutBlocks_EndNotAfterStart_Returns400AndKeepsBlocks()
+    {
+        using var client = await Seeded();
+        var monday = Api.NextMonday();
+        var kept = $$"""[{"start":"{{Api.Iso(monday.AddHours(10))}}","end":"{{Api.Iso(monday.AddHours(11))}}","title":"kept"}]""";
+        Assert.Equal(HttpStatusCode.OK, (await client.SendJson(HttpMethod.Put, "/v1/participants/ivy/blocks", kept)).StatusCode);
+        var bad = $$"""[{"start":"{{Api.Iso(monday.AddHours(12))}}","end":"{{Api.Iso(monday.AddHours(12))}}"}]""";
+
+        await Api.AssertProblem(await client.SendJson(HttpMethod.Put, "/v1/participants/ivy/blocks", bad), HttpStatusCode.BadRequest, "[0].end");
+
+        var busy = await client.Busy("ivy", monday, monday.AddDays(1));
+        var block = Assert.Single(busy, b => b.Source == "block");
+        Assert.Equal(monday.AddHours(10), block.Start);
+    }
+
+    [Fact]
+    public async Task PutBlocks_UnknownParticipant_Returns404()
+    {
+        using var client = await Seeded();
+
+        await Api.AssertProblem(await client.SendJson(HttpMethod.Put, "/v1/participants/ghost/blocks", "[]"), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z", "to")]
+    [InlineData("from=2030-01-01T00:00:00Z&to=2030-06-01T00:00:00Z", "to")]
+    [InlineData("from=yesterday&to=2030-01-01T00:00:00Z", "from")]
+    [InlineData("to=2030-01-01T00:00:00Z", "from")]
+    public async Task GetBusy_BadRange_Returns400NamingParameter(string query, string field)
+    {
+        using var client = await Seeded();
+
+        await Api.AssertProblem(await client.GetAsync($"/v1/participants/ivy/busy?{query}"), HttpStatusCode.BadRequest, field);
+    }
+
+    [Theory]
+    [InlineData("durationMinutes=0", "durationMinutes")]
+    [InlineData("durationMinutes=481", "durationMinutes")]
+    [InlineData("durationMinutes=abc", "durationMinutes")]
+    [InlineData("durationMinutes=30&granularityMinutes=7", "granularityMinutes")]
+    [InlineData("", "durationMinutes")]
+    public async Task GetAvailability_BadParameters_Returns400NamingParameter(string query, string field)
+    {
+        using var client = await Seeded();
+
+        await Api.AssertProblem(await client.GetAsync($"/v1/participants/ivy/availability?from=2030-01-01T00:00:00Z&to=2030-01-02T00:00:00Z&{query}"), HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task PostBatch_Empty_Returns400()
+    {
+        using var client = await Seeded();
+
+        await Api.AssertProblem(await client.SendJson(HttpMethod.Post, "/v1/interview-requests/batch", """{"requests":[]}"""), HttpStatusCode.BadRequest, "requests");
+        await Api.AssertProblem(await client.SendJson(HttpMethod.Post, "/v1/interview-requests/batch", "{}"), HttpStatusCode.BadRequest, "requests");
+    }
+
+    [Fact]
+    public async Task PostBatch_Oversized_Returns400AndStoresNothing()
+    {
+        using var client = await Seeded();
+        var monday = Api.NextMonday();
+        var item = System.Text.Json.JsonSerializer.Serialize(Api.Request("cand", ["ivy"], monday, monday.AddDays(5)));
+        var body = "{\"requests\":[" + string.Join(",", Enumerable.Repeat(item, 10_001)) + "]}";
+
+        await Api.AssertProblem(await client.SendJson(HttpMethod.Post, "/v1/interview-requests/batch", body), HttpStatusCode.BadRequest, "requests");
+
+        Assert.Empty((await client.GetJson("/v1/interview-requests"))["items"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("""{"members":[]}""", "members")]
+    [InlineData("""{"members":["ghost"]}""", "members[0]")]
+    [InlineData("""{"members":["ivy","ivy"]}""", "members[1]")]
+    [InlineData("""{"members":["ivy"],"strategy":"random"}""", "strategy")]
+    public async Task PutPool_BadInput_Returns400AndStoresNothing(string body, string field)
+    {
+        using var client = await Seeded();
+
+        await Api.AssertProblem(await client.SendJson(HttpMethod.Put, "/v1/pools/rejected", body), HttpStatusCode.BadRequest, field);
+
+        await Api.AssertProblem(await client.GetAsync("/v1/pools/rejected"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task List_UnknownStatus_Returns400()
+    {
+        using var client = await Seeded();
+
+        await Api.AssertProblem(await client.GetAsync("/v1/interview-requests?status=sleeping"), HttpStatusCode.BadRequest, "status");
+        await Api.AssertProblem(await client.GetAsync("/v1/interview-requests?cursor=garbage"), HttpStatusCode.BadRequest, "cursor");
+    }
+
+    private async Task<HttpClient> Seeded()
+    {
+        var client = gateway.Admin(Tenant);
+        await client.PutParticipant("cand", kind: "candidate");
+        await client.PutParticipant("ivy");
+        return client;
+    }
+}
