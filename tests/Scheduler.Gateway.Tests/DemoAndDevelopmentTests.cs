@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Scheduler.Gateway.Tests;
+
+public sealed class DemoAndDevelopmentTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task DemoFlag_LoadsDemoTenant_RequestGetsProposals()
+    {
+        await using var gateway = new GatewayFactory(_data.Path, demo: true);
+        using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("demo", ["ats", "recruiter"]));
+        var monday = Api.NextMonday();
+
+        var posted = await client.Submit(new
+        {
+            candidateId = "ada",
+            stages = new object[]
+            {
+                new { name = "technical", durationMinutes = 60, pools = new[] { new { poolId = "backend", count = 1 } } },
+                new { name = "hiring-manager", durationMinutes = 45, interviewerIds = new[] { "maya" } },
+            },
+            window = new { start = Api.Iso(monday), end = Api.Iso(monday.AddDays(5)) },
+        });
+        var proposed = await client.WaitForStatus((string)posted["id"]!, "proposed");
+
+        Assert.NotEmpty(proposed["proposals"]!.AsArray());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/pools/backend")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DevToken_InDevelopment_MintsWorkingToken()
+    {
+        await using var gateway = new GatewayFactory(_data.Path, environment: "Development");
+        using var client = gateway.CreateClient();
+
+        var minted = await client.PostJson("/dev/token", new { tenant = "dev", roles = new[] { "admin" } });
+
+        Assert.Equal(HttpStatusCode.OK, minted.StatusCode);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)(await minted.Json())["token"]!);
+        await client.PutParticipant("someone");
+        await Api.AssertProblem(await client.PostJson("/dev/token", new { tenant = "a/b" }), HttpStatusCode.BadRequest, "tenant");
+    }
+
+    [Fact]
+    public async Task DevToken_OutsideDevelopment_IsNotMapped()
+    {
+        await using var gateway = new GatewayFactory(_data.Path);
+        using var client = gateway.CreateClient();
+
+        await Api.AssertProblem(await client.PostJson("/dev/token", new { tenant = "dev" }), HttpStatusCode.NotFound);
+    }
+}
