@@ -205,7 +205,7 @@ public static class InterviewRequestValidator
         await Task.WhenAll(checks.Select(c => c.Exists)).WaitAsync(cancellationToken);
         foreach (var (path, message, exists) in checks)
         {
-            errors.Require(exists.Result, path, message);
+            errors.Require(await exists, path, message);
         }
     }
 }

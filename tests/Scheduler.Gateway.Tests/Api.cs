@@ -13,7 +13,7 @@ public static class Api
     /// <summary>Monday 00:00 UTC of the week after next Sunday: always at least a day ahead.</summary>
     public static DateTimeOffset NextMonday(int weeksLater = 0)
     {
-        var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
+        var today = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
         var days = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
         return today.AddDays(days == 0 ? 7 : days).AddDays(7 * weeksLater);
     }
@@ -75,7 +75,7 @@ public static class Api
     /// <summary>Polls a request until <paramref name="done"/> holds, for at most <paramref name="seconds"/> of real time.</summary>
     public static async Task<JsonNode> WaitForRequest(this HttpClient client, string id, Func<JsonNode, bool> done, int seconds = 60)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(seconds);
         while (true)
         {
             var view = await client.GetJson($"/v1/interview-requests/{id}");
@@ -84,7 +84,7 @@ public static class Api
                 return view;
             }
 
-            if (DateTime.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow() > deadline)
             {
                 Assert.Fail($"Request {id} did not reach the expected state in {seconds} s; last: {view.ToJsonString()}");
             }

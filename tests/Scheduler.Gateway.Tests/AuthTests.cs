@@ -37,7 +37,7 @@ public sealed class AuthTests(GatewayFixture gateway)
     public async Task Token_Expired_Returns401()
     {
         using var client = gateway.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.Mint("auth-t", ["admin"], expires: DateTime.UtcNow.AddMinutes(-10)));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.Mint("auth-t", ["admin"], expires: TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-10)));
 
         await Api.AssertProblem(await client.GetAsync("/v1/participants/x"), HttpStatusCode.Unauthorized);
     }

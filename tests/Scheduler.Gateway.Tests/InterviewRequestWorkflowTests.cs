@@ -240,10 +240,10 @@ public sealed class InterviewRequestWorkflowTests(GatewayFixture gateway)
 
     private static async Task WaitUntil(Func<Task<bool>> condition, int seconds = 30)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(seconds);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Condition not met within {seconds} s.");
+            Assert.True(TimeProvider.System.GetUtcNow().UtcDateTime < deadline, $"Condition not met within {seconds} s.");
             await Task.Delay(50);
         }
     }

@@ -31,7 +31,7 @@ public static class Tokens
             claims["scope"] = scope;
         }
 
-        var expiry = expires ?? DateTime.UtcNow.AddHours(1);
+        var expiry = expires ?? TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(1);
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = issuer,

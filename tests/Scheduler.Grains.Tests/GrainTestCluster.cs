@@ -67,7 +67,7 @@ internal sealed class GrainTestCluster : IAsyncDisposable
     /// <summary>Polls the request (real time) until <paramref name="condition"/> holds.</summary>
     public static async Task<InterviewRequestView> WaitForAsync(IInterviewRequestGrain request, Func<InterviewRequestView, bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             var view = await request.Get();
@@ -76,7 +76,7 @@ internal sealed class GrainTestCluster : IAsyncDisposable
                 return view;
             }
 
-            if (DateTime.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow().UtcDateTime > deadline)
             {
                 throw new TimeoutException($"Request did not reach the expected state; last status {view?.Status}, reason {view?.Reason}.");
             }

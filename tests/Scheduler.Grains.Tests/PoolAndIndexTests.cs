@@ -84,13 +84,13 @@ public sealed class PoolAndIndexTests
         var index = cluster.Grains.GetGrain<IRequestIndexGrain>(GrainTestCluster.Tenant);
 
         RequestPage page;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10);
         do
         {
             page = await index.List(new RequestListQuery(RequestStatus.Booked, "c1", null, 10));
             await Task.Delay(5);
         }
-        while (page.Items.Count == 0 && DateTime.UtcNow < deadline);
+        while (page.Items.Count == 0 && TimeProvider.System.GetUtcNow().UtcDateTime < deadline);
 
         var summary = Assert.Single(page.Items);
         Assert.Equal("r1", summary.Id);
