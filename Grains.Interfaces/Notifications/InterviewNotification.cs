@@ -1,0 +1,51 @@
+namespace Scheduler.Grains;
+
+/// <summary>
+/// One event to announce for an interview, handed to <see cref="INotificationOutboxGrain.Enqueue"/>. The outbox
+/// fans it out into one message per recipient and channel, each sent exactly once per
+/// (request, <see cref="Kind"/>, recipient, <see cref="Sequence"/>, reminder offset).
+/// </summary>
+public sealed record InterviewNotification
+{
+    /// <summary>What happened.</summary>
+    public required NotificationKind Kind { get; init; }
+
+    /// <summary>
+    /// The interview's revision: 0 when first booked, +1 on every reschedule and on the cancellation. It is the
+    /// invite's <c>SEQUENCE</c> (RFC 5545 §3.8.7.4) and part of the exactly-once key; 0 or more.
+    /// </summary>
+    public int Sequence { get; init; }
+
+    /// <summary>The interview title (invite <c>SUMMARY</c>), e.g. "Interview: Ada Lovelace – screen".</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Start and end of the interview; required for booked, rescheduled, cancelled and reminder notifications.</summary>
+    public TimeRange? Slot { get; init; }
+
+    /// <summary>The previous slot of a rescheduled interview, shown as "was …"; optional.</summary>
+    public TimeRange? PreviousSlot { get; init; }
+
+    /// <summary>Proposed slots (proposals ready), in the order offered.</summary>
+    public IReadOnlyList<TimeRange> Proposals { get; init; } = [];
+
+    /// <summary>Why (no availability, conflict, cancellation), shown to the recipient; optional.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Location or meeting room; optional.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>Video-call or request link, an absolute http(s) URL; optional.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>For <see cref="NotificationKind.Reminder"/>: how many minutes before the start it is meant for (part of the key).</summary>
+    public int? ReminderMinutes { get; init; }
+
+    /// <summary>Who receives it; each with an email address and/or a Slack target.</summary>
+    public required IReadOnlyList<NotificationRecipient> Recipients { get; init; }
+
+    /// <summary>
+    /// Who attends (the invite's <c>ATTENDEE</c>s, RFC 5545 §3.8.4.1); when empty, the recipients whose role is
+    /// candidate or interviewer.
+    /// </summary>
+    public IReadOnlyList<NotificationRecipient> Attendees { get; init; } = [];
+}

@@ -1,0 +1,26 @@
+namespace Scheduler.Grains;
+
+/// <summary>What a notification is about (DESIGN §5 <c>notify</c>, issue "what is notified, to whom").</summary>
+public enum NotificationKind
+{
+    /// <summary>The interview was booked (all attendees; email carries an iTIP REQUEST).</summary>
+    Booked,
+
+    /// <summary>The interview moved (all attendees; iTIP REQUEST with a higher SEQUENCE).</summary>
+    Rescheduled,
+
+    /// <summary>The interview was cancelled (all attendees; iTIP CANCEL).</summary>
+    Cancelled,
+
+    /// <summary>Proposals are ready to choose from (candidate, recruiter).</summary>
+    ProposalsReady,
+
+    /// <summary>A reminder before the start (attendees).</summary>
+    Reminder,
+
+    /// <summary>No option could be found, with its reason (recruiter).</summary>
+    NoAvailability,
+
+    /// <summary>A booked interview conflicts with new busy time and was flagged (recruiter).</summary>
+    ConflictFlagged,
+}

@@ -1,0 +1,14 @@
+namespace Scheduler.Grains;
+
+/// <summary>The part a recipient plays in an interview; selects wording and invite role.</summary>
+public enum RecipientRole
+{
+    /// <summary>The candidate.</summary>
+    Candidate,
+
+    /// <summary>An interviewer.</summary>
+    Interviewer,
+
+    /// <summary>The recruiter or coordinator who owns the request (not an attendee).</summary>
+    Recruiter,
+}

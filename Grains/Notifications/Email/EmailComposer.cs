@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Scheduler.Grains.Notifications;
+
+/// <summary>
+/// Composes the email one recipient gets for a notification: subject and bodies from <see cref="EmailTemplates"/>,
+/// every time in the recipient's own zone (<see cref="LocalTimeFormatter"/>), the invite from
+/// <see cref="InviteBuilder"/> and a stable <c>Message-ID</c> from <see cref="MessageIds"/>.
+/// </summary>
+public static class EmailComposer
+{
+    /// <summary>Composes the message.</summary>
+    /// <param name="requestKey">The request grain key <c>{tenant}/{requestId}</c>.</param>
+    /// <param name="outboxKey">The outbox key of this message.</param>
+    /// <param name="notification">The notification.</param>
+    /// <param name="recipient">The recipient; must have an email address.</param>
+    /// <param name="smtp">The sender and Message-ID domain.</param>
+    /// <param name="stamp">When the message is composed (invite <c>DTSTAMP</c>).</param>
+    /// <returns>The message.</returns>
+    /// <exception cref="ArgumentException">The recipient has no email address, or a slot the kind needs is missing.</exception>
+    public static EmailMessage Compose(string requestKey, string outboxKey, InterviewNotification notification, NotificationRecipient recipient, SmtpOptions smtp, DateTimeOffset stamp)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(smtp);
+        if (string.IsNullOrWhiteSpace(recipient.Email))
+        {
+            throw new ArgumentException($"Recipient '{recipient.Id}' has no email address.", nameof(recipient));
+        }
+
+        var values = Values(notification, recipient.TimeZone);
+        var (subjectTemplate, openingTemplate) = EmailTemplates.For(notification.Kind);
+        var subject = EmailTemplates.Fill(subjectTemplate, values);
+        var opening = EmailTemplates.Fill(openingTemplate, values);
+        var lines = Details(notification, recipient.TimeZone);
+        var domain = string.IsNullOrWhiteSpace(smtp.MessageIdDomain) ? smtp.FromAddress[(smtp.FromAddress.IndexOf('@', StringComparison.Ordinal) + 1)..] : smtp.MessageIdDomain;
+        var invite = InviteBuilder.Build(requestKey, notification, smtp.FromAddress, smtp.FromName, stamp);
+        return new EmailMessage(
+            recipient.Email,
+            recipient.DisplayName,
+            subject,
+            Text(recipient, opening, lines),
+            Html(recipient, subject, opening, lines),
+            MessageIds.EmailMessageId(requestKey, outboxKey, domain),
+            invite);
+    }
+
+    private static Dictionary<string, string> Values(InterviewNotification notification, string zone)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["title"] = notification.Title,
+            ["reason"] = notification.Reason ?? string.Empty,
+            ["minutes"] = Minutes(notification.ReminderMinutes ?? 0),
+        };
+        if (notification.Slot is { } slot)
+        {
+            values["when"] = LocalTimeFormatter.Range(slot.Start, slot.End, zone);
+        }
+
+        if (notification.PreviousSlot is { } previous)
+        {
+            values["was"] = LocalTimeFormatter.Range(previous.Start, previous.End, zone);
+        }
+
+        return values;
+    }
+
+    private static List<string> Details(InterviewNotification notification, string zone)
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < notification.Proposals.Count; i++)
+        {
+            var proposal = notification.Proposals[i];
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {LocalTimeFormatter.Range(proposal.Start, proposal.End, zone)}"));
+        }
+
+        if (notification.Location is { Length: > 0 } location)
+        {
+            lines.Add("Where: " + location);
+        }
+
+        if (notification.Url is { Length: > 0 } url)
+        {
+            lines.Add("Link: " + url);
+        }
+
+        lines.Add("Times are shown in " + LocalTimeFormatter.Zone(zone).Id + ".");
+        return lines;
+    }
+
+    private static string Minutes(int minutes) => minutes switch
+    {
+        >= 60 when minutes % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} hour{(minutes == 60 ? string.Empty : "s")}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{minutes} minute{(minutes == 1 ? string.Empty : "s")}"),
+    };
+
+    private static string Text(NotificationRecipient recipient, string opening, List<string> lines)
+    {
+        var text = new StringBuilder();
+        text.Append("Hello ").Append(recipient.DisplayName).Append(",\r\n\r\n").Append(opening).Append("\r\n\r\n");
+        foreach (var line in lines)
+        {
+            text.Append(line).Append("\r\n");
+        }
+
+        return text.Append("\r\n-- \r\nScheduler\r\n").ToString();
+    }
+
+    private static string Html(NotificationRecipient recipient, string subject, string opening, List<string> lines)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(subject)).Append("</title></head><body>");
+        html.Append("<p>Hello ").Append(WebUtility.HtmlEncode(recipient.DisplayName)).Append(",</p>");
+        html.Append("<p>").Append(WebUtility.HtmlEncode(opening)).Append("</p><ul>");
+        foreach (var line in lines)
+        {
+            html.Append("<li>").Append(WebUtility.HtmlEncode(line)).Append("</li>");
+        }
+
+        return html.Append("</ul><p>Scheduler</p></body></html>").ToString();
+    }
+}

@@ -1,0 +1,35 @@
+namespace Scheduler.Grains.Notifications;
+
+/// <summary>SMTP settings, bound to the <c>Smtp:</c> configuration section.</summary>
+public sealed class SmtpOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Smtp";
+
+    /// <summary>The server host name or address.</summary>
+    public string Host { get; set; } = "localhost";
+
+    /// <summary>The server port (1–65535); 587 for submission with STARTTLS, 25 for relay.</summary>
+    public int Port { get; set; } = 587;
+
+    /// <summary>Whether to upgrade the connection with STARTTLS (RFC 3207) before authenticating.</summary>
+    public bool EnableSsl { get; set; } = true;
+
+    /// <summary>The user name for SMTP AUTH, or <see langword="null"/> to send without authentication.</summary>
+    public string? UserName { get; set; }
+
+    /// <summary>The password for SMTP AUTH.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>The sender address (RFC 5322 <c>From</c>); also the invite's <c>ORGANIZER</c>.</summary>
+    public string FromAddress { get; set; } = "scheduler@localhost";
+
+    /// <summary>The sender's display name.</summary>
+    public string FromName { get; set; } = "Scheduler";
+
+    /// <summary>How long one send may take, in seconds (1–600).</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The domain on the right of generated <c>Message-ID</c>s; when empty, the domain of <see cref="FromAddress"/>.</summary>
+    public string? MessageIdDomain { get; set; }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Scheduler.Grains.Notifications;
+
+/// <summary>Registers the notification channels the outbox grain needs.</summary>
+public static class NotificationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="SmtpOptions"/> (<c>Smtp:</c>), <see cref="SlackOptions"/> (<c>Slack:</c>) and
+    /// <see cref="OutboxOptions"/> (<c>Notifications:Outbox</c>), and registers <see cref="SmtpEmailSender"/>,
+    /// <see cref="SlackClient"/> (typed HTTP client) and <see cref="SlackSignatureVerifier"/>. Existing registrations
+    /// of <see cref="IEmailSender"/> are kept.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration root.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddSchedulerNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName));
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        services.TryAddSingleton<SlackSignatureVerifier>();
+        services.AddHttpClient<ISlackClient, SlackClient>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Scheduler.Grains.Notifications;
+
+/// <summary>Slack settings, bound to the <c>Slack:</c> configuration section.</summary>
+public sealed class SlackOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Slack";
+
+    /// <summary>The Web API base URL, ending in <c>/</c>; tests point it at a local stand-in.</summary>
+    public Uri BaseUrl { get; set; } = new("https://slack.com/api/");
+
+    /// <summary>The bot token (<c>xoxb-…</c>) sent as <c>Authorization: Bearer</c>.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>The app's signing secret for request verification (Slack "Verifying requests from Slack").</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>Minimum spacing of messages to one channel, in milliseconds (0–60000); Slack allows about one per second.</summary>
+    public int ChannelIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Retries after the first attempt for 429, 5xx and network failures (0–10).</summary>
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>The first retry delay in milliseconds (exponential with jitter after it) when Slack sends no <c>Retry-After</c>.</summary>
+    public int RetryBaseDelayMilliseconds { get; set; } = 500;
+
+    /// <summary>How old a signed request may be, in seconds; Slack recommends refusing older than 5 minutes.</summary>
+    public int SignatureMaxAgeSeconds { get; set; } = 300;
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Scheduler.Grains.Notifications;
+using Scheduler.Runtime.Testing;
+
+namespace Scheduler.Grains.Tests.Notifications;
+
+/// <summary>A test silo with the product grains and the real notification services, configured like production through <c>Smtp:</c> and <c>Slack:</c>.</summary>
+internal sealed class NotificationTestHost : IAsyncDisposable
+{
+    public const string Tenant = "acme";
+
+    private NotificationTestHost(TestSiloHost host) => Host = host;
+
+    public TestSiloHost Host { get; }
+
+    public FakeTimeProvider Time => Host.Time;
+
+    public static async Task<NotificationTestHost> StartAsync(int smtpPort, Uri? slackBaseUrl = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:EnableSsl"] = "false",
+            ["Smtp:FromAddress"] = "scheduler@acme.example",
+            ["Smtp:FromName"] = "Acme Scheduler",
+            ["Smtp:TimeoutSeconds"] = "10",
+            ["Slack:BaseUrl"] = (slackBaseUrl ?? new Uri("http://127.0.0.1:9/api/")).AbsoluteUri,
+            ["Slack:BotToken"] = SlackStandIn.Token,
+            ["Slack:MaxRetries"] = "2",
+            ["Notifications:Outbox:RetryBaseSeconds"] = "30",
+            ["Notifications:Outbox:ReminderPeriodSeconds"] = "60",
+        }).Build();
+        var host = await TestSiloHost.StartAsync(
+            silo => silo.AddGrains(SchedulerGrains.Assembly),
+            configureServices: services => services.AddSchedulerNotifications(configuration));
+        return new NotificationTestHost(host);
+    }
+
+    public INotificationOutboxGrain Outbox(string requestId) =>
+        Host.GrainFactory.GetGrain<INotificationOutboxGrain>(GrainKeys.For(Tenant, requestId));
+
+    public static string RequestKey(string requestId) => GrainKeys.For(Tenant, requestId);
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}

@@ -1,0 +1,109 @@
+namespace Scheduler.Grains.Tests.Notifications;
+
+/// <summary>The outbox persists before sending, retries through an SMTP outage on its durable reminder, and sends each message once.</summary>
+public sealed class OutboxDeliveryTests
+{
+    [Fact]
+    public async Task Enqueue_SmtpDownThenUp_EachMessageDeliveredExactlyOnce()
+    {
+        await using var smtp = await SmtpSink.CreateAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        var outbox = host.Outbox("req-outage");
+
+        var records = await outbox.Enqueue(NotificationSamples.Booked());
+        Assert.Equal(2, records.Count);
+        Assert.All(records, r => Assert.Equal(NotificationStatus.Pending, r.Status));
+        await WaitForHistoryAsync(outbox, h => h.All(r => r.Attempts >= 1 && r.LastError is not null));
+        var failed = await outbox.GetHistory();
+        Assert.All(failed, r => Assert.Equal(NotificationStatus.Pending, r.Status));
+
+        await smtp.StartAsync();
+        Assert.Empty(smtp.Messages());
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        await smtp.WaitForMessagesAsync(2);
+        await WaitForHistoryAsync(outbox, h => h.All(r => r.Status == NotificationStatus.Sent));
+
+        var again = await outbox.Enqueue(NotificationSamples.Booked());
+        Assert.All(again, r => Assert.Equal(NotificationStatus.Sent, r.Status));
+        Assert.Equal(0, await outbox.DeliverDue());
+        host.Time.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(0, await outbox.DeliverDue());
+
+        var mails = smtp.Messages();
+        Assert.Equal(2, mails.Count);
+        Assert.Single(mails, m => m.RcptTos.SequenceEqual(["ada@candidates.example"]));
+        Assert.Single(mails, m => m.RcptTos.SequenceEqual(["grace@acme.example"]));
+        var history = await outbox.GetHistory();
+        Assert.Equal(2, history.Count);
+        Assert.All(history, r =>
+        {
+            Assert.True(r.Attempts >= 2);
+            Assert.NotNull(r.SentAt);
+            Assert.Null(r.LastError);
+        });
+    }
+
+    [Fact]
+    public async Task Enqueue_SameNotificationTwice_OneRecordPerRecipient()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        var outbox = host.Outbox("req-idem");
+
+        var first = await outbox.Enqueue(NotificationSamples.Booked());
+        var second = await outbox.Enqueue(NotificationSamples.Booked());
+        await smtp.WaitForMessagesAsync(2);
+        await WaitForHistoryAsync(outbox, h => h.All(r => r.Status == NotificationStatus.Sent));
+
+        Assert.Equal(first.Select(r => r.Key), second.Select(r => r.Key));
+        Assert.Equal(["Booked/0/cand-1/Email", "Booked/0/int-1/Email"], (await outbox.GetHistory()).Select(r => r.Key));
+        Assert.Equal(2, smtp.Messages().Count);
+    }
+
+    [Fact]
+    public async Task RecordSkipped_LateReminder_InHistoryAndNothingSent()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        var outbox = host.Outbox("req-skip");
+        var reminder = NotificationSamples.Booked(kind: NotificationKind.Reminder) with { ReminderMinutes = 120 };
+
+        var records = await outbox.RecordSkipped(reminder, "Fired after the start.");
+        Assert.Equal(0, await outbox.DeliverDue());
+
+        Assert.Equal(2, records.Count);
+        Assert.All(await outbox.GetHistory(), r =>
+        {
+            Assert.Equal(NotificationStatus.Skipped, r.Status);
+            Assert.Equal(0, r.Attempts);
+            Assert.StartsWith("Reminder-120/0/", r.Key, StringComparison.Ordinal);
+        });
+        Assert.Empty(smtp.Messages());
+    }
+
+    [Fact]
+    public async Task Enqueue_RecipientWithoutChannel_Refused()
+    {
+        await using var smtp = await SmtpSink.CreateAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        var nobody = new NotificationRecipient("x", "X", RecipientRole.Candidate, "UTC");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => host.Outbox("req-bad").Enqueue(NotificationSamples.Booked() with { Recipients = [nobody] }));
+        Assert.Empty(await host.Outbox("req-bad").GetHistory());
+    }
+
+    private static async Task WaitForHistoryAsync(INotificationOutboxGrain outbox, Func<IReadOnlyList<NotificationRecord>, bool> condition)
+    {
+        IReadOnlyList<NotificationRecord> history = [];
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition(history = await outbox.GetHistory()))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("History: " + string.Join("; ", history));
+            }
+
+            await Task.Delay(10);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Scheduler.Grains.Notifications;
+using Scheduler.Runtime.Testing;
+
+namespace Scheduler.Grains.Tests.Notifications;
+
+/// <summary>The Slack client against the local stand-in, on a fake clock that a pump moves while the client waits.</summary>
+public sealed class SlackClientTests
+{
+    [Fact]
+    public async Task PostMessage_FiveMessagesTwoChannels_AllPostedAtLeastOneSecondApartPerChannel()
+    {
+        var time = new FakeTimeProvider();
+        await using var slack = await SlackStandIn.StartAsync(time);
+        using var http = new HttpClient();
+        var client = Client(http, slack, time);
+        var started = time.GetUtcNow();
+
+        var posts = new[] { "C-ONE", "C-ONE", "C-TWO", "C-ONE", "C-TWO" }
+            .Select((channel, i) => client.PostMessageAsync(new SlackMessage(channel, $"message {i}"), CancellationToken.None))
+            .ToArray();
+        var results = await PumpAsync(time, Task.WhenAll(posts));
+
+        Assert.Equal(5, results.Select(r => r.Ts).Distinct().Count());
+        var calls = slack.Calls;
+        Assert.Equal(5, calls.Count);
+        Assert.All(calls, c => Assert.Null(c.Error));
+        Assert.Equal(3, calls.Count(c => c.Channel == "C-ONE"));
+        foreach (var channel in new[] { "C-ONE", "C-TWO" })
+        {
+            // The gate gives the k-th message of a channel the slot start + k s; it reaches the stand-in at or after it.
+            var times = calls.Where(c => c.Channel == channel).Select(c => c.At).Order().ToList();
+            Assert.All(times.Select((at, k) => (at, k)), t => Assert.True(t.at >= started.AddSeconds(t.k), $"{channel}: message {t.k} at {t.at:O}"));
+        }
+    }
+
+    [Fact]
+    public async Task PostMessage_429WithRetryAfter_RetriedAfterTheDelayAndPosted()
+    {
+        var time = new FakeTimeProvider();
+        await using var slack = await SlackStandIn.StartAsync(time);
+        slack.RateLimitFirst["C-LIMITED"] = 2;
+        using var http = new HttpClient();
+        var client = Client(http, slack, time);
+
+        var result = await PumpAsync(time, client.PostMessageAsync(new SlackMessage("C-LIMITED", "hello"), CancellationToken.None));
+
+        Assert.Equal("C-LIMITED", result.Channel);
+        var calls = slack.Calls;
+        Assert.Equal([429, 429, 200], calls.Select(c => c.Status));
+        Assert.Null(calls[2].Error);
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(1));
+        Assert.True(calls[2].At - calls[1].At >= TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task PostMessage_UnknownChannel_TypedErrorWithoutRetry()
+    {
+        var time = new FakeTimeProvider();
+        await using var slack = await SlackStandIn.StartAsync(time);
+        using var http = new HttpClient();
+        var client = Client(http, slack, time);
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => PumpAsync(time, client.PostMessageAsync(new SlackMessage("C-NOPE", "hi"), CancellationToken.None)));
+
+        Assert.Equal(SlackErrorKind.ChannelNotFound, error.Kind);
+        Assert.Equal("channel_not_found", error.Error);
+        Assert.False(error.IsTransient);
+        Assert.Single(slack.Calls);
+    }
+
+    [Fact]
+    public async Task PostMessage_WrongToken_Unauthorized()
+    {
+        var time = new FakeTimeProvider();
+        await using var slack = await SlackStandIn.StartAsync(time);
+        using var http = new HttpClient();
+        var client = Client(http, slack, time, token: "xoxb-forged");
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => PumpAsync(time, client.PostMessageAsync(new SlackMessage("C-ONE", "hi"), CancellationToken.None)));
+
+        Assert.Equal(SlackErrorKind.Unauthorized, error.Kind);
+    }
+
+    [Fact]
+    public async Task PoolOffer_PostedThenUpdated_ButtonCarriesOfferAndUpdateReplacesIt()
+    {
+        var time = new FakeTimeProvider();
+        await using var slack = await SlackStandIn.StartAsync(time);
+        using var http = new HttpClient();
+        var client = Client(http, slack, time);
+        var offer = new OfferView("offer-7", "req-9", NotificationSamples.Slot, OfferStatus.Open, null, []);
+
+        var posted = await PumpAsync(time, client.PostMessageAsync(SlackMessageComposer.PoolOffer("acme/pool-1", offer, "U-GRACE", "America/New_York", "Screen"), CancellationToken.None));
+        var updated = await PumpAsync(time, client.UpdateMessageAsync(posted.Ts, SlackMessageComposer.OfferDecided(posted.Channel, "Screen", acceptedByYou: false), CancellationToken.None));
+
+        Assert.Equal(posted.Ts, updated.Ts);
+        var calls = slack.Calls;
+        Assert.Equal(["chat.postMessage", "chat.update"], calls.Select(c => c.Method));
+        var button = calls[0].Body!["blocks"]![1]!["elements"]![0]!;
+        Assert.Equal(SlackActions.AcceptPoolOffer, button["action_id"]!.GetValue<string>());
+        Assert.Equal(("acme/pool-1", "offer-7"), SlackActions.Parse(button["value"]!.GetValue<string>()));
+        Assert.Contains("09:00–10:00 EDT", calls[0].Text, StringComparison.Ordinal);
+        Assert.Contains("taken by someone else", calls[1].Text, StringComparison.Ordinal);
+    }
+
+    internal static SlackClient Client(HttpClient http, SlackStandIn slack, TimeProvider time, string token = SlackStandIn.Token) =>
+        new(http, Options.Create(new SlackOptions { BaseUrl = slack.BaseUrl, BotToken = token, MaxRetries = 3 }), time, NullLogger<SlackClient>.Instance);
+
+    /// <summary>Moves the fake clock in 100 ms steps whenever something waits on it, until <paramref name="task"/> completes.</summary>
+    internal static async Task<T> PumpAsync<T>(FakeTimeProvider time, Task<T> task)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!task.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            if (time.ActiveTimerCount > 0)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(100));
+            }
+
+            await Task.Delay(2);
+        }
+
+        return await task;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Scheduler.Grains.Tests.Notifications;
+
+/// <summary>
+/// A local Slack Web API stand-in on Kestrel, following Slack's documented contract for <c>chat.postMessage</c> and
+/// <c>chat.update</c>: HTTP 200 with <c>{"ok":true,…}</c> or <c>{"ok":false,"error":…}</c>, bearer token required
+/// (<c>not_authed</c>/<c>invalid_auth</c>), unknown channels <c>channel_not_found</c>, <c>no_text</c> without text, and
+/// HTTP 429 with <c>Retry-After</c> (seconds) for the first calls to channels configured to be rate limited.
+/// Each accepted call is recorded with the clock the test gives it.
+/// </summary>
+internal sealed class SlackStandIn : IAsyncDisposable
+{
+    public const string Token = "xoxb-test-token";
+
+    private readonly WebApplication _app;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<string, int> _limitedCalls = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<SlackCall> _calls = new();
+    private long _ts = 1_770_000_000;
+
+    private SlackStandIn(WebApplication app, TimeProvider clock)
+    {
+        _app = app;
+        _clock = clock;
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>Channels that exist (others get <c>channel_not_found</c>).</summary>
+    public HashSet<string> Channels { get; } = ["C-RECRUIT", "C-ONE", "C-TWO", "C-LIMITED", "U-GRACE"];
+
+    /// <summary>Channel → how many calls get 429 before one succeeds.</summary>
+    public ConcurrentDictionary<string, int> RateLimitFirst { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every call, including refused ones, in arrival order.</summary>
+    public IReadOnlyList<SlackCall> Calls => [.. _calls];
+
+    public static async Task<SlackStandIn> StartAsync(TimeProvider clock)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var standIn = new SlackStandIn(app, clock);
+        app.MapPost("/api/{method}", standIn.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        standIn.BaseUrl = new Uri(address.TrimEnd('/') + "/api/");
+        return standIn;
+    }
+
+    private async Task<IResult> HandleAsync(string method, HttpRequest request)
+    {
+        var body = await JsonNode.ParseAsync(request.Body);
+        var channel = body?["channel"]?.GetValue<string>() ?? string.Empty;
+        var text = body?["text"]?.GetValue<string>();
+        var auth = request.Headers.Authorization.ToString();
+        var now = _clock.GetUtcNow();
+        if (RateLimitFirst.TryGetValue(channel, out var limit) && _limitedCalls.AddOrUpdate(channel, 1, (_, n) => n + 1) <= limit)
+        {
+            _calls.Enqueue(new SlackCall(method, channel, text, body, now, 429, "ratelimited"));
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return Results.StatusCode(429);
+        }
+
+        string? error = auth.Length == 0 ? "not_authed"
+            : auth != "Bearer " + Token ? "invalid_auth"
+            : method is not ("chat.postMessage" or "chat.update") ? "unknown_method"
+            : !Channels.Contains(channel) ? "channel_not_found"
+            : string.IsNullOrEmpty(text) && body?["blocks"] is null ? "no_text"
+            : method == "chat.update" && body?["ts"] is null ? "message_not_found"
+            : null;
+        _calls.Enqueue(new SlackCall(method, channel, text, body, now, 200, error));
+        if (error is not null)
+        {
+            return Results.Json(new JsonObject { ["ok"] = false, ["error"] = error });
+        }
+
+        var ts = method == "chat.update" ? body!["ts"]!.GetValue<string>() : $"{Interlocked.Increment(ref _ts)}.000100";
+        return Results.Json(new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["text"] = text } });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+internal sealed record SlackCall(string Method, string Channel, string? Text, JsonNode? Body, DateTimeOffset At, int Status, string? Error);
