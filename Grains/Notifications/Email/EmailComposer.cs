@@ -53,7 +53,6 @@ public static class EmailComposer
         {
             ["title"] = notification.Title,
             ["reason"] = notification.Reason ?? string.Empty,
-            ["minutes"] = Minutes(notification.ReminderMinutes ?? 0),
         };
         if (notification.Slot is { } slot)
         {
@@ -90,12 +89,6 @@ public static class EmailComposer
         lines.Add("Times are shown in " + LocalTimeFormatter.Zone(zone).Id + ".");
         return lines;
     }
-
-    private static string Minutes(int minutes) => minutes switch
-    {
-        >= 60 when minutes % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} hour{(minutes == 60 ? string.Empty : "s")}"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{minutes} minute{(minutes == 1 ? string.Empty : "s")}"),
-    };
 
     private static string Text(NotificationRecipient recipient, string opening, List<string> lines)
     {

@@ -4,8 +4,7 @@ namespace Scheduler.Grains.Notifications;
 
 /// <summary>
 /// The wording of each kind of email: a subject and an opening line, with placeholders <c>{title}</c>,
-/// <c>{when}</c> (the slot in the recipient's zone), <c>{was}</c> (the previous slot), <c>{reason}</c> and
-/// <c>{minutes}</c>. Kept as data so wording changes need no code change.
+/// <c>{when}</c> (the slot in the recipient's zone), <c>{was}</c> (the previous slot) and <c>{reason}</c>. Kept as data so wording changes need no code change.
 /// </summary>
 public static class EmailTemplates
 {
@@ -16,7 +15,7 @@ public static class EmailTemplates
             [NotificationKind.Rescheduled] = ("Moved: {title}, now {when}", "Your interview \"{title}\" has moved to {when} (was {was}). The updated invite is attached."),
             [NotificationKind.Cancelled] = ("Cancelled: {title}", "Your interview \"{title}\" on {when} is cancelled. {reason}"),
             [NotificationKind.ProposalsReady] = ("Choose a time: {title}", "Times are ready for \"{title}\". Please pick the one that suits you:"),
-            [NotificationKind.Reminder] = ("Reminder: {title}, {when}", "A reminder: \"{title}\" starts in {minutes}, at {when}."),
+            [NotificationKind.Reminder] = ("Reminder: {title}, {when}", "A reminder: \"{title}\" is coming up on {when}."),
             [NotificationKind.NoAvailability] = ("No availability: {title}", "No time could be found for \"{title}\". Reason: {reason}"),
             [NotificationKind.ConflictFlagged] = ("Conflict: {title}, {when}", "The booked interview \"{title}\" on {when} now conflicts with other busy time and was flagged. {reason}"),
         }.ToFrozenDictionary();

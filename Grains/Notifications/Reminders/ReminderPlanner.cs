@@ -5,8 +5,9 @@ namespace Scheduler.Grains.Notifications;
 /// <summary>
 /// Decides, without side effects, which reminders of an interview to register, send at once or skip (DESIGN §5
 /// <c>reminders</c>, default <c>[1440, 120]</c> minutes before the start). A reminder whose time has passed is
-/// still sent while the interview has not started (the silo was down); once it has started, it is skipped and
-/// recorded. Rescheduling plans again with the new start (same names, so registering moves them); cancelling
+/// still sent while the interview has not started (the silo was down), but only the one closest to the start
+/// when several are late (the others are superseded and skipped); once the interview has started, every late
+/// reminder is skipped and recorded. Rescheduling plans again with the new start (same names, so registering moves them); cancelling
 /// unregisters every name in <see cref="ReminderNames"/>.
 /// </summary>
 public static class ReminderPlanner
@@ -21,10 +22,19 @@ public static class ReminderPlanner
     /// <param name="start">The interview start.</param>
     /// <param name="minutesBefore">Offsets in minutes before the start; values below 1 and repeats are ignored. <see langword="null"/> means <see cref="DefaultMinutes"/>.</param>
     /// <param name="now">The current time.</param>
-    /// <returns>One entry per distinct offset, latest due time last.</returns>
-    public static IReadOnlyList<PlannedReminder> Plan(DateTimeOffset start, IReadOnlyList<int>? minutesBefore, DateTimeOffset now) =>
-        [.. (minutesBefore ?? DefaultMinutes).Where(m => m > 0).Distinct().OrderByDescending(m => m)
-            .Select(m => new PlannedReminder(m, start.AddMinutes(-m), Decide(start, start.AddMinutes(-m), now), NameOf(m)))];
+    /// <returns>One entry per distinct offset, largest offset (earliest due time) first.</returns>
+    public static IReadOnlyList<PlannedReminder> Plan(DateTimeOffset start, IReadOnlyList<int>? minutesBefore, DateTimeOffset now)
+    {
+        var offsets = (minutesBefore ?? DefaultMinutes).Where(m => m > 0).Distinct().OrderByDescending(m => m).ToList();
+        var lateBeforeStart = offsets.Where(m => start.AddMinutes(-m) <= now && now < start).ToList();
+        var sendNow = lateBeforeStart.Count > 0 ? lateBeforeStart.Min() : (int?)null;
+        return [.. offsets.Select(m =>
+        {
+            var due = start.AddMinutes(-m);
+            var decision = now < due ? ReminderDecision.Register : m == sendNow ? ReminderDecision.SendNow : ReminderDecision.Skip;
+            return new PlannedReminder(m, due, decision, NameOf(m));
+        })];
+    }
 
     /// <summary>What to do when a reminder fires (it may fire late): send while before the start, else skip.</summary>
     /// <param name="start">The interview start as currently booked.</param>
@@ -54,7 +64,4 @@ public static class ReminderPlanner
     /// <returns>The names.</returns>
     public static IReadOnlyList<string> ReminderNames(IReadOnlyList<int>? minutesBefore) =>
         [.. (minutesBefore ?? DefaultMinutes).Where(m => m > 0).Distinct().Select(NameOf)];
-
-    private static ReminderDecision Decide(DateTimeOffset start, DateTimeOffset due, DateTimeOffset now) =>
-        now < due ? ReminderDecision.Register : OnFired(start, now);
 }

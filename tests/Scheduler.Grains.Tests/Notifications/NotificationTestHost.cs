@@ -15,7 +15,7 @@ internal sealed class NotificationTestHost : IAsyncDisposable
 
     public FakeTimeProvider Time => Host.Time;
 
-    public static async Task<NotificationTestHost> StartAsync(int smtpPort, Uri? slackBaseUrl = null)
+    public static async Task<NotificationTestHost> StartAsync(int smtpPort, Uri? slackBaseUrl = null, string? sqlitePath = null, FakeTimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -32,7 +32,15 @@ internal sealed class NotificationTestHost : IAsyncDisposable
             ["Notifications:Outbox:ReminderPeriodSeconds"] = "60",
         }).Build();
         var host = await TestSiloHost.StartAsync(
-            silo => silo.AddGrains(SchedulerGrains.Assembly),
+            silo =>
+            {
+                silo.AddGrains(SchedulerGrains.Assembly);
+                if (sqlitePath is not null)
+                {
+                    silo.UseSqlite(sqlitePath);
+                }
+            },
+            time,
             configureServices: services => services.AddSchedulerNotifications(configuration));
         return new NotificationTestHost(host);
     }

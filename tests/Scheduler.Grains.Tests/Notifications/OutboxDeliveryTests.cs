@@ -1,3 +1,5 @@
+using Scheduler.Runtime.Testing;
+
 namespace Scheduler.Grains.Tests.Notifications;
 
 /// <summary>The outbox persists before sending, retries through an SMTP outage on its durable reminder, and sends each message once.</summary>
@@ -41,6 +43,33 @@ public sealed class OutboxDeliveryTests
             Assert.NotNull(r.SentAt);
             Assert.Null(r.LastError);
         });
+    }
+
+    [Fact]
+    public async Task Enqueue_SiloStoppedWhileSmtpDown_NextSiloDeliversEachMessageOnce()
+    {
+        await using var smtp = await SmtpSink.CreateAsync();
+        var database = Path.Combine(Path.GetTempPath(), "scheduler-outbox-" + Guid.NewGuid().ToString("N") + ".db");
+        var start = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        await using (var first = await NotificationTestHost.StartAsync(smtp.Port, sqlitePath: database, time: new FakeTimeProvider(start)))
+        {
+            await first.Outbox("req-crash").Enqueue(NotificationSamples.Booked());
+            await WaitForHistoryAsync(first.Outbox("req-crash"), h => h.All(r => r.Attempts >= 1 && r.LastError is not null));
+        }
+
+        await smtp.StartAsync();
+        var laterClock = new FakeTimeProvider(start.AddMinutes(10));
+        await using var second = await NotificationTestHost.StartAsync(smtp.Port, sqlitePath: database, time: laterClock);
+        laterClock.Advance(TimeSpan.FromSeconds(1));
+        var mails = await smtp.WaitForMessagesAsync(2);
+        await WaitForHistoryAsync(second.Outbox("req-crash"), h => h.All(r => r.Status == NotificationStatus.Sent));
+        laterClock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(0, await second.Outbox("req-crash").DeliverDue());
+
+        Assert.Equal(2, smtp.Messages().Count);
+        Assert.Equal(["ada@candidates.example", "grace@acme.example"], mails.SelectMany(m => m.RcptTos).Order(StringComparer.Ordinal));
+        var calendar = ICalendar.VCalendar.Parse(mails[0].Part("text/calendar").Content);
+        Assert.Equal(NodaTime.Instant.FromUtc(2026, 3, 10, 13, 0), calendar.GetOccurrences(NodaTime.Instant.FromUtc(2026, 3, 1, 0, 0), NodaTime.Instant.FromUtc(2026, 4, 1, 0, 0), NodaTime.DateTimeZone.Utc).Single().Start);
     }
 
     [Fact]

@@ -27,6 +27,14 @@ public sealed class ReminderPlannerTests
     }
 
     [Fact]
+    public void Plan_OneHourBefore_OnlyClosestLateReminderSent()
+    {
+        var plan = ReminderPlanner.Plan(Start, [1440, 120], Start.AddHours(-1));
+
+        Assert.Equal([ReminderDecision.Skip, ReminderDecision.SendNow], plan.Select(p => p.Decision));
+    }
+
+    [Fact]
     public void Plan_AfterStart_AllSkipped()
     {
         var plan = ReminderPlanner.Plan(Start, [1440, 120, 15], Start.AddMinutes(1));
