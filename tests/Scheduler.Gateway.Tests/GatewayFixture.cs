@@ -1,3 +1,4 @@
+using Scheduler.Runtime.Testing;
 using System.Net.Http.Headers;
 
 namespace Scheduler.Gateway.Tests;

@@ -1,3 +1,4 @@
+using Scheduler.Runtime.Testing;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Scheduler.Runtime.Testing;
 using Scheduler.Runtime.Reminders;
 using Scheduler.Runtime.Sqlite;
 

@@ -1,3 +1,4 @@
+using Scheduler.Runtime.Testing;
 using Scheduler.Runtime.Sqlite;
 using Scheduler.Runtime.Storage;
 
