@@ -124,10 +124,10 @@ public sealed class OutboxDeliveryTests
     private static async Task WaitForHistoryAsync(INotificationOutboxGrain outbox, Func<IReadOnlyList<NotificationRecord>, bool> condition)
     {
         IReadOnlyList<NotificationRecord> history = [];
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(20);
         while (!condition(history = await outbox.GetHistory()))
         {
-            if (DateTime.UtcNow > deadline)
+            if (TimeProvider.System.GetUtcNow().UtcDateTime > deadline)
             {
                 throw new TimeoutException("History: " + string.Join("; ", history));
             }

@@ -111,8 +111,8 @@ public sealed class SlackClientTests
     /// <summary>Moves the fake clock in 100 ms steps whenever something waits on it, until <paramref name="task"/> completes.</summary>
     internal static async Task<T> PumpAsync<T>(FakeTimeProvider time, Task<T> task)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!task.IsCompleted && DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(20);
+        while (!task.IsCompleted && TimeProvider.System.GetUtcNow().UtcDateTime < deadline)
         {
             if (time.ActiveTimerCount > 0)
             {

@@ -108,7 +108,7 @@ internal sealed class SmtpSink : IAsyncDisposable
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start aiosmtpd.");
         _process.BeginErrorReadLine();
         _process.BeginOutputReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(15);
         while (true)
         {
             if (_process.HasExited)
@@ -122,7 +122,7 @@ internal sealed class SmtpSink : IAsyncDisposable
                 await probe.ConnectAsync(IPAddress.Loopback, Port);
                 return;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
+            catch (SocketException) when (TimeProvider.System.GetUtcNow().UtcDateTime < deadline)
             {
                 await Task.Delay(50);
             }
