@@ -55,7 +55,7 @@ internal sealed class BusyCache(IReadOnlyList<IBusySource> sources, TimeProvider
                 var wanted = new TimeRange(range.Start - FetchMargin, range.End + FetchMargin);
                 try
                 {
-                    var fetch = await source.FetchAsync(new BusySourceContext(participantKey, calendar, blocks, wanted), cancellationToken);
+                    var fetch = await source.FetchAsync(new BusySourceContext(participantKey, calendar, blocks, wanted) { TimeZone = profile.TimeZone }, cancellationToken);
                     entry = new Entry(wanted, fetch.Intervals, fetch.FetchedAt);
                     _entries[key] = entry;
                 }

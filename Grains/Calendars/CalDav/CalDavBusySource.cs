@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scheduler.Grains.Participants.Busy;
+using Scheduler.ICalendar;
+
+namespace Scheduler.Grains.Calendars;
+
+/// <summary>
+/// The <c>caldav</c> busy source: reads the participant's CalDAV calendar collection
+/// (<see cref="CalendarSpec.Url"/>, Basic credentials from the calendar entry) with a
+/// <c>calendar-query</c> REPORT over the asked range (RFC 4791 §7.8) and expands the returned
+/// events in the participant's zone (RFC 5545); optionally asks for <c>free-busy-query</c> first
+/// (<see cref="CalendarSourceOptions.PreferCalDavFreeBusy"/>). A failure is recorded in
+/// <see cref="CalendarStatusBoard"/> and thrown as <see cref="CalendarSourceException"/>.
+/// </summary>
+/// <param name="client">The CalDAV client.</param>
+/// <param name="status">Where per-calendar errors are recorded.</param>
+/// <param name="options">Settings.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">The logger.</param>
+public sealed class CalDavBusySource(
+    CalDavClient client,
+    CalendarStatusBoard status,
+    IOptions<CalendarSourceOptions> options,
+    TimeProvider time,
+    ILogger<CalDavBusySource> logger) : IBusySource
+{
+    /// <summary>The provider name of CalDAV calendars.</summary>
+    public const string ProviderName = "caldav";
+
+    /// <summary>How far the server query reaches beyond the asked range on each side, so floating times (which the server reads in its own zone) are not cut off: 14 hours, the largest UTC offset.</summary>
+    private static readonly TimeSpan FloatingMargin = TimeSpan.FromHours(14);
+
+    /// <inheritdoc />
+    public string Provider => ProviderName;
+
+    /// <inheritdoc />
+    public TimeSpan FreshFor => options.Value.CalDavPollInterval;
+
+    /// <inheritdoc />
+    /// <exception cref="CalendarSourceException">The calendar could not be read.</exception>
+    public async Task<BusyFetch> FetchAsync(BusySourceContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = context.Calendar;
+        var url = spec?.Url;
+        if (spec is null || string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new CalendarSourceException(CalendarUrl.Redact(url), "the caldav calendar needs an absolute http(s) url");
+        }
+
+        var calendar = new CalDavCalendar(uri, spec.Username, spec.Password);
+        try
+        {
+            var intervals = await ReadAsync(calendar, context, cancellationToken);
+            var now = time.GetUtcNow();
+            status.RecordSuccess(context.ParticipantKey, ProviderName, url, now);
+            return new BusyFetch(intervals, now);
+        }
+        catch (CalendarSourceException exception)
+        {
+            status.RecordFailure(context.ParticipantKey, ProviderName, url, exception.Message, time.GetUtcNow());
+            CalendarLog.ReadFailed(logger, context.ParticipantKey, exception.Calendar, exception.Reason);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<BusyInterval>> ReadAsync(CalDavCalendar calendar, BusySourceContext context, CancellationToken cancellationToken)
+    {
+        var range = context.Range;
+        if (options.Value.PreferCalDavFreeBusy)
+        {
+            var periods = await client.QueryFreeBusyAsync(calendar, range.Start, range.End, cancellationToken);
+            if (periods is not null)
+            {
+                return periods;
+            }
+
+            CalendarLog.FreeBusyUnsupported(logger, calendar.ToString());
+        }
+
+        var resources = await client.QueryEventsAsync(calendar, range.Start - FloatingMargin, range.End + FloatingMargin, cancellationToken);
+        List<BusyInterval> busy = [];
+        foreach (var resource in resources)
+        {
+            VCalendar parsed;
+            try
+            {
+                parsed = VCalendar.Parse(resource.CalendarData);
+            }
+            catch (ICalendarParseException exception)
+            {
+                // One unreadable resource must not hide the rest of the calendar.
+                CalendarLog.ReadFailed(logger, context.ParticipantKey, calendar.ToString(), $"resource skipped: line {exception.LineNumber}: {exception.Reason}");
+                continue;
+            }
+
+            busy.AddRange(OccurrenceMapping.ToBusy(parsed, range, context.TimeZone));
+        }
+
+        return [.. busy.OrderBy(b => b.Start).ThenBy(b => b.End)];
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Scheduler.Grains.Participants.Busy;
+
+namespace Scheduler.Grains.Calendars;
+
+/// <summary>Registers the calendar busy sources with a silo's services.</summary>
+public static class CalendarServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the <c>ics</c> and <c>caldav</c> busy sources (as <see cref="IBusySource"/> singletons,
+    /// which the participant grain picks up), their named <see cref="HttpClient"/>s, the
+    /// <see cref="CalDavClient"/> and the <see cref="CalendarStatusBoard"/>.
+    /// </summary>
+    /// <param name="services">The silo's services; a <see cref="TimeProvider"/> is expected (the system clock is added when missing).</param>
+    /// <param name="configure">Changes to <see cref="CalendarSourceOptions"/>; may be <see langword="null"/>.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddCalendarSources(this IServiceCollection services, Action<CalendarSourceOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var optionsBuilder = services.AddOptions<CalendarSourceOptions>();
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(IcsFeedReader.HttpClientName, ConfigureClient);
+        services.AddHttpClient(CalDavClient.HttpClientName, ConfigureClient);
+        services.TryAddSingleton<CalendarStatusBoard>();
+        services.TryAddSingleton<IcsFeedReader>();
+        services.TryAddSingleton<CalDavClient>();
+        services.TryAddSingleton<IcsBusySource>();
+        services.TryAddSingleton<CalDavBusySource>();
+        services.AddSingleton<IBusySource>(sp => sp.GetRequiredService<IcsBusySource>());
+        services.AddSingleton<IBusySource>(sp => sp.GetRequiredService<CalDavBusySource>());
+        return services;
+    }
+
+    private static void ConfigureClient(IServiceProvider services, HttpClient client) =>
+        client.Timeout = services.GetRequiredService<IOptions<CalendarSourceOptions>>().Value.RequestTimeout;
+}

@@ -1,0 +1,44 @@
+namespace Scheduler.Grains.Calendars;
+
+/// <summary>
+/// Settings of the <c>ics</c> and <c>caldav</c> busy sources (configuration section
+/// <c>Calendars</c> when a host binds it).
+/// </summary>
+public sealed class CalendarSourceOptions
+{
+    /// <summary>
+    /// How often an <c>ics</c> feed is polled: data older than this is stale and is revalidated
+    /// (conditional GET) on the next availability query. Default 5 minutes; must be positive.
+    /// </summary>
+    public TimeSpan IcsPollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a CalDAV answer stays fresh. Default 5 minutes; must be positive.</summary>
+    public TimeSpan CalDavPollInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Whether the CalDAV source asks for a <c>free-busy-query</c> REPORT first (RFC 4791 §7.10)
+    /// and falls back to <c>calendar-query</c> when the server does not support it. Default
+    /// <see langword="false"/>: <c>calendar-query</c> is used, because the server would read
+    /// floating times in its own zone rather than the participant's.
+    /// </summary>
+    public bool PreferCalDavFreeBusy { get; set; }
+
+    /// <summary>Retries after a failed read (network error, timeout, 408, 429, 5xx); 0 disables retries. Default 3.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry delay; later ones double, with jitter. A <c>Retry-After</c> header wins. Default 1 second.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Timeout of one HTTP attempt. Default 30 seconds.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The largest feed or REPORT body read, in bytes; larger ones are an error. Default 20 MiB.</summary>
+    public long MaxBodyBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>
+    /// The folder <c>file:</c> feeds may be read from (the feed's path must resolve inside it);
+    /// <see langword="null"/> (the default) refuses <c>file:</c> feeds, so a participant entry
+    /// can never make the silo read arbitrary local files.
+    /// </summary>
+    public string? FileFeedRoot { get; set; }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scheduler.Grains.Participants.Busy;
+
+namespace Scheduler.Grains.Calendars;
+
+/// <summary>
+/// The <c>ics</c> busy source: a participant's iCalendar feed (secret-address URL of Google,
+/// Outlook or iCloud, any <c>http(s)</c> URL, or an allowed <c>file:</c> path). The last good
+/// copy of each feed is kept per silo; a copy older than
+/// <see cref="CalendarSourceOptions.IcsPollInterval"/> is revalidated with a conditional GET.
+/// Events are expanded over the asked range in the participant's zone (RFC 5545). A failure is
+/// recorded in <see cref="CalendarStatusBoard"/> and thrown as <see cref="CalendarSourceException"/>,
+/// so the participant keeps its last good data and answers <c>stale</c>.
+/// </summary>
+/// <param name="reader">Reads feeds.</param>
+/// <param name="status">Where per-calendar errors are recorded.</param>
+/// <param name="options">Settings.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">The logger.</param>
+public sealed class IcsBusySource(
+    IcsFeedReader reader,
+    CalendarStatusBoard status,
+    IOptions<CalendarSourceOptions> options,
+    TimeProvider time,
+    ILogger<IcsBusySource> logger) : IBusySource
+{
+    /// <summary>The provider name of iCalendar feeds.</summary>
+    public const string ProviderName = "ics";
+
+    private readonly ConcurrentDictionary<string, IcsFeedSnapshot> _feeds = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public string Provider => ProviderName;
+
+    /// <inheritdoc />
+    public TimeSpan FreshFor => options.Value.IcsPollInterval;
+
+    /// <summary>The last good copy of a feed on this silo.</summary>
+    /// <param name="url">The feed URL as configured.</param>
+    /// <returns>The copy, or <see langword="null"/> when it was never read successfully.</returns>
+    public IcsFeedSnapshot? GetSnapshot(string url) => _feeds.TryGetValue(url, out var snapshot) ? snapshot : null;
+
+    /// <inheritdoc />
+    /// <exception cref="CalendarSourceException">The feed could not be read or parsed.</exception>
+    public async Task<BusyFetch> FetchAsync(BusySourceContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var url = context.Calendar?.Url;
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            throw new CalendarSourceException("(no url)", "the ics calendar has no url");
+        }
+
+        _feeds.TryGetValue(url, out var snapshot);
+        if (snapshot is null || time.GetUtcNow() - snapshot.FetchedAt >= FreshFor)
+        {
+            try
+            {
+                snapshot = await reader.ReadAsync(url, snapshot, context.ParticipantKey, cancellationToken);
+            }
+            catch (CalendarSourceException exception)
+            {
+                status.RecordFailure(context.ParticipantKey, ProviderName, url, exception.Message, time.GetUtcNow());
+                CalendarLog.ReadFailed(logger, context.ParticipantKey, exception.Calendar, exception.Reason);
+                throw;
+            }
+
+            _feeds[url] = snapshot;
+            status.RecordSuccess(context.ParticipantKey, ProviderName, url, snapshot.FetchedAt);
+        }
+
+        return new BusyFetch(OccurrenceMapping.ToBusy(snapshot.Calendar, context.Range, context.TimeZone), snapshot.FetchedAt);
+    }
+}

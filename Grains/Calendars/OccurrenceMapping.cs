@@ -1,0 +1,33 @@
+using NodaTime;
+using Scheduler.ICalendar;
+using Scheduler.Scheduling;
+
+namespace Scheduler.Grains.Calendars;
+
+/// <summary>Turns a parsed calendar into the participant's busy intervals.</summary>
+internal static class OccurrenceMapping
+{
+    /// <summary>
+    /// The busy occurrences of <paramref name="calendar"/> overlapping <paramref name="range"/>
+    /// (not cancelled, not transparent: RFC 5545 §3.8.2.7, §3.8.1.11), floating and all-day
+    /// values read in <paramref name="timeZone"/>. Zero-length occurrences are left out.
+    /// </summary>
+    /// <param name="calendar">The calendar.</param>
+    /// <param name="range">The window.</param>
+    /// <param name="timeZone">The participant's zone (IANA or Windows name); <see langword="null"/> or unknown means UTC.</param>
+    /// <returns>Busy intervals with source <see cref="BusySourceKind.Calendar"/>, sorted by start.</returns>
+    public static IReadOnlyList<BusyInterval> ToBusy(VCalendar calendar, TimeRange range, string? timeZone)
+    {
+        var zone = Zone(timeZone);
+        return calendar.GetBusyIntervals(Instant.FromDateTimeOffset(range.Start), Instant.FromDateTimeOffset(range.End), zone)
+            .Where(o => o.End > o.Start)
+            .Select(o => new BusyInterval(o.Start.ToDateTimeOffset(), o.End.ToDateTimeOffset(), BusySourceKind.Calendar))
+            .ToArray();
+    }
+
+    /// <summary>The zone for an IANA id or Windows name; UTC when absent or unknown.</summary>
+    /// <param name="timeZone">The zone id.</param>
+    /// <returns>The zone.</returns>
+    public static DateTimeZone Zone(string? timeZone) =>
+        timeZone is not null && TimeZones.TryGetIanaId(timeZone, out var iana) ? DateTimeZoneProviders.Tzdb[iana] : DateTimeZone.Utc;
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Grains.Calendars;
+using Scheduler.Runtime.Testing;
+
+namespace Scheduler.Grains.Tests.Calendars;
+
+/// <summary>The calendar sources wired as a silo wires them, on a fake clock, without a silo.</summary>
+internal sealed class CalendarServices : IDisposable
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(5);
+
+    private readonly ServiceProvider _provider;
+
+    public CalendarServices(Action<CalendarSourceOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddCalendarSources(options =>
+        {
+            Configure(options);
+            configure?.Invoke(options);
+        });
+        _provider = services.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public IcsBusySource Ics => _provider.GetRequiredService<IcsBusySource>();
+
+    public CalDavBusySource CalDav => _provider.GetRequiredService<CalDavBusySource>();
+
+    public CalDavClient CalDavClient => _provider.GetRequiredService<CalDavClient>();
+
+    public CalendarStatusBoard Status => _provider.GetRequiredService<CalendarStatusBoard>();
+
+    /// <summary>Test settings: fixed poll interval, one retry without delay (the fake clock does not run by itself).</summary>
+    public static void Configure(CalendarSourceOptions options)
+    {
+        options.IcsPollInterval = PollInterval;
+        options.CalDavPollInterval = PollInterval;
+        options.MaxRetries = 1;
+        options.RetryBaseDelay = TimeSpan.Zero;
+        options.FileFeedRoot = FixtureFolder.Ics;
+    }
+
+    public void Dispose() => _provider.Dispose();
+}

@@ -1,0 +1,77 @@
+using Scheduler.Grains.Calendars;
+using Scheduler.Runtime.Testing;
+
+namespace Scheduler.Grains.Tests.Calendars;
+
+public sealed class ParticipantCalendarTests
+{
+    private static readonly TimeRange March4 = new(new DateTimeOffset(2019, 3, 4, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2019, 3, 5, 0, 0, 0, TimeSpan.Zero));
+
+    internal static Task<TestSiloHost> StartSiloAsync() => TestSiloHost.StartAsync(
+        silo => silo.AddGrains(SchedulerGrains.Assembly),
+        configureServices: services => services.AddCalendarSources(CalendarServices.Configure));
+
+    internal static IParticipantGrain Participant(TestSiloHost host, string id) =>
+        host.GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, id));
+
+    internal static ParticipantProfile WithCalendar(CalendarSpec calendar) =>
+        GrainTestCluster.Profile(ParticipantKind.Interviewer) with { Calendars = [calendar] };
+
+    [Fact]
+    public async Task GetBusy_IcsCalendar_ShowsCalendarIntervals()
+    {
+        await using var server = await FeedServer.StartAsync();
+        server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
+        await using var host = await StartSiloAsync();
+        var participant = Participant(host, "i1");
+        await participant.UpsertProfile(WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+
+        var busy = await participant.GetBusy(March4);
+
+        var interval = Assert.Single(busy.Intervals);
+        Assert.Equal(BusySourceKind.Calendar, interval.Source);
+        Assert.Equal(new DateTimeOffset(2019, 3, 4, 7, 0, 0, TimeSpan.Zero), interval.Start);
+        Assert.Equal(new DateTimeOffset(2019, 3, 4, 7, 30, 0, TimeSpan.Zero), interval.End);
+        Assert.False(busy.Stale);
+        Assert.Equal(host.Time.GetUtcNow(), busy.FetchedAt);
+    }
+
+    [Fact]
+    public async Task GetBusy_FeedBreaksAfterGoodRead_KeepsLastGoodDataAndIsStale()
+    {
+        await using var server = await FeedServer.StartAsync();
+        server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
+        await using var host = await StartSiloAsync();
+        var participant = Participant(host, "i1");
+        await participant.UpsertProfile(WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+        var good = await participant.GetBusy(March4);
+
+        server.Set("i1.ics", "BEGIN:VCALENDAR\r\nthis feed was cut off");
+        host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
+        var afterFailure = await participant.GetBusy(March4);
+
+        Assert.True(afterFailure.Stale);
+        Assert.Equal(good.Intervals, afterFailure.Intervals);
+        Assert.Equal(good.FetchedAt, afterFailure.FetchedAt);
+        Assert.Equal(2, server.Requests.Count(r => r.Status == 200));
+    }
+
+    [Fact]
+    public async Task GetBusy_StaleFeedChanged_RefreshesOnNextQuery()
+    {
+        await using var server = await FeedServer.StartAsync();
+        server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
+        await using var host = await StartSiloAsync();
+        var participant = Participant(host, "i1");
+        await participant.UpsertProfile(WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+        Assert.Single((await participant.GetBusy(March4)).Intervals);
+
+        server.Set("i1.ics", FixtureFolder.Read("three_events.ics"));
+        host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
+        var busy = await participant.GetBusy(new TimeRange(March4.Start.AddDays(-1), March4.End.AddDays(7)));
+
+        Assert.Equal(3, busy.Intervals.Count);
+        Assert.All(busy.Intervals, i => Assert.Equal(BusySourceKind.Calendar, i.Source));
+        Assert.False(busy.Stale);
+    }
+}
