@@ -27,6 +27,11 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<InterviewRequestView?> Get();
 
+    /// <summary>Returns the current status view with <see cref="InterviewRequestView.Notifications"/> filled from the request's outbox.</summary>
+    /// <returns>The view, or <see langword="null"/> when the request was never submitted.</returns>
+    [AlwaysInterleave]
+    Task<InterviewRequestView?> GetWithNotifications();
+
     /// <summary>Books the candidate's chosen proposal (status must be <see cref="RequestStatus.Proposed"/>). Booking continues in the background.</summary>
     /// <param name="proposalId">A current proposal id.</param>
     /// <returns>The outcome; on success the request is in <see cref="RequestStatus.Booking"/>.</returns>

@@ -11,7 +11,9 @@ public static class NotificationServiceCollectionExtensions
     /// Binds <see cref="SmtpOptions"/> (<c>Smtp:</c>), <see cref="SlackOptions"/> (<c>Slack:</c>) and
     /// <see cref="OutboxOptions"/> (<c>Notifications:Outbox</c>), and registers <see cref="SmtpEmailSender"/>,
     /// <see cref="SlackClient"/> (typed HTTP client) and <see cref="SlackSignatureVerifier"/>. Existing registrations
-    /// of <see cref="IEmailSender"/> are kept.
+    /// of <see cref="IEmailSender"/> are kept. Registers <see cref="NotificationChannels"/> from the configuration:
+    /// without <c>Smtp:Host</c> email entries are recorded as skipped ("email not configured"), without
+    /// <c>Slack:BotToken</c> Slack entries likewise, so a host without mail or Slack still runs every request.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The configuration root.</param>
@@ -26,6 +28,7 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.TryAddSingleton<SlackSignatureVerifier>();
+        services.TryAddSingleton(NotificationChannels.From(configuration));
         services.AddHttpClient<ISlackClient, SlackClient>();
         return services;
     }

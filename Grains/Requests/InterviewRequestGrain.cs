@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications;
 using Scheduler.Runtime;
 using Scheduler.Scheduling;
 
@@ -12,11 +13,12 @@ namespace Scheduler.Grains.Requests;
 /// through <see cref="Get"/>.
 /// </summary>
 [GrainType("interviewrequest")]
-public sealed class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemindable
+public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemindable
 {
     private readonly IPersistentState<RequestState> _state;
     private readonly TimeProvider _time;
     private readonly ILogger<InterviewRequestGrain> _log;
+    private readonly NotificationChannels? _notifications;
     private InterviewRequestView? _view;
     private IGrainTimer? _kick;
 
@@ -24,11 +26,13 @@ public sealed class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemi
     /// <param name="state">The durable state.</param>
     /// <param name="time">The clock.</param>
     /// <param name="log">The logger.</param>
-    public InterviewRequestGrain([PersistentState("request")] IPersistentState<RequestState> state, TimeProvider time, ILogger<InterviewRequestGrain> log)
+    /// <param name="notifications">The configured notification channels; when absent (no notifications registered) the request notifies nobody.</param>
+    public InterviewRequestGrain([PersistentState("request")] IPersistentState<RequestState> state, TimeProvider time, ILogger<InterviewRequestGrain> log, NotificationChannels? notifications = null)
     {
         _state = state;
         _time = time;
         _log = log;
+        _notifications = notifications;
     }
 
     private RequestState S => _state.State;
@@ -119,6 +123,7 @@ public sealed class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemi
         S.Booking = null;
         S.Target = null;
         S.Proposals = [];
+        AnnounceWithdrawn(string.IsNullOrWhiteSpace(reason) ? null : reason);
         Transition(RequestStatus.Cancelled, string.IsNullOrWhiteSpace(reason) ? "Cancelled." : reason, "cancelled");
         await PersistAsync();
         await StartWorkAsync();
@@ -162,7 +167,13 @@ public sealed class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemi
         {
             S.ConflictFlagged = true;
             S.History.Add(new StatusChange(S.Status, _time.GetUtcNow(), reason));
+            AddNotice(NotificationKind.ConflictFlagged, NoticeAudience.Recruiter, S.History.Count, S.AnnouncedSlot ?? NoticeBuilder.SlotOf(S.Booking!.Stages), reason);
             await PersistAsync();
+            if (S.PendingNotices.Count > 0)
+            {
+                await StartWorkAsync();
+            }
+
             return;
         }
 
@@ -172,6 +183,12 @@ public sealed class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemi
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (ReminderPlanner.TryParseName(reminderName, out var minutes))
+        {
+            await InterviewReminderFiredAsync(minutes);
+            return;
+        }
+
         if (reminderName == RequestSettings.CompleteReminder)
         {
             if (S.Status == RequestStatus.Booked && S.Booking is { } booking && booking.Stages[^1].End <= _time.GetUtcNow())
@@ -199,6 +216,7 @@ public sealed class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemi
             S.Window = window;
         }
 
+        S.RemindersDirty = _notifications is not null;
         Transition(RequestStatus.Rescheduling, reason);
         await PersistAsync();
         await StopReminderAsync(RequestSettings.CompleteReminder);
@@ -245,7 +263,9 @@ public sealed class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemi
                     break;
             }
 
-            if (S.Status is not (RequestStatus.Pending or RequestStatus.Rescheduling or RequestStatus.Booking) && S.PendingRelease.Count == 0)
+            await FlushNotificationsAsync();
+            if (S.Status is not (RequestStatus.Pending or RequestStatus.Rescheduling or RequestStatus.Booking) && S.PendingRelease.Count == 0
+                && S.PendingNotices.Count == 0 && !S.RemindersDirty)
             {
                 await StopReminderAsync(RequestSettings.ProcessReminder);
             }
@@ -329,6 +349,7 @@ public sealed class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemi
         S.Booking = new BookingView(option, now);
         S.Target = null;
         S.Proposals = [];
+        AnnounceBooked(option);
         Transition(RequestStatus.Booked, null);
         await PersistAsync();
         var untilEnd = option[^1].End - now;
@@ -352,6 +373,7 @@ public sealed class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemi
             ToStages(o)))];
         S.Target = null;
         Transition(RequestStatus.Proposed, reason);
+        AddNotice(NotificationKind.ProposalsReady, NoticeAudience.CandidateAndRecruiter, S.History.Count, null, reason, proposals: [.. S.Proposals.Select(p => NoticeBuilder.SlotOf(p.Stages))]);
         await PersistAsync();
     }
 
@@ -388,6 +410,11 @@ public sealed class InterviewRequestGrain : Grain, IInterviewRequestGrain, IRemi
     {
         S.Target = null;
         Transition(status, reason, code, participant);
+        AnnounceWithdrawn(reason);
+        if (status == RequestStatus.NoAvailability)
+        {
+            AddNotice(NotificationKind.NoAvailability, NoticeAudience.Recruiter, S.History.Count, null, reason);
+        }
     }
 
     private void Transition(RequestStatus status, string? reason, string? code = null, string? participant = null)

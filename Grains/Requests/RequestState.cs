@@ -50,4 +50,19 @@ public sealed class RequestState
 
     /// <summary>Participants whose holds and bookings of this request still have to be released (after cancel or reschedule).</summary>
     public List<string> PendingRelease { get; set; } = [];
+
+    /// <summary>The invite revision of the interview: 0 when first booked, +1 on every reschedule and on cancellation.</summary>
+    public int NotifySequence { get; set; }
+
+    /// <summary>The slot attendees were last told about (booked or rescheduled); <see langword="null"/> when none stands.</summary>
+    public TimeRange? AnnouncedSlot { get; set; }
+
+    /// <summary>The stages of <see cref="AnnouncedSlot"/>.</summary>
+    public List<ScheduledStageView> AnnouncedStages { get; set; } = [];
+
+    /// <summary>Notifications decided but not yet handed to the outbox.</summary>
+    public List<PendingNotice> PendingNotices { get; set; } = [];
+
+    /// <summary>Whether the interview reminders must be planned again (after booking, reschedule or cancel).</summary>
+    public bool RemindersDirty { get; set; }
 }

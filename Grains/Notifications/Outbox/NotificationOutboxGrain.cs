@@ -27,6 +27,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     private readonly OutboxOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<NotificationOutboxGrain> _log;
+    private readonly NotificationChannels? _channels;
     private IGrainTimer? _kick;
 
     /// <summary>Creates the grain; called by the silo.</summary>
@@ -37,6 +38,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     /// <param name="options">The retry settings.</param>
     /// <param name="time">The clock.</param>
     /// <param name="log">The logger.</param>
+    /// <param name="channels">Which channels are configured; when absent, all are tried.</param>
     public NotificationOutboxGrain(
         [PersistentState("outbox")] IPersistentState<OutboxState> state,
         IEmailSender email,
@@ -44,7 +46,8 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         IOptionsMonitor<SmtpOptions> smtp,
         IOptions<OutboxOptions> options,
         TimeProvider time,
-        ILogger<NotificationOutboxGrain> log)
+        ILogger<NotificationOutboxGrain> log,
+        NotificationChannels? channels = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _state = state;
@@ -54,6 +57,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         _options = options.Value;
         _time = time;
         _log = log;
+        _channels = channels;
     }
 
     private List<OutboxEntry> Entries => _state.State.Entries;
@@ -124,16 +128,17 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
                 var entry = Entries.Find(e => e.Key == key);
                 if (entry is null)
                 {
+                    var disabled = status == NotificationStatus.Pending ? _channels?.SkipReason(channel) : null;
                     entry = new OutboxEntry
                     {
                         Key = key,
                         Notification = notification,
                         Recipient = recipient,
                         Channel = channel,
-                        Status = status,
+                        Status = disabled is null ? status : NotificationStatus.Skipped,
                         EnqueuedAt = now,
                         NextAttemptAt = now,
-                        LastError = reason,
+                        LastError = disabled ?? reason,
                         MessageId = channel == NotificationChannel.Email ? MessageIds.EmailMessageId(GetPrimaryKeyString(), key, domain) : null,
                     };
                     Entries.Add(entry);

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Scheduler.Grains.Notifications;
+
+/// <summary>
+/// Which notification channels a host has configured; registered by
+/// <see cref="NotificationServiceCollectionExtensions.AddSchedulerNotifications"/>. Its presence tells the request
+/// grain to notify at all; a channel that is not configured is recorded as skipped instead of being tried.
+/// </summary>
+public sealed class NotificationChannels
+{
+    /// <summary>The skip reason recorded for email when no <c>Smtp:Host</c> is configured.</summary>
+    public const string EmailNotConfigured = "email not configured";
+
+    /// <summary>The skip reason recorded for Slack when no <c>Slack:BotToken</c> is configured.</summary>
+    public const string SlackNotConfigured = "slack not configured";
+
+    /// <summary>Creates the settings.</summary>
+    /// <param name="emailConfigured">Whether an SMTP host is configured.</param>
+    /// <param name="slackConfigured">Whether a Slack bot token is configured.</param>
+    public NotificationChannels(bool emailConfigured, bool slackConfigured)
+    {
+        EmailConfigured = emailConfigured;
+        SlackConfigured = slackConfigured;
+    }
+
+    /// <summary>Whether email can be sent (<c>Smtp:Host</c> is set).</summary>
+    public bool EmailConfigured { get; }
+
+    /// <summary>Whether Slack messages can be posted (<c>Slack:BotToken</c> is set).</summary>
+    public bool SlackConfigured { get; }
+
+    /// <summary>Reads the channels from configuration.</summary>
+    /// <param name="configuration">The configuration root.</param>
+    /// <returns>The channels.</returns>
+    public static NotificationChannels From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new NotificationChannels(
+            !string.IsNullOrWhiteSpace(configuration[SmtpOptions.SectionName + ":Host"]),
+            !string.IsNullOrWhiteSpace(configuration[SlackOptions.SectionName + ":BotToken"]));
+    }
+
+    /// <summary>Why a channel is skipped, or <see langword="null"/> when it is configured.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <returns>The skip reason or <see langword="null"/>.</returns>
+    public string? SkipReason(NotificationChannel channel) => channel switch
+    {
+        NotificationChannel.Email when !EmailConfigured => EmailNotConfigured,
+        NotificationChannel.Slack when !SlackConfigured => SlackNotConfigured,
+        _ => null,
+    };
+}

@@ -1,0 +1,188 @@
+using Scheduler.Grains.Notifications;
+
+namespace Scheduler.Grains.Requests;
+
+/// <summary>
+/// The notification side of the request: what to tell whom is decided with each transition and written with it
+/// (<see cref="RequestState.PendingNotices"/>), then handed to the request's <see cref="INotificationOutboxGrain"/>
+/// in the work turn that follows; interview reminders (<see cref="ReminderPlanner"/>) are planned after booking,
+/// moved on reschedule and removed on cancel.
+/// </summary>
+public sealed partial class InterviewRequestGrain
+{
+    /// <inheritdoc />
+    public async Task<InterviewRequestView?> GetWithNotifications()
+    {
+        if (_view is not { } view)
+        {
+            return null;
+        }
+
+        if (_notifications is null)
+        {
+            return view;
+        }
+
+        var history = await GrainFactory.GetGrain<INotificationOutboxGrain>(GetPrimaryKeyString()).GetHistory();
+        return view with { Notifications = history };
+    }
+
+    private void AddNotice(
+        NotificationKind kind,
+        NoticeAudience audience,
+        int sequence,
+        TimeRange? slot,
+        string? reason,
+        TimeRange? previous = null,
+        List<TimeRange>? proposals = null,
+        int? reminderMinutes = null,
+        string? skipReason = null)
+    {
+        if (_notifications is null)
+        {
+            return;
+        }
+
+        S.PendingNotices.Add(new PendingNotice
+        {
+            Kind = kind,
+            Audience = audience,
+            Sequence = sequence,
+            Slot = slot,
+            PreviousSlot = previous,
+            Proposals = proposals ?? [],
+            Reason = reason,
+            ReminderMinutes = reminderMinutes,
+            SkipReason = skipReason,
+            Stages = [.. S.AnnouncedStages],
+        });
+    }
+
+    /// <summary>Booked (first time) or rescheduled (SEQUENCE+1, with the previous slot) to every attendee.</summary>
+    private void AnnounceBooked(List<ScheduledStageView> stages)
+    {
+        if (_notifications is null)
+        {
+            return;
+        }
+
+        var slot = NoticeBuilder.SlotOf(stages);
+        var previous = S.AnnouncedSlot;
+        var everBooked = previous is not null || S.NotifySequence > 0 || S.PendingNotices.Exists(n => n.Kind == NotificationKind.Booked)
+            || S.History.Exists(h => h.Status == RequestStatus.Booked);
+        if (everBooked)
+        {
+            S.NotifySequence++;
+        }
+
+        S.AnnouncedSlot = slot;
+        S.AnnouncedStages = [.. stages];
+        AddNotice(everBooked ? NotificationKind.Rescheduled : NotificationKind.Booked, NoticeAudience.Attendees, S.NotifySequence, slot, null, previous);
+        S.RemindersDirty = true;
+    }
+
+    /// <summary>Cancelled (SEQUENCE+1) to every attendee of the slot they were told about, if any.</summary>
+    private void AnnounceWithdrawn(string? reason)
+    {
+        if (_notifications is null)
+        {
+            return;
+        }
+
+        S.RemindersDirty = true;
+        if (S.AnnouncedSlot is not { } slot)
+        {
+            return;
+        }
+
+        S.NotifySequence++;
+        AddNotice(NotificationKind.Cancelled, NoticeAudience.Attendees, S.NotifySequence, slot, reason);
+        S.AnnouncedSlot = null;
+        S.AnnouncedStages = [];
+    }
+
+    private async Task InterviewReminderFiredAsync(int minutes)
+    {
+        if (_notifications is not null && S.Status == RequestStatus.Booked && S.AnnouncedSlot is { } slot
+            && (S.Spec!.Reminders ?? ReminderPlanner.DefaultMinutes).Contains(minutes))
+        {
+            var decision = ReminderPlanner.OnFired(slot.Start, _time.GetUtcNow());
+            AddNotice(NotificationKind.Reminder, NoticeAudience.Attendees, S.NotifySequence, slot, null, reminderMinutes: minutes,
+                skipReason: decision == ReminderDecision.SendNow ? null : "fired after the start");
+            await _state.WriteStateAsync();
+            await StartWorkAsync();
+        }
+
+        await StopReminderAsync(ReminderPlanner.NameOf(minutes));
+    }
+
+    /// <summary>Plans the interview reminders if needed, then hands every pending notice to the outbox, each removed (and written) once accepted.</summary>
+    private async Task FlushNotificationsAsync()
+    {
+        if (_notifications is null || S.Spec is null)
+        {
+            return;
+        }
+
+        if (S.RemindersDirty)
+        {
+            await PlanRemindersAsync();
+            S.RemindersDirty = false;
+            await _state.WriteStateAsync();
+        }
+
+        if (S.PendingNotices.Count == 0)
+        {
+            return;
+        }
+
+        var outbox = GrainFactory.GetGrain<INotificationOutboxGrain>(GetPrimaryKeyString());
+        while (S.PendingNotices.Count > 0)
+        {
+            var notice = S.PendingNotices[0];
+            var notification = await NoticeBuilder.BuildAsync(GrainFactory, Tenant, S.Spec, notice);
+            if (notification.Recipients.Count > 0)
+            {
+                if (notice.SkipReason is { } skip)
+                {
+                    await outbox.RecordSkipped(notification, skip);
+                }
+                else
+                {
+                    await outbox.Enqueue(notification);
+                }
+            }
+
+            S.PendingNotices.RemoveAt(0);
+            await _state.WriteStateAsync();
+        }
+    }
+
+    private async Task PlanRemindersAsync()
+    {
+        var offsets = S.Spec!.Reminders ?? ReminderPlanner.DefaultMinutes;
+        if (S.Status != RequestStatus.Booked || S.AnnouncedSlot is not { } slot)
+        {
+            foreach (var name in ReminderPlanner.ReminderNames(offsets))
+            {
+                await StopReminderAsync(name);
+            }
+
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        foreach (var planned in ReminderPlanner.Plan(slot.Start, offsets, now))
+        {
+            if (planned.Decision == ReminderDecision.Register)
+            {
+                await RegisterOrUpdateReminder(planned.ReminderName, planned.DueAt - now, TimeSpan.Zero);
+                continue;
+            }
+
+            await StopReminderAsync(planned.ReminderName);
+            AddNotice(NotificationKind.Reminder, NoticeAudience.Attendees, S.NotifySequence, slot, null, reminderMinutes: planned.MinutesBefore,
+                skipReason: planned.Decision == ReminderDecision.SendNow ? null : "late");
+        }
+    }
+}
