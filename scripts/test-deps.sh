@@ -3,7 +3,10 @@
 #   python3-recurring-ical-events  reference implementation for the iCalendar differential tests
 #   radicale                       CalDAV server for the calendar connector tests
 #   python3-aiosmtpd               real SMTP server for the notification tests
+#   dynalite (npm, in .tools/)     local DynamoDB for the DynamoDB provider tests
 set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+[ -x "$root/.tools/dynalite/node_modules/.bin/dynalite" ] || npm install --prefix "$root/.tools/dynalite" --no-audit --no-fund dynalite@4.0.0 >/dev/null
 need=()
 /usr/bin/python3 -c 'import recurring_ical_events' 2>/dev/null || need+=(python3-recurring-ical-events)
 /usr/bin/python3 -c 'import radicale' 2>/dev/null || need+=(radicale)
