@@ -15,7 +15,7 @@ internal sealed class NotificationTestHost : IAsyncDisposable
 
     public FakeTimeProvider Time => Host.Time;
 
-    public static async Task<NotificationTestHost> StartAsync(int smtpPort, Uri? slackBaseUrl = null, string? sqlitePath = null, FakeTimeProvider? time = null)
+    public static async Task<NotificationTestHost> StartAsync(int smtpPort, Uri? slackBaseUrl = null, string? sqlitePath = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -30,7 +30,7 @@ internal sealed class NotificationTestHost : IAsyncDisposable
             ["Slack:MaxRetries"] = "2",
             ["Notifications:Outbox:RetryBaseSeconds"] = "30",
             ["Notifications:Outbox:ReminderPeriodSeconds"] = "60",
-        }).Build();
+        }).AddInMemoryCollection(overrides ?? new Dictionary<string, string?>()).Build();
         var host = await TestSiloHost.StartAsync(
             silo =>
             {

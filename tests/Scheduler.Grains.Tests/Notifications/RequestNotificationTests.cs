@@ -1,0 +1,186 @@
+using Microsoft.Extensions.DependencyInjection;
+using Scheduler.ICalendar;
+using Scheduler.Runtime;
+using Scheduler.Runtime.Reminders;
+
+namespace Scheduler.Grains.Tests.Notifications;
+
+/// <summary>The request grain's notifications end to end: request → outbox → real SMTP server (aiosmtpd), with the fake clock driving reminders.</summary>
+public sealed class RequestNotificationTests
+{
+    private const string CandidateMail = "ada@candidates.example";
+    private const string InterviewerMail = "grace@acme.example";
+
+    /// <summary>Mon 2026-01-05 09:00 UTC, the test silo's clock start.</summary>
+    private static readonly DateTimeOffset ClockStart = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Thu 8 Jan to Sat 10 Jan: the first slot is Thu 8 Jan 09:00 UTC, so both reminders lie ahead.</summary>
+    private static readonly TimeRange Window = new(ClockStart.AddDays(3).AddHours(-9), ClockStart.AddDays(5).AddHours(-9));
+
+    [Fact]
+    public async Task AutoBook_BookRescheduleCancel_EachAttendeeGetsOneInvitePerStepWithRisingSequence()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        var request = await SubmitAsync(host, "req-flow");
+        var booked = await WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        Assert.Equal(new DateTimeOffset(2026, 1, 8, 9, 0, 0, TimeSpan.Zero), booked.Booking!.Stages[0].Start);
+        await smtp.WaitForMessagesAsync(2);
+
+        var moved = new TimeRange(ClockStart.AddDays(7).AddHours(-9), ClockStart.AddDays(9).AddHours(-9));
+        Assert.Equal(CommandError.None, (await request.Reschedule(new RescheduleSpec(moved))).Error);
+        var rebooked = await WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start >= moved.Start);
+        await smtp.WaitForMessagesAsync(4);
+
+        Assert.Equal(CommandError.None, (await request.Cancel("The position was filled.")).Error);
+        var mails = await smtp.WaitForMessagesAsync(6);
+
+        Assert.Equal(6, mails.Count);
+        foreach (var address in new[] { CandidateMail, InterviewerMail })
+        {
+            var own = mails.Where(m => m.RcptTos.SequenceEqual([address])).ToList();
+            Assert.Equal(3, own.Count);
+            Assert.StartsWith("Booked:", own[0].Subject, StringComparison.Ordinal);
+            Assert.StartsWith("Moved:", own[1].Subject, StringComparison.Ordinal);
+            Assert.StartsWith("Cancelled:", own[2].Subject, StringComparison.Ordinal);
+            var calendars = own.Select(m => VCalendar.Parse(m.Part("text/calendar").Content)).ToList();
+            Assert.Equal(["REQUEST", "REQUEST", "CANCEL"], calendars.Select(c => c.Method));
+            Assert.Equal([0, 1, 2], calendars.Select(c => c.Events.Single().Sequence));
+            Assert.Equal(["acme.req-flow@scheduler"], calendars.Select(c => c.Events.Single().Uid).Distinct());
+            Assert.Contains("mailto:" + CandidateMail, own[0].Part("text/calendar").Content, StringComparison.Ordinal);
+            Assert.Contains("mailto:" + InterviewerMail, own[0].Part("text/calendar").Content, StringComparison.Ordinal);
+        }
+
+        var candidateMoved = mails.Single(m => m.RcptTos.SequenceEqual([CandidateMail]) && m.Subject.StartsWith("Moved:", StringComparison.Ordinal));
+        Assert.Contains("Mon 12 Jan 2026, 10:00–11:00 CET (your time)", candidateMoved.Part("text/plain").Content, StringComparison.Ordinal);
+        Assert.Contains("was Thu 8 Jan 2026, 10:00–11:00 CET", candidateMoved.Part("text/plain").Content, StringComparison.Ordinal);
+        Assert.Equal(rebooked.Booking!.Stages[0].Start, new DateTimeOffset(2026, 1, 12, 9, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task Reminders_ClockPassesBothDueTimes_EachSentOnceAndShownInView()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        var request = await SubmitAsync(host, "req-remind");
+        var booked = await WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var start = booked.Booking!.Stages[0].Start;
+        await smtp.WaitForMessagesAsync(2);
+        await WaitForReminderNamesAsync(host, request, ["notify-reminder-1440", "notify-reminder-120"]);
+
+        host.Time.Advance(start.AddHours(-24).AddMinutes(1) - host.Time.GetUtcNow());
+        await smtp.WaitForMessagesAsync(4);
+        host.Time.Advance(start.AddHours(-2).AddMinutes(1) - host.Time.GetUtcNow());
+        var mails = await smtp.WaitForMessagesAsync(6);
+        await WaitForReminderNamesAsync(host, request, []);
+        host.Time.Advance(TimeSpan.FromMinutes(30));
+
+        var view = await WaitForAsync(request, v => v.Notifications.Count(n => n.Status == NotificationStatus.Sent) == 6, withNotifications: true);
+        Assert.Equal(6, smtp.Messages().Count);
+        Assert.Equal(4, mails.Count(m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal)));
+        Assert.Equal(2, mails.Count(m => m.RcptTos.SequenceEqual([CandidateMail]) && m.Subject.StartsWith("Reminder:", StringComparison.Ordinal)));
+        Assert.Equal(
+            ["Booked/0/cand-1/Email", "Booked/0/int-1/Email", "Reminder-1440/0/cand-1/Email", "Reminder-1440/0/int-1/Email", "Reminder-120/0/cand-1/Email", "Reminder-120/0/int-1/Email"],
+            view!.Notifications.Select(n => n.Key));
+        Assert.All(view.Notifications, n => Assert.NotNull(n.SentAt));
+        var reminder24 = view.Notifications.First(n => n.Key.StartsWith("Reminder-1440", StringComparison.Ordinal));
+        Assert.True(reminder24.SentAt >= start.AddHours(-24));
+        Assert.True(reminder24.SentAt < start.AddHours(-2));
+    }
+
+    [Fact]
+    public async Task Reminders_CancelledBeforeDue_NeverSent()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        var request = await SubmitAsync(host, "req-gone");
+        var booked = await WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        await smtp.WaitForMessagesAsync(2);
+        await WaitForReminderNamesAsync(host, request, ["notify-reminder-1440", "notify-reminder-120"]);
+
+        await request.Cancel(null);
+        await smtp.WaitForMessagesAsync(4);
+        await WaitForReminderNamesAsync(host, request, []);
+        host.Time.Advance(booked.Booking!.Stages[^1].End.AddHours(1) - host.Time.GetUtcNow());
+        var outbox = host.Outbox("req-gone");
+        Assert.Equal(0, await outbox.DeliverDue());
+
+        var history = await outbox.GetHistory();
+        Assert.DoesNotContain(history, n => n.Kind == NotificationKind.Reminder);
+        Assert.Equal([NotificationKind.Booked, NotificationKind.Booked, NotificationKind.Cancelled, NotificationKind.Cancelled], history.Select(n => n.Kind));
+        Assert.Equal(4, smtp.Messages().Count);
+    }
+
+    [Fact]
+    public async Task Outbox_NoSmtpHostConfigured_EmailRecordedAsSkippedAndRequestStillBooks()
+    {
+        await using var host = await NotificationTestHost.StartAsync(smtpPort: 0, overrides: new Dictionary<string, string?> { ["Smtp:Host"] = null });
+        var request = await SubmitAsync(host, "req-nomail");
+        await WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        var view = await WaitForAsync(request, v => v.Notifications.Count == 2, withNotifications: true);
+        Assert.All(view!.Notifications, n =>
+        {
+            Assert.Equal(NotificationStatus.Skipped, n.Status);
+            Assert.Equal("email not configured", n.LastError);
+        });
+    }
+
+    private static async Task<IInterviewRequestGrain> SubmitAsync(NotificationTestHost host, string requestId)
+    {
+        var grains = host.Host.GrainFactory;
+        await grains.GetGrain<IParticipantGrain>(GrainKeys.For(NotificationTestHost.Tenant, "cand-1")).UpsertProfile(
+            new ParticipantProfile("Ada Lovelace", CandidateMail, ParticipantKind.Candidate, "Europe/Berlin", [new WeeklyHours(["Mon", "Tue", "Wed", "Thu", "Fri"], "00:00", "23:59")]));
+        await grains.GetGrain<IParticipantGrain>(GrainKeys.For(NotificationTestHost.Tenant, "int-1")).UpsertProfile(
+            new ParticipantProfile("Grace Hopper", InterviewerMail, ParticipantKind.Interviewer, "UTC", [new WeeklyHours(["Mon", "Tue", "Wed", "Thu", "Fri"], "09:00", "17:00")])
+            {
+                SlackUserId = "U-GRACE",
+            });
+        var request = grains.GetGrain<IInterviewRequestGrain>(GrainKeys.For(NotificationTestHost.Tenant, requestId));
+        var spec = new InterviewRequestSpec("cand-1", [new StageSpec("screen", 60, ["int-1"])], Window) { Mode = SchedulingMode.AutoBook };
+        await request.Submit(spec);
+        return request;
+    }
+
+    private static async Task<InterviewRequestView> WaitForAsync(IInterviewRequestGrain request, Func<InterviewRequestView, bool> condition, bool withNotifications = false)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        while (true)
+        {
+            var view = withNotifications ? await request.GetWithNotifications() : await request.Get();
+            if (view is not null && condition(view))
+            {
+                return view;
+            }
+
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"Request did not reach the expected state; last status {view?.Status}, {view?.Notifications.Count} notifications.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    private static async Task WaitForReminderNamesAsync(NotificationTestHost host, IInterviewRequestGrain request, IReadOnlyList<string> expected)
+    {
+        var table = host.Host.Services.GetRequiredService<IReminderTable>();
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        while (true)
+        {
+            var names = (await table.ReadGrainAsync(request.GetGrainId(), CancellationToken.None)).Select(r => r.ReminderName)
+                .Where(n => n.StartsWith("notify-reminder-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+            if (names.SequenceEqual(expected.Order(StringComparer.Ordinal)))
+            {
+                return;
+            }
+
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"Reminders were [{string.Join(", ", names)}], expected [{string.Join(", ", expected)}].");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+}
