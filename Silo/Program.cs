@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scheduler.Grains.Notifications;
 using Scheduler.Runtime.Hosting;
 
 // One process runs one silo. Grain state and reminders live in SQLite under Scheduler:DataDirectory
@@ -10,6 +11,7 @@ builder.Services.AddSilo(silo => silo
     .AddGrains(Assembly.Load(new AssemblyName("Scheduler.Grains")))
     .UseSqlite(Path.Combine(dataDirectory, "scheduler.db"))
     .BindOptions(builder.Configuration.GetSection("Cluster")));
+builder.Services.AddSchedulerNotifications(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
 
 var app = builder.Build();

@@ -5,6 +5,8 @@ using Scheduler.Gateway.Demo;
 using Scheduler.Gateway.InterviewRequests;
 using Scheduler.Gateway.Participants;
 using Scheduler.Gateway.Pools;
+using Scheduler.Gateway.Webhooks;
+using Scheduler.Grains.Notifications;
 using Scheduler.Runtime.Hosting;
 
 namespace Scheduler.Gateway.Hosting;
@@ -37,6 +39,8 @@ public static class GatewayHostingExtensions
             .AddGrains(Assembly.Load(GrainsAssembly))
             .UseSqlite(options.GetDatabasePath())
             .BindOptions(builder.Configuration.GetSection("Cluster")));
+        builder.Services.AddSchedulerNotifications(builder.Configuration);
+        builder.Services.AddSlackWebhook();
         if (options.Demo)
         {
             builder.Services.AddHostedService<DemoDatasetLoader>();
@@ -74,6 +78,7 @@ public static class GatewayHostingExtensions
         app.MapInterviewRequestsApi();
         app.MapPoolsApi();
         app.MapDevTokenApi();
+        app.MapSlackWebhook();
         WarnAboutDevelopmentKey(app);
         return app;
     }
