@@ -40,6 +40,12 @@ public static class InterviewRequestsApi
             .WithDescription("Roles ats or recruiter. If-None-Match with the current ETag returns 304 without a body.")
             .RequireAuthorization(SchedulerPolicies.RequestReader);
 
+        api.MapGet("/{id}/notifications", GetNotifications)
+            .WithName("GetInterviewRequestNotifications")
+            .WithSummary("Returns what the request notified (email, Slack, reminders) and when.")
+            .WithDescription("Roles ats or recruiter. One item per recipient and channel, oldest first; skipped items carry the reason (e.g. email not configured, late reminder).")
+            .RequireAuthorization(SchedulerPolicies.RequestReader);
+
         api.MapGet("/", ListRequests)
             .WithName("ListInterviewRequests")
             .WithSummary("Lists requests, oldest first, filtered by status and candidate, paged by cursor.")
@@ -135,6 +141,15 @@ public static class InterviewRequestsApi
         }
 
         return TypedResults.Ok(InterviewRequestResponse.From(view));
+    }
+
+    private static async Task<Results<Ok<NotificationHistoryResponse>, ProblemHttpResult>> GetNotifications(
+        string id, TenantGrains grains, CancellationToken cancellationToken)
+    {
+        var view = FieldRules.IsValidId(id) ? await grains.Request(id).GetWithNotifications().WaitAsync(cancellationToken) : null;
+        return view is null
+            ? ApiProblems.NotFound("interview request", id)
+            : TypedResults.Ok(new NotificationHistoryResponse(view.Id, view.Status, view.Notifications));
     }
 
     private static async Task<Results<Ok<RequestListResponse>, ValidationProblem>> ListRequests(
