@@ -112,6 +112,46 @@ public sealed class RequestNotificationTests
     }
 
     [Fact]
+    public async Task Reminders_Rescheduled_MovedToNewStartAndSentForItOnly()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        var request = await SubmitAsync(host, "req-move");
+        await WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        await smtp.WaitForMessagesAsync(2);
+        await WaitForReminderNamesAsync(host, request, ["notify-reminder-1440", "notify-reminder-120"]);
+
+        var moved = new TimeRange(ClockStart.AddDays(7).AddHours(-9), ClockStart.AddDays(9).AddHours(-9));
+        await request.Reschedule(new RescheduleSpec(moved));
+        var rebooked = await WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start >= moved.Start);
+        await smtp.WaitForMessagesAsync(4);
+        var newStart = rebooked.Booking!.Stages[0].Start;
+        var table = host.Host.Services.GetRequiredService<IReminderTable>();
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        IReadOnlyList<ReminderEntry> entries;
+        do
+        {
+            entries = [.. (await table.ReadGrainAsync(request.GetGrainId(), CancellationToken.None)).Where(r => r.ReminderName.StartsWith("notify-reminder-", StringComparison.Ordinal))];
+            if (entries.Count == 2 && entries.Single(r => r.ReminderName == "notify-reminder-1440").NextDue == newStart.AddHours(-24))
+            {
+                break;
+            }
+
+            await Task.Delay(10);
+        }
+        while (TimeProvider.System.GetUtcNow() < deadline);
+
+        Assert.Equal(newStart.AddHours(-24), entries.Single(r => r.ReminderName == "notify-reminder-1440").NextDue);
+        Assert.Equal(newStart.AddHours(-2), entries.Single(r => r.ReminderName == "notify-reminder-120").NextDue);
+        Assert.All(entries, r => Assert.Equal(TimeSpan.Zero, r.Period));
+
+        host.Time.Advance(newStart.AddHours(-2).AddMinutes(1) - host.Time.GetUtcNow());
+        await WaitForReminderNamesAsync(host, request, []);
+        var view = await WaitForAsync(request, v => v.Notifications.Count(n => n.Kind == NotificationKind.Reminder && n.Status == NotificationStatus.Sent) == 4, withNotifications: true);
+        Assert.All(view.Notifications.Where(n => n.Kind == NotificationKind.Reminder), n => Assert.Equal(1, n.Sequence));
+    }
+
+    [Fact]
     public async Task Outbox_NoSmtpHostConfigured_EmailRecordedAsSkippedAndRequestStillBooks()
     {
         await using var host = await NotificationTestHost.StartAsync(smtpPort: 0, overrides: new Dictionary<string, string?> { ["Smtp:Host"] = null });
