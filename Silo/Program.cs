@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Notifications;
 using Scheduler.Runtime.Hosting;
 
@@ -12,6 +13,7 @@ builder.Services.AddSilo(silo => silo
     .UseSqlite(Path.Combine(dataDirectory, "scheduler.db"))
     .BindOptions(builder.Configuration.GetSection("Cluster")));
 builder.Services.AddSchedulerNotifications(builder.Configuration);
+builder.Services.AddCalendarSources(options => builder.Configuration.GetSection("Calendars").Bind(options));
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
 
 var app = builder.Build();

@@ -6,6 +6,7 @@ using Scheduler.Gateway.InterviewRequests;
 using Scheduler.Gateway.Participants;
 using Scheduler.Gateway.Pools;
 using Scheduler.Gateway.Webhooks;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Notifications;
 using Scheduler.Runtime.Hosting;
 
@@ -40,6 +41,7 @@ public static class GatewayHostingExtensions
             .UseSqlite(options.GetDatabasePath())
             .BindOptions(builder.Configuration.GetSection("Cluster")));
         builder.Services.AddSchedulerNotifications(builder.Configuration);
+        builder.Services.AddCalendarSources(calendars => builder.Configuration.GetSection("Calendars").Bind(calendars));
         builder.Services.AddSlackWebhook();
         if (options.Demo)
         {
