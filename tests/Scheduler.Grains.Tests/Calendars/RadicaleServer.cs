@@ -110,7 +110,7 @@ internal sealed class RadicaleServer : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(int port)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(30);
         while (true)
         {
             if (_process.HasExited)
@@ -124,7 +124,7 @@ internal sealed class RadicaleServer : IAsyncDisposable
                 await client.ConnectAsync(IPAddress.Loopback, port);
                 return;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
+            catch (SocketException) when (TimeProvider.System.GetUtcNow().UtcDateTime < deadline)
             {
                 await Task.Delay(50);
             }
