@@ -19,6 +19,8 @@ internal sealed class GrainCatalog : IDisposable
     private readonly GrainTypeRegistry _registry;
     private readonly IServiceProvider _services;
     private ITimer? _collector;
+    private IGrainFactory? _grainFactory;
+    private ReminderService? _reminders;
     private volatile bool _stopping;
 
     public GrainCatalog(
@@ -51,9 +53,10 @@ internal sealed class GrainCatalog : IDisposable
 
     public IServiceProvider Services => _services;
 
-    public IGrainFactory GrainFactory => _services.GetRequiredService<IGrainFactory>();
+    // Resolved on first use: the grain factory depends on the catalog (through the call invoker).
+    public IGrainFactory GrainFactory => _grainFactory ??= _services.GetRequiredService<IGrainFactory>();
 
-    public ReminderService Reminders => _services.GetRequiredService<ReminderService>();
+    public ReminderService Reminders => _reminders ??= _services.GetRequiredService<ReminderService>();
 
     public int Count => _activations.Count;
 
