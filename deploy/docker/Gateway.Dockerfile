@@ -1,0 +1,42 @@
+# syntax=docker/dockerfile:1
+# The gateway image. Build from the repository root:
+#   docker build -f deploy/docker/Gateway.Dockerfile -t scheduler-gateway .
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore first, from the project files only, so that source edits do not invalidate the restore layer.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY Runtime/Scheduler.Runtime.Abstractions/Scheduler.Runtime.Abstractions.csproj Runtime/Scheduler.Runtime.Abstractions/
+COPY Runtime/Scheduler.Runtime/Scheduler.Runtime.csproj Runtime/Scheduler.Runtime/
+COPY Grains.Interfaces/Scheduler.Grains.Interfaces.csproj Grains.Interfaces/
+COPY Grains/Scheduler.Grains.csproj Grains/
+COPY Grains/Scheduling/Scheduler.Scheduling.csproj Grains/Scheduling/
+COPY Grains/ICalendar/Scheduler.ICalendar.csproj Grains/ICalendar/
+COPY Gateway/Scheduler.Gateway.csproj Gateway/
+RUN dotnet restore Gateway/Scheduler.Gateway.csproj
+COPY Runtime/Scheduler.Runtime.Abstractions/ Runtime/Scheduler.Runtime.Abstractions/
+COPY Runtime/Scheduler.Runtime/ Runtime/Scheduler.Runtime/
+COPY Grains.Interfaces/ Grains.Interfaces/
+COPY Grains/ Grains/
+COPY Gateway/ Gateway/
+RUN dotnet publish Gateway/Scheduler.Gateway.csproj -c Release --no-restore -o /app/publish /p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# curl only serves the container health check.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app/publish .
+# The embedded SQLite store (used until the cluster storage is wired) needs a writable directory.
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+ENV ASPNETCORE_URLS=http://+:5080 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Scheduler__DataDirectory=/app/data \
+    DOTNET_gcServer=1
+EXPOSE 5080
+# The non-root user that the .NET base images provide.
+USER $APP_UID
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+    CMD curl -fsS http://localhost:5080/health/live || exit 1
+ENTRYPOINT ["dotnet", "Scheduler.Gateway.dll"]

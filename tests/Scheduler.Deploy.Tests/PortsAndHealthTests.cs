@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Scheduler.Gateway.Hosting;
+
+namespace Scheduler.Deploy.Tests;
+
+public sealed class PortsAndHealthTests
+{
+    private static readonly Terraform _terraform = Terraform.Load();
+
+    private static int GatewayPort => int.Parse(_terraform.Local("gateway_port"), CultureInfo.InvariantCulture);
+
+    private static int SiloPort => int.Parse(_terraform.Local("silo_port"), CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void GatewayPort_Terraform_EqualsGatewayDefaultUrlPort()
+    {
+        Assert.Equal(new Uri(GatewayOptions.DefaultUrl).Port, GatewayPort);
+    }
+
+    [Fact]
+    public void SiloPort_Terraform_EqualsSiloAppSettingsPort()
+    {
+        using var settings = JsonDocument.Parse(Repository.Read("Silo", "appsettings.json"));
+        var urls = settings.RootElement.GetProperty("Urls").GetString()!;
+
+        Assert.Equal(new Uri(urls).Port, SiloPort);
+    }
+
+    [Theory]
+    [InlineData("gateway", "Gateway")]
+    [InlineData("silo", "Silo")]
+    public void EffectiveUrls_TerraformEnvironment_ListenOnAllInterfacesAtTheContainerPort(string container, string project)
+    {
+        var environment = ContainerEnvironmentTests.Entries(container)
+            .Where(e => e.Key == "value")
+            .ToDictionary(e => e.Name, e => _terraform.Resolve(e.Value), StringComparer.Ordinal);
+
+        var (host, port) = EffectiveUrl(project, environment);
+
+        Assert.Equal("+", host);
+        Assert.Equal(container == "gateway" ? GatewayPort : SiloPort, port);
+    }
+
+    [Theory]
+    [InlineData("Gateway")]
+    [InlineData("Silo")]
+    public void EffectiveUrls_DockerfileEnvironment_ListenOnAllInterfacesAtTheExposedPort(string project)
+    {
+        var image = Dockerfile.Load($"{project}.Dockerfile").FinalStage();
+
+        var (host, port) = EffectiveUrl(project, image.Environment());
+
+        Assert.Equal("+", host);
+        Assert.Equal(int.Parse(Assert.Single(image.All("EXPOSE")), CultureInfo.InvariantCulture), port);
+        Assert.Equal(project == "Gateway" ? GatewayPort : SiloPort, port);
+    }
+
+    [Theory]
+    [InlineData("gateway")]
+    [InlineData("silo")]
+    public void TaskDefinition_Container_MapsPortAndUsesEnvironmentAndSecrets(string container)
+    {
+        var body = _terraform.Resource("aws_ecs_task_definition", container);
+
+        Assert.Contains($"containerPort = local.{container}_port", body, StringComparison.Ordinal);
+        Assert.Contains($"environment  = local.{container}_environment", body, StringComparison.Ordinal);
+        Assert.Contains($"secrets      = local.{container}_secrets", body, StringComparison.Ordinal);
+        Assert.Contains($"curl -fsS http://localhost:${{local.{container}_port}}${{local.health_live_path}}", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadBalancer_TargetGroup_UsesGatewayPortAndReadinessPath()
+    {
+        var group = _terraform.Resource("aws_lb_target_group", "gateway");
+        var service = _terraform.Resource("aws_ecs_service", "gateway");
+
+        Assert.Equal("local.gateway_port", Terraform.Attribute(group, "port"));
+        Assert.Equal("\"ip\"", Terraform.Attribute(group, "target_type"));
+        Assert.Equal("local.health_ready_path", Terraform.Attribute(Assert.Single(Terraform.Blocks(group, "health_check")), "path"));
+        Assert.Equal("local.gateway_port", Terraform.Attribute(Assert.Single(Terraform.Blocks(service, "load_balancer")), "container_port"));
+    }
+
+    [Fact]
+    public async Task HealthPaths_Terraform_AnsweredByTheGateway()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("scheduler-deploy-tests-").FullName;
+        try
+        {
+            await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+            {
+                builder.UseSetting("Scheduler:DataDirectory", dataDirectory);
+                builder.UseSetting("Auth:SigningKey", "deploy-tests-signing-key-0123456789abcdef");
+                builder.UseEnvironment("Testing");
+            });
+            using var client = factory.CreateClient();
+
+            var live = await client.GetAsync(new Uri(_terraform.LocalResolved("health_live_path"), UriKind.Relative));
+            var ready = await client.GetAsync(new Uri(_terraform.LocalResolved("health_ready_path"), UriKind.Relative));
+
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void HealthPaths_Terraform_MappedByTheSilo()
+    {
+        var program = Repository.Read("Silo", "Program.cs");
+
+        Assert.Contains($"MapHealthChecks(\"{_terraform.LocalResolved("health_live_path")}\"", program, StringComparison.Ordinal);
+        Assert.Contains($"MapHealthChecks(\"{_terraform.LocalResolved("health_ready_path")}\"", program, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Gateway")]
+    [InlineData("Silo")]
+    public void Healthcheck_Dockerfile_ProbesLivenessOnTheExposedPort(string project)
+    {
+        var image = Dockerfile.Load($"{project}.Dockerfile").FinalStage();
+        var port = Assert.Single(image.All("EXPOSE"));
+
+        var check = Assert.Single(image.All("HEALTHCHECK"));
+
+        Assert.Contains($"http://localhost:{port}{_terraform.LocalResolved("health_live_path")}", check, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The URLs a host listens on, given its appsettings.json and the container's variables, in
+    /// WebApplication's order: ASPNETCORE_-prefixed variables, then appsettings.json, then
+    /// unprefixed variables (later sources win).
+    /// </summary>
+    private static (string Host, int Port) EffectiveUrl(string project, IReadOnlyDictionary<string, string> environment)
+    {
+        const string prefix = "ASPNETCORE_";
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(environment.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(e => new KeyValuePair<string, string?>(e.Key[prefix.Length..], e.Value)))
+            .AddJsonFile(Repository.PathOf(project, "appsettings.json"), optional: false)
+            .AddInMemoryCollection(environment.Select(e => new KeyValuePair<string, string?>(e.Key.Replace("__", ":", StringComparison.Ordinal), e.Value)))
+            .Build();
+        var urls = configuration["urls"] ?? GatewayOptions.DefaultUrl;
+        var match = Regex.Match(Assert.Single(urls.Split(';')), "^https?://([^:/]+):(\\d+)/?$");
+        Assert.True(match.Success, $"Unexpected URL {urls}.");
+        return (match.Groups[1].Value, int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+    }
+}
