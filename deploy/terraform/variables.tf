@@ -10,8 +10,8 @@ variable "environment" {
   default     = "prod"
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{1,20}$", var.environment))
-    error_message = "environment must be lower-case letters, digits and dashes (2-21 characters)."
+    condition     = can(regex("^[a-z][a-z0-9-]{1,15}$", var.environment))
+    error_message = "environment must be lower-case letters, digits and dashes (2-16 characters, so that load balancer and target group names stay within 32)."
   }
 }
 
