@@ -3,8 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Scheduler.Gateway.Common;
 using Scheduler.Gateway.Hosting;
-using Scheduler.Grains;
-using Scheduler.Runtime;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Scheduler.Gateway.InterviewRequests;
@@ -19,8 +17,7 @@ namespace Scheduler.Gateway.InterviewRequests;
 /// <param name="options">The gateway options.</param>
 /// <param name="time">The clock.</param>
 /// <param name="logger">The logger.</param>
-/// <param name="factory">The grain factory (for the batch planner).</param>
-public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJsonOptions> json, IOptions<GatewayOptions> options, TimeProvider time, ILogger<BatchProcessor> logger, IGrainFactory factory)
+public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJsonOptions> json, IOptions<GatewayOptions> options, TimeProvider time, ILogger<BatchProcessor> logger)
 {
     /// <summary>The largest batch.</summary>
     public const int MaxItems = 10_000;
@@ -40,16 +37,8 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
         var references = new ReferenceChecker(grains);
         var now = time.GetUtcNow();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(options.Value.BatchParallelism, 1, 256), CancellationToken = cancellationToken };
-        var awaitPlan = items.Count > 1;
-        var autoBook = new bool[items.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (index, token) =>
-            results[index] = await ProcessItemAsync(grains, references, items[index], index, idempotencyKey, now, awaitPlan, autoBook, token));
-
-        if (awaitPlan)
-        {
-            var batchId = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-            BatchPlanTrigger.Start(factory, grains.Tenant, batchId, [.. results.Where(r => r.Error is null && autoBook[r.Index]).Select(r => r.Id!)], logger);
-        }
+            results[index] = await ProcessItemAsync(grains, references, items[index], index, idempotencyKey, now, token));
 
         var accepted = results.Count(r => r.Error is null);
         GatewayLog.BatchProcessed(logger, grains.Tenant, accepted, results.Length - accepted, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -57,7 +46,7 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
     }
 
     private async Task<BatchItemResponse> ProcessItemAsync(
-        TenantGrains grains, ReferenceChecker references, JsonElement item, int index, string? idempotencyKey, DateTimeOffset now, bool awaitPlan, bool[] autoBook, CancellationToken cancellationToken)
+        TenantGrains grains, ReferenceChecker references, JsonElement item, int index, string? idempotencyKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         InterviewRequestBody? body;
         try
@@ -83,9 +72,7 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
         try
         {
             var key = RequestSubmitter.ClaimKey(body.ExternalId, idempotencyKey is null ? null : $"{idempotencyKey}#{index}");
-            var spec = InterviewRequestValidator.ToSpec(body);
-            autoBook[index] = spec.Mode == SchedulingMode.AutoBook;
-            var outcome = await submitter.SubmitAsync(grains, spec with { AwaitBatchPlan = awaitPlan && autoBook[index] }, key, cancellationToken);
+            var outcome = await submitter.SubmitAsync(grains, InterviewRequestValidator.ToSpec(body), key, cancellationToken);
             return new BatchItemResponse(index, outcome.Request.Id, outcome.Request.Status, null);
         }
         catch (Exception ex) when (ex is ArgumentException or TimeoutException or InvalidOperationException)

@@ -52,14 +52,4 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     /// <returns>A task that completes when the message is accepted.</returns>
     [OneWay]
     Task NotifyConflict(ConflictNotice notice);
-
-    /// <summary>
-    /// The batch planner's hint for a request submitted with <see cref="InterviewRequestSpec.AwaitBatchPlan"/>:
-    /// the option to try first in the first booking round (still through holds in participant-key
-    /// order), then the request's own ranked options. Starts negotiating. Ignored when the request no
-    /// longer waits for a plan (it started on its own, or was cancelled).
-    /// </summary>
-    /// <param name="preferred">The planned option's stages, or <see langword="null"/> to start without a hint.</param>
-    /// <returns>A task that completes when the hint is stored.</returns>
-    Task ReceiveBatchPlan(IReadOnlyList<ScheduledStageView>? preferred);
 }

@@ -41,11 +41,4 @@ public sealed record InterviewRequestSpec(string CandidateId, IReadOnlyList<Stag
 
     /// <summary>What to do when a booked interview gets a calendar conflict.</summary>
     public ConflictPolicy ConflictPolicy { get; init; } = ConflictPolicy.Reschedule;
-
-    /// <summary>
-    /// For auto-book requests of a batch: wait (briefly) for the batch planner's hint before
-    /// negotiating (see <see cref="IInterviewRequestGrain.ReceiveBatchPlan"/>). Without a hint the
-    /// request starts on its own after a short deadline, or from its durable reminder.
-    /// </summary>
-    public bool AwaitBatchPlan { get; init; }
 }

@@ -66,10 +66,9 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         var now = _time.GetUtcNow();
         S.Spec = spec;
         S.CreatedAt = now;
-        S.AwaitingPlan = spec.AwaitBatchPlan && spec.Mode == SchedulingMode.AutoBook;
         Transition(RequestStatus.Pending, null);
         await PersistAsync();
-        await StartWorkAsync(S.AwaitingPlan ? RequestSettings.PlanWait : TimeSpan.Zero);
+        await StartWorkAsync();
         return new SubmitOutcome(_view!, true);
     }
 
@@ -205,20 +204,6 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         await ProcessAsync();
     }
 
-    /// <inheritdoc />
-    public async Task ReceiveBatchPlan(IReadOnlyList<ScheduledStageView>? preferred)
-    {
-        if (S.Spec is null || !S.AwaitingPlan || S.Status != RequestStatus.Pending)
-        {
-            return;
-        }
-
-        S.AwaitingPlan = false;
-        S.PreferredOption = preferred is not null && BatchHint.Fits(S.Spec, S.Window ?? S.Spec.Window, preferred) ? [.. preferred] : null;
-        await _state.WriteStateAsync();
-        await StartWorkAsync();
-    }
-
     private async Task RescheduleAsync(TimeRange? window, string reason)
     {
         MarkForRelease();
@@ -245,18 +230,17 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         S.PendingRelease = [.. S.PendingRelease.Concat(attendees).Distinct(StringComparer.Ordinal)];
     }
 
-    private async Task StartWorkAsync(TimeSpan? delay = null)
+    private async Task StartWorkAsync()
     {
         await RegisterOrUpdateReminder(RequestSettings.ProcessReminder, RequestSettings.ResumePeriod, RequestSettings.ResumePeriod);
         _kick?.Dispose();
-        _kick = RegisterGrainTimer(_ => ProcessAsync(), delay ?? TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        _kick = RegisterGrainTimer(_ => ProcessAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     private async Task ProcessAsync()
     {
         _kick?.Dispose();
         _kick = null;
-        S.AwaitingPlan = false;
         try
         {
             if (S.PendingRelease.Count > 0)
@@ -310,14 +294,10 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             return;
         }
 
-        var own = found.Options.Select(ToStages).ToList();
-        var candidates = BatchHint.First(S.PreferredOption, own);
-        S.AwaitingPlan = false;
-        S.PreferredOption = null;
-        S.Target = candidates[0];
+        S.Target = ToStages(found.Options[0]);
         Transition(RequestStatus.Booking, null);
         await PersistAsync();
-        await BookAsync(candidates, found);
+        await BookAsync([.. found.Options.Select(ToStages)], found);
     }
 
     private async Task BookAsync(IReadOnlyList<List<ScheduledStageView>> initial, OptionSearchResult? search = null)

@@ -65,10 +65,4 @@ public sealed class RequestState
 
     /// <summary>Whether the interview reminders must be planned again (after booking, reschedule or cancel).</summary>
     public bool RemindersDirty { get; set; }
-
-    /// <summary>Whether the request waits for its batch planner's hint before negotiating.</summary>
-    public bool AwaitingPlan { get; set; }
-
-    /// <summary>The batch planner's option, tried first in the next booking round; consumed by it.</summary>
-    public List<ScheduledStageView>? PreferredOption { get; set; }
 }
