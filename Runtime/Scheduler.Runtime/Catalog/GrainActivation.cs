@@ -183,8 +183,7 @@ internal sealed class GrainActivation : IGrainContext
     /// <summary>Ends a turn: admits waiting requests or, when idle and asked to, starts deactivation.</summary>
     public void OnRequestCompleted(IActivationRequest? request)
     {
-        List<IActivationRequest>? toStart = null;
-        DeactivationReason? deactivate = null;
+        (List<IActivationRequest>? ToStart, DeactivationReason? Deactivate) next;
         lock (_lock)
         {
             _running--;
@@ -198,23 +197,10 @@ internal sealed class GrainActivation : IGrainContext
                 return;
             }
 
-            if (_running == 0 && _deactivationRequested is { } reason)
-            {
-                _state = ActivationState.Deactivating;
-                deactivate = reason;
-            }
-            else
-            {
-                toStart = AdmitWaiting();
-            }
+            next = AdmitOrDeactivateLocked();
         }
 
-        if (deactivate is { } r)
-        {
-            PostDeactivation(r);
-        }
-
-        StartAll(toStart);
+        Proceed(next);
     }
 
     /// <summary>Deactivates the activation if it has been idle for at least <paramref name="ageLimit"/>.</summary>
@@ -409,28 +395,40 @@ internal sealed class GrainActivation : IGrainContext
         }
 
         _catalog.Instrumentation.RecordActivation(ClassInfo.GrainType, _catalog.Time.GetElapsedTime(started));
-        List<IActivationRequest>? toStart = null;
-        DeactivationReason? deactivate = null;
+        (List<IActivationRequest>? ToStart, DeactivationReason? Deactivate) next;
         lock (_lock)
         {
             _state = ActivationState.Valid;
-            if (_deactivationRequested is { } reason && _running == 0)
-            {
-                _state = ActivationState.Deactivating;
-                deactivate = reason;
-            }
-            else
-            {
-                toStart = AdmitWaiting();
-            }
+            next = AdmitOrDeactivateLocked();
         }
 
-        if (deactivate is { } r)
+        Proceed(next);
+    }
+
+    /// <summary>
+    /// With the lock held on a valid activation: starts deactivation if it was requested and nothing
+    /// runs, otherwise admits the waiting requests the turn rules allow.
+    /// </summary>
+    private (List<IActivationRequest>? ToStart, DeactivationReason? Deactivate) AdmitOrDeactivateLocked()
+    {
+        if (_running == 0 && _deactivationRequested is { } reason)
         {
-            PostDeactivation(r);
+            _state = ActivationState.Deactivating;
+            return (null, reason);
         }
 
-        StartAll(toStart);
+        return (AdmitWaiting(), null);
+    }
+
+    /// <summary>Carries out, outside the lock, what <see cref="AdmitOrDeactivateLocked"/> decided.</summary>
+    private void Proceed((List<IActivationRequest>? ToStart, DeactivationReason? Deactivate) next)
+    {
+        if (next.Deactivate is { } reason)
+        {
+            PostDeactivation(reason);
+        }
+
+        StartAll(next.ToStart);
     }
 
     private void PostDeactivation(DeactivationReason reason) =>
