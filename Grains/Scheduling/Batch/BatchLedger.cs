@@ -173,45 +173,9 @@ internal sealed class BatchLedger
         return placement;
     }
 
-    private bool CapsAllow(Instant[] starts, ParticipantState[][] people)
-    {
-        for (var s = 0; s < people.Length; s++)
-        {
-            foreach (var p in people[s])
-            {
-                if (!p.HasCaps)
-                {
-                    continue;
-                }
-
-                var date = p.LocalDateOf(starts[s]);
-                var week = date.IsoWeekStart();
-                int day = 0, inWeek = 0;
-                for (var t = 0; t < people.Length; t++)
-                {
-                    if (Array.IndexOf(people[t], p) >= 0)
-                    {
-                        var other = p.LocalDateOf(starts[t]);
-                        day += other == date ? 1 : 0;
-                        inWeek += other.IsoWeekStart() == week ? 1 : 0;
-                    }
-                }
-
-                if (_entries.TryGetValue(p, out var entry))
-                {
-                    day += entry.Days.GetValueOrDefault(date);
-                    inWeek += entry.Weeks.GetValueOrDefault(week);
-                }
-
-                if (!p.CapsAllow(date, day, inWeek))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
+    private bool CapsAllow(Instant[] starts, ParticipantState[][] people) =>
+        OptionSearch.CapsAllowOption(starts, people, (p, date, week) =>
+            _entries.TryGetValue(p, out var entry) ? (entry.Days.GetValueOrDefault(date), entry.Weeks.GetValueOrDefault(week)) : (0, 0));
 
     /// <summary>Both interviews keep the participant's buffers free of each other.</summary>
     private static bool Conflicts(ParticipantState p, TimeInterval a, TimeInterval b) =>

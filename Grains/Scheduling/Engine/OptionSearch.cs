@@ -102,8 +102,12 @@ internal static class OptionSearch
         return true;
     }
 
-    /// <summary>Whether the caps of everyone in the option allow it, counting each stage an interviewer attends as one interview.</summary>
-    public static bool CapsAllowOption(Instant[] starts, ParticipantState[][] people)
+    /// <summary>
+    /// Whether the caps of everyone in the option allow it, counting each stage an interviewer attends
+    /// as one interview, plus what <paramref name="alreadyPlaced"/> reports for that person's local day
+    /// and ISO week (interviews placed outside the participants' own bookings, e.g. earlier in a batch).
+    /// </summary>
+    public static bool CapsAllowOption(Instant[] starts, ParticipantState[][] people, Func<ParticipantState, LocalDate, LocalDate, (int Day, int Week)>? alreadyPlaced = null)
     {
         for (var s = 0; s < people.Length; s++)
         {
@@ -129,7 +133,8 @@ internal static class OptionSearch
                     sameWeek += other.IsoWeekStart() == week ? 1 : 0;
                 }
 
-                if (!p.CapsAllow(date, sameDay, sameWeek))
+                var (placedDay, placedWeek) = alreadyPlaced?.Invoke(p, date, week) ?? (0, 0);
+                if (!p.CapsAllow(date, sameDay + placedDay, sameWeek + placedWeek))
                 {
                     return false;
                 }
