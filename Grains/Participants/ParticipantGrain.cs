@@ -128,17 +128,12 @@ public sealed class ParticipantGrain : Grain, IParticipantGrain
     /// <inheritdoc />
     public async Task<HoldOutcome> TryHold(HoldRequest request)
     {
-        if (Invalid(request) is { } invalid)
+        if (InvalidOrAlreadyBooked(request) is { } answered)
         {
-            return invalid;
+            return answered;
         }
 
         var now = _time.GetUtcNow();
-        var existingBooking = S.Bookings.FirstOrDefault(b => b.RequestId == request.RequestId);
-        if (existingBooking is not null && SameIntervals(existingBooking.Intervals, request.Intervals))
-        {
-            return new HoldOutcome(true, HoldRefusal.None, null, null);
-        }
 
         var refusal = await CheckAsync(request, now);
         if (refusal is not null)
@@ -156,18 +151,12 @@ public sealed class ParticipantGrain : Grain, IParticipantGrain
     /// <inheritdoc />
     public async Task<HoldOutcome> ConfirmHold(HoldRequest request)
     {
-        if (Invalid(request) is { } invalid)
+        if (InvalidOrAlreadyBooked(request) is { } answered)
         {
-            return invalid;
+            return answered;
         }
 
         var now = _time.GetUtcNow();
-        var existingBooking = S.Bookings.FirstOrDefault(b => b.RequestId == request.RequestId);
-        if (existingBooking is not null && SameIntervals(existingBooking.Intervals, request.Intervals))
-        {
-            return new HoldOutcome(true, HoldRefusal.None, null, null);
-        }
-
         var hold = S.Holds.FirstOrDefault(h => h.RequestId == request.RequestId && h.ExpiresAt > now && SameIntervals(h.Intervals, request.Intervals));
         if (hold is null && await CheckAsync(request, now) is { } refusal)
         {
@@ -210,6 +199,20 @@ public sealed class ParticipantGrain : Grain, IParticipantGrain
     /// <inheritdoc />
     public Task<IReadOnlyList<ParticipantBooking>> ListHolds() =>
         Task.FromResult<IReadOnlyList<ParticipantBooking>>([.. LiveHolds(_time.GetUtcNow()).OrderBy(b => b.Intervals[0].Start)]);
+
+    /// <summary>The answer to a hold or confirm that needs no further work: invalid input, or the same intervals already booked for this request (idempotent).</summary>
+    private HoldOutcome? InvalidOrAlreadyBooked(HoldRequest request)
+    {
+        if (Invalid(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var existing = S.Bookings.FirstOrDefault(b => b.RequestId == request.RequestId);
+        return existing is not null && SameIntervals(existing.Intervals, request.Intervals)
+            ? new HoldOutcome(true, HoldRefusal.None, null, null)
+            : null;
+    }
 
     private static HoldOutcome? Invalid(HoldRequest request)
     {
