@@ -3,6 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Scheduler.Gateway.Common;
 using Scheduler.Gateway.Hosting;
+using Scheduler.Grains;
+using Scheduler.Grains.Batches;
+using Scheduler.Runtime;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Scheduler.Gateway.InterviewRequests;
@@ -10,14 +13,18 @@ namespace Scheduler.Gateway.InterviewRequests;
 /// <summary>
 /// Validates and stores the items of a batch concurrently with bounded parallelism
 /// (<see cref="GatewayOptions.BatchParallelism"/>). Every item is judged on its own; accepted items
-/// are persisted by their request grains before the answer is returned.
+/// are persisted by their request grains before the answer is returned. Auto-book items that
+/// compete for the same interviewers are cut into chunks (<see cref="BatchPartition"/>), stored
+/// chunk by chunk, and each chunk is handed to a batch planner (<see cref="IBatchPlannerGrain"/>) as
+/// soon as its last item is stored, so planning overlaps with storing and booking the rest.
 /// </summary>
 /// <param name="submitter">Stores requests.</param>
 /// <param name="json">The API's JSON options.</param>
 /// <param name="options">The gateway options.</param>
 /// <param name="time">The clock.</param>
 /// <param name="logger">The logger.</param>
-public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJsonOptions> json, IOptions<GatewayOptions> options, TimeProvider time, ILogger<BatchProcessor> logger)
+/// <param name="factory">The grain factory (for the batch planners).</param>
+public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJsonOptions> json, IOptions<GatewayOptions> options, TimeProvider time, ILogger<BatchProcessor> logger, IGrainFactory factory)
 {
     /// <summary>The largest batch.</summary>
     public const int MaxItems = 10_000;
@@ -34,19 +41,68 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
         ArgumentNullException.ThrowIfNull(items);
         var started = Stopwatch.GetTimestamp();
         var results = new BatchItemResponse[items.Count];
+        var specs = new InterviewRequestSpec?[items.Count];
         var references = new ReferenceChecker(grains);
         var now = time.GetUtcNow();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(options.Value.BatchParallelism, 1, 256), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (index, token) =>
-            results[index] = await ProcessItemAsync(grains, references, items[index], index, idempotencyKey, now, token));
+        {
+            var (spec, rejected) = await ValidateItemAsync(references, items[index], index, now, token);
+            specs[index] = spec;
+            if (rejected is not null)
+            {
+                results[index] = rejected;
+            }
+        });
 
-        var accepted = results.Count(r => r.Error is null);
-        GatewayLog.BatchProcessed(logger, grains.Tenant, accepted, results.Length - accepted, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new BatchResponse(results, accepted, results.Length - accepted);
+        var chunkOf = Chunk(specs, out var order);
+        var batchId = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+        await Parallel.ForEachAsync(order, parallel, async (index, token) =>
+        {
+            var chunk = chunkOf[index];
+            var spec = specs[index]! with { AwaitBatchPlan = chunk is not null };
+            results[index] = await SubmitItemAsync(grains, spec, index, idempotencyKey, token);
+            var accepted = results[index].Id is { } id ? new BatchPlanItem(id, spec) : null;
+            if (chunk?.Complete(accepted) is { } planned)
+            {
+                BatchPlanTrigger.Start(factory, grains.Tenant, $"{batchId}.{chunk.Number}", planned, logger);
+            }
+        });
+
+        var acceptedCount = results.Count(r => r.Error is null);
+        GatewayLog.BatchProcessed(logger, grains.Tenant, acceptedCount, results.Length - acceptedCount, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new BatchResponse(results, acceptedCount, results.Length - acceptedCount);
     }
 
-    private async Task<BatchItemResponse> ProcessItemAsync(
-        TenantGrains grains, ReferenceChecker references, JsonElement item, int index, string? idempotencyKey, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cuts the valid auto-book items into chunks of two or more (the rest get none), and the order to
+    /// store the valid items in: chunk by chunk, then the unchunked ones.
+    /// </summary>
+    private static BatchChunk?[] Chunk(InterviewRequestSpec?[] specs, out List<int> order)
+    {
+        var chunkOf = new BatchChunk?[specs.Length];
+        var autoBook = Enumerable.Range(0, specs.Length).Where(i => specs[i] is { Mode: SchedulingMode.AutoBook }).ToArray();
+        order = new List<int>(specs.Length);
+        if (autoBook.Length > 1)
+        {
+            var number = 0;
+            foreach (var part in BatchPartition.Chunks([.. autoBook.Select(i => specs[i]!)]).Where(p => p.Count > 1))
+            {
+                var chunk = new BatchChunk(number++, part.Count);
+                foreach (var position in part)
+                {
+                    chunkOf[autoBook[position]] = chunk;
+                    order.Add(autoBook[position]);
+                }
+            }
+        }
+
+        order.AddRange(Enumerable.Range(0, specs.Length).Where(i => specs[i] is not null && chunkOf[i] is null));
+        return chunkOf;
+    }
+
+    private async Task<(InterviewRequestSpec? Spec, BatchItemResponse? Rejected)> ValidateItemAsync(
+        ReferenceChecker references, JsonElement item, int index, DateTimeOffset now, CancellationToken cancellationToken)
     {
         InterviewRequestBody? body;
         try
@@ -55,24 +111,26 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
         }
         catch (JsonException ex)
         {
-            return Rejected(index, FieldPath.FromJsonPath(ex.Path), "Invalid JSON or a value of the wrong type.");
+            return (null, Rejected(index, FieldPath.FromJsonPath(ex.Path), "Invalid JSON or a value of the wrong type."));
         }
 
         if (body is null)
         {
-            return Rejected(index, "body", "Each item must be a JSON object.");
+            return (null, Rejected(index, "body", "Each item must be a JSON object."));
         }
 
         var errors = await InterviewRequestValidator.ValidateAsync(body, references, now, cancellationToken);
-        if (!errors.IsEmpty)
-        {
-            return new BatchItemResponse(index, null, null, new BatchItemError(errors.FirstAsText()!, errors.ToDictionary()));
-        }
+        return errors.IsEmpty
+            ? (InterviewRequestValidator.ToSpec(body), null)
+            : (null, new BatchItemResponse(index, null, null, new BatchItemError(errors.FirstAsText()!, errors.ToDictionary())));
+    }
 
+    private async Task<BatchItemResponse> SubmitItemAsync(TenantGrains grains, InterviewRequestSpec spec, int index, string? idempotencyKey, CancellationToken cancellationToken)
+    {
         try
         {
-            var key = RequestSubmitter.ClaimKey(body.ExternalId, idempotencyKey is null ? null : $"{idempotencyKey}#{index}");
-            var outcome = await submitter.SubmitAsync(grains, InterviewRequestValidator.ToSpec(body), key, cancellationToken);
+            var key = RequestSubmitter.ClaimKey(spec.ExternalId, idempotencyKey is null ? null : $"{idempotencyKey}#{index}");
+            var outcome = await submitter.SubmitAsync(grains, spec, key, cancellationToken);
             return new BatchItemResponse(index, outcome.Request.Id, outcome.Request.Status, null);
         }
         catch (Exception ex) when (ex is ArgumentException or TimeoutException or InvalidOperationException)

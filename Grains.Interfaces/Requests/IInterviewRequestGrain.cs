@@ -52,4 +52,15 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     /// <returns>A task that completes when the message is accepted.</returns>
     [OneWay]
     Task NotifyConflict(ConflictNotice notice);
+
+    /// <summary>
+    /// The batch planner's hint for a request submitted with <see cref="InterviewRequestSpec.AwaitBatchPlan"/>:
+    /// the option to try first (through the request's own holds in participant-key order), before
+    /// the request's own search. Starts negotiating. Ignored when the request no longer waits for a
+    /// plan (it started on its own, or was cancelled) or when the hint does not have the request's
+    /// stages, named interviewers and window.
+    /// </summary>
+    /// <param name="hint">The planned option, or <see langword="null"/> to start without one.</param>
+    /// <returns>A task that completes when the hint is taken (negotiation runs after this call).</returns>
+    Task ReceiveBatchPlan(BatchPlanHint? hint);
 }

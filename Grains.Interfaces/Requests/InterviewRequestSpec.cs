@@ -41,4 +41,12 @@ public sealed record InterviewRequestSpec(string CandidateId, IReadOnlyList<Stag
 
     /// <summary>What to do when a booked interview gets a calendar conflict.</summary>
     public ConflictPolicy ConflictPolicy { get; init; } = ConflictPolicy.Reschedule;
+
+    /// <summary>
+    /// For auto-book requests of a batch: wait briefly for the batch planner's hint before
+    /// negotiating (see <see cref="IInterviewRequestGrain.ReceiveBatchPlan"/>). Without a hint the
+    /// request starts on its own after a short deadline (5 s), or from its durable reminder after a
+    /// crash. Set by the Gateway's batch endpoint, not part of the HTTP body.
+    /// </summary>
+    public bool AwaitBatchPlan { get; init; }
 }

@@ -66,9 +66,10 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         var now = _time.GetUtcNow();
         S.Spec = spec;
         S.CreatedAt = now;
+        S.AwaitingPlan = spec.AwaitBatchPlan && spec.Mode == SchedulingMode.AutoBook;
         Transition(RequestStatus.Pending, null);
         await PersistAsync();
-        await StartWorkAsync();
+        await (S.AwaitingPlan ? AwaitPlanAsync() : StartWorkAsync());
         return new SubmitOutcome(_view!, true);
     }
 
@@ -280,6 +281,11 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     private async Task NegotiateAsync()
     {
+        if (await TryHintAsync())
+        {
+            return;
+        }
+
         var spec = S.Spec!;
         var max = spec.Mode == SchedulingMode.Propose ? spec.MaxProposals : RequestSettings.OptionsPerAttempt;
         var found = await FindAsync(max);

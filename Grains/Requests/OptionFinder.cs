@@ -39,21 +39,7 @@ internal static class OptionFinder
 
         try
         {
-            var request = new SchedulingRequest(
-                spec.CandidateId,
-                [.. spec.Stages.Select(s => new StageRequest(s.Name, s.DurationMinutes, s.InterviewerIds)
-                {
-                    Pools = [.. s.Pools.Select(p => new PoolRequirement(p.PoolId, p.Count, pools[p.PoolId]))],
-                })],
-                EngineMapping.ToInterval(window))
-            {
-                RequestId = requestKey,
-                MinimumNoticeMinutes = spec.MinimumNoticeMinutes,
-                SlotGranularityMinutes = spec.SlotGranularityMinutes,
-                MaxProposals = maxOptions,
-                CandidatePreferredTimes = EngineMapping.ToRules(spec.CandidatePreferredTimes, "candidatePreferences.preferredTimes"),
-                Sequencing = new SequencingRules(spec.Sequencing.SameDay, spec.Sequencing.MinGapMinutes, spec.Sequencing.MaxGapMinutes),
-            };
+            var request = ToEngineRequest(spec, pools, window, requestKey, maxOptions);
             var result = SchedulingEngine.Schedule(request, [.. data.Select(EngineMapping.ToEngineInput)], EngineMapping.ToInstant(now));
             return new OptionSearchResult(result.Options, result.NoAvailability, null, null, null) { PoolMembers = pools };
         }
@@ -62,4 +48,23 @@ internal static class OptionFinder
             return new OptionSearchResult([], null, exception.Message, "invalidRequest", null);
         }
     }
+
+    /// <summary>The engine's view of a request (shared with the batch planner so both search the same way).</summary>
+    public static SchedulingRequest ToEngineRequest(
+        InterviewRequestSpec spec, IReadOnlyDictionary<string, IReadOnlyList<string>> pools, TimeRange window, string requestKey, int maxOptions) =>
+        new(
+            spec.CandidateId,
+            [.. spec.Stages.Select(s => new StageRequest(s.Name, s.DurationMinutes, s.InterviewerIds)
+            {
+                Pools = [.. s.Pools.Select(p => new PoolRequirement(p.PoolId, p.Count, pools[p.PoolId]))],
+            })],
+            EngineMapping.ToInterval(window))
+        {
+            RequestId = requestKey,
+            MinimumNoticeMinutes = spec.MinimumNoticeMinutes,
+            SlotGranularityMinutes = spec.SlotGranularityMinutes,
+            MaxProposals = maxOptions,
+            CandidatePreferredTimes = EngineMapping.ToRules(spec.CandidatePreferredTimes, "candidatePreferences.preferredTimes"),
+            Sequencing = new SequencingRules(spec.Sequencing.SameDay, spec.Sequencing.MinGapMinutes, spec.Sequencing.MaxGapMinutes),
+        };
 }

@@ -15,6 +15,9 @@ internal static class RequestSettings
     /// <summary>Options tried per fan-out in auto-book mode.</summary>
     public const int OptionsPerAttempt = 10;
 
+    /// <summary>How long a batch request waits for its planner's hint before negotiating on its own.</summary>
+    public static readonly TimeSpan PlanWait = TimeSpan.FromSeconds(10);
+
     public const string ProcessReminder = "process";
 
     public const string CompleteReminder = "complete";

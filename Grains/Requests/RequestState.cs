@@ -65,4 +65,7 @@ public sealed class RequestState
 
     /// <summary>Whether the interview reminders must be planned again (after booking, reschedule or cancel).</summary>
     public bool RemindersDirty { get; set; }
+
+    /// <summary>Whether the request waits for its batch planner's hint before negotiating (see <c>IInterviewRequestGrain.ReceiveBatchPlan</c>).</summary>
+    public bool AwaitingPlan { get; set; }
 }

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Logging;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Requests;
+using Scheduler.Runtime;
+using Scheduler.Scheduling;
+
+namespace Scheduler.Grains.Batches;
+
+/// <summary>
+/// Plans one chunk of a batch (see <see cref="IBatchPlannerGrain"/>). Stateless: a lost plan costs
+/// only the optimization, because every request negotiates on its own after its deadline or
+/// reminder. It deactivates once the chunk is planned.
+/// </summary>
+[GrainType("batchplanner")]
+public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
+{
+    // What the engine request asks for; the batch optimizer enumerates its own options per request.
+    private const int ProposalCount = 10;
+
+    private readonly TimeProvider _time;
+    private readonly ILogger<BatchPlannerGrain> _log;
+
+    /// <summary>Creates the grain; called by the silo.</summary>
+    /// <param name="time">The clock.</param>
+    /// <param name="log">The logger.</param>
+    public BatchPlannerGrain(TimeProvider time, ILogger<BatchPlannerGrain> log)
+    {
+        _time = time;
+        _log = log;
+    }
+
+    /// <inheritdoc />
+    public async Task<BatchPlanSummary> Plan(IReadOnlyList<BatchPlanItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        DeactivateOnIdle();
+        var tenant = GrainKeys.Split(GetPrimaryKeyString()).Tenant;
+        var distinct = items.DistinctBy(i => i.RequestId, StringComparer.Ordinal).ToArray();
+        var planned = distinct.Where(i => i.Spec.Mode == SchedulingMode.AutoBook).ToArray();
+        var hints = new Dictionary<string, BatchPlanHint>(StringComparer.Ordinal);
+        int hinted = 0, greedy = 0, plannedCount = 0;
+        try
+        {
+            if (planned.Length > 1 && await ScheduleAsync(tenant, planned) is var (result, pools))
+            {
+                plannedCount = planned.Length;
+                greedy = result.GreedyBookedCount;
+                foreach (var assignment in result.Assignments.Where(a => a.Option is not null))
+                {
+                    var item = planned[assignment.Index];
+                    hints[item.RequestId] = new BatchPlanHint(ToStages(assignment.Option!), pools[assignment.Index]);
+                    hinted++;
+                }
+            }
+        }
+        catch (ArgumentException exception)
+        {
+            _log.ChunkFailed(GetPrimaryKeyString(), exception, planned.Length);
+        }
+
+        await Task.WhenAll(distinct.Select(i => GrainFactory.GetGrain<IInterviewRequestGrain>(GrainKeys.For(tenant, i.RequestId))
+            .ReceiveBatchPlan(hints.GetValueOrDefault(i.RequestId))));
+        _log.Planned(GetPrimaryKeyString(), distinct.Length, plannedCount, hinted, greedy);
+        return new BatchPlanSummary(distinct.Length, plannedCount, hinted, greedy);
+    }
+
+    /// <summary>
+    /// Fetches every participant and pool of the chunk once and runs the batch optimizer;
+    /// <see langword="null"/> when a participant or pool is missing (each request then finds that out itself).
+    /// </summary>
+    private async Task<(BatchResult Result, IReadOnlyDictionary<string, IReadOnlyList<string>>[] Pools)?> ScheduleAsync(string tenant, BatchPlanItem[] items)
+    {
+        var poolCache = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var pools = new IReadOnlyDictionary<string, IReadOnlyList<string>>[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (await MembersAsync(tenant, items[i].Spec, poolCache) is not { } members)
+            {
+                return null;
+            }
+
+            pools[i] = members;
+        }
+
+        var window = new TimeRange(items.Min(m => m.Spec.Window.Start), items.Max(m => m.Spec.Window.End));
+        var query = new AvailabilityInputQuery(window, GetPrimaryKeyString());
+        var people = items.SelectMany((item, i) => new[] { item.Spec.CandidateId }
+                .Concat(item.Spec.Stages.SelectMany(s => s.InterviewerIds))
+                .Concat(pools[i].Values.SelectMany(m => m)))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var data = await Task.WhenAll(people.Select(id => GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, id)).GetAvailabilityInput(query)));
+        if (data.Any(d => !d.Exists))
+        {
+            return null;
+        }
+
+        var requests = items.Select((m, i) => OptionFinder.ToEngineRequest(m.Spec, pools[i], m.Spec.Window, GrainKeys.For(tenant, m.RequestId), ProposalCount)).ToArray();
+        var result = BatchScheduler.Schedule(requests, [.. data.Select(EngineMapping.ToEngineInput)], EngineMapping.ToInstant(_time.GetUtcNow()));
+        return (result, pools);
+    }
+
+    /// <summary>The members of every pool the spec draws from; <see langword="null"/> when a pool is missing or empty.</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> MembersAsync(string tenant, InterviewRequestSpec spec, Dictionary<string, IReadOnlyList<string>> cache)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var poolId in spec.Stages.SelectMany(s => s.Pools).Select(p => p.PoolId).Distinct(StringComparer.Ordinal))
+        {
+            if (!cache.TryGetValue(poolId, out var members))
+            {
+                cache[poolId] = members = await GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(tenant, poolId)).GetMembersForSelection();
+            }
+
+            if (members.Count == 0)
+            {
+                return null;
+            }
+
+            result[poolId] = members;
+        }
+
+        return result;
+    }
+
+    private static List<ScheduledStageView> ToStages(ScheduleOption option) =>
+        [.. option.Stages.Select(s => new ScheduledStageView(s.Name, EngineMapping.ToDateTimeOffset(s.Start), EngineMapping.ToDateTimeOffset(s.End), [.. s.InterviewerIds]))];
+}

@@ -1,0 +1,77 @@
+using Scheduler.Runtime;
+
+namespace Scheduler.Grains.Requests;
+
+/// <summary>The batch planner's side of the request: waiting for a hint, and trying it first.</summary>
+public sealed partial class InterviewRequestGrain
+{
+    private BatchPlanHint? _hint;
+    private IGrainTimer? _planWait;
+
+    /// <inheritdoc />
+    public async Task ReceiveBatchPlan(BatchPlanHint? hint)
+    {
+        if (S.Spec is null || !S.AwaitingPlan || S.Status != RequestStatus.Pending)
+        {
+            return;
+        }
+
+        _hint = hint is not null && BatchHint.Fits(S.Spec, S.Window ?? S.Spec.Window, hint.Stages) ? hint : null;
+        S.AwaitingPlan = false;
+        StopPlanWait();
+        await StartWorkAsync();
+    }
+
+    /// <summary>Instead of starting at once: the durable resume reminder, and a short timer after which the request starts without a plan.</summary>
+    private async Task AwaitPlanAsync()
+    {
+        await RegisterOrUpdateReminder(RequestSettings.ProcessReminder, RequestSettings.ResumePeriod, RequestSettings.ResumePeriod);
+        StopPlanWait();
+        _planWait = RegisterGrainTimer(_ => PlanWaitElapsedAsync(), RequestSettings.PlanWait, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task PlanWaitElapsedAsync()
+    {
+        StopPlanWait();
+        if (S.AwaitingPlan && S.Status == RequestStatus.Pending)
+        {
+            S.AwaitingPlan = false;
+            await StartWorkAsync();
+        }
+    }
+
+    private void StopPlanWait()
+    {
+        _planWait?.Dispose();
+        _planWait = null;
+    }
+
+    /// <summary>
+    /// Books the planner's hint through holds when there is one; when they are refused, continues as a
+    /// booking round without it. Returns <see langword="false"/> (doing nothing) without a hint.
+    /// </summary>
+    private async Task<bool> TryHintAsync()
+    {
+        S.AwaitingPlan = false;
+        var hint = _hint;
+        _hint = null;
+        if (hint is null)
+        {
+            return false;
+        }
+
+        List<ScheduledStageView> option = [.. hint.Stages];
+        S.Target = option;
+        Transition(RequestStatus.Booking, "Planned with the other requests of its batch.");
+        await PersistAsync();
+        if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, GetPrimaryKeyString(), S.Spec!.CandidateId, option))
+        {
+            await BookedAsync(option, new OptionSearchResult([], null, null, null, null) { PoolMembers = hint.PoolMembers });
+            return true;
+        }
+
+        _log.OptionRefused(GetPrimaryKeyString(), option[0].Start, 0);
+        await BookAsync([]);
+        return true;
+    }
+}
