@@ -207,6 +207,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     private async Task RescheduleAsync(TimeRange? window, string reason)
     {
+        S.AvoidStart = S.Booking?.Stages[0].Start ?? S.AvoidStart;
         MarkForRelease();
         S.Booking = null;
         S.Target = null;
@@ -353,6 +354,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     {
         var now = _time.GetUtcNow();
         S.Booking = new BookingView(option, now);
+        S.AvoidStart = null;
         S.Target = null;
         S.Proposals = [];
         AnnounceBooked(option);
@@ -404,8 +406,22 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         return true;
     }
 
-    private Task<OptionSearchResult> FindAsync(int max) =>
-        OptionFinder.FindAsync(GrainFactory, Tenant, GetPrimaryKeyString(), S.Spec!, S.Window ?? S.Spec!.Window, max, _time.GetUtcNow());
+    /// <summary>
+    /// Searches options. After a reschedule the previous start is left out, so the interview moves;
+    /// only when nothing else is free is the previous time offered again.
+    /// </summary>
+    private async Task<OptionSearchResult> FindAsync(int max)
+    {
+        var avoid = S.AvoidStart;
+        var found = await OptionFinder.FindAsync(GrainFactory, Tenant, GetPrimaryKeyString(), S.Spec!, S.Window ?? S.Spec!.Window, avoid is null ? max : max + 1, _time.GetUtcNow());
+        if (avoid is null || found.Options.Count == 0)
+        {
+            return found;
+        }
+
+        var moved = found.Options.Where(o => EngineMapping.ToDateTimeOffset(o.Stages[0].Start) != avoid).Take(max).ToList();
+        return found with { Options = moved.Count > 0 ? moved : [.. found.Options.Take(max)] };
+    }
 
     private static List<ScheduledStageView> ToStages(ScheduleOption option) =>
         [.. option.Stages.Select(s => new ScheduledStageView(s.Name, EngineMapping.ToDateTimeOffset(s.Start), EngineMapping.ToDateTimeOffset(s.End), [.. s.InterviewerIds]))];

@@ -68,4 +68,7 @@ public sealed class RequestState
 
     /// <summary>Whether the request waits for its batch planner's hint before negotiating (see <c>IInterviewRequestGrain.ReceiveBatchPlan</c>).</summary>
     public bool AwaitingPlan { get; set; }
+
+    /// <summary>The start (UTC) of the booking a reschedule released: left out of the next search so the interview moves, unless nothing else is free. Cleared on booking.</summary>
+    public DateTimeOffset? AvoidStart { get; set; }
 }

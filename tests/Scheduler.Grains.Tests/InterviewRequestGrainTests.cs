@@ -115,6 +115,41 @@ public sealed class InterviewRequestGrainTests
     }
 
     [Fact]
+    public async Task Reschedule_WithoutWindow_MovesToAnotherTime()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
+        var first = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0];
+
+        Assert.True((await request.Reschedule(new RescheduleSpec(null))).Applied);
+        var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.History.Any(h => h.Status == RequestStatus.Rescheduling));
+
+        Assert.NotEqual(first.Start, moved.Booking!.Stages[0].Start);
+        Assert.Equal(moved.Booking.Stages[0].Start, Assert.Single(await cluster.Participant("i1").ListBookings()).Intervals[0].Start);
+    }
+
+    [Fact]
+    public async Task Reschedule_OnlyTheSameTimeFree_KeepsIt()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        await cluster.AddCandidateAsync("c1");
+        await cluster.Participant("x").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer) with
+        {
+            WorkingHours = [new WeeklyHours(["Tue"], "09:00", "10:00")],
+        });
+        var request = cluster.Request("r1");
+        var tuesday = new TimeRange(GrainTestCluster.Start.AddDays(1), GrainTestCluster.Start.AddDays(2));
+        await request.Submit(new InterviewRequestSpec("c1", [new StageSpec("screen", 60, ["x"])], tuesday) { Mode = SchedulingMode.AutoBook });
+        var first = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0];
+
+        Assert.True((await request.Reschedule(new RescheduleSpec(null))).Applied);
+        var again = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.History.Any(h => h.Status == RequestStatus.Rescheduling));
+
+        Assert.Equal(first.Start, again.Booking!.Stages[0].Start);
+    }
+
+    [Fact]
     public async Task Submit_SameRequestTwice_ReturnsTheFirst()
     {
         await using var cluster = await StartWithPeopleAsync();
