@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using Scheduler.Gateway.Common;
 using Scheduler.Grains;
 
@@ -70,7 +71,11 @@ public static class InterviewRequestValidator
                 body.Sequencing?.MinGapMinutes ?? defaults.MinGapMinutes,
                 body.Sequencing?.MaxGapMinutes ?? Math.Max(defaults.MaxGapMinutes, body.Sequencing?.MinGapMinutes ?? 0)),
             Conferencing = body.Conferencing ?? "none",
-            Notify = new NotifySpec(body.Notify?.Email ?? true, body.Notify?.Slack ?? false),
+            Notify = new NotifySpec(body.Notify?.Email ?? true, body.Notify?.Slack ?? false)
+            {
+                RecruiterEmail = body.Notify?.RecruiterEmail,
+                RecruiterSlackChannel = body.Notify?.RecruiterSlackChannel,
+            },
             Reminders = body.Reminders ?? [1440, 120],
             Prep = body.Prep is null ? null : new PrepSpec(body.Prep.TotalHours!.Value)
             {
@@ -153,6 +158,16 @@ public static class InterviewRequestValidator
                 sequencing.MaxGapMinutes is null || sequencing.MaxGapMinutes >= (sequencing.MinGapMinutes ?? 0),
                 "sequencing.maxGapMinutes",
                 "Must be at least minGapMinutes.");
+        }
+
+        if (body.Notify?.RecruiterEmail is { } recruiterEmail)
+        {
+            errors.Require(recruiterEmail.Length <= 254 && MailAddress.TryCreate(recruiterEmail, out _), "notify.recruiterEmail", "Not an email address.");
+        }
+
+        if (body.Notify?.RecruiterSlackChannel is { } channel)
+        {
+            errors.Require(channel.Length is > 0 and <= 80 && channel.All(char.IsAsciiLetterOrDigit), "notify.recruiterSlackChannel", "A Slack channel id (letters and digits, e.g. C0123ABCD).");
         }
 
         errors.Require(body.Conferencing is null || ConferencingOptions.Contains(body.Conferencing, StringComparer.Ordinal), "conferencing", "One of none, googleMeet, teams.");

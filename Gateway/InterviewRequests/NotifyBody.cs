@@ -8,4 +8,10 @@ public sealed record NotifyBody
 
     /// <summary>Send Slack messages; default <see langword="false"/>.</summary>
     public bool? Slack { get; init; }
+
+    /// <summary>The recruiter's email address for recruiter notifications (proposals ready, no availability, conflict flagged); optional, at most 254 characters.</summary>
+    public string? RecruiterEmail { get; init; }
+
+    /// <summary>The recruiter's Slack channel id (for example <c>C0123ABCD</c>) for recruiter notifications; optional.</summary>
+    public string? RecruiterSlackChannel { get; init; }
 }

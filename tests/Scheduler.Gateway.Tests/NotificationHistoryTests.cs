@@ -35,6 +35,38 @@ public sealed class NotificationHistoryTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task Notifications_NoAvailabilityWithRecruiterEmail_RecruiterNotified()
+    {
+        using var client = gateway.Client("notify-recruiter", "admin", "ats", "recruiter");
+        await client.PutParticipant("cand", kind: "candidate");
+        await client.PutParticipant("ivy", start: "09:00", end: "10:00");
+        var monday = Api.NextMonday();
+        var body = new
+        {
+            candidateId = "cand",
+            stages = new[] { new { name = "interview", durationMinutes = 120, interviewerIds = new[] { "ivy" } } },
+            window = new { start = Api.Iso(monday), end = Api.Iso(monday.AddDays(5)) },
+            mode = "autoBook",
+            notify = new { email = true, recruiterEmail = "rita@example.com" },
+        };
+        var id = (string)(await client.Submit(body))["id"]!;
+        await client.WaitForStatus(id, "noAvailability");
+
+        JsonArray items = [];
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        while (items.Count < 1 && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            items = (await client.GetJson($"/v1/interview-requests/{id}/notifications"))["items"]!.AsArray();
+            await Task.Delay(20);
+        }
+
+        var recruiter = Assert.Single(items);
+        Assert.Equal("noavailability", ((string)recruiter!["kind"]!).ToLowerInvariant());
+        Assert.Equal("recruiter", (string?)recruiter["recipientId"]);
+        Assert.Equal("email", ((string)recruiter["channel"]!).ToLowerInvariant());
+    }
+
+    [Fact]
     public async Task Notifications_UnknownRequest_NotFound()
     {
         using var client = gateway.Client("notify-history-404", "recruiter");

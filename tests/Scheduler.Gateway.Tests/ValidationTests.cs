@@ -33,6 +33,8 @@ public sealed class ValidationTests(GatewayFixture gateway)
             { Body(extra: ",\"mode\":\"sometimes\""), "mode" },
             { Body(extra: ",\"slotGranularityMinutes\":7"), "slotGranularityMinutes" },
             { Body(candidate: "42"), "candidateId" },
+            { Body(extra: ",\"notify\":{\"recruiterEmail\":\"not an address\"}"), "notify.recruiterEmail" },
+            { Body(extra: ",\"notify\":{\"recruiterSlackChannel\":\"#hiring team\"}"), "notify.recruiterSlackChannel" },
             { "[1,2,3]", "body" },
         };
     }
