@@ -1,6 +1,7 @@
 using System.Reflection;
 using Scheduler.Gateway.Auth;
 using Scheduler.Grains;
+using Scheduler.Grains.Indexes;
 using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.Common;
@@ -48,9 +49,11 @@ public sealed class TenantGrains(IGrainFactory factory, string tenant)
     /// <returns>The reference.</returns>
     public IExternalIdGrain ExternalId(string key) => factory.GetGrain<IExternalIdGrain>(GrainKeys.For(Tenant, key));
 
-    /// <summary>The tenant's request index.</summary>
-    /// <returns>The reference.</returns>
-    public IRequestIndexGrain Index() => factory.GetGrain<IRequestIndexGrain>(Tenant);
+    /// <summary>One page of the tenant's request list, merged across the index shards.</summary>
+    /// <param name="query">Filters, cursor and page size.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="ArgumentException">The cursor is not valid.</exception>
+    public Task<RequestPage> ListRequests(RequestListQuery query) => RequestIndexReader.ListAsync(factory, Tenant, query);
 
     /// <summary>Removes this tenant's <c>{tenant}/</c> prefix from a grain key.</summary>
     /// <param name="key">A key or a plain id.</param>

@@ -182,7 +182,7 @@ public static class InterviewRequestsApi
 
         try
         {
-            var page = await grains.Index().List(new RequestListQuery(statusFilter, candidateId, string.IsNullOrEmpty(cursor) ? null : cursor, pageSize!.Value)).WaitAsync(cancellationToken);
+            var page = await grains.ListRequests(new RequestListQuery(statusFilter, candidateId, string.IsNullOrEmpty(cursor) ? null : cursor, pageSize!.Value)).WaitAsync(cancellationToken);
             return TypedResults.Ok(new RequestListResponse(page.Items, page.NextCursor));
         }
         catch (ArgumentException)

@@ -2,7 +2,8 @@ namespace Scheduler.Grains;
 
 /// <summary>
 /// Builds and splits the tenant-scoped grain keys: <c>{tenant}/{id}</c> for participants, requests,
-/// pools and external ids, and <c>{tenant}</c> for the request index.
+/// pools, external ids and request index shards (<see cref="RequestIndexKeys"/>), and <c>{tenant}</c> for the
+/// request index directory.
 /// </summary>
 public static class GrainKeys
 {

@@ -4,8 +4,10 @@ using Scheduler.Runtime.Concurrency;
 namespace Scheduler.Grains;
 
 /// <summary>
-/// The list of a tenant's interview requests for dashboards, key <c>{tenant}</c>. Request grains
-/// upsert their summary on every transition (one-way); the index orders by first insertion.
+/// One shard of a tenant's list of interview requests for dashboards, key
+/// <c>{tenant}/{yyyyMMdd}.{n}</c> (see <see cref="RequestIndexKeys"/>). Request grains upsert their
+/// summary into their shard on every transition (one-way); a shard orders by (creation time, id).
+/// Dashboards read the whole index through <c>RequestIndexReader</c>, which merges the shards.
 /// </summary>
 public interface IRequestIndexGrain : IGrainWithStringKey
 {
@@ -15,8 +17,8 @@ public interface IRequestIndexGrain : IGrainWithStringKey
     [OneWay]
     Task Upsert(RequestSummary summary);
 
-    /// <summary>Returns a page, optionally filtered.</summary>
-    /// <param name="query">Filters, cursor and size.</param>
+    /// <summary>Returns a page of this shard, optionally filtered.</summary>
+    /// <param name="query">Filters, cursor and size (1–1,000 here; the API allows up to 500 per page).</param>
     /// <returns>The page.</returns>
     /// <exception cref="ArgumentException">The cursor is not one this index produced (<c>cursor</c>).</exception>
     Task<RequestPage> List(RequestListQuery query);

@@ -1,12 +1,13 @@
-using System.Globalization;
 using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Indexes;
 
 /// <summary>
-/// A tenant's request list, ordered by (createdAt, id). Upserts change memory at once and are
-/// written at most once per <see cref="FlushPeriod"/> (and on deactivation), so a burst of
-/// transitions costs one write; the request grains stay the source of truth.
+/// One day shard of a tenant's request list (see <see cref="IRequestIndexGrain"/>), ordered by
+/// (createdAt, id). Before its first summary it records its day in the tenant's
+/// <see cref="IRequestIndexDirectoryGrain"/>. Upserts change memory at once and are written at
+/// most once per <see cref="FlushPeriod"/> (and on deactivation), so a burst of transitions costs
+/// one write; the request grains stay the source of truth.
 /// </summary>
 [GrainType("requestindex")]
 public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
@@ -19,6 +20,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
     private readonly Dictionary<string, RequestSummary> _byId = new(StringComparer.Ordinal);
     private IGrainTimer? _flush;
     private bool _dirty;
+    private bool _dayRecorded;
 
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
@@ -32,6 +34,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
             Put(item);
         }
 
+        _dayRecorded = _items.Count > 0;
         _flush = RegisterGrainTimer(_ => FlushAsync(), FlushPeriod, FlushPeriod);
         return Task.CompletedTask;
     }
@@ -44,35 +47,41 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
     }
 
     /// <inheritdoc />
-    public Task Upsert(RequestSummary summary)
+    public async Task Upsert(RequestSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         if (_byId.TryGetValue(summary.Id, out var existing))
         {
             if (existing.Version >= summary.Version)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             _items.Remove((existing.CreatedAt, existing.Id));
         }
 
+        if (!_dayRecorded)
+        {
+            var (tenant, shard) = GrainKeys.Split(GetPrimaryKeyString());
+            await GrainFactory.GetGrain<IRequestIndexDirectoryGrain>(tenant).AddDay(RequestIndexKeys.DayOf(shard));
+            _dayRecorded = true;
+        }
+
         Put(summary);
         _dirty = true;
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public Task<RequestPage> List(RequestListQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var limit = Math.Clamp(query.Limit, 1, 500);
-        var after = query.Cursor is null ? ((DateTimeOffset, string)?)null : ParseCursor(query.Cursor);
-        var page = new List<RequestSummary>(limit);
+        var limit = Math.Clamp(query.Limit, 1, 1_000);
+        var after = query.Cursor is null ? ((DateTimeOffset CreatedAt, string Id)?)null : RequestCursor.Parse(query.Cursor);
+        var page = new List<RequestSummary>(Math.Min(limit, _items.Count));
         string? next = null;
         foreach (var (key, item) in _items)
         {
-            if (after is { } a && (key.CreatedAt < a.Item1 || (key.CreatedAt == a.Item1 && string.CompareOrdinal(key.Id, a.Item2) <= 0)))
+            if (after is { } position && !RequestCursor.IsAfter(key.CreatedAt, key.Id, position))
             {
                 continue;
             }
@@ -84,8 +93,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
 
             if (page.Count == limit)
             {
-                var last = page[^1];
-                next = string.Create(CultureInfo.InvariantCulture, $"{last.CreatedAt.UtcTicks}:{last.Id}");
+                next = RequestCursor.Of(page[^1]);
                 break;
             }
 
@@ -93,18 +101,6 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
         }
 
         return Task.FromResult(new RequestPage(page, next));
-    }
-
-    private static (DateTimeOffset, string) ParseCursor(string cursor)
-    {
-        var colon = cursor.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || !long.TryParse(cursor.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
-        {
-            throw new ArgumentException("The cursor is not valid.", "cursor");
-        }
-
-        return (new DateTimeOffset(ticks, TimeSpan.Zero), cursor[(colon + 1)..]);
     }
 
     private void Put(RequestSummary summary)

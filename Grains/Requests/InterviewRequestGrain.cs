@@ -457,7 +457,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         await _state.WriteStateAsync();
         _view = BuildView();
         var spec = S.Spec!;
-        await GrainFactory.GetGrain<IRequestIndexGrain>(Tenant)
+        await GrainFactory.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(Tenant, Id, S.CreatedAt))
             .Upsert(new RequestSummary(Id, spec.ExternalId, spec.CandidateId, S.Status, S.CreatedAt, S.UpdatedAt, S.Version));
     }
 

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Indexes;
+
 namespace Scheduler.Grains.Tests;
 
 public sealed class PoolAndIndexTests
@@ -45,10 +47,10 @@ public sealed class PoolAndIndexTests
     }
 
     [Fact]
-    public async Task RequestIndex_ListsByCreationWithFiltersAndCursor()
+    public async Task RequestIndexShard_ListsByCreationWithFiltersAndCursor()
     {
         await using var cluster = await GrainTestCluster.StartAsync();
-        var index = cluster.Grains.GetGrain<IRequestIndexGrain>(GrainTestCluster.Tenant);
+        var index = cluster.Grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(GrainTestCluster.Tenant, RequestIndexKeys.Day(GrainTestCluster.Start), 0));
         var t0 = GrainTestCluster.Start;
         for (var n = 0; n < 5; n++)
         {
@@ -81,13 +83,11 @@ public sealed class PoolAndIndexTests
         var request = cluster.Request("r1");
         await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
         var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
-        var index = cluster.Grains.GetGrain<IRequestIndexGrain>(GrainTestCluster.Tenant);
-
         RequestPage page;
         var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10);
         do
         {
-            page = await index.List(new RequestListQuery(RequestStatus.Booked, "c1", null, 10));
+            page = await RequestIndexReader.ListAsync(cluster.Grains, GrainTestCluster.Tenant, new RequestListQuery(RequestStatus.Booked, "c1", null, 10));
             await Task.Delay(5);
         }
         while (page.Items.Count == 0 && TimeProvider.System.GetUtcNow().UtcDateTime < deadline);
@@ -96,5 +96,56 @@ public sealed class PoolAndIndexTests
         Assert.Equal("r1", summary.Id);
         Assert.Equal("ext-c1", summary.ExternalId);
         Assert.Equal(booked.Version, summary.Version);
+    }
+
+    [Fact]
+    public async Task RequestIndex_ManyDaysAndShards_PagesInGlobalCreationOrder()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        var t0 = GrainTestCluster.Start;
+        var summaries = Enumerable.Range(0, 90)
+            .Select(n => new RequestSummary($"r{n:D2}", null, $"c{n % 3}", n % 4 == 0 ? RequestStatus.Booked : RequestStatus.Pending, t0.AddHours(n * 7 % 80), t0, 1))
+            .ToArray();
+        foreach (var summary in summaries)
+        {
+            await cluster.Grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(GrainTestCluster.Tenant, summary.Id, summary.CreatedAt)).Upsert(summary);
+        }
+
+        var all = await ReadAllAsync(cluster, new RequestListQuery(null, null, null, 7));
+        var booked = await ReadAllAsync(cluster, new RequestListQuery(RequestStatus.Booked, "c0", null, 4));
+
+        var expected = summaries.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected.Select(s => s.Id), all.Select(s => s.Id));
+        Assert.Equal(expected.Where(s => s.Status == RequestStatus.Booked && s.CandidateId == "c0").Select(s => s.Id), booked.Select(s => s.Id));
+        Assert.Equal(4, (await cluster.Grains.GetGrain<IRequestIndexDirectoryGrain>(GrainTestCluster.Tenant).Days()).Count);
+        var spread = summaries.Select(s => RequestIndexKeys.For(GrainTestCluster.Tenant, s.Id, s.CreatedAt)).Distinct().Count();
+        Assert.True(spread > RequestIndexKeys.ShardsPerDay, $"summaries spread over {spread} shards");
+    }
+
+    [Fact]
+    public async Task RequestIndex_ForeignCursor_Rejected()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            RequestIndexReader.ListAsync(cluster.Grains, GrainTestCluster.Tenant, new RequestListQuery(null, null, "not-a-cursor", 10)));
+
+        Assert.Equal("cursor", error.ParamName);
+    }
+
+    private static async Task<List<RequestSummary>> ReadAllAsync(GrainTestCluster cluster, RequestListQuery query)
+    {
+        var items = new List<RequestSummary>();
+        var cursor = (string?)null;
+        do
+        {
+            var page = await RequestIndexReader.ListAsync(cluster.Grains, GrainTestCluster.Tenant, query with { Cursor = cursor });
+            Assert.InRange(page.Items.Count, 0, query.Limit);
+            items.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return items;
     }
 }

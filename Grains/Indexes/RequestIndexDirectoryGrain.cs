@@ -1,0 +1,38 @@
+using Scheduler.Runtime;
+
+namespace Scheduler.Grains.Indexes;
+
+/// <summary>The days on which a tenant has requests (see <see cref="IRequestIndexDirectoryGrain"/>); written once per new day.</summary>
+[GrainType("requestindexdirectory")]
+public sealed class RequestIndexDirectoryGrain : Grain, IRequestIndexDirectoryGrain
+{
+    private readonly IPersistentState<RequestIndexDirectoryState> _state;
+    private readonly SortedSet<DateOnly> _days = [];
+
+    /// <summary>Creates the grain; called by the silo.</summary>
+    /// <param name="state">The durable state.</param>
+    public RequestIndexDirectoryGrain([PersistentState("days")] IPersistentState<RequestIndexDirectoryState> state) => _state = state;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _days.UnionWith(_state.State.Days);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task AddDay(DateOnly day)
+    {
+        if (_days.Contains(day))
+        {
+            return;
+        }
+
+        _state.State.Days = [.. _days.Append(day).Order()];
+        await _state.WriteStateAsync();
+        _days.Add(day);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DateOnly>> Days() => Task.FromResult<IReadOnlyList<DateOnly>>([.. _days]);
+}

@@ -1,0 +1,56 @@
+using Scheduler.Runtime;
+
+namespace Scheduler.Grains.Indexes;
+
+/// <summary>
+/// Reads a tenant's whole request list across its day shards (<see cref="RequestIndexKeys"/>): walks
+/// the days of the <see cref="IRequestIndexDirectoryGrain"/> from the cursor's day on, asks the
+/// day's shards in parallel for their next items, and merges them by (creation time, id) until the
+/// page is full. Because a day's shards hold only that day's requests, the merged order is the
+/// global order and the cursor is the same as a single list's.
+/// </summary>
+public static class RequestIndexReader
+{
+    /// <summary>The largest page.</summary>
+    public const int MaxLimit = 500;
+
+    /// <summary>Returns one page of a tenant's requests, oldest first, optionally filtered.</summary>
+    /// <param name="grains">The grain factory.</param>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="query">Filters, cursor, and page size (clamped to 1–<see cref="MaxLimit"/>).</param>
+    /// <returns>The page; its <see cref="RequestPage.NextCursor"/> is <see langword="null"/> on the last page.</returns>
+    /// <exception cref="ArgumentException">The cursor is not one this index produced (parameter <c>cursor</c>).</exception>
+    public static async Task<RequestPage> ListAsync(IGrainFactory grains, string tenant, RequestListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(query);
+        var limit = Math.Clamp(query.Limit, 1, MaxLimit);
+        DateOnly? fromDay = query.Cursor is null ? null : RequestIndexKeys.Day(RequestCursor.Parse(query.Cursor).CreatedAt);
+        var days = await grains.GetGrain<IRequestIndexDirectoryGrain>(tenant).Days();
+        var collected = new List<RequestSummary>(limit + 1);
+        foreach (var day in days)
+        {
+            if (day < fromDay)
+            {
+                continue;
+            }
+
+            var needed = limit + 1 - collected.Count;
+            var shardQuery = query with { Limit = needed };
+            var pages = await Task.WhenAll(Enumerable.Range(0, RequestIndexKeys.ShardsPerDay)
+                .Select(shard => grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(tenant, day, shard)).List(shardQuery)));
+            collected.AddRange(pages.SelectMany(p => p.Items)
+                .OrderBy(i => i.CreatedAt)
+                .ThenBy(i => i.Id, StringComparer.Ordinal)
+                .Take(needed));
+            if (collected.Count > limit)
+            {
+                break;
+            }
+        }
+
+        return collected.Count > limit
+            ? new RequestPage(collected[..limit], RequestCursor.Of(collected[limit - 1]))
+            : new RequestPage(collected, null);
+    }
+}
