@@ -30,12 +30,20 @@ internal static partial class BatchPlanTrigger
             {
                 await factory.GetGrain<IBatchPlannerGrain>(GrainKeys.For(tenant, plannerId)).Plan(items);
             }
+            catch (TimeoutException)
+            {
+                // The planner goes on; only this caller stopped waiting for its summary.
+                PlanSlow(logger, tenant, plannerId, items.Count);
+            }
             catch (Exception exception)
             {
                 PlanFailed(logger, exception, tenant, plannerId, items.Count);
             }
         });
     }
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Batch plan {PlannerId} for {Tenant} ({Count} requests) is taking longer than the call timeout; requests it has not reached start on their own after their plan wait.")]
+    private static partial void PlanSlow(ILogger logger, string tenant, string plannerId, int count);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Batch plan {PlannerId} for {Tenant} ({Count} requests) failed; the requests negotiate on their own.")]
     private static partial void PlanFailed(ILogger logger, Exception exception, string tenant, string plannerId, int count);

@@ -61,6 +61,7 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     /// stages, named interviewers and window.
     /// </summary>
     /// <param name="hint">The planned option, or <see langword="null"/> to start without one.</param>
-    /// <returns>A task that completes when the hint is taken (negotiation runs after this call).</returns>
+    /// <returns>A task that completes when the message is accepted (one-way: the planner never waits for requests).</returns>
+    [OneWay]
     Task ReceiveBatchPlan(BatchPlanHint? hint);
 }

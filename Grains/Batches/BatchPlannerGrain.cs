@@ -17,6 +17,13 @@ public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
     // What the engine request asks for; the batch optimizer enumerates its own options per request.
     private const int ProposalCount = 10;
 
+    /// <summary>
+    /// One repair sweep with single moves: on the load driver's batch it keeps nearly all of what the
+    /// default three sweeps of chains of two add over first come, first served, at 40% of the
+    /// planning time (bench/Scheduler.Scheduling.Benchmarks <c>--chunk-report</c>, docs/PERFORMANCE.md).
+    /// </summary>
+    private static readonly BatchOptions Repair = new(RepairPasses: 1, RepairDepth: 1);
+
     private readonly TimeProvider _time;
     private readonly ILogger<BatchPlannerGrain> _log;
 
@@ -96,7 +103,7 @@ public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
         }
 
         var requests = items.Select((m, i) => OptionFinder.ToEngineRequest(m.Spec, pools[i], m.Spec.Window, GrainKeys.For(tenant, m.RequestId), ProposalCount)).ToArray();
-        var result = BatchScheduler.Schedule(requests, [.. data.Select(EngineMapping.ToEngineInput)], EngineMapping.ToInstant(_time.GetUtcNow()));
+        var result = BatchScheduler.Schedule(requests, [.. data.Select(EngineMapping.ToEngineInput)], EngineMapping.ToInstant(_time.GetUtcNow()), Repair);
         return (result, pools);
     }
 

@@ -7,4 +7,10 @@ if (args.Contains("--batch-report"))
     return;
 }
 
+if (args.Contains("--chunk-report"))
+{
+    ChunkReport.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SingleRequestBenchmarks).Assembly).Run(args);
