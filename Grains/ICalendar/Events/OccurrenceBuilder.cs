@@ -58,6 +58,14 @@ internal static class OccurrenceBuilder
 
     private static void BuildSeries(List<CalendarEvent> events, ZoneContext zones, Interval window, List<EventOccurrence> results)
     {
+        // Most events of a real calendar stand alone: one master, no recurrence, no overrides. Their one
+        // instance is the event itself (what the general path below computes, without its bookkeeping).
+        if (events.Count == 1 && events[0] is { RecurrenceId: null, IsRecurring: false } single)
+        {
+            Add(results, window, single, zones.ToInstant(single.Start), OwnEnd(single, zones), null);
+            return;
+        }
+
         // In an all-day series an override is matched by its RECURRENCE-ID's date, whatever its value type.
         var dateSeries = events.Any(e => e.RecurrenceId is null && e.Start.IsDate);
         var overrides = Latest(events.Where(e => e.RecurrenceId is not null), e => Key(e.RecurrenceId!.Value, dateSeries, zones));

@@ -9,6 +9,12 @@ namespace Scheduler.ICalendar.Parsing;
 /// </summary>
 internal static class ComponentTreeReader
 {
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownComponents = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["VCALENDAR"] = "VCALENDAR", ["VEVENT"] = "VEVENT", ["VTIMEZONE"] = "VTIMEZONE", ["STANDARD"] = "STANDARD",
+        ["DAYLIGHT"] = "DAYLIGHT", ["VALARM"] = "VALARM", ["VTODO"] = "VTODO", ["VFREEBUSY"] = "VFREEBUSY", ["VJOURNAL"] = "VJOURNAL",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string> TolerantComponents =
         new(StringComparer.OrdinalIgnoreCase) { "VEVENT", "VTODO", "VJOURNAL", "VALARM", "VFREEBUSY" };
 
@@ -34,7 +40,7 @@ internal static class ComponentTreeReader
 
             if (property.Name == "BEGIN")
             {
-                var name = property.Value.Trim().ToUpperInvariant();
+                var name = ComponentName(property.Value);
                 if (name.Length == 0)
                 {
                     throw new ICalendarParseException(line.LineNumber, "BEGIN without a component name");
@@ -51,7 +57,7 @@ internal static class ComponentTreeReader
 
             if (property.Name == "END")
             {
-                var name = property.Value.Trim().ToUpperInvariant();
+                var name = ComponentName(property.Value);
                 if (stack.Count == 0)
                 {
                     throw new ICalendarParseException(line.LineNumber, $"END:{name} without a matching BEGIN");
@@ -109,5 +115,12 @@ internal static class ComponentTreeReader
         public List<CalendarComponent> Components { get; } = [];
 
         public CalendarComponent Build() => new(Name, Properties, Components, LineNumber);
+    }
+
+    /// <summary>The upper-case component name of a BEGIN/END value (shared instances for the usual ones).</summary>
+    private static string ComponentName(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        return KnownComponents.TryGetValue(trimmed, out var known) ? known : trimmed.ToString().ToUpperInvariant();
     }
 }

@@ -12,6 +12,19 @@ internal static class ContentLineParser
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoParameters =
         new Dictionary<string, IReadOnlyList<string>>();
 
+    // Property and parameter names that recur on almost every line: looked up by span instead of
+    // allocating a new string each time (exact, upper-case spelling only; anything else is cut as before).
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["BEGIN"] = "BEGIN", ["END"] = "END", ["UID"] = "UID", ["DTSTAMP"] = "DTSTAMP", ["DTSTART"] = "DTSTART", ["DTEND"] = "DTEND",
+        ["DURATION"] = "DURATION", ["SUMMARY"] = "SUMMARY", ["DESCRIPTION"] = "DESCRIPTION", ["LOCATION"] = "LOCATION",
+        ["RRULE"] = "RRULE", ["RDATE"] = "RDATE", ["EXDATE"] = "EXDATE", ["RECURRENCE-ID"] = "RECURRENCE-ID", ["STATUS"] = "STATUS",
+        ["TRANSP"] = "TRANSP", ["SEQUENCE"] = "SEQUENCE", ["CREATED"] = "CREATED", ["LAST-MODIFIED"] = "LAST-MODIFIED",
+        ["ORGANIZER"] = "ORGANIZER", ["ATTENDEE"] = "ATTENDEE", ["CLASS"] = "CLASS", ["TZID"] = "TZID", ["VALUE"] = "VALUE",
+        ["TZOFFSETFROM"] = "TZOFFSETFROM", ["TZOFFSETTO"] = "TZOFFSETTO", ["TZNAME"] = "TZNAME", ["RANGE"] = "RANGE",
+        ["CN"] = "CN", ["ROLE"] = "ROLE", ["PARTSTAT"] = "PARTSTAT", ["RSVP"] = "RSVP", ["CUTYPE"] = "CUTYPE",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Parses a line; returns <see langword="null"/> and a reason when it is malformed.</summary>
     public static CalendarProperty? TryParse(UnfoldedLine line, out string? error)
     {
@@ -28,7 +41,7 @@ internal static class ContentLineParser
             return null;
         }
 
-        var name = text[..i];
+        var name = Name(text.AsSpan(0, i));
         Dictionary<string, IReadOnlyList<string>>? parameters = null;
         while (i < text.Length && text[i] == ';')
         {
@@ -45,7 +58,7 @@ internal static class ContentLineParser
                 return null;
             }
 
-            var parameterName = text[nameStart..i].ToUpperInvariant();
+            var parameterName = ParameterName(text.AsSpan(nameStart, i - nameStart));
             i++;
             var values = new List<string>();
             while (true)
@@ -99,6 +112,19 @@ internal static class ContentLineParser
 
         error = null;
         return new CalendarProperty(name, parameters ?? NoParameters, text[(i + 1)..], line.LineNumber);
+    }
+
+    private static string Name(ReadOnlySpan<char> name) => KnownNames.TryGetValue(name, out var known) ? known : name.ToString();
+
+    private static string ParameterName(ReadOnlySpan<char> name)
+    {
+        if (KnownNames.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var upper = name.ToString().ToUpperInvariant();
+        return KnownNames.TryGetValue(upper, out known) ? known : upper;
     }
 
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_';

@@ -12,50 +12,52 @@ internal static class LineUnfolder
 {
     public static IEnumerable<UnfoldedLine> Unfold(string text)
     {
-        var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        StringBuilder? current = null;
-        var currentLine = 0;
+        var position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         var physical = 0;
-        var position = start;
-        while (position <= text.Length)
+        while (position < text.Length)
         {
-            var end = text.IndexOfAny(['\r', '\n'], position);
-            var lineEnd = end < 0 ? text.Length : end;
-            var line = text.Substring(position, lineEnd - position);
+            var (lineStart, lineLength) = NextPhysical(text, ref position);
             physical++;
-            if (end < 0)
-            {
-                position = text.Length + 1;
-            }
-            else
-            {
-                position = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
-            }
-
-            if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t') && current is not null)
-            {
-                current.Append(line, 1, line.Length - 1);
-                continue;
-            }
-
-            if (current is not null)
-            {
-                yield return new UnfoldedLine(current.ToString(), currentLine);
-                current = null;
-            }
-
-            if (string.IsNullOrWhiteSpace(line))
+            if (IsBlank(text, lineStart, lineLength))
             {
                 continue;
             }
 
-            current = new StringBuilder(line.Length + 16).Append(line);
-            currentLine = physical;
-        }
+            // Most lines are not folded: take them as one substring. Only a folded line is joined.
+            var firstLine = physical;
+            if (position >= text.Length || text[position] is not (' ' or '\t'))
+            {
+                yield return new UnfoldedLine(text.Substring(lineStart, lineLength), firstLine);
+                continue;
+            }
 
-        if (current is not null)
-        {
-            yield return new UnfoldedLine(current.ToString(), currentLine);
+            var joined = new StringBuilder(lineLength * 2).Append(text, lineStart, lineLength);
+            while (position < text.Length && text[position] is ' ' or '\t')
+            {
+                var (nextStart, nextLength) = NextPhysical(text, ref position);
+                physical++;
+                joined.Append(text, nextStart + 1, nextLength - 1);
+            }
+
+            yield return new UnfoldedLine(joined.ToString(), firstLine);
         }
     }
+
+    /// <summary>The physical line at <paramref name="position"/> (without terminator); moves past its terminator (CRLF, LF or CR).</summary>
+    private static (int Start, int Length) NextPhysical(string text, ref int position)
+    {
+        var start = position;
+        var end = text.AsSpan(position).IndexOfAny('\r', '\n');
+        if (end < 0)
+        {
+            position = text.Length;
+            return (start, text.Length - start);
+        }
+
+        end += position;
+        position = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
+        return (start, end - start);
+    }
+
+    private static bool IsBlank(string text, int start, int length) => text.AsSpan(start, length).IsWhiteSpace();
 }
