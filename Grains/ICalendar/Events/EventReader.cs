@@ -12,11 +12,11 @@ internal static class EventReader
     public static CalendarEvent? Read(CalendarComponent component, List<CalendarWarning> warnings)
     {
         var uid = component.GetProperty("UID")?.Value.Trim() ?? string.Empty;
-        var label = uid.Length > 0 ? $"VEVENT {uid}" : "VEVENT";
+        string Label() => uid.Length > 0 ? $"VEVENT {uid}" : "VEVENT";
         var startProperty = component.GetProperty("DTSTART");
         if (startProperty is null)
         {
-            warnings.Add(new CalendarWarning(component.LineNumber, $"Skipped {label}: it has no DTSTART."));
+            warnings.Add(new CalendarWarning(component.LineNumber, $"Skipped {Label()}: it has no DTSTART."));
             return null;
         }
 
@@ -27,7 +27,7 @@ internal static class EventReader
         }
         catch (FormatException e)
         {
-            warnings.Add(new CalendarWarning(startProperty.LineNumber, $"Skipped {label}: DTSTART is unreadable ({e.Message})"));
+            warnings.Add(new CalendarWarning(startProperty.LineNumber, $"Skipped {Label()}: DTSTART is unreadable ({e.Message})"));
             return null;
         }
 
@@ -42,19 +42,19 @@ internal static class EventReader
                 {
                     // A DATE start with a DATE-TIME end: keep the event all-day, ending on the end's day (the next day when it has a time of day).
                     var endDate = end.Value.Local.TimeOfDay == NodaTime.LocalTime.Midnight ? end.Value.Date : end.Value.Date.PlusDays(1);
-                    warnings.Add(new CalendarWarning(endProperty.LineNumber, $"{label}: DTEND is a DATE-TIME but DTSTART is a DATE; read as the DATE {endDate:yyyyMMdd}."));
+                    warnings.Add(new CalendarWarning(endProperty.LineNumber, $"{Label()}: DTEND is a DATE-TIME but DTSTART is a DATE; read as the DATE {endDate:yyyyMMdd}."));
                     end = CalendarDateTime.FromDate(endDate);
                 }
 
                 if (IsBefore(end.Value, start))
                 {
-                    warnings.Add(new CalendarWarning(endProperty.LineNumber, $"{label}: DTEND is before DTSTART; DTEND ignored (RFC 5545 §3.8.2.2 requires it to be later)."));
+                    warnings.Add(new CalendarWarning(endProperty.LineNumber, $"{Label()}: DTEND is before DTSTART; DTEND ignored (RFC 5545 §3.8.2.2 requires it to be later)."));
                     end = null;
                 }
             }
             catch (FormatException e)
             {
-                warnings.Add(new CalendarWarning(endProperty.LineNumber, $"{label}: DTEND ignored ({e.Message})"));
+                warnings.Add(new CalendarWarning(endProperty.LineNumber, $"{Label()}: DTEND ignored ({e.Message})"));
                 end = null;
             }
         }
@@ -63,7 +63,7 @@ internal static class EventReader
         {
             if (end is not null)
             {
-                warnings.Add(new CalendarWarning(durationProperty.LineNumber, $"{label}: both DTEND and DURATION; DURATION ignored."));
+                warnings.Add(new CalendarWarning(durationProperty.LineNumber, $"{Label()}: both DTEND and DURATION; DURATION ignored."));
             }
             else
             {
@@ -72,13 +72,13 @@ internal static class EventReader
                     duration = CalendarDuration.Parse(durationProperty.Value);
                     if (duration.Value.IsNegative)
                     {
-                        warnings.Add(new CalendarWarning(durationProperty.LineNumber, $"{label}: negative DURATION ignored."));
+                        warnings.Add(new CalendarWarning(durationProperty.LineNumber, $"{Label()}: negative DURATION ignored."));
                         duration = null;
                     }
                 }
                 catch (FormatException e)
                 {
-                    warnings.Add(new CalendarWarning(durationProperty.LineNumber, $"{label}: DURATION ignored ({e.Message})"));
+                    warnings.Add(new CalendarWarning(durationProperty.LineNumber, $"{Label()}: DURATION ignored ({e.Message})"));
                 }
             }
         }
@@ -96,7 +96,7 @@ internal static class EventReader
             }
             catch (FormatException e)
             {
-                warnings.Add(new CalendarWarning(property.LineNumber, $"{label}: RRULE ignored, only DTSTART and RDATEs are used ({e.Message})"));
+                warnings.Add(new CalendarWarning(property.LineNumber, $"{Label()}: RRULE ignored, only DTSTART and RDATEs are used ({e.Message})"));
             }
         }
 
@@ -115,7 +115,7 @@ internal static class EventReader
                 }
                 catch (FormatException e)
                 {
-                    warnings.Add(new CalendarWarning(property.LineNumber, $"{label}: RDATE value ignored ({e.Message})"));
+                    warnings.Add(new CalendarWarning(property.LineNumber, $"{Label()}: RDATE value ignored ({e.Message})"));
                 }
             }
         }
@@ -131,7 +131,7 @@ internal static class EventReader
                 }
                 catch (FormatException e)
                 {
-                    warnings.Add(new CalendarWarning(property.LineNumber, $"{label}: EXDATE value ignored ({e.Message})"));
+                    warnings.Add(new CalendarWarning(property.LineNumber, $"{Label()}: EXDATE value ignored ({e.Message})"));
                 }
             }
         }
@@ -147,7 +147,7 @@ internal static class EventReader
             }
             catch (FormatException e)
             {
-                warnings.Add(new CalendarWarning(ridProperty.LineNumber, $"Skipped {label}: RECURRENCE-ID is unreadable ({e.Message})"));
+                warnings.Add(new CalendarWarning(ridProperty.LineNumber, $"Skipped {Label()}: RECURRENCE-ID is unreadable ({e.Message})"));
                 return null;
             }
         }

@@ -28,7 +28,7 @@ internal static class ContentLineParser
     /// <summary>Parses a line; returns <see langword="null"/> and a reason when it is malformed.</summary>
     public static CalendarProperty? TryParse(UnfoldedLine line, out string? error)
     {
-        var text = line.Text;
+        var text = line.Span;
         var i = 0;
         while (i < text.Length && IsNameChar(text[i]))
         {
@@ -41,7 +41,7 @@ internal static class ContentLineParser
             return null;
         }
 
-        var name = Name(text.AsSpan(0, i));
+        var name = Name(text[..i]);
         Dictionary<string, IReadOnlyList<string>>? parameters = null;
         while (i < text.Length && text[i] == ';')
         {
@@ -54,24 +54,25 @@ internal static class ContentLineParser
 
             if (i == nameStart || i >= text.Length || text[i] != '=')
             {
-                error = $"parameter {Quote(text[nameStart..Math.Min(i, text.Length)])} of {name} has no '=' and value";
+                error = $"parameter {Quote(text[nameStart..Math.Min(i, text.Length)].ToString())} of {name} has no '=' and value";
                 return null;
             }
 
-            var parameterName = ParameterName(text.AsSpan(nameStart, i - nameStart));
+            var parameterName = ParameterName(text[nameStart..i]);
             i++;
-            var values = new List<string>();
+            var values = new List<string>(1);
             while (true)
             {
                 if (i < text.Length && text[i] == '"')
                 {
-                    var close = text.IndexOf('"', i + 1);
+                    var close = text[(i + 1)..].IndexOf('"');
                     if (close < 0)
                     {
                         error = $"quoted value of parameter {parameterName} is not closed";
                         return null;
                     }
 
+                    close += i + 1;
                     values.Add(DecodeCaret(text[(i + 1)..close]));
                     i = close + 1;
                 }
@@ -95,7 +96,7 @@ internal static class ContentLineParser
                 break;
             }
 
-            parameters ??= new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+            parameters ??= new Dictionary<string, IReadOnlyList<string>>(1, StringComparer.OrdinalIgnoreCase);
             if (parameters.TryGetValue(parameterName, out var existing))
             {
                 values.InsertRange(0, existing);
@@ -111,7 +112,7 @@ internal static class ContentLineParser
         }
 
         error = null;
-        return new CalendarProperty(name, parameters ?? NoParameters, text[(i + 1)..], line.LineNumber);
+        return new CalendarProperty(name, parameters ?? NoParameters, line.Source.Substring(line.Start + i + 1, line.Length - i - 1), line.LineNumber);
     }
 
     private static string Name(ReadOnlySpan<char> name) => KnownNames.TryGetValue(name, out var known) ? known : name.ToString();
@@ -131,11 +132,11 @@ internal static class ContentLineParser
 
     private static string Quote(string s) => "'" + s + "'";
 
-    private static string DecodeCaret(string value)
+    private static string DecodeCaret(ReadOnlySpan<char> value)
     {
         if (value.IndexOf('^') < 0)
         {
-            return value;
+            return value.ToString();
         }
 
         var builder = new StringBuilder(value.Length);

@@ -27,7 +27,7 @@ internal static class LineUnfolder
             var firstLine = physical;
             if (position >= text.Length || text[position] is not (' ' or '\t'))
             {
-                yield return new UnfoldedLine(text.Substring(lineStart, lineLength), firstLine);
+                yield return new UnfoldedLine(text, lineStart, lineLength, firstLine);
                 continue;
             }
 
@@ -39,7 +39,8 @@ internal static class LineUnfolder
                 joined.Append(text, nextStart + 1, nextLength - 1);
             }
 
-            yield return new UnfoldedLine(joined.ToString(), firstLine);
+            var folded = joined.ToString();
+            yield return new UnfoldedLine(folded, 0, folded.Length, firstLine);
         }
     }
 
