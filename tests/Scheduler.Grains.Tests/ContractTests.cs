@@ -9,7 +9,7 @@ public sealed class ContractTests
     private static readonly Type[] Leaves =
     [
         typeof(string), typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal),
-        typeof(DateTimeOffset), typeof(TimeSpan),
+        typeof(DateTimeOffset), typeof(TimeSpan), typeof(DateOnly),
     ];
 
     [Fact]

@@ -111,7 +111,15 @@ public sealed class PoolAndIndexTests
             await cluster.Grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(GrainTestCluster.Tenant, summary.Id, summary.CreatedAt)).Upsert(summary);
         }
 
+        // Upserts are one-way: wait until the shards have taken all of them.
         var all = await ReadAllAsync(cluster, new RequestListQuery(null, null, null, 7));
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
+        while (all.Count < summaries.Length && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(10);
+            all = await ReadAllAsync(cluster, new RequestListQuery(null, null, null, 7));
+        }
+
         var booked = await ReadAllAsync(cluster, new RequestListQuery(RequestStatus.Booked, "c0", null, 4));
 
         var expected = summaries.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
