@@ -27,6 +27,21 @@ public sealed partial class InterviewRequestGrain
         return view with { Notifications = history };
     }
 
+    /// <summary>
+    /// After an activation (a crash, an idle deactivation, or a failed work turn that dropped the activation), hands
+    /// notices that were written but not yet given to the outbox over at once instead of waiting for the durable
+    /// <c>process</c> reminder. Only for a settled request: negotiation and booking keep resuming on that reminder,
+    /// whose period is longer than a hold's lifetime.
+    /// </summary>
+    private void ResumeNotificationsOnActivate()
+    {
+        if (_notifications is not null && S.Spec is not null && (S.PendingNotices.Count > 0 || S.RemindersDirty)
+            && S.Status is not (RequestStatus.Pending or RequestStatus.Rescheduling or RequestStatus.Booking))
+        {
+            _kick.Request();
+        }
+    }
+
     private void AddNotice(
         NotificationKind kind,
         NoticeAudience audience,

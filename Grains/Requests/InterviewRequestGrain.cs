@@ -20,7 +20,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     private readonly ILogger<InterviewRequestGrain> _log;
     private readonly NotificationChannels? _notifications;
     private InterviewRequestView? _view;
-    private IGrainTimer? _kick;
+    private readonly WorkKick _kick;
 
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
@@ -33,6 +33,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         _time = time;
         _log = log;
         _notifications = notifications;
+        _kick = new WorkKick(run => RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), _ => ProcessAsync());
     }
 
     private RequestState S => _state.State;
@@ -45,6 +46,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _view = S.Spec is null ? null : BuildView();
+        ResumeNotificationsOnActivate();
         return Task.CompletedTask;
     }
 
@@ -202,7 +204,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             return;
         }
 
-        await ProcessAsync();
+        await _kick.RunAsync(CancellationToken.None);
     }
 
     private async Task RescheduleAsync(TimeRange? window, string reason)
@@ -235,14 +237,11 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     private async Task StartWorkAsync()
     {
         await RegisterOrUpdateReminder(RequestSettings.ProcessReminder, RequestSettings.ResumePeriod, RequestSettings.ResumePeriod);
-        _kick?.Dispose();
-        _kick = RegisterGrainTimer(_ => ProcessAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        _kick.Request();
     }
 
     private async Task ProcessAsync()
     {
-        _kick?.Dispose();
-        _kick = null;
         try
         {
             if (S.PendingRelease.Count > 0)

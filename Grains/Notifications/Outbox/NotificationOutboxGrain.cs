@@ -28,7 +28,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     private readonly TimeProvider _time;
     private readonly ILogger<NotificationOutboxGrain> _log;
     private readonly NotificationChannels? _channels;
-    private IGrainTimer? _kick;
+    private readonly WorkKick _kick;
 
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
@@ -58,6 +58,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         _time = time;
         _log = log;
         _channels = channels;
+        _kick = new WorkKick(run => RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), DeliverAsync);
     }
 
     private List<OutboxEntry> Entries => _state.State.Entries;
@@ -95,7 +96,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     /// <inheritdoc />
     public async Task<int> DeliverDue()
     {
-        await DeliverAsync(CancellationToken.None);
+        await _kick.RunAsync(CancellationToken.None);
         return Entries.Count(e => e.Status == NotificationStatus.Pending);
     }
 
@@ -108,7 +109,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     {
         if (reminderName == RetryReminder)
         {
-            await DeliverAsync(CancellationToken.None);
+            await _kick.RunAsync(CancellationToken.None);
         }
     }
 
@@ -202,16 +203,10 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         }
     }
 
-    private void Kick()
-    {
-        _kick?.Dispose();
-        _kick = RegisterGrainTimer(DeliverAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-    }
+    private void Kick() => _kick.Request();
 
     private async Task DeliverAsync(CancellationToken cancellationToken)
     {
-        _kick?.Dispose();
-        _kick = null;
         var now = _time.GetUtcNow();
         var due = Entries.Where(e => e.Status == NotificationStatus.Pending && e.NextAttemptAt <= now)
             .Take(Math.Clamp(_options.BatchSize, 1, 100)).ToList();

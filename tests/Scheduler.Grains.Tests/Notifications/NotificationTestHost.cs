@@ -9,6 +9,9 @@ internal sealed class NotificationTestHost : IAsyncDisposable
 {
     public const string Tenant = "acme";
 
+    /// <summary>The grain call timeout of the test silo: longer than any single step of the fake clock in these tests.</summary>
+    public static readonly TimeSpan TestCallTimeout = TimeSpan.FromDays(60);
+
     private NotificationTestHost(TestSiloHost host) => Host = host;
 
     public TestSiloHost Host { get; }
@@ -35,6 +38,11 @@ internal sealed class NotificationTestHost : IAsyncDisposable
             silo =>
             {
                 silo.AddGrains(SchedulerGrains.Assembly);
+
+                // The call timeout runs on the fake clock: one Advance of hours would time out every call that
+                // happens to be in flight (a reminder delivery, a hand-over to the outbox) within microseconds of
+                // real time. Such calls are not stuck, so the tests give them a timeout longer than any step.
+                silo.Configure(o => o.CallTimeout = TestCallTimeout);
                 if (sqlitePath is not null)
                 {
                     silo.UseSqlite(sqlitePath);

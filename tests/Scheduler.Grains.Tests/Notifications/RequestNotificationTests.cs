@@ -147,7 +147,7 @@ public sealed class RequestNotificationTests
 
         host.Time.Advance(newStart.AddHours(-2).AddMinutes(1) - host.Time.GetUtcNow());
         await WaitForReminderNamesAsync(host, request, []);
-        var view = await WaitWithResumeAsync(host, request, v => v.Notifications.Count(n => n.Kind == NotificationKind.Reminder && n.Status == NotificationStatus.Sent) == 4);
+        var view = await WaitForAsync(request, v => v.Notifications.Count(n => n.Kind == NotificationKind.Reminder && n.Status == NotificationStatus.Sent) == 4, withNotifications: true);
         Assert.All(view.Notifications.Where(n => n.Kind == NotificationKind.Reminder), n => Assert.Equal(1, n.Sequence));
     }
 
@@ -180,37 +180,6 @@ public sealed class RequestNotificationTests
         var spec = new InterviewRequestSpec("cand-1", [new StageSpec("screen", 60, ["int-1"])], Window) { Mode = SchedulingMode.AutoBook };
         await request.Submit(spec);
         return request;
-    }
-
-    /// <summary>
-    /// Waits for <paramref name="condition"/>; when the request has not got there after a few seconds,
-    /// moves the fake clock by one resume period, as the durable <c>process</c> reminder guarantees
-    /// progress in production (both interview reminders firing within one clock step can leave the
-    /// hand-over to that reminder).
-    /// </summary>
-    private static async Task<InterviewRequestView> WaitWithResumeAsync(NotificationTestHost host, IInterviewRequestGrain request, Func<InterviewRequestView, bool> condition)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var deadline = TimeProvider.System.GetUtcNow().AddSeconds(3);
-            while (TimeProvider.System.GetUtcNow() < deadline)
-            {
-                var view = await request.GetWithNotifications();
-                if (view is not null && condition(view))
-                {
-                    return view;
-                }
-
-                await Task.Delay(20);
-            }
-
-            if (attempt == 3)
-            {
-                return await WaitForAsync(request, condition, withNotifications: true);
-            }
-
-            host.Time.Advance(TimeSpan.FromMinutes(3));
-        }
     }
 
     private static async Task<InterviewRequestView> WaitForAsync(IInterviewRequestGrain request, Func<InterviewRequestView, bool> condition, bool withNotifications = false)
