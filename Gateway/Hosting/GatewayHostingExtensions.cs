@@ -5,6 +5,7 @@ using Scheduler.Gateway.Demo;
 using Scheduler.Gateway.InterviewRequests;
 using Scheduler.Gateway.Participants;
 using Scheduler.Gateway.Pools;
+using Scheduler.Gateway.Settings;
 using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Notifications;
@@ -79,6 +80,7 @@ public static class GatewayHostingExtensions
         app.MapParticipantsApi();
         app.MapInterviewRequestsApi();
         app.MapPoolsApi();
+        app.MapNotificationSettingsApi();
         app.MapDevTokenApi();
         app.MapSlackWebhook();
         WarnAboutDevelopmentKey(app);

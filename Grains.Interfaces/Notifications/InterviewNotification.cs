@@ -19,7 +19,7 @@ public sealed record InterviewNotification
     /// <summary>The interview title (invite <c>SUMMARY</c>), e.g. "Interview: Ada Lovelace – screen".</summary>
     public required string Title { get; init; }
 
-    /// <summary>Start and end of the interview; required for booked, rescheduled, cancelled and reminder notifications.</summary>
+    /// <summary>Start and end of the interview; required for booked, rescheduled, cancelled, reminder, conflict and follow-up notifications.</summary>
     public TimeRange? Slot { get; init; }
 
     /// <summary>The previous slot of a rescheduled interview, shown as "was …"; optional.</summary>
@@ -30,6 +30,9 @@ public sealed record InterviewNotification
 
     /// <summary>Why (no availability, conflict, cancellation), shown to the recipient; optional.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>Free text from the tenant shown to the recipient (the next steps of a thank-you), plain text; optional.</summary>
+    public string? Note { get; init; }
 
     /// <summary>Location or meeting room; optional.</summary>
     public string? Location { get; init; }

@@ -23,4 +23,10 @@ public enum NotificationKind
 
     /// <summary>A booked interview conflicts with new busy time and was flagged (recruiter).</summary>
     ConflictFlagged,
+
+    /// <summary>After the interview: a request to submit feedback (interviewers).</summary>
+    FeedbackReminder,
+
+    /// <summary>After the interview: thanks and next steps (candidate; only when the tenant's settings ask for it).</summary>
+    ThankYou,
 }

@@ -9,7 +9,7 @@ public static class NotificationServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="SmtpOptions"/> (<c>Smtp:</c>), <see cref="SlackOptions"/> (<c>Slack:</c>) and
-    /// <see cref="OutboxOptions"/> (<c>Notifications:Outbox</c>), and registers <see cref="SmtpEmailSender"/>,
+    /// <see cref="OutboxOptions"/> (<c>Notifications:Outbox</c>), <see cref="FollowUpOptions"/> (<c>Notifications:FollowUp</c>), and registers <see cref="SmtpEmailSender"/>,
     /// <see cref="SlackClient"/> (typed HTTP client) and <see cref="SlackSignatureVerifier"/>. Existing registrations
     /// of <see cref="IEmailSender"/> are kept. Registers <see cref="NotificationChannels"/> from the configuration:
     /// without <c>Smtp:Host</c> email entries are recorded as skipped ("email not configured"), without
@@ -25,6 +25,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName));
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName));
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
+        services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.TryAddSingleton<SlackSignatureVerifier>();

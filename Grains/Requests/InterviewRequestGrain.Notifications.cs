@@ -5,8 +5,8 @@ namespace Scheduler.Grains.Requests;
 /// <summary>
 /// The notification side of the request: what to tell whom is decided with each transition and written with it
 /// (<see cref="RequestState.PendingNotices"/>), then handed to the request's <see cref="INotificationOutboxGrain"/>
-/// in the work turn that follows; interview reminders (<see cref="ReminderPlanner"/>) are planned after booking,
-/// moved on reschedule and removed on cancel.
+/// in the work turn that follows; interview reminders (<see cref="ReminderPlanner"/>) and the follow-ups after the
+/// interview (<see cref="FollowUpReminder"/>) are planned after booking, moved on reschedule and removed on cancel.
 /// </summary>
 public sealed partial class InterviewRequestGrain
 {
@@ -51,7 +51,8 @@ public sealed partial class InterviewRequestGrain
         TimeRange? previous = null,
         List<TimeRange>? proposals = null,
         int? reminderMinutes = null,
-        string? skipReason = null)
+        string? skipReason = null,
+        string? note = null)
     {
         if (_notifications is null)
         {
@@ -69,6 +70,7 @@ public sealed partial class InterviewRequestGrain
             Reason = reason,
             ReminderMinutes = reminderMinutes,
             SkipReason = skipReason,
+            Note = note,
             Stages = [.. S.AnnouncedStages],
         });
     }
@@ -114,6 +116,55 @@ public sealed partial class InterviewRequestGrain
         AddNotice(NotificationKind.Cancelled, NoticeAudience.Attendees, S.NotifySequence, slot, reason);
         S.AnnouncedSlot = null;
         S.AnnouncedStages = [];
+    }
+
+    /// <summary>Handles the reminders of the notification side; returns whether <paramref name="reminderName"/> was one of them.</summary>
+    private async Task<bool> TryReceiveNotificationReminderAsync(string reminderName)
+    {
+        if (ReminderPlanner.TryParseName(reminderName, out var minutes))
+        {
+            await InterviewReminderFiredAsync(minutes);
+            return true;
+        }
+
+        if (reminderName == FollowUpReminder.Name)
+        {
+            await FollowUpFiredAsync();
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The follow-ups are due: a feedback reminder to the interviewers and, when the tenant asks for it, a thank-you to
+    /// the candidate, both under the interview's current sequence (sent once each through the outbox). A follow-up
+    /// that fires late (the silo was down) is still sent; one that fires for a request no longer booked or completed
+    /// only removes itself.
+    /// </summary>
+    private async Task FollowUpFiredAsync()
+    {
+        if (_notifications is not null && S.Status is RequestStatus.Booked or RequestStatus.Completed && S.AnnouncedSlot is { } slot)
+        {
+            var plan = await GrainFactory.GetGrain<INotificationSettingsGrain>(Tenant).GetFollowUpPlan();
+            if (plan.FeedbackReminder)
+            {
+                AddNotice(NotificationKind.FeedbackReminder, NoticeAudience.Interviewers, S.NotifySequence, slot, null);
+            }
+
+            if (plan.CandidateThankYou)
+            {
+                AddNotice(NotificationKind.ThankYou, NoticeAudience.Candidate, S.NotifySequence, slot, null, note: plan.ThankYouNextSteps);
+            }
+
+            if (plan.FeedbackReminder || plan.CandidateThankYou)
+            {
+                await _state.WriteStateAsync();
+                await StartWorkAsync();
+            }
+        }
+
+        await StopReminderAsync(FollowUpReminder.Name);
     }
 
     private async Task InterviewReminderFiredAsync(int minutes)
@@ -183,10 +234,15 @@ public sealed partial class InterviewRequestGrain
                 await StopReminderAsync(name);
             }
 
+            await StopReminderAsync(FollowUpReminder.Name);
             return;
         }
 
         var now = _time.GetUtcNow();
+        var followUp = await GrainFactory.GetGrain<INotificationSettingsGrain>(Tenant).GetFollowUpPlan();
+        var followUpDue = FollowUpReminder.DueAt(slot.End, followUp.DelayMinutes) - now;
+        await RegisterOrUpdateReminder(FollowUpReminder.Name, followUpDue > TimeSpan.Zero ? followUpDue : TimeSpan.Zero, TimeSpan.Zero);
+
         foreach (var planned in ReminderPlanner.Plan(slot.Start, offsets, now))
         {
             if (planned.Decision == ReminderDecision.Register)

@@ -186,9 +186,8 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (ReminderPlanner.TryParseName(reminderName, out var minutes))
+        if (await TryReceiveNotificationReminderAsync(reminderName))
         {
-            await InterviewReminderFiredAsync(minutes);
             return;
         }
 

@@ -11,4 +11,10 @@ public enum NoticeAudience
 
     /// <summary>The recruiter only (no availability, conflict flagged).</summary>
     Recruiter,
+
+    /// <summary>Every interviewer of the booking (feedback reminder).</summary>
+    Interviewers,
+
+    /// <summary>The candidate only (thank-you).</summary>
+    Candidate,
 }

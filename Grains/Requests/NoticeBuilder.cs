@@ -13,12 +13,12 @@ internal static class NoticeBuilder
     {
         var candidate = await grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, spec.CandidateId)).GetProfile();
         var recipients = new List<NotificationRecipient>();
-        if (notice.Audience is NoticeAudience.Attendees or NoticeAudience.CandidateAndRecruiter)
+        if (notice.Audience is NoticeAudience.Attendees or NoticeAudience.CandidateAndRecruiter or NoticeAudience.Candidate)
         {
             AddPerson(recipients, spec, spec.CandidateId, candidate, RecipientRole.Candidate);
         }
 
-        if (notice.Audience == NoticeAudience.Attendees)
+        if (notice.Audience is NoticeAudience.Attendees or NoticeAudience.Interviewers)
         {
             foreach (var id in notice.Stages.SelectMany(s => s.InterviewerIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
@@ -46,6 +46,7 @@ internal static class NoticeBuilder
             PreviousSlot = notice.PreviousSlot,
             Proposals = [.. notice.Proposals],
             Reason = notice.Reason,
+            Note = notice.Note,
             ReminderMinutes = notice.ReminderMinutes,
             Recipients = recipients,
         };

@@ -27,6 +27,9 @@ public sealed class PendingNotice
     /// <summary>Why (no availability, conflict, cancellation).</summary>
     public string? Reason { get; set; }
 
+    /// <summary>The tenant's free text for the recipient (thank-you next steps).</summary>
+    public string? Note { get; set; }
+
     /// <summary>For reminders: minutes before the start.</summary>
     public int? ReminderMinutes { get; set; }
 

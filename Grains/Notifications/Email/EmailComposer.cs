@@ -53,6 +53,7 @@ public static class EmailComposer
         {
             ["title"] = notification.Title,
             ["reason"] = notification.Reason ?? string.Empty,
+            ["note"] = notification.Note is { Length: > 0 } note ? note : EmailTemplates.DefaultNextSteps,
         };
         if (notification.Slot is { } slot)
         {

@@ -4,10 +4,14 @@ namespace Scheduler.Grains.Notifications;
 
 /// <summary>
 /// The wording of each kind of email: a subject and an opening line, with placeholders <c>{title}</c>,
-/// <c>{when}</c> (the slot in the recipient's zone), <c>{was}</c> (the previous slot) and <c>{reason}</c>. Kept as data so wording changes need no code change.
+/// <c>{when}</c> (the slot in the recipient's zone), <c>{was}</c> (the previous slot), <c>{reason}</c> and <c>{note}</c>
+/// (the tenant's next steps, else <see cref="DefaultNextSteps"/>). Kept as data so wording changes need no code change.
 /// </summary>
 public static class EmailTemplates
 {
+    /// <summary>The next steps of a thank-you when the tenant wrote none.</summary>
+    public const string DefaultNextSteps = "The team will be in touch with you about the next steps.";
+
     private static readonly FrozenDictionary<NotificationKind, (string Subject, string Opening)> Templates =
         new Dictionary<NotificationKind, (string, string)>
         {
@@ -18,6 +22,8 @@ public static class EmailTemplates
             [NotificationKind.Reminder] = ("Reminder: {title}, {when}", "A reminder: \"{title}\" is coming up on {when}."),
             [NotificationKind.NoAvailability] = ("No availability: {title}", "No time could be found for \"{title}\". Reason: {reason}"),
             [NotificationKind.ConflictFlagged] = ("Conflict: {title}, {when}", "The booked interview \"{title}\" on {when} now conflicts with other busy time and was flagged. {reason}"),
+            [NotificationKind.FeedbackReminder] = ("Feedback due: {title}", "Thank you for interviewing in \"{title}\" on {when}. Please submit your feedback while it is fresh."),
+            [NotificationKind.ThankYou] = ("Thank you: {title}", "Thank you for your time in \"{title}\" on {when}. {note}"),
         }.ToFrozenDictionary();
 
     /// <summary>The subject and opening line of a kind, with placeholders.</summary>

@@ -173,7 +173,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         }
 
         var needsSlot = notification.Kind is NotificationKind.Booked or NotificationKind.Rescheduled or NotificationKind.Cancelled
-            or NotificationKind.Reminder or NotificationKind.ConflictFlagged;
+            or NotificationKind.Reminder or NotificationKind.ConflictFlagged or NotificationKind.FeedbackReminder or NotificationKind.ThankYou;
         if (needsSlot && (notification.Slot is not { } slot || slot.End <= slot.Start))
         {
             throw new ArgumentException($"A {notification.Kind} notification needs a non-empty slot.", nameof(notification));

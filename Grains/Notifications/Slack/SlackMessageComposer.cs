@@ -30,7 +30,8 @@ public static class SlackMessageComposer
             ["title"] = notification.Title,
             ["when"] = when,
         });
-        var blocks = new JsonArray { Section($"*{Escape(headline)}*" + (notification.Reason is { Length: > 0 } reason ? "\n" + Escape(reason) : string.Empty)) };
+        var detail = notification.Kind == NotificationKind.ThankYou ? notification.Note ?? EmailTemplates.DefaultNextSteps : notification.Reason;
+        var blocks = new JsonArray { Section($"*{Escape(headline)}*" + (detail is { Length: > 0 } ? "\n" + Escape(detail) : string.Empty)) };
         if (notification.Kind == NotificationKind.ProposalsReady && notification.Proposals.Count > 0)
         {
             var buttons = new JsonArray();

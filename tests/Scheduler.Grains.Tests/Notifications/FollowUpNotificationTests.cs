@@ -1,0 +1,188 @@
+using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Grains.Notifications;
+using Scheduler.Runtime;
+using Scheduler.Runtime.Reminders;
+
+namespace Scheduler.Grains.Tests.Notifications;
+
+/// <summary>Follow-ups after the interview (feedback reminder, thank-you) end to end: request → outbox → real SMTP server (aiosmtpd), driven by the fake clock.</summary>
+public sealed class FollowUpNotificationTests
+{
+    private const string CandidateMail = "ada@candidates.example";
+    private const string InterviewerMail = "grace@acme.example";
+
+    /// <summary>Mon 2026-01-05 09:00 UTC, the test silo's clock start.</summary>
+    private static readonly DateTimeOffset ClockStart = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Thu 8 Jan to Sat 10 Jan: the first slot is Thu 8 Jan 09:00–10:00 UTC.</summary>
+    private static readonly TimeRange Window = new(ClockStart.AddDays(3).AddHours(-9), ClockStart.AddDays(5).AddHours(-9));
+
+    [Fact]
+    public async Task FollowUp_DefaultSettings_FeedbackReminderToInterviewerOnceAnHourAfterTheEnd()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        var request = await SubmitAsync(host, "req-feedback");
+        var end = (await WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[^1].End;
+        await smtp.WaitForMessagesAsync(2);
+        Assert.Equal(end.AddMinutes(60), await WaitForFollowUpDueAsync(host, request, end.AddMinutes(60)));
+
+        await PassRemindersAsync(host, smtp, request, end);
+        host.Time.Advance(end.AddMinutes(59) - host.Time.GetUtcNow());
+        Assert.DoesNotContain(await host.Outbox("req-feedback").GetHistory(), n => n.Kind == NotificationKind.FeedbackReminder);
+
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        var mails = await smtp.WaitForMessagesAsync(7);
+        var view = await WaitForAsync(request, v => v.Notifications.Any(n => n.Kind == NotificationKind.FeedbackReminder && n.Status == NotificationStatus.Sent), withNotifications: true);
+        host.Time.Advance(TimeSpan.FromDays(2));
+        await WaitForFollowUpGoneAsync(host, request);
+        view = await WaitForAsync(request, v => v.Status == RequestStatus.Completed, withNotifications: true);
+
+        var feedback = Assert.Single(smtp.Messages(), m => m.Subject.StartsWith("Feedback due:", StringComparison.Ordinal));
+        Assert.Equal([InterviewerMail], feedback.RcptTos);
+        Assert.Contains("Thu 8 Jan 2026, 09:00–10:00 GMT (your time)", feedback.Part("text/plain").Content, StringComparison.Ordinal);
+        Assert.DoesNotContain(mails, m => m.Subject.StartsWith("Thank you:", StringComparison.Ordinal));
+        Assert.DoesNotContain(feedback.Parts, p => p.ContentType == "text/calendar");
+        var record = Assert.Single(view.Notifications, n => n.Kind == NotificationKind.FeedbackReminder);
+        Assert.Equal("FeedbackReminder/0/int-1/Email", record.Key);
+        Assert.True(record.SentAt >= end.AddMinutes(60));
+        Assert.Equal(7, smtp.Messages().Count);
+    }
+
+    [Fact]
+    public async Task FollowUp_TenantAsksForThankYou_CandidateGetsNextStepsAfterTheTenantsDelay()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        var settings = host.Host.GrainFactory.GetGrain<INotificationSettingsGrain>(NotificationTestHost.Tenant);
+        await settings.Set(new NotificationSettings
+        {
+            FeedbackReminder = false,
+            FollowUpDelayMinutes = 15,
+            CandidateThankYou = true,
+            ThankYouNextSteps = "Expect our decision within three working days.",
+        });
+        var request = await SubmitAsync(host, "req-thanks");
+        var end = (await WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[^1].End;
+        await smtp.WaitForMessagesAsync(2);
+        await WaitForFollowUpDueAsync(host, request, end.AddMinutes(15));
+
+        await PassRemindersAsync(host, smtp, request, end);
+        host.Time.Advance(end.AddMinutes(16) - host.Time.GetUtcNow());
+        await smtp.WaitForMessagesAsync(7);
+        var view = await WaitForAsync(request, v => v.Notifications.Count(n => n.Status == NotificationStatus.Sent) == 7, withNotifications: true);
+        await WaitForFollowUpGoneAsync(host, request);
+
+        var thanks = Assert.Single(smtp.Messages(), m => m.Subject.StartsWith("Thank you:", StringComparison.Ordinal));
+        Assert.Equal([CandidateMail], thanks.RcptTos);
+        var text = thanks.Part("text/plain").Content;
+        Assert.Contains("Thu 8 Jan 2026, 10:00–11:00 CET (your time)", text, StringComparison.Ordinal);
+        Assert.Contains("Expect our decision within three working days.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(smtp.Messages(), m => m.Subject.StartsWith("Feedback due:", StringComparison.Ordinal));
+        Assert.Equal("ThankYou/0/cand-1/Email", Assert.Single(view.Notifications, n => n.Kind == NotificationKind.ThankYou).Key);
+    }
+
+    [Fact]
+    public async Task FollowUp_RescheduledThenCancelled_MovedToTheNewEndThenRemovedAndNeverSent()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        var request = await SubmitAsync(host, "req-fu-move");
+        var end = (await WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[^1].End;
+        await WaitForFollowUpDueAsync(host, request, end.AddMinutes(60));
+
+        var moved = new TimeRange(ClockStart.AddDays(7).AddHours(-9), ClockStart.AddDays(9).AddHours(-9));
+        await request.Reschedule(new RescheduleSpec(moved));
+        var newEnd = (await WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start >= moved.Start)).Booking!.Stages[^1].End;
+        Assert.NotEqual(end, newEnd);
+        await WaitForFollowUpDueAsync(host, request, newEnd.AddMinutes(60));
+
+        await request.Cancel("The position was filled.");
+        await WaitForFollowUpGoneAsync(host, request);
+        await smtp.WaitForMessagesAsync(6);
+        host.Time.Advance(newEnd.AddDays(1) - host.Time.GetUtcNow());
+        Assert.Equal(0, await host.Outbox("req-fu-move").DeliverDue());
+
+        var history = await host.Outbox("req-fu-move").GetHistory();
+        Assert.DoesNotContain(history, n => n.Kind is NotificationKind.FeedbackReminder or NotificationKind.ThankYou);
+        Assert.Equal(6, smtp.Messages().Count);
+    }
+
+    [Fact]
+    public async Task Settings_OutOfRange_RefusedWithTheFieldAndNothingStored()
+    {
+        await using var host = await NotificationTestHost.StartAsync(smtpPort: 0);
+        var settings = host.Host.GrainFactory.GetGrain<INotificationSettingsGrain>("tenant-x");
+
+        var delay = await Assert.ThrowsAsync<ArgumentException>(() => settings.Set(new NotificationSettings { FollowUpDelayMinutes = NotificationSettings.MaxFollowUpDelayMinutes + 1 }));
+        var text = await Assert.ThrowsAsync<ArgumentException>(() => settings.Set(new NotificationSettings { ThankYouNextSteps = new string('x', NotificationSettings.MaxNextStepsLength + 1) }));
+
+        Assert.Equal("followUpDelayMinutes", delay.ParamName);
+        Assert.Equal("thankYouNextSteps", text.ParamName);
+        Assert.Equal(new NotificationSettings(), await settings.Get());
+        Assert.Equal(new FollowUpPlan(true, 60, false, null), await settings.GetFollowUpPlan());
+    }
+
+    private static async Task<IInterviewRequestGrain> SubmitAsync(NotificationTestHost host, string requestId)
+    {
+        var grains = host.Host.GrainFactory;
+        await grains.GetGrain<IParticipantGrain>(GrainKeys.For(NotificationTestHost.Tenant, "cand-1")).UpsertProfile(
+            new ParticipantProfile("Ada Lovelace", CandidateMail, ParticipantKind.Candidate, "Europe/Berlin", [new WeeklyHours(["Mon", "Tue", "Wed", "Thu", "Fri"], "00:00", "23:59")]));
+        await grains.GetGrain<IParticipantGrain>(GrainKeys.For(NotificationTestHost.Tenant, "int-1")).UpsertProfile(
+            new ParticipantProfile("Grace Hopper", InterviewerMail, ParticipantKind.Interviewer, "Europe/London", [new WeeklyHours(["Mon", "Tue", "Wed", "Thu", "Fri"], "09:00", "17:00")]));
+        var request = grains.GetGrain<IInterviewRequestGrain>(GrainKeys.For(NotificationTestHost.Tenant, requestId));
+        await request.Submit(new InterviewRequestSpec("cand-1", [new StageSpec("screen", 60, ["int-1"])], Window) { Mode = SchedulingMode.AutoBook });
+        return request;
+    }
+
+    /// <summary>Moves the clock to one hour before the (one-hour) interview so the 24 h and 2 h reminders are sent, and waits for them.</summary>
+    private static async Task PassRemindersAsync(NotificationTestHost host, SmtpSink smtp, IInterviewRequestGrain request, DateTimeOffset end)
+    {
+        host.Time.Advance(end.AddHours(-2) - host.Time.GetUtcNow());
+        await smtp.WaitForMessagesAsync(6);
+        await WaitForAsync(request, v => v.Notifications.Count(n => n.Kind == NotificationKind.Reminder && n.Status == NotificationStatus.Sent) == 4, withNotifications: true);
+    }
+
+    private static async Task<InterviewRequestView> WaitForAsync(IInterviewRequestGrain request, Func<InterviewRequestView, bool> condition, bool withNotifications = false)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        while (true)
+        {
+            var view = withNotifications ? await request.GetWithNotifications() : await request.Get();
+            if (view is not null && condition(view))
+            {
+                return view;
+            }
+
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"Request did not reach the expected state; last status {view?.Status}, {view?.Notifications.Count} notifications.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    private static async Task<DateTimeOffset> WaitForFollowUpDueAsync(NotificationTestHost host, IInterviewRequestGrain request, DateTimeOffset expected)
+    {
+        var table = host.Host.Services.GetRequiredService<IReminderTable>();
+        DateTimeOffset? due = null;
+        await Runtime.Testing.TestSiloHost.WaitUntilAsync(
+            () =>
+            {
+                var entry = table.ReadAsync(request.GetGrainId(), FollowUpReminder.Name, CancellationToken.None).GetAwaiter().GetResult();
+                due = entry?.NextDue;
+                return due == expected && entry!.Period == TimeSpan.Zero;
+            },
+            TimeSpan.FromSeconds(20));
+        return due!.Value;
+    }
+
+    private static Task WaitForFollowUpGoneAsync(NotificationTestHost host, IInterviewRequestGrain request)
+    {
+        var table = host.Host.Services.GetRequiredService<IReminderTable>();
+        return Runtime.Testing.TestSiloHost.WaitUntilAsync(
+            () => table.ReadAsync(request.GetGrainId(), FollowUpReminder.Name, CancellationToken.None).GetAwaiter().GetResult() is null,
+            TimeSpan.FromSeconds(20));
+    }
+}
