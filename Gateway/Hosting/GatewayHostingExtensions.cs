@@ -43,7 +43,6 @@ public static class GatewayHostingExtensions
             .BindOptions(builder.Configuration.GetSection("Cluster")));
         builder.Services.AddSchedulerNotifications(builder.Configuration);
         builder.Services.AddCalendarSources(calendars => builder.Configuration.GetSection("Calendars").Bind(calendars));
-        builder.Services.AddSlackWebhook();
         if (options.Demo)
         {
             builder.Services.AddHostedService<DemoDatasetLoader>();

@@ -1,17 +1,26 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Scheduler.Grains;
 
 namespace Scheduler.Gateway.Webhooks;
 
-/// <summary>Reads the button presses out of a Slack interaction request body (form field <c>payload</c>, JSON).</summary>
+/// <summary>
+/// Reads the button presses out of a Slack interaction request body (form field <c>payload</c>, JSON; Slack docs,
+/// "block_actions payload"), each with an identity that stays the same when Slack delivers the same payload again.
+/// </summary>
 public static class SlackInteractionParser
 {
     /// <summary>Parses a verified body.</summary>
     /// <param name="body">The raw <c>application/x-www-form-urlencoded</c> body.</param>
-    /// <returns>The button presses of a <c>block_actions</c> payload; empty for other payload types.</returns>
+    /// <returns>
+    /// The button presses of a <c>block_actions</c> payload, each with <see cref="SlackInteractionRecord.Id"/> =
+    /// <c>{trigger_id}:{action_id}:{action_ts}</c>, or <c>sha256:{hex}</c> over the user, action, value, action time
+    /// and message when Slack sent no <c>trigger_id</c>; empty for other payload types.
+    /// </returns>
     /// <exception cref="FormatException">There is no <c>payload</c> field or it is not the expected JSON.</exception>
-    public static IReadOnlyList<SlackInteraction> Parse(ReadOnlySpan<byte> body)
+    public static IReadOnlyList<SlackInteractionRecord> Parse(ReadOnlySpan<byte> body)
     {
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
         if (!form.TryGetValue("payload", out var payload) || string.IsNullOrEmpty(payload))
@@ -29,22 +38,27 @@ public static class SlackInteractionParser
             }
 
             var user = root.GetProperty("user").GetProperty("id").GetString() ?? throw new FormatException("The payload has no user id.");
+            var trigger = Text(root, "trigger_id");
             string? channel = null;
             string? ts = null;
             if (root.TryGetProperty("container", out var container))
             {
-                channel = container.TryGetProperty("channel_id", out var c) ? c.GetString() : null;
-                ts = container.TryGetProperty("message_ts", out var t) ? t.GetString() : null;
+                channel = Text(container, "channel_id");
+                ts = Text(container, "message_ts");
             }
 
-            var result = new List<SlackInteraction>();
+            var result = new List<SlackInteractionRecord>();
             foreach (var action in root.GetProperty("actions").EnumerateArray())
             {
-                var actionId = action.TryGetProperty("action_id", out var a) ? a.GetString() : null;
-                var value = action.TryGetProperty("value", out var v) ? v.GetString() : null;
+                var actionId = Text(action, "action_id");
+                var value = Text(action, "value");
                 if (!string.IsNullOrEmpty(actionId) && !string.IsNullOrEmpty(value))
                 {
-                    result.Add(new SlackInteraction(actionId, value, user, channel, ts));
+                    var actionTs = Text(action, "action_ts");
+                    var id = trigger is { Length: > 0 }
+                        ? $"{trigger}:{actionId}:{actionTs}"
+                        : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', user, actionId, value, actionTs, channel, ts))));
+                    result.Add(new SlackInteractionRecord(id, actionId, value, user, channel, ts));
                 }
             }
 
@@ -55,4 +69,7 @@ public static class SlackInteractionParser
             throw new FormatException("The payload is not a Slack interaction.", ex);
         }
     }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

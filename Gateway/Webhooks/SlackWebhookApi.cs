@@ -1,28 +1,26 @@
 using Microsoft.Extensions.Options;
+using Scheduler.Grains;
 using Scheduler.Grains.Notifications;
+using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.Webhooks;
 
 /// <summary>
 /// <c>POST /webhooks/slack</c>: Slack interactivity. The raw body is checked with <see cref="SlackSignatureVerifier"/>
-/// (v0 HMAC, 5-minute window): a forged, altered or stale request gets 401 and changes nothing. A verified
-/// <c>block_actions</c> payload is queued and answered 200 at once (Slack wants an answer within 3 s); the
-/// <see cref="SlackInteractionProcessor"/> does the work. Without <c>Slack:SigningSecret</c> the route answers 404.
+/// (v0 HMAC, 5-minute window): a forged, altered or stale request gets 401 and changes nothing. The button presses of a
+/// verified <c>block_actions</c> payload are stored in their tenant's durable <see cref="ISlackInboxGrain"/> and only
+/// then answered 200 (Slack wants an answer within 3 s; storing is bounded by <see cref="StoreTimeout"/>); the inbox
+/// handles them in the background and survives a restart. When they cannot be stored in time the answer is 503 and
+/// Slack shows the user an error, so nothing is acknowledged that could be lost. Without <c>Slack:SigningSecret</c>
+/// the route answers 404.
 /// </summary>
 public static class SlackWebhookApi
 {
     /// <summary>The route.</summary>
     public const string Route = "/webhooks/slack";
 
-    /// <summary>Registers the queue and the background processor.</summary>
-    /// <param name="services">The services.</param>
-    /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddSlackWebhook(this IServiceCollection services)
-    {
-        services.AddSingleton<SlackInteractionQueue>();
-        services.AddHostedService<SlackInteractionProcessor>();
-        return services;
-    }
+    /// <summary>The longest time spent storing interactions before answering 503, within Slack's 3-second limit.</summary>
+    public static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(2.5);
 
     /// <summary>Maps the route (anonymous: Slack's signature is the authentication).</summary>
     /// <param name="app">The endpoint builder.</param>
@@ -37,7 +35,8 @@ public static class SlackWebhookApi
         HttpRequest request,
         IOptionsMonitor<SlackOptions> options,
         SlackSignatureVerifier verifier,
-        SlackInteractionQueue queue,
+        IGrainFactory grains,
+        TimeProvider time,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -57,7 +56,7 @@ public static class SlackWebhookApi
             return TypedResults.Unauthorized();
         }
 
-        IReadOnlyList<SlackInteraction> interactions;
+        IReadOnlyList<SlackInteractionRecord> interactions;
         try
         {
             interactions = SlackInteractionParser.Parse(body);
@@ -68,15 +67,47 @@ public static class SlackWebhookApi
             return TypedResults.Ok();
         }
 
+        var byTenant = new Dictionary<string, List<SlackInteractionRecord>>(StringComparer.Ordinal);
         foreach (var interaction in interactions)
         {
-            if (!queue.TryEnqueue(interaction))
+            if (TenantOf(interaction) is not { } tenant)
             {
-                SlackWebhookLog.QueueFull(log, interaction.ActionId, interaction.Value, interaction.UserId);
-                return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                SlackWebhookLog.Ignored(log, interaction.ActionId, interaction.Value, interaction.UserId);
+                continue;
             }
+
+            if (!byTenant.TryGetValue(tenant, out var list))
+            {
+                list = [];
+                byTenant[tenant] = list;
+            }
+
+            list.Add(interaction);
+        }
+
+        try
+        {
+            await Task.WhenAll(byTenant.Select(pair => grains.GetGrain<ISlackInboxGrain>(pair.Key).Accept(pair.Value)))
+                .WaitAsync(StoreTimeout, time, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            SlackWebhookLog.NotStored(log, ex, interactions.Count);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
         return TypedResults.Ok();
+    }
+
+    private static string? TenantOf(SlackInteractionRecord interaction)
+    {
+        try
+        {
+            return GrainKeys.Split(SlackActions.Parse(interaction.Value).Key).Tenant;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 }

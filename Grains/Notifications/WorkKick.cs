@@ -4,11 +4,12 @@ namespace Scheduler.Grains.Notifications;
 
 /// <summary>
 /// Runs a grain's background work in a turn of its own, soon after it is asked for, without ever losing a request
-/// to run. A request while no run is pending registers one zero-delay grain timer; a request while a run is in
-/// progress sets a "run again" flag, and when the run ends (normally or with an exception) a new timer gives the
-/// repetition a turn of its own, so other calls get in between. A run never disposes a timer that was registered
-/// after the run started, so a hand-over does not depend on which of two ticks reaches the activation first. Work that must survive the activation still needs a durable reminder; this only makes the
-/// in-memory path prompt.
+/// to run. A request while no run is pending registers one one-shot grain timer (its due time is the caller's,
+/// usually zero); a request while a run is in progress sets a "run again" flag, and when the run ends (normally or
+/// with an exception) a new timer gives the repetition a turn of its own, so other calls get in between. A run never
+/// disposes a timer that was registered after the run started, so a hand-over does not depend on which of two ticks
+/// reaches the activation first. Work that must survive the activation still needs a durable reminder; this only
+/// makes the in-memory path prompt.
 /// </summary>
 /// <remarks>Not thread-safe: every member is called from turns of the owning activation, which never overlap.</remarks>
 internal sealed class WorkKick
@@ -20,7 +21,7 @@ internal sealed class WorkKick
     private bool _again;
 
     /// <summary>Creates the kick.</summary>
-    /// <param name="register">Registers a one-shot, zero-delay grain timer with the given callback and returns it (the grain's <c>RegisterGrainTimer</c>).</param>
+    /// <param name="register">Registers a one-shot grain timer with the given callback and returns it (the grain's <c>RegisterGrainTimer</c>).</param>
     /// <param name="work">The work; it must be safe to run more often than asked.</param>
     public WorkKick(Func<Func<CancellationToken, Task>, IGrainTimer> register, Func<CancellationToken, Task> work)
     {

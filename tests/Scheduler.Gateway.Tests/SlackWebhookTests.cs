@@ -39,6 +39,34 @@ public sealed class SlackWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task Webhook_RedeliveredInteraction_StoredBeforeTheAnswerAndHandledOnce()
+    {
+        const string tenant = "slack-redeliver";
+        var (client, id) = await ProposedRequestAsync(tenant);
+        var body = Body(SlackActions.AcceptProposal + "_0", $"{tenant}/{id}|0", "U-CAND", trigger: "13345224609.738474920.8088930838d88f008e0");
+        var inbox = Grains.GetGrain<ISlackInboxGrain>(tenant);
+
+        var first = await PostAsync(body, Now());
+        var stored = await inbox.GetItems();
+        var again = await PostAsync(body, Now());
+        await client.WaitForStatus(id, "booked");
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        while ((await inbox.GetItems()).Any(i => i.Status == SlackInboxStatus.Pending) && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("13345224609.738474920.8088930838d88f008e0:accept_proposal_0:1700000001.000200", Assert.Single(stored).Interaction.Id);
+        var item = Assert.Single(await inbox.GetItems());
+        Assert.Equal(SlackInboxStatus.Done, item.Status);
+        Assert.Equal(1, item.Attempts);
+        var view = await client.GetJson($"/v1/interview-requests/{id}");
+        Assert.Single(view["history"]!.AsArray(), h => ((string?)h!["reason"])?.EndsWith("selected.", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Webhook_ForgedSignature_UnauthorizedAndNothingChanges()
     {
         const string tenant = "slack-forged";
@@ -124,15 +152,20 @@ public sealed class SlackWebhookTests : IDisposable
 
     private static string Now() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-    private static byte[] Body(string actionId, string value, string userId)
+    private static byte[] Body(string actionId, string value, string userId, string? trigger = null)
     {
         var payload = new JsonObject
         {
             ["type"] = "block_actions",
             ["user"] = new JsonObject { ["id"] = userId },
             ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "D-1", ["message_ts"] = "1700000000.000100" },
-            ["actions"] = new JsonArray { new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["value"] = value } },
+            ["actions"] = new JsonArray { new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["value"] = value, ["action_ts"] = "1700000001.000200" } },
         };
+        if (trigger is not null)
+        {
+            payload["trigger_id"] = trigger;
+        }
+
         return Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(payload.ToJsonString()));
     }
 

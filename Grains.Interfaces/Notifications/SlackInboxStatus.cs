@@ -1,0 +1,14 @@
+namespace Scheduler.Grains;
+
+/// <summary>Where an accepted Slack interaction stands.</summary>
+public enum SlackInboxStatus
+{
+    /// <summary>Stored, not yet handled (or to be retried).</summary>
+    Pending,
+
+    /// <summary>Handled; <see cref="SlackInboxItem.Outcome"/> says what it did.</summary>
+    Done,
+
+    /// <summary>Given up: permanently invalid, or every attempt failed.</summary>
+    Failed,
+}

@@ -1,0 +1,14 @@
+namespace Scheduler.Grains;
+
+/// <summary>One verified button press from Slack (a <c>block_actions</c> payload), as the inbox stores it.</summary>
+/// <param name="Id">
+/// The interaction's identity, stable across redeliveries of the same payload: Slack's <c>trigger_id</c> with the
+/// action's <c>action_id</c> and <c>action_ts</c>, or, when Slack sent no <c>trigger_id</c>, a SHA-256 of the
+/// action's fields. 1–512 characters.
+/// </param>
+/// <param name="ActionId">The button's <c>action_id</c>.</param>
+/// <param name="Value">The button's <c>value</c>, <c>{grainKey}|{item}</c>; the grain key starts with the tenant.</param>
+/// <param name="UserId">The Slack user who pressed it.</param>
+/// <param name="Channel">The channel of the message that carried the button, when Slack sent it.</param>
+/// <param name="MessageTs">The <c>ts</c> of that message, when Slack sent it.</param>
+public sealed record SlackInteractionRecord(string Id, string ActionId, string Value, string UserId, string? Channel, string? MessageTs);
