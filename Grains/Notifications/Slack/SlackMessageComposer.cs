@@ -84,6 +84,16 @@ public static class SlackMessageComposer
         return new SlackMessage(channel, text, [Section(Escape(text))]);
     }
 
+    /// <summary>The replacement of a pool offer message once the offer was withdrawn as a whole (no button).</summary>
+    /// <param name="channel">The channel Slack reported for the offer message.</param>
+    /// <param name="title">What the interview is.</param>
+    /// <returns>The message for <see cref="ISlackClient.UpdateMessageAsync"/>.</returns>
+    public static SlackMessage OfferWithdrawn(string channel, string title)
+    {
+        var text = $"\"{title}\" is no longer offered. Nothing to do.";
+        return new SlackMessage(channel, text, [Section(Escape(text))]);
+    }
+
     private static JsonObject Section(string markdown) => new()
     {
         ["type"] = "section",

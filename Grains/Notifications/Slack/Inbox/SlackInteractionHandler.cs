@@ -7,7 +7,8 @@ namespace Scheduler.Grains.Notifications;
 /// What a Slack button press does: an accepted proposal becomes <see cref="IInterviewRequestGrain.Select"/> (the
 /// value's index is mapped to the current proposal id; a proposal id is accepted too), an accepted pool offer
 /// becomes <see cref="IInterviewerPoolGrain.Accept"/> for the member whose profile carries the pressing Slack user
-/// (the pool grain lets the first accept win). The grain key in the value names the tenant; the scheduler wrote it
+/// (the pool grain lets the first accept win), after which the offer's Slack messages are brought up to date
+/// (<see cref="IPoolOfferMessagesGrain.Refresh"/>). The grain key in the value names the tenant; the scheduler wrote it
 /// and Slack signed it.
 /// </summary>
 public static class SlackInteractionHandler
@@ -67,6 +68,7 @@ public static class SlackInteractionHandler
             }
 
             var accepted = await pool.Accept(item, memberId);
+            await grains.GetGrain<IPoolOfferMessagesGrain>(key + "/" + item).Refresh();
             return accepted.Accepted ? $"offer accepted by {memberId}" : $"offer not accepted for {memberId}: {accepted.Message}";
         }
 
