@@ -7,7 +7,9 @@ namespace Scheduler.Grains.Notifications;
 /// Builds the iTIP invite of an interview notification (RFC 5546): <c>REQUEST</c> for booked and rescheduled
 /// (the reschedule carries the higher <c>SEQUENCE</c>, §2.1.4), <c>CANCEL</c> for cancelled (§3.2.5); one UID per
 /// interview (<see cref="MessageIds.InviteUid"/>); the scheduler is the <c>ORGANIZER</c>, the attendees are
-/// <c>ATTENDEE</c>s with <c>RSVP=TRUE</c>. Times are written in UTC by <see cref="ItipWriter"/>.
+/// <c>ATTENDEE</c>s with <c>RSVP=TRUE</c>. Times are in the candidate's zone: <c>DTSTART</c>/<c>DTEND</c> with
+/// <c>TZID</c> and the matching <c>VTIMEZONE</c> (<see cref="InviteZone"/>); UTC when there is no candidate with a known
+/// zone, or the zone is UTC.
 /// </summary>
 public static class InviteBuilder
 {
@@ -50,7 +52,17 @@ public static class InviteBuilder
             Location = notification.Location,
             Url = notification.Url is { Length: > 0 } url ? new Uri(url, UriKind.Absolute) : null,
         };
-        return new CalendarAttachment(cancel ? "CANCEL" : "REQUEST", ItipWriter.Write(invite));
+        var zone = LocalTimeFormatter.Zone(ZoneOf(notification));
+        return new CalendarAttachment(cancel ? "CANCEL" : "REQUEST", InviteZone.Apply(ItipWriter.Write(invite), zone, invite.Start, invite.End));
+    }
+
+    /// <summary>The IANA zone the invite is written in: the candidate's (attendees first, then recipients).</summary>
+    /// <param name="notification">The notification.</param>
+    /// <returns>The zone id, or <see langword="null"/> when there is no candidate.</returns>
+    public static string? ZoneOf(InterviewNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return notification.Attendees.Concat(notification.Recipients).FirstOrDefault(r => r.Role == RecipientRole.Candidate)?.TimeZone;
     }
 
     /// <summary>The attendees of the invite: <see cref="InterviewNotification.Attendees"/>, else the candidate and interviewer recipients; only those with an email address.</summary>

@@ -38,6 +38,8 @@ public sealed class EmailNotificationTests
             var occurrence = Assert.Single(calendar.GetOccurrences(Instant.FromUtc(2026, 3, 1, 0, 0), Instant.FromUtc(2026, 4, 1, 0, 0), DateTimeZone.Utc));
             Assert.Equal(Instant.FromUtc(2026, 3, 10, 13, 0), occurrence.Start);
             Assert.Equal(Instant.FromUtc(2026, 3, 10, 14, 0), occurrence.End);
+            Assert.Contains("DTSTART;TZID=Europe/Berlin:20260310T140000", calendarPart.Content, StringComparison.Ordinal);
+            Assert.NotNull(calendar.TimeZones["Europe/Berlin"]);
             Assert.Contains("mailto:ada@candidates.example", calendarPart.Content, StringComparison.Ordinal);
             Assert.Contains("mailto:grace@acme.example", calendarPart.Content, StringComparison.Ordinal);
             Assert.Contains(mail.Parts, p => p.Filename == "invite.ics");
