@@ -9,17 +9,20 @@ public sealed partial class InterviewRequestGrain
     private IGrainTimer? _planWait;
 
     /// <inheritdoc />
-    public async Task ReceiveBatchPlan(BatchPlanHint? hint)
+    public Task ReceiveBatchPlan(BatchPlanHint? hint)
     {
         if (S.Spec is null || !S.AwaitingPlan || S.Status != RequestStatus.Pending)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         _hint = hint is not null && BatchHint.Fits(S.Spec, S.Window ?? S.Spec.Window, hint.Stages) ? hint : null;
         S.AwaitingPlan = false;
         StopPlanWait();
-        await StartWorkAsync();
+
+        // The durable resume reminder was registered when the request was stored to wait for its plan.
+        _kick.Request();
+        return Task.CompletedTask;
     }
 
     /// <summary>Instead of starting at once: the durable resume reminder, and a short timer after which the request starts without a plan.</summary>
@@ -30,14 +33,16 @@ public sealed partial class InterviewRequestGrain
         _planWait = RegisterGrainTimer(_ => PlanWaitElapsedAsync(), RequestSettings.PlanWait, Timeout.InfiniteTimeSpan);
     }
 
-    private async Task PlanWaitElapsedAsync()
+    private Task PlanWaitElapsedAsync()
     {
         StopPlanWait();
         if (S.AwaitingPlan && S.Status == RequestStatus.Pending)
         {
             S.AwaitingPlan = false;
-            await StartWorkAsync();
+            _kick.Request();
         }
+
+        return Task.CompletedTask;
     }
 
     private void StopPlanWait()
