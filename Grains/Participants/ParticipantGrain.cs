@@ -12,7 +12,7 @@ namespace Scheduler.Grains.Participants;
 /// bookings. Any failed state write discards the activation so memory never runs ahead of storage.
 /// </summary>
 [GrainType("participant")]
-public sealed class ParticipantGrain : Grain, IParticipantGrain
+public sealed partial class ParticipantGrain : Grain, IParticipantGrain
 {
     private static readonly TimeSpan MaxTtl = TimeSpan.FromHours(1);
     private static readonly TimeSpan NearWindow = TimeSpan.FromDays(1);

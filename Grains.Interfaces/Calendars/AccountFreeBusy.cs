@@ -1,0 +1,7 @@
+namespace Scheduler.Grains;
+
+/// <summary>A calendar account's answer to <see cref="AccountFreeBusyQuery"/>.</summary>
+/// <param name="Busy">Busy intervals of all asked calendars, merged per calendar, ordered by start.</param>
+/// <param name="Errors">Calendar id → the provider's error reason (e.g. <c>notFound</c>) for calendars that could not be read.</param>
+/// <param name="FetchedAt">When the provider answered (UTC).</param>
+public sealed record AccountFreeBusy(IReadOnlyList<TimeRange> Busy, IReadOnlyDictionary<string, string> Errors, DateTimeOffset FetchedAt);

@@ -1,0 +1,21 @@
+namespace Scheduler.Grains;
+
+/// <summary>What a calendar account grain reports about itself (no secrets).</summary>
+/// <param name="Provider"><c>google</c> or <c>microsoft</c>.</param>
+/// <param name="Connected">Whether credentials are stored.</param>
+/// <param name="AccessTokenExpiresAt">When the stored access token expires (UTC); <see langword="null"/> when not connected.</param>
+/// <param name="Channels">The live push channels, one per watched calendar.</param>
+/// <param name="Readers">The participant grain keys that read this account's calendars, ordered.</param>
+public sealed record CalendarAccountView(
+    string Provider,
+    bool Connected,
+    DateTimeOffset? AccessTokenExpiresAt,
+    IReadOnlyList<CalendarChannelView> Channels,
+    IReadOnlyList<string> Readers)
+{
+    /// <summary>The calendars with a stored sync token, ordered.</summary>
+    public IReadOnlyList<string> SyncedCalendars { get; init; } = [];
+
+    /// <summary>The number of full (non-incremental) syncs done, e.g. after a sync token expired.</summary>
+    public int FullSyncs { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Scheduler.Grains;
+
+/// <summary>A calendar account's message to a participant that read it: these calendars changed.</summary>
+/// <param name="AccountKey">The account grain key <c>{tenant}/{provider}/{accountId}</c>.</param>
+/// <param name="Provider">The provider (<c>google</c>, <c>microsoft</c>): the participant's calendar entries of this provider and account are refreshed.</param>
+/// <param name="AccountId">The account id.</param>
+/// <param name="CalendarIds">The calendars that changed.</param>
+public sealed record CalendarChange(string AccountKey, string Provider, string AccountId, IReadOnlyList<string> CalendarIds);

@@ -1,0 +1,61 @@
+using Scheduler.Runtime;
+using Scheduler.Runtime.Concurrency;
+
+namespace Scheduler.Grains;
+
+/// <summary>
+/// A connected calendar account, key <c>{tenant}/{provider}/{accountId}</c> (see
+/// <see cref="CalendarAccountKeys"/>). It owns the credentials (encrypted at rest), the sync
+/// tokens, the push channels and their renewal reminder, and the set of participants that read
+/// it; it fetches free/busy and writes events. Provider-neutral: the provider's connector does
+/// the HTTP work.
+/// </summary>
+public interface ICalendarAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Stores (replaces) the account's credentials, e.g. after an OAuth consent.</summary>
+    /// <param name="credentials">The tokens.</param>
+    /// <returns>The account view.</returns>
+    /// <exception cref="ArgumentException">The access token is empty.</exception>
+    /// <exception cref="InvalidOperationException">The key's provider has no registered connector.</exception>
+    Task<CalendarAccountView> Connect(CalendarCredentials credentials);
+
+    /// <summary>Returns the account view (no secrets).</summary>
+    /// <returns>The view; <see cref="CalendarAccountView.Connected"/> is <see langword="false"/> before <see cref="Connect"/>.</returns>
+    Task<CalendarAccountView> GetView();
+
+    /// <summary>
+    /// Reads free/busy of calendars over a range, refreshing the access token when needed;
+    /// remembers the reader, and opens a push channel on each calendar not yet watched (when the
+    /// provider's webhook address is configured).
+    /// </summary>
+    /// <param name="query">The reader, calendars and range.</param>
+    /// <returns>The busy intervals and per-calendar errors.</returns>
+    /// <exception cref="InvalidOperationException">The account is not connected.</exception>
+    /// <remarks>When the provider refuses or cannot be reached after retries, the grain throws the calendar source error of the silo (its message names the account and the cause).</remarks>
+    Task<AccountFreeBusy> GetFreeBusy(AccountFreeBusyQuery query);
+
+    /// <summary>Forgets a reader (e.g. the participant removed the calendar). Idempotent.</summary>
+    /// <param name="readerKey">The participant grain key.</param>
+    /// <returns>A task that completes when stored.</returns>
+    Task RemoveReader(string readerKey);
+
+    /// <summary>
+    /// Checks a push notification against the live channels (channel id, secret token compared
+    /// in constant time, resource id). An accepted <c>exists</c> notification starts an incremental
+    /// sync after this call returns; the readers of the changed calendar are then told (one-way).
+    /// A rejected one changes nothing.
+    /// </summary>
+    /// <param name="notification">The notification's headers.</param>
+    /// <returns>The verdict.</returns>
+    Task<PushVerdict> ReceivePush(PushNotification notification);
+
+    /// <summary>Runs the incremental sync of one calendar (full sync when its token expired) and tells its readers when events changed. One-way; the account calls it on itself.</summary>
+    /// <param name="calendarId">The calendar.</param>
+    /// <returns>A task that completes when the message is accepted.</returns>
+    [OneWay]
+    Task SyncCalendar(string calendarId);
+
+    /// <summary>Stops every push channel at the provider, removes the renewal reminder, deletes the credentials, sync tokens and readers, and tells the readers (one-way) to drop what they cached. Idempotent.</summary>
+    /// <returns>A task that completes when stored.</returns>
+    Task Disconnect();
+}

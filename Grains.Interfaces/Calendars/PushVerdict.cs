@@ -1,0 +1,14 @@
+namespace Scheduler.Grains;
+
+/// <summary>What a calendar account made of a push notification.</summary>
+public enum PushVerdict
+{
+    /// <summary>The channel id, token and resource id match a live channel: a sync follows (for <c>exists</c>).</summary>
+    Accepted,
+
+    /// <summary>No such channel on this account (stopped, replaced, or never ours): nothing changes.</summary>
+    UnknownChannel,
+
+    /// <summary>The channel exists but the token or resource id does not match: nothing changes.</summary>
+    Forged,
+}

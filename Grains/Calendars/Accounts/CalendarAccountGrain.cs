@@ -1,0 +1,377 @@
+using Microsoft.Extensions.Logging;
+using Scheduler.Runtime;
+
+namespace Scheduler.Grains.Calendars.Accounts;
+
+/// <summary>
+/// A connected calendar account (see <see cref="ICalendarAccountGrain"/>), provider-neutral: the
+/// <see cref="ICalendarConnector"/> named by the key's provider does the HTTP work. Credentials and
+/// channel tokens are stored encrypted (<see cref="CalendarCredentialProtector"/>). The access token
+/// is refreshed a minute before it expires, and once more when the provider answers 401. One durable
+/// one-shot reminder, due <see cref="ICalendarConnector.RenewBefore"/> before the earliest channel
+/// expiry, replaces expiring channels (new channel first, then the old one is stopped).
+/// </summary>
+[GrainType("calendar-account")]
+public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemindable
+{
+    /// <summary>The name of the channel renewal reminder.</summary>
+    public const string RenewalReminder = "channel-renewal";
+
+    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
+
+    private readonly IPersistentState<CalendarAccountState> _state;
+    private readonly IEnumerable<ICalendarConnector> _connectors;
+    private readonly CalendarCredentialProtector _protector;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CalendarAccountGrain> _log;
+    private string _provider = string.Empty;
+    private string _accountId = string.Empty;
+
+    /// <summary>Creates the grain; called by the silo.</summary>
+    /// <param name="state">The durable state.</param>
+    /// <param name="connectors">The registered provider connectors.</param>
+    /// <param name="protector">Encrypts secrets for storage.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="log">The logger.</param>
+    public CalendarAccountGrain(
+        [PersistentState("calendarAccount")] IPersistentState<CalendarAccountState> state,
+        IEnumerable<ICalendarConnector> connectors,
+        CalendarCredentialProtector protector,
+        TimeProvider time,
+        ILogger<CalendarAccountGrain> log)
+    {
+        _state = state;
+        _connectors = connectors;
+        _protector = protector;
+        _time = time;
+        _log = log;
+    }
+
+    private CalendarAccountState S => _state.State;
+
+    private ICalendarConnector Connector =>
+        _connectors.FirstOrDefault(c => c.Provider == _provider)
+        ?? throw new InvalidOperationException($"No calendar connector is registered for provider '{_provider}'.");
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_, _provider, _accountId) = CalendarAccountKeys.Split(GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<CalendarAccountView> Connect(CalendarCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentException.ThrowIfNullOrEmpty(credentials.AccessToken, "accessToken");
+        _ = Connector;
+        Store(credentials);
+        await PersistAsync();
+        AccountLog.Connected(_log, GetPrimaryKeyString(), credentials.ExpiresAt);
+        return View();
+    }
+
+    /// <inheritdoc />
+    public Task<CalendarAccountView> GetView() => Task.FromResult(View());
+
+    /// <inheritdoc />
+    public async Task<AccountFreeBusy> GetFreeBusy(AccountFreeBusyQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var connector = Connector;
+        var ids = CalendarIds(query.CalendarIds, connector);
+        var (busy, errors) = await WithTokenAsync(token => connector.FreeBusyAsync(token, ids, query.Range, CancellationToken.None));
+        var fetchedAt = _time.GetUtcNow();
+
+        var dirty = false;
+        if (!S.Readers.TryGetValue(query.ReaderKey, out var known) || !known.SequenceEqual(ids))
+        {
+            S.Readers[query.ReaderKey] = [.. ids];
+            dirty = true;
+        }
+
+        List<string> opened = [];
+        if (connector.CanWatch)
+        {
+            foreach (var id in ids.Where(id => S.Channels.All(c => c.CalendarId != id)))
+            {
+                try
+                {
+                    S.Channels.Add(await OpenChannelAsync(connector, id));
+                    opened.Add(id);
+                    dirty = true;
+                }
+                catch (CalendarProviderException exception)
+                {
+                    AccountLog.WatchFailed(_log, GetPrimaryKeyString(), id, exception.Message);
+                }
+            }
+        }
+
+        if (dirty)
+        {
+            await PersistAsync();
+        }
+
+        if (opened.Count > 0)
+        {
+            await ScheduleRenewalAsync();
+            var self = GrainFactory.GetGrain<ICalendarAccountGrain>(GetPrimaryKeyString());
+            foreach (var id in opened.Where(id => !S.SyncTokens.ContainsKey(id)))
+            {
+                await self.SyncCalendar(id);
+            }
+        }
+
+        var intervals = busy.Values.SelectMany(b => b).OrderBy(b => b.Start).ThenBy(b => b.End).ToArray();
+        return new AccountFreeBusy(intervals, errors, fetchedAt);
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveReader(string readerKey)
+    {
+        if (S.Readers.Remove(readerKey))
+        {
+            await PersistAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<PushVerdict> ReceivePush(PushNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var channel = S.Channels.FirstOrDefault(c => c.ChannelId == notification.ChannelId);
+        if (channel is null)
+        {
+            AccountLog.PushRefused(_log, GetPrimaryKeyString(), PushVerdict.UnknownChannel);
+            return PushVerdict.UnknownChannel;
+        }
+
+        var tokenMatches = ChannelTokens.Matches(_protector.UnprotectSecret(channel.ProtectedToken), notification.Token ?? string.Empty);
+        if (!tokenMatches || channel.ResourceId != notification.ResourceId)
+        {
+            AccountLog.PushRefused(_log, GetPrimaryKeyString(), PushVerdict.Forged);
+            return PushVerdict.Forged;
+        }
+
+        if (notification.ResourceState == "exists")
+        {
+            await GrainFactory.GetGrain<ICalendarAccountGrain>(GetPrimaryKeyString()).SyncCalendar(channel.CalendarId);
+        }
+
+        return PushVerdict.Accepted;
+    }
+
+    /// <inheritdoc />
+    public async Task SyncCalendar(string calendarId)
+    {
+        if (S.ProtectedCredentials is null)
+        {
+            return;
+        }
+
+        var connector = Connector;
+        S.SyncTokens.TryGetValue(calendarId, out var previous);
+        int changed;
+        string next;
+        var notify = previous is not null;
+        try
+        {
+            try
+            {
+                (changed, next) = await WithTokenAsync(token => connector.SyncAsync(token, calendarId, previous, CancellationToken.None));
+            }
+            catch (CalendarProviderException expired) when (expired.SyncTokenExpired)
+            {
+                S.FullSyncs++;
+                (changed, next) = await WithTokenAsync(token => connector.SyncAsync(token, calendarId, null, CancellationToken.None));
+                changed = Math.Max(changed, 1);
+            }
+        }
+        catch (CalendarProviderException exception)
+        {
+            AccountLog.SyncFailed(_log, GetPrimaryKeyString(), calendarId, exception.Message);
+            return;
+        }
+
+        S.SyncTokens[calendarId] = next;
+        await PersistAsync();
+        if (!notify || changed == 0)
+        {
+            return;
+        }
+
+        var change = new CalendarChange(GetPrimaryKeyString(), _provider, _accountId, [calendarId]);
+        foreach (var (reader, ids) in S.Readers.Where(r => r.Value.Contains(calendarId)))
+        {
+            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(change);
+        }
+
+        AccountLog.Synced(_log, GetPrimaryKeyString(), calendarId, changed);
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != RenewalReminder)
+        {
+            return;
+        }
+
+        if (S.ProtectedCredentials is null)
+        {
+            await StopReminderAsync();
+            return;
+        }
+
+        var connector = Connector;
+        var now = _time.GetUtcNow();
+        foreach (var old in S.Channels.Where(c => c.ExpiresAt - connector.RenewBefore <= now).ToArray())
+        {
+            var replacement = await OpenChannelAsync(connector, old.CalendarId);
+            S.Channels[S.Channels.IndexOf(old)] = replacement;
+            await PersistAsync();
+            AccountLog.ChannelRenewed(_log, GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
+            await StopChannelQuietlyAsync(connector, old);
+        }
+
+        await ScheduleRenewalAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task Disconnect()
+    {
+        if (S.ProtectedCredentials is not null)
+        {
+            var connector = Connector;
+            foreach (var channel in S.Channels)
+            {
+                await StopChannelQuietlyAsync(connector, channel);
+            }
+        }
+
+        await StopReminderAsync();
+        var readers = S.Readers.ToArray();
+        S.ProtectedCredentials = null;
+        S.AccessTokenExpiresAt = null;
+        S.Channels.Clear();
+        S.SyncTokens.Clear();
+        S.Readers.Clear();
+        await PersistAsync();
+
+        // Readers drop what they cached from this account; their next read finds it disconnected and reports stale data.
+        foreach (var (reader, ids) in readers)
+        {
+            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(new CalendarChange(GetPrimaryKeyString(), _provider, _accountId, ids));
+        }
+    }
+
+    private static List<string> CalendarIds(IReadOnlyList<string> asked, ICalendarConnector connector) =>
+        asked.Count == 0 ? [connector.PrimaryCalendarId] : [.. asked.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private CalendarAccountView View() => new(
+        _provider,
+        S.ProtectedCredentials is not null,
+        S.AccessTokenExpiresAt,
+        [.. S.Channels.Select(c => new CalendarChannelView(c.CalendarId, c.ChannelId, c.ResourceId, c.ExpiresAt))],
+        [.. S.Readers.Keys.Order(StringComparer.Ordinal)])
+    {
+        SyncedCalendars = [.. S.SyncTokens.Keys.Order(StringComparer.Ordinal)],
+        FullSyncs = S.FullSyncs,
+    };
+
+    private void Store(CalendarCredentials credentials)
+    {
+        S.ProtectedCredentials = _protector.Protect(credentials);
+        S.AccessTokenExpiresAt = credentials.ExpiresAt;
+    }
+
+    private async Task<CalendarChannelState> OpenChannelAsync(ICalendarConnector connector, string calendarId)
+    {
+        var channelId = ChannelTokens.NewChannelId();
+        var token = ChannelTokens.NewToken(GetPrimaryKeyString());
+        var (resourceId, expiresAt) = await WithTokenAsync(access => connector.WatchAsync(access, calendarId, channelId, token, CancellationToken.None));
+        return new CalendarChannelState(calendarId, channelId, resourceId, expiresAt, _protector.ProtectSecret(token));
+    }
+
+    private async Task StopChannelQuietlyAsync(ICalendarConnector connector, CalendarChannelState channel)
+    {
+        try
+        {
+            await WithTokenAsync(async access =>
+            {
+                await connector.StopAsync(access, channel.ChannelId, channel.ResourceId, CancellationToken.None);
+                return true;
+            });
+        }
+        catch (CalendarProviderException exception)
+        {
+            AccountLog.StopFailed(_log, GetPrimaryKeyString(), channel.ChannelId, exception.Message);
+        }
+    }
+
+    private async Task ScheduleRenewalAsync()
+    {
+        if (S.Channels.Count == 0)
+        {
+            await StopReminderAsync();
+            return;
+        }
+
+        var due = S.Channels.Min(c => c.ExpiresAt) - Connector.RenewBefore - _time.GetUtcNow();
+        await RegisterOrUpdateReminder(RenewalReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.Zero);
+    }
+
+    private async Task StopReminderAsync()
+    {
+        if (await GetReminder(RenewalReminder) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>Runs a provider call with a valid access token: refreshed ahead of expiry, and once more after a 401.</summary>
+    private async Task<T> WithTokenAsync<T>(Func<string, Task<T>> call)
+    {
+        var credentials = S.ProtectedCredentials is { } payload
+            ? _protector.Unprotect(payload)
+            : throw new InvalidOperationException($"Calendar account '{GetPrimaryKeyString()}' is not connected.");
+        if (credentials.ExpiresAt - RefreshMargin <= _time.GetUtcNow())
+        {
+            credentials = await RefreshAsync(credentials);
+        }
+
+        try
+        {
+            return await call(credentials.AccessToken);
+        }
+        catch (CalendarProviderException exception) when (exception.Unauthorized)
+        {
+            credentials = await RefreshAsync(credentials);
+            return await call(credentials.AccessToken);
+        }
+    }
+
+    private async Task<CalendarCredentials> RefreshAsync(CalendarCredentials credentials)
+    {
+        var refreshed = await Connector.RefreshAsync(credentials, CancellationToken.None);
+        Store(refreshed);
+        await PersistAsync();
+        AccountLog.Refreshed(_log, GetPrimaryKeyString(), refreshed.ExpiresAt);
+        return refreshed;
+    }
+
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+}

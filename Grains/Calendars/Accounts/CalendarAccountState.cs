@@ -1,0 +1,23 @@
+namespace Scheduler.Grains.Calendars.Accounts;
+
+/// <summary>The durable state of a calendar account grain (JSON). Secrets are stored only in protected (encrypted) form.</summary>
+public sealed class CalendarAccountState
+{
+    /// <summary>The credentials, encrypted by <see cref="CalendarCredentialProtector"/>; <see langword="null"/> when not connected.</summary>
+    public string? ProtectedCredentials { get; set; }
+
+    /// <summary>When the stored access token expires (UTC), kept in clear for the view.</summary>
+    public DateTimeOffset? AccessTokenExpiresAt { get; set; }
+
+    /// <summary>Calendar id → the sync token of its last sync.</summary>
+    public Dictionary<string, string> SyncTokens { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The live push channels.</summary>
+    public List<CalendarChannelState> Channels { get; set; } = [];
+
+    /// <summary>Participant grain key → the calendar ids it reads.</summary>
+    public Dictionary<string, List<string>> Readers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many full syncs replaced an expired sync token.</summary>
+    public int FullSyncs { get; set; }
+}

@@ -1,0 +1,63 @@
+namespace Scheduler.Grains.Calendars.Accounts;
+
+/// <summary>
+/// The provider-specific half of a calendar account: the HTTP calls of one provider. The
+/// <see cref="CalendarAccountGrain"/> holds the state (tokens, channels, sync tokens, readers)
+/// and picks the connector whose <see cref="Provider"/> matches its key. Adding a provider means
+/// adding one implementation registered as a singleton <see cref="ICalendarConnector"/>.
+/// Every method throws <see cref="CalendarProviderException"/> when the provider refuses.
+/// </summary>
+public interface ICalendarConnector
+{
+    /// <summary>The provider name in account keys: <c>google</c>, <c>microsoft</c>.</summary>
+    string Provider { get; }
+
+    /// <summary>The calendar id meaning "the account's own calendar" (Google: <c>primary</c>).</summary>
+    string PrimaryCalendarId { get; }
+
+    /// <summary>Whether push channels can be opened (a webhook address is configured).</summary>
+    bool CanWatch { get; }
+
+    /// <summary>How long before a channel's expiry it is replaced.</summary>
+    TimeSpan RenewBefore { get; }
+
+    /// <summary>Gets a fresh access token with the refresh token.</summary>
+    /// <param name="credentials">The current credentials.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new credentials.</returns>
+    Task<CalendarCredentials> RefreshAsync(CalendarCredentials credentials, CancellationToken cancellationToken);
+
+    /// <summary>Reads free/busy (split into calls within the provider's limits, merged).</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="calendarIds">The calendars; at least one.</param>
+    /// <param name="range">The range (UTC).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>Busy intervals per calendar and per-calendar error reasons.</returns>
+    Task<(IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> Busy, IReadOnlyDictionary<string, string> Errors)> FreeBusyAsync(
+        string accessToken, IReadOnlyList<string> calendarIds, TimeRange range, CancellationToken cancellationToken);
+
+    /// <summary>Lists what changed since a sync token (full when <see langword="null"/>).</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="calendarId">The calendar.</param>
+    /// <param name="syncToken">The previous token.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The number of changed events and the next token. An expired token throws with <see cref="CalendarProviderException.SyncTokenExpired"/>.</returns>
+    Task<(int Changed, string NextSyncToken)> SyncAsync(string accessToken, string calendarId, string? syncToken, CancellationToken cancellationToken);
+
+    /// <summary>Opens a push channel on a calendar.</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="calendarId">The calendar.</param>
+    /// <param name="channelId">Our channel id.</param>
+    /// <param name="channelToken">The secret the provider echoes with each notification.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The provider's resource id and the channel's expiry (UTC).</returns>
+    Task<(string ResourceId, DateTimeOffset ExpiresAt)> WatchAsync(string accessToken, string calendarId, string channelId, string channelToken, CancellationToken cancellationToken);
+
+    /// <summary>Stops a push channel; an unknown one counts as stopped.</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="channelId">Our channel id.</param>
+    /// <param name="resourceId">The provider's resource id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when stopped.</returns>
+    Task StopAsync(string accessToken, string channelId, string resourceId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Scheduler.Grains.Calendars.Accounts;
+
+namespace Scheduler.Grains.Calendars.Google;
+
+/// <summary>
+/// A typed client of the Google Calendar API v3 over <see cref="HttpClient"/> (the generated
+/// Google.Apis.Calendar.v3 library is not used): <c>freeBusy</c>, <c>events.list</c> (incremental
+/// sync), <c>events.insert</c>/<c>patch</c>/<c>delete</c>, <c>events.watch</c> and <c>channels.stop</c>.
+/// Every call takes the bearer access token; a refused token surfaces as
+/// <see cref="CalendarProviderException.Unauthorized"/>.
+/// </summary>
+/// <param name="http">Sends with retries.</param>
+/// <param name="options">Settings (the API base URL).</param>
+public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions> options)
+{
+    private static readonly HttpStatusCode[] GoneOrMissing = [HttpStatusCode.NotFound, HttpStatusCode.Gone];
+
+    /// <summary>
+    /// Reads free/busy of calendars over a range of any length and any number of calendars: the
+    /// query is split into <c>freeBusy</c> calls of at most 50 calendars and 90 days
+    /// (<see cref="FreeBusyChunk.Plan"/>), and the answers are merged per calendar.
+    /// </summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="calendarIds">The calendars (ids or <c>primary</c>); at least one.</param>
+    /// <param name="range">The range (UTC).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>Calendar id → busy intervals (merged, ordered), and calendar id → error reason for calendars Google could not read.</returns>
+    /// <exception cref="CalendarProviderException">A call failed after retries.</exception>
+    public async Task<(IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> Busy, IReadOnlyDictionary<string, string> Errors)> QueryFreeBusyAsync(
+        string accessToken, IReadOnlyList<string> calendarIds, TimeRange range, CancellationToken cancellationToken)
+    {
+        var busy = new Dictionary<string, List<TimeRange>>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in FreeBusyChunk.Plan(calendarIds, range))
+        {
+            var body = new JsonObject
+            {
+                ["timeMin"] = Rfc3339(chunk.Range.Start),
+                ["timeMax"] = Rfc3339(chunk.Range.End),
+                ["timeZone"] = "UTC",
+                ["items"] = new JsonArray([.. chunk.CalendarIds.Select(id => (JsonNode)new JsonObject { ["id"] = id })]),
+            };
+            var (_, answer) = await http.SendAsync("freeBusy", () => Json(HttpMethod.Post, "freeBusy", accessToken, body), null, cancellationToken);
+            var calendars = answer?["calendars"]?.AsObject();
+            foreach (var id in chunk.CalendarIds)
+            {
+                var entry = calendars?[id];
+                if (entry?["errors"] is JsonArray { Count: > 0 } calendarErrors)
+                {
+                    errors[id] = calendarErrors[0]?["reason"]?.GetValue<string>() ?? "unknown";
+                    continue;
+                }
+
+                if (!busy.TryGetValue(id, out var list))
+                {
+                    busy[id] = list = [];
+                }
+
+                foreach (var period in entry?["busy"]?.AsArray() ?? [])
+                {
+                    list.Add(new TimeRange(ParseInstant(period!["start"]!), ParseInstant(period["end"]!)));
+                }
+            }
+        }
+
+        return (busy.Where(b => !errors.ContainsKey(b.Key)).ToDictionary(b => b.Key, b => (IReadOnlyList<TimeRange>)Merge(b.Value), StringComparer.Ordinal), errors);
+    }
+
+    /// <summary>
+    /// Lists a calendar's events: incrementally from <paramref name="syncToken"/>, or in full when it
+    /// is <see langword="null"/>, following <c>nextPageToken</c> to the last page, which carries
+    /// <c>nextSyncToken</c> (Calendar API "Synchronize resources efficiently").
+    /// </summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="calendarId">The calendar.</param>
+    /// <param name="syncToken">The token of the previous sync; <see langword="null"/> for a full sync.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The changed events (ids, including cancelled ones) and the next sync token.</returns>
+    /// <exception cref="CalendarProviderException">A call failed; <see cref="CalendarProviderException.SyncTokenExpired"/> (410) means sync again in full.</exception>
+    public async Task<(IReadOnlyList<string> ChangedEventIds, string NextSyncToken)> ListChangesAsync(
+        string accessToken, string calendarId, string? syncToken, CancellationToken cancellationToken)
+    {
+        List<string> changed = [];
+        string? pageToken = null;
+        while (true)
+        {
+            var query = new List<string> { "maxResults=250" };
+            if (syncToken is not null)
+            {
+                query.Add("syncToken=" + Uri.EscapeDataString(syncToken));
+            }
+
+            if (pageToken is not null)
+            {
+                query.Add("pageToken=" + Uri.EscapeDataString(pageToken));
+            }
+
+            var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events?{string.Join('&', query)}";
+            var (_, page) = await http.SendAsync("events.list", () => Json(HttpMethod.Get, path, accessToken, null), null, cancellationToken);
+            changed.AddRange((page?["items"]?.AsArray() ?? []).Select(e => e?["id"]?.GetValue<string>()).OfType<string>());
+            pageToken = page?["nextPageToken"]?.GetValue<string>();
+            if (pageToken is null)
+            {
+                var next = page?["nextSyncToken"]?.GetValue<string>()
+                    ?? throw new CalendarProviderException("events.list", HttpStatusCode.OK, "missing nextSyncToken");
+                return (changed, next);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates an event with our own id (<see cref="GoogleEventIds"/>), with a Meet link when asked
+    /// (<c>conferenceData.createRequest</c>, <c>conferenceDataVersion=1</c>). Idempotent: when
+    /// the id exists already (409, e.g. a retry after a lost answer) the event is patched to the
+    /// same content instead, so it is never created twice.
+    /// </summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="calendarId">The calendar.</param>
+    /// <param name="write">The event.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The event id and its Meet link (<see langword="null"/> when none).</returns>
+    /// <exception cref="CalendarProviderException">The call failed.</exception>
+    public async Task<(string EventId, string? MeetLink)> InsertEventAsync(string accessToken, string calendarId, GoogleEventWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var body = EventBody(write);
+        body["id"] = write.EventId;
+        if (write.GoogleMeet)
+        {
+            body["conferenceData"] = new JsonObject
+            {
+                ["createRequest"] = new JsonObject
+                {
+                    ["requestId"] = write.EventId,
+                    ["conferenceSolutionKey"] = new JsonObject { ["type"] = "hangoutsMeet" },
+                },
+            };
+        }
+
+        var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events?conferenceDataVersion=1&sendUpdates=none";
+        var (status, created) = await http.SendAsync("events.insert", () => Json(HttpMethod.Post, path, accessToken, body), [HttpStatusCode.Conflict], cancellationToken);
+        if (status == HttpStatusCode.Conflict)
+        {
+            return await PatchEventAsync(accessToken, calendarId, write, cancellationToken);
+        }
+
+        return (write.EventId, created?["hangoutLink"]?.GetValue<string>());
+    }
+
+    /// <summary>Changes an event's time, title, description and attendees (<c>events.patch</c>). Idempotent.</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="calendarId">The calendar.</param>
+    /// <param name="write">The new content; <see cref="GoogleEventWrite.EventId"/> names the event.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The event id and its Meet link.</returns>
+    /// <exception cref="CalendarProviderException">The call failed (404 when the event does not exist).</exception>
+    public async Task<(string EventId, string? MeetLink)> PatchEventAsync(string accessToken, string calendarId, GoogleEventWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var body = EventBody(write);
+        var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events/{Uri.EscapeDataString(write.EventId)}?conferenceDataVersion=1&sendUpdates=none";
+        var (_, patched) = await http.SendAsync("events.patch", () => Json(HttpMethod.Patch, path, accessToken, body), null, cancellationToken);
+        return (write.EventId, patched?["hangoutLink"]?.GetValue<string>());
+    }
+
+    /// <summary>Deletes an event (<c>events.delete</c>). Idempotent: an event already gone (404, 410) counts as deleted.</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="calendarId">The calendar.</param>
+    /// <param name="eventId">The event.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the event is gone.</returns>
+    /// <exception cref="CalendarProviderException">The call failed.</exception>
+    public async Task DeleteEventAsync(string accessToken, string calendarId, string eventId, CancellationToken cancellationToken)
+    {
+        var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events/{Uri.EscapeDataString(eventId)}?sendUpdates=none";
+        await http.SendAsync("events.delete", () => Json(HttpMethod.Delete, path, accessToken, null), GoneOrMissing, cancellationToken);
+    }
+
+    /// <summary>Opens a push channel on a calendar's events (<c>events.watch</c>, type <c>web_hook</c>).</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="calendarId">The calendar.</param>
+    /// <param name="channelId">Our channel id (Google allows <c>[A-Za-z0-9-_+/=]</c>, at most 64 characters).</param>
+    /// <param name="channelToken">The secret Google echoes in <c>X-Goog-Channel-Token</c> (at most 256 characters).</param>
+    /// <param name="address">The HTTPS webhook address.</param>
+    /// <param name="ttl">The lifetime asked (<c>params.ttl</c>, whole seconds).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Google's resource id and the channel's expiry (UTC, from <c>expiration</c> in Unix milliseconds).</returns>
+    /// <exception cref="CalendarProviderException">The call failed.</exception>
+    public async Task<(string ResourceId, DateTimeOffset ExpiresAt)> WatchAsync(
+        string accessToken, string calendarId, string channelId, string channelToken, Uri address, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var body = new JsonObject
+        {
+            ["id"] = channelId,
+            ["type"] = "web_hook",
+            ["address"] = address.AbsoluteUri,
+            ["token"] = channelToken,
+            ["params"] = new JsonObject { ["ttl"] = ((long)ttl.TotalSeconds).ToString(CultureInfo.InvariantCulture) },
+        };
+        var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events/watch";
+        var (_, channel) = await http.SendAsync("events.watch", () => Json(HttpMethod.Post, path, accessToken, body), null, cancellationToken);
+        var resourceId = channel?["resourceId"]?.GetValue<string>() ?? throw new CalendarProviderException("events.watch", HttpStatusCode.OK, "missing resourceId");
+        var expiration = channel["expiration"] is { } e ? long.Parse(e.ToString(), CultureInfo.InvariantCulture) : throw new CalendarProviderException("events.watch", HttpStatusCode.OK, "missing expiration");
+        return (resourceId, DateTimeOffset.FromUnixTimeMilliseconds(expiration));
+    }
+
+    /// <summary>Stops a push channel (<c>channels.stop</c>). Idempotent: an unknown channel (404) counts as stopped.</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="channelId">Our channel id.</param>
+    /// <param name="resourceId">Google's resource id from the watch answer.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when Google stopped it.</returns>
+    /// <exception cref="CalendarProviderException">The call failed.</exception>
+    public async Task StopChannelAsync(string accessToken, string channelId, string resourceId, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["id"] = channelId, ["resourceId"] = resourceId };
+        await http.SendAsync("channels.stop", () => Json(HttpMethod.Post, "channels/stop", accessToken, body), GoneOrMissing, cancellationToken);
+    }
+
+    /// <summary>Formats an instant as Google expects it: RFC 3339 in UTC with <c>Z</c>.</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The text.</returns>
+    public static string Rfc3339(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseInstant(JsonNode node) => DateTimeOffset.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
+
+    private static List<TimeRange> Merge(List<TimeRange> intervals)
+    {
+        List<TimeRange> merged = [];
+        foreach (var interval in intervals.OrderBy(i => i.Start))
+        {
+            if (merged.Count > 0 && interval.Start <= merged[^1].End)
+            {
+                if (interval.End > merged[^1].End)
+                {
+                    merged[^1] = merged[^1] with { End = interval.End };
+                }
+            }
+            else
+            {
+                merged.Add(interval);
+            }
+        }
+
+        return merged;
+    }
+
+    private static JsonObject EventBody(GoogleEventWrite write) => new()
+    {
+        ["summary"] = write.Summary,
+        ["description"] = write.Description,
+        ["start"] = new JsonObject { ["dateTime"] = Rfc3339(write.Start), ["timeZone"] = "UTC" },
+        ["end"] = new JsonObject { ["dateTime"] = Rfc3339(write.End), ["timeZone"] = "UTC" },
+        ["attendees"] = new JsonArray([.. write.AttendeeEmails.Select(email => (JsonNode)new JsonObject { ["email"] = email })]),
+    };
+
+    private HttpRequestMessage Json(HttpMethod method, string path, string accessToken, JsonNode? body)
+    {
+        var request = new HttpRequestMessage(method, new Uri(options.Value.ApiBaseUrl, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+}

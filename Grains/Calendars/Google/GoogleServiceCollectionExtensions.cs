@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Participants.Busy;
+
+namespace Scheduler.Grains.Calendars.Google;
+
+/// <summary>Registers the Google Calendar connector with a silo's services.</summary>
+public static class GoogleServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the <c>google</c> busy source and connector (<see cref="GoogleCalendarClient"/>,
+    /// <see cref="GoogleOAuthClient"/>, the named <see cref="HttpClient"/> <see cref="GoogleHttp.HttpClientName"/>),
+    /// and the calendar account services: <see cref="CalendarCredentialProtector"/> over ASP.NET Core
+    /// Data Protection with its keys persisted in <paramref name="keysDirectory"/>.
+    /// </summary>
+    /// <param name="services">The silo's services; a <see cref="TimeProvider"/> is expected (the system clock is added when missing).</param>
+    /// <param name="keysDirectory">Where the data protection keys live (created when missing); must be durable and shared by every silo of a cluster.</param>
+    /// <param name="configure">Changes to <see cref="GoogleOptions"/>; may be <see langword="null"/>.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddGoogleCalendar(this IServiceCollection services, string keysDirectory, Action<GoogleOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(keysDirectory);
+        var optionsBuilder = services.AddOptions<GoogleOptions>();
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CalendarStatusBoard>();
+        services.AddDataProtection()
+            .SetApplicationName("Scheduler")
+            .PersistKeysToFileSystem(Directory.CreateDirectory(keysDirectory));
+        services.TryAddSingleton<CalendarCredentialProtector>();
+        services.AddHttpClient(GoogleHttp.HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<GoogleOptions>>().Value.RequestTimeout);
+        services.TryAddSingleton<GoogleHttp>();
+        services.TryAddSingleton<GoogleCalendarClient>();
+        services.TryAddSingleton<GoogleOAuthClient>();
+        services.TryAddSingleton<GoogleConnector>();
+        services.TryAddSingleton<GoogleBusySource>();
+        services.AddSingleton<ICalendarConnector>(sp => sp.GetRequiredService<GoogleConnector>());
+        services.AddSingleton<IBusySource>(sp => sp.GetRequiredService<GoogleBusySource>());
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Logging;
+
+namespace Scheduler.Grains.Participants;
+
+/// <summary>Log messages of the participant's calendar change handling.</summary>
+internal static partial class ParticipantCalendarLog
+{
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Information, Message = "Participant {Participant}: a calendar change conflicts with request {Request} from {Start} to {End}; the request is told")]
+    public static partial void ConflictFound(ILogger logger, string participant, string request, DateTimeOffset start, DateTimeOffset end);
+}

@@ -1,0 +1,193 @@
+using System.Text;
+using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Runtime;
+using Scheduler.Runtime.Testing;
+
+namespace Scheduler.Grains.Tests.Calendars.Google;
+
+public sealed class CalendarAccountTests
+{
+    private static readonly DateTimeOffset T0 = GrainTestCluster.Start;
+    private static readonly TimeRange Week = new(T0, T0.AddDays(7));
+
+    [Fact]
+    public async Task Connect_CredentialsStoredEncrypted_NeverInClear()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        var credentials = silo.StandIn.IssueCredentials();
+
+        var view = await silo.AccountGrain.Connect(credentials);
+
+        var stored = await silo.Storage.ReadAsync(new GrainId("calendar-account", GoogleSilo.AccountKey), "calendarAccount", CancellationToken.None);
+        var text = Encoding.UTF8.GetString(stored!.Payload.Span);
+        Assert.True(view.Connected);
+        Assert.Equal(credentials.ExpiresAt, view.AccessTokenExpiresAt);
+        Assert.DoesNotContain(credentials.AccessToken, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(credentials.RefreshToken!, text, StringComparison.Ordinal);
+        Assert.Contains("ProtectedCredentials", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task GetBusy_GoogleCalendar_ShowsEventsRegistersReaderWatchesAndSyncs()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        var participant = await silo.ConnectInterviewerAsync("i1", "grace@example.com");
+        await silo.StandIn.AddEventAsync("grace@example.com", "e1", T0.AddHours(2), T0.AddHours(3));
+
+        var busy = await participant.GetBusy(Week);
+
+        var interval = Assert.Single(busy.Intervals);
+        Assert.Equal((T0.AddHours(2), T0.AddHours(3), BusySourceKind.Calendar), (interval.Start, interval.End, interval.Source));
+        Assert.False(busy.Stale);
+        var view = await WaitForViewAsync(silo, v => v.SyncedCalendars.Count == 1);
+        Assert.Equal(["acme/i1"], view.Readers);
+        var channel = Assert.Single(view.Channels);
+        Assert.Equal("grace@example.com", channel.CalendarId);
+        Assert.Equal(T0.AddDays(7), channel.ExpiresAt);
+        Assert.Contains(silo.StandIn.Pushes, p => p.State == "sync" && p.Status == System.Net.HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Push_NewEvent_ParticipantBusyShowsItWithinOneSecond()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        var participant = await silo.ConnectInterviewerAsync("i1");
+        Assert.Empty((await participant.GetBusy(Week)).Intervals);
+        await WaitForViewAsync(silo, v => v.SyncedCalendars.Count == 1);
+
+        var pushed = TimeProvider.System.GetTimestamp();
+        await silo.StandIn.AddEventAsync("primary", "new", T0.AddDays(1).AddHours(1), T0.AddDays(1).AddHours(2));
+        BusyView busy;
+        do
+        {
+            busy = await participant.GetBusy(Week);
+        }
+        while (busy.Intervals.Count == 0 && TimeProvider.System.GetElapsedTime(pushed) < TimeSpan.FromSeconds(1));
+
+        Assert.Single(busy.Intervals);
+        Assert.True(TimeProvider.System.GetElapsedTime(pushed) < TimeSpan.FromSeconds(1));
+        Assert.Equal(System.Net.HttpStatusCode.OK, silo.StandIn.Pushes[^1].Status);
+    }
+
+    [Fact]
+    public async Task Push_ForgedTokenOrUnknownChannel_ChangesNothing()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        var participant = await silo.ConnectInterviewerAsync("i1");
+        await participant.GetBusy(Week);
+        var synced = await WaitForViewAsync(silo, v => v.SyncedCalendars.Count == 1);
+        var channel = Assert.Single(silo.StandIn.LiveChannels);
+        var calls = silo.StandIn.Calls.Count;
+
+        var forged = await silo.StandIn.DeliverAsync(channel, "exists", token: ChannelTokens.NewToken(GoogleSilo.AccountKey));
+        var wrongResource = await silo.StandIn.DeliverAsync(channel, "exists", resourceId: "res-other");
+        var unknown = await silo.StandIn.DeliverAsync(channel with { Id = "ch-unknown" }, "exists");
+        var garbage = await silo.StandIn.DeliverAsync(channel, "exists", token: "not-a-token");
+
+        Assert.All(new[] { forged, wrongResource, unknown, garbage }, s => Assert.Equal(System.Net.HttpStatusCode.NotFound, s));
+        await Task.Delay(100);
+        Assert.Equal(calls, silo.StandIn.Calls.Count);
+        Assert.Equal(synced, await silo.AccountGrain.GetView(), new ViewComparer());
+    }
+
+    [Fact]
+    public async Task Renewal_FakeClockNearExpiry_NewChannelOpenedBeforeExpiryAndOldStopped()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        var participant = await silo.ConnectInterviewerAsync("i1");
+        await participant.GetBusy(Week);
+        var first = Assert.Single((await WaitForViewAsync(silo, v => v.Channels.Count == 1)).Channels);
+
+        silo.Time.Advance(TimeSpan.FromDays(6) + TimeSpan.FromMinutes(1));
+
+        var renewed = await WaitForViewAsync(silo, v => v.Channels.Count == 1 && v.Channels[0].ChannelId != first.ChannelId);
+        var second = renewed.Channels[0];
+        var watchedAt = silo.StandIn.Calls.Last(c => c.Method == "events.watch").At;
+        Assert.True(watchedAt < first.ExpiresAt, "the channel was renewed after it expired");
+        Assert.Equal(watchedAt.AddDays(7), second.ExpiresAt);
+        await TestSiloHost.WaitUntilAsync(() => silo.StandIn.LiveChannels.Count == 1 && silo.StandIn.LiveChannels[0].Id == second.ChannelId);
+        Assert.Contains(silo.StandIn.Calls, c => c.Method == "channels.stop");
+    }
+
+    [Fact]
+    public async Task GetBusy_AccessTokenExpired_RefreshedAndRetried()
+    {
+        await using var silo = await GoogleSilo.StartAsync(watch: false);
+        var participant = await silo.ConnectInterviewerAsync("i1");
+        await silo.StandIn.AddEventAsync("primary", "e1", T0.AddHours(2), T0.AddHours(3));
+        silo.StandIn.ExpireAccessTokens();
+
+        var busy = await participant.GetBusy(Week);
+
+        Assert.Single(busy.Intervals);
+        Assert.Equal(["refresh_token"], silo.StandIn.Grants);
+        Assert.Equal(2, silo.StandIn.Calls.Count(c => c.Method == "freeBusy"));
+    }
+
+    [Fact]
+    public async Task Push_SyncTokenExpired_FullResyncAndReadersStillTold()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        var participant = await silo.ConnectInterviewerAsync("i1");
+        await participant.GetBusy(Week);
+        await WaitForViewAsync(silo, v => v.SyncedCalendars.Count == 1);
+        silo.StandIn.ExpireSyncTokens();
+
+        await silo.StandIn.AddEventAsync("primary", "e1", T0.AddHours(2), T0.AddHours(3));
+
+        var view = await WaitForViewAsync(silo, v => v.FullSyncs == 1);
+        Assert.Equal(1, view.FullSyncs);
+        await Eventually.HoldsAsync(async () => (await participant.GetBusy(Week)).Intervals.Count == 1);
+    }
+
+    [Fact]
+    public async Task GetBusy_AllCalendarsFail_StaleWithPerCalendarError()
+    {
+        await using var silo = await GoogleSilo.StartAsync(watch: false);
+        var participant = await silo.ConnectInterviewerAsync("i1", "known");
+        await participant.UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer) with
+        {
+            Calendars = [new CalendarSpec("google") { AccountId = GoogleSilo.Account, CalendarIds = ["missing"] }],
+        });
+
+        var busy = await participant.GetBusy(Week);
+
+        Assert.True(busy.Stale);
+        var status = silo.Host.Services.GetService(typeof(CalendarStatusBoard)) as CalendarStatusBoard;
+        Assert.Contains("missing: notFound", status!.Get("acme/i1", "google", "google:" + GoogleSilo.Account)!.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Disconnect_StopsChannelsAndForgetsCredentials()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        var participant = await silo.ConnectInterviewerAsync("i1");
+        await participant.GetBusy(Week);
+        await WaitForViewAsync(silo, v => v.Channels.Count == 1);
+
+        await silo.AccountGrain.Disconnect();
+
+        var view = await silo.AccountGrain.GetView();
+        Assert.False(view.Connected);
+        Assert.Empty(view.Channels);
+        Assert.Empty(silo.StandIn.LiveChannels);
+        await Eventually.HoldsAsync(async () => (await participant.GetBusy(Week)).Stale);
+    }
+
+    internal static async Task<CalendarAccountView> WaitForViewAsync(GoogleSilo silo, Func<CalendarAccountView, bool> condition)
+    {
+        var view = await silo.AccountGrain.GetView();
+        await Eventually.HoldsAsync(async () => condition(view = await silo.AccountGrain.GetView()));
+        return view;
+    }
+
+    private sealed class ViewComparer : IEqualityComparer<CalendarAccountView>
+    {
+        public bool Equals(CalendarAccountView? x, CalendarAccountView? y) =>
+            x is not null && y is not null && x.Channels.SequenceEqual(y.Channels) && x.Readers.SequenceEqual(y.Readers)
+            && x.SyncedCalendars.SequenceEqual(y.SyncedCalendars) && x.FullSyncs == y.FullSyncs && x.AccessTokenExpiresAt == y.AccessTokenExpiresAt;
+
+        public int GetHashCode(CalendarAccountView obj) => obj.Channels.Count;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Calendars.Google;
+using Scheduler.Runtime;
+using Scheduler.Runtime.Storage;
+using Scheduler.Runtime.Testing;
+
+namespace Scheduler.Grains.Tests.Calendars.Google;
+
+/// <summary>A test silo (fake clock) with the Google connector pointed at a <see cref="GoogleStandIn"/>, pushes routed back in process.</summary>
+internal sealed class GoogleSilo : IAsyncDisposable
+{
+    public const string Account = "grace@example.com";
+    public static readonly Uri WebhookUrl = new("https://scheduler.example.com/webhooks/google");
+
+    private GoogleSilo(GoogleStandIn standIn, TestSiloHost host, MemoryGrainStorage storage)
+    {
+        StandIn = standIn;
+        Host = host;
+        Storage = storage;
+    }
+
+    public GoogleStandIn StandIn { get; }
+
+    public TestSiloHost Host { get; }
+
+    public MemoryGrainStorage Storage { get; }
+
+    public IGrainFactory Grains => Host.GrainFactory;
+
+    public FakeTimeProvider Time => Host.Time;
+
+    public static string AccountKey => CalendarAccountKeys.For(GrainTestCluster.Tenant, "google", Account);
+
+    public ICalendarAccountGrain AccountGrain => Grains.GetGrain<ICalendarAccountGrain>(AccountKey);
+
+    public static async Task<GoogleSilo> StartAsync(bool watch = true)
+    {
+        var time = new FakeTimeProvider(GrainTestCluster.Start);
+        var standIn = await GoogleStandIn.StartAsync(time);
+        var storage = new MemoryGrainStorage();
+        var keys = new TempDirectory();
+        var host = await TestSiloHost.StartAsync(
+            silo =>
+            {
+                silo.AddGrains(SchedulerGrains.Assembly);
+                silo.Services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, storage);
+            },
+            time,
+            services => services
+                .AddCalendarSources(CalendarServices.Configure)
+                .AddGoogleCalendar(keys.Path, options => Configure(options, standIn, watch)));
+        standIn.PushClient = new HttpClient(new GrainPushRouter(host.GrainFactory));
+        return new GoogleSilo(standIn, host, storage) { KeysOwner = keys };
+    }
+
+    private TempDirectory? KeysOwner { get; init; }
+
+    public static void Configure(GoogleOptions options, GoogleStandIn standIn, bool watch = true)
+    {
+        options.ApiBaseUrl = standIn.ApiBaseUrl;
+        options.TokenUrl = standIn.TokenUrl;
+        options.AuthUrl = new Uri(standIn.ApiBaseUrl, "/auth");
+        options.ClientId = GoogleStandIn.ClientId;
+        options.ClientSecret = GoogleStandIn.ClientSecret;
+        options.RedirectUri = new Uri("https://scheduler.example.com/v1/oauth/google/callback");
+        options.WebhookUrl = watch ? WebhookUrl : null;
+        options.MaxRetries = 2;
+        options.RetryBaseDelay = TimeSpan.Zero;
+    }
+
+    /// <summary>Connects the account with fresh stand-in tokens and makes an interviewer who reads the given calendars.</summary>
+    public async Task<IParticipantGrain> ConnectInterviewerAsync(string participantId, params string[] calendarIds)
+    {
+        foreach (var id in calendarIds.DefaultIfEmpty("primary"))
+        {
+            StandIn.AddCalendar(id);
+        }
+
+        await AccountGrain.Connect(StandIn.IssueCredentials());
+        var participant = Grains.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, participantId));
+        await participant.UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer) with
+        {
+            Calendars = [new CalendarSpec("google") { AccountId = Account, CalendarIds = calendarIds }],
+        });
+        return participant;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await StandIn.DisposeAsync();
+        KeysOwner?.Dispose();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Scheduler.Grains.Tests.Calendars.Google;
+
+internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset Start, DateTimeOffset End, bool Cancelled, long Sequence, string? HangoutLink)
+{
+    public IReadOnlyList<string> Attendees { get; init; } = [];
+
+    public int Writes { get; init; } = 1;
+
+    public static StandInEvent From(string id, JsonNode body, long sequence, string? meet) =>
+        new(id, body["summary"]?.GetValue<string>() ?? string.Empty, Instant(body["start"]!), Instant(body["end"]!), false, sequence, meet)
+        {
+            Attendees = [.. body["attendees"]?.AsArray().Select(a => a!["email"]!.GetValue<string>()) ?? []],
+        };
+
+    public StandInEvent Patch(JsonNode body, long sequence) => this with
+    {
+        Summary = body["summary"]?.GetValue<string>() ?? Summary,
+        Start = body["start"] is { } s ? Instant(s) : Start,
+        End = body["end"] is { } e ? Instant(e) : End,
+        Attendees = body["attendees"] is JsonArray a ? [.. a.Select(x => x!["email"]!.GetValue<string>())] : Attendees,
+        Sequence = sequence,
+        Writes = Writes + 1,
+    };
+
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject
+        {
+            ["kind"] = "calendar#event",
+            ["id"] = Id,
+            ["status"] = Cancelled ? "cancelled" : "confirmed",
+        };
+        if (!Cancelled)
+        {
+            json["summary"] = Summary;
+            json["start"] = new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(Start) };
+            json["end"] = new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(End) };
+            if (HangoutLink is not null)
+            {
+                json["hangoutLink"] = HangoutLink;
+                json["conferenceData"] = new JsonObject { ["conferenceSolution"] = new JsonObject { ["key"] = new JsonObject { ["type"] = "hangoutsMeet" } } };
+            }
+        }
+
+        return json;
+    }
+
+    private static DateTimeOffset Instant(JsonNode node) =>
+        DateTimeOffset.Parse(node["dateTime"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
+}
+
+internal sealed record StandInChannel(string Id, string? Token, string ResourceId, string CalendarId, Uri Address, DateTimeOffset ExpiresAt)
+{
+    private long _messages;
+
+    public long NextMessageNumber() => Interlocked.Increment(ref _messages);
+}
+
+internal sealed record StandInCall(string Method, string? CalendarId, string? Query, string? Body, string Authorization, DateTimeOffset At);
+
+internal sealed record StandInPush(string ChannelId, string State, long MessageNumber, HttpStatusCode Status, DateTimeOffset At);
+
+internal sealed record StandInFault(HttpStatusCode Status, string Reason, int? RetryAfterSeconds);
