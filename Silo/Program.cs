@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Notifications;
 using Scheduler.Runtime.Hosting;
 
@@ -14,6 +15,9 @@ builder.Services.AddSilo(silo => silo
     .BindOptions(builder.Configuration.GetSection("Cluster")));
 builder.Services.AddSchedulerNotifications(builder.Configuration);
 builder.Services.AddCalendarSources(options => builder.Configuration.GetSection("Calendars").Bind(options));
+builder.Services.AddGoogleCalendar(
+    Path.GetFullPath(builder.Configuration["Scheduler:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys")),
+    google => builder.Configuration.GetSection(GoogleOptions.SectionName).Bind(google));
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
 
 var app = builder.Build();

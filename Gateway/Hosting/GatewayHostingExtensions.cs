@@ -7,7 +7,9 @@ using Scheduler.Gateway.Participants;
 using Scheduler.Gateway.Pools;
 using Scheduler.Gateway.Settings;
 using Scheduler.Gateway.Webhooks;
+using Scheduler.Gateway.OAuth;
 using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Notifications;
 using Scheduler.Runtime.Hosting;
 
@@ -43,6 +45,8 @@ public static class GatewayHostingExtensions
             .BindOptions(builder.Configuration.GetSection("Cluster")));
         builder.Services.AddSchedulerNotifications(builder.Configuration);
         builder.Services.AddCalendarSources(calendars => builder.Configuration.GetSection("Calendars").Bind(calendars));
+        builder.Services.AddGoogleCalendar(options.GetKeysDirectory(), google => builder.Configuration.GetSection(GoogleOptions.SectionName).Bind(google));
+        builder.Services.AddSingleton<OAuthStateProtector>();
         if (options.Demo)
         {
             builder.Services.AddHostedService<DemoDatasetLoader>();
@@ -82,6 +86,8 @@ public static class GatewayHostingExtensions
         app.MapNotificationSettingsApi();
         app.MapDevTokenApi();
         app.MapSlackWebhook();
+        app.MapGoogleWebhook();
+        app.MapGoogleOAuthApi();
         WarnAboutDevelopmentKey(app);
         return app;
     }

@@ -18,6 +18,17 @@ public sealed class GatewayOptions
     /// <summary>The address the gateway listens on when neither <c>ASPNETCORE_URLS</c> nor <c>--urls</c> is given.</summary>
     public const string DefaultUrl = "http://localhost:5080";
 
+    /// <summary>
+    /// Where the data protection keys that encrypt calendar credentials and OAuth state live;
+    /// <see langword="null"/> (the default) uses <c>keys</c> under <see cref="DataDirectory"/>. Every
+    /// gateway and silo of a cluster must share it (e.g. a mounted volume).
+    /// </summary>
+    public string? KeysDirectory { get; set; }
+
+    /// <summary>The full path of the data protection key directory.</summary>
+    /// <returns>The path.</returns>
+    public string GetKeysDirectory() => Path.GetFullPath(KeysDirectory ?? Path.Combine(DataDirectory, "keys"));
+
     /// <summary>The full path of the embedded database file.</summary>
     /// <returns>The path.</returns>
     public string GetDatabasePath() => Path.GetFullPath(Path.Combine(DataDirectory, "scheduler.db"));

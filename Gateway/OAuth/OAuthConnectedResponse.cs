@@ -1,0 +1,8 @@
+namespace Scheduler.Gateway.OAuth;
+
+/// <summary>The answer of <c>GET /v1/oauth/google/callback</c> once the account is connected.</summary>
+/// <param name="Provider"><c>google</c>.</param>
+/// <param name="AccountId">The connected account id.</param>
+/// <param name="ParticipantId">The participant whose calendar entry now reads it; <see langword="null"/> when none was named.</param>
+/// <param name="AccessTokenExpiresAt">When the stored access token expires (UTC); it is refreshed by itself.</param>
+public sealed record OAuthConnectedResponse(string Provider, string AccountId, string? ParticipantId, DateTimeOffset? AccessTokenExpiresAt);

@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Scheduler.Grains.Tests.Calendars.Google;
+using Scheduler.Runtime.Testing;
+using Xunit.Abstractions;
+
+namespace Scheduler.Gateway.Tests;
+
+public sealed class GoogleCalendarGatewayTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Tenant = "google-tests";
+    private const string Account = "grace@example.com";
+    private readonly TempDirectory _data = new();
+    private GoogleStandIn _google = null!;
+    private GoogleGatewayFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _google = await GoogleStandIn.StartAsync(TimeProvider.System);
+        _google.AddCalendar("primary");
+        _factory = new GoogleGatewayFactory(_data.Path, _google);
+        _google.PushClient = _factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _google.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task OAuthConnect_ThenPush_ParticipantBusyShowsNewEventWithinOneSecond()
+    {
+        using var admin = Admin();
+        await admin.PutParticipant("grace");
+        await ConnectAsync(admin, "grace");
+        var from = Api.NextMonday();
+        Assert.Empty(await admin.Busy("grace", from, from.AddDays(5)));
+        await TestSiloHost.WaitUntilAsync(() => _google.Pushes.Any(p => p.State == "sync" && p.Status == HttpStatusCode.OK));
+
+        var latencies = new List<TimeSpan>();
+        for (var i = 0; i < 20; i++)
+        {
+            var start = from.AddHours(9 + (i % 8)).AddDays(i / 8);
+            var pushed = TimeProvider.System.GetTimestamp();
+            await _google.AddEventAsync("primary", $"e{i}", start, start.AddMinutes(30));
+            while (!(await admin.Busy("grace", from, from.AddDays(5))).Any(b => b.Start == start && b.Source == "calendar"))
+            {
+                Assert.True(TimeProvider.System.GetElapsedTime(pushed) < TimeSpan.FromSeconds(1), $"event {i} not visible within 1 s");
+                await Task.Delay(2);
+            }
+
+            latencies.Add(TimeProvider.System.GetElapsedTime(pushed));
+        }
+
+        latencies.Sort();
+        output.WriteLine($"push → busy visible over HTTP: p50 {latencies[9].TotalMilliseconds:F1} ms, p99 (max of 20) {latencies[^1].TotalMilliseconds:F1} ms");
+        Assert.All(_google.Pushes, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+    }
+
+    [Fact]
+    public async Task Webhook_ForgedOrUnknownChannel_404AndNothingChanges()
+    {
+        using var admin = Admin();
+        await admin.PutParticipant("grace");
+        await ConnectAsync(admin, "grace");
+        var from = Api.NextMonday();
+        await admin.Busy("grace", from, from.AddDays(5));
+        await TestSiloHost.WaitUntilAsync(() => _google.LiveChannels.Count == 1 && _google.Pushes.Any(p => p.Status == HttpStatusCode.OK));
+        var channel = _google.LiveChannels[0];
+        var calls = _google.Calls.Count;
+        using var anonymous = _factory.CreateClient();
+
+        var forged = await _google.DeliverAsync(channel, "exists", token: channel.Token![..^4] + "AAAA");
+        var unknown = await _google.DeliverAsync(channel with { Id = "ch-nope" }, "exists");
+        using var bare = await anonymous.PostAsync("/webhooks/google", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, forged);
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.Equal(HttpStatusCode.NotFound, bare.StatusCode);
+        await Task.Delay(200);
+        Assert.Equal(calls, _google.Calls.Count);
+    }
+
+    [Fact]
+    public async Task Push_EventOverBookedInterview_RequestRescheduled()
+    {
+        using var admin = Admin();
+        await admin.PutParticipant("grace");
+        await admin.PutParticipant("cand", kind: "candidate");
+        await ConnectAsync(admin, "grace");
+        var from = Api.NextMonday();
+        var submitted = await admin.Submit(Api.Request("cand", ["grace"], from, from.AddDays(5), mode: "autoBook", externalId: "g-resched"));
+        var booked = await admin.WaitForStatus((string)submitted["id"]!, "booked");
+        var stage = booked["booking"]!["stages"]![0]!;
+        var start = DateTimeOffset.Parse((string)stage["start"]!);
+        await TestSiloHost.WaitUntilAsync(() => _google.LiveChannels.Count == 1 && _google.Pushes.Any(p => p.Status == HttpStatusCode.OK));
+
+        await _google.AddEventAsync("primary", "clash", start, start.AddMinutes(45));
+
+        var moved = await admin.WaitForRequest((string)submitted["id"]!, v => (string?)v["status"] == "booked" && DateTimeOffset.Parse((string)v["booking"]!["stages"]![0]!["start"]!) != start);
+        var newStart = DateTimeOffset.Parse((string)moved["booking"]!["stages"]![0]!["start"]!);
+        Assert.True(newStart >= start.AddMinutes(45) || newStart.AddHours(1) <= start);
+    }
+
+    [Fact]
+    public async Task OAuthCallback_AlteredStateOrDenied_400AndNoAccount()
+    {
+        using var admin = Admin();
+        using var anonymous = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        var url = await StartAsync(admin, "grace", participant: null);
+        var callback = _google.Consent(url);
+        var state = System.Web.HttpUtility.ParseQueryString(callback.Query)["state"]!;
+
+        using var altered = await anonymous.GetAsync($"/v1/oauth/google/callback?state={Uri.EscapeDataString(state[..^3] + "xyz")}&code=4/abc");
+        using var denied = await anonymous.GetAsync($"/v1/oauth/google/callback?state={Uri.EscapeDataString(state)}&error=access_denied");
+        using var notAdmin = Client("recruiter");
+        using var forbidden = await notAdmin.GetAsync("/v1/oauth/google/start?accountId=x");
+        using var noAccount = await admin.GetAsync("/v1/oauth/google/start");
+        using var redirect = await ClientNoRedirect().GetAsync("/v1/oauth/google/start?accountId=x&redirect=true");
+
+        await Api.AssertProblem(altered, HttpStatusCode.BadRequest, "state");
+        await Api.AssertProblem(denied, HttpStatusCode.BadRequest, "error");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        await Api.AssertProblem(noAccount, HttpStatusCode.BadRequest, "accountId");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.StartsWith(new Uri(_google.ApiBaseUrl, "/auth").AbsoluteUri, redirect.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Empty(_google.Grants);
+    }
+
+    private async Task ConnectAsync(HttpClient admin, string participant)
+    {
+        var url = await StartAsync(admin, Account, participant);
+        var callback = _google.Consent(url);
+        using var anonymous = _factory.CreateClient();
+        using var response = await anonymous.GetAsync(callback.PathAndQuery);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var connected = await response.Json();
+        Assert.Equal(Account, (string?)connected["accountId"]);
+        var profile = await admin.GetJson($"/v1/participants/{participant}");
+        var calendar = Assert.Single(profile["calendars"]!.AsArray());
+        Assert.Equal("google", (string?)calendar!["provider"]);
+        Assert.Equal(["authorization_code"], _google.Grants);
+    }
+
+    private static async Task<Uri> StartAsync(HttpClient admin, string account, string? participant)
+    {
+        var start = await admin.GetJson($"/v1/oauth/google/start?accountId={Uri.EscapeDataString(account)}" + (participant is null ? string.Empty : $"&participantId={participant}"));
+        return new Uri((string)start["authorizationUrl"]!);
+    }
+
+    private HttpClient Admin() => Client("admin");
+
+    private HttpClient Client(string role)
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint(Tenant, [role]));
+        return client;
+    }
+
+    private HttpClient ClientNoRedirect()
+    {
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint(Tenant, ["admin"]));
+        return client;
+    }
+}
