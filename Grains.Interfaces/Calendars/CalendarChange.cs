@@ -5,4 +5,12 @@ namespace Scheduler.Grains;
 /// <param name="Provider">The provider (<c>google</c>, <c>microsoft</c>): the participant's calendar entries of this provider and account are refreshed.</param>
 /// <param name="AccountId">The account id.</param>
 /// <param name="CalendarIds">The calendars that changed.</param>
-public sealed record CalendarChange(string AccountKey, string Provider, string AccountId, IReadOnlyList<string> CalendarIds);
+public sealed record CalendarChange(string AccountKey, string Provider, string AccountId, IReadOnlyList<string> CalendarIds)
+{
+    /// <summary>
+    /// The busy time of the events that were added or moved (UTC), leaving out the events the
+    /// account wrote itself (the interviews). After a full resync these are all the calendar's
+    /// busy events. A participant compares them with its bookings to find conflicts.
+    /// </summary>
+    public IReadOnlyList<TimeRange> Busy { get; init; } = [];
+}

@@ -55,6 +55,16 @@ public interface ICalendarAccountGrain : IGrainWithStringKey
     [OneWay]
     Task SyncCalendar(string calendarId);
 
+    /// <summary>
+    /// Mirrors a participant's booking into the calendar (create, move or delete its events). The
+    /// write is stored before it is sent and retried by a reminder until the provider accepts it;
+    /// the latest write of a request and participant replaces an unsent earlier one. One-way.
+    /// </summary>
+    /// <param name="write">The booking, or an empty interval list to delete.</param>
+    /// <returns>A task that completes when the message is accepted.</returns>
+    [OneWay]
+    Task WriteInterviewEvent(InterviewEventWrite write);
+
     /// <summary>Stops every push channel at the provider, removes the renewal reminder, deletes the credentials, sync tokens and readers, and tells the readers (one-way) to drop what they cached. Idempotent.</summary>
     /// <returns>A task that completes when stored.</returns>
     Task Disconnect();

@@ -11,9 +11,10 @@ namespace Scheduler.Grains;
 public interface ICalendarReaderGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Calendars this participant reads changed: it drops its cached busy data of that account,
-    /// reads it again, and sends <see cref="IInterviewRequestGrain.NotifyConflict"/> (one-way) to
-    /// each booked request whose interval now overlaps calendar busy time. One-way.
+    /// Calendars this participant reads changed: it drops its cached busy data of that provider (the
+    /// next read fetches it again), and sends <see cref="IInterviewRequestGrain.NotifyConflict"/>
+    /// (one-way, once per request and interval) to each upcoming booked request whose interval
+    /// overlaps <see cref="CalendarChange.Busy"/>. One-way.
     /// </summary>
     /// <param name="change">The account and calendars that changed.</param>
     /// <returns>A task that completes when the message is accepted.</returns>

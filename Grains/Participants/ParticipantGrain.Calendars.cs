@@ -17,20 +17,11 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
 
         _busy.Invalidate(change.Provider);
         var now = _time.GetUtcNow();
-        var upcoming = S.Bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Interval: i))).Where(x => x.Interval.End > now).ToArray();
-        if (upcoming.Length == 0)
-        {
-            return;
-        }
-
-        var range = new TimeRange(upcoming.Min(x => x.Interval.Start), upcoming.Max(x => x.Interval.End));
-        var (busy, _, _) = await _busy.GetAsync(GetPrimaryKeyString(), profile, S.Blocks, range, CancellationToken.None);
-        var calendarBusy = busy.Where(b => b.Source == BusySourceKind.Calendar).Select(b => new TimeRange(b.Start, b.End)).ToArray();
         var (_, participantId) = GrainKeys.Split(GetPrimaryKeyString());
+        var upcoming = S.Bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Interval: i))).Where(x => x.Interval.End > now);
         foreach (var (requestId, interval) in upcoming)
         {
-            // An event exactly on the booked interval is the interview's own calendar event, not a conflict.
-            var conflict = calendarBusy.FirstOrDefault(b => b.Overlaps(interval) && b != interval);
+            var conflict = change.Busy.FirstOrDefault(b => b.Overlaps(interval));
             if (conflict is null || !_reportedConflicts.Add((requestId, conflict)))
             {
                 continue;
@@ -39,6 +30,28 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
             ParticipantCalendarLog.ConflictFound(_log, GetPrimaryKeyString(), requestId, conflict.Start, conflict.End);
             await GrainFactory.GetGrain<IInterviewRequestGrain>(requestId)
                 .NotifyConflict(new ConflictNotice(participantId, conflict, $"A {change.Provider} calendar event now overlaps the interview."));
+        }
+    }
+
+    /// <summary>
+    /// Mirrors an interviewer's booking into each connected calendar account it reads (one-way; the
+    /// account stores the write and retries it): the booked intervals, or none to delete the events.
+    /// Candidates' bookings (which do not count toward caps) are not written.
+    /// </summary>
+    private async Task MirrorBookingAsync(string requestId, IReadOnlyList<TimeRange> intervals, bool countsTowardCaps)
+    {
+        if (!countsTowardCaps || S.Profile is not { } profile)
+        {
+            return;
+        }
+
+        var (tenant, _) = GrainKeys.Split(GetPrimaryKeyString());
+        var (_, localRequestId) = GrainKeys.Split(requestId);
+        var accounts = profile.Calendars.Where(c => !string.IsNullOrEmpty(c.AccountId)).DistinctBy(c => (c.Provider, c.AccountId));
+        foreach (var calendar in accounts)
+        {
+            var account = GrainFactory.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, calendar.Provider, calendar.AccountId!));
+            await account.WriteInterviewEvent(new InterviewEventWrite(requestId, GetPrimaryKeyString(), calendar.CalendarIds.FirstOrDefault() ?? string.Empty, intervals, $"Interview ({localRequestId})"));
         }
     }
 }

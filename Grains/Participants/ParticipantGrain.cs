@@ -167,6 +167,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
         S.Bookings.RemoveAll(b => b.RequestId == request.RequestId);
         S.Bookings.Add(new ParticipantBooking(request.RequestId, [.. request.Intervals.OrderBy(i => i.Start)], request.CountsTowardCaps, now, null));
         await PersistAsync();
+        await MirrorBookingAsync(request.RequestId, request.Intervals, request.CountsTowardCaps);
         return new HoldOutcome(true, HoldRefusal.None, null, null);
     }
 
@@ -184,11 +185,17 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
     public async Task CancelBooking(string requestId)
     {
         var now = _time.GetUtcNow();
+        var booked = S.Bookings.FirstOrDefault(b => b.RequestId == requestId);
         var removed = S.Holds.RemoveAll(h => h.RequestId == requestId || h.ExpiresAt <= now);
         removed += S.Bookings.RemoveAll(b => b.RequestId == requestId);
         if (removed > 0)
         {
             await PersistAsync();
+        }
+
+        if (booked is not null)
+        {
+            await MirrorBookingAsync(requestId, [], booked.CountsTowardCaps);
         }
     }
 

@@ -28,4 +28,10 @@ internal static partial class AccountLog
 
     [LoggerMessage(EventId = 3207, Level = LogLevel.Warning, Message = "Calendar account {Account} could not stop channel {Channel}: {Reason}")]
     public static partial void StopFailed(ILogger logger, string account, string channel, string reason);
+
+    [LoggerMessage(EventId = 3208, Level = LogLevel.Debug, Message = "Calendar account {Account} wrote {Count} events of request {Request}")]
+    public static partial void EventsWritten(ILogger logger, string account, string request, int count);
+
+    [LoggerMessage(EventId = 3209, Level = LogLevel.Warning, Message = "Calendar account {Account} could not write the events of request {Request}; retrying later: {Reason}")]
+    public static partial void EventWriteFailed(ILogger logger, string account, string request, string reason);
 }

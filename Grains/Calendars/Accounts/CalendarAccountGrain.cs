@@ -17,6 +17,12 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     /// <summary>The name of the channel renewal reminder.</summary>
     public const string RenewalReminder = "channel-renewal";
 
+    /// <summary>The name of the reminder that retries event writes the provider has not accepted yet.</summary>
+    public const string EventWritesReminder = "event-writes";
+
+    /// <summary>How long after a failed event write it is tried again (by <see cref="EventWritesReminder"/>).</summary>
+    public static readonly TimeSpan EventWriteRetry = TimeSpan.FromMinutes(1);
+
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
 
     private readonly IPersistentState<CalendarAccountState> _state;
@@ -69,6 +75,11 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         Store(credentials);
         await PersistAsync();
         AccountLog.Connected(_log, GetPrimaryKeyString(), credentials.ExpiresAt);
+        if (S.PendingEventWrites.Count > 0)
+        {
+            await FlushEventWritesAsync();
+        }
+
         return View();
     }
 
@@ -173,20 +184,22 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
 
         var connector = Connector;
         S.SyncTokens.TryGetValue(calendarId, out var previous);
-        int changed;
+        IReadOnlyList<CalendarEventChange> changes;
         string next;
         var notify = previous is not null;
+        var resynced = false;
         try
         {
             try
             {
-                (changed, next) = await WithTokenAsync(token => connector.SyncAsync(token, calendarId, previous, CancellationToken.None));
+                (changes, next) = await WithTokenAsync(token => connector.SyncAsync(token, calendarId, previous, CancellationToken.None));
             }
             catch (CalendarProviderException expired) when (expired.SyncTokenExpired)
             {
+                // 410: the token is gone; list everything again, and tell the readers since what changed is unknown.
                 S.FullSyncs++;
-                (changed, next) = await WithTokenAsync(token => connector.SyncAsync(token, calendarId, null, CancellationToken.None));
-                changed = Math.Max(changed, 1);
+                (changes, next) = await WithTokenAsync(token => connector.SyncAsync(token, calendarId, null, CancellationToken.None));
+                notify = resynced = true;
             }
         }
         catch (CalendarProviderException exception)
@@ -197,23 +210,46 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
 
         S.SyncTokens[calendarId] = next;
         await PersistAsync();
-        if (!notify || changed == 0)
+        if (!notify || (changes.Count == 0 && !resynced))
         {
             return;
         }
 
-        var change = new CalendarChange(GetPrimaryKeyString(), _provider, _accountId, [calendarId]);
+        var ours = S.WrittenEvents.Values.SelectMany(w => w.EventIds).ToHashSet(StringComparer.Ordinal);
+        var busy = changes.Where(c => c.Busy is not null && !ours.Contains(c.EventId)).Select(c => c.Busy!).ToArray();
+        var change = new CalendarChange(GetPrimaryKeyString(), _provider, _accountId, [calendarId]) { Busy = busy };
         foreach (var (reader, ids) in S.Readers.Where(r => r.Value.Contains(calendarId)))
         {
             await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(change);
         }
 
-        AccountLog.Synced(_log, GetPrimaryKeyString(), calendarId, changed);
+        AccountLog.Synced(_log, GetPrimaryKeyString(), calendarId, changes.Count);
+    }
+
+    /// <inheritdoc />
+    public async Task WriteInterviewEvent(InterviewEventWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (!_connectors.Any(c => c.Provider == _provider))
+        {
+            AccountLog.EventWriteFailed(_log, GetPrimaryKeyString(), write.RequestKey, $"no connector for provider '{_provider}'");
+            return;
+        }
+
+        S.PendingEventWrites[WriteKey(write.RequestKey, write.ParticipantKey)] = write;
+        await PersistAsync();
+        await FlushEventWritesAsync();
     }
 
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == EventWritesReminder)
+        {
+            await FlushEventWritesAsync();
+            return;
+        }
+
         if (reminderName != RenewalReminder)
         {
             return;
@@ -264,6 +300,78 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         foreach (var (reader, ids) in readers)
         {
             await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(new CalendarChange(GetPrimaryKeyString(), _provider, _accountId, ids));
+        }
+    }
+
+    private static string WriteKey(string requestKey, string participantKey) => string.Concat(requestKey, "\n", participantKey);
+
+    /// <summary>Sends the pending event writes in order; each one is removed once the provider accepted it, the rest wait for the retry reminder (or, while not connected, for <see cref="Connect"/>).</summary>
+    private async Task FlushEventWritesAsync()
+    {
+        var connector = Connector;
+        var failed = false;
+        foreach (var (key, write) in S.PendingEventWrites.ToArray())
+        {
+            if (S.ProtectedCredentials is null)
+            {
+                // Kept until the account is connected (Connect sends them).
+                return;
+            }
+
+            try
+            {
+                var calendarId = string.IsNullOrEmpty(write.CalendarId) ? connector.PrimaryCalendarId : write.CalendarId;
+                var wanted = write.Intervals.Select((interval, i) => (Id: connector.EventId(write.RequestKey, write.ParticipantKey, i), Interval: interval)).ToArray();
+                foreach (var (id, interval) in wanted)
+                {
+                    await WithTokenAsync(async token =>
+                    {
+                        await connector.UpsertEventAsync(token, calendarId, id, write.Summary, interval, CancellationToken.None);
+                        return true;
+                    });
+                }
+
+                // Events written before and no longer wanted (fewer intervals, or another calendar) are deleted.
+                if (S.WrittenEvents.TryGetValue(key, out var written))
+                {
+                    var keep = written.CalendarId == calendarId ? wanted.Select(w => w.Id).ToHashSet(StringComparer.Ordinal) : [];
+                    foreach (var id in written.EventIds.Where(id => !keep.Contains(id)))
+                    {
+                        await WithTokenAsync(async token =>
+                        {
+                            await connector.DeleteEventAsync(token, written.CalendarId, id, CancellationToken.None);
+                            return true;
+                        });
+                    }
+                }
+
+                if (wanted.Length == 0)
+                {
+                    S.WrittenEvents.Remove(key);
+                }
+                else
+                {
+                    S.WrittenEvents[key] = new WrittenEvents(calendarId, [.. wanted.Select(w => w.Id)]);
+                }
+
+                S.PendingEventWrites.Remove(key);
+                await PersistAsync();
+                AccountLog.EventsWritten(_log, GetPrimaryKeyString(), write.RequestKey, wanted.Length);
+            }
+            catch (CalendarProviderException exception)
+            {
+                AccountLog.EventWriteFailed(_log, GetPrimaryKeyString(), write.RequestKey, exception.Message);
+                failed = true;
+            }
+        }
+
+        if (failed)
+        {
+            await RegisterOrUpdateReminder(EventWritesReminder, EventWriteRetry, EventWriteRetry);
+        }
+        else if (await GetReminder(EventWritesReminder) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
         }
     }
 

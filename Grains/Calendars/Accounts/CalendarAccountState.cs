@@ -18,6 +18,12 @@ public sealed class CalendarAccountState
     /// <summary>Participant grain key → the calendar ids it reads.</summary>
     public Dictionary<string, List<string>> Readers { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Event writes not yet accepted by the provider, by <c>{requestKey}\n{participantKey}</c>; the latest write wins.</summary>
+    public Dictionary<string, InterviewEventWrite> PendingEventWrites { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The events written per <c>{requestKey}\n{participantKey}</c>: the calendar and the event ids.</summary>
+    public Dictionary<string, WrittenEvents> WrittenEvents { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>How many full syncs replaced an expired sync token.</summary>
     public int FullSyncs { get; set; }
 }

@@ -41,8 +41,8 @@ public interface ICalendarConnector
     /// <param name="calendarId">The calendar.</param>
     /// <param name="syncToken">The previous token.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <returns>The number of changed events and the next token. An expired token throws with <see cref="CalendarProviderException.SyncTokenExpired"/>.</returns>
-    Task<(int Changed, string NextSyncToken)> SyncAsync(string accessToken, string calendarId, string? syncToken, CancellationToken cancellationToken);
+    /// <returns>The changed events and the next token. An expired token throws with <see cref="CalendarProviderException.SyncTokenExpired"/>.</returns>
+    Task<(IReadOnlyList<CalendarEventChange> Changes, string NextSyncToken)> SyncAsync(string accessToken, string calendarId, string? syncToken, CancellationToken cancellationToken);
 
     /// <summary>Opens a push channel on a calendar.</summary>
     /// <param name="accessToken">The bearer token.</param>
@@ -60,4 +60,29 @@ public interface ICalendarConnector
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when stopped.</returns>
     Task StopAsync(string accessToken, string channelId, string resourceId, CancellationToken cancellationToken);
+
+    /// <summary>Derives the provider event id of one interval of a participant's interview (stable: the same inputs give the same id).</summary>
+    /// <param name="requestKey">The request grain key.</param>
+    /// <param name="participantKey">The participant grain key.</param>
+    /// <param name="index">The interval's index in the booking, from 0.</param>
+    /// <returns>The id.</returns>
+    string EventId(string requestKey, string participantKey, int index);
+
+    /// <summary>Creates or updates an event with our id (idempotent).</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="calendarId">The calendar.</param>
+    /// <param name="eventId">The id from <see cref="EventId"/>.</param>
+    /// <param name="summary">The title.</param>
+    /// <param name="interval">The time (UTC).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the provider stored it.</returns>
+    Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, CancellationToken cancellationToken);
+
+    /// <summary>Deletes an event; one already gone counts as deleted.</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="calendarId">The calendar.</param>
+    /// <param name="eventId">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the event is gone.</returns>
+    Task DeleteEventAsync(string accessToken, string calendarId, string eventId, CancellationToken cancellationToken);
 }

@@ -80,12 +80,12 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     /// <param name="calendarId">The calendar.</param>
     /// <param name="syncToken">The token of the previous sync; <see langword="null"/> for a full sync.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <returns>The changed events (ids, including cancelled ones) and the next sync token.</returns>
+    /// <returns>The changed events (cancelled ones with no busy time) and the next sync token.</returns>
     /// <exception cref="CalendarProviderException">A call failed; <see cref="CalendarProviderException.SyncTokenExpired"/> (410) means sync again in full.</exception>
-    public async Task<(IReadOnlyList<string> ChangedEventIds, string NextSyncToken)> ListChangesAsync(
+    public async Task<(IReadOnlyList<CalendarEventChange> Changes, string NextSyncToken)> ListChangesAsync(
         string accessToken, string calendarId, string? syncToken, CancellationToken cancellationToken)
     {
-        List<string> changed = [];
+        List<CalendarEventChange> changed = [];
         string? pageToken = null;
         while (true)
         {
@@ -102,7 +102,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
 
             var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events?{string.Join('&', query)}";
             var (_, page) = await http.SendAsync("events.list", () => Json(HttpMethod.Get, path, accessToken, null), null, cancellationToken);
-            changed.AddRange((page?["items"]?.AsArray() ?? []).Select(e => e?["id"]?.GetValue<string>()).OfType<string>());
+            changed.AddRange((page?["items"]?.AsArray() ?? []).OfType<JsonNode>().Select(ToChange).OfType<CalendarEventChange>());
             pageToken = page?["nextPageToken"]?.GetValue<string>();
             if (pageToken is null)
             {
@@ -152,7 +152,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
         return (write.EventId, created?["hangoutLink"]?.GetValue<string>());
     }
 
-    /// <summary>Changes an event's time, title, description and attendees (<c>events.patch</c>). Idempotent.</summary>
+    /// <summary>Changes an event's time, title, description and attendees (<c>events.patch</c>), with status <c>confirmed</c> (restoring it if it was deleted). Idempotent.</summary>
     /// <param name="accessToken">The bearer token.</param>
     /// <param name="calendarId">The calendar.</param>
     /// <param name="write">The new content; <see cref="GoogleEventWrite.EventId"/> names the event.</param>
@@ -228,6 +228,31 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     /// <returns>The text.</returns>
     public static string Rfc3339(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Reads an Events resource: busy unless cancelled or <c>transparency</c> is <c>transparent</c>;
+    /// timed events use <c>dateTime</c>, all-day events <c>date</c> (read as whole UTC days).
+    /// </summary>
+    private static CalendarEventChange? ToChange(JsonNode item)
+    {
+        if (item["id"]?.GetValue<string>() is not { } id)
+        {
+            return null;
+        }
+
+        if (item["status"]?.GetValue<string>() == "cancelled" || item["transparency"]?.GetValue<string>() == "transparent"
+            || item["start"] is not { } start || item["end"] is not { } end)
+        {
+            return new CalendarEventChange(id, null);
+        }
+
+        static DateTimeOffset? When(JsonNode node) =>
+            node["dateTime"] is { } dateTime ? ParseInstant(dateTime)
+            : node["date"] is { } date ? DateTimeOffset.ParseExact(date.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+            : null;
+
+        return When(start) is { } from && When(end) is { } to && to > from ? new CalendarEventChange(id, new TimeRange(from, to)) : new CalendarEventChange(id, null);
+    }
+
     private static DateTimeOffset ParseInstant(JsonNode node) => DateTimeOffset.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
 
     private static List<TimeRange> Merge(List<TimeRange> intervals)
@@ -253,6 +278,8 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
 
     private static JsonObject EventBody(GoogleEventWrite write) => new()
     {
+        // "confirmed" also restores an event of this id that was deleted before (e.g. cancelled, then booked again).
+        ["status"] = "confirmed",
         ["summary"] = write.Summary,
         ["description"] = write.Description,
         ["start"] = new JsonObject { ["dateTime"] = Rfc3339(write.Start), ["timeZone"] = "UTC" },

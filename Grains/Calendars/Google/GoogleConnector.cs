@@ -34,11 +34,8 @@ public sealed class GoogleConnector(GoogleCalendarClient calendar, GoogleOAuthCl
         calendar.QueryFreeBusyAsync(accessToken, calendarIds, range, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<(int Changed, string NextSyncToken)> SyncAsync(string accessToken, string calendarId, string? syncToken, CancellationToken cancellationToken)
-    {
-        var (changed, next) = await calendar.ListChangesAsync(accessToken, calendarId, syncToken, cancellationToken);
-        return (changed.Count, next);
-    }
+    public Task<(IReadOnlyList<CalendarEventChange> Changes, string NextSyncToken)> SyncAsync(string accessToken, string calendarId, string? syncToken, CancellationToken cancellationToken) =>
+        calendar.ListChangesAsync(accessToken, calendarId, syncToken, cancellationToken);
 
     /// <inheritdoc />
     public Task<(string ResourceId, DateTimeOffset ExpiresAt)> WatchAsync(string accessToken, string calendarId, string channelId, string channelToken, CancellationToken cancellationToken) =>
@@ -54,4 +51,19 @@ public sealed class GoogleConnector(GoogleCalendarClient calendar, GoogleOAuthCl
     /// <inheritdoc />
     public Task StopAsync(string accessToken, string channelId, string resourceId, CancellationToken cancellationToken) =>
         calendar.StopChannelAsync(accessToken, channelId, resourceId, cancellationToken);
+
+    /// <inheritdoc />
+    public string EventId(string requestKey, string participantKey, int index) =>
+        GoogleEventIds.For(requestKey, string.Concat(participantKey, "#", index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <inheritdoc />
+    public Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        return calendar.InsertEventAsync(accessToken, calendarId, new GoogleEventWrite(eventId, summary, interval.Start, interval.End), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task DeleteEventAsync(string accessToken, string calendarId, string eventId, CancellationToken cancellationToken) =>
+        calendar.DeleteEventAsync(accessToken, calendarId, eventId, cancellationToken);
 }

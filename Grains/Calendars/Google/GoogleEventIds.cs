@@ -14,17 +14,17 @@ public static class GoogleEventIds
 
     /// <summary>
     /// Derives the id of an interview's event: base32hex of the SHA-256 of
-    /// <c>{requestKey}\n{stageName}</c> (52 characters). The same inputs always give the same id.
+    /// <c>{requestKey}\n{part}</c> (52 characters). The same inputs always give the same id.
     /// </summary>
     /// <param name="requestKey">The request grain key <c>{tenant}/{requestId}</c>.</param>
-    /// <param name="stageName">The stage name.</param>
+    /// <param name="part">Which event of the request: e.g. a stage name, or a participant key and interval index.</param>
     /// <returns>The id.</returns>
     /// <exception cref="ArgumentException">An input is empty.</exception>
-    public static string For(string requestKey, string stageName)
+    public static string For(string requestKey, string part)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestKey);
-        ArgumentException.ThrowIfNullOrEmpty(stageName);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(requestKey + "\n" + stageName));
+        ArgumentException.ThrowIfNullOrEmpty(part);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(requestKey + "\n" + part));
         var text = new StringBuilder(52);
         var buffer = 0;
         var bits = 0;

@@ -156,7 +156,9 @@ public sealed class GoogleCalendarClientTests
 
         Assert.Equal(7, full.Count);
         Assert.Equal(3, google.StandIn.Calls.Count(c => c.Method == "events.list" && c.Query!.Contains("syncToken", StringComparison.Ordinal) is false));
-        Assert.Equal(["e7", "e0"], incremental);
+        Assert.Equal(
+            [new CalendarEventChange("e7", new TimeRange(T0.AddDays(1), T0.AddDays(1).AddHours(1))), new CalendarEventChange("e0", null)],
+            incremental);
         Assert.NotEqual(token, next);
     }
 

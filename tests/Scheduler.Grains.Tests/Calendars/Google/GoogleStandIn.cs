@@ -286,7 +286,9 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
         StandInEvent patched;
         lock (_gate)
         {
-            if (!_calendars.TryGetValue(calendarId, out var events) || !events.TryGetValue(eventId, out var existing) || existing.Cancelled)
+            // A deleted event is still addressable by id; setting its status to "confirmed" restores it.
+            if (!_calendars.TryGetValue(calendarId, out var events) || !events.TryGetValue(eventId, out var existing)
+                || (existing.Cancelled && body?["status"]?.GetValue<string>() != "confirmed"))
             {
                 return Error(HttpStatusCode.NotFound, "global", "notFound", "Not Found");
             }

@@ -22,6 +22,7 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
         Start = body["start"] is { } s ? Instant(s) : Start,
         End = body["end"] is { } e ? Instant(e) : End,
         Attendees = body["attendees"] is JsonArray a ? [.. a.Select(x => x!["email"]!.GetValue<string>())] : Attendees,
+        Cancelled = body["status"]?.GetValue<string>() is { } status ? status == "cancelled" : Cancelled,
         Sequence = sequence,
         Writes = Writes + 1,
     };
