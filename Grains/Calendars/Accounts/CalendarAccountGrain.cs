@@ -238,6 +238,9 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
 
         S.PendingEventWrites[WriteKey(write.RequestKey, write.ParticipantKey)] = write;
         await PersistAsync();
+
+        // The retry reminder exists before the first attempt, so a crash mid-write is resumed too.
+        await RegisterOrUpdateReminder(EventWritesReminder, EventWriteRetry, EventWriteRetry);
         await FlushEventWritesAsync();
     }
 
@@ -314,7 +317,12 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         {
             if (S.ProtectedCredentials is null)
             {
-                // Kept until the account is connected (Connect sends them).
+                // Kept until the account is connected (Connect sends them); no retries until then.
+                if (await GetReminder(EventWritesReminder) is { } idle)
+                {
+                    await UnregisterReminder(idle);
+                }
+
                 return;
             }
 
@@ -365,11 +373,11 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             }
         }
 
-        if (failed)
+        if (failed && await GetReminder(EventWritesReminder) is null)
         {
             await RegisterOrUpdateReminder(EventWritesReminder, EventWriteRetry, EventWriteRetry);
         }
-        else if (await GetReminder(EventWritesReminder) is { } reminder)
+        else if (S.PendingEventWrites.Count == 0 && await GetReminder(EventWritesReminder) is { } reminder)
         {
             await UnregisterReminder(reminder);
         }

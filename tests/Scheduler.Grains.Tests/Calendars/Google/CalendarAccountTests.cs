@@ -175,6 +175,45 @@ public sealed class CalendarAccountTests
         await Eventually.HoldsAsync(async () => (await participant.GetBusy(Week)).Stale);
     }
 
+    [Fact]
+    public async Task GetBusy_SixtyCalendarsOverHundredDays_ChunkedWithinGoogleLimits()
+    {
+        await using var silo = await GoogleSilo.StartAsync(watch: false);
+        var ids = Enumerable.Range(0, 60).Select(i => $"cal{i}@example.com").ToArray();
+        var participant = await silo.ConnectInterviewerAsync("i1", ids);
+        await silo.StandIn.AddEventAsync("cal59@example.com", "late", T0.AddDays(95), T0.AddDays(95).AddHours(1));
+        await silo.StandIn.AddEventAsync("cal0@example.com", "early", T0.AddHours(1), T0.AddHours(2));
+
+        var busy = await participant.GetBusy(new TimeRange(T0, T0.AddDays(100)));
+
+        Assert.Equal([T0.AddHours(1), T0.AddDays(95)], busy.Intervals.Select(i => i.Start));
+        var calls = silo.StandIn.Calls.Where(c => c.Method == "freeBusy").Select(c => System.Text.Json.Nodes.JsonNode.Parse(c.Body!)!).ToArray();
+        Assert.Equal(2 * 2, calls.Length);
+        Assert.All(calls, c => Assert.InRange(c["items"]!.AsArray().Count, 10, 50));
+    }
+
+    [Fact]
+    public async Task GetBusy_Google429WithRetryAfter_WaitsOnTheClockThenAnswers()
+    {
+        await using var silo = await GoogleSilo.StartAsync(watch: false);
+        var participant = await silo.ConnectInterviewerAsync("i1");
+        await silo.StandIn.AddEventAsync("primary", "e1", T0.AddHours(2), T0.AddHours(3));
+        silo.StandIn.Fail(1, System.Net.HttpStatusCode.TooManyRequests, "rateLimitExceeded", retryAfterSeconds: 5);
+
+        var pending = participant.GetBusy(Week);
+        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Calls.Count(c => c.Method == "freeBusy") == 1));
+        await Task.Delay(100);
+        Assert.False(pending.IsCompleted);
+        silo.Time.Advance(TimeSpan.FromSeconds(5));
+        var busy = await pending.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Single(busy.Intervals);
+        Assert.False(busy.Stale);
+        var calls = silo.StandIn.Calls.Where(c => c.Method == "freeBusy").ToArray();
+        Assert.Equal(2, calls.Length);
+        Assert.Equal(TimeSpan.FromSeconds(5), calls[1].At - calls[0].At);
+    }
+
     internal static async Task<CalendarAccountView> WaitForViewAsync(GoogleSilo silo, Func<CalendarAccountView, bool> condition)
     {
         var view = await silo.AccountGrain.GetView();
