@@ -92,8 +92,10 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         ArgumentNullException.ThrowIfNull(query);
         var connector = Connector;
         var ids = CalendarIds(query.CalendarIds, connector);
-        var (busy, errors) = await WithTokenAsync(token => connector.FreeBusyAsync(token, ids, query.Range, CancellationToken.None));
-        var fetchedAt = _time.GetUtcNow();
+        if (S.ProtectedCredentials is null)
+        {
+            throw new InvalidOperationException($"Calendar account '{GetPrimaryKeyString()}' is not connected.");
+        }
 
         var dirty = false;
         if (!S.Readers.TryGetValue(query.ReaderKey, out var known) || !known.SequenceEqual(ids))
@@ -102,7 +104,10 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             dirty = true;
         }
 
-        List<string> opened = [];
+        // Watch first, then take the baseline sync token, then read free/busy: an event created after
+        // the channel opened is pushed and found by the next incremental sync; one created before
+        // is in the free/busy answer. Nothing falls between.
+        var opened = false;
         if (connector.CanWatch)
         {
             foreach (var id in ids.Where(id => S.Channels.All(c => c.CalendarId != id)))
@@ -110,8 +115,11 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
                 try
                 {
                     S.Channels.Add(await OpenChannelAsync(connector, id));
-                    opened.Add(id);
-                    dirty = true;
+                    opened = dirty = true;
+                    if (!S.SyncTokens.ContainsKey(id))
+                    {
+                        await SyncAsync(id);
+                    }
                 }
                 catch (CalendarProviderException exception)
                 {
@@ -125,16 +133,13 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             await PersistAsync();
         }
 
-        if (opened.Count > 0)
+        if (opened)
         {
             await ScheduleRenewalAsync();
-            var self = GrainFactory.GetGrain<ICalendarAccountGrain>(GetPrimaryKeyString());
-            foreach (var id in opened.Where(id => !S.SyncTokens.ContainsKey(id)))
-            {
-                await self.SyncCalendar(id);
-            }
         }
 
+        var (busy, errors) = await WithTokenAsync(token => connector.FreeBusyAsync(token, ids, query.Range, CancellationToken.None));
+        var fetchedAt = _time.GetUtcNow();
         var intervals = busy.Values.SelectMany(b => b).OrderBy(b => b.Start).ThenBy(b => b.End).ToArray();
         return new AccountFreeBusy(intervals, errors, fetchedAt);
     }
@@ -175,12 +180,14 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     }
 
     /// <inheritdoc />
-    public async Task SyncCalendar(string calendarId)
+    public Task SyncCalendar(string calendarId) => S.ProtectedCredentials is null ? Task.CompletedTask : SyncAsync(calendarId);
+
+    /// <summary>
+    /// Syncs one calendar: incrementally from its token (full after 410, or the first time, which
+    /// only takes the baseline token), then tells its readers what changed.
+    /// </summary>
+    private async Task SyncAsync(string calendarId)
     {
-        if (S.ProtectedCredentials is null)
-        {
-            return;
-        }
 
         var connector = Connector;
         S.SyncTokens.TryGetValue(calendarId, out var previous);
