@@ -47,11 +47,26 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
 
         var (tenant, _) = GrainKeys.Split(GetPrimaryKeyString());
         var (_, localRequestId) = GrainKeys.Split(requestId);
-        var accounts = profile.Calendars.Where(c => !string.IsNullOrEmpty(c.AccountId)).DistinctBy(c => (c.Provider, c.AccountId));
+        var accounts = profile.Calendars.Where(c => IsAccountId(c.AccountId)).DistinctBy(c => (c.Provider, c.AccountId));
         foreach (var calendar in accounts)
         {
             var account = GrainFactory.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, calendar.Provider, calendar.AccountId!));
             await account.WriteInterviewEvent(new InterviewEventWrite(requestId, GetPrimaryKeyString(), calendar.CalendarIds.FirstOrDefault() ?? string.Empty, intervals, $"Interview ({localRequestId})"));
         }
     }
+
+    /// <summary>Tells the calendar accounts this participant no longer reads to stop counting it as a reader.</summary>
+    private async Task ForgetDroppedAccountsAsync(IReadOnlyList<CalendarSpec> before, IReadOnlyList<CalendarSpec> after)
+    {
+        var (tenant, _) = GrainKeys.Split(GetPrimaryKeyString());
+        var kept = after.Where(c => IsAccountId(c.AccountId)).Select(c => (c.Provider, c.AccountId)).ToHashSet();
+        foreach (var (provider, accountId) in before.Where(c => IsAccountId(c.AccountId)).Select(c => (c.Provider, c.AccountId)).Distinct().Where(a => !kept.Contains(a)))
+        {
+            await GrainFactory.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, provider, accountId!)).RemoveReader(GetPrimaryKeyString());
+        }
+    }
+
+    /// <summary>Whether an entry names an account key part (profiles stored before account ids were validated may not).</summary>
+    private static bool IsAccountId(string? accountId) =>
+        accountId is { Length: > 0 and <= CalendarAccountKeys.MaxAccountIdLength } && !accountId.Contains('/');
 }

@@ -58,6 +58,11 @@ public static class ProfileValidator
             {
                 throw new ArgumentException("An account id is required.", field + ".accountId");
             }
+
+            if (calendar.AccountId is { } accountId && (accountId.Length > CalendarAccountKeys.MaxAccountIdLength || accountId.Contains('/')))
+            {
+                throw new ArgumentException($"An account id has at most {CalendarAccountKeys.MaxAccountIdLength} characters and no '/'.", field + ".accountId");
+            }
         }
     }
 

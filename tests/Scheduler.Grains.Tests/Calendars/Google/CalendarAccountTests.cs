@@ -214,6 +214,34 @@ public sealed class CalendarAccountTests
         Assert.Equal(TimeSpan.FromSeconds(5), calls[1].At - calls[0].At);
     }
 
+    [Fact]
+    public async Task UpsertProfile_GoogleCalendarRemoved_AccountForgetsTheReader()
+    {
+        await using var silo = await GoogleSilo.StartAsync(watch: false);
+        var participant = await silo.ConnectInterviewerAsync("i1");
+        await participant.GetBusy(Week);
+        Assert.Equal(["acme/i1"], (await silo.AccountGrain.GetView()).Readers);
+
+        await participant.UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer));
+
+        Assert.Empty((await silo.AccountGrain.GetView()).Readers);
+    }
+
+    [Fact]
+    public async Task UpsertProfile_AccountIdWithSlashOrTooLong_RefusedNamingTheField()
+    {
+        await using var silo = await GoogleSilo.StartAsync(watch: false);
+        var participant = silo.Grains.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, "i1"));
+        ParticipantProfile With(string accountId) => GrainTestCluster.Profile(ParticipantKind.Interviewer) with { Calendars = [new CalendarSpec("google") { AccountId = accountId }] };
+
+        var slash = await Assert.ThrowsAsync<ArgumentException>(() => participant.UpsertProfile(With("a/b")));
+        var longId = await Assert.ThrowsAsync<ArgumentException>(() => participant.UpsertProfile(With(new string('a', CalendarAccountKeys.MaxAccountIdLength + 1))));
+
+        Assert.Equal("calendars[0].accountId", slash.ParamName);
+        Assert.Equal("calendars[0].accountId", longId.ParamName);
+        Assert.Null(await participant.GetProfile());
+    }
+
     internal static async Task<CalendarAccountView> WaitForViewAsync(GoogleSilo silo, Func<CalendarAccountView, bool> condition)
     {
         var view = await silo.AccountGrain.GetView();
