@@ -27,5 +27,24 @@ internal static class SqliteSchema
             etag          INTEGER NOT NULL,
             PRIMARY KEY (service_id, grain_type, grain_key, reminder_name)
         ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS membership_version (
+            service_id TEXT    NOT NULL,
+            cluster_id TEXT    NOT NULL,
+            version    INTEGER NOT NULL,
+            etag       INTEGER NOT NULL,
+            PRIMARY KEY (service_id, cluster_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE IF NOT EXISTS membership (
+            service_id TEXT    NOT NULL,
+            cluster_id TEXT    NOT NULL,
+            silo_key   TEXT    NOT NULL,
+            entry      TEXT    NOT NULL,
+            status     TEXT    NOT NULL,
+            i_am_alive INTEGER NOT NULL,
+            etag       INTEGER NOT NULL,
+            PRIMARY KEY (service_id, cluster_id, silo_key)
+        ) WITHOUT ROWID;
         """;
 }
