@@ -16,4 +16,7 @@ internal static partial class DynamoDbLog
 
     [LoggerMessage(EventId = 7103, Level = LogLevel.Debug, Message = "Reminder {ReminderName} of {GrainId} changed or was removed meanwhile; version {ExpectedETag} is stale")]
     public static partial void ReminderConflict(ILogger logger, string grainId, string reminderName, string expectedETag);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Debug, Message = "Conditional membership write ({What}) in cluster {ClusterId} lost to another change")]
+    public static partial void MembershipConflict(ILogger logger, string clusterId, string what);
 }

@@ -1,6 +1,6 @@
 namespace Scheduler.Runtime.DynamoDB;
 
-/// <summary>Options of the DynamoDB providers (grain storage, reminder table), bound from configuration or set in code.</summary>
+/// <summary>Options of the DynamoDB providers (grain storage, reminder table, membership table), bound from configuration or set in code.</summary>
 public sealed class DynamoDbOptions
 {
     /// <summary>
@@ -13,7 +13,7 @@ public sealed class DynamoDbOptions
     /// <summary>The AWS region name (default <c>us-east-1</c>); with <see cref="ServiceUrl"/> it is only used to sign requests.</summary>
     public string Region { get; set; } = "us-east-1";
 
-    /// <summary>Prefix of every table name (default <c>scheduler-</c>): tables are <c>{prefix}grain-state</c> and <c>{prefix}reminders</c>.</summary>
+    /// <summary>Prefix of every table name (default <c>scheduler-</c>): tables are <c>{prefix}grain-state</c>, <c>{prefix}reminders</c> and <c>{prefix}membership</c>.</summary>
     public string TablePrefix { get; set; } = "scheduler-";
 
     /// <summary>
@@ -51,4 +51,7 @@ public sealed class DynamoDbOptions
 
     /// <summary>The reminder table's name.</summary>
     public string ReminderTableName => TablePrefix + "reminders";
+
+    /// <summary>The membership table's name.</summary>
+    public string MembershipTableName => TablePrefix + "membership";
 }

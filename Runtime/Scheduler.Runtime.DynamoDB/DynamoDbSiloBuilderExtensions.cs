@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scheduler.Runtime.Hosting;
+using Scheduler.Runtime.Membership;
 using Scheduler.Runtime.Reminders;
 using Scheduler.Runtime.Storage;
 
@@ -12,8 +13,9 @@ namespace Scheduler.Runtime.DynamoDB;
 public static class DynamoDbSiloBuilderExtensions
 {
     /// <summary>
-    /// Uses DynamoDB for the default grain storage provider (<c>Default</c>), the reminder table
-    /// and the storage readiness probe (<c>DescribeTable</c>). Keys are prefixed with
+    /// Uses DynamoDB for the default grain storage provider (<c>Default</c>), the reminder table,
+    /// the membership table (partition <c>{serviceId}/{clusterId}</c>) and the storage readiness
+    /// probe (<c>DescribeTable</c>). Keys are prefixed with
     /// <see cref="SiloOptions.ServiceId"/>. With <see cref="DynamoDbOptions.CreateTables"/>,
     /// missing tables are created before the silo starts and the host waits until they are
     /// <c>ACTIVE</c>.
@@ -48,6 +50,17 @@ public static class DynamoDbSiloBuilderExtensions
                 sp.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId,
                 connection.Options.ReminderBucketBits,
                 sp.GetRequiredService<ILogger<DynamoDbReminderTable>>());
+        }));
+        services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp =>
+        {
+            var connection = sp.GetRequiredService<DynamoDbConnection>();
+            var silo = sp.GetRequiredService<IOptions<SiloOptions>>().Value;
+            return new DynamoDbMembershipTable(
+                connection.Client,
+                connection.Options.MembershipTableName,
+                silo.ServiceId,
+                silo.ClusterId,
+                sp.GetRequiredService<ILogger<DynamoDbMembershipTable>>());
         }));
         services.AddSingleton<IStorageHealthProbe>(sp => new DynamoDbHealthProbe(sp.GetRequiredService<DynamoDbConnection>()));
         services.AddSingleton<DynamoDbTableCreationService>();

@@ -20,6 +20,7 @@ internal sealed class DynamoDbTableCreationService(DynamoDbConnection connection
         // Waiting on an external service: real time, whatever clock the silo runs on.
         await DynamoDbTables.EnsureTableAsync(connection.Client, options.GrainStateTableName, TimeProvider.System, options.TableActiveTimeout, logger, cancellationToken).ConfigureAwait(false);
         await DynamoDbTables.EnsureTableAsync(connection.Client, options.ReminderTableName, TimeProvider.System, options.TableActiveTimeout, logger, cancellationToken).ConfigureAwait(false);
+        await DynamoDbTables.EnsureTableAsync(connection.Client, options.MembershipTableName, TimeProvider.System, options.TableActiveTimeout, logger, cancellationToken).ConfigureAwait(false);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -8,12 +8,13 @@ namespace Scheduler.Runtime.DynamoDB.Tests;
 
 /// <summary>
 /// A dynalite server (in-memory) on a free loopback port, started once per test class, with the
-/// grain state and reminder tables created and ACTIVE. Tests isolate themselves by service id.
+/// grain state, reminder and membership tables created and ACTIVE. Tests isolate themselves by service id.
 /// </summary>
 public sealed class DynaliteFixture : IAsyncLifetime
 {
     public const string GrainStateTable = "test-grain-state";
     public const string ReminderTable = "test-reminders";
+    public const string MembershipTable = "test-membership";
 
     private Process? _process;
 
@@ -65,6 +66,7 @@ public sealed class DynaliteFixture : IAsyncLifetime
         await WaitUntilAnsweringAsync();
         await DynamoDbTables.EnsureTableAsync(Client, GrainStateTable, TimeProvider.System, TimeSpan.FromSeconds(30), null, CancellationToken.None);
         await DynamoDbTables.EnsureTableAsync(Client, ReminderTable, TimeProvider.System, TimeSpan.FromSeconds(30), null, CancellationToken.None);
+        await DynamoDbTables.EnsureTableAsync(Client, MembershipTable, TimeProvider.System, TimeSpan.FromSeconds(30), null, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Runtime.Catalog;
+using Scheduler.Runtime.Membership;
 using Scheduler.Runtime.Reminders;
 using Scheduler.Runtime.Sqlite;
 using Scheduler.Runtime.Storage;
@@ -67,7 +68,7 @@ public sealed class SiloBuilder
 
     /// <summary>
     /// Uses one SQLite database file (WAL, group commit) for the default grain storage provider
-    /// and for reminders: the embedded default.
+    /// and for reminders and membership: the embedded default.
     /// </summary>
     /// <param name="databasePath">The database file; its directory is created if missing.</param>
     /// <returns>This builder.</returns>
@@ -82,6 +83,11 @@ public sealed class SiloBuilder
         Services.Replace(ServiceDescriptor.Singleton<IReminderTable>(sp => new SqliteReminderTable(
             sp.GetRequiredService<SqliteDatabase>(),
             sp.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId)));
+        Services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SiloOptions>>().Value;
+            return new SqliteMembershipTable(sp.GetRequiredService<SqliteDatabase>(), options.ServiceId, options.ClusterId);
+        }));
         Services.AddSingleton<IStorageHealthProbe>(sp => new SqliteHealthProbe(sp.GetRequiredService<SqliteDatabase>()));
         return this;
     }

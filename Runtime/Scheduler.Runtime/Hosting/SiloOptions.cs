@@ -6,6 +6,13 @@ public sealed class SiloOptions
     /// <summary>The service id: every silo and gateway of one deployment shares it; it prefixes storage keys. Default <c>scheduler</c>.</summary>
     public string ServiceId { get; set; } = "scheduler";
 
+    /// <summary>
+    /// The cluster id: the silos that form one cluster (and share one membership table partition)
+    /// share it; a new deployment may use a new id while grain state, keyed by
+    /// <see cref="ServiceId"/>, carries over. Default <c>default</c>.
+    /// </summary>
+    public string ClusterId { get; set; } = "default";
+
     /// <summary>This silo's name, for logs and membership. Default: the machine name.</summary>
     public string SiloName { get; set; } = Environment.MachineName;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Scheduler.Runtime.Catalog;
 using Scheduler.Runtime.Diagnostics;
 using Scheduler.Runtime.Hosting;
+using Scheduler.Runtime.Membership;
 using Scheduler.Runtime.Messaging;
 using Scheduler.Runtime.Placement;
 using Scheduler.Runtime.Reminders;
@@ -29,6 +30,7 @@ public static class SiloServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IReminderTable, MemoryReminderTable>();
+        services.TryAddSingleton<IMembershipTable>(sp => new MemoryMembershipTable(sp.GetRequiredService<IOptions<SiloOptions>>().Value.ClusterId));
         services.TryAddSingleton<RuntimeInstrumentation>();
         services.TryAddSingleton(sp => new GrainStateSerializer(sp.GetRequiredService<IOptions<GrainStateSerializerOptions>>().Value.JsonOptions));
         services.TryAddSingleton(sp => new GrainTypeRegistry(sp.GetServices<GrainAssembly>()));
