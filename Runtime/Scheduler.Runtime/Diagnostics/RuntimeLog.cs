@@ -40,4 +40,22 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(12, LogLevel.Debug, "Deactivated {Count} idle activations.")]
     public static partial void IdleCollected(this ILogger logger, int count);
+
+    [LoggerMessage(13, LogLevel.Information, "Silo {Silo} is {Status} in the membership table (version {Version}).")]
+    public static partial void MembershipStatusWritten(this ILogger logger, string silo, Scheduler.Runtime.Membership.SiloMembershipStatus status, int version);
+
+    [LoggerMessage(14, LogLevel.Warning, "Declared silo {Silo} dead: its last sign of life was {LastAlive:O}, more than {Threshold} ago.")]
+    public static partial void DeclaredSiloDead(this ILogger logger, string silo, DateTimeOffset lastAlive, TimeSpan threshold);
+
+    [LoggerMessage(15, LogLevel.Critical, "This silo {Silo} was declared dead by the cluster; it stops serving.")]
+    public static partial void DeclaredDeadSelf(this ILogger logger, string silo);
+
+    [LoggerMessage(16, LogLevel.Warning, "Membership {Operation} failed; retried at the next period.")]
+    public static partial void MembershipOperationFailed(this ILogger logger, Exception exception, string operation);
+
+    [LoggerMessage(17, LogLevel.Information, "Cluster view changed to version {Version}: {ActiveCount} active silos.")]
+    public static partial void MembershipViewChanged(this ILogger logger, int version, int activeCount);
+
+    [LoggerMessage(18, LogLevel.Information, "Removed {Count} defunct membership rows.")]
+    public static partial void DefunctRowsRemoved(this ILogger logger, int count);
 }

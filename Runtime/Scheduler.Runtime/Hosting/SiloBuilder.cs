@@ -39,13 +39,23 @@ public sealed class SiloBuilder
         return this;
     }
 
-    /// <summary>Binds <see cref="SiloOptions"/> to a configuration section (for example <c>Cluster</c>).</summary>
+    /// <summary>Binds <see cref="SiloOptions"/> to a configuration section (for example <c>Cluster</c>), and <see cref="MembershipOptions"/> to its subsection <c>Membership</c>.</summary>
     /// <param name="section">The section; missing keys keep their defaults.</param>
     /// <returns>This builder.</returns>
     public SiloBuilder BindOptions(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
         Services.Configure<SiloOptions>(section);
+        Services.Configure<MembershipOptions>(section.GetSection("Membership"));
+        return this;
+    }
+
+    /// <summary>Configures <see cref="MembershipOptions"/> (heartbeat and refresh periods, death threshold).</summary>
+    /// <param name="configure">Changes to the options.</param>
+    /// <returns>This builder.</returns>
+    public SiloBuilder ConfigureMembership(Action<MembershipOptions> configure)
+    {
+        Services.Configure(configure);
         return this;
     }
 

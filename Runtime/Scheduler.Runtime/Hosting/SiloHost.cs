@@ -4,29 +4,38 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scheduler.Runtime.Catalog;
 using Scheduler.Runtime.Diagnostics;
+using Scheduler.Runtime.Membership;
 using Scheduler.Runtime.Messaging;
 using Scheduler.Runtime.Reminders;
 
 namespace Scheduler.Runtime.Hosting;
 
 /// <summary>
-/// Runs the silo inside the .NET generic host. Start: idle collection and the reminder service.
-/// Stop (graceful): no new activations, reminders stop firing (undelivered ticks stay due in
-/// the table), running turns finish, every activation is deactivated.
+/// Runs the silo inside the .NET generic host. Start: joins the membership table (Joining), idle
+/// collection and the reminder service start, then the silo is Active in the table. Stop
+/// (graceful): ShuttingDown in the table, no new activations, reminders stop firing (undelivered
+/// ticks stay due in the table), running turns finish, every activation is deactivated, Dead in
+/// the table. When the cluster declares this silo dead, it stops serving: its status leaves
+/// <see cref="SiloStatus.Active"/> and it asks the host to stop.
 /// </summary>
 public sealed class SiloHost : IHostedService
 {
     private readonly GrainCatalog _catalog;
     private readonly ReminderService _reminders;
     private readonly CallTimeoutTracker _timeouts;
+    private readonly MembershipAgent _membership;
+    private readonly IHostApplicationLifetime? _lifetime;
     private readonly SiloOptions _options;
     private readonly ILogger<SiloHost> _log;
 
-    internal SiloHost(GrainCatalog catalog, ReminderService reminders, CallTimeoutTracker timeouts, IOptions<SiloOptions> options, ILogger<SiloHost> log)
+    internal SiloHost(GrainCatalog catalog, ReminderService reminders, CallTimeoutTracker timeouts, MembershipAgent membership, IHostApplicationLifetime? lifetime, IOptions<SiloOptions> options, ILogger<SiloHost> log)
     {
         _catalog = catalog;
         _reminders = reminders;
         _timeouts = timeouts;
+        _membership = membership;
+        _lifetime = lifetime;
+        _membership.DeclaredDead += OnDeclaredDead;
         _options = options.Value;
         _log = log;
     }
@@ -44,8 +53,10 @@ public sealed class SiloHost : IHostedService
     {
         var started = Stopwatch.GetTimestamp();
         Status = SiloStatus.Starting;
+        await _membership.JoinAsync(cancellationToken);
         _catalog.Start();
         await _reminders.StartAsync(cancellationToken);
+        await _membership.BecomeActiveAsync(cancellationToken);
         Status = SiloStatus.Active;
         _log.SiloStarted(_options.SiloName, _options.ServiceId, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
@@ -61,10 +72,36 @@ public sealed class SiloHost : IHostedService
         }
 
         Status = SiloStatus.ShuttingDown;
+        await LeaveStepAsync(_membership.BeginLeaveAsync, cancellationToken);
         await _reminders.StopAsync(cancellationToken);
         await _catalog.StopAsync(cancellationToken);
+        await LeaveStepAsync(_membership.CompleteLeaveAsync, cancellationToken);
+        _membership.Dispose();
         _timeouts.Dispose();
         Status = SiloStatus.Stopped;
         _log.SiloStopped(_options.SiloName);
+    }
+
+    private async Task LeaveStepAsync(Func<CancellationToken, Task> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await step(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The store is unreachable: the others will declare this silo dead by its stale heartbeat.
+            _log.MembershipOperationFailed(exception, "leave");
+        }
+    }
+
+    private void OnDeclaredDead(object? sender, EventArgs e)
+    {
+        if (Status == SiloStatus.Active)
+        {
+            Status = SiloStatus.ShuttingDown;
+        }
+
+        _lifetime?.StopApplication();
     }
 }

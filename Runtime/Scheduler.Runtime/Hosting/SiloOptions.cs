@@ -3,6 +3,9 @@ namespace Scheduler.Runtime.Hosting;
 /// <summary>Options of a silo (configuration section <c>Cluster</c> in the hosts).</summary>
 public sealed class SiloOptions
 {
+    /// <summary>The silo-to-silo port used when <see cref="AdvertisedEndpoint"/> is not set: 5090.</summary>
+    public const int DefaultSiloPort = 5090;
+
     /// <summary>The service id: every silo and gateway of one deployment shares it; it prefixes storage keys. Default <c>scheduler</c>.</summary>
     public string ServiceId { get; set; } = "scheduler";
 
@@ -15,6 +18,13 @@ public sealed class SiloOptions
 
     /// <summary>This silo's name, for logs and membership. Default: the machine name.</summary>
     public string SiloName { get; set; } = Environment.MachineName;
+
+    /// <summary>
+    /// The absolute base URL other silos and gateways call this silo on (its silo-to-silo
+    /// endpoint), stored in its membership row. Default <see langword="null"/>:
+    /// <c>http://{SiloName}:5090/</c>.
+    /// </summary>
+    public string? AdvertisedEndpoint { get; set; }
 
     /// <summary>How long a call may wait for its response before it fails with <see cref="TimeoutException"/>. Default 30 s.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -16,7 +16,9 @@ public static class SiloServiceCollectionExtensions
 {
     /// <summary>
     /// Adds a silo to the host: the grain catalog, grain factory (<see cref="Scheduler.Runtime.IGrainFactory"/>),
-    /// reminder service and the <see cref="SiloHost"/> hosted service. Time comes from the
+    /// reminder service, membership (an in-memory table unless a provider registers a durable one;
+    /// the view as <see cref="IClusterMembershipView"/>; <see cref="Scheduler.Runtime.Placement.GrainPlacement"/>)
+    /// and the <see cref="SiloHost"/> hosted service. Time comes from the
     /// registered <see cref="TimeProvider"/> (the system clock unless one is registered).
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -42,10 +44,17 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<ReminderService>();
         services.TryAddSingleton<IPlacementDirector, RendezvousPlacementDirector>();
         services.TryAddSingleton(sp => new GrainCallCodec(sp.GetRequiredService<GrainTypeRegistry>(), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
+        services.AddOptions<MembershipOptions>();
+        services.TryAddSingleton<LocalSilo>();
+        services.TryAddSingleton<MembershipAgent>();
+        services.TryAddSingleton<IClusterMembershipView>(sp => sp.GetRequiredService<MembershipAgent>());
+        services.TryAddSingleton<GrainPlacement>();
         services.TryAddSingleton(sp => new SiloHost(
             sp.GetRequiredService<GrainCatalog>(),
             sp.GetRequiredService<ReminderService>(),
             sp.GetRequiredService<CallTimeoutTracker>(),
+            sp.GetRequiredService<MembershipAgent>(),
+            sp.GetService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(),
             sp.GetRequiredService<IOptions<SiloOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SiloHost>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SiloHost>());
