@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Notifications;
+using Scheduler.Runtime.DynamoDB;
 using Scheduler.Runtime.Hosting;
 
-// One process runs one silo. Grain state and reminders live in SQLite under Scheduler:DataDirectory
-// until the cluster providers (DynamoDB membership, storage and reminders) are configured.
+// One process runs one silo. Cluster:Provider chooses where grain state, reminders and membership
+// live: SQLite under Scheduler:DataDirectory (default) or DynamoDB (Cluster:DynamoDB).
 var builder = WebApplication.CreateBuilder(args);
 var dataDirectory = builder.Configuration["Scheduler:DataDirectory"] ?? "data";
-builder.Services.AddSilo(silo => silo
-    .AddGrains(Assembly.Load(new AssemblyName("Scheduler.Grains")))
-    .UseSqlite(Path.Combine(dataDirectory, "scheduler.db"))
-    .BindOptions(builder.Configuration.GetSection("Cluster")));
+builder.Services.AddClusterSilo(
+    builder.Configuration,
+    Path.Combine(dataDirectory, "scheduler.db"),
+    "scheduler-silo",
+    silo => silo.AddGrains(Assembly.Load(new AssemblyName("Scheduler.Grains"))));
 builder.Services.AddSchedulerNotifications(builder.Configuration);
 builder.Services.AddCalendarSources(options => builder.Configuration.GetSection("Calendars").Bind(options));
 builder.Services.AddGoogleCalendar(
@@ -24,3 +26,6 @@ var app = builder.Build();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.Run();
+
+/// <summary>The silo's entry point (public for tests that start the host in process).</summary>
+public partial class Program;

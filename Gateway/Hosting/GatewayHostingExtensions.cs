@@ -11,6 +11,7 @@ using Scheduler.Gateway.OAuth;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Notifications;
+using Scheduler.Runtime.DynamoDB;
 using Scheduler.Runtime.Hosting;
 
 namespace Scheduler.Gateway.Hosting;
@@ -22,8 +23,11 @@ public static class GatewayHostingExtensions
     public static readonly AssemblyName GrainsAssembly = new("Scheduler.Grains");
 
     /// <summary>
-    /// Registers the gateway's services. With no <c>Cluster</c> configuration it hosts an embedded
-    /// silo whose grain state and reminders live in SQLite under <see cref="GatewayOptions.DataDirectory"/>.
+    /// Registers the gateway's services. It hosts a silo configured from the <c>Cluster</c> section
+    /// (<see cref="ClusterHostingExtensions.AddClusterSilo"/>): with no configuration grain state,
+    /// reminders and membership live in SQLite under <see cref="GatewayOptions.DataDirectory"/>;
+    /// with <c>Cluster:Provider=DynamoDB</c> in DynamoDB. Calls still run in this process's silo
+    /// (there is no gateway-to-silo transport yet).
     /// With <c>Scheduler:Demo=true</c> (or <c>--demo</c>) the demo tenant is loaded once the silo runs.
     /// </summary>
     /// <param name="builder">The web application builder.</param>
@@ -39,10 +43,7 @@ public static class GatewayHostingExtensions
 
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
-        builder.Services.AddSilo(silo => silo
-            .AddGrains(Assembly.Load(GrainsAssembly))
-            .UseSqlite(options.GetDatabasePath())
-            .BindOptions(builder.Configuration.GetSection("Cluster")));
+        builder.Services.AddClusterSilo(builder.Configuration, options.GetDatabasePath(), "scheduler-gateway", silo => silo.AddGrains(Assembly.Load(GrainsAssembly)));
         builder.Services.AddSchedulerNotifications(builder.Configuration);
         builder.Services.AddCalendarSources(calendars => builder.Configuration.GetSection("Calendars").Bind(calendars));
         builder.Services.AddGoogleCalendar(options.GetKeysDirectory(), google => builder.Configuration.GetSection(GoogleOptions.SectionName).Bind(google));
