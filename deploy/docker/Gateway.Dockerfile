@@ -8,6 +8,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY Runtime/Scheduler.Runtime.Abstractions/Scheduler.Runtime.Abstractions.csproj Runtime/Scheduler.Runtime.Abstractions/
 COPY Runtime/Scheduler.Runtime/Scheduler.Runtime.csproj Runtime/Scheduler.Runtime/
+COPY Runtime/Scheduler.Runtime.DynamoDB/Scheduler.Runtime.DynamoDB.csproj Runtime/Scheduler.Runtime.DynamoDB/
 COPY Grains.Interfaces/Scheduler.Grains.Interfaces.csproj Grains.Interfaces/
 COPY Grains/Scheduler.Grains.csproj Grains/
 COPY Grains/Scheduling/Scheduler.Scheduling.csproj Grains/Scheduling/
@@ -16,6 +17,7 @@ COPY Gateway/Scheduler.Gateway.csproj Gateway/
 RUN dotnet restore Gateway/Scheduler.Gateway.csproj
 COPY Runtime/Scheduler.Runtime.Abstractions/ Runtime/Scheduler.Runtime.Abstractions/
 COPY Runtime/Scheduler.Runtime/ Runtime/Scheduler.Runtime/
+COPY Runtime/Scheduler.Runtime.DynamoDB/ Runtime/Scheduler.Runtime.DynamoDB/
 COPY Grains.Interfaces/ Grains.Interfaces/
 COPY Grains/ Grains/
 COPY Gateway/ Gateway/
@@ -28,7 +30,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/publish .
-# The embedded SQLite store (used until the cluster storage is wired) needs a writable directory.
+# The embedded SQLite store (Cluster:Provider=Sqlite, the default without configuration) needs a writable directory.
 RUN mkdir -p /app/data && chown "$APP_UID" /app/data
 ENV ASPNETCORE_URLS=http://+:5080 \
     ASPNETCORE_ENVIRONMENT=Production \

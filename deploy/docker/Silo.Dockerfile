@@ -8,6 +8,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY Runtime/Scheduler.Runtime.Abstractions/Scheduler.Runtime.Abstractions.csproj Runtime/Scheduler.Runtime.Abstractions/
 COPY Runtime/Scheduler.Runtime/Scheduler.Runtime.csproj Runtime/Scheduler.Runtime/
+COPY Runtime/Scheduler.Runtime.DynamoDB/Scheduler.Runtime.DynamoDB.csproj Runtime/Scheduler.Runtime.DynamoDB/
 COPY Grains.Interfaces/Scheduler.Grains.Interfaces.csproj Grains.Interfaces/
 COPY Grains/Scheduler.Grains.csproj Grains/
 COPY Grains/Scheduling/Scheduler.Scheduling.csproj Grains/Scheduling/
@@ -16,6 +17,7 @@ COPY Silo/Scheduler.Silo.csproj Silo/
 RUN dotnet restore Silo/Scheduler.Silo.csproj
 COPY Runtime/Scheduler.Runtime.Abstractions/ Runtime/Scheduler.Runtime.Abstractions/
 COPY Runtime/Scheduler.Runtime/ Runtime/Scheduler.Runtime/
+COPY Runtime/Scheduler.Runtime.DynamoDB/ Runtime/Scheduler.Runtime.DynamoDB/
 COPY Grains.Interfaces/ Grains.Interfaces/
 COPY Grains/ Grains/
 COPY Silo/ Silo/
@@ -28,7 +30,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/publish .
-# The SQLite store (used until the cluster storage is wired) needs a writable directory.
+# The SQLite store (Cluster:Provider=Sqlite, the default without configuration) needs a writable directory.
 RUN mkdir -p /app/data && chown "$APP_UID" /app/data
 # Silo/appsettings.json sets Urls=http://localhost:5090, and appsettings.json overrides ASPNETCORE_URLS
 # (that variable feeds the host defaults, read before appsettings.json), so the unprefixed Urls

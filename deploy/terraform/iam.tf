@@ -54,7 +54,7 @@ resource "aws_iam_role_policy" "execution" {
 # reminders (the gateway hosts grains while the cluster transport is not built) and export telemetry.
 data "aws_iam_policy_document" "task" {
   statement {
-    sid = "GrainStateAndReminders"
+    sid = "GrainStateRemindersAndMembership"
     actions = [
       "dynamodb:DescribeTable",
       "dynamodb:GetItem",
@@ -66,6 +66,7 @@ data "aws_iam_policy_document" "task" {
     resources = [
       aws_dynamodb_table.grain_state.arn,
       aws_dynamodb_table.reminders.arn,
+      aws_dynamodb_table.membership.arn,
     ]
   }
 

@@ -10,6 +10,7 @@ locals {
   # Table names as DynamoDbOptions derives them from TablePrefix.
   grain_state_table_name = "${var.table_prefix}grain-state"
   reminders_table_name   = "${var.table_prefix}reminders"
+  membership_table_name  = "${var.table_prefix}membership"
 
   otlp_endpoint = "http://localhost:4317"
 
@@ -18,11 +19,16 @@ locals {
     { name = "ASPNETCORE_ENVIRONMENT", value = "Production" },
     { name = "Scheduler__DataDirectory", value = "/app/data" },
     { name = "Cluster__ServiceId", value = var.service_id },
+    { name = "Cluster__ClusterId", value = var.cluster_id },
     { name = "Cluster__CallTimeout", value = "00:00:30" },
     { name = "Cluster__IdleTimeout", value = "00:15:00" },
-    { name = "DynamoDb__Region", value = var.region },
-    { name = "DynamoDb__TablePrefix", value = var.table_prefix },
-    { name = "DynamoDb__CreateTables", value = "false" },
+    { name = "Cluster__Provider", value = "DynamoDB" },
+    { name = "Cluster__DynamoDB__Region", value = var.region },
+    { name = "Cluster__DynamoDB__TablePrefix", value = var.table_prefix },
+    { name = "Cluster__DynamoDB__CreateTables", value = "false" },
+    { name = "Cluster__Membership__IAmAlivePeriod", value = var.membership_iamalive_period },
+    { name = "Cluster__Membership__TableRefreshPeriod", value = var.membership_refresh_period },
+    { name = "Cluster__Membership__DeathThreshold", value = var.membership_death_threshold },
     { name = "Smtp__Host", value = var.smtp_host },
     { name = "Smtp__UserName", value = var.smtp_user_name },
     { name = "Smtp__FromAddress", value = var.smtp_from_address },

@@ -18,6 +18,11 @@ output "reminders_table" {
   value       = aws_dynamodb_table.reminders.name
 }
 
+output "membership_table" {
+  description = "Membership table (DynamoDbOptions.MembershipTableName)."
+  value       = aws_dynamodb_table.membership.name
+}
+
 output "provider_secret_arns" {
   description = "Secrets whose values operators put before the first deployment."
   value = {

@@ -54,8 +54,32 @@ variable "service_id" {
   default     = "scheduler"
 }
 
+variable "cluster_id" {
+  description = "Cluster id (Cluster:ClusterId): the silos and gateways that share one membership partition. A new id starts a new membership; grain state (keyed by service_id) carries over."
+  type        = string
+  default     = "default"
+}
+
+variable "membership_iamalive_period" {
+  description = "How often each silo writes its IAmAlive heartbeat (Cluster:Membership:IAmAlivePeriod, hh:mm:ss)."
+  type        = string
+  default     = "00:00:10"
+}
+
+variable "membership_refresh_period" {
+  description = "How often each silo reads the membership table (Cluster:Membership:TableRefreshPeriod, hh:mm:ss)."
+  type        = string
+  default     = "00:00:10"
+}
+
+variable "membership_death_threshold" {
+  description = "A silo whose last heartbeat is older than this is declared dead (Cluster:Membership:DeathThreshold, hh:mm:ss); keep it several heartbeat periods."
+  type        = string
+  default     = "00:01:00"
+}
+
 variable "table_prefix" {
-  description = "DynamoDB table name prefix (DynamoDb:TablePrefix); tables are {prefix}grain-state and {prefix}reminders."
+  description = "DynamoDB table name prefix (Cluster:DynamoDB:TablePrefix); tables are {prefix}grain-state, {prefix}reminders and {prefix}membership."
   type        = string
   default     = "scheduler-"
 }

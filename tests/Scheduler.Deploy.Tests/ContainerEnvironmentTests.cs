@@ -6,7 +6,11 @@ using Scheduler.Gateway.Hosting;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Notifications;
 using Scheduler.Runtime.DynamoDB;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Scheduler.Runtime.Hosting;
+using Scheduler.Runtime.Membership;
+using Scheduler.Runtime.Reminders;
 
 namespace Scheduler.Deploy.Tests;
 
@@ -14,16 +18,17 @@ public sealed class ContainerEnvironmentTests
 {
     private static readonly Terraform _terraform = Terraform.Load();
 
-    /// <summary>Configuration sections and the options classes the hosts bind them to (DynamoDb: the section the cluster wiring will bind).</summary>
-    private static readonly Dictionary<string, Type> _sections = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Configuration sections (':'-separated paths) and the options classes the hosts bind them to (see ClusterHostingExtensions.AddClusterSilo for the Cluster sections).</summary>
+    private static readonly Dictionary<string, Type[]> _sections = new(StringComparer.OrdinalIgnoreCase)
     {
-        [GatewayOptions.SectionName] = typeof(GatewayOptions),
-        [AuthOptions.SectionName] = typeof(AuthOptions),
-        ["Cluster"] = typeof(SiloOptions),
-        ["DynamoDb"] = typeof(DynamoDbOptions),
-        [SmtpOptions.SectionName] = typeof(SmtpOptions),
-        [SlackOptions.SectionName] = typeof(SlackOptions),
-        ["Calendars"] = typeof(CalendarSourceOptions),
+        [GatewayOptions.SectionName] = [typeof(GatewayOptions)],
+        [AuthOptions.SectionName] = [typeof(AuthOptions)],
+        [ClusterProviderOptions.SectionName] = [typeof(SiloOptions), typeof(ClusterProviderOptions)],
+        [$"{ClusterProviderOptions.SectionName}:{ClusterProviderOptions.DynamoDbSectionName}"] = [typeof(DynamoDbOptions)],
+        [$"{ClusterProviderOptions.SectionName}:Membership"] = [typeof(MembershipOptions)],
+        [SmtpOptions.SectionName] = [typeof(SmtpOptions)],
+        [SlackOptions.SectionName] = [typeof(SlackOptions)],
+        ["Calendars"] = [typeof(CalendarSourceOptions)],
     };
 
     /// <summary>Variables read by ASP.NET Core itself or by the OpenTelemetry SDK, not by an options class.</summary>
@@ -54,10 +59,11 @@ public sealed class ContainerEnvironmentTests
 
             Assert.True(name.Contains("__", StringComparison.Ordinal), $"{name} is neither a host variable nor a configuration key.");
             var path = name.Split("__");
-            Assert.True(path.Length == 2, $"{name}: expected Section__Property.");
-            Assert.True(_sections.TryGetValue(path[0], out var type), $"{name}: no options class binds section {path[0]}.");
-            var property = type!.GetProperty(path[1], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            Assert.True(property is { CanWrite: true }, $"{name}: {type.Name} has no settable property {path[1]}.");
+            var section = string.Join(':', path[..^1]);
+            Assert.True(_sections.TryGetValue(section, out var types), $"{name}: no options class binds section {section}.");
+            var type = types!.FirstOrDefault(t => t.GetProperty(path[^1], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { CanWrite: true });
+            Assert.True(type is not null, $"{name}: none of {string.Join(", ", types!.Select(t => t.Name))} has a settable property {path[^1]}.");
+            var property = type!.GetProperty(path[^1], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)!;
 
             // Bind the value the container gets (variable defaults; a stand-in for secrets) and refuse unknown keys.
             var configured = value.StartsWith("aws_secretsmanager_secret.", StringComparison.Ordinal) ? "secret-value" : _terraform.Resolve(value);
@@ -65,10 +71,11 @@ public sealed class ContainerEnvironmentTests
                 .AddInMemoryCollection([new(name.Replace("__", ":", StringComparison.Ordinal), configured)])
                 .Build();
             var options = Activator.CreateInstance(type)!;
-            configuration.GetSection(path[0]).Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
-            if (property!.PropertyType == typeof(string) && configured.Length > 0)
+            configuration.GetSection(section).Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+            if (configured.Length > 0)
             {
-                Assert.Equal(configured, property.GetValue(options));
+                // Strings, TimeSpans (c format), enums and booleans read back as the text the container gets.
+                Assert.Equal(configured, Convert.ToString(property.GetValue(options), System.Globalization.CultureInfo.InvariantCulture), ignoreCase: true);
             }
         }
     }
@@ -82,19 +89,49 @@ public sealed class ContainerEnvironmentTests
         Assert.Equal(names.Distinct(StringComparer.OrdinalIgnoreCase).Count(), names.Count);
     }
 
-    [Fact]
-    public void DynamoDbSection_BoundFromTerraformEnvironment_NamesTheTerraformTables()
+    [Theory]
+    [MemberData(nameof(Containers))]
+    public void ClusterConfiguration_FromTerraformEnvironment_GivesTheHostDynamoDbProvidersOnTheTerraformTables(string container)
     {
-        var values = Entries("silo")
-            .Where(e => e.Name.StartsWith("DynamoDb__", StringComparison.Ordinal))
-            .ToDictionary(e => e.Name.Replace("__", ":", StringComparison.Ordinal), e => (string?)_terraform.Resolve(e.Value));
-        var options = new DynamoDbOptions();
-        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection("DynamoDb").Bind(options);
+        // The hosts' own wiring (ClusterHostingExtensions.AddClusterSilo, called by Silo/Program.cs and the gateway) over the container's configuration.
+        using var services = HostServices(container);
 
-        Assert.Equal(_terraform.Resolve(Terraform.Attribute(_terraform.Resource("aws_dynamodb_table", "grain_state"), "name")), options.GrainStateTableName);
-        Assert.Equal(_terraform.Resolve(Terraform.Attribute(_terraform.Resource("aws_dynamodb_table", "reminders"), "name")), options.ReminderTableName);
-        Assert.False(options.CreateTables);
-        Assert.Null(options.ServiceUrl);
+        var dynamo = services.GetRequiredService<IOptions<DynamoDbOptions>>().Value;
+        Assert.Equal(TerraformTableName("grain_state"), dynamo.GrainStateTableName);
+        Assert.Equal(TerraformTableName("reminders"), dynamo.ReminderTableName);
+        Assert.Equal(TerraformTableName("membership"), dynamo.MembershipTableName);
+        Assert.False(dynamo.CreateTables);
+        Assert.Null(dynamo.ServiceUrl);
+        Assert.Equal(_terraform.VariableDefault("region"), dynamo.Region);
+        Assert.IsType<DynamoDbMembershipTable>(services.GetRequiredService<IMembershipTable>());
+        Assert.IsType<DynamoDbReminderTable>(services.GetRequiredService<IReminderTable>());
+
+        var silo = services.GetRequiredService<IOptions<SiloOptions>>().Value;
+        Assert.Equal(_terraform.VariableDefault("service_id"), silo.ServiceId);
+        Assert.Equal(_terraform.VariableDefault("cluster_id"), silo.ClusterId);
+    }
+
+    [Theory]
+    [MemberData(nameof(Containers))]
+    public void MembershipTimings_FromTerraformEnvironment_ReachTheHostAndLeaveRoomForMissedHeartbeats(string container)
+    {
+        using var services = HostServices(container);
+
+        var membership = services.GetRequiredService<IOptions<MembershipOptions>>().Value;
+        Assert.Equal(TimeSpan.Parse(_terraform.VariableDefault("membership_iamalive_period"), System.Globalization.CultureInfo.InvariantCulture), membership.IAmAlivePeriod);
+        Assert.Equal(TimeSpan.Parse(_terraform.VariableDefault("membership_refresh_period"), System.Globalization.CultureInfo.InvariantCulture), membership.TableRefreshPeriod);
+        Assert.Equal(TimeSpan.Parse(_terraform.VariableDefault("membership_death_threshold"), System.Globalization.CultureInfo.InvariantCulture), membership.DeathThreshold);
+        Assert.True(membership.DeathThreshold >= membership.IAmAlivePeriod * 3, "A silo must survive at least three missed heartbeats.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Containers))]
+    public void Telemetry_FromTerraformEnvironment_TheHostExportsOverOtlp(string container)
+    {
+        using var services = HostServices(container);
+
+        Assert.NotNull(services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.NotNull(services.GetService<OpenTelemetry.Metrics.MeterProvider>());
     }
 
     [Fact]
@@ -148,6 +185,21 @@ public sealed class ContainerEnvironmentTests
     {
         Assert.Equal(AuthOptions.DefaultIssuer, _terraform.Resolve(Value("gateway", "Auth__Issuer")));
         Assert.Equal(AuthOptions.DefaultAudience, _terraform.Resolve(Value("gateway", "Auth__Audience")));
+    }
+
+    private static string TerraformTableName(string resource) => _terraform.Resolve(Terraform.Attribute(_terraform.Resource("aws_dynamodb_table", resource), "name"));
+
+    /// <summary>The services a host registers from the container's plain variables (secrets left out), built without starting anything.</summary>
+    private static ServiceProvider HostServices(string container)
+    {
+        var values = Entries(container)
+            .Where(e => e.Key == "value")
+            .ToDictionary(e => e.Name.Replace("__", ":", StringComparison.Ordinal), e => (string?)_terraform.Resolve(e.Value));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddClusterSilo(configuration, Path.Combine(Path.GetTempPath(), "unused.db"), $"scheduler-{container}", _ => { });
+        return services.BuildServiceProvider();
     }
 
     internal static IReadOnlyList<(string Name, string Key, string Value)> Entries(string container)

@@ -9,7 +9,7 @@ public sealed class DynamoDbTableTests
 {
     private static readonly Terraform _terraform = Terraform.Load();
 
-    public static TheoryData<string> Tables => new() { "grain_state", "reminders" };
+    public static TheoryData<string> Tables => new() { "grain_state", "reminders", "membership" };
 
     [Fact]
     public void TablePrefix_TerraformDefault_EqualsProviderDefault()
@@ -24,6 +24,7 @@ public sealed class DynamoDbTableTests
 
         Assert.Equal(options.GrainStateTableName, TableName("grain_state"));
         Assert.Equal(options.ReminderTableName, TableName("reminders"));
+        Assert.Equal(options.MembershipTableName, TableName("membership"));
     }
 
     [Theory]
@@ -61,18 +62,19 @@ public sealed class DynamoDbTableTests
     }
 
     [Fact]
-    public void TaskPolicy_DynamoDb_GrantsTheProviderCallsOnBothTablesOnly()
+    public void TaskPolicy_DynamoDb_GrantsTheProviderCallsOnTheThreeTablesOnly()
     {
         var statement = Terraform.Blocks(_terraform.Data("aws_iam_policy_document", "task"), "statement")
             .Single(s => s.Contains("dynamodb:", StringComparison.Ordinal));
         var actions = Regex.Matches(statement, "\"dynamodb:(\\w+)\"").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
-        // The calls the grain storage, the reminder table and the readiness probe make; tables are created by Terraform, not by the silos.
+        // The calls the grain storage, the reminder and membership tables and the readiness probe make; tables are created by Terraform, not by the silos.
         Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query", "DescribeTable" }, actions);
         Assert.DoesNotContain("*", actions);
         Assert.DoesNotContain("CreateTable", actions);
         Assert.Contains("aws_dynamodb_table.grain_state.arn", statement, StringComparison.Ordinal);
         Assert.Contains("aws_dynamodb_table.reminders.arn", statement, StringComparison.Ordinal);
+        Assert.Contains("aws_dynamodb_table.membership.arn", statement, StringComparison.Ordinal);
         Assert.DoesNotContain("\"*\"", Terraform.Attribute(statement, "resources"), StringComparison.Ordinal);
     }
 
