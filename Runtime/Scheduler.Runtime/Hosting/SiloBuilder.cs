@@ -102,6 +102,23 @@ public sealed class SiloBuilder
         return this;
     }
 
+    /// <summary>
+    /// Routes calls by placement over the membership view: grains owned by another active silo are
+    /// called on it over HTTP/2 (<see cref="Messaging.SiloCallEndpoint"/>, which the host must map
+    /// with <c>MapSiloCalls</c> on an HTTP/2 endpoint at <see cref="SiloOptions.AdvertisedEndpoint"/>).
+    /// Without it every call runs on this silo.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public SiloBuilder UseSiloTransport()
+    {
+        Services.TryAddSingleton(sp => new Messaging.RemoteSiloClient(
+            sp.GetRequiredService<IOptions<SiloOptions>>().Value.CallTimeout,
+            sp.GetRequiredService<Messaging.GrainCallCodec>().Options));
+        Services.TryAddSingleton<Messaging.SiloCallHandler>();
+        Services.Replace(ServiceDescriptor.Singleton<Messaging.IGrainCallInvoker, Messaging.ClusterGrainCallInvoker>());
+        return this;
+    }
+
     /// <summary>Changes the JSON options used to serialize grain state (for example to add converters).</summary>
     /// <param name="configure">Changes to the options.</param>
     /// <returns>This builder.</returns>

@@ -39,7 +39,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<GrainActivator>();
         services.TryAddSingleton<GrainCatalog>();
         services.TryAddSingleton(sp => new CallTimeoutTracker(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<SiloOptions>>().Value.CallTimeout));
-        services.TryAddSingleton<IGrainCallInvoker, LocalGrainCallInvoker>();
+        services.TryAddSingleton<LocalGrainCallInvoker>();
+        services.TryAddSingleton<IGrainCallInvoker>(sp => sp.GetRequiredService<LocalGrainCallInvoker>());
         services.TryAddSingleton<Scheduler.Runtime.IGrainFactory, GrainFactory>();
         services.TryAddSingleton<ReminderService>();
         services.TryAddSingleton<IPlacementDirector, RendezvousPlacementDirector>();

@@ -6,6 +6,9 @@ namespace Scheduler.Runtime.Messaging;
 /// <summary>Converts calls between their in-process form (invoker + argument array) and <see cref="GrainCallEnvelope"/>.</summary>
 internal sealed class GrainCallCodec(GrainTypeRegistry registry, JsonSerializerOptions options)
 {
+    /// <summary>The JSON options of arguments and results.</summary>
+    public JsonSerializerOptions Options => options;
+
     public GrainCallEnvelope Encode(GrainId target, GrainMethodInvoker invoker, object?[] arguments, DateTimeOffset deadline)
     {
         var encoded = new JsonElement[arguments.Length];

@@ -113,6 +113,12 @@ internal abstract class GrainMethodInvoker
         _ => throw new InvalidOperationException($"One-way method {Name} must return Task or ValueTask."),
     };
 
+    /// <summary>Awaits a value returned by a local invocation (<see cref="ToReturnValue"/>, <see cref="CompletedReturnValue"/>) and returns the method's result, boxed (<see langword="null"/> for methods without a result).</summary>
+    public abstract Task<object?> AwaitResultAsync(object returnValue);
+
+    /// <summary>The caller-side task of a call that runs on another silo: completes with the response's result deserialized to the method's result type, or faults with the remote exception.</summary>
+    public abstract Task FromRemote(Task<GrainCallResponse> response, System.Text.Json.JsonSerializerOptions options);
+
     protected abstract object ToValueTaskOfT(Task task);
 
     private static Func<object, object?[], Task> CompileBody(MethodInfo method, ReturnKind kind)
@@ -148,7 +154,38 @@ internal sealed class GrainMethodInvoker<TResult>(MethodInfo method, GrainMethod
     public override PendingCall CreatePendingCall(GrainActivation? target, object?[] arguments) =>
         new PendingCall<TResult>(this, target, arguments);
 
+    public override async Task<object?> AwaitResultAsync(object returnValue)
+    {
+        switch (returnValue)
+        {
+            case Task<TResult> typed:
+                return await typed.ConfigureAwait(false);
+            case Task task:
+                await task.ConfigureAwait(false);
+                return null;
+            case ValueTask<TResult> typed:
+                return await typed.ConfigureAwait(false);
+            case ValueTask task:
+                await task.ConfigureAwait(false);
+                return null;
+            default:
+                throw new InvalidOperationException($"Grain method {Name} returned {returnValue.GetType().Name}.");
+        }
+    }
+
+    public override Task FromRemote(Task<GrainCallResponse> response, System.Text.Json.JsonSerializerOptions options) =>
+        typeof(TResult) == typeof(VoidResult) ? AwaitVoidAsync(response) : AwaitResultAsync(response, options);
+
     protected override object ToValueTaskOfT(Task task) => new ValueTask<TResult>((Task<TResult>)task);
+
+    private static async Task AwaitVoidAsync(Task<GrainCallResponse> response) => RemoteExceptions.ThrowIfFailed(await response.ConfigureAwait(false));
+
+    private static async Task<TResult> AwaitResultAsync(Task<GrainCallResponse> response, System.Text.Json.JsonSerializerOptions options)
+    {
+        var answer = await response.ConfigureAwait(false);
+        RemoteExceptions.ThrowIfFailed(answer);
+        return answer.Result is { } result ? System.Text.Json.JsonSerializer.Deserialize<TResult>(result, options)! : default!;
+    }
 }
 
 /// <summary>The result type used for methods returning <see cref="Task"/> or <see cref="ValueTask"/>.</summary>

@@ -28,6 +28,9 @@ public sealed class GrainPlacement
         _local = local;
     }
 
+    /// <summary>This silo's address.</summary>
+    public SiloAddress Local => _local.Address;
+
     /// <summary>The owner of <paramref name="grainId"/> in the current view.</summary>
     /// <param name="grainId">The grain.</param>
     /// <returns>An active silo, or this silo when the view has none.</returns>

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Scheduler.Runtime.Placement;
+
+namespace Scheduler.Runtime.Messaging;
+
+/// <summary>
+/// Runs a call that arrived from another silo. A call for a grain this silo does not own (in its
+/// view) is forwarded to the owner once (<see cref="GrainCallEnvelope.ForwardCount"/> 0 → 1); a
+/// call already forwarded runs here whatever the view says, so two silos with different views
+/// cannot bounce it. A call past its deadline is answered with <see cref="TimeoutException"/>
+/// without running. Exceptions become the response's type and message.
+/// </summary>
+internal sealed class SiloCallHandler(LocalGrainCallInvoker local, GrainPlacement placement, RemoteSiloClient remote, GrainCallCodec codec, TimeProvider time)
+{
+    public async Task<GrainCallResponse> HandleAsync(GrainCallEnvelope envelope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (envelope.Deadline < time.GetUtcNow())
+            {
+                throw new TimeoutException($"Call {envelope.CallId} arrived after its deadline {envelope.Deadline:O}.");
+            }
+
+            if (envelope.ForwardCount == 0)
+            {
+                var owner = placement.OwnerOf(envelope.Target);
+                if (owner != placement.Local)
+                {
+                    return await remote.SendAsync(owner, envelope with { ForwardCount = 1 }, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var (invoker, arguments) = codec.Decode(envelope);
+            var returned = local.Invoke(envelope.Target, invoker, arguments);
+            if (envelope.OneWay)
+            {
+                return new GrainCallResponse(envelope.CallId, null, null, null);
+            }
+
+            var result = await invoker.AwaitResultAsync(returned).ConfigureAwait(false);
+            JsonElement? json = invoker.ResultType == typeof(VoidResult) ? null : JsonSerializer.SerializeToElement(result, invoker.ResultType, codec.Options);
+            return new GrainCallResponse(envelope.CallId, json, null, null);
+        }
+        catch (Exception exception)
+        {
+            return new GrainCallResponse(envelope.CallId, null, exception.GetType().FullName, exception.Message);
+        }
+    }
+}
