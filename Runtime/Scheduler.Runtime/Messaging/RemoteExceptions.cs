@@ -2,9 +2,10 @@ namespace Scheduler.Runtime.Messaging;
 
 /// <summary>
 /// Rebuilds, on the caller's side, the exception a grain threw on another silo: the same type when
-/// it is loaded here, derives from <see cref="Exception"/> and has a constructor taking the message;
-/// otherwise an <see cref="InvalidOperationException"/> naming the remote type. Stack traces do not
-/// cross the wire.
+/// it is loaded here, derives from <see cref="Exception"/> and has a constructor
+/// <c>(string message, Exception inner)</c> or <c>(string message)</c> (the first is preferred: for
+/// <see cref="ArgumentNullException"/> the single string is a parameter name); otherwise an
+/// <see cref="InvalidOperationException"/> naming the remote type. Stack traces do not cross the wire.
 /// </summary>
 internal static class RemoteExceptions
 {
@@ -21,9 +22,17 @@ internal static class RemoteExceptions
         var type = AppDomain.CurrentDomain.GetAssemblies()
             .Select(a => a.GetType(typeName, throwOnError: false))
             .FirstOrDefault(t => t is not null);
-        if (type is not null && typeof(Exception).IsAssignableFrom(type) && type.GetConstructor([typeof(string)]) is { } constructor)
+        if (type is not null && typeof(Exception).IsAssignableFrom(type))
         {
-            return (Exception)constructor.Invoke([message]);
+            if (type.GetConstructor([typeof(string), typeof(Exception)]) is { } withInner)
+            {
+                return (Exception)withInner.Invoke([message, null]);
+            }
+
+            if (type.GetConstructor([typeof(string)]) is { } withMessage)
+            {
+                return (Exception)withMessage.Invoke([message]);
+            }
         }
 
         return new InvalidOperationException($"The grain call failed on the remote silo with {typeName}: {message}");
