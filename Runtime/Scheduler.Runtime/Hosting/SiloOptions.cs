@@ -41,6 +41,9 @@ public sealed class SiloOptions
     /// <summary>How long shutdown waits for running turns to finish. Default 30 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a silo of a cluster with more than one active silo re-reads the reminder table for reminders of grains it owns (registered elsewhere, or left by a silo that stopped or died). Default 1 min.</summary>
+    public TimeSpan ReminderRefreshPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The shortest delay between retries of a failed reminder delivery. Default 1 s; doubled per attempt.</summary>
     public TimeSpan ReminderRetryMinDelay { get; set; } = TimeSpan.FromSeconds(1);
 

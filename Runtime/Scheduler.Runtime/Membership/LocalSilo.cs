@@ -7,7 +7,14 @@ namespace Scheduler.Runtime.Membership;
 /// <summary>The identity of the silo of this process, fixed at its creation: address (name, endpoint, generation), host name and ports.</summary>
 public sealed class LocalSilo
 {
-    /// <summary>Creates the identity from the silo options; the generation is the current time in Unix milliseconds (UTC), so a restart is a new member.</summary>
+    private static long s_lastGeneration;
+
+    /// <summary>
+    /// Creates the identity from the silo options. The generation is the current time in Unix
+    /// milliseconds (UTC), so a restart is a new member; within one process it is also strictly
+    /// greater than any generation issued before, so two silos started at the same instant (tests on
+    /// a fake clock, a restart within the same millisecond) never share a membership row.
+    /// </summary>
     /// <param name="options">The silo options (<see cref="SiloOptions.SiloName"/>, <see cref="SiloOptions.AdvertisedEndpoint"/>).</param>
     /// <param name="time">The clock that gives the generation.</param>
     /// <exception cref="UriFormatException"><see cref="SiloOptions.AdvertisedEndpoint"/> is not an absolute URI.</exception>
@@ -18,7 +25,7 @@ public sealed class LocalSilo
         var silo = options.Value;
         HostName = Environment.MachineName;
         var endpoint = new Uri(silo.AdvertisedEndpoint ?? $"http://{silo.SiloName}:{SiloOptions.DefaultSiloPort}/", UriKind.Absolute);
-        Address = new SiloAddress(silo.SiloName, endpoint, time.GetUtcNow().ToUnixTimeMilliseconds());
+        Address = new SiloAddress(silo.SiloName, endpoint, NextGeneration(time.GetUtcNow().ToUnixTimeMilliseconds()));
         SiloPort = endpoint.Port;
     }
 
@@ -30,4 +37,17 @@ public sealed class LocalSilo
 
     /// <summary>The port of its silo-to-silo endpoint.</summary>
     public int SiloPort { get; }
+
+    private static long NextGeneration(long now)
+    {
+        while (true)
+        {
+            var last = Interlocked.Read(ref s_lastGeneration);
+            var next = Math.Max(now, last + 1);
+            if (Interlocked.CompareExchange(ref s_lastGeneration, next, last) == last)
+            {
+                return next;
+            }
+        }
+    }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scheduler.Runtime.Diagnostics;
 using Scheduler.Runtime.Hosting;
+using Scheduler.Runtime.Membership;
+using Scheduler.Runtime.Placement;
 
 namespace Scheduler.Runtime.Reminders;
 
@@ -14,6 +16,11 @@ namespace Scheduler.Runtime.Reminders;
 /// the call succeeds is the stored next due time advanced (or a one-shot reminder removed), so a
 /// crash between the two delivers the tick again: at-least-once. Failed deliveries are retried
 /// with exponential backoff. Ticks that came due while no silo ran fire right after start.
+/// In a cluster a silo delivers only the reminders of grains it owns in its membership view
+/// (<see cref="GrainPlacement"/>). It re-reads the table when the view changes while more than one
+/// silo is (or was) active, and every <see cref="SiloOptions.ReminderRefreshPeriod"/> while more
+/// than one is, so it picks up reminders registered on other silos and those of silos that left or
+/// died. A silo that was always alone delivers everything and never re-reads.
 /// </summary>
 internal sealed class ReminderService : IDisposable
 {
@@ -24,20 +31,27 @@ internal sealed class ReminderService : IDisposable
     private readonly IServiceProvider _services;
     private readonly SiloOptions _options;
     private readonly ILogger<ReminderService> _log;
+    private readonly GrainPlacement _placement;
+    private readonly IClusterMembershipView _view;
     private readonly Lock _lock = new();
     private readonly Dictionary<(GrainId, string), Scheduled> _scheduled = [];
     private readonly PriorityQueue<Scheduled, DateTimeOffset> _queue = new();
     private readonly HashSet<Task> _inFlight = [];
     private ITimer? _timer;
+    private ITimer? _refreshTimer;
+    private int _reloading;
+    private int _lastActiveCount = 1;
     private bool _stopped;
 
-    public ReminderService(IReminderTable table, TimeProvider time, IServiceProvider services, IOptions<SiloOptions> options, ILogger<ReminderService> log)
+    public ReminderService(IReminderTable table, TimeProvider time, IServiceProvider services, IOptions<SiloOptions> options, ILogger<ReminderService> log, GrainPlacement placement, IClusterMembershipView view)
     {
         _table = table;
         _time = time;
         _services = services;
         _options = options.Value;
         _log = log;
+        _placement = placement;
+        _view = view;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -54,16 +68,24 @@ internal sealed class ReminderService : IDisposable
         }
 
         _log.RemindersLoaded(rows.Count, rows.Count(r => r.NextDue <= now));
+        _view.Changed += OnViewChanged;
+        lock (_lock)
+        {
+            _refreshTimer = _time.CreateTimer(static s => ((ReminderService)s!).OnRefreshTimer(), this, _options.ReminderRefreshPeriod, _options.ReminderRefreshPeriod);
+        }
+
         ArmTimer();
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         Task[] inFlight;
+        _view.Changed -= OnViewChanged;
         lock (_lock)
         {
             _stopped = true;
             _timer?.Dispose();
+            _refreshTimer?.Dispose();
             inFlight = [.. _inFlight];
         }
 
@@ -121,7 +143,78 @@ internal sealed class ReminderService : IDisposable
         }
     }
 
-    public void Dispose() => _timer?.Dispose();
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        _refreshTimer?.Dispose();
+    }
+
+    /// <summary>Reads every reminder and schedules those of grains this silo owns that it does not have yet.</summary>
+    internal async Task ReloadOwnedAsync(CancellationToken cancellationToken)
+    {
+        var rows = await _table.ReadRangeAsync(0, 0, cancellationToken);
+        lock (_lock)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            foreach (var row in rows)
+            {
+                if (!_scheduled.ContainsKey((row.GrainId, row.ReminderName)) && _placement.IsLocal(row.GrainId))
+                {
+                    ScheduleLocked(row, row.NextDue);
+                }
+            }
+        }
+
+        ArmTimer();
+    }
+
+    private void OnViewChanged(object? sender, ClusterMembershipSnapshot view)
+    {
+        // Also when the cluster shrinks to this silo alone: it now owns the grains of those that left.
+        var previous = Interlocked.Exchange(ref _lastActiveCount, view.ActiveSilos.Count);
+        if (view.ActiveSilos.Count > 1 || previous > 1)
+        {
+            StartReload();
+        }
+    }
+
+    private void OnRefreshTimer()
+    {
+        if (_view.Current.ActiveSilos.Count > 1)
+        {
+            StartReload();
+        }
+    }
+
+    private void StartReload()
+    {
+        if (Interlocked.Exchange(ref _reloading, 1) == 1)
+        {
+            return;
+        }
+
+        _ = ReloadFromEventAsync();
+    }
+
+    private async Task ReloadFromEventAsync()
+    {
+        try
+        {
+            await ReloadOwnedAsync(CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            _log.MembershipOperationFailed(exception, "reminder reload");
+        }
+        finally
+        {
+            Volatile.Write(ref _reloading, 0);
+        }
+    }
 
     private void ScheduleLocked(ReminderEntry entry, DateTimeOffset dueAt)
     {
@@ -171,10 +264,24 @@ internal sealed class ReminderService : IDisposable
             while (_queue.TryPeek(out var head, out var dueAt) && (head.Cancelled || dueAt <= now))
             {
                 _queue.Dequeue();
-                if (!head.Cancelled)
+                if (head.Cancelled)
                 {
-                    due.Add(head);
+                    continue;
                 }
+
+                if (!_placement.IsLocal(head.Entry.GrainId))
+                {
+                    // Another active silo owns this grain and delivers its reminders; drop it here.
+                    var key = (head.Entry.GrainId, head.Entry.ReminderName);
+                    if (_scheduled.TryGetValue(key, out var current) && ReferenceEquals(current, head))
+                    {
+                        _scheduled.Remove(key);
+                    }
+
+                    continue;
+                }
+
+                due.Add(head);
             }
 
             foreach (var scheduled in due)

@@ -192,6 +192,22 @@ public sealed class MembershipAgentTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Restart_AtTheSameInstant_OnTheSameDatabase_JoinsAsANewGeneration()
+    {
+        using var directory = new TempDirectory();
+        var path = Path.Combine(directory.Path, "silo.db");
+        await using (await TestSiloHost.StartAsync(s => s.UseSqlite(path).Configure(o => o.SiloName = "same"), _time))
+        {
+        }
+
+        await using var second = await TestSiloHost.StartAsync(s => s.UseSqlite(path).Configure(o => o.SiloName = "same"), _time);
+
+        var rows = (await second.Services.GetRequiredService<IMembershipTable>().ReadAllAsync(CancellationToken.None)).Rows;
+        Assert.Equal([SiloMembershipStatus.Dead, SiloMembershipStatus.Active], rows.OrderBy(r => r.Entry.Silo.Generation).Select(r => r.Entry.Status));
+        Assert.Equal(SiloStatus.Active, second.Silo.Status);
+    }
+
     private static SiloAddress Address(TestSiloHost host) => host.Services.GetRequiredService<LocalSilo>().Address;
 
     private async Task<TestSiloHost> StartSiloAsync(string name)
