@@ -14,4 +14,7 @@ public enum DeactivationReason
 
     /// <summary>The activation failed (for example its state could not be written) and is discarded.</summary>
     ActivationFailed,
+
+    /// <summary>The cluster's membership changed and another silo now owns the grain; its next call activates it there.</summary>
+    OwnershipMoved,
 }

@@ -94,6 +94,9 @@ internal sealed class GrainCatalog : IDisposable
 
     public bool TryGet(GrainId grainId, out GrainActivation? activation) => _activations.TryGetValue(grainId, out activation);
 
+    /// <summary>A snapshot of the current activations.</summary>
+    public IReadOnlyCollection<GrainActivation> Activations => [.. _activations.Values];
+
     /// <summary>Delivers a request whose activation went away to the grain's current activation.</summary>
     public void Forward(GrainId grainId, IActivationRequest request)
     {

@@ -106,6 +106,7 @@ public sealed class SiloBuilder
     /// Routes calls by placement over the membership view: grains owned by another active silo are
     /// called on it over HTTP/2 (<see cref="Messaging.SiloCallEndpoint"/>, which the host must map
     /// with <c>MapSiloCalls</c> on an HTTP/2 endpoint at <see cref="SiloOptions.AdvertisedEndpoint"/>).
+    /// When the view changes, activations of grains this silo no longer owns are deactivated.
     /// Without it every call runs on this silo.
     /// </summary>
     /// <returns>This builder.</returns>
@@ -116,6 +117,7 @@ public sealed class SiloBuilder
             sp.GetRequiredService<Messaging.GrainCallCodec>().Options));
         Services.TryAddSingleton<Messaging.SiloCallHandler>();
         Services.Replace(ServiceDescriptor.Singleton<Messaging.IGrainCallInvoker, Messaging.ClusterGrainCallInvoker>());
+        Services.AddHostedService<ActivationHandoverService>();
         return this;
     }
 

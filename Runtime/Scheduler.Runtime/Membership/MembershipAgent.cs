@@ -34,6 +34,7 @@ public sealed class MembershipAgent : IClusterMembershipView, IDisposable
     private DateTimeOffset _lastCleanup;
     private bool _declaredDead;
     private bool _left;
+    private bool _abandoned;
 
     /// <summary>Creates the agent; nothing is written until <see cref="JoinAsync"/>.</summary>
     /// <param name="table">The membership table.</param>
@@ -210,13 +211,27 @@ public sealed class MembershipAgent : IClusterMembershipView, IDisposable
     /// <summary>Stops the timers without writing anything (a crash, as the rest of the cluster sees it).</summary>
     public void Dispose() => StopTimers();
 
+    /// <summary>Stops heartbeats and refreshes and refuses every later write of this silo's row, so a following stop leaves the row as it is: the cluster finds out by the stale heartbeat, as after a crash (test clusters kill silos this way).</summary>
+    internal void Abandon()
+    {
+        lock (_lock)
+        {
+            _abandoned = true;
+        }
+
+        StopTimers();
+    }
+
     private async Task<bool> ChangeOwnStatusAsync(SiloMembershipStatus status, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < _options.MaxWriteAttempts; attempt++)
         {
-            if (IsDeclaredDead)
+            lock (_lock)
             {
-                return false;
+                if (_declaredDead || _abandoned)
+                {
+                    return false;
+                }
             }
 
             var snapshot = await _table.ReadRowAsync(Self, cancellationToken).ConfigureAwait(false);
