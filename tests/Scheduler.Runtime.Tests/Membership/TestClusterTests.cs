@@ -68,6 +68,31 @@ public sealed class TestClusterTests
         Assert.Equal(SiloMembershipStatus.Dead, (await cluster.MembershipTable.ReadAllAsync(CancellationToken.None)).Find(added.Address)!.Entry.Status);
     }
 
+    [Fact]
+    public async Task KilledSilo_ItsRemindersFireOnTheSurvivors()
+    {
+        var probe = new Probe();
+        await using var cluster = await TestCluster.StartAsync(3, silo => silo.AddGrains(typeof(ReminderGrain).Assembly), services => services.AddSingleton(probe));
+        var placement = cluster.Silos[0].Placement;
+        var victim = cluster.Silos[2];
+        var keys = Enumerable.Range(0, 300).Select(i => $"acme/r-{i}").Where(k => placement.OwnerOf(new GrainId("reminder", k)) == victim.Address).Take(4).ToList();
+        foreach (var key in keys)
+        {
+            // Routed to the victim, which owns the grain and so registers and serves the reminder.
+            await cluster.Silos[0].GrainFactory.GetGrain<IReminderGrain>(key).Register("tick", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        }
+
+        await TestSiloHost.WaitUntilAsync(() => keys.All(k => Ticks(probe, k) > 0), TimeSpan.FromSeconds(20));
+
+        await cluster.KillSiloAsync(victim);
+        await cluster.WaitForLivenessAsync();
+        var afterDeath = keys.ToDictionary(k => k, k => Ticks(probe, k));
+
+        await TestSiloHost.WaitUntilAsync(() => keys.All(k => Ticks(probe, k) >= afterDeath[k] + 2), TimeSpan.FromSeconds(20));
+    }
+
+    private static int Ticks(Probe probe, string key) => probe.Events.Count(e => e.StartsWith($"reminder:{key}:tick:", StringComparison.Ordinal));
+
     private static Task<TestCluster> StartAsync(int silos) =>
         TestCluster.StartAsync(silos, silo => silo.AddGrains(typeof(StatefulGrain).Assembly), services => services.AddSingleton(new Probe()));
 }
