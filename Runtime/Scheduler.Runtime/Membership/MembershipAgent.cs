@@ -14,8 +14,10 @@ namespace Scheduler.Runtime.Membership;
 /// sign of life is older than <see cref="MembershipOptions.DeathThreshold"/>. That declaration is
 /// an ETag- and version-guarded update, so when several silos notice at once exactly one writes
 /// it. Graceful leave: <see cref="SiloMembershipStatus.ShuttingDown"/>, then
-/// <see cref="SiloMembershipStatus.Dead"/>. A silo that reads its own row as dead raises
-/// <see cref="DeclaredDead"/>, stops its heartbeats and never writes its row again.
+/// <see cref="SiloMembershipStatus.Dead"/>. A silo that reads its own row as dead, or that has not
+/// managed to write a heartbeat for longer than the death threshold (so the others may already
+/// have declared it dead without it being able to read that), raises <see cref="DeclaredDead"/>,
+/// stops its heartbeats and never writes its row again.
 /// </summary>
 /// <remarks>Timers run on the injected <see cref="TimeProvider"/>. <see cref="Dispose"/> stops them without writing anything, which is what a crash looks like to the others.</remarks>
 public sealed class MembershipAgent : IClusterMembershipView, IDisposable
@@ -32,6 +34,7 @@ public sealed class MembershipAgent : IClusterMembershipView, IDisposable
     private ITimer? _refreshTimer;
     private int _heartbeating;
     private DateTimeOffset _lastCleanup;
+    private DateTimeOffset _lastHeartbeat;
     private bool _declaredDead;
     private bool _left;
     private bool _abandoned;
@@ -113,6 +116,7 @@ public sealed class MembershipAgent : IClusterMembershipView, IDisposable
                 _log.MembershipStatusWritten(MembershipEntry.KeyOf(Self), SiloMembershipStatus.Joining, snapshot.Version.Version + 1);
                 lock (_lock)
                 {
+                    _lastHeartbeat = now;
                     _heartbeatTimer = _time.CreateTimer(static s => ((MembershipAgent)s!).OnHeartbeatTimer(), this, _options.IAmAlivePeriod, _options.IAmAlivePeriod);
                 }
 
@@ -325,13 +329,32 @@ public sealed class MembershipAgent : IClusterMembershipView, IDisposable
 
     private async Task HeartbeatAsync()
     {
+        var now = _time.GetUtcNow();
         try
         {
-            await _table.UpdateIAmAliveAsync(Self, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            await _table.UpdateIAmAliveAsync(Self, now, CancellationToken.None).ConfigureAwait(false);
+            lock (_lock)
+            {
+                if (now > _lastHeartbeat)
+                {
+                    _lastHeartbeat = now;
+                }
+            }
         }
         catch (Exception exception)
         {
             _log.MembershipOperationFailed(exception, "heartbeat");
+            DateTimeOffset last;
+            lock (_lock)
+            {
+                last = _lastHeartbeat;
+            }
+
+            if (now - last > _options.DeathThreshold)
+            {
+                // The others stop seeing this silo after the same threshold: assume it is declared dead.
+                OnDeclaredDead();
+            }
         }
         finally
         {

@@ -208,6 +208,34 @@ public sealed class MembershipAgentTests : IAsyncLifetime
         Assert.Equal(SiloStatus.Active, second.Silo.Status);
     }
 
+    [Fact]
+    public async Task HeartbeatsFailingLongerThanTheThreshold_TheSiloStopsServing()
+    {
+        using var directory = new TempDirectory();
+        var silo = await TestSiloHost.StartAsync(
+            s => s.UseSqlite(Path.Combine(directory.Path, "silo.db")).Configure(o => o.SiloName = "cut-off").ConfigureMembership(o =>
+            {
+                o.IAmAlivePeriod = Period;
+                o.TableRefreshPeriod = Period;
+                o.DeathThreshold = Threshold;
+            }),
+            _time);
+        _hosts.Add(silo);
+        var agent = silo.Services.GetRequiredService<MembershipAgent>();
+
+        // The store goes away: every heartbeat and table read now fails.
+        await silo.Services.GetRequiredService<Scheduler.Runtime.Sqlite.SqliteDatabase>().DisposeAsync();
+        _time.Advance(Threshold);
+        Assert.False(agent.IsDeclaredDead); // not longer than the threshold yet
+        Assert.Equal(SiloStatus.Active, silo.Silo.Status);
+
+        _time.Advance(Period);
+
+        Assert.True(agent.IsDeclaredDead);
+        Assert.NotEqual(SiloStatus.Active, silo.Silo.Status);
+        Assert.True(silo.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+    }
+
     private static SiloAddress Address(TestSiloHost host) => host.Services.GetRequiredService<LocalSilo>().Address;
 
     private async Task<TestSiloHost> StartSiloAsync(string name)
