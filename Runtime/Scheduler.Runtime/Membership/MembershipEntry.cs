@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Scheduler.Runtime.Placement;
 
 namespace Scheduler.Runtime.Membership;
@@ -30,6 +31,7 @@ public sealed record MembershipEntry(
         return FormattableString.Invariant($"{silo.Name}@{silo.Generation}");
     }
 
-    /// <summary>The later of the start time and the last heartbeat (UTC): the last moment the silo is known to have been alive.</summary>
+    /// <summary>The later of the start time and the last heartbeat (UTC): the last moment the silo is known to have been alive. Derived, not stored.</summary>
+    [JsonIgnore]
     public DateTimeOffset LastAlive => IAmAliveTime > StartTime ? IAmAliveTime : StartTime;
 }
