@@ -20,4 +20,11 @@ public interface ICalendarReaderGrain : IGrainWithStringKey
     /// <returns>A task that completes when the message is accepted.</returns>
     [OneWay]
     Task CalendarChanged(CalendarChange change);
+
+    /// <summary>
+    /// The participant's CalDAV calendars with their credentials, for its <see cref="ICalDavWriterGrain"/>.
+    /// Cluster-internal: the gateway never exposes it, and profiles read through the API never carry passwords.
+    /// </summary>
+    /// <returns>The <c>caldav</c> entries (URL, user name, password).</returns>
+    Task<IReadOnlyList<CalendarSpec>> GetCalDavCalendars();
 }

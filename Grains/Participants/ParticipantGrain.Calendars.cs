@@ -3,6 +3,8 @@ namespace Scheduler.Grains.Participants;
 /// <summary>The participant's side of calendar push notifications (<see cref="ICalendarReaderGrain"/>).</summary>
 public sealed partial class ParticipantGrain : ICalendarReaderGrain
 {
+    private const string CalDavProvider = "caldav";
+
     private readonly HashSet<(string RequestId, TimeRange Interval)> _reportedConflicts = [];
 
     /// <inheritdoc />
@@ -34,8 +36,9 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
     }
 
     /// <summary>
-    /// Mirrors an interviewer's booking into each connected calendar account it reads (one-way; the
-    /// account stores the write and retries it): the booked intervals, or none to delete the events.
+    /// Mirrors an interviewer's booking into each connected calendar account it reads and into its
+    /// CalDAV calendars (one-way; the account or the CalDAV writer stores the write and retries it):
+    /// the booked intervals, or none to delete the events.
     /// Candidates' bookings (which do not count toward caps) are not written.
     /// </summary>
     private async Task MirrorBookingAsync(string requestId, IReadOnlyList<TimeRange> intervals, bool countsTowardCaps)
@@ -53,7 +56,16 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
             var account = GrainFactory.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, calendar.Provider, calendar.AccountId!));
             await account.WriteInterviewEvent(new InterviewEventWrite(requestId, GetPrimaryKeyString(), calendar.CalendarIds.FirstOrDefault() ?? string.Empty, intervals, $"Interview ({localRequestId})"));
         }
+
+        if (profile.Calendars.Any(c => c.Provider == CalDavProvider))
+        {
+            await GrainFactory.GetGrain<ICalDavWriterGrain>(GetPrimaryKeyString()).Write(new CalDavEventWrite(requestId, intervals, $"Interview ({localRequestId})"));
+        }
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CalendarSpec>> GetCalDavCalendars() =>
+        Task.FromResult<IReadOnlyList<CalendarSpec>>([.. (S.Profile?.Calendars ?? []).Where(c => c.Provider == CalDavProvider && c.Url is not null)]);
 
     /// <summary>Tells the calendar accounts this participant no longer reads to stop counting it as a reader.</summary>
     private async Task ForgetDroppedAccountsAsync(IReadOnlyList<CalendarSpec> before, IReadOnlyList<CalendarSpec> after)

@@ -1,0 +1,7 @@
+namespace Scheduler.Grains;
+
+/// <summary>What a participant's CalDAV calendars should show for one interview request (see <see cref="ICalDavWriterGrain"/>).</summary>
+/// <param name="RequestKey">The request's grain key <c>{tenant}/{requestId}</c>.</param>
+/// <param name="Intervals">The booked intervals (UTC), one event each; empty to delete the request's events.</param>
+/// <param name="Summary">The event title.</param>
+public sealed record CalDavEventWrite(string RequestKey, IReadOnlyList<TimeRange> Intervals, string Summary);

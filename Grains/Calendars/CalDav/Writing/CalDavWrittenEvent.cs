@@ -1,0 +1,7 @@
+namespace Scheduler.Grains.Calendars;
+
+/// <summary>One event a <see cref="CalDavWriterGrain"/> put on a server.</summary>
+/// <param name="CalendarUrl">The collection URL.</param>
+/// <param name="Uid">The event's UID (its resource is <c>{collection}/{uid}.ics</c>).</param>
+/// <param name="ETag">The entity tag the server returned for the last write, if any.</param>
+public sealed record CalDavWrittenEvent(string CalendarUrl, string Uid, string? ETag);

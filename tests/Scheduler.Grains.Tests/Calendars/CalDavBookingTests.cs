@@ -1,0 +1,86 @@
+using NodaTime;
+using Scheduler.Grains.Calendars;
+using Scheduler.ICalendar;
+
+namespace Scheduler.Grains.Tests.Calendars;
+
+/// <summary>Booked interviews written to an interviewer's CalDAV calendar on a real Radicale.</summary>
+public sealed class CalDavBookingTests
+{
+    [Fact]
+    public async Task BookedInterview_AppearsOnServer_MovesOnReschedule_GoneOnCancel()
+    {
+        await using var server = await RadicaleServer.StartAsync();
+        using var services = new CalendarServices();
+        var calendar = new CalDavCalendar(server.CalendarUrl("ivy", "work"), "ivy", "any");
+        Assert.True(await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None));
+        await using var host = await ParticipantCalendarTests.StartSiloAsync();
+        await ParticipantCalendarTests.Participant(host, "cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
+        await ParticipantCalendarTests.Participant(host, "ivy").UpsertProfile(ParticipantCalendarTests.WithCalendar(
+            new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "ivy", Password = "any" }));
+        var request = host.GrainFactory.GetGrain<IInterviewRequestGrain>(GrainKeys.For(GrainTestCluster.Tenant, "r1"));
+        var uid = CalDavWriterGrain.EventUid(GrainKeys.For(GrainTestCluster.Tenant, "r1"), 0);
+
+        await request.Submit(GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook));
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var written = await PollAsync(() => StartOnServerAsync(services, calendar, uid), start => start == booked.Booking!.Stages[0].Start);
+
+        Assert.True((await request.Reschedule(new RescheduleSpec(null))).Applied);
+        var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.History.Any(h => h.Status == RequestStatus.Rescheduling));
+        var rewritten = await PollAsync(() => StartOnServerAsync(services, calendar, uid), start => start == moved.Booking!.Stages[0].Start);
+
+        Assert.True((await request.Cancel("withdrawn")).Applied);
+        await PollAsync(() => StartOnServerAsync(services, calendar, uid), start => start is null);
+
+        Assert.Equal(booked.Booking!.Stages[0].Start, written);
+        Assert.NotEqual(written, rewritten);
+        var events = await services.CalDavClient.QueryEventsAsync(calendar, GrainTestCluster.Start.AddDays(-7), GrainTestCluster.Start.AddDays(30), CancellationToken.None);
+        Assert.Empty(events);
+        Assert.Equal(0, await host.GrainFactory.GetGrain<ICalDavWriterGrain>(GrainKeys.For(GrainTestCluster.Tenant, "ivy")).PendingCount());
+    }
+
+    [Fact]
+    public void EventUid_StablePerRequestAndInterval()
+    {
+        Assert.Equal(CalDavWriterGrain.EventUid("acme/r1", 0), CalDavWriterGrain.EventUid("acme/r1", 0));
+        Assert.NotEqual(CalDavWriterGrain.EventUid("acme/r1", 0), CalDavWriterGrain.EventUid("acme/r1", 1));
+        Assert.NotEqual(CalDavWriterGrain.EventUid("acme/r1", 0), CalDavWriterGrain.EventUid("acme/r2", 0));
+        Assert.DoesNotContain("/", CalDavWriterGrain.EventUid("acme/r1", 0), StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads until <paramref name="done"/> holds (real time, at most 20 s); returns the last value.</summary>
+    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"The server still shows {value}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The start of our event on the server (read back with the project's parser), or <see langword="null"/> when it is not there.</summary>
+    private static async Task<DateTimeOffset?> StartOnServerAsync(CalendarServices services, CalDavCalendar calendar, string uid)
+    {
+        var resource = await services.CalDavClient.GetEventAsync(calendar, uid, CancellationToken.None);
+        if (resource is null)
+        {
+            return null;
+        }
+
+        var occurrence = Assert.Single(VCalendar.Parse(resource.CalendarData).GetOccurrences(Instant.MinValue, Instant.MaxValue, DateTimeZone.Utc));
+        Assert.Equal(uid, occurrence.Uid);
+        Assert.True(occurrence.IsBusy);
+        return occurrence.Start.ToDateTimeOffset();
+    }
+}
