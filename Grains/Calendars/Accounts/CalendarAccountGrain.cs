@@ -175,8 +175,52 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         {
             await GrainFactory.GetGrain<ICalendarAccountGrain>(GetPrimaryKeyString()).SyncCalendar(channel.CalendarId);
         }
+        else if (notification.ResourceState == "missed")
+        {
+            await ResyncAfterMissedAsync(channel.CalendarId);
+        }
+        else if (notification.ResourceState is "reauthorizationRequired" or "subscriptionRemoved")
+        {
+            await ReplaceChannelAsync(channel);
+        }
 
         return PushVerdict.Accepted;
+    }
+
+    /// <summary>Graph lifecycle <c>missed</c>: notifications may have been lost, so readers refresh and the calendar syncs in full.</summary>
+    private async Task ResyncAfterMissedAsync(string calendarId)
+    {
+        S.SyncTokens.Remove(calendarId);
+        S.FullSyncs++;
+        await PersistAsync();
+        var change = new CalendarChange(GetPrimaryKeyString(), _provider, _accountId, [calendarId]);
+        foreach (var (reader, _) in S.Readers.Where(r => r.Value.Contains(calendarId)))
+        {
+            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(change);
+        }
+
+        await GrainFactory.GetGrain<ICalendarAccountGrain>(GetPrimaryKeyString()).SyncCalendar(calendarId);
+    }
+
+    /// <summary>Graph lifecycle <c>reauthorizationRequired</c> or <c>subscriptionRemoved</c>: a new channel replaces the old one, which is then stopped.</summary>
+    private async Task ReplaceChannelAsync(CalendarChannelState old)
+    {
+        var connector = Connector;
+        try
+        {
+            var replacement = await OpenChannelAsync(connector, old.CalendarId);
+            S.Channels[S.Channels.IndexOf(old)] = replacement;
+            await PersistAsync();
+            AccountLog.ChannelRenewed(_log, GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
+        }
+        catch (CalendarProviderException exception)
+        {
+            AccountLog.WatchFailed(_log, GetPrimaryKeyString(), old.CalendarId, exception.Message);
+            return;
+        }
+
+        await StopChannelQuietlyAsync(connector, old);
+        await ScheduleRenewalAsync();
     }
 
     /// <inheritdoc />

@@ -1,0 +1,66 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using NodaTime.TimeZones;
+
+namespace Scheduler.Grains.Calendars.Microsoft;
+
+/// <summary>
+/// Graph's <c>dateTimeTimeZone</c> (<c>{"dateTime":"2026-03-08T09:30:00.0000000","timeZone":"Pacific Standard Time"}</c>):
+/// a local date and time without offset plus a zone name, which is <c>UTC</c>, an IANA id, or a
+/// Windows zone name (what Outlook uses). Windows names map to IANA through CLDR's primary
+/// mapping (NodaTime's <see cref="TzdbDateTimeZoneSource.WindowsMapping"/>). A local time in a
+/// daylight-saving gap moves forward by the gap; an ambiguous one takes the earlier instant.
+/// </summary>
+public static class GraphDateTime
+{
+    private static readonly LocalDateTimePattern Pattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFF");
+
+    /// <summary>Formats an instant as Graph's <c>dateTime</c> in UTC (<c>yyyy-MM-ddTHH:mm:ss</c>, to the second).</summary>
+    /// <param name="instant">The instant.</param>
+    /// <returns>The text, to be sent with <c>"timeZone":"UTC"</c>.</returns>
+    public static string FormatUtc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);
+
+    /// <summary>Converts a <c>dateTimeTimeZone</c> to an instant.</summary>
+    /// <param name="dateTime">The local date and time, ISO 8601 without offset (fractional seconds up to 7 digits allowed; a trailing <c>Z</c> is read as UTC).</param>
+    /// <param name="timeZone">The zone: <c>UTC</c>, an IANA id or a Windows zone name; <see langword="null"/> or empty means UTC.</param>
+    /// <returns>The instant (offset zero).</returns>
+    /// <exception cref="FormatException">The date and time cannot be read, or the zone is unknown.</exception>
+    public static DateTimeOffset ToUtc(string dateTime, string? timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(dateTime);
+        var text = dateTime.EndsWith('Z') ? dateTime[..^1] : dateTime;
+        var parsed = Pattern.Parse(text);
+        if (!parsed.Success)
+        {
+            throw new FormatException($"'{dateTime}' is not a Graph dateTime.");
+        }
+
+        var zone = Zone(timeZone);
+        return zone.ResolveLocal(parsed.Value, Resolvers.LenientResolver).ToDateTimeOffset().ToUniversalTime();
+    }
+
+    /// <summary>Finds a zone by Graph's name for it.</summary>
+    /// <param name="timeZone"><c>UTC</c>, an IANA id or a Windows zone name; <see langword="null"/> or empty means UTC.</param>
+    /// <returns>The zone.</returns>
+    /// <exception cref="FormatException">The zone is unknown.</exception>
+    public static DateTimeZone Zone(string? timeZone)
+    {
+        if (string.IsNullOrEmpty(timeZone) || timeZone is "UTC" or "Etc/UTC" or "tzone://Microsoft/Utc")
+        {
+            return DateTimeZone.Utc;
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is { } iana)
+        {
+            return iana;
+        }
+
+        if (TzdbDateTimeZoneSource.Default.WindowsMapping.PrimaryMapping.TryGetValue(timeZone, out var mapped))
+        {
+            return DateTimeZoneProviders.Tzdb[mapped];
+        }
+
+        throw new FormatException($"Unknown time zone '{timeZone}'.");
+    }
+}
