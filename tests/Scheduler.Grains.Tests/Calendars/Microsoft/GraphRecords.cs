@@ -1,0 +1,22 @@
+using System.Net;
+
+namespace Scheduler.Grains.Tests.Calendars.Microsoft;
+
+internal sealed record GraphEvent(string Id, string Mailbox, string Subject, DateTimeOffset Start, DateTimeOffset End, long Sequence, bool Removed)
+{
+    public string? TransactionId { get; init; }
+
+    public string? JoinUrl { get; init; }
+
+    public IReadOnlyList<string> Attendees { get; init; } = [];
+
+    public bool Cancelled { get; init; }
+}
+
+internal sealed record GraphSubscription(string Id, string Mailbox, Uri NotificationUrl, Uri? LifecycleUrl, string ClientState, DateTimeOffset ExpiresAt);
+
+internal sealed record GraphFault(HttpStatusCode Status, string Code, int? RetryAfterSeconds, bool AfterHandling);
+
+internal sealed record GraphCall(string Operation, string? Mailbox, int Schedules, TimeSpan Range);
+
+internal sealed record GraphDelivery(string Kind, string SubscriptionId, HttpStatusCode Status);

@@ -1,0 +1,100 @@
+using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Calendars.Microsoft;
+using Scheduler.Runtime;
+using Scheduler.Runtime.Storage;
+using Scheduler.Runtime.Testing;
+
+namespace Scheduler.Grains.Tests.Calendars.Microsoft;
+
+/// <summary>A test silo (fake clock) with the Microsoft connector pointed at a <see cref="GraphStandIn"/>, notifications routed back in process.</summary>
+internal sealed class GraphSilo : IAsyncDisposable
+{
+    public const string Account = "contoso";
+    public const string Mailbox = "grace@contoso.example";
+    public static readonly Uri WebhookUrl = new("https://scheduler.example.com/webhooks/microsoft");
+
+    private GraphSilo(GraphStandIn standIn, TestSiloHost host, GraphPushRouter router, TempDirectory keys)
+    {
+        StandIn = standIn;
+        Host = host;
+        Router = router;
+        Keys = keys;
+    }
+
+    public GraphStandIn StandIn { get; }
+
+    public TestSiloHost Host { get; }
+
+    public GraphPushRouter Router { get; }
+
+    public IGrainFactory Grains => Host.GrainFactory;
+
+    public FakeTimeProvider Time => Host.Time;
+
+    public static string AccountKey => CalendarAccountKeys.For(GrainTestCluster.Tenant, "microsoft", Account);
+
+    public ICalendarAccountGrain AccountGrain => Grains.GetGrain<ICalendarAccountGrain>(AccountKey);
+
+    private TempDirectory Keys { get; }
+
+    public static async Task<GraphSilo> StartAsync(bool watch = true)
+    {
+        var time = new FakeTimeProvider(GrainTestCluster.Start);
+        var standIn = await GraphStandIn.StartAsync(time);
+        var keys = new TempDirectory();
+        var host = await TestSiloHost.StartAsync(
+            silo =>
+            {
+                silo.AddGrains(SchedulerGrains.Assembly);
+                silo.Services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, new MemoryGrainStorage());
+            },
+            time,
+            services => services
+                .AddCalendarSources(CalendarServices.Configure)
+                .AddMicrosoftCalendar(keys.Path, options => Configure(options, standIn, watch)));
+        var router = new GraphPushRouter(host.GrainFactory);
+        standIn.PushClient = new HttpClient(router);
+        return new GraphSilo(standIn, host, router, keys);
+    }
+
+    public static void Configure(MicrosoftOptions options, GraphStandIn standIn, bool watch = true)
+    {
+        options.GraphBaseUrl = standIn.GraphBaseUrl;
+        options.AuthorityHost = standIn.AuthorityHost;
+        options.TenantId = GraphStandIn.Tenant;
+        options.ClientId = GraphStandIn.ClientId;
+        options.ClientSecret = GraphStandIn.ClientSecret;
+        options.RedirectUri = new Uri("https://scheduler.example.com/v1/oauth/microsoft/callback");
+        options.WebhookUrl = watch ? WebhookUrl : null;
+        options.MaxRetries = 3;
+        options.RetryBaseDelay = TimeSpan.Zero;
+    }
+
+    /// <summary>Connects the account with fresh stand-in tokens and makes an interviewer who reads <see cref="Mailbox"/>.</summary>
+    public async Task<IParticipantGrain> ConnectInterviewerAsync(string participantId, string mailbox = Mailbox)
+    {
+        StandIn.AddMailbox(mailbox);
+        await AccountGrain.Connect(StandIn.IssueCredentials());
+        var participant = Grains.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, participantId));
+        await participant.UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer) with
+        {
+            Calendars = [new CalendarSpec("microsoft") { AccountId = Account, Mailbox = mailbox }],
+        });
+        return participant;
+    }
+
+    public async Task<CalendarAccountView> WaitForViewAsync(Func<CalendarAccountView, bool> condition)
+    {
+        CalendarAccountView view = await AccountGrain.GetView();
+        await WaitUntil.HoldsAsync(async () => condition(view = await AccountGrain.GetView()));
+        return view;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await StandIn.DisposeAsync();
+        Keys.Dispose();
+    }
+}
