@@ -48,6 +48,7 @@ internal sealed class GraphStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<GraphFault> _faults = new();
     private readonly ConcurrentQueue<GraphCall> _calls = new();
     private readonly ConcurrentQueue<GraphDelivery> _deliveries = new();
+    private readonly ConcurrentQueue<string> _grants = new();
     private long _sequence;
     private int _epoch;
     private int _ids;
@@ -71,6 +72,8 @@ internal sealed class GraphStandIn : IAsyncDisposable
     public IReadOnlyList<GraphCall> Calls => [.. _calls];
 
     public IReadOnlyList<GraphDelivery> Deliveries => [.. _deliveries];
+
+    public IReadOnlyList<string> Grants => [.. _grants];
 
     public IReadOnlyList<GraphSubscription> Subscriptions
     {
@@ -152,6 +155,18 @@ internal sealed class GraphStandIn : IAsyncDisposable
         for (var i = 0; i < count; i++)
         {
             _faults.Enqueue(new GraphFault(status, code, retryAfterSeconds, afterHandling));
+        }
+    }
+
+    /// <summary>Makes every access token issued so far expired (Graph answers 401 <c>InvalidAuthenticationToken</c>).</summary>
+    public void ExpireAccessTokens()
+    {
+        lock (_gate)
+        {
+            foreach (var token in _accessTokens.Keys.ToArray())
+            {
+                _accessTokens[token] = DateTimeOffset.MinValue;
+            }
         }
     }
 
@@ -587,6 +602,7 @@ internal sealed class GraphStandIn : IAsyncDisposable
             return OAuthError(HttpStatusCode.Unauthorized, "invalid_client");
         }
 
+        _grants.Enqueue(form["grant_type"].ToString());
         lock (_gate)
         {
             switch (form["grant_type"].ToString())
