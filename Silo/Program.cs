@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
+using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Notifications;
 using Scheduler.Runtime.DynamoDB;
 using Scheduler.Runtime.Hosting;
@@ -17,9 +18,9 @@ builder.Services.AddClusterSilo(
     silo => silo.AddGrains(Assembly.Load(new AssemblyName("Scheduler.Grains"))));
 builder.Services.AddSchedulerNotifications(builder.Configuration);
 builder.Services.AddCalendarSources(options => builder.Configuration.GetSection("Calendars").Bind(options));
-builder.Services.AddGoogleCalendar(
-    Path.GetFullPath(builder.Configuration["Scheduler:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys")),
-    google => builder.Configuration.GetSection(GoogleOptions.SectionName).Bind(google));
+var keysDirectory = Path.GetFullPath(builder.Configuration["Scheduler:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys"));
+builder.Services.AddGoogleCalendar(keysDirectory, google => builder.Configuration.GetSection(GoogleOptions.SectionName).Bind(google));
+builder.Services.AddMicrosoftCalendar(keysDirectory, microsoft => builder.Configuration.GetSection(MicrosoftOptions.SectionName).Bind(microsoft));
 builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
 
 var app = builder.Build();

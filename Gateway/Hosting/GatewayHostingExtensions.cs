@@ -10,6 +10,7 @@ using Scheduler.Gateway.Webhooks;
 using Scheduler.Gateway.OAuth;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
+using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Notifications;
 using Scheduler.Runtime.DynamoDB;
 using Scheduler.Runtime.Hosting;
@@ -47,6 +48,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSchedulerNotifications(builder.Configuration);
         builder.Services.AddCalendarSources(calendars => builder.Configuration.GetSection("Calendars").Bind(calendars));
         builder.Services.AddGoogleCalendar(options.GetKeysDirectory(), google => builder.Configuration.GetSection(GoogleOptions.SectionName).Bind(google));
+        builder.Services.AddMicrosoftCalendar(options.GetKeysDirectory(), microsoft => builder.Configuration.GetSection(MicrosoftOptions.SectionName).Bind(microsoft));
         builder.Services.AddSingleton<OAuthStateProtector>();
         if (options.Demo)
         {
@@ -89,6 +91,8 @@ public static class GatewayHostingExtensions
         app.MapSlackWebhook();
         app.MapGoogleWebhook();
         app.MapGoogleOAuthApi();
+        app.MapMicrosoftWebhook();
+        app.MapMicrosoftOAuthApi();
         WarnAboutDevelopmentKey(app);
         return app;
     }

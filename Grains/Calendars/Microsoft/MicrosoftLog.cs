@@ -8,9 +8,4 @@ internal static partial class MicrosoftLog
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Graph {Operation} attempt {Attempt} failed ({Outcome}); retrying in {Delay}")]
     public static partial void Retrying(ILogger logger, string operation, int attempt, string outcome, TimeSpan delay);
 
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Graph notification for account {AccountKey} refused: {Verdict}")]
-    public static partial void NotificationRefused(ILogger logger, string accountKey, PushVerdict verdict);
-
-    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Graph notification could not be routed (channel {ChannelId})")]
-    public static partial void Unroutable(ILogger logger, string channelId);
 }
