@@ -1,47 +1,50 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions.Authentication;
 using Scheduler.Grains.Calendars.Accounts;
+using CancelBody = Microsoft.Graph.Users.Item.Events.Item.Cancel.CancelPostRequestBody;
+using GraphModels = Microsoft.Graph.Models;
+using ScheduleBody = Microsoft.Graph.Users.Item.Calendar.GetSchedule.GetSchedulePostRequestBody;
 
 namespace Scheduler.Grains.Calendars.Microsoft;
 
 /// <summary>
-/// The Graph v1.0 calls of the connector (REST over <see cref="MicrosoftHttp"/>):
-/// <c>calendar: getSchedule</c> (chunked by <see cref="ScheduleChunk"/>, run in parallel, merged),
-/// <c>event: delta</c> on <c>calendarView</c> (change detection), <c>subscriptions</c> (create,
-/// delete), and events create/update/cancel. Every call names its mailbox so the per-mailbox limit
-/// holds. Every call throws <see cref="CalendarProviderException"/> when Graph refuses after retries.
+/// The Graph v1.0 calls of the connector, made with the Microsoft Graph SDK (5.x) over the named
+/// <see cref="HttpClient"/> <see cref="MicrosoftHttp.HttpClientName"/> and
+/// <see cref="MicrosoftOptions.GraphBaseUrl"/>, each wrapped by <see cref="MicrosoftHttp.RunAsync"/>
+/// (retries, Retry-After, per-mailbox limit): <c>calendar: getSchedule</c> (chunked by
+/// <see cref="ScheduleChunk"/>, run in parallel, merged), <c>event: delta</c> on <c>calendarView</c>
+/// (change detection), <c>subscriptions</c> (create, delete), and events create/update/cancel.
+/// Every call throws <see cref="CalendarProviderException"/> when Graph refuses after retries.
 /// </summary>
-/// <param name="http">Sends with retries and the per-mailbox limit.</param>
+/// <param name="http">Runs calls with retries and the per-mailbox limit.</param>
+/// <param name="factory">Creates the named HTTP client.</param>
 /// <param name="options">Base URL, response zone, webhook address, subscription lifetime.</param>
 /// <param name="time">The clock (subscription expiry, sync window).</param>
-public sealed class MicrosoftGraphClient(MicrosoftHttp http, IOptions<MicrosoftOptions> options, TimeProvider time)
+public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory factory, IOptions<MicrosoftOptions> options, TimeProvider time)
 {
-    /// <summary>The <c>scheduleItems</c> statuses counted as busy: <c>busy</c>, <c>oof</c> and <c>tentative</c> (<c>free</c> and <c>workingElsewhere</c> are not).</summary>
-    public static readonly IReadOnlySet<string> BusyStatuses = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "busy", "oof", "tentative" };
-
-    private static readonly HttpStatusCode[] Gone = [HttpStatusCode.NotFound];
+    /// <summary>The <c>scheduleItems</c> statuses counted as busy: <c>busy</c>, <c>oof</c> and <c>tentative</c> (<c>free</c>, <c>workingElsewhere</c> and <c>unknown</c> are not).</summary>
+    public static readonly IReadOnlySet<GraphModels.FreeBusyStatus> BusyStatuses = new HashSet<GraphModels.FreeBusyStatus> { GraphModels.FreeBusyStatus.Busy, GraphModels.FreeBusyStatus.Oof, GraphModels.FreeBusyStatus.Tentative };
 
     /// <summary>Reads the busy intervals of mailboxes over a range with <c>POST /users/{mailbox}/calendar/getSchedule</c>, where the path names the first mailbox of each call.</summary>
     /// <param name="accessToken">The bearer token.</param>
     /// <param name="mailboxes">The mailboxes (SMTP addresses); at least one.</param>
     /// <param name="range">The range (UTC), any length.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <returns>Busy intervals per mailbox (UTC, clipped to the range, ordered, overlapping ones merged) and Graph's per-schedule error messages.</returns>
+    /// <returns>Busy intervals per mailbox (UTC, clipped to the range, ordered, overlapping ones merged) and Graph's per-schedule error codes.</returns>
     /// <exception cref="CalendarProviderException">A call was refused after retries.</exception>
     public async Task<(IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> Busy, IReadOnlyDictionary<string, string> Errors)> GetScheduleAsync(
         string accessToken, IReadOnlyList<string> mailboxes, TimeRange range, CancellationToken cancellationToken)
     {
         var chunks = ScheduleChunk.Plan(mailboxes, range);
-        var answers = await Task.WhenAll(chunks.Select(chunk => GetScheduleChunkAsync(accessToken, chunk, cancellationToken)));
+        var graph = Client(accessToken);
+        var answers = await Task.WhenAll(chunks.Select(chunk => GetScheduleChunkAsync(graph, chunk, cancellationToken)));
         var busy = mailboxes.Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(m => m, _ => new List<TimeRange>(), StringComparer.OrdinalIgnoreCase);
         var errors = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (chunkBusy, chunkErrors) in answers)
         {
-            foreach (var (mailbox, intervals) in chunkBusy)
+            foreach (var (mailbox, intervals) in chunkBusy.Where(b => busy.ContainsKey(b.Key)))
             {
                 busy[mailbox].AddRange(intervals);
             }
@@ -68,31 +71,35 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IOptions<MicrosoftO
     /// <exception cref="CalendarProviderException">Graph refused; an expired delta token is 410 (<see cref="CalendarProviderException.SyncTokenExpired"/>); a link not under <see cref="MicrosoftOptions.GraphBaseUrl"/> is refused the same way (the token is never sent elsewhere).</exception>
     public async Task<(int Changed, string DeltaLink)> DeltaAsync(string accessToken, string mailbox, string? deltaLink, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        Uri next;
-        if (deltaLink is null)
-        {
-            var now = time.GetUtcNow();
-            next = Api($"users/{Escape(mailbox)}/calendarView/delta?startDateTime={Uri.EscapeDataString(GraphDateTime.FormatUtc(now.AddDays(-1)))}Z&endDateTime={Uri.EscapeDataString(GraphDateTime.FormatUtc(now + settings.SyncWindow))}Z");
-        }
-        else
-        {
-            next = Trusted(deltaLink, nameof(deltaLink));
-        }
-
+        var graph = Client(accessToken);
+        var delta = graph.Users[mailbox].CalendarView.Delta;
+        string? next = deltaLink is null ? null : Trusted(deltaLink, nameof(deltaLink));
+        var now = time.GetUtcNow();
         var changed = 0;
         for (var page = 0; page < 1000; page++)
         {
-            var url = next;
-            var (_, body) = await http.SendAsync("calendarView.delta", mailbox, () => Request(HttpMethod.Get, url, accessToken), null, cancellationToken);
-            changed += body?["value"]?.AsArray().Count ?? 0;
-            if (body?["@odata.deltaLink"]?.GetValue<string>() is { } done)
+            var link = next;
+            var response = await http.RunAsync(
+                "calendarView.delta",
+                mailbox,
+                token => link is null
+                    ? delta.GetAsDeltaGetResponseAsync(
+                        request =>
+                        {
+                            request.QueryParameters.StartDateTime = GraphDateTime.FormatUtc(now.AddDays(-1)) + "Z";
+                            request.QueryParameters.EndDateTime = GraphDateTime.FormatUtc(now + options.Value.SyncWindow) + "Z";
+                        },
+                        token)
+                    : delta.WithUrl(link).GetAsDeltaGetResponseAsync(cancellationToken: token),
+                notFoundIsSuccess: false,
+                cancellationToken);
+            changed += response?.Value?.Count ?? 0;
+            if (response?.OdataDeltaLink is { } done)
             {
-                Trusted(done, "@odata.deltaLink");
-                return (changed, done);
+                return (changed, Trusted(done, "@odata.deltaLink"));
             }
 
-            next = Trusted(body?["@odata.nextLink"]?.GetValue<string>() ?? throw new CalendarProviderException("calendarView.delta", HttpStatusCode.OK, "no nextLink or deltaLink"), "@odata.nextLink");
+            next = Trusted(response?.OdataNextLink ?? throw new CalendarProviderException("calendarView.delta", HttpStatusCode.OK, "no nextLink or deltaLink"), "@odata.nextLink");
         }
 
         throw new CalendarProviderException("calendarView.delta", HttpStatusCode.OK, "too many pages");
@@ -117,21 +124,20 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IOptions<MicrosoftO
         var webhook = settings.WebhookUrl ?? throw new InvalidOperationException("Microsoft:WebhookUrl is not configured.");
         var (url, clientState) = SubscriptionAddress.Build(webhook, channelId, channelToken);
         var expires = time.GetUtcNow() + settings.SubscriptionTtl;
-        var payload = new JsonObject
+        // The SDK's models track changes and serialize only what changed since the last serialization, so every attempt builds its own.
+        GraphModels.Subscription NewSubscription() => new()
         {
-            ["changeType"] = "created,updated,deleted",
-            ["notificationUrl"] = url.AbsoluteUri,
-            ["lifecycleNotificationUrl"] = url.AbsoluteUri,
-            ["resource"] = $"/users/{mailbox}/events",
-            ["expirationDateTime"] = expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
-            ["clientState"] = clientState,
+            ChangeType = "created,updated,deleted",
+            NotificationUrl = url.AbsoluteUri,
+            LifecycleNotificationUrl = url.AbsoluteUri,
+            Resource = $"/users/{mailbox}/events",
+            ExpirationDateTime = expires,
+            ClientState = clientState,
         };
-        var (_, body) = await http.SendAsync("subscriptions.create", null, () => Request(HttpMethod.Post, Api("subscriptions"), accessToken, payload), null, cancellationToken);
-        var id = body?["id"]?.GetValue<string>() ?? throw new CalendarProviderException("subscriptions.create", HttpStatusCode.OK, "no id");
-        var granted = body["expirationDateTime"]?.GetValue<string>() is { } text
-            ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
-            : expires;
-        return (id, granted);
+        var graph = Client(accessToken);
+        var created = await http.RunAsync("subscriptions.create", null, token => graph.Subscriptions.PostAsync(NewSubscription(), cancellationToken: token), notFoundIsSuccess: false, cancellationToken);
+        var id = created?.Id ?? throw new CalendarProviderException("subscriptions.create", HttpStatusCode.OK, "no id");
+        return (id, created.ExpirationDateTime?.ToUniversalTime() ?? expires);
     }
 
     /// <summary>Deletes a subscription (<c>DELETE /subscriptions/{id}</c>); an unknown one (404) counts as deleted.</summary>
@@ -140,8 +146,11 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IOptions<MicrosoftO
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when deleted.</returns>
     /// <exception cref="CalendarProviderException">Graph refused.</exception>
-    public Task UnsubscribeAsync(string accessToken, string subscriptionId, CancellationToken cancellationToken) =>
-        http.SendAsync("subscriptions.delete", null, () => Request(HttpMethod.Delete, Api($"subscriptions/{Escape(subscriptionId)}"), accessToken), Gone, cancellationToken);
+    public Task UnsubscribeAsync(string accessToken, string subscriptionId, CancellationToken cancellationToken)
+    {
+        var graph = Client(accessToken);
+        return http.RunAsync("subscriptions.delete", null, async token => { await graph.Subscriptions[subscriptionId].DeleteAsync(cancellationToken: token); return true; }, notFoundIsSuccess: true, cancellationToken);
+    }
 
     /// <summary>
     /// Creates an event in a mailbox's calendar (<c>POST /users/{mailbox}/events</c>) with
@@ -158,10 +167,19 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IOptions<MicrosoftO
     {
         ArgumentNullException.ThrowIfNull(write);
         ArgumentException.ThrowIfNullOrEmpty(write.TransactionId, nameof(write));
-        var payload = EventPayload(write);
-        payload["transactionId"] = write.TransactionId;
-        var (_, body) = await http.SendAsync("events.create", mailbox, () => Request(HttpMethod.Post, Api($"users/{Escape(mailbox)}/events"), accessToken, payload), null, cancellationToken);
-        return ReadEvent(body, "events.create");
+        var graph = Client(accessToken);
+        var created = await http.RunAsync(
+            "events.create",
+            mailbox,
+            token =>
+            {
+                var payload = EventPayload(write);
+                payload.TransactionId = write.TransactionId;
+                return graph.Users[mailbox].Events.PostAsync(payload, cancellationToken: token);
+            },
+            notFoundIsSuccess: false,
+            cancellationToken);
+        return ReadEvent(created, "events.create");
     }
 
     /// <summary>Updates an event's subject, time, attendees and Teams meeting (<c>PATCH /users/{mailbox}/events/{id}</c>).</summary>
@@ -175,9 +193,10 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IOptions<MicrosoftO
     public async Task<MicrosoftEvent> UpdateEventAsync(string accessToken, string mailbox, string eventId, MicrosoftEventWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var payload = EventPayload(write);
-        var (_, body) = await http.SendAsync("events.update", mailbox, () => Request(HttpMethod.Patch, Api($"users/{Escape(mailbox)}/events/{Escape(eventId)}"), accessToken, payload), null, cancellationToken);
-        return ReadEvent(body, "events.update");
+        _ = EventPayload(write); // refuses an empty range before any call
+        var graph = Client(accessToken);
+        var updated = await http.RunAsync("events.update", mailbox, token => graph.Users[mailbox].Events[eventId].PatchAsync(EventPayload(write), cancellationToken: token), notFoundIsSuccess: false, cancellationToken);
+        return ReadEvent(updated, "events.update");
     }
 
     /// <summary>Cancels a meeting and tells its attendees (<c>POST /users/{mailbox}/events/{id}/cancel</c>, organizer only); an event already gone (404) counts as cancelled.</summary>
@@ -188,58 +207,50 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IOptions<MicrosoftO
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when cancelled.</returns>
     /// <exception cref="CalendarProviderException">Graph refused.</exception>
-    public Task CancelEventAsync(string accessToken, string mailbox, string eventId, string? comment, CancellationToken cancellationToken) =>
-        http.SendAsync(
-            "events.cancel",
-            mailbox,
-            () => Request(HttpMethod.Post, Api($"users/{Escape(mailbox)}/events/{Escape(eventId)}/cancel"), accessToken, new JsonObject { ["comment"] = comment ?? string.Empty }),
-            Gone,
-            cancellationToken);
+    public Task CancelEventAsync(string accessToken, string mailbox, string eventId, string? comment, CancellationToken cancellationToken)
+    {
+        var graph = Client(accessToken);
+        return http.RunAsync("events.cancel", mailbox, async token => { await graph.Users[mailbox].Events[eventId].Cancel.PostAsync(new CancelBody { Comment = comment ?? string.Empty }, cancellationToken: token); return true; }, notFoundIsSuccess: true, cancellationToken);
+    }
 
-    private async Task<(Dictionary<string, List<TimeRange>> Busy, Dictionary<string, string> Errors)> GetScheduleChunkAsync(string accessToken, ScheduleChunk chunk, CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, List<TimeRange>> Busy, Dictionary<string, string> Errors)> GetScheduleChunkAsync(GraphServiceClient graph, ScheduleChunk chunk, CancellationToken cancellationToken)
     {
         var zone = options.Value.ResponseTimeZone;
-        var payload = new JsonObject
+        ScheduleBody NewBody() => new()
         {
-            ["schedules"] = new JsonArray([.. chunk.Mailboxes.Select(m => (JsonNode)JsonValue.Create(m))]),
-            ["startTime"] = new JsonObject { ["dateTime"] = GraphDateTime.FormatUtc(chunk.Range.Start), ["timeZone"] = "UTC" },
-            ["endTime"] = new JsonObject { ["dateTime"] = GraphDateTime.FormatUtc(chunk.Range.End), ["timeZone"] = "UTC" },
-            ["availabilityViewInterval"] = 60,
+            Schedules = [.. chunk.Mailboxes],
+            StartTime = new GraphModels.DateTimeTimeZone { DateTime = GraphDateTime.FormatUtc(chunk.Range.Start), TimeZone = "UTC" },
+            EndTime = new GraphModels.DateTimeTimeZone { DateTime = GraphDateTime.FormatUtc(chunk.Range.End), TimeZone = "UTC" },
+            AvailabilityViewInterval = 60,
         };
         var path = chunk.Mailboxes[0];
-        var (_, body) = await http.SendAsync(
+        var response = await http.RunAsync(
             "getSchedule",
             path,
-            () =>
-            {
-                var request = Request(HttpMethod.Post, Api($"users/{Escape(path)}/calendar/getSchedule"), accessToken, payload);
-                request.Headers.TryAddWithoutValidation("Prefer", $"outlook.timezone=\"{zone}\"");
-                return request;
-            },
-            null,
+            token => graph.Users[path].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(NewBody(), request => request.Headers.Add("Prefer", $"outlook.timezone=\"{zone}\""), token),
+            notFoundIsSuccess: false,
             cancellationToken);
         var busy = new Dictionary<string, List<TimeRange>>(StringComparer.OrdinalIgnoreCase);
         var errors = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var schedule in body?["value"]?.AsArray() ?? [])
+        foreach (var schedule in response?.Value ?? [])
         {
-            var id = schedule?["scheduleId"]?.GetValue<string>();
-            if (id is null)
+            if (schedule.ScheduleId is not { } id)
             {
                 continue;
             }
 
-            if (schedule!["error"] is { } error)
+            if (schedule.Error is { } error)
             {
-                errors[id] = error["responseCode"]?.GetValue<string>() ?? error["message"]?.GetValue<string>() ?? "error";
+                errors[id] = error.ResponseCode ?? error.Message ?? "error";
                 continue;
             }
 
             var list = busy.TryGetValue(id, out var known) ? known : busy[id] = [];
-            foreach (var item in schedule["scheduleItems"]?.AsArray() ?? [])
+            foreach (var item in schedule.ScheduleItems ?? [])
             {
-                if (item?["status"]?.GetValue<string>() is { } status && BusyStatuses.Contains(status))
+                if (item.Status is { } status && BusyStatuses.Contains(status))
                 {
-                    list.Add(new TimeRange(ReadDateTime(item["start"]), ReadDateTime(item["end"])));
+                    list.Add(new TimeRange(ReadDateTime(item.Start, "getSchedule"), ReadDateTime(item.End, "getSchedule")));
                 }
             }
         }
@@ -247,16 +258,16 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IOptions<MicrosoftO
         return (busy, errors);
     }
 
-    private static DateTimeOffset ReadDateTime(JsonNode? node)
+    private static DateTimeOffset ReadDateTime(GraphModels.DateTimeTimeZone? value, string operation)
     {
-        var text = node?["dateTime"]?.GetValue<string>() ?? throw new CalendarProviderException("getSchedule", HttpStatusCode.OK, "scheduleItem without dateTime");
+        var text = value?.DateTime ?? throw new CalendarProviderException(operation, HttpStatusCode.OK, "dateTimeTimeZone without dateTime");
         try
         {
-            return GraphDateTime.ToUtc(text, node["timeZone"]?.GetValue<string>());
+            return GraphDateTime.ToUtc(text, value.TimeZone);
         }
         catch (FormatException exception)
         {
-            throw new CalendarProviderException("getSchedule", HttpStatusCode.OK, exception.Message, exception);
+            throw new CalendarProviderException(operation, HttpStatusCode.OK, exception.Message, exception);
         }
     }
 
@@ -278,65 +289,56 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IOptions<MicrosoftO
         return merged;
     }
 
-    private static JsonObject EventPayload(MicrosoftEventWrite write)
+    private static GraphModels.Event EventPayload(MicrosoftEventWrite write)
     {
         if (write.Range.End <= write.Range.Start)
         {
             throw new ArgumentException("An event ends after it starts.", nameof(write));
         }
 
-        var payload = new JsonObject
+        var payload = new GraphModels.Event
         {
-            ["subject"] = write.Subject,
-            ["start"] = new JsonObject { ["dateTime"] = GraphDateTime.FormatUtc(write.Range.Start), ["timeZone"] = "UTC" },
-            ["end"] = new JsonObject { ["dateTime"] = GraphDateTime.FormatUtc(write.Range.End), ["timeZone"] = "UTC" },
-            ["attendees"] = new JsonArray([.. write.Attendees.Select(a => (JsonNode)new JsonObject { ["emailAddress"] = new JsonObject { ["address"] = a }, ["type"] = "required" })]),
-            ["isOnlineMeeting"] = write.Teams,
+            Subject = write.Subject,
+            Start = new GraphModels.DateTimeTimeZone { DateTime = GraphDateTime.FormatUtc(write.Range.Start), TimeZone = "UTC" },
+            End = new GraphModels.DateTimeTimeZone { DateTime = GraphDateTime.FormatUtc(write.Range.End), TimeZone = "UTC" },
+            Attendees = [.. write.Attendees.Select(a => new GraphModels.Attendee { EmailAddress = new GraphModels.EmailAddress { Address = a }, Type = GraphModels.AttendeeType.Required })],
+            IsOnlineMeeting = write.Teams,
         };
         if (write.Teams)
         {
-            payload["onlineMeetingProvider"] = "teamsForBusiness";
+            payload.OnlineMeetingProvider = GraphModels.OnlineMeetingProviderType.TeamsForBusiness;
         }
 
         if (write.Body is not null)
         {
-            payload["body"] = new JsonObject { ["contentType"] = "text", ["content"] = write.Body };
+            payload.Body = new GraphModels.ItemBody { ContentType = GraphModels.BodyType.Text, Content = write.Body };
         }
 
         return payload;
     }
 
-    private static MicrosoftEvent ReadEvent(JsonNode? body, string operation)
+    private static MicrosoftEvent ReadEvent(GraphModels.Event? graphEvent, string operation)
     {
-        var id = body?["id"]?.GetValue<string>() ?? throw new CalendarProviderException(operation, HttpStatusCode.OK, "no id");
+        var id = graphEvent?.Id ?? throw new CalendarProviderException(operation, HttpStatusCode.OK, "no id");
         return new MicrosoftEvent(
             id,
-            new TimeRange(ReadDateTime(body["start"]), ReadDateTime(body["end"])),
-            body["onlineMeeting"]?["joinUrl"]?.GetValue<string>(),
-            body["transactionId"]?.GetValue<string>());
+            new TimeRange(ReadDateTime(graphEvent.Start, operation), ReadDateTime(graphEvent.End, operation)),
+            graphEvent.OnlineMeeting?.JoinUrl,
+            graphEvent.TransactionId);
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, Uri url, string accessToken, JsonNode? payload = null)
+    private GraphServiceClient Client(string accessToken)
     {
-        var request = new HttpRequestMessage(method, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        if (payload is not null)
-        {
-            request.Content = JsonContent.Create(payload);
-        }
-
-        return request;
+        var baseUrl = options.Value.GraphBaseUrl;
+        var authentication = new BaseBearerTokenAuthenticationProvider(new GraphAccessToken(accessToken, baseUrl.Host));
+        return new GraphServiceClient(factory.CreateClient(MicrosoftHttp.HttpClientName), authentication, baseUrl.AbsoluteUri.TrimEnd('/'));
     }
 
-    private static string Escape(string segment) => Uri.EscapeDataString(segment);
-
-    private Uri Api(string relative) => new(options.Value.GraphBaseUrl, relative);
-
-    private Uri Trusted(string link, string name)
+    private string Trusted(string link, string name)
     {
         var baseUrl = options.Value.GraphBaseUrl.AbsoluteUri;
         return Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.AbsoluteUri.StartsWith(baseUrl, StringComparison.OrdinalIgnoreCase)
-            ? uri
+            ? link
             : throw new CalendarProviderException("calendarView.delta", HttpStatusCode.OK, $"{name} outside the Graph base URL");
     }
 }

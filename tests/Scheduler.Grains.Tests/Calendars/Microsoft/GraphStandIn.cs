@@ -99,6 +99,7 @@ internal sealed class GraphStandIn : IAsyncDisposable
         app.MapDelete("/v1.0/users/{mailbox}/events/{id}", standIn.DeleteEventAsync);
         app.MapPost("/v1.0/users/{mailbox}/events/{id}/cancel", standIn.CancelEventAsync);
         app.MapGet("/v1.0/users/{mailbox}/calendarView/delta", standIn.DeltaAsync);
+        app.MapGet("/v1.0/users/{mailbox}/calendarView/delta()", standIn.DeltaAsync);
         app.MapPost("/v1.0/subscriptions", standIn.SubscribeAsync);
         app.MapMethods("/v1.0/subscriptions/{id}", ["PATCH"], standIn.RenewAsync);
         app.MapDelete("/v1.0/subscriptions/{id}", standIn.UnsubscribeAsync);
@@ -663,7 +664,8 @@ internal sealed class GraphStandIn : IAsyncDisposable
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(request.Body);
+            // Action parameters match case-insensitively: the Graph SDK sends getSchedule's as PascalCase, and Graph accepts both.
+            body = await JsonNode.ParseAsync(request.Body, new JsonNodeOptions { PropertyNameCaseInsensitive = true });
         }
         catch (System.Text.Json.JsonException)
         {
