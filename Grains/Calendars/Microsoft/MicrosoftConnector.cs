@@ -40,7 +40,7 @@ public sealed class MicrosoftConnector(MicrosoftGraphClient graph, MicrosoftOAut
         graph.GetScheduleAsync(accessToken, calendarIds, range, cancellationToken);
 
     /// <inheritdoc />
-    public Task<(int Changed, string NextSyncToken)> SyncAsync(string accessToken, string calendarId, string? syncToken, CancellationToken cancellationToken) =>
+    public Task<(IReadOnlyList<CalendarEventChange> Changes, string NextSyncToken)> SyncAsync(string accessToken, string calendarId, string? syncToken, CancellationToken cancellationToken) =>
         graph.DeltaAsync(accessToken, calendarId, syncToken, cancellationToken);
 
     /// <inheritdoc />
@@ -50,4 +50,36 @@ public sealed class MicrosoftConnector(MicrosoftGraphClient graph, MicrosoftOAut
     /// <inheritdoc />
     public Task StopAsync(string accessToken, string channelId, string resourceId, CancellationToken cancellationToken) =>
         graph.UnsubscribeAsync(accessToken, resourceId, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Graph assigns event ids itself; ours is the event's <c>transactionId</c> (Graph returns the event
+    /// created first when a create repeats one), from which the Graph id is found again.
+    /// </remarks>
+    public string EventId(string requestKey, string participantKey, int index) =>
+        MicrosoftEventIds.TransactionId($"{requestKey}|{participantKey}|{index}");
+
+    /// <inheritdoc />
+    /// <remarks>A create with the transaction id (returns the existing event when there is one), then a PATCH when its time differs (the subject is that of the first write).</remarks>
+    public async Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, CancellationToken cancellationToken)
+    {
+        var write = new MicrosoftEventWrite(eventId, summary, interval, [], Teams: false);
+        var existing = await graph.CreateEventAsync(accessToken, calendarId, write, cancellationToken);
+        if (existing.Range != interval)
+        {
+            await graph.UpdateEventAsync(accessToken, calendarId, existing.Id, write, cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The Graph id is found through the transaction id (a create that returns the existing event), and
+    /// the event is then deleted; one already gone counts as deleted.
+    /// </remarks>
+    public async Task DeleteEventAsync(string accessToken, string calendarId, string eventId, CancellationToken cancellationToken)
+    {
+        var placeholder = new MicrosoftEventWrite(eventId, "Interview", new TimeRange(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(1)), [], Teams: false);
+        var existing = await graph.CreateEventAsync(accessToken, calendarId, placeholder, cancellationToken);
+        await graph.DeleteEventAsync(accessToken, calendarId, existing.Id, cancellationToken);
+    }
 }

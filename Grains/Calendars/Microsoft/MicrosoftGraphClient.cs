@@ -69,13 +69,13 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The number of changed (or removed) events and the next delta link.</returns>
     /// <exception cref="CalendarProviderException">Graph refused; an expired delta token is 410 (<see cref="CalendarProviderException.SyncTokenExpired"/>); a link not under <see cref="MicrosoftOptions.GraphBaseUrl"/> is refused the same way (the token is never sent elsewhere).</exception>
-    public async Task<(int Changed, string DeltaLink)> DeltaAsync(string accessToken, string mailbox, string? deltaLink, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<CalendarEventChange> Changes, string DeltaLink)> DeltaAsync(string accessToken, string mailbox, string? deltaLink, CancellationToken cancellationToken)
     {
         var graph = Client(accessToken);
         var delta = graph.Users[mailbox].CalendarView.Delta;
         string? next = deltaLink is null ? null : Trusted(deltaLink, nameof(deltaLink));
         var now = time.GetUtcNow();
-        var changed = 0;
+        var changes = new List<CalendarEventChange>();
         for (var page = 0; page < 1000; page++)
         {
             var link = next;
@@ -93,10 +93,10 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
                     : delta.WithUrl(link).GetAsDeltaGetResponseAsync(cancellationToken: token),
                 notFoundIsSuccess: false,
                 cancellationToken);
-            changed += response?.Value?.Count ?? 0;
+            changes.AddRange((response?.Value ?? []).Where(e => e.Id is not null).Select(ToChange));
             if (response?.OdataDeltaLink is { } done)
             {
-                return (changed, Trusted(done, "@odata.deltaLink"));
+                return (changes, Trusted(done, "@odata.deltaLink"));
             }
 
             next = Trusted(response?.OdataNextLink ?? throw new CalendarProviderException("calendarView.delta", HttpStatusCode.OK, "no nextLink or deltaLink"), "@odata.nextLink");
@@ -199,6 +199,19 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
         return ReadEvent(updated, "events.update");
     }
 
+    /// <summary>Deletes an event (<c>DELETE /users/{mailbox}/events/{id}</c>); an event already gone (404) counts as deleted.</summary>
+    /// <param name="accessToken">The bearer token.</param>
+    /// <param name="mailbox">The mailbox.</param>
+    /// <param name="eventId">Graph's event id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the event is gone.</returns>
+    /// <exception cref="CalendarProviderException">Graph refused.</exception>
+    public Task DeleteEventAsync(string accessToken, string mailbox, string eventId, CancellationToken cancellationToken)
+    {
+        var graph = Client(accessToken);
+        return http.RunAsync("events.delete", mailbox, async token => { await graph.Users[mailbox].Events[eventId].DeleteAsync(cancellationToken: token); return true; }, notFoundIsSuccess: true, cancellationToken);
+    }
+
     /// <summary>Cancels a meeting and tells its attendees (<c>POST /users/{mailbox}/events/{id}/cancel</c>, organizer only); an event already gone (404) counts as cancelled.</summary>
     /// <param name="accessToken">The bearer token.</param>
     /// <param name="mailbox">The organizer's mailbox.</param>
@@ -211,6 +224,24 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
     {
         var graph = Client(accessToken);
         return http.RunAsync("events.cancel", mailbox, async token => { await graph.Users[mailbox].Events[eventId].Cancel.PostAsync(new CancelBody { Comment = comment ?? string.Empty }, cancellationToken: token); return true; }, notFoundIsSuccess: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// One delta item as a change: removed (<c>@removed</c>), cancelled, or shown as free → no busy time;
+    /// otherwise its start and end converted from their own zone (Windows or IANA names) to UTC.
+    /// </summary>
+    private static CalendarEventChange ToChange(GraphModels.Event item)
+    {
+        var removed = item.AdditionalData?.ContainsKey("@removed") == true;
+        if (removed || item.IsCancelled == true || item.ShowAs == GraphModels.FreeBusyStatus.Free
+            || item.Start?.DateTime is not { } start || item.End?.DateTime is not { } end)
+        {
+            return new CalendarEventChange(item.Id!, null);
+        }
+
+        var from = GraphDateTime.ToUtc(start, item.Start.TimeZone);
+        var to = GraphDateTime.ToUtc(end, item.End.TimeZone);
+        return new CalendarEventChange(item.Id!, to > from ? new TimeRange(from, to) : null);
     }
 
     private async Task<(Dictionary<string, List<TimeRange>> Busy, Dictionary<string, string> Errors)> GetScheduleChunkAsync(GraphServiceClient graph, ScheduleChunk chunk, CancellationToken cancellationToken)

@@ -30,6 +30,8 @@ internal sealed class GraphClientServices : IAsyncDisposable
 
     public MicrosoftOAuthClient OAuth => _provider.GetRequiredService<MicrosoftOAuthClient>();
 
+    public MicrosoftConnector Connector => _provider.GetRequiredService<MicrosoftConnector>();
+
     public static async Task<GraphClientServices> StartAsync(TimeProvider? time = null, Action<MicrosoftOptions>? configure = null)
     {
         time ??= new FakeTimeProvider(GrainTestCluster.Start);

@@ -196,6 +196,31 @@ public sealed class GraphClientTests
     }
 
     [Fact]
+    public async Task ConnectorEventWrites_UpsertIdempotentMovedThenDeleted()
+    {
+        await using var services = await GraphClientServices.StartAsync();
+        services.StandIn.AddMailbox("ivy@contoso.example");
+        var token = services.StandIn.IssueCredentials().AccessToken;
+        var connector = services.Connector;
+        var id = connector.EventId("acme/r1", "acme/ivy", 0);
+        var first = new TimeRange(T0, T0.AddHours(1));
+
+        await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", first, CancellationToken.None);
+        await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", first, CancellationToken.None);
+        var created = Assert.Single(services.StandIn.Events("ivy@contoso.example"), e => !e.Removed);
+        await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", new TimeRange(T0.AddDays(1), T0.AddDays(1).AddHours(1)), CancellationToken.None);
+        var moved = Assert.Single(services.StandIn.Events("ivy@contoso.example"), e => !e.Removed);
+        await connector.DeleteEventAsync(token, "ivy@contoso.example", id, CancellationToken.None);
+        await connector.DeleteEventAsync(token, "ivy@contoso.example", id, CancellationToken.None);
+
+        Assert.Equal((T0, T0.AddHours(1), id), (created.Start, created.End, created.TransactionId));
+        Assert.Equal((created.Id, T0.AddDays(1)), (moved.Id, moved.Start));
+        Assert.DoesNotContain(services.StandIn.Events("ivy@contoso.example"), e => !e.Removed);
+        Assert.Equal(connector.EventId("acme/r1", "acme/ivy", 0), id);
+        Assert.NotEqual(connector.EventId("acme/r1", "acme/ivy", 1), id);
+    }
+
+    [Fact]
     public async Task Delta_PagesThenDeltaLink_ExpiredTokenIs410()
     {
         await using var services = await GraphClientServices.StartAsync();
@@ -207,10 +232,11 @@ public sealed class GraphClientTests
         }
 
         var (all, link) = await services.Graph.DeltaAsync(token, "a@contoso.example", null, CancellationToken.None);
-        Assert.Equal(5, all);
+        Assert.Equal(5, all.Count);
+        Assert.Equal(new TimeRange(T0, T0.AddMinutes(30)), all.OrderBy(c => c.Busy!.Start).First().Busy);
         await services.StandIn.AddEventAsync("a@contoso.example", T0.AddDays(2), T0.AddDays(2).AddHours(1));
         var (changed, next) = await services.Graph.DeltaAsync(token, "a@contoso.example", link, CancellationToken.None);
-        Assert.Equal(1, changed);
+        Assert.Equal(new TimeRange(T0.AddDays(2), T0.AddDays(2).AddHours(1)), Assert.Single(changed).Busy);
 
         services.StandIn.ExpireDeltaTokens();
         var expired = await Assert.ThrowsAsync<CalendarProviderException>(() => services.Graph.DeltaAsync(token, "a@contoso.example", next, CancellationToken.None));
