@@ -11,9 +11,10 @@ internal static class EventReader
 {
     public static CalendarEvent? Read(CalendarComponent component, List<CalendarWarning> warnings)
     {
-        var uid = component.GetProperty("UID")?.Value.Trim() ?? string.Empty;
+        var p = EventProperties.Collect(component);
+        var uid = p.Uid?.Value.Trim() ?? string.Empty;
         string Label() => uid.Length > 0 ? $"VEVENT {uid}" : "VEVENT";
-        var startProperty = component.GetProperty("DTSTART");
+        var startProperty = p.Start;
         if (startProperty is null)
         {
             warnings.Add(new CalendarWarning(component.LineNumber, $"Skipped {Label()}: it has no DTSTART."));
@@ -33,7 +34,7 @@ internal static class EventReader
 
         CalendarDateTime? end = null;
         CalendarDuration? duration = null;
-        if (component.GetProperty("DTEND") is { } endProperty)
+        if (p.End is { } endProperty)
         {
             try
             {
@@ -59,7 +60,7 @@ internal static class EventReader
             }
         }
 
-        if (component.GetProperty("DURATION") is { } durationProperty)
+        if (p.Duration is { } durationProperty)
         {
             if (end is not null)
             {
@@ -83,8 +84,8 @@ internal static class EventReader
             }
         }
 
-        var rules = new List<RecurrenceRule>();
-        foreach (var property in component.GetProperties("RRULE"))
+        var rules = new List<RecurrenceRule>(p.Rules.Count);
+        foreach (var property in p.Rules)
         {
             try
             {
@@ -100,8 +101,8 @@ internal static class EventReader
             }
         }
 
-        var rdates = new List<CalendarPeriod>();
-        foreach (var property in component.GetProperties("RDATE"))
+        var rdates = new List<CalendarPeriod>(p.Dates.Count);
+        foreach (var property in p.Dates)
         {
             var tzId = property.GetParameter("TZID");
             var isPeriod = string.Equals(property.GetParameter("VALUE"), "PERIOD", StringComparison.OrdinalIgnoreCase);
@@ -120,8 +121,8 @@ internal static class EventReader
             }
         }
 
-        var exdates = new List<CalendarDateTime>();
-        foreach (var property in component.GetProperties("EXDATE"))
+        var exdates = new List<CalendarDateTime>(p.ExceptionDates.Count);
+        foreach (var property in p.ExceptionDates)
         {
             foreach (var item in SplitValues(property.Value))
             {
@@ -138,7 +139,7 @@ internal static class EventReader
 
         CalendarDateTime? recurrenceId = null;
         var thisAndFuture = false;
-        if (component.GetProperty("RECURRENCE-ID") is { } ridProperty)
+        if (p.RecurrenceId is { } ridProperty)
         {
             try
             {
@@ -158,20 +159,20 @@ internal static class EventReader
             Start = start,
             End = end,
             Duration = duration,
-            Summary = Text(component, "SUMMARY"),
-            Description = Text(component, "DESCRIPTION"),
-            Location = Text(component, "LOCATION"),
-            Status = (component.GetProperty("STATUS")?.Value.Trim().ToUpperInvariant()) switch
+            Summary = Text(p.Summary),
+            Description = Text(p.Description),
+            Location = Text(p.Location),
+            Status = (p.Status?.Value.Trim().ToUpperInvariant()) switch
             {
                 "CANCELLED" => EventStatus.Cancelled,
                 "CONFIRMED" => EventStatus.Confirmed,
                 "TENTATIVE" => EventStatus.Tentative,
                 _ => EventStatus.Unspecified,
             },
-            Transparency = string.Equals(component.GetProperty("TRANSP")?.Value.Trim(), "TRANSPARENT", StringComparison.OrdinalIgnoreCase)
+            Transparency = string.Equals(p.Transparency?.Value.Trim(), "TRANSPARENT", StringComparison.OrdinalIgnoreCase)
                 ? EventTransparency.Transparent
                 : EventTransparency.Opaque,
-            Sequence = int.TryParse(component.GetProperty("SEQUENCE")?.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sequence) ? sequence : 0,
+            Sequence = int.TryParse(p.Sequence?.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sequence) ? sequence : 0,
             RecurrenceRules = rules,
             RecurrenceDates = rdates,
             ExceptionDates = exdates,
@@ -187,8 +188,7 @@ internal static class EventReader
     private static IEnumerable<string> SplitValues(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static string? Text(CalendarComponent component, string name) =>
-        component.GetProperty(name) is { } property ? CalendarText.Unescape(property.Value) : null;
+    private static string? Text(CalendarProperty? property) => property is null ? null : CalendarText.Unescape(property.Value);
 
     /// <summary>Whether <paramref name="end"/> is before <paramref name="start"/> when both are read in the same wall clock (exact for UTC pairs).</summary>
     private static bool IsBefore(CalendarDateTime end, CalendarDateTime start)
