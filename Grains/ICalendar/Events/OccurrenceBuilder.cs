@@ -58,11 +58,16 @@ internal static class OccurrenceBuilder
 
     private static void BuildSeries(List<CalendarEvent> events, ZoneContext zones, Interval window, List<EventOccurrence> results)
     {
-        // Most events of a real calendar stand alone: one master, no recurrence, no overrides. Their one
-        // instance is the event itself (what the general path below computes, without its bookkeeping).
-        if (events.Count == 1 && events[0] is { RecurrenceId: null, IsRecurring: false } single)
+        // Most UIDs of a real calendar have one master and no overrides (a stand-alone event or a plain
+        // series). Its instances are already unique by start and nothing replaces or shifts them, so
+        // they go straight to the results (what the general path below computes, without its bookkeeping).
+        if (events.Count == 1 && events[0] is { RecurrenceId: null } only)
         {
-            Add(results, window, single, zones.ToInstant(single.Start), OwnEnd(single, zones), null);
+            foreach (var instance in MasterInstances(only, zones, window, Duration.Zero))
+            {
+                Add(results, window, only, instance.Start, instance.End, instance.RecurrenceId);
+            }
+
             return;
         }
 
