@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
 using Scheduler.Grains;
-using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Runtime;
 
@@ -99,45 +98,20 @@ public static class GoogleOAuthApi
             return TypedResults.NotFound();
         }
 
-        var sealedState = states.TryUnprotect(state);
-        if (sealedState is null)
+        var redeemed = await OAuthRedemption.RedeemAsync(code, state, error, "Google", states, oauth.ExchangeCodeAsync, cancellationToken);
+        if (redeemed.Invalid is { } invalid)
         {
-            return ApiProblems.Invalid("state", "Missing, altered or expired; start again.");
+            return invalid;
         }
 
-        if (!string.IsNullOrEmpty(error))
+        if (redeemed.Refused is { } refused)
         {
-            return ApiProblems.Invalid("error", $"Google did not grant access: {error}.");
+            return refused;
         }
 
-        if (string.IsNullOrEmpty(code))
-        {
-            return ApiProblems.Invalid("code", "Required.");
-        }
-
-        CalendarCredentials credentials;
-        try
-        {
-            credentials = await oauth.ExchangeCodeAsync(code, sealedState.CodeVerifier, cancellationToken);
-        }
-        catch (CalendarProviderException exception)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Google refused the authorization code.", detail: exception.Message);
-        }
-
-        var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(sealedState.Tenant, GoogleConnector.ProviderName, sealedState.AccountId));
-        var view = await account.Connect(credentials);
-        if (sealedState.ParticipantId is { } participantId)
-        {
-            var participant = grains.GetGrain<IParticipantGrain>(GrainKeys.For(sealedState.Tenant, participantId));
-            if (await participant.GetProfile() is { } profile)
-            {
-                var entry = new CalendarSpec(GoogleConnector.ProviderName) { AccountId = sealedState.AccountId, CalendarIds = sealedState.CalendarIds };
-                var others = profile.Calendars.Where(c => !(c.Provider == GoogleConnector.ProviderName && c.AccountId == sealedState.AccountId));
-                await participant.UpsertProfile(profile with { Calendars = [.. others, entry] });
-            }
-        }
-
-        return TypedResults.Ok(new OAuthConnectedResponse(GoogleConnector.ProviderName, sealedState.AccountId, sealedState.ParticipantId, view.AccessTokenExpiresAt));
+        var sealedState = redeemed.State!;
+        var entry = new CalendarSpec(GoogleConnector.ProviderName) { AccountId = sealedState.AccountId, CalendarIds = sealedState.CalendarIds };
+        return TypedResults.Ok(await OAuthRedemption.ConnectAsync(
+            grains, sealedState, redeemed.Credentials!, GoogleConnector.ProviderName, entry, c => c.Provider == GoogleConnector.ProviderName && c.AccountId == sealedState.AccountId));
     }
 }

@@ -121,50 +121,25 @@ public static class MicrosoftOAuthApi
             return TypedResults.NotFound();
         }
 
-        var sealedState = states.TryUnprotect(state);
-        if (sealedState is null)
+        var redeemed = await OAuthRedemption.RedeemAsync(code, state, error, "Microsoft", states, oauth.ExchangeCodeAsync, cancellationToken);
+        if (redeemed.Invalid is { } invalid)
         {
-            return ApiProblems.Invalid("state", "Missing, altered or expired; start again.");
+            return invalid;
         }
 
-        if (!string.IsNullOrEmpty(error))
+        if (redeemed.Refused is { } refused)
         {
-            return ApiProblems.Invalid("error", $"Microsoft did not grant access: {error}.");
+            return refused;
         }
 
-        if (string.IsNullOrEmpty(code))
-        {
-            return ApiProblems.Invalid("code", "Required.");
-        }
-
-        CalendarCredentials credentials;
-        try
-        {
-            credentials = await oauth.ExchangeCodeAsync(code, sealedState.CodeVerifier, cancellationToken);
-        }
-        catch (CalendarProviderException exception)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Microsoft refused the authorization code.", detail: exception.Message);
-        }
-
-        return TypedResults.Ok(await ConnectAsync(grains, sealedState, credentials));
+        return TypedResults.Ok(await ConnectAsync(grains, redeemed.State!, redeemed.Credentials!));
     }
 
-    private static async Task<OAuthConnectedResponse> ConnectAsync(IGrainFactory grains, OAuthState state, CalendarCredentials credentials)
+    /// <summary>Connects the account; a participant named with one mailbox gets the <c>microsoft</c> entry for it.</summary>
+    private static Task<OAuthConnectedResponse> ConnectAsync(IGrainFactory grains, OAuthState state, CalendarCredentials credentials)
     {
-        var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(state.Tenant, MicrosoftConnector.ProviderName, state.AccountId));
-        var view = await account.Connect(credentials);
-        if (state.ParticipantId is { } participantId && state.CalendarIds.Count == 1)
-        {
-            var participant = grains.GetGrain<IParticipantGrain>(GrainKeys.For(state.Tenant, participantId));
-            if (await participant.GetProfile() is { } profile)
-            {
-                var entry = new CalendarSpec(MicrosoftConnector.ProviderName) { AccountId = state.AccountId, Mailbox = state.CalendarIds[0] };
-                var others = profile.Calendars.Where(c => !(c.Provider == MicrosoftConnector.ProviderName && c.AccountId == state.AccountId && string.Equals(c.Mailbox, entry.Mailbox, StringComparison.OrdinalIgnoreCase)));
-                await participant.UpsertProfile(profile with { Calendars = [.. others, entry] });
-            }
-        }
-
-        return new OAuthConnectedResponse(MicrosoftConnector.ProviderName, state.AccountId, state.ParticipantId, view.AccessTokenExpiresAt);
+        var entry = state.CalendarIds.Count == 1 ? new CalendarSpec(MicrosoftConnector.ProviderName) { AccountId = state.AccountId, Mailbox = state.CalendarIds[0] } : null;
+        return OAuthRedemption.ConnectAsync(grains, state, credentials, MicrosoftConnector.ProviderName, entry, c =>
+            c.Provider == MicrosoftConnector.ProviderName && c.AccountId == state.AccountId && string.Equals(c.Mailbox, entry?.Mailbox, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -1,0 +1,92 @@
+using Scheduler.Gateway.Common;
+using Scheduler.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Scheduler.Grains;
+using Scheduler.Grains.Calendars.Accounts;
+
+namespace Scheduler.Gateway.OAuth;
+
+/// <summary>
+/// What an OAuth callback (<c>/v1/oauth/{provider}/callback</c>) comes to: the state and the redeemed
+/// credentials, or the answer that refuses it.
+/// </summary>
+/// <param name="State">The unsealed state from <c>/start</c>; set when the code was redeemed.</param>
+/// <param name="Credentials">The provider's tokens; set when the code was redeemed.</param>
+/// <param name="Invalid">400: the state is missing, altered or expired, the provider reported an error, or the code is missing.</param>
+/// <param name="Refused">502: the provider's token endpoint refused the code.</param>
+internal sealed record OAuthRedemption(OAuthState? State, CalendarCredentials? Credentials, ValidationProblem? Invalid, ProblemHttpResult? Refused)
+{
+    /// <summary>Checks the callback's parameters and redeems the code (RFC 6749 §4.1.2–4.1.3, with the PKCE verifier of RFC 7636 from the sealed state).</summary>
+    /// <param name="code">The authorization code.</param>
+    /// <param name="state">The sealed state.</param>
+    /// <param name="error">The provider's error code, when consent was refused.</param>
+    /// <param name="provider">The provider's name for messages (<c>Google</c>, <c>Microsoft</c>).</param>
+    /// <param name="states">Unseals the state.</param>
+    /// <param name="exchange">Redeems (code, PKCE verifier) at the provider's token endpoint; throws <see cref="CalendarProviderException"/> when refused.</param>
+    /// <param name="cancellationToken">Cancels the exchange.</param>
+    /// <returns>The redemption.</returns>
+    public static async Task<OAuthRedemption> RedeemAsync(
+        string? code,
+        string? state,
+        string? error,
+        string provider,
+        OAuthStateProtector states,
+        Func<string, string, CancellationToken, Task<CalendarCredentials>> exchange,
+        CancellationToken cancellationToken)
+    {
+        var sealedState = states.TryUnprotect(state);
+        if (sealedState is null)
+        {
+            return Invalidated("state", "Missing, altered or expired; start again.");
+        }
+
+        if (!string.IsNullOrEmpty(error))
+        {
+            return Invalidated("error", $"{provider} did not grant access: {error}.");
+        }
+
+        if (string.IsNullOrEmpty(code))
+        {
+            return Invalidated("code", "Required.");
+        }
+
+        try
+        {
+            return new OAuthRedemption(sealedState, await exchange(code, sealedState.CodeVerifier, cancellationToken), null, null);
+        }
+        catch (CalendarProviderException exception)
+        {
+            return new OAuthRedemption(null, null, null, TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: $"{provider} refused the authorization code.", detail: exception.Message));
+        }
+    }
+
+    /// <summary>
+    /// Stores the credentials in the account grain and, when the state names a participant that
+    /// exists, puts <paramref name="entry"/> in its calendars in place of the entries <paramref name="replaces"/> matches.
+    /// </summary>
+    /// <param name="grains">The grain factory.</param>
+    /// <param name="state">The state.</param>
+    /// <param name="credentials">The tokens.</param>
+    /// <param name="provider">The provider key (<c>google</c>, <c>microsoft</c>).</param>
+    /// <param name="entry">The participant's calendar entry for this account, or <see langword="null"/> to leave the participant as it is.</param>
+    /// <param name="replaces">Which existing entries the new one replaces.</param>
+    /// <returns>The response.</returns>
+    public static async Task<OAuthConnectedResponse> ConnectAsync(
+        IGrainFactory grains, OAuthState state, CalendarCredentials credentials, string provider, CalendarSpec? entry, Func<CalendarSpec, bool> replaces)
+    {
+        var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(state.Tenant, provider, state.AccountId));
+        var view = await account.Connect(credentials);
+        if (state.ParticipantId is { } participantId && entry is not null)
+        {
+            var participant = grains.GetGrain<IParticipantGrain>(GrainKeys.For(state.Tenant, participantId));
+            if (await participant.GetProfile() is { } profile)
+            {
+                await participant.UpsertProfile(profile with { Calendars = [.. profile.Calendars.Where(c => !replaces(c)), entry] });
+            }
+        }
+
+        return new OAuthConnectedResponse(provider, state.AccountId, state.ParticipantId, view.AccessTokenExpiresAt);
+    }
+
+    private static OAuthRedemption Invalidated(string field, string message) => new(null, null, ApiProblems.Invalid(field, message), null);
+}
