@@ -10,4 +10,8 @@ namespace Scheduler.Grains;
 /// <param name="CalendarId">The calendar to write to; empty for the account's primary calendar.</param>
 /// <param name="Intervals">The booked intervals (UTC); empty to delete the events.</param>
 /// <param name="Summary">The event title.</param>
-public sealed record InterviewEventWrite(string RequestKey, string ParticipantKey, string CalendarId, IReadOnlyList<TimeRange> Intervals, string Summary);
+public sealed record InterviewEventWrite(string RequestKey, string ParticipantKey, string CalendarId, IReadOnlyList<TimeRange> Intervals, string Summary)
+{
+    /// <summary>The request's conferencing (<c>none</c>, <c>googleMeet</c>, <c>teams</c>); a provider adds the link it can make (Google: Meet, Microsoft: Teams).</summary>
+    public string Conferencing { get; init; } = "none";
+}

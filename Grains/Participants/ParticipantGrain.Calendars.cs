@@ -41,7 +41,7 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
     /// the booked intervals, or none to delete the events.
     /// Candidates' bookings (which do not count toward caps) are not written.
     /// </summary>
-    private async Task MirrorBookingAsync(string requestId, IReadOnlyList<TimeRange> intervals, bool countsTowardCaps)
+    private async Task MirrorBookingAsync(string requestId, IReadOnlyList<TimeRange> intervals, bool countsTowardCaps, string conferencing = "none")
     {
         if (!countsTowardCaps || S.Profile is not { } profile)
         {
@@ -54,7 +54,10 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
         foreach (var calendar in accounts)
         {
             var account = GrainFactory.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, calendar.Provider, calendar.AccountId!));
-            await account.WriteInterviewEvent(new InterviewEventWrite(requestId, GetPrimaryKeyString(), calendar.CalendarIds.FirstOrDefault() ?? string.Empty, intervals, $"Interview ({localRequestId})"));
+            await account.WriteInterviewEvent(new InterviewEventWrite(requestId, GetPrimaryKeyString(), calendar.CalendarIds.FirstOrDefault() ?? string.Empty, intervals, $"Interview ({localRequestId})")
+            {
+                Conferencing = conferencing,
+            });
         }
 
         if (profile.Calendars.Any(c => c.Provider == CalDavProvider))

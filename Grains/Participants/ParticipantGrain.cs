@@ -168,7 +168,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
         S.Bookings.RemoveAll(b => b.RequestId == request.RequestId);
         S.Bookings.Add(new ParticipantBooking(request.RequestId, [.. request.Intervals.OrderBy(i => i.Start)], request.CountsTowardCaps, now, null));
         await PersistAsync();
-        await MirrorBookingAsync(request.RequestId, request.Intervals, request.CountsTowardCaps);
+        await MirrorBookingAsync(request.RequestId, request.Intervals, request.CountsTowardCaps, request.Conferencing);
         return new HoldOutcome(true, HoldRefusal.None, null, null);
     }
 

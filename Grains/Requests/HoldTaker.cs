@@ -8,9 +8,9 @@ namespace Scheduler.Grains.Requests;
 /// </summary>
 internal static class HoldTaker
 {
-    public static async Task<bool> TryBookAsync(IGrainFactory grains, string tenant, string requestKey, string candidateId, IReadOnlyList<ScheduledStageView> stages)
+    public static async Task<bool> TryBookAsync(IGrainFactory grains, string tenant, string requestKey, InterviewRequestSpec spec, IReadOnlyList<ScheduledStageView> stages)
     {
-        var plan = Plan(tenant, requestKey, candidateId, stages);
+        var plan = Plan(tenant, requestKey, spec.CandidateId, stages, spec.Conferencing);
         var held = new List<IParticipantGrain>(plan.Count);
         foreach (var (key, hold) in plan)
         {
@@ -40,7 +40,7 @@ internal static class HoldTaker
     }
 
     /// <summary>Every attendee's intervals, ordered by participant key (ordinal).</summary>
-    public static IReadOnlyList<(string Key, HoldRequest Hold)> Plan(string tenant, string requestKey, string candidateId, IReadOnlyList<ScheduledStageView> stages)
+    public static IReadOnlyList<(string Key, HoldRequest Hold)> Plan(string tenant, string requestKey, string candidateId, IReadOnlyList<ScheduledStageView> stages, string conferencing = "none")
     {
         var byId = new SortedDictionary<string, List<TimeRange>>(StringComparer.Ordinal);
         foreach (var stage in stages)
@@ -57,7 +57,7 @@ internal static class HoldTaker
         }
 
         return [.. byId
-            .Select(p => (Key: GrainKeys.For(tenant, p.Key), Hold: new HoldRequest(requestKey, p.Value, RequestSettings.HoldTtl, p.Key != candidateId)))
+            .Select(p => (Key: GrainKeys.For(tenant, p.Key), Hold: new HoldRequest(requestKey, p.Value, RequestSettings.HoldTtl, p.Key != candidateId) { Conferencing = conferencing }))
             .OrderBy(p => p.Key, StringComparer.Ordinal)];
     }
 

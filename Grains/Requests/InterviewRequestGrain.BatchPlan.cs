@@ -69,7 +69,7 @@ public sealed partial class InterviewRequestGrain
         S.Target = option;
         Transition(RequestStatus.Booking, "Planned with the other requests of its batch.");
         await PersistAsync();
-        if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, GetPrimaryKeyString(), S.Spec!.CandidateId, option))
+        if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, GetPrimaryKeyString(), S.Spec!, option))
         {
             await BookedAsync(option, new OptionSearchResult([], null, null, null, null) { PoolMembers = hint.PoolMembers });
             return true;

@@ -331,7 +331,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             foreach (var option in candidates)
             {
                 S.Target = option;
-                if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, GetPrimaryKeyString(), spec.CandidateId, option))
+                if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, GetPrimaryKeyString(), spec, option))
                 {
                     await BookedAsync(option, search);
                     return;

@@ -385,7 +385,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
                 {
                     await WithTokenAsync(async token =>
                     {
-                        await connector.UpsertEventAsync(token, calendarId, id, write.Summary, interval, CancellationToken.None);
+                        await connector.UpsertEventAsync(token, calendarId, id, write.Summary, interval, write.Conferencing, CancellationToken.None);
                         return true;
                     });
                 }

@@ -74,9 +74,10 @@ public interface ICalendarConnector
     /// <param name="eventId">The id from <see cref="EventId"/>.</param>
     /// <param name="summary">The title.</param>
     /// <param name="interval">The time (UTC).</param>
+    /// <param name="conferencing">The request's conferencing (<c>none</c>, <c>googleMeet</c>, <c>teams</c>); a provider adds the link it can make when the event is created.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the provider stored it.</returns>
-    Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, CancellationToken cancellationToken);
+    Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken);
 
     /// <summary>Deletes an event; one already gone counts as deleted.</summary>
     /// <param name="accessToken">The bearer token.</param>

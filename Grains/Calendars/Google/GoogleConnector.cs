@@ -57,10 +57,12 @@ public sealed class GoogleConnector(GoogleCalendarClient calendar, GoogleOAuthCl
         GoogleEventIds.For(requestKey, string.Concat(participantKey, "#", index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <inheritdoc />
-    public Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, CancellationToken cancellationToken)
+    /// <remarks>A Meet link is requested when <paramref name="conferencing"/> is <c>googleMeet</c>.</remarks>
+    public Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interval);
-        return calendar.InsertEventAsync(accessToken, calendarId, new GoogleEventWrite(eventId, summary, interval.Start, interval.End), cancellationToken);
+        var write = new GoogleEventWrite(eventId, summary, interval.Start, interval.End) { GoogleMeet = conferencing == "googleMeet" };
+        return calendar.InsertEventAsync(accessToken, calendarId, write, cancellationToken);
     }
 
     /// <inheritdoc />

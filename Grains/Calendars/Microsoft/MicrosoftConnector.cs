@@ -60,10 +60,10 @@ public sealed class MicrosoftConnector(MicrosoftGraphClient graph, MicrosoftOAut
         MicrosoftEventIds.TransactionId($"{requestKey}|{participantKey}|{index}");
 
     /// <inheritdoc />
-    /// <remarks>A create with the transaction id (returns the existing event when there is one), then a PATCH when its time differs (the subject is that of the first write).</remarks>
-    public async Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, CancellationToken cancellationToken)
+    /// <remarks>A create with the transaction id (returns the existing event when there is one), then a PATCH when its time differs (the subject is that of the first write). A Teams meeting is added when <paramref name="conferencing"/> is <c>teams</c>.</remarks>
+    public async Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken)
     {
-        var write = new MicrosoftEventWrite(eventId, summary, interval, [], Teams: false);
+        var write = new MicrosoftEventWrite(eventId, summary, interval, [], Teams: conferencing == "teams");
         var existing = await graph.CreateEventAsync(accessToken, calendarId, write, cancellationToken);
         if (existing.Range != interval)
         {

@@ -17,6 +17,7 @@ public sealed class GoogleEventWriteTests
         await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
         var written = Assert.Single(silo.StandIn.Events("primary"));
         Assert.Equal((EventId(), stage.Start, stage.End), (written.Id, written.Start, written.End));
+        Assert.Null(written.HangoutLink);
 
         // The event's own push reaches the participant; an event exactly on the booking is not a conflict.
         await Eventually.HoldsAsync(async () => (await silo.AccountGrain.GetView()).SyncedCalendars.Count == 1 && silo.StandIn.Pushes.Count(p => p.State == "exists") >= 1);
@@ -66,12 +67,24 @@ public sealed class GoogleEventWriteTests
         Assert.Single(silo.StandIn.Events("primary"));
     }
 
-    private static async Task<(IInterviewRequestGrain Request, ScheduledStageView Stage)> BookAsync(GoogleSilo silo, ConflictPolicy policy)
+    [Fact]
+    public async Task Booked_WithGoogleMeet_EventCarriesAMeetLink()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        var (_, stage) = await BookAsync(silo, ConflictPolicy.Flag, conferencing: "googleMeet");
+
+        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
+        var written = Assert.Single(silo.StandIn.Events("primary"));
+        Assert.Equal(stage.Start, written.Start);
+        Assert.False(string.IsNullOrEmpty(written.HangoutLink));
+    }
+
+    private static async Task<(IInterviewRequestGrain Request, ScheduledStageView Stage)> BookAsync(GoogleSilo silo, ConflictPolicy policy, string conferencing = "none")
     {
         await silo.ConnectInterviewerAsync("i1");
         await silo.Grains.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, "c1")).UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
         var request = silo.Grains.GetGrain<IInterviewRequestGrain>(GrainTestCluster.RequestKey("r1"));
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = policy });
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = policy, Conferencing = conferencing });
         var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
         return (request, booked.Booking!.Stages[0]);
     }
