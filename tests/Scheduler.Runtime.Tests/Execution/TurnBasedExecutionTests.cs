@@ -149,8 +149,15 @@ public sealed class TurnBasedExecutionTests
         await using var _ = host;
         var grain = host.GrainFactory.GetGrain<ICounterGrain>("draining");
         var running = grain.WaitForGate("drain");
-        await Task.Delay(50);
 
+        // The grain creates the gate inside its turn: wait for that, not for a fixed time, so a slow machine cannot stop the silo first.
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
+        while (!probe.Gates.ContainsKey("drain") && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.True(probe.Gates.ContainsKey("drain"), "the turn never started");
         var stopping = host.StopAsync();
         await Task.Delay(100);
         Assert.False(stopping.IsCompleted, "stop must wait for the running turn");
