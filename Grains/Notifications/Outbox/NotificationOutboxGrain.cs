@@ -1,3 +1,4 @@
+using Scheduler.Grains.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scheduler.Runtime;

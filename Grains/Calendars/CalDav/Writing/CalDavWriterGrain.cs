@@ -27,7 +27,7 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
     private readonly CalDavClient _client;
     private readonly TimeProvider _time;
     private readonly ILogger<CalDavWriterGrain> _log;
-    private IGrainTimer? _kick;
+    private readonly WorkKick _kick;
 
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
@@ -40,6 +40,7 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
         _client = client;
         _time = time;
         _log = log;
+        _kick = new WorkKick(run => RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), _ => FlushAsync());
     }
 
     private CalDavWriterState S => _state.State;
@@ -53,14 +54,14 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
 
         // The retry reminder exists before the first attempt, so a crash mid-write is resumed too.
         await RegisterOrUpdateReminder(RetryReminder, RetryPeriod, RetryPeriod);
-        _kick ??= RegisterGrainTimer(_ => FlushAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        _kick.Request();
     }
 
     /// <inheritdoc />
     public Task<int> PendingCount() => Task.FromResult(S.Pending.Count);
 
     /// <inheritdoc />
-    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName == RetryReminder ? FlushAsync() : Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName == RetryReminder ? _kick.RunAsync(CancellationToken.None) : Task.CompletedTask;
 
     /// <summary>The UID of the event for one interval of a request: stable, opaque, and free of the request key's characters.</summary>
     /// <param name="requestKey">The request's grain key.</param>
@@ -75,8 +76,6 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
 
     private async Task FlushAsync()
     {
-        _kick?.Dispose();
-        _kick = null;
         if (S.Pending.Count > 0)
         {
             var participant = GetPrimaryKeyString();

@@ -1,3 +1,4 @@
+using Scheduler.Grains.Common;
 using Microsoft.Extensions.Logging;
 using Scheduler.Runtime;
 
