@@ -381,19 +381,16 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             {
                 var calendarId = string.IsNullOrEmpty(write.CalendarId) ? connector.PrimaryCalendarId : write.CalendarId;
                 var wanted = write.Intervals.Select((interval, i) => (Id: connector.EventId(write.RequestKey, write.ParticipantKey, i), Interval: interval)).ToArray();
+                var stored = new List<string>(wanted.Length);
                 foreach (var (id, interval) in wanted)
                 {
-                    await WithTokenAsync(async token =>
-                    {
-                        await connector.UpsertEventAsync(token, calendarId, id, write.Summary, interval, write.Conferencing, CancellationToken.None);
-                        return true;
-                    });
+                    stored.Add(await WithTokenAsync(token => connector.UpsertEventAsync(token, calendarId, id, write.Summary, interval, write.Conferencing, CancellationToken.None)));
                 }
 
                 // Events written before and no longer wanted (fewer intervals, or another calendar) are deleted.
                 if (S.WrittenEvents.TryGetValue(key, out var written))
                 {
-                    var keep = written.CalendarId == calendarId ? wanted.Select(w => w.Id).ToHashSet(StringComparer.Ordinal) : [];
+                    var keep = written.CalendarId == calendarId ? stored.ToHashSet(StringComparer.Ordinal) : [];
                     foreach (var id in written.EventIds.Where(id => !keep.Contains(id)))
                     {
                         await WithTokenAsync(async token =>
@@ -410,7 +407,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
                 }
                 else
                 {
-                    S.WrittenEvents[key] = new WrittenEvents(calendarId, [.. wanted.Select(w => w.Id)]);
+                    S.WrittenEvents[key] = new WrittenEvents(calendarId, stored);
                 }
 
                 S.PendingEventWrites.Remove(key);

@@ -68,7 +68,7 @@ public interface ICalendarConnector
     /// <returns>The id.</returns>
     string EventId(string requestKey, string participantKey, int index);
 
-    /// <summary>Creates or updates an event with our id (idempotent).</summary>
+    /// <summary>Creates or updates the event for our id (idempotent: a repeat with the same id never creates a second event).</summary>
     /// <param name="accessToken">The bearer token.</param>
     /// <param name="calendarId">The calendar.</param>
     /// <param name="eventId">The id from <see cref="EventId"/>.</param>
@@ -76,13 +76,13 @@ public interface ICalendarConnector
     /// <param name="interval">The time (UTC).</param>
     /// <param name="conferencing">The request's conferencing (<c>none</c>, <c>googleMeet</c>, <c>teams</c>); a provider adds the link it can make when the event is created.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the provider stored it.</returns>
-    Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken);
+    /// <returns>The provider's id of the event, once stored: what <see cref="DeleteEventAsync"/> takes (Google: our id; Graph: the id Graph assigned).</returns>
+    Task<string> UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken);
 
     /// <summary>Deletes an event; one already gone counts as deleted.</summary>
     /// <param name="accessToken">The bearer token.</param>
     /// <param name="calendarId">The calendar.</param>
-    /// <param name="eventId">The id.</param>
+    /// <param name="eventId">The provider's id, as <see cref="UpsertEventAsync"/> returned it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the event is gone.</returns>
     Task DeleteEventAsync(string accessToken, string calendarId, string eventId, CancellationToken cancellationToken);

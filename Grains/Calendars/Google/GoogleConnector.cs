@@ -58,11 +58,11 @@ public sealed class GoogleConnector(GoogleCalendarClient calendar, GoogleOAuthCl
 
     /// <inheritdoc />
     /// <remarks>A Meet link is requested when <paramref name="conferencing"/> is <c>googleMeet</c>.</remarks>
-    public Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken)
+    public async Task<string> UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interval);
         var write = new GoogleEventWrite(eventId, summary, interval.Start, interval.End) { GoogleMeet = conferencing == "googleMeet" };
-        return calendar.InsertEventAsync(accessToken, calendarId, write, cancellationToken);
+        return (await calendar.InsertEventAsync(accessToken, calendarId, write, cancellationToken)).EventId;
     }
 
     /// <inheritdoc />

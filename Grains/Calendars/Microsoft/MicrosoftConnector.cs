@@ -54,14 +54,14 @@ public sealed class MicrosoftConnector(MicrosoftGraphClient graph, MicrosoftOAut
     /// <inheritdoc />
     /// <remarks>
     /// Graph assigns event ids itself; ours is the event's <c>transactionId</c> (Graph returns the event
-    /// created first when a create repeats one), from which the Graph id is found again.
+    /// created first when a create repeats one). The Graph id comes back from <see cref="UpsertEventAsync"/>.
     /// </remarks>
     public string EventId(string requestKey, string participantKey, int index) =>
         MicrosoftEventIds.TransactionId($"{requestKey}|{participantKey}|{index}");
 
     /// <inheritdoc />
     /// <remarks>A create with the transaction id (returns the existing event when there is one), then a PATCH when its time differs (the subject is that of the first write). A Teams meeting is added when <paramref name="conferencing"/> is <c>teams</c>.</remarks>
-    public async Task UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken)
+    public async Task<string> UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken)
     {
         var write = new MicrosoftEventWrite(eventId, summary, interval, [], Teams: conferencing == "teams");
         var existing = await graph.CreateEventAsync(accessToken, calendarId, write, cancellationToken);
@@ -69,17 +69,11 @@ public sealed class MicrosoftConnector(MicrosoftGraphClient graph, MicrosoftOAut
         {
             await graph.UpdateEventAsync(accessToken, calendarId, existing.Id, write, cancellationToken);
         }
+
+        return existing.Id;
     }
 
     /// <inheritdoc />
-    /// <remarks>
-    /// The Graph id is found through the transaction id (a create that returns the existing event), and
-    /// the event is then deleted; one already gone counts as deleted.
-    /// </remarks>
-    public async Task DeleteEventAsync(string accessToken, string calendarId, string eventId, CancellationToken cancellationToken)
-    {
-        var placeholder = new MicrosoftEventWrite(eventId, "Interview", new TimeRange(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(1)), [], Teams: false);
-        var existing = await graph.CreateEventAsync(accessToken, calendarId, placeholder, cancellationToken);
-        await graph.DeleteEventAsync(accessToken, calendarId, existing.Id, cancellationToken);
-    }
+    public Task DeleteEventAsync(string accessToken, string calendarId, string eventId, CancellationToken cancellationToken) =>
+        graph.DeleteEventAsync(accessToken, calendarId, eventId, cancellationToken);
 }
