@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -13,8 +12,7 @@ public static class GoogleServiceCollectionExtensions
     /// <summary>
     /// Adds the <c>google</c> busy source and connector (<see cref="GoogleCalendarClient"/>,
     /// <see cref="GoogleOAuthClient"/>, the named <see cref="HttpClient"/> <see cref="GoogleHttp.HttpClientName"/>),
-    /// and the calendar account services: <see cref="CalendarCredentialProtector"/> over ASP.NET Core
-    /// Data Protection with its keys persisted in <paramref name="keysDirectory"/>.
+    /// and the calendar account services (<see cref="CalendarAccountServiceCollectionExtensions.AddCalendarAccounts"/>).
     /// </summary>
     /// <param name="services">The silo's services; a <see cref="TimeProvider"/> is expected (the system clock is added when missing).</param>
     /// <param name="keysDirectory">Where the data protection keys live (created when missing); must be durable and shared by every silo of a cluster.</param>
@@ -30,12 +28,7 @@ public static class GoogleServiceCollectionExtensions
             optionsBuilder.Configure(configure);
         }
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<CalendarStatusBoard>();
-        services.AddDataProtection()
-            .SetApplicationName("Scheduler")
-            .PersistKeysToFileSystem(Directory.CreateDirectory(keysDirectory));
-        services.TryAddSingleton<CalendarCredentialProtector>();
+        services.AddCalendarAccounts(keysDirectory);
         services.AddHttpClient(GoogleHttp.HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<GoogleOptions>>().Value.RequestTimeout);
         services.TryAddSingleton<GoogleHttp>();
         services.TryAddSingleton<GoogleCalendarClient>();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -14,8 +13,7 @@ public static class MicrosoftServiceCollectionExtensions
     /// Adds the <c>microsoft</c> busy source and connector (<see cref="MicrosoftGraphClient"/>,
     /// <see cref="MicrosoftOAuthClient"/>, <see cref="MailboxLimiter"/>,
     /// the named <see cref="HttpClient"/> <see cref="MicrosoftHttp.HttpClientName"/>), and the calendar
-    /// account services: <see cref="CalendarCredentialProtector"/> over ASP.NET Core Data Protection
-    /// with its keys persisted in <paramref name="keysDirectory"/>.
+    /// account services (<see cref="CalendarAccountServiceCollectionExtensions.AddCalendarAccounts"/>).
     /// </summary>
     /// <param name="services">The silo's services; a <see cref="TimeProvider"/> is expected (the system clock is added when missing).</param>
     /// <param name="keysDirectory">Where the data protection keys live (created when missing); must be durable and shared by every silo of a cluster.</param>
@@ -31,12 +29,7 @@ public static class MicrosoftServiceCollectionExtensions
             optionsBuilder.Configure(configure);
         }
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<CalendarStatusBoard>();
-        services.AddDataProtection()
-            .SetApplicationName("Scheduler")
-            .PersistKeysToFileSystem(Directory.CreateDirectory(keysDirectory));
-        services.TryAddSingleton<CalendarCredentialProtector>();
+        services.AddCalendarAccounts(keysDirectory);
         services.AddHttpClient(MicrosoftHttp.HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<MicrosoftOptions>>().Value.RequestTimeout);
         services.TryAddSingleton<MailboxLimiter>();
         services.TryAddSingleton<MicrosoftHttp>();
