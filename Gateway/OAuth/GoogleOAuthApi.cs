@@ -56,13 +56,7 @@ public static class GoogleOAuthApi
             return TypedResults.NotFound();
         }
 
-        var errors = new ValidationErrors();
-        errors.Require(accountId is { Length: > 0 and <= CalendarAccountKeys.MaxAccountIdLength } && !accountId.Contains('/'), "accountId", $"1–{CalendarAccountKeys.MaxAccountIdLength} characters without '/'.");
-        if (participantId is not null)
-        {
-            errors.Require(FieldRules.IsValidId(participantId), "participantId", "Not a valid participant id.");
-        }
-
+        var errors = OAuthStartChecks.Target(accountId, participantId);
         var ids = (calendarIds ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         errors.Require(ids.Length <= 500, "calendarIds", "At most 500 calendars.");
         if (!errors.IsEmpty)
@@ -71,9 +65,9 @@ public static class GoogleOAuthApi
         }
 
         var tenant = context.User.GetTenant();
-        if (participantId is not null && await grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, participantId)).GetProfile() is null)
+        if (await OAuthStartChecks.MissingParticipantAsync(grains, tenant, participantId) is { } missing)
         {
-            return ApiProblems.Invalid("participantId", $"No participant '{participantId}' exists.");
+            return missing;
         }
 
         var verifier = Pkce.NewVerifier();

@@ -64,11 +64,9 @@ public static class MicrosoftOAuthApi
             return TypedResults.NotFound();
         }
 
-        var errors = new ValidationErrors();
-        errors.Require(accountId is { Length: > 0 and <= CalendarAccountKeys.MaxAccountIdLength } && !accountId.Contains('/'), "accountId", $"1–{CalendarAccountKeys.MaxAccountIdLength} characters without '/'.");
+        var errors = OAuthStartChecks.Target(accountId, participantId);
         if (participantId is not null)
         {
-            errors.Require(FieldRules.IsValidId(participantId), "participantId", "Not a valid participant id.");
             errors.Require(mailbox is { Length: > 2 and <= 320 } && mailbox.Contains('@'), "mailbox", "The participant's mailbox (an SMTP address) is required with participantId.");
         }
 
@@ -78,9 +76,9 @@ public static class MicrosoftOAuthApi
         }
 
         var tenant = context.User.GetTenant();
-        if (participantId is not null && await grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, participantId)).GetProfile() is null)
+        if (await OAuthStartChecks.MissingParticipantAsync(grains, tenant, participantId) is { } missing)
         {
-            return ApiProblems.Invalid("participantId", $"No participant '{participantId}' exists.");
+            return missing;
         }
 
         IReadOnlyList<string> mailboxes = mailbox is null ? [] : [mailbox];
