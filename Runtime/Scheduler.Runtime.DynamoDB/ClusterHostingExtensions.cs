@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Runtime.Client;
 using Scheduler.Runtime.Diagnostics;
 using Scheduler.Runtime.Hosting;
 
@@ -48,6 +49,47 @@ public static class ClusterHostingExtensions
             }
 
             configure(silo);
+        });
+        services.AddRuntimeTelemetry(configuration, serviceName);
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a cluster client (a host that serves requests but runs no grains, such as a gateway in
+    /// a cluster) configured from <paramref name="configuration"/> like the silos: <c>Cluster</c>
+    /// binds the shared options (<c>ServiceId</c>, <c>ClusterId</c>, <c>CallTimeout</c>,
+    /// <c>Membership:TableRefreshPeriod</c>), and <c>Cluster:Provider</c> chooses the membership
+    /// table the client reads: the SQLite file <paramref name="sqliteDatabasePath"/> the silos of one
+    /// machine share, or DynamoDB (<c>Cluster:DynamoDB</c>). Telemetry as in <see cref="AddClusterSilo"/>.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">The host's configuration.</param>
+    /// <param name="sqliteDatabasePath">The silos' SQLite file when the provider is <c>Sqlite</c>.</param>
+    /// <param name="serviceName">The telemetry <c>service.name</c> when none is configured.</param>
+    /// <param name="configure">Adds the grain assembly.</param>
+    /// <returns>The services.</returns>
+    /// <exception cref="InvalidOperationException"><c>Cluster:Provider</c> is neither <c>Sqlite</c> nor <c>DynamoDB</c>, or the telemetry settings are invalid.</exception>
+    public static IServiceCollection AddClusterClient(this IServiceCollection services, IConfiguration configuration, string sqliteDatabasePath, string serviceName, Action<ClusterClientBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrEmpty(sqliteDatabasePath);
+        ArgumentNullException.ThrowIfNull(configure);
+        var cluster = configuration.GetSection(ClusterProviderOptions.SectionName);
+        var provider = ReadProvider(cluster);
+        services.AddClusterClient(client =>
+        {
+            client.BindOptions(cluster);
+            if (provider == ClusterStorageProvider.DynamoDB)
+            {
+                client.UseDynamoDbMembership(options => cluster.GetSection(ClusterProviderOptions.DynamoDbSectionName).Bind(options));
+            }
+            else
+            {
+                client.UseSqliteMembership(sqliteDatabasePath);
+            }
+
+            configure(client);
         });
         services.AddRuntimeTelemetry(configuration, serviceName);
         return services;

@@ -1,8 +1,11 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Scheduler.Runtime.Hosting;
 using Scheduler.Runtime.Membership;
 using Scheduler.Runtime.Placement;
 
@@ -61,6 +64,19 @@ public sealed class DynamoDbMembershipTable : IMembershipTable
         _serviceId = serviceId;
         _clusterId = clusterId;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>Creates the table of a host's services: the <see cref="DynamoDbConnection"/>'s client and table name, partitioned by the <see cref="SiloOptions"/>' service and cluster ids.</summary>
+    internal static DynamoDbMembershipTable Create(IServiceProvider services)
+    {
+        var connection = services.GetRequiredService<DynamoDbConnection>();
+        var silo = services.GetRequiredService<IOptions<SiloOptions>>().Value;
+        return new DynamoDbMembershipTable(
+            connection.Client,
+            connection.Options.MembershipTableName,
+            silo.ServiceId,
+            silo.ClusterId,
+            services.GetRequiredService<ILogger<DynamoDbMembershipTable>>());
     }
 
     /// <inheritdoc />

@@ -51,17 +51,7 @@ public static class DynamoDbSiloBuilderExtensions
                 connection.Options.ReminderBucketBits,
                 sp.GetRequiredService<ILogger<DynamoDbReminderTable>>());
         }));
-        services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp =>
-        {
-            var connection = sp.GetRequiredService<DynamoDbConnection>();
-            var silo = sp.GetRequiredService<IOptions<SiloOptions>>().Value;
-            return new DynamoDbMembershipTable(
-                connection.Client,
-                connection.Options.MembershipTableName,
-                silo.ServiceId,
-                silo.ClusterId,
-                sp.GetRequiredService<ILogger<DynamoDbMembershipTable>>());
-        }));
+        services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(DynamoDbMembershipTable.Create));
         services.AddSingleton<IStorageHealthProbe>(sp => new DynamoDbHealthProbe(sp.GetRequiredService<DynamoDbConnection>()));
         services.AddSingleton<DynamoDbTableCreationService>();
         services.AddHostedService(sp => sp.GetRequiredService<DynamoDbTableCreationService>());

@@ -80,6 +80,16 @@ public sealed class TestCluster : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Starts a cluster client (a gateway's role) that reads this cluster's membership table and sends every call to the owning silo; dispose it before the cluster.</summary>
+    /// <param name="configure">Adds the grain assemblies whose interfaces the client calls.</param>
+    /// <param name="options">Changes the client's options (for example <see cref="SiloOptions.CallTimeout"/>), or <see langword="null"/>.</param>
+    /// <returns>The running client; its first membership read is done.</returns>
+    public Task<TestClusterClient> CreateClientAsync(Action<Client.ClusterClientBuilder> configure, Action<SiloOptions>? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return TestClusterClient.StartAsync(_shared.Membership, _shared.MembershipOptions, configure, options);
+    }
+
     /// <summary>Stops a silo gracefully (it writes ShuttingDown, then Dead) and waits until the others' views drop it.</summary>
     /// <param name="silo">The silo.</param>
     /// <returns>A task that completes when the views agree again.</returns>

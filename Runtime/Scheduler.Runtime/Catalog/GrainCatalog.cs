@@ -79,7 +79,7 @@ internal sealed class GrainCatalog : IDisposable
 
         if (_stopping)
         {
-            throw new SiloUnavailableException($"Silo {Options.SiloName} is shutting down; grain {grainId} cannot be activated.");
+            throw new SiloUnavailableException($"Silo {Options.SiloName} is shutting down; grain {grainId} cannot be activated.", notDelivered: true);
         }
 
         var created = new GrainActivation(grainId, _registry.GetClass(grainId.Type), this);

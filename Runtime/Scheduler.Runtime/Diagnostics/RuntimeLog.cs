@@ -58,4 +58,10 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(18, LogLevel.Information, "Removed {Count} defunct membership rows.")]
     public static partial void DefunctRowsRemoved(this ILogger logger, int count);
+
+    [LoggerMessage(19, LogLevel.Information, "Call to grain {GrainId} was not delivered to silo {SiloName} (attempt {Attempt}); retrying in {DelayMs} ms with the current view.")]
+    public static partial void CallNotDelivered(this ILogger logger, GrainId grainId, string siloName, int attempt, double delayMs);
+
+    [LoggerMessage(20, LogLevel.Warning, "The cluster client could not read the membership table; it keeps its last view.")]
+    public static partial void ClientMembershipReadFailed(this ILogger logger, Exception exception);
 }

@@ -115,6 +115,7 @@ public sealed class SiloBuilder
         Services.TryAddSingleton(sp => new Messaging.RemoteSiloClient(
             sp.GetRequiredService<IOptions<SiloOptions>>().Value.CallTimeout,
             sp.GetRequiredService<Messaging.GrainCallCodec>().Options));
+        Services.TryAddSingleton<Messaging.RoutedCallSender>();
         Services.TryAddSingleton<Messaging.SiloCallHandler>();
         Services.Replace(ServiceDescriptor.Singleton<Messaging.IGrainCallInvoker, Messaging.ClusterGrainCallInvoker>());
         Services.AddHostedService<ActivationHandoverService>();

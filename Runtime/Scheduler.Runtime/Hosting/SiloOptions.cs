@@ -3,8 +3,8 @@ namespace Scheduler.Runtime.Hosting;
 /// <summary>Options of a silo (configuration section <c>Cluster</c> in the hosts).</summary>
 public sealed class SiloOptions
 {
-    /// <summary>The silo-to-silo port used when <see cref="AdvertisedEndpoint"/> is not set: 5090.</summary>
-    public const int DefaultSiloPort = 5090;
+    /// <summary>The silo-to-silo (HTTP/2) port used when <see cref="AdvertisedEndpoint"/> is not set: 5091 (the silo host serves health checks on 5090).</summary>
+    public const int DefaultSiloPort = 5091;
 
     /// <summary>The service id: every silo and gateway of one deployment shares it; it prefixes storage keys. Default <c>scheduler</c>.</summary>
     public string ServiceId { get; set; } = "scheduler";
@@ -22,7 +22,7 @@ public sealed class SiloOptions
     /// <summary>
     /// The absolute base URL other silos and gateways call this silo on (its silo-to-silo
     /// endpoint), stored in its membership row. Default <see langword="null"/>:
-    /// <c>http://{SiloName}:5090/</c>.
+    /// <c>http://{SiloName}:5091/</c>.
     /// </summary>
     public string? AdvertisedEndpoint { get; set; }
 

@@ -11,6 +11,18 @@ public sealed record ClusterMembershipSnapshot(int Version, IReadOnlyList<SiloAd
     /// <summary>The view before anything was read.</summary>
     public static ClusterMembershipSnapshot Empty { get; } = new(0, [], []);
 
+    /// <summary>The view of a table read: every row, and the <see cref="SiloMembershipStatus.Active"/> ones as placement targets.</summary>
+    /// <param name="table">The rows and version read.</param>
+    /// <returns>The view at the table's version.</returns>
+    public static ClusterMembershipSnapshot From(MembershipTableSnapshot table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return new ClusterMembershipSnapshot(
+            table.Version.Version,
+            [.. table.Rows.Where(r => r.Entry.Status == SiloMembershipStatus.Active).Select(r => r.Entry.Silo)],
+            [.. table.Rows.Select(r => r.Entry)]);
+    }
+
     /// <summary>The status of <paramref name="silo"/> in this view, or <see langword="null"/> when it has no row.</summary>
     /// <param name="silo">The silo.</param>
     /// <returns>Its status, or <see langword="null"/>.</returns>

@@ -259,10 +259,7 @@ public sealed class MembershipAgent : IClusterMembershipView, IDisposable
 
     private ClusterMembershipSnapshot Publish(MembershipTableSnapshot snapshot)
     {
-        var view = new ClusterMembershipSnapshot(
-            snapshot.Version.Version,
-            [.. snapshot.Rows.Where(r => r.Entry.Status == SiloMembershipStatus.Active).Select(r => r.Entry.Silo)],
-            [.. snapshot.Rows.Select(r => r.Entry)]);
+        var view = ClusterMembershipSnapshot.From(snapshot);
         var previous = Interlocked.Exchange(ref _current, view);
         if (previous.Version != view.Version || ReferenceEquals(previous, ClusterMembershipSnapshot.Empty))
         {

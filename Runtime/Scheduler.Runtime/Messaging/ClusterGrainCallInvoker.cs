@@ -7,12 +7,13 @@ namespace Scheduler.Runtime.Messaging;
 /// <summary>
 /// Routes calls by placement: a grain this silo owns (in its membership view) runs locally through
 /// <see cref="LocalGrainCallInvoker"/>; any other grain is sent to its owner with
-/// <see cref="RemoteSiloClient"/>. While the view holds only this silo every call is local.
+/// <see cref="RoutedCallSender"/>, which resends a call that was not delivered (the owner was lost)
+/// to the owner of the updated view. While the view holds only this silo every call is local.
 /// </summary>
 internal sealed class ClusterGrainCallInvoker(
     LocalGrainCallInvoker local,
     GrainPlacement placement,
-    RemoteSiloClient remote,
+    RoutedCallSender sender,
     GrainCallCodec codec,
     TimeProvider time,
     Microsoft.Extensions.Options.IOptions<Hosting.SiloOptions> options,
@@ -36,7 +37,7 @@ internal sealed class ClusterGrainCallInvoker(
             return invoker.ToReturnValue(invoker.Faulted(exception));
         }
 
-        var response = remote.SendAsync(owner, envelope, CancellationToken.None);
+        var response = sender.SendAsync(envelope, () => placement.OwnerOf(target), CancellationToken.None);
         if (invoker.IsOneWay)
         {
             response.ContinueWith(

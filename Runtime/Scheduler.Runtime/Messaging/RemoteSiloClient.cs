@@ -9,7 +9,10 @@ namespace Scheduler.Runtime.Messaging;
 /// Sends grain calls to other silos: <c>POST {endpoint}silo/v1/calls</c> with a JSON
 /// <see cref="GrainCallEnvelope"/>, over HTTP/2 without TLS (prior knowledge, h2c), so one
 /// connection per silo pair multiplexes every concurrent call. No retries: a call that may have
-/// reached the other silo is never sent twice.
+/// reached the other silo is never sent twice; a failure that proves the call was not delivered
+/// (connection refused or not established, or 503 from a silo that no longer serves) is raised as
+/// <see cref="SiloUnavailableException"/> with <see cref="SiloUnavailableException.NotDelivered"/>,
+/// which <see cref="RoutedCallSender"/> retries.
 /// </summary>
 internal sealed class RemoteSiloClient : IDisposable
 {
@@ -33,7 +36,7 @@ internal sealed class RemoteSiloClient : IDisposable
     }
 
     /// <summary>Sends a call and returns the other silo's response.</summary>
-    /// <exception cref="SiloUnavailableException">The silo could not be reached or did not answer 200.</exception>
+    /// <exception cref="SiloUnavailableException">The silo could not be reached or did not answer 200 (<see cref="SiloUnavailableException.NotDelivered"/> when the call certainly did not run).</exception>
     /// <exception cref="TimeoutException">No response within the call timeout.</exception>
     public async Task<GrainCallResponse> SendAsync(SiloAddress silo, GrainCallEnvelope envelope, CancellationToken cancellationToken)
     {
@@ -46,6 +49,11 @@ internal sealed class RemoteSiloClient : IDisposable
         try
         {
             using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                throw new SiloUnavailableException($"Silo {silo.Name} at {silo.Endpoint} no longer serves calls (503); call {envelope.CallId} did not run.", notDelivered: true);
+            }
+
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 throw new SiloUnavailableException($"Silo {silo.Name} at {silo.Endpoint} answered {(int)response.StatusCode} to call {envelope.CallId}.");
@@ -53,6 +61,10 @@ internal sealed class RemoteSiloClient : IDisposable
 
             return await response.Content.ReadFromJsonAsync<GrainCallResponse>(_json, cancellationToken).ConfigureAwait(false)
                 ?? throw new SiloUnavailableException($"Silo {silo.Name} sent an empty response to call {envelope.CallId}.");
+        }
+        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            throw new SiloUnavailableException($"Silo {silo.Name} at {silo.Endpoint} refused the connection; call {envelope.CallId} was not sent.", notDelivered: true, exception);
         }
         catch (HttpRequestException exception)
         {

@@ -14,7 +14,9 @@ public static class SiloCallEndpoint
 
     /// <summary>
     /// Maps the endpoint. It answers 200 with a <see cref="GrainCallResponse"/> (which carries the
-    /// grain's exception, if any), or 400 when the body is not an envelope. Serve it on a Kestrel
+    /// grain's exception, if any), 400 when the body is not an envelope, or 503 when the call did not
+    /// run here and may be sent again (the silo is shutting down, or the owner it forwards to refused
+    /// the connection). Serve it on a Kestrel
     /// endpoint with <c>HttpProtocols.Http2</c>: the callers speak HTTP/2 without TLS (prior
     /// knowledge), which Kestrel accepts only on HTTP/2-only endpoints. It carries no
     /// authentication: expose it only inside the cluster's network.
@@ -44,7 +46,9 @@ public static class SiloCallEndpoint
             }
 
             var response = await handler.HandleAsync(envelope, context.RequestAborted);
-            return Results.Json(response, codec.Options);
+            return response is null
+                ? Results.Problem("This silo does not run the call (it is shutting down, or the grain's owner refused it); send it again to the owner of the current view.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Call not run")
+                : Results.Json(response, codec.Options);
         });
     }
 }

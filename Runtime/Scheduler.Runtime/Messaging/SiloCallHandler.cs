@@ -8,12 +8,20 @@ namespace Scheduler.Runtime.Messaging;
 /// view) is forwarded to the owner once (<see cref="GrainCallEnvelope.ForwardCount"/> 0 → 1); a
 /// call already forwarded runs here whatever the view says, so two silos with different views
 /// cannot bounce it. A call past its deadline is answered with <see cref="TimeoutException"/>
-/// without running. Exceptions become the response's type and message.
+/// without running. Exceptions become the response's type and message. A call this silo cannot
+/// run because it is shutting down, or cannot forward because the owner refused it, gets no
+/// response (<see langword="null"/>; the endpoint answers 503) so the caller knows it did not run
+/// and may resend it to the owner of its next view.
 /// </summary>
-internal sealed class SiloCallHandler(LocalGrainCallInvoker local, GrainPlacement placement, RemoteSiloClient remote, GrainCallCodec codec, TimeProvider time)
+internal sealed class SiloCallHandler(LocalGrainCallInvoker local, GrainPlacement placement, RemoteSiloClient remote, GrainCallCodec codec, TimeProvider time, Catalog.GrainCatalog catalog)
 {
-    public async Task<GrainCallResponse> HandleAsync(GrainCallEnvelope envelope, CancellationToken cancellationToken)
+    public async Task<GrainCallResponse?> HandleAsync(GrainCallEnvelope envelope, CancellationToken cancellationToken)
     {
+        if (catalog.IsStopping)
+        {
+            return null;
+        }
+
         try
         {
             if (envelope.Deadline < time.GetUtcNow())
@@ -26,7 +34,14 @@ internal sealed class SiloCallHandler(LocalGrainCallInvoker local, GrainPlacemen
                 var owner = placement.OwnerOf(envelope.Target);
                 if (owner != placement.Local)
                 {
-                    return await remote.SendAsync(owner, envelope with { ForwardCount = 1 }, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        return await remote.SendAsync(owner, envelope with { ForwardCount = 1 }, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (SiloUnavailableException exception) when (exception.NotDelivered)
+                    {
+                        return null;
+                    }
                 }
             }
 
