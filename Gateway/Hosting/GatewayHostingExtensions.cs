@@ -12,6 +12,7 @@ using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Notifications;
+using Scheduler.Runtime.Client;
 using Scheduler.Runtime.DynamoDB;
 using Scheduler.Runtime.Hosting;
 
@@ -24,11 +25,13 @@ public static class GatewayHostingExtensions
     public static readonly AssemblyName GrainsAssembly = new("Scheduler.Grains");
 
     /// <summary>
-    /// Registers the gateway's services. It hosts a silo configured from the <c>Cluster</c> section
-    /// (<see cref="ClusterHostingExtensions.AddClusterSilo"/>): with no configuration grain state,
-    /// reminders and membership live in SQLite under <see cref="GatewayOptions.DataDirectory"/>;
-    /// with <c>Cluster:Provider=DynamoDB</c> in DynamoDB. Calls still run in this process's silo
-    /// (there is no gateway-to-silo transport yet).
+    /// Registers the gateway's services. By default it hosts a silo configured from the <c>Cluster</c>
+    /// section (<see cref="ClusterHostingExtensions.AddClusterSilo"/>), which runs every call in this
+    /// process: with no configuration grain state, reminders and membership live in SQLite under
+    /// <see cref="GatewayOptions.DataDirectory"/>; with <c>Cluster:Provider=DynamoDB</c> in DynamoDB.
+    /// With <see cref="GatewayOptions.ClusterClient"/> it hosts no silo and is a cluster client
+    /// (<see cref="ClusterHostingExtensions.AddClusterClient"/>): every call goes to the silo that owns
+    /// the grain, and readiness means the membership view lists an active silo.
     /// With <c>Scheduler:Demo=true</c> (or <c>--demo</c>) the demo tenant is loaded once the silo runs.
     /// </summary>
     /// <param name="builder">The web application builder.</param>
@@ -44,7 +47,17 @@ public static class GatewayHostingExtensions
 
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
-        builder.Services.AddClusterSilo(builder.Configuration, options.GetDatabasePath(), "scheduler-gateway", silo => silo.AddGrains(Assembly.Load(GrainsAssembly)));
+        if (options.ClusterClient)
+        {
+            builder.Services.AddClusterClient(builder.Configuration, options.GetDatabasePath(), "scheduler-gateway", client => client.AddGrains(Assembly.Load(GrainsAssembly)));
+            builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: ["ready"]);
+        }
+        else
+        {
+            builder.Services.AddClusterSilo(builder.Configuration, options.GetDatabasePath(), "scheduler-gateway", silo => silo.AddGrains(Assembly.Load(GrainsAssembly)));
+            builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+        }
+
         builder.Services.AddSchedulerNotifications(builder.Configuration);
         builder.Services.AddCalendarSources(calendars => builder.Configuration.GetSection("Calendars").Bind(calendars));
         builder.Services.AddGoogleCalendar(options.GetKeysDirectory(), google => builder.Configuration.GetSection(GoogleOptions.SectionName).Bind(google));
@@ -61,7 +74,6 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
-        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
         return builder;
     }
 

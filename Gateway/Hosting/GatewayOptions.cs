@@ -12,6 +12,14 @@ public sealed class GatewayOptions
     /// <summary>How many batch items are validated and stored at once, 1–256. Default 32.</summary>
     public int BatchParallelism { get; set; } = 32;
 
+    /// <summary>
+    /// Whether the gateway is a cluster client (<c>Scheduler:ClusterClient=true</c>): it hosts no
+    /// silo, reads the membership table of <c>Cluster:Provider</c> and sends every grain call to the
+    /// silo that owns the grain, so several gateways can serve one cluster. Default
+    /// <see langword="false"/>: the gateway embeds a silo and runs every call itself (one process).
+    /// </summary>
+    public bool ClusterClient { get; set; }
+
     /// <summary>Whether to load the demo tenant at startup (also the <c>--demo</c> flag). Default <see langword="false"/>.</summary>
     public bool Demo { get; set; }
 

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Scheduler.Runtime.Hosting;
+
+namespace Scheduler.Silo.Hosting;
+
+/// <summary>
+/// Fills <c>Cluster:AdvertisedEndpoint</c> on AWS Fargate, where a task's address is known only
+/// once it runs: when the setting is empty and <c>ECS_CONTAINER_METADATA_URI_V4</c> is set (Fargate
+/// platform 1.4.0+ injects it), the container metadata (<c>GET ${ECS_CONTAINER_METADATA_URI_V4}</c>,
+/// "Task metadata endpoint version 4", Amazon ECS developer guide) gives the task's private IPv4
+/// address (<c>Networks[0].IPv4Addresses[0]</c>, awsvpc mode), and the silo advertises
+/// <c>http://{address}:{port}/</c> with <see cref="SiloOptions.DefaultSiloPort"/>.
+/// </summary>
+public static class EcsAdvertisedEndpoint
+{
+    /// <summary>The environment variable that holds the container metadata URI.</summary>
+    public const string MetadataVariable = "ECS_CONTAINER_METADATA_URI_V4";
+
+    /// <summary>Sets <c>Cluster:AdvertisedEndpoint</c> from the task metadata when it is empty and the metadata URI is configured; otherwise changes nothing.</summary>
+    /// <param name="configuration">The host's configuration (read for the metadata URI, written with the endpoint).</param>
+    /// <param name="http">The client for the metadata endpoint.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The endpoint set, or <see langword="null"/> when nothing was changed.</returns>
+    /// <exception cref="InvalidOperationException">The metadata could not be read after 3 attempts (1 s apart) or holds no IPv4 address.</exception>
+    public static async Task<string?> ApplyAsync(IConfiguration configuration, HttpClient http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(http);
+        var metadata = configuration[MetadataVariable];
+        if (!string.IsNullOrWhiteSpace(configuration["Cluster:AdvertisedEndpoint"]) || string.IsNullOrWhiteSpace(metadata))
+        {
+            return null;
+        }
+
+        var address = await ReadAddressAsync(new Uri(metadata, UriKind.Absolute), http, cancellationToken).ConfigureAwait(false);
+        var endpoint = $"http://{address}:{SiloOptions.DefaultSiloPort}/";
+        configuration["Cluster:AdvertisedEndpoint"] = endpoint;
+        return endpoint;
+    }
+
+    private static async Task<string> ReadAddressAsync(Uri metadata, HttpClient http, CancellationToken cancellationToken)
+    {
+        Exception? last = null;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            try
+            {
+                await using var body = await http.GetStreamAsync(metadata, cancellationToken).ConfigureAwait(false);
+                using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (document.RootElement.TryGetProperty("Networks", out var networks)
+                    && networks.ValueKind == JsonValueKind.Array
+                    && networks.GetArrayLength() > 0
+                    && networks[0].TryGetProperty("IPv4Addresses", out var addresses)
+                    && addresses.ValueKind == JsonValueKind.Array
+                    && addresses.GetArrayLength() > 0
+                    && addresses[0].GetString() is { Length: > 0 } address)
+                {
+                    return address;
+                }
+
+                throw new InvalidOperationException($"The container metadata at {metadata} has no Networks[0].IPv4Addresses[0].");
+            }
+            catch (Exception exception) when (exception is HttpRequestException or JsonException && attempt < 3)
+            {
+                last = exception;
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or JsonException)
+            {
+                last = exception;
+            }
+        }
+
+        throw new InvalidOperationException($"Could not read the task's address from the container metadata at {metadata}.", last);
+    }
+}

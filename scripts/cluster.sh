@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Runs the cluster on this machine as separate processes: dynalite (local DynamoDB), N silos
+# (default 3) and one gateway that is a cluster client. Ctrl-C stops everything.
+#
+#   bash scripts/cluster.sh [--silos N] [--demo] [--port 5080] [--dynalite-port 4567]
+#
+# Silo i (1-based) serves health checks on 51i0 and grain calls (HTTP/2) on 51i1; the gateway
+# serves the API on --port. Logs go to .cluster/logs/. Stop one silo with `kill <pid>` (graceful)
+# or `kill -9 <pid>` (a crash; the others declare it dead after Cluster:Membership:DeathThreshold,
+# 20 s here), and start it again with `bash scripts/cluster.sh --add-silo i`.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+silos=3
+demo=""
+port=5080
+dynalite_port=4567
+add_silo=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --silos) silos="$2"; shift 2 ;;
+    --demo) demo="--demo"; shift ;;
+    --port) port="$2"; shift 2 ;;
+    --dynalite-port) dynalite_port="$2"; shift 2 ;;
+    --add-silo) add_silo="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+state="$root/.cluster"
+logs="$state/logs"
+mkdir -p "$logs"
+out="$state/bin"
+
+# Shared by every process: one service, one cluster, DynamoDB on dynalite, short liveness timings.
+export Cluster__Provider=DynamoDB
+export Cluster__ServiceId=scheduler-local
+export Cluster__ClusterId=local
+export Cluster__DynamoDB__ServiceUrl="http://127.0.0.1:$dynalite_port"
+export Cluster__DynamoDB__Region=us-east-1
+export Cluster__Membership__IAmAlivePeriod=00:00:02
+export Cluster__Membership__TableRefreshPeriod=00:00:02
+export Cluster__Membership__DeathThreshold=00:00:20
+export Cluster__ReminderRefreshPeriod=00:00:10
+export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
+export Scheduler__KeysDirectory="$state/keys"
+export ASPNETCORE_ENVIRONMENT=Development
+
+wait_ready() { # url name
+  for _ in $(seq 1 120); do
+    if curl -fsS "$1" >/dev/null 2>&1; then echo "$2 ready"; return 0; fi
+    sleep 0.5
+  done
+  echo "$2 did not become ready; see $logs" >&2
+  return 1
+}
+
+start_silo() { # index
+  local i="$1"
+  Cluster__SiloName="silo-$i" \
+  Cluster__AdvertisedEndpoint="http://127.0.0.1:51${i}1/" \
+  Cluster__DynamoDB__CreateTables=true \
+  Urls="http://127.0.0.1:51${i}0" \
+  Scheduler__DataDirectory="$state/silo-$i" \
+    dotnet "$out/silo/Scheduler.Silo.dll" >"$logs/silo-$i.log" 2>&1 &
+  echo $! >"$state/silo-$i.pid"
+  echo "silo-$i pid $! (health http://127.0.0.1:51${i}0, calls http://127.0.0.1:51${i}1)"
+}
+
+if [ -n "$add_silo" ]; then
+  start_silo "$add_silo"
+  wait_ready "http://127.0.0.1:51${add_silo}0/health/ready" "silo-$add_silo"
+  exit 0
+fi
+
+[ "$silos" -ge 1 ] && [ "$silos" -le 9 ] || { echo "--silos must be 1-9" >&2; exit 2; }
+[ -x "$root/.tools/dynalite/node_modules/.bin/dynalite" ] \
+  || npm install --prefix "$root/.tools/dynalite" --no-audit --no-fund dynalite@4.0.0 >/dev/null
+echo "building…"
+dotnet publish "$root/Silo" -c Release -o "$out/silo" --nologo -v q >/dev/null
+dotnet publish "$root/Gateway" -c Release -o "$out/gateway" --nologo -v q >/dev/null
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo "stopping…"
+  for f in "$state"/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; rm -f "$f"; done
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup INT TERM EXIT
+
+node "$root/.tools/dynalite/node_modules/dynalite/cli.js" --port "$dynalite_port" >"$logs/dynalite.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 50); do (echo >"/dev/tcp/127.0.0.1/$dynalite_port") 2>/dev/null && break; sleep 0.2; done
+echo "dynalite on 127.0.0.1:$dynalite_port"
+
+start_silo 1
+wait_ready "http://127.0.0.1:5110/health/ready" "silo-1"   # the first silo creates the tables
+for i in $(seq 2 "$silos"); do start_silo "$i"; done
+for i in $(seq 2 "$silos"); do wait_ready "http://127.0.0.1:51${i}0/health/ready" "silo-$i"; done
+
+(cd "$out/gateway" && Scheduler__ClusterClient=true Urls="http://127.0.0.1:$port" Scheduler__DataDirectory="$state/gateway" \
+  exec dotnet Scheduler.Gateway.dll $demo >"$logs/gateway.log" 2>&1) &
+pids+=($!)
+wait_ready "http://127.0.0.1:$port/health/ready" "gateway (cluster client) http://127.0.0.1:$port"
+echo "cluster running: $silos silos, 1 gateway. Ctrl-C stops it."
+wait
