@@ -16,7 +16,9 @@ public static class ClusterHostingExtensions
     /// <c>Cluster:Membership</c> binds <see cref="Membership.MembershipOptions"/>;</item>
     /// <item><c>Cluster:Provider</c> = <c>Sqlite</c> (default) stores everything in <paramref name="sqliteDatabasePath"/>;
     /// <c>DynamoDB</c> stores grain state, reminders and membership in DynamoDB with <see cref="DynamoDbOptions"/>
-    /// bound from <c>Cluster:DynamoDB</c> (<c>ServiceUrl</c>, <c>Region</c>, <c>TablePrefix</c>, <c>CreateTables</c>, …);</item>
+    /// bound from <c>Cluster:DynamoDB</c> (<c>ServiceUrl</c>, <c>Region</c>, <c>TablePrefix</c>, <c>CreateTables</c>, …),
+    /// and keeps the ASP.NET Core Data Protection key ring there (<see cref="DynamoDbXmlRepository"/>) so every
+    /// silo and gateway of the service can read what another encrypted;</item>
     /// <item>OTLP export of the runtime's traces and metrics when <c>Telemetry:OtlpEndpoint</c> or
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (<see cref="RuntimeTelemetryExtensions.AddRuntimeTelemetry"/>).</item>
     /// </list>
@@ -42,6 +44,7 @@ public static class ClusterHostingExtensions
             if (provider == ClusterStorageProvider.DynamoDB)
             {
                 silo.UseDynamoDb(options => cluster.GetSection(ClusterProviderOptions.DynamoDbSectionName).Bind(options));
+                DynamoDbKeyRingRegistration.Add(services);
             }
             else
             {
@@ -60,7 +63,8 @@ public static class ClusterHostingExtensions
     /// binds the shared options (<c>ServiceId</c>, <c>ClusterId</c>, <c>CallTimeout</c>,
     /// <c>Membership:TableRefreshPeriod</c>), and <c>Cluster:Provider</c> chooses the membership
     /// table the client reads: the SQLite file <paramref name="sqliteDatabasePath"/> the silos of one
-    /// machine share, or DynamoDB (<c>Cluster:DynamoDB</c>). Telemetry as in <see cref="AddClusterSilo"/>.
+    /// machine share, or DynamoDB (<c>Cluster:DynamoDB</c>, where the client also shares the silos'
+    /// Data Protection key ring). Telemetry as in <see cref="AddClusterSilo"/>.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">The host's configuration.</param>
@@ -83,6 +87,7 @@ public static class ClusterHostingExtensions
             if (provider == ClusterStorageProvider.DynamoDB)
             {
                 client.UseDynamoDbMembership(options => cluster.GetSection(ClusterProviderOptions.DynamoDbSectionName).Bind(options));
+                DynamoDbKeyRingRegistration.Add(services);
             }
             else
             {
