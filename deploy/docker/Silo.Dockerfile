@@ -40,7 +40,10 @@ ENV ASPNETCORE_URLS=http://+:5090 \
     ASPNETCORE_ENVIRONMENT=Production \
     Scheduler__DataDirectory=/app/data \
     DOTNET_gcServer=1
+# 5090 serves health checks (HTTP/1.1); 5091 serves grain calls from gateways and other silos
+# (HTTP/2 without TLS, SiloOptions.DefaultSiloPort).
 EXPOSE 5090
+EXPOSE 5091
 # The non-root user that the .NET base images provide.
 USER $APP_UID
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

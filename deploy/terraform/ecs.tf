@@ -100,7 +100,10 @@ resource "aws_ecs_task_definition" "silo" {
       name         = "silo"
       image        = var.silo_image
       essential    = true
-      portMappings = [{ containerPort = local.silo_port, protocol = "tcp" }]
+      portMappings = [
+        { containerPort = local.silo_port, protocol = "tcp" },
+        { containerPort = local.silo_call_port, protocol = "tcp" },
+      ]
       environment  = local.silo_environment
       secrets      = local.silo_secrets
       healthCheck = {

@@ -1,9 +1,11 @@
 locals {
   name = "scheduler-${var.environment}"
 
-  # Ports and health routes of the hosts (Gateway: GatewayOptions.DefaultUrl; Silo: Silo/appsettings.json).
+  # Ports and health routes of the hosts (Gateway: GatewayOptions.DefaultUrl; Silo: Silo/appsettings.json
+  # for health checks, SiloOptions.DefaultSiloPort for grain calls over HTTP/2 from gateways and silos).
   gateway_port      = 5080
   silo_port         = 5090
+  silo_call_port    = 5091
   health_live_path  = "/health/live"
   health_ready_path = "/health/ready"
 
@@ -38,6 +40,8 @@ locals {
 
   gateway_environment = concat(local.common_environment, [
     { name = "ASPNETCORE_URLS", value = "http://+:${local.gateway_port}" },
+    # Gateways host no silo: they read membership and send every grain call to the owning silo.
+    { name = "Scheduler__ClusterClient", value = "true" },
     { name = "Auth__Issuer", value = var.auth_issuer },
     { name = "Auth__Audience", value = var.auth_audience },
     { name = "OTEL_SERVICE_NAME", value = "scheduler-gateway" },
@@ -47,6 +51,8 @@ locals {
     { name = "ASPNETCORE_URLS", value = "http://+:${local.silo_port}" },
     # Silo/appsettings.json sets Urls, which overrides ASPNETCORE_URLS; the unprefixed variable wins over both.
     { name = "Urls", value = "http://+:${local.silo_port}" },
+    # Cluster:AdvertisedEndpoint is left unset: the silo reads its task's address from the ECS
+    # task metadata (ECS_CONTAINER_METADATA_URI_V4) and advertises http://{address}:silo_call_port/.
     { name = "OTEL_SERVICE_NAME", value = "scheduler-silo" },
   ])
 

@@ -169,8 +169,8 @@ resource "aws_vpc_security_group_ingress_rule" "silo_from_gateway" {
   description                  = "Grain calls from gateways"
   referenced_security_group_id = aws_security_group.gateway.id
   ip_protocol                  = "tcp"
-  from_port                    = local.silo_port
-  to_port                      = local.silo_port
+  from_port                    = local.silo_call_port
+  to_port                      = local.silo_call_port
 }
 
 resource "aws_vpc_security_group_ingress_rule" "silo_from_silo" {
@@ -178,8 +178,8 @@ resource "aws_vpc_security_group_ingress_rule" "silo_from_silo" {
   description                  = "Grain calls between silos"
   referenced_security_group_id = aws_security_group.silo.id
   ip_protocol                  = "tcp"
-  from_port                    = local.silo_port
-  to_port                      = local.silo_port
+  from_port                    = local.silo_call_port
+  to_port                      = local.silo_call_port
 }
 
 resource "aws_vpc_security_group_egress_rule" "silo_all" {

@@ -57,8 +57,40 @@ public sealed class PortsAndHealthTests
         var (host, port) = EffectiveUrl(project, image.Environment());
 
         Assert.Equal("+", host);
-        Assert.Equal(int.Parse(Assert.Single(image.All("EXPOSE")), CultureInfo.InvariantCulture), port);
+        Assert.Equal(int.Parse(image.All("EXPOSE").First(), CultureInfo.InvariantCulture), port);
         Assert.Equal(project == "Gateway" ? GatewayPort : SiloPort, port);
+    }
+
+    [Fact]
+    public void SiloCallPort_TerraformAndDockerfile_AreTheSiloOptionsDefault()
+    {
+        var port = int.Parse(_terraform.Local("silo_call_port"), CultureInfo.InvariantCulture);
+        var image = Dockerfile.Load("Silo.Dockerfile").FinalStage();
+
+        Assert.Equal(Scheduler.Runtime.Hosting.SiloOptions.DefaultSiloPort, port);
+        Assert.Equal([SiloPort, port], image.All("EXPOSE").Select(e => int.Parse(e, CultureInfo.InvariantCulture)));
+        Assert.Contains("containerPort = local.silo_call_port", _terraform.Resource("aws_ecs_task_definition", "silo"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("silo_from_gateway", "gateway")]
+    [InlineData("silo_from_silo", "silo")]
+    public void SiloIngress_OpensOnlyTheCallPort_ToGatewaysAndSilos(string rule, string source)
+    {
+        var body = _terraform.Resource("aws_vpc_security_group_ingress_rule", rule);
+
+        Assert.Equal("local.silo_call_port", Terraform.Attribute(body, "from_port"));
+        Assert.Equal("local.silo_call_port", Terraform.Attribute(body, "to_port"));
+        Assert.Equal($"aws_security_group.{source}.id", Terraform.Attribute(body, "referenced_security_group_id"));
+    }
+
+    [Fact]
+    public void GatewayEnvironment_MakesTheGatewayAClusterClient()
+    {
+        var environment = ContainerEnvironmentTests.Entries("gateway").Where(e => e.Key == "value").ToDictionary(e => e.Name, e => _terraform.Resolve(e.Value), StringComparer.Ordinal);
+
+        Assert.Equal("true", environment[$"{GatewayOptions.SectionName}__{nameof(GatewayOptions.ClusterClient)}"]);
+        Assert.DoesNotContain("Cluster__AdvertisedEndpoint", ContainerEnvironmentTests.Entries("silo").Select(e => e.Name));
     }
 
     [Theory]
@@ -127,7 +159,7 @@ public sealed class PortsAndHealthTests
     public void Healthcheck_Dockerfile_ProbesLivenessOnTheExposedPort(string project)
     {
         var image = Dockerfile.Load($"{project}.Dockerfile").FinalStage();
-        var port = Assert.Single(image.All("EXPOSE"));
+        var port = image.All("EXPOSE").First();
 
         var check = Assert.Single(image.All("HEALTHCHECK"));
 
