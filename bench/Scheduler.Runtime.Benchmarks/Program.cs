@@ -7,6 +7,12 @@ if (args.Contains("--activation-memory"))
     return;
 }
 
+if (args.Contains("--remote-calls"))
+{
+    RemoteCallReport.Run(args);
+    return;
+}
+
 if (args.Contains("--storage-load"))
 {
     StorageLoadReport.Run(args);
