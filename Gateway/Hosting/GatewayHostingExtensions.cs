@@ -70,6 +70,7 @@ public static class GatewayHostingExtensions
 
         builder.AddSchedulerAuthentication();
         builder.Services.AddSchedulerJson();
+        builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         builder.Services.AddSingleton<RequestSubmitter>();
         builder.Services.AddSingleton<BatchProcessor>();
         builder.Services.AddProblemDetails();

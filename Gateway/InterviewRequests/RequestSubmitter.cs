@@ -1,16 +1,41 @@
+using Polly;
+using Polly.Retry;
 using Scheduler.Gateway.Common;
 using Scheduler.Grains;
+using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.InterviewRequests;
 
 /// <summary>
 /// Stores validated requests: claims the external id (or idempotency key) first, so that a
 /// repeated post reaches the request created by the first, then submits it. Returns once the
-/// request grain has persisted it.
+/// request grain has persisted it. Both steps are idempotent for one request id (a repeated claim
+/// returns the id already claimed, a repeated submit returns the stored request), so when a silo is
+/// lost mid-call (<see cref="SiloUnavailableException"/>, <see cref="TimeoutException"/>) the pair is
+/// sent again with the same id: twice more, 1 s then 2 s later, on the injected clock.
 /// </summary>
-/// <param name="time">The clock (request ids are time-ordered).</param>
-public sealed class RequestSubmitter(TimeProvider time)
+public sealed class RequestSubmitter
 {
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline _retry;
+
+    /// <summary>Creates the submitter.</summary>
+    /// <param name="time">The clock (request ids are time-ordered; retry delays).</param>
+    public RequestSubmitter(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<SiloUnavailableException>().Handle<TimeoutException>(),
+                MaxRetryAttempts = 2,
+                Delay = TimeSpan.FromSeconds(1),
+                BackoffType = DelayBackoffType.Exponential,
+            })
+            .Build();
+    }
+
     /// <summary>The prefix of claim keys derived from <c>externalId</c>.</summary>
     public const string ExternalIdPrefix = "ext:";
 
@@ -23,17 +48,20 @@ public sealed class RequestSubmitter(TimeProvider time)
     /// <param name="claimKey">The idempotency claim key (<see cref="ClaimKey"/>); <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Stops waiting (the grain calls themselves are not interrupted).</param>
     /// <returns>The stored request and whether this call created it.</returns>
+    /// <exception cref="SiloUnavailableException">The cluster could not store it after the retries.</exception>
+    /// <exception cref="TimeoutException">The cluster did not answer in time after the retries.</exception>
     public async Task<SubmitOutcome> SubmitAsync(TenantGrains grains, InterviewRequestSpec spec, string? claimKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(spec);
-        var id = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-        if (claimKey is not null)
-        {
-            id = await grains.ExternalId(claimKey).Claim(id).WaitAsync(cancellationToken);
-        }
-
-        return await grains.Request(id).Submit(spec).WaitAsync(cancellationToken);
+        var proposed = Guid.CreateVersion7(_time.GetUtcNow()).ToString("N");
+        return await _retry.ExecuteAsync(
+            async token =>
+            {
+                var id = claimKey is null ? proposed : await grains.ExternalId(claimKey).Claim(proposed).WaitAsync(token);
+                return await grains.Request(id).Submit(spec).WaitAsync(token);
+            },
+            cancellationToken);
     }
 
     /// <summary>The claim key of a request: its external id, else the idempotency key, else none.</summary>

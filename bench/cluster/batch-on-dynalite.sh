@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The 10,000-request batch against the local cluster on dynalite, once per silo count:
+#
+#   bash bench/cluster/batch-on-dynalite.sh [silo counts…]      # default: 1 2 3
+#
+# For each count it starts scripts/cluster.sh (dynalite, N silo processes, one cluster-client
+# gateway), runs the load driver's batch scenario against the gateway, prints its report and stops
+# the cluster. Every process logs at Warning. Results: .cluster/bench-<N>.txt.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+counts=("$@")
+[ ${#counts[@]} -gt 0 ] || counts=(1 2 3)
+export Logging__LogLevel__Default=Warning
+dotnet build "$root/bench/Scheduler.LoadDriver" -c Release --nologo -v q >/dev/null
+for n in "${counts[@]}"; do
+  mkdir -p "$root/.cluster"; rm -rf "$root/.cluster/logs"
+  bash "$root/scripts/cluster.sh" --silos "$n" >"$root/.cluster/run-$n.log" 2>&1 &
+  cluster=$!
+  for _ in $(seq 1 600); do
+    grep -q "cluster running" "$root/.cluster/run-$n.log" 2>/dev/null && break
+    kill -0 "$cluster" 2>/dev/null || { cat "$root/.cluster/run-$n.log"; exit 1; }
+    sleep 1
+  done
+  echo "== $n silo process(es) on dynalite =="
+  dotnet run -c Release --no-build --project "$root/bench/Scheduler.LoadDriver" -- \
+    batch --url http://127.0.0.1:5080 --requests "${REQUESTS:-10000}" --interviewers "${INTERVIEWERS:-1000}" \
+    | tee "$root/.cluster/bench-$n.txt"
+  kill -TERM "$cluster"; wait "$cluster" || true
+  rm -f "$root/.cluster/run-$n.log"
+done
