@@ -50,4 +50,10 @@ public sealed record InterviewRequestBody
 
     /// <summary><c>reschedule</c> (default) or <c>flag</c>: what happens when a calendar change conflicts with the booking.</summary>
     public ConflictPolicy? ConflictPolicy { get; init; }
+
+    /// <summary>
+    /// How long an offer of a <c>firstToAccept</c> pool seat stays open, minutes, 10–10080; default 240. An offer
+    /// always closes at least 30 minutes before the interview.
+    /// </summary>
+    public int? PoolOfferMinutes { get; init; }
 }

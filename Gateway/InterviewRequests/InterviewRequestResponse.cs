@@ -6,7 +6,7 @@ namespace Scheduler.Gateway.InterviewRequests;
 /// <param name="Id">The request id.</param>
 /// <param name="ExternalId">The caller's id.</param>
 /// <param name="CandidateId">The candidate's participant id.</param>
-/// <param name="Status"><c>pending</c>, <c>proposed</c>, <c>booking</c>, <c>booked</c>, <c>completed</c>, <c>noAvailability</c>, <c>cancelled</c>, <c>rescheduling</c> or <c>failed</c>.</param>
+/// <param name="Status"><c>pending</c>, <c>proposed</c>, <c>booking</c>, <c>offered</c> (a first-to-accept pool seat is offered; see <see cref="Offer"/>), <c>booked</c>, <c>completed</c>, <c>noAvailability</c>, <c>cancelled</c>, <c>rescheduling</c> or <c>failed</c>.</param>
 /// <param name="Reason">Why, for <c>noAvailability</c>, <c>failed</c> and <c>cancelled</c>.</param>
 /// <param name="ReasonCode">A stable code for the reason (e.g. <c>takenByOtherRequests</c>).</param>
 /// <param name="ReasonParticipantId">The participant whose constraint is to blame, when one is.</param>
@@ -33,6 +33,9 @@ public sealed record InterviewRequestResponse(
     DateTimeOffset UpdatedAt,
     bool ConflictFlagged)
 {
+    /// <summary>The open first-to-accept offer while <c>offered</c> (pool, offer id, stage, slot, members offered to, expiry); otherwise <see langword="null"/>.</summary>
+    public RequestOfferView? Offer { get; init; }
+
     /// <summary>Builds the response from the grain's view.</summary>
     /// <param name="view">The view.</param>
     /// <returns>The response.</returns>
@@ -53,7 +56,10 @@ public sealed record InterviewRequestResponse(
             view.Version,
             view.CreatedAt,
             view.UpdatedAt,
-            view.ConflictFlagged);
+            view.ConflictFlagged)
+        {
+            Offer = view.Offer,
+        };
     }
 
     /// <summary>The entity tag of a view: the quoted version.</summary>

@@ -85,6 +85,7 @@ public static class InterviewRequestValidator
                 NoPrepHoursBeforeInterview = body.Prep.NoPrepHoursBeforeInterview ?? 12,
             },
             ConflictPolicy = body.ConflictPolicy ?? ConflictPolicy.Reschedule,
+            PoolOfferMinutes = body.PoolOfferMinutes,
         };
     }
 
@@ -149,6 +150,7 @@ public static class InterviewRequestValidator
         errors.Require(body.MinimumNoticeMinutes is null or (>= 0 and <= 43_200), "minimumNoticeMinutes", "Must be between 0 and 43200 minutes.");
         errors.Require(body.SlotGranularityMinutes is null or (> 0 and <= 1440) && (body.SlotGranularityMinutes is null || 1440 % body.SlotGranularityMinutes == 0), "slotGranularityMinutes", "Must divide 1440 (e.g. 5, 10, 15, 30, 60).");
         errors.Require(body.MaxProposals is null or (> 0 and <= 20), "maxProposals", "Must be between 1 and 20.");
+        errors.Require(body.PoolOfferMinutes is null or (>= 10 and <= 10_080), "poolOfferMinutes", "Must be between 10 and 10080 minutes.");
         FieldRules.CheckWeeklyHours(errors, "candidatePreferences.preferredTimes", body.CandidatePreferences?.PreferredTimes);
         if (body.Sequencing is { } sequencing)
         {

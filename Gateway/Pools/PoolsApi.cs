@@ -20,7 +20,7 @@ public static class PoolsApi
         api.MapPut("/{id}", PutPool)
             .WithName("PutPool")
             .WithSummary("Creates or replaces an interviewer pool.")
-            .WithDescription("Role admin. Body {members:[participantId], strategy: roundRobin | leastLoaded}. Every member must exist.")
+            .WithDescription("Role admin. Body {members:[participantId], strategy: roundRobin | leastLoaded | firstToAccept}. Every member must exist. firstToAccept offers a request's seat to the members free at the slot (Slack DM with an Accept button) and books the first to accept.")
             .RequireAuthorization(SchedulerPolicies.Admin);
 
         api.MapGet("/{id}", GetPool)

@@ -38,11 +38,26 @@ public interface IInterviewerPoolGrain : IGrainWithStringKey
     /// <exception cref="InvalidOperationException">The pool does not exist.</exception>
     Task<OfferView> Offer(OfferSpec offer);
 
-    /// <summary>A member accepts an offer: the first acceptance wins and the offer is withdrawn from the others; later acceptances are refused.</summary>
+    /// <summary>
+    /// A member accepts an offer: the first acceptance wins and the offer is withdrawn from the others; later
+    /// acceptances, and acceptances of a withdrawn offer, are refused. After a winning acceptance is stored, the
+    /// offer's request (<see cref="OfferSpec.RequestId"/> in the pool's tenant) is told one-way through
+    /// <see cref="IInterviewRequestGrain.OfferAccepted"/>; the pool never waits for the request.
+    /// </summary>
     /// <param name="offerId">The offer id.</param>
     /// <param name="memberId">The accepting member.</param>
     /// <returns>Whether this member won, and the offer.</returns>
     Task<AcceptOutcome> Accept(string offerId, string memberId);
+
+    /// <summary>
+    /// Withdraws an open offer from every member (the request was cancelled, the offer expired, or the slot was
+    /// lost): the offer and every open recipient become <see cref="OfferStatus.Withdrawn"/>, and later acceptances are
+    /// refused. Idempotent; an offer that was already accepted is returned unchanged (the acceptance stands, and the
+    /// caller decides what to do with it).
+    /// </summary>
+    /// <param name="offerId">The offer id.</param>
+    /// <returns>The offer after the call, or <see langword="null"/> when it does not exist.</returns>
+    Task<OfferView?> WithdrawOffer(string offerId);
 
     /// <summary>Returns an offer.</summary>
     /// <param name="offerId">The offer id.</param>

@@ -4,7 +4,7 @@ namespace Scheduler.Grains;
 /// <param name="OfferId">The offer id.</param>
 /// <param name="RequestId">The request.</param>
 /// <param name="Slot">The interview interval.</param>
-/// <param name="Status">Open until someone accepts; then Accepted.</param>
+/// <param name="Status">Open until someone accepts (then Accepted) or the offer is withdrawn (then Withdrawn).</param>
 /// <param name="AcceptedBy">The winning member; <see langword="null"/> while open.</param>
 /// <param name="Recipients">Every member it was offered to.</param>
 public sealed record OfferView(string OfferId, string RequestId, TimeRange Slot, OfferStatus Status, string? AcceptedBy, IReadOnlyList<OfferRecipient> Recipients);

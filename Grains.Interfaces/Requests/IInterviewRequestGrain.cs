@@ -64,4 +64,15 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     /// <returns>A task that completes when the message is accepted (one-way: the planner never waits for requests).</returns>
     [OneWay]
     Task ReceiveBatchPlan(BatchPlanHint? hint);
+
+    /// <summary>
+    /// A pool reports that a member won one of this request's first-to-accept offers. The request reads the offer
+    /// back from the pool (the authority) in its next work turn and books the winner through holds. Ignored unless
+    /// the request is <see cref="RequestStatus.Offered"/> with that offer open. One-way, so the pool never waits for
+    /// the request (the request calls the pool while it offers; the pool must never call back synchronously).
+    /// </summary>
+    /// <param name="acceptance">The pool, offer and winner.</param>
+    /// <returns>A task that completes when the message is accepted.</returns>
+    [OneWay]
+    Task OfferAccepted(OfferAcceptance acceptance);
 }

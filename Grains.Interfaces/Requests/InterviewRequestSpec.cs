@@ -43,6 +43,12 @@ public sealed record InterviewRequestSpec(string CandidateId, IReadOnlyList<Stag
     public ConflictPolicy ConflictPolicy { get; init; } = ConflictPolicy.Reschedule;
 
     /// <summary>
+    /// How long a first-to-accept pool offer stays open, minutes, 10–10080 (a week); <see langword="null"/> for the
+    /// default of 240 (4 h). An offer always closes at least 30 minutes before the interview starts, whichever is earlier.
+    /// </summary>
+    public int? PoolOfferMinutes { get; init; }
+
+    /// <summary>
     /// For auto-book requests of a batch: wait briefly for the batch planner's hint before
     /// negotiating (see <see cref="IInterviewRequestGrain.ReceiveBatchPlan"/>). Without a hint the
     /// request starts on its own after a short deadline (5 s), or from its durable reminder after a

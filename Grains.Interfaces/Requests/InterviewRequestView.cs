@@ -39,6 +39,9 @@ public sealed record InterviewRequestView(
     /// <summary>Whether a participant reported a conflict that the <see cref="ConflictPolicy.Flag"/> policy left for the recruiter.</summary>
     public bool ConflictFlagged { get; init; }
 
+    /// <summary>The open first-to-accept offer while <see cref="RequestStatus.Offered"/>; otherwise <see langword="null"/>.</summary>
+    public RequestOfferView? Offer { get; init; }
+
     /// <summary>
     /// What was notified when (the request's outbox history, oldest first); filled by
     /// <see cref="IInterviewRequestGrain.GetWithNotifications"/>, empty in <see cref="IInterviewRequestGrain.Get"/>.

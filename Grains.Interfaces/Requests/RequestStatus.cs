@@ -29,4 +29,10 @@ public enum RequestStatus
 
     /// <summary>Processing failed permanently (for example an unknown participant); the reason says why.</summary>
     Failed,
+
+    /// <summary>
+    /// A first-to-accept pool seat is offered to the pool's free members; the other attendees are held while the
+    /// request waits for the first acceptance or the offer's expiry (<see cref="InterviewRequestView.Offer"/>).
+    /// </summary>
+    Offered,
 }

@@ -2,7 +2,10 @@ using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Pools;
 
-/// <summary>An interviewer pool: members, strategy and first-to-accept offers. Turn-based execution makes the first acceptance win.</summary>
+/// <summary>
+/// An interviewer pool: members, strategy and first-to-accept offers. Turn-based execution makes the first acceptance
+/// win; the winning acceptance is reported to the offer's request one-way, after it is stored.
+/// </summary>
 [GrainType("interviewerpool")]
 public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
 {
@@ -114,6 +117,11 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
                 : new AcceptOutcome(false, $"Already accepted by '{offer.AcceptedBy}'.", offer);
         }
 
+        if (offer.Status == OfferStatus.Withdrawn)
+        {
+            return new AcceptOutcome(false, "The offer was withdrawn.", offer);
+        }
+
         if (offer.Recipients.All(r => r.MemberId != memberId))
         {
             return new AcceptOutcome(false, $"'{memberId}' was not offered this slot.", offer);
@@ -128,11 +136,38 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
         };
         S.Offers[offerId] = updated;
         await _state.WriteStateAsync();
+
+        // One-way, after the decision is stored: the request may be calling this pool right now (it never waits on us).
+        await GrainFactory.GetGrain<IInterviewRequestGrain>(GrainKeys.For(Tenant, offer.RequestId))
+            .OfferAccepted(new OfferAcceptance(PoolId, offerId, memberId));
         return new AcceptOutcome(true, null, updated);
+    }
+
+    /// <inheritdoc />
+    public async Task<OfferView?> WithdrawOffer(string offerId)
+    {
+        if (!S.Offers.TryGetValue(offerId, out var offer) || offer.Status != OfferStatus.Open)
+        {
+            return offer;
+        }
+
+        var now = _time.GetUtcNow();
+        var withdrawn = offer with
+        {
+            Status = OfferStatus.Withdrawn,
+            Recipients = [.. offer.Recipients.Select(r => r.Status == OfferStatus.Open ? r with { Status = OfferStatus.Withdrawn, ChangedAt = now } : r)],
+        };
+        S.Offers[offerId] = withdrawn;
+        await _state.WriteStateAsync();
+        return withdrawn;
     }
 
     /// <inheritdoc />
     public Task<OfferView?> GetOffer(string offerId) => Task.FromResult(S.Offers.GetValueOrDefault(offerId));
 
-    private PoolView View() => new(GetPrimaryKeyString()[(GetPrimaryKeyString().IndexOf('/', StringComparison.Ordinal) + 1)..], S.Definition!.Members, S.Definition.Strategy, S.Version);
+    private string Tenant => GrainKeys.Split(GetPrimaryKeyString()).Tenant;
+
+    private string PoolId => GrainKeys.Split(GetPrimaryKeyString()).Id;
+
+    private PoolView View() => new(PoolId, S.Definition!.Members, S.Definition.Strategy, S.Version);
 }

@@ -11,20 +11,12 @@ internal static class HoldTaker
     public static async Task<bool> TryBookAsync(IGrainFactory grains, string tenant, string requestKey, InterviewRequestSpec spec, IReadOnlyList<ScheduledStageView> stages)
     {
         var plan = Plan(tenant, requestKey, spec.CandidateId, stages, spec.Conferencing);
-        var held = new List<IParticipantGrain>(plan.Count);
-        foreach (var (key, hold) in plan)
+        if (!await TryHoldAllAsync(grains, requestKey, plan))
         {
-            var grain = grains.GetGrain<IParticipantGrain>(key);
-            var outcome = await grain.TryHold(hold);
-            if (!outcome.Granted)
-            {
-                await Task.WhenAll(held.Select(g => g.ReleaseHold(requestKey)));
-                return false;
-            }
-
-            held.Add(grain);
+            return false;
         }
 
+        var held = plan.Select(p => grains.GetGrain<IParticipantGrain>(p.Key)).ToList();
         foreach (var (key, hold) in plan)
         {
             var grain = grains.GetGrain<IParticipantGrain>(key);
@@ -39,8 +31,36 @@ internal static class HoldTaker
         return true;
     }
 
-    /// <summary>Every attendee's intervals, ordered by participant key (ordinal).</summary>
-    public static IReadOnlyList<(string Key, HoldRequest Hold)> Plan(string tenant, string requestKey, string candidateId, IReadOnlyList<ScheduledStageView> stages, string conferencing = "none")
+    /// <summary>
+    /// Takes (or renews: a hold is idempotent on the request key) every hold of <paramref name="plan"/> in its order; on
+    /// the first refusal releases the holds taken in this call and returns <see langword="false"/>.
+    /// </summary>
+    public static async Task<bool> TryHoldAllAsync(IGrainFactory grains, string requestKey, IReadOnlyList<(string Key, HoldRequest Hold)> plan)
+    {
+        var held = new List<IParticipantGrain>(plan.Count);
+        foreach (var (key, hold) in plan)
+        {
+            var grain = grains.GetGrain<IParticipantGrain>(key);
+            var outcome = await grain.TryHold(hold);
+            if (!outcome.Granted)
+            {
+                await Task.WhenAll(held.Select(g => g.ReleaseHold(requestKey)));
+                return false;
+            }
+
+            held.Add(grain);
+        }
+
+        return true;
+    }
+
+    /// <summary>Releases this request's holds (not bookings) on everyone attending <paramref name="stages"/>.</summary>
+    public static Task ReleaseAllAsync(IGrainFactory grains, string tenant, string requestKey, string candidateId, IEnumerable<ScheduledStageView> stages) =>
+        Task.WhenAll(Attendees(candidateId, stages).Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, id)).ReleaseHold(requestKey)));
+
+    /// <summary>Every attendee's intervals, ordered by participant key (ordinal), held for <paramref name="ttl"/> (default <see cref="RequestSettings.HoldTtl"/>).</summary>
+    public static IReadOnlyList<(string Key, HoldRequest Hold)> Plan(
+        string tenant, string requestKey, string candidateId, IReadOnlyList<ScheduledStageView> stages, string conferencing = "none", TimeSpan? ttl = null)
     {
         var byId = new SortedDictionary<string, List<TimeRange>>(StringComparer.Ordinal);
         foreach (var stage in stages)
@@ -57,7 +77,7 @@ internal static class HoldTaker
         }
 
         return [.. byId
-            .Select(p => (Key: GrainKeys.For(tenant, p.Key), Hold: new HoldRequest(requestKey, p.Value, RequestSettings.HoldTtl, p.Key != candidateId) { Conferencing = conferencing }))
+            .Select(p => (Key: GrainKeys.For(tenant, p.Key), Hold: new HoldRequest(requestKey, p.Value, ttl ?? RequestSettings.HoldTtl, p.Key != candidateId) { Conferencing = conferencing }))
             .OrderBy(p => p.Key, StringComparer.Ordinal)];
     }
 

@@ -60,7 +60,9 @@ public sealed partial class InterviewRequestGrain
         S.AwaitingPlan = false;
         var hint = _hint;
         _hint = null;
-        if (hint is null)
+
+        // A planned option carries the planner's pick for every pool; a first-to-accept seat goes to whoever accepts.
+        if (hint is null || await FindOfferSeatAsync() is not null)
         {
             return false;
         }

@@ -36,7 +36,7 @@ public sealed partial class InterviewRequestGrain
     private void ResumeNotificationsOnActivate()
     {
         if (_notifications is not null && S.Spec is not null && (S.PendingNotices.Count > 0 || S.RemindersDirty)
-            && S.Status is not (RequestStatus.Pending or RequestStatus.Rescheduling or RequestStatus.Booking))
+            && S.Status is not (RequestStatus.Pending or RequestStatus.Rescheduling or RequestStatus.Booking or RequestStatus.Offered))
         {
             _kick.Request();
         }

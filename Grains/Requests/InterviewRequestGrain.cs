@@ -98,6 +98,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         }
 
         S.Target = [.. proposal.Stages];
+        S.TargetDecided = false;
         Transition(RequestStatus.Booking, $"Proposal {proposal.Id} selected.");
         await PersistAsync();
         await StartWorkAsync();
@@ -122,6 +123,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             return new CommandOutcome(CommandError.InvalidState, $"A {S.Status} request cannot be cancelled.", _view);
         }
 
+        DropOffer();
         MarkForRelease();
         S.Booking = null;
         S.Target = null;
@@ -191,6 +193,14 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             return;
         }
 
+        if (reminderName == RequestSettings.OfferExpiryReminder)
+        {
+            // One-shot; the work turn sees the expiry (and the process reminder would, should this turn be lost).
+            await StopReminderAsync(RequestSettings.OfferExpiryReminder);
+            await _kick.RunAsync(CancellationToken.None);
+            return;
+        }
+
         if (reminderName == RequestSettings.CompleteReminder)
         {
             if (S.Status == RequestStatus.Booked && S.Booking is { } booking && booking.Stages[^1].End <= _time.GetUtcNow())
@@ -209,6 +219,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     private async Task RescheduleAsync(TimeRange? window, string reason)
     {
         S.AvoidStart = S.Booking?.Stages[0].Start ?? S.AvoidStart;
+        DropOffer();
         MarkForRelease();
         S.Booking = null;
         S.Target = null;
@@ -251,20 +262,26 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
                 await PersistAsync();
             }
 
+            await WithdrawQueuedOffersAsync();
+
             switch (S.Status)
             {
                 case RequestStatus.Pending or RequestStatus.Rescheduling:
                     await NegotiateAsync();
                     break;
                 case RequestStatus.Booking:
-                    await BookAsync(S.Target is { } target ? [target] : []);
+                    await BookAsync(S.Target is { } target ? [target] : [], null, offerInitial: !S.TargetDecided);
+                    break;
+                case RequestStatus.Offered:
+                    await ContinueOfferAsync();
                     break;
                 default:
                     break;
             }
 
             await FlushNotificationsAsync();
-            if (S.Status is not (RequestStatus.Pending or RequestStatus.Rescheduling or RequestStatus.Booking) && S.PendingRelease.Count == 0
+            if (S.Status is not (RequestStatus.Pending or RequestStatus.Rescheduling or RequestStatus.Booking or RequestStatus.Offered) && S.PendingRelease.Count == 0
+                && S.OffersToWithdraw.Count == 0
                 && S.PendingNotices.Count == 0 && !S.RemindersDirty)
             {
                 await StopReminderAsync(RequestSettings.ProcessReminder);
@@ -300,15 +317,22 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         }
 
         S.Target = ToStages(found.Options[0]);
+        S.TargetDecided = false;
         Transition(RequestStatus.Booking, null);
         await PersistAsync();
         await BookAsync([.. found.Options.Select(ToStages)], found);
     }
 
-    private async Task BookAsync(IReadOnlyList<List<ScheduledStageView>> initial, OptionSearchResult? search = null)
+    /// <summary>
+    /// Tries options in order until one is booked or offered; after a round of refusals, searches again (bounded).
+    /// <paramref name="offerInitial"/> is <see langword="false"/> when the initial options already have their
+    /// first-to-accept seats decided; options of a fresh search are always offered when a first-to-accept pool applies.
+    /// </summary>
+    private async Task BookAsync(IReadOnlyList<List<ScheduledStageView>> initial, OptionSearchResult? search = null, bool offerInitial = true)
     {
         var spec = S.Spec!;
         var candidates = initial;
+        var offering = offerInitial;
         for (var attempt = 1; attempt <= RequestSettings.MaxAttempts; attempt++)
         {
             if (candidates.Count == 0)
@@ -326,12 +350,19 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
                 }
 
                 candidates = [.. search.Options.Select(ToStages)];
+                offering = true;
             }
 
             foreach (var option in candidates)
             {
                 S.Target = option;
-                if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, GetPrimaryKeyString(), spec, option))
+                var offered = offering ? await TryOfferAsync(option) : null;
+                if (offered == true)
+                {
+                    return;
+                }
+
+                if (offered is null && await HoldTaker.TryBookAsync(GrainFactory, Tenant, GetPrimaryKeyString(), spec, option))
                 {
                     await BookedAsync(option, search);
                     return;
@@ -354,6 +385,9 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         S.Booking = new BookingView(option, now);
         S.AvoidStart = null;
         S.Target = null;
+        S.TargetDecided = false;
+        S.OffersLapsed = false;
+        S.Offer = null;
         S.Proposals = [];
         AnnounceBooked(option);
         Transition(RequestStatus.Booked, null);
@@ -470,6 +504,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             ReasonCode = S.ReasonCode,
             ReasonParticipantId = S.ReasonParticipantId,
             ConflictFlagged = S.ConflictFlagged,
+            Offer = S.Offer?.ToView(spec.Stages[S.Offer.StageIndex].Name),
         };
     }
 

@@ -18,7 +18,22 @@ internal static class RequestSettings
     /// <summary>How long a batch request waits for its planner's hint before negotiating on its own.</summary>
     public static readonly TimeSpan PlanWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a first-to-accept offer stays open when the request does not say (<see cref="InterviewRequestSpec.PoolOfferMinutes"/>).</summary>
+    public static readonly TimeSpan OfferTtl = TimeSpan.FromHours(4);
+
+    /// <summary>An offer closes at the latest this long before the interview starts, so the booking and invitations still reach people in time.</summary>
+    public static readonly TimeSpan OfferLeadTime = TimeSpan.FromMinutes(30);
+
+    /// <summary>The shortest offer worth sending; when less time is left before <see cref="OfferLeadTime"/>, the engine's pick is booked at once.</summary>
+    public static readonly TimeSpan MinOfferTime = TimeSpan.FromMinutes(10);
+
+    /// <summary>The lifetime of the holds kept while an offer is open; renewed on every <see cref="ResumePeriod"/> tick, so it is longer than that period.</summary>
+    public static readonly TimeSpan OfferHoldTtl = TimeSpan.FromMinutes(10);
+
     public const string ProcessReminder = "process";
+
+    /// <summary>The one-shot durable reminder at an offer's expiry.</summary>
+    public const string OfferExpiryReminder = "offer-expiry";
 
     public const string CompleteReminder = "complete";
 }

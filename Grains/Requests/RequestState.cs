@@ -71,4 +71,19 @@ public sealed class RequestState
 
     /// <summary>The start (UTC) of the booking a reschedule released: left out of the next search so the interview moves, unless nothing else is free. Cleared on booking.</summary>
     public DateTimeOffset? AvoidStart { get; set; }
+
+    /// <summary>The open first-to-accept offer while <see cref="RequestStatus.Offered"/>.</summary>
+    public OpenOffer? Offer { get; set; }
+
+    /// <summary>The number of offers ever made (for offer ids).</summary>
+    public int OfferCounter { get; set; }
+
+    /// <summary>Offers still to be withdrawn from their pools (after cancel or reschedule), as <c>{poolId}/{offerId}</c>.</summary>
+    public List<string> OffersToWithdraw { get; set; } = [];
+
+    /// <summary>Whether <see cref="Target"/> already has its pool seats decided (an accepted offer, or the engine's pick after an expiry), so it is booked without offering.</summary>
+    public bool TargetDecided { get; set; }
+
+    /// <summary>Whether an offer of this round lapsed unanswered: until the next booking or reschedule, pools are filled by the engine's pick.</summary>
+    public bool OffersLapsed { get; set; }
 }

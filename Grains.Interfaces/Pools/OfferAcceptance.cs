@@ -1,0 +1,7 @@
+namespace Scheduler.Grains;
+
+/// <summary>What a pool tells a request when a member won one of its first-to-accept offers.</summary>
+/// <param name="PoolId">The pool id (without tenant).</param>
+/// <param name="OfferId">The offer id.</param>
+/// <param name="MemberId">The winning member's participant id (without tenant).</param>
+public sealed record OfferAcceptance(string PoolId, string OfferId, string MemberId);

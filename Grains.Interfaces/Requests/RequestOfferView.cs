@@ -1,0 +1,10 @@
+namespace Scheduler.Grains;
+
+/// <summary>The open first-to-accept offer a request in <see cref="RequestStatus.Offered"/> waits for.</summary>
+/// <param name="PoolId">The pool whose seat is offered (without tenant).</param>
+/// <param name="OfferId">The offer id in that pool (derived from the request id and a per-request counter).</param>
+/// <param name="StageName">The stage the seat belongs to.</param>
+/// <param name="Slot">The stage's interval (UTC).</param>
+/// <param name="MemberIds">The members it was offered to: the pool's members free for the slot.</param>
+/// <param name="ExpiresAt">When the offer lapses unanswered (UTC); then the engine's pick is booked instead.</param>
+public sealed record RequestOfferView(string PoolId, string OfferId, string StageName, TimeRange Slot, IReadOnlyList<string> MemberIds, DateTimeOffset ExpiresAt);
