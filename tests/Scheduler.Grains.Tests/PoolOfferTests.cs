@@ -1,0 +1,261 @@
+namespace Scheduler.Grains.Tests;
+
+/// <summary>
+/// Requests whose loop includes a first-to-accept pool: the seat is offered to the members free at the slot, the first
+/// acceptance is booked, an unanswered offer falls back to the engine's pick, a lost winner leads to a new offer, and a
+/// cancel withdraws the offer.
+/// </summary>
+public sealed class PoolOfferTests
+{
+    /// <summary>Tuesday 2026-01-06 09:00 UTC: the only hour the named interviewer is free, so the slot every test offers.</summary>
+    private static readonly DateTimeOffset Slot = GrainTestCluster.Start.AddDays(1);
+
+    [Fact]
+    public async Task Offer_FirstToAcceptPool_OfferedOnceToExactlyTheFreeMembersWhileEveryoneElseIsHeld()
+    {
+        await using var cluster = await SetUpAsync();
+        var request = cluster.Request("r1");
+
+        await request.Submit(Spec());
+        var offered = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+
+        var offer = offered.Offer!;
+        Assert.Equal("backend", offer.PoolId);
+        Assert.Equal("r1.o1", offer.OfferId);
+        Assert.Equal(["m1", "m2"], offer.MemberIds);
+        Assert.Equal(new TimeRange(Slot, Slot.AddHours(1)), offer.Slot);
+        Assert.Equal(GrainTestCluster.Start.AddHours(4), offer.ExpiresAt);
+        var stored = (await cluster.Pool("backend").GetOffer("r1.o1"))!;
+        Assert.Equal(OfferStatus.Open, stored.Status);
+        Assert.Equal("r1", stored.RequestId);
+        Assert.Equal(["m1", "m2"], stored.Recipients.Select(r => r.MemberId));
+        Assert.Null(await cluster.Pool("backend").GetOffer("r1.o2"));
+        Assert.Contains(offered.History, h => h.Status == RequestStatus.Offered && h.Reason is not null && h.Reason.StartsWith("Offer sent to 2 members of pool backend", StringComparison.Ordinal));
+        Assert.Equal(GrainTestCluster.RequestKey("r1"), Assert.Single(await cluster.Participant("c1").ListHolds()).RequestId);
+        Assert.Single(await cluster.Participant("i1").ListHolds());
+        Assert.Empty(await cluster.Participant("m1").ListHolds());
+        Assert.Empty(await cluster.Participant("m2").ListHolds());
+        Assert.Empty(await cluster.Participant("c1").ListBookings());
+    }
+
+    [Fact]
+    public async Task Offer_MemberAccepts_BookedWithThatMemberAndNobodyElse()
+    {
+        await using var cluster = await SetUpAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(Spec());
+        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+
+        var outcome = await cluster.Pool("backend").Accept("r1.o1", "m2");
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        Assert.True(outcome.Accepted);
+        var stage = Assert.Single(booked.Booking!.Stages);
+        Assert.Equal(["i1", "m2"], stage.InterviewerIds.Order(StringComparer.Ordinal));
+        Assert.Equal(Slot, stage.Start);
+        Assert.Null(booked.Offer);
+        Assert.Contains(booked.History, h => h.Reason == "m2 accepted the offer of pool backend.");
+        foreach (var attendee in new[] { "c1", "i1", "m2" })
+        {
+            var booking = Assert.Single(await cluster.Participant(attendee).ListBookings());
+            Assert.Equal(new TimeRange(Slot, Slot.AddHours(1)), Assert.Single(booking.Intervals));
+            Assert.Empty(await cluster.Participant(attendee).ListHolds());
+        }
+
+        Assert.Empty(await cluster.Participant("m1").ListBookings());
+        Assert.Empty(await cluster.Participant("m3").ListBookings());
+    }
+
+    [Fact]
+    public async Task Offer_TwoAcceptsRace_ExactlyOneWinnerAndOneBooking()
+    {
+        await using var cluster = await SetUpAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(Spec());
+        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        var pool = cluster.Pool("backend");
+
+        var outcomes = await Task.WhenAll(pool.Accept("r1.o1", "m1"), pool.Accept("r1.o1", "m2"));
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        var winner = Assert.Single(outcomes, o => o.Accepted).Offer!.AcceptedBy!;
+        var loser = winner == "m1" ? "m2" : "m1";
+        Assert.Single(outcomes, o => !o.Accepted && o.Message!.StartsWith("Already accepted by", StringComparison.Ordinal));
+        Assert.Contains(winner, booked.Booking!.Stages[0].InterviewerIds);
+        Assert.DoesNotContain(loser, booked.Booking.Stages[0].InterviewerIds);
+        Assert.Single(await cluster.Participant(winner).ListBookings());
+        Assert.Empty(await cluster.Participant(loser).ListBookings());
+        Assert.Empty(await cluster.Participant(loser).ListHolds());
+        Assert.Single(await cluster.Participant("c1").ListBookings());
+        Assert.Single(booked.History, h => h.Status == RequestStatus.Booked);
+    }
+
+    [Fact]
+    public async Task Offer_NobodyAcceptsBeforeExpiry_OfferWithdrawnAndEnginePickBooked()
+    {
+        await using var cluster = await SetUpAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(Spec());
+        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+
+        // While open, the process reminder renews the other attendees' holds (10 min each) every 3 minutes.
+        for (var i = 0; i < 10; i++)
+        {
+            cluster.Time.Advance(TimeSpan.FromMinutes(3));
+            await Task.Delay(20);
+        }
+
+        var renewed = Assert.Single(await cluster.Participant("c1").ListHolds());
+        Assert.True(renewed.ExpiresAt > cluster.Time.GetUtcNow());
+        Assert.Equal(RequestStatus.Offered, (await request.Get())!.Status);
+
+        cluster.Time.Advance(TimeSpan.FromHours(3.5) + TimeSpan.FromMinutes(1));
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        Assert.Equal(["i1", "m1"], booked.Booking!.Stages[0].InterviewerIds.Order(StringComparer.Ordinal));
+        Assert.Contains(booked.History, h => h.Reason is not null && h.Reason.StartsWith("Nobody accepted the offer of pool backend", StringComparison.Ordinal) && h.Reason.EndsWith("booking the engine's pick m1.", StringComparison.Ordinal));
+        var offer = (await cluster.Pool("backend").GetOffer("r1.o1"))!;
+        Assert.Equal(OfferStatus.Withdrawn, offer.Status);
+        Assert.All(offer.Recipients, r => Assert.Equal(OfferStatus.Withdrawn, r.Status));
+        Assert.False((await cluster.Pool("backend").Accept("r1.o1", "m2")).Accepted);
+        Assert.Single(await cluster.Participant("m1").ListBookings());
+        Assert.Empty(await cluster.Participant("m2").ListBookings());
+        Assert.Single(await cluster.Participant("c1").ListBookings());
+    }
+
+    [Fact]
+    public async Task Offer_WinnerNoLongerFree_NewOfferToTheMembersStillFreeThenBooked()
+    {
+        await using var cluster = await SetUpAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(Spec());
+        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        await cluster.Participant("m2").ReplaceBlocks([new BusyBlock(Slot, Slot.AddHours(1), "dentist")]);
+
+        Assert.True((await cluster.Pool("backend").Accept("r1.o1", "m2")).Accepted);
+        var again = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered && v.Offer!.OfferId == "r1.o2");
+
+        Assert.Equal(["m1"], again.Offer!.MemberIds);
+        Assert.Contains(again.History, h => h.Reason == "m2 accepted but the slot could no longer be held for everyone; negotiating again.");
+        Assert.Empty(await cluster.Participant("m2").ListBookings());
+        Assert.Empty(await cluster.Participant("m2").ListHolds());
+
+        Assert.True((await cluster.Pool("backend").Accept("r1.o2", "m1")).Accepted);
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        Assert.Equal(["i1", "m1"], booked.Booking!.Stages[0].InterviewerIds.Order(StringComparer.Ordinal));
+        Assert.Single(await cluster.Participant("m1").ListBookings());
+    }
+
+    [Fact]
+    public async Task Offer_HeldSlotLostWhileOpen_OfferWithdrawnAndNewRoundStarts()
+    {
+        await using var cluster = await SetUpAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(Spec());
+        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+
+        // The named interviewer's only free hour disappears behind the request's back (its hold is dropped, e.g.
+        // after a long outage let it expire), and a block now covers it: the renewal is refused.
+        await cluster.Participant("i1").ReleaseHold(GrainTestCluster.RequestKey("r1"));
+        await cluster.Participant("i1").ReplaceBlocks([new BusyBlock(Slot, Slot.AddDays(4), "leave")]);
+        cluster.Time.Advance(TimeSpan.FromMinutes(3));
+        var settled = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.NoAvailability);
+
+        Assert.Contains(settled.History, h => h.Reason == "The held slot was lost while the offer was open; negotiating again.");
+        Assert.Equal(OfferStatus.Withdrawn, (await cluster.Pool("backend").GetOffer("r1.o1"))!.Status);
+        Assert.Empty(await cluster.Participant("c1").ListHolds());
+        Assert.Null(settled.Offer);
+    }
+
+    [Fact]
+    public async Task Offer_CancelledWhileOpen_OfferWithdrawnHoldsReleasedAndLateAcceptRefused()
+    {
+        await using var cluster = await SetUpAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(Spec());
+        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+
+        var outcome = await request.Cancel("Candidate withdrew.");
+        var pool = cluster.Pool("backend");
+        var withdrawn = await WaitForOfferAsync(pool, "r1.o1", o => o.Status == OfferStatus.Withdrawn);
+        var late = await pool.Accept("r1.o1", "m1");
+
+        Assert.Equal(CommandError.None, outcome.Error);
+        Assert.Equal(RequestStatus.Cancelled, (await request.Get())!.Status);
+        Assert.Null((await request.Get())!.Offer);
+        Assert.All(withdrawn.Recipients, r => Assert.Equal(OfferStatus.Withdrawn, r.Status));
+        Assert.False(late.Accepted);
+        Assert.Equal("The offer was withdrawn.", late.Message);
+        await WaitUntilAsync(async () => (await cluster.Participant("c1").ListHolds()).Count == 0 && (await cluster.Participant("i1").ListHolds()).Count == 0);
+        Assert.Empty(await cluster.Participant("m1").ListBookings());
+    }
+
+    [Fact]
+    public async Task Offer_RoundRobinPool_EnginePickBookedWithoutOffer()
+    {
+        await using var cluster = await SetUpAsync(PoolStrategy.RoundRobin);
+        var request = cluster.Request("r1");
+
+        await request.Submit(Spec());
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        Assert.DoesNotContain(booked.History, h => h.Status == RequestStatus.Offered);
+        Assert.Null(await cluster.Pool("backend").GetOffer("r1.o1"));
+    }
+
+    private static InterviewRequestSpec Spec() =>
+        new("c1", [new StageSpec("screen", 60, ["i1"]) { Pools = [new PoolSlotSpec("backend", 1)] }], new TimeRange(Slot.AddHours(-9), Slot.AddDays(4).AddHours(-9)))
+        {
+            Mode = SchedulingMode.AutoBook,
+            ExternalId = "ext-c1",
+        };
+
+    /// <summary>Candidate c1; i1 free only Tuesday 09:00–10:00; pool backend = m1, m2 (free) and m3 (busy that morning).</summary>
+    private static async Task<GrainTestCluster> SetUpAsync(PoolStrategy strategy = PoolStrategy.FirstToAccept)
+    {
+        var cluster = await GrainTestCluster.StartAsync();
+        await cluster.AddCandidateAsync("c1");
+        foreach (var id in new[] { "i1", "m1", "m2", "m3" })
+        {
+            await cluster.AddInterviewerAsync(id);
+        }
+
+        await cluster.Participant("i1").ReplaceBlocks([new BusyBlock(Slot.AddHours(1), Slot.AddDays(4), "busy")]);
+        await cluster.Participant("m3").ReplaceBlocks([new BusyBlock(Slot.AddHours(-1), Slot.AddHours(3), "busy")]);
+        await cluster.Pool("backend").Upsert(new PoolDefinition(["m1", "m2", "m3"], strategy));
+        return cluster;
+    }
+
+    private static async Task<OfferView> WaitForOfferAsync(IInterviewerPoolGrain pool, string offerId, Func<OfferView, bool> condition)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        while (true)
+        {
+            if (await pool.GetOffer(offerId) is { } offer && condition(offer))
+            {
+                return offer;
+            }
+
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"Offer {offerId} did not reach the expected state.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
+        while (!await condition())
+        {
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException("Condition not met.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+}
