@@ -203,6 +203,57 @@ public sealed class PoolOfferTests
         Assert.Null(await cluster.Pool("backend").GetOffer("r1.o1"));
     }
 
+    [Fact]
+    public async Task Offer_ProposeMode_OfferedAfterTheCandidatesSelectionThenBooked()
+    {
+        await using var cluster = await SetUpAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(Spec() with { Mode = SchedulingMode.Propose, MaxProposals = 1 });
+        var proposed = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
+
+        var selected = await request.Select(proposed.Proposals[0].Id);
+        var offered = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        Assert.True((await cluster.Pool("backend").Accept(offered.Offer!.OfferId, "m2")).Accepted);
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        Assert.Equal(CommandError.None, selected.Error);
+        Assert.Equal(["m1", "m2"], offered.Offer.MemberIds);
+        Assert.Equal(["i1", "m2"], booked.Booking!.Stages[0].InterviewerIds.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Offer_TooCloseToTheInterview_EnginePickBookedWithoutOffer()
+    {
+        // The only free hour starts 30 minutes from now: an offer would have to close now (30 minutes before the start).
+        await using var cluster = await SetUpAsync();
+        var soon = GrainTestCluster.Start.AddMinutes(30);
+        await cluster.Participant("i1").ReplaceBlocks([new BusyBlock(GrainTestCluster.Start, soon, "busy"), new BusyBlock(soon.AddHours(1), soon.AddDays(4), "busy")]);
+        var request = cluster.Request("r1");
+
+        await request.Submit(Spec() with { Window = new TimeRange(GrainTestCluster.Start, GrainTestCluster.Start.AddDays(4)) });
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        Assert.Equal(soon, booked.Booking!.Stages[0].Start);
+        Assert.Equal(["i1", "m1"], booked.Booking.Stages[0].InterviewerIds.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(booked.History, h => h.Status == RequestStatus.Offered);
+        Assert.Null(await cluster.Pool("backend").GetOffer("r1.o1"));
+    }
+
+    [Fact]
+    public async Task Offer_ShortPoolOfferMinutes_ExpiresAfterThoseMinutes()
+    {
+        await using var cluster = await SetUpAsync();
+        var request = cluster.Request("r1");
+
+        await request.Submit(Spec() with { PoolOfferMinutes = 30 });
+        var offered = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        cluster.Time.Advance(TimeSpan.FromMinutes(31));
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        Assert.Equal(GrainTestCluster.Start.AddMinutes(30), offered.Offer!.ExpiresAt);
+        Assert.Equal(["i1", "m1"], booked.Booking!.Stages[0].InterviewerIds.Order(StringComparer.Ordinal));
+    }
+
     private static InterviewRequestSpec Spec() =>
         new("c1", [new StageSpec("screen", 60, ["i1"]) { Pools = [new PoolSlotSpec("backend", 1)] }], new TimeRange(Slot.AddHours(-9), Slot.AddDays(4).AddHours(-9)))
         {
