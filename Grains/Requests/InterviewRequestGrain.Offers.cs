@@ -91,7 +91,17 @@ public sealed partial class InterviewRequestGrain
     {
         var offer = S.Offer!;
         var pool = GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, offer.PoolId));
-        var view = await pool.GetOffer(offer.OfferId) ?? await pool.Offer(new OfferSpec(offer.OfferId, Id, offer.Slot, offer.Members));
+        OfferView view;
+        try
+        {
+            view = await pool.GetOffer(offer.OfferId) ?? await pool.Offer(new OfferSpec(offer.OfferId, Id, offer.Slot, offer.Members));
+        }
+        catch (ArgumentException)
+        {
+            // Members left the pool between the search and the offer: search again with the pool as it is now.
+            await NegotiateAgainAsync($"Pool {offer.PoolId} changed before the offer was made; negotiating again.");
+            return;
+        }
         if (view.Status == OfferStatus.Accepted)
         {
             await BookWinnerAsync(view.AcceptedBy!);
@@ -221,7 +231,9 @@ public sealed partial class InterviewRequestGrain
         await StopReminderAsync(RequestSettings.OfferExpiryReminder);
         while (S.OffersToWithdraw.Count > 0)
         {
-            var (poolId, offerId) = (S.OffersToWithdraw[0][..S.OffersToWithdraw[0].IndexOf('/', StringComparison.Ordinal)], S.OffersToWithdraw[0][(S.OffersToWithdraw[0].IndexOf('/', StringComparison.Ordinal) + 1)..]);
+            var entry = S.OffersToWithdraw[0];
+            var slash = entry.IndexOf('/', StringComparison.Ordinal);
+            var (poolId, offerId) = (entry[..slash], entry[(slash + 1)..]);
             await GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, poolId)).WithdrawOffer(offerId);
             await RefreshOfferMessagesAsync(poolId, offerId);
             S.OffersToWithdraw.RemoveAt(0);
