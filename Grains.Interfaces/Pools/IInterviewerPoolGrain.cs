@@ -20,8 +20,8 @@ public interface IInterviewerPoolGrain : IGrainWithStringKey
 
     /// <summary>
     /// Returns the members in the order the strategy prefers for the next selection: for
-    /// round robin, starting after the member picked last; for least loaded, as stored (the
-    /// engine ranks them by trailing bookings).
+    /// round robin, starting after the member picked last; for least loaded and first to
+    /// accept, as stored (the engine ranks them by trailing bookings).
     /// </summary>
     /// <returns>The members; empty when the pool does not exist.</returns>
     Task<IReadOnlyList<string>> GetMembersForSelection();
