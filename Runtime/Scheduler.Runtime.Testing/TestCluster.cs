@@ -11,7 +11,9 @@ namespace Scheduler.Runtime.Testing;
 /// roles DynamoDB plays in a deployment). Calls are routed to the owning silo. Silos run on the
 /// system clock with short membership timings (heartbeat and refresh 200 ms, death after 5 s, unless
 /// given): joins and graceful leaves settle in well under a second, a killed silo is declared dead
-/// after about 5 s (shorter thresholds declare live silos dead on a loaded machine).
+/// after about 5 s (shorter thresholds declare live silos dead on a loaded machine). Each silo re-reads
+/// its reminder ranges every second (instead of every minute), so a reminder registered on a silo
+/// that does not serve its bucket fires within about a second.
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {

@@ -70,6 +70,7 @@ public sealed class TestClusterSilo : IAsyncDisposable
             {
                 o.SiloName = name;
                 o.AdvertisedEndpoint = $"http://127.0.0.1:{port}/";
+                o.ReminderRefreshPeriod = TimeSpan.FromSeconds(1);
             });
             silo.ConfigureMembership(o =>
             {

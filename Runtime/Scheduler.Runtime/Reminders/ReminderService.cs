@@ -9,18 +9,21 @@ using Scheduler.Runtime.Placement;
 namespace Scheduler.Runtime.Reminders;
 
 /// <summary>
-/// Delivers durable reminders. At start it loads every reminder the silo serves from the
-/// <see cref="IReminderTable"/> and keeps them in a due-time priority queue driven by one timer
-/// of the silo's <see cref="TimeProvider"/>. A tick is delivered by calling
-/// <see cref="IRemindable.ReceiveReminder"/> on the grain (activating it if needed); only after
-/// the call succeeds is the stored next due time advanced (or a one-shot reminder removed), so a
-/// crash between the two delivers the tick again: at-least-once. Failed deliveries are retried
-/// with exponential backoff. Ticks that came due while no silo ran fire right after start.
-/// In a cluster a silo delivers only the reminders of grains it owns in its membership view
-/// (<see cref="GrainPlacement"/>). It re-reads the table when the view changes while more than one
-/// silo is (or was) active, and every <see cref="SiloOptions.ReminderRefreshPeriod"/> while more
-/// than one is, so it picks up reminders registered on other silos and those of silos that left or
-/// died. A silo that was always alone delivers everything and never re-reads.
+/// Delivers durable reminders. A silo serves the reminders of the hash buckets it owns in its
+/// membership view (<see cref="ReminderPartition"/>: rendezvous hashing of 256 buckets over the
+/// active silos; a silo whose view has no active silo, e.g. a lone embedded one, owns them all) and
+/// reads only those ranges from the <see cref="IReminderTable"/>. It keeps them in a due-time
+/// priority queue driven by one timer of the silo's <see cref="TimeProvider"/>. A tick is delivered by
+/// calling <see cref="IRemindable.ReceiveReminder"/> through the grain factory, so the call goes to
+/// the grain's owner (over the silo transport when that is another silo); only after the call
+/// succeeds is the stored next due time advanced (or a one-shot reminder removed), so a crash between
+/// the two delivers the tick again: at-least-once. Failed deliveries are retried with exponential
+/// backoff. Ticks that came due while no silo ran fire right after start.
+/// When the view changes the silo drops the reminders of buckets it lost and reads the ranges of the
+/// buckets it gained (those of a silo that left or died); while it has peers it also re-reads its
+/// ranges every <see cref="SiloOptions.ReminderRefreshPeriod"/>, which is how it picks up reminders
+/// registered on other silos (a registration schedules the reminder at once only on the silo that
+/// owns its bucket). A silo that was always alone reads the table once, at start.
 /// </summary>
 internal sealed class ReminderService : IDisposable
 {
@@ -37,10 +40,14 @@ internal sealed class ReminderService : IDisposable
     private readonly Dictionary<(GrainId, string), Scheduled> _scheduled = [];
     private readonly PriorityQueue<Scheduled, DateTimeOffset> _queue = new();
     private readonly HashSet<Task> _inFlight = [];
+    private readonly Dictionary<(GrainId, string), long> _removedAt = [];
     private ITimer? _timer;
     private ITimer? _refreshTimer;
-    private int _reloading;
-    private int _lastActiveCount = 1;
+    private bool[] _owned = new bool[ReminderPartition.BucketCount];
+    private long _sequence;
+    private bool _reloadRequested;
+    private bool _fullReloadRequested;
+    private bool _reloadRunning;
     private bool _stopped;
 
     public ReminderService(IReminderTable table, TimeProvider time, IServiceProvider services, IOptions<SiloOptions> options, ILogger<ReminderService> log, GrainPlacement placement, IClusterMembershipView view)
@@ -56,15 +63,20 @@ internal sealed class ReminderService : IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var rows = await _table.ReadRangeAsync(0, 0, cancellationToken);
+        var owned = OwnedBuckets(_view.Current);
+        long readStart;
+        lock (_lock)
+        {
+            _owned = owned;
+            readStart = _sequence;
+        }
+
+        var rows = await ReadRangesAsync(ReminderPartition.RangesOf(owned), cancellationToken);
         var now = _time.GetUtcNow();
         lock (_lock)
         {
             _timer = _time.CreateTimer(static s => ((ReminderService)s!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            foreach (var row in rows)
-            {
-                ScheduleLocked(row, row.NextDue);
-            }
+            ScheduleReadLocked(rows, readStart);
         }
 
         _log.RemindersLoaded(rows.Count, rows.Count(r => r.NextDue <= now));
@@ -74,6 +86,8 @@ internal sealed class ReminderService : IDisposable
             _refreshTimer = _time.CreateTimer(static s => ((ReminderService)s!).OnRefreshTimer(), this, _options.ReminderRefreshPeriod, _options.ReminderRefreshPeriod);
         }
 
+        // The view may have changed between the first read and the subscription.
+        RequestReload(full: false);
         ArmTimer();
     }
 
@@ -118,7 +132,15 @@ internal sealed class ReminderService : IDisposable
         entry = entry with { ETag = etag };
         lock (_lock)
         {
-            ScheduleLocked(entry, due);
+            if (_owned[ReminderPartition.BucketOf(grainId)])
+            {
+                ScheduleLocked(entry, due);
+            }
+            else if (_scheduled.Remove((grainId, reminderName), out var previous))
+            {
+                // The bucket's owner picks the new registration up at its next read of its ranges.
+                previous.Cancelled = true;
+            }
         }
 
         ArmTimer();
@@ -136,6 +158,7 @@ internal sealed class ReminderService : IDisposable
         await _table.RemoveAsync(grainId, reminderName, null, cancellationToken);
         lock (_lock)
         {
+            MarkRemovedLocked((grainId, reminderName));
             if (_scheduled.Remove((grainId, reminderName), out var scheduled))
             {
                 scheduled.Cancelled = true;
@@ -149,10 +172,19 @@ internal sealed class ReminderService : IDisposable
         _refreshTimer?.Dispose();
     }
 
-    /// <summary>Reads every reminder and schedules those of grains this silo owns that it does not have yet.</summary>
-    internal async Task ReloadOwnedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings the served buckets up to date with the current view: drops the reminders of buckets this
+    /// silo no longer owns, and reads the ranges of the buckets it gained (with <paramref name="full"/>,
+    /// of every bucket it owns), scheduling every row it does not have yet.
+    /// </summary>
+    /// <param name="full">Whether to re-read every owned range rather than only the gained ones.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>A task that completes when the rows read are scheduled.</returns>
+    internal async Task ReloadOwnedAsync(bool full, CancellationToken cancellationToken)
     {
-        var rows = await _table.ReadRangeAsync(0, 0, cancellationToken);
+        var owned = OwnedBuckets(_view.Current);
+        var toRead = new bool[ReminderPartition.BucketCount];
+        long readStart;
         lock (_lock)
         {
             if (_stopped)
@@ -160,59 +192,165 @@ internal sealed class ReminderService : IDisposable
                 return;
             }
 
-            foreach (var row in rows)
+            for (var bucket = 0; bucket < ReminderPartition.BucketCount; bucket++)
             {
-                if (!_scheduled.ContainsKey((row.GrainId, row.ReminderName)) && _placement.IsLocal(row.GrainId))
-                {
-                    ScheduleLocked(row, row.NextDue);
-                }
+                toRead[bucket] = owned[bucket] && (full || !_owned[bucket]);
             }
+
+            _owned = owned;
+            DropUnownedLocked();
+            readStart = _sequence;
+        }
+
+        var rows = toRead.Any(b => b) ? await ReadRangesAsync(ReminderPartition.RangesOf(toRead), cancellationToken) : [];
+        lock (_lock)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            ScheduleReadLocked(rows, readStart);
+            PruneRemovedLocked(readStart);
         }
 
         ArmTimer();
     }
 
-    private void OnViewChanged(object? sender, ClusterMembershipSnapshot view)
+    private bool[] OwnedBuckets(ClusterMembershipSnapshot view) => ReminderPartition.BucketsOf(_placement.Local, view.ActiveSilos);
+
+    private async Task<List<ReminderEntry>> ReadRangesAsync(IReadOnlyList<ReminderRange> ranges, CancellationToken cancellationToken)
     {
-        // Also when the cluster shrinks to this silo alone: it now owns the grains of those that left.
-        var previous = Interlocked.Exchange(ref _lastActiveCount, view.ActiveSilos.Count);
-        if (view.ActiveSilos.Count > 1 || previous > 1)
+        var rows = new List<ReminderEntry>();
+        foreach (var range in ranges)
         {
-            StartReload();
+            rows.AddRange(await _table.ReadRangeAsync(range.Begin, range.End, cancellationToken));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Schedules the rows of owned buckets that are not scheduled yet and were not removed here after the read began.</summary>
+    private void ScheduleReadLocked(IEnumerable<ReminderEntry> rows, long readStart)
+    {
+        foreach (var row in rows)
+        {
+            var key = (row.GrainId, row.ReminderName);
+            if (_owned[ReminderPartition.BucketOf(row.GrainId)]
+                && !_scheduled.ContainsKey(key)
+                && !(_removedAt.TryGetValue(key, out var removedAt) && removedAt > readStart))
+            {
+                ScheduleLocked(row, row.NextDue);
+            }
         }
     }
+
+    private void DropUnownedLocked()
+    {
+        List<(GrainId, string)>? lost = null;
+        foreach (var (key, scheduled) in _scheduled)
+        {
+            if (!_owned[ReminderPartition.BucketOf(key.Item1)])
+            {
+                scheduled.Dropped = true;
+                (lost ??= []).Add(key);
+            }
+        }
+
+        foreach (var key in lost ?? [])
+        {
+            _scheduled.Remove(key);
+        }
+    }
+
+    /// <summary>Remembers that a reminder was removed (delivered one-shot, unregistered) so a read that began earlier does not bring it back.</summary>
+    private void MarkRemovedLocked((GrainId, string) key) => _removedAt[key] = ++_sequence;
+
+    private void PruneRemovedLocked(long readStart)
+    {
+        // Reads run one at a time: a removal at or before the start of the read that just finished matters to no later read.
+        foreach (var key in _removedAt.Where(r => r.Value <= readStart).Select(r => r.Key).ToList())
+        {
+            _removedAt.Remove(key);
+        }
+    }
+
+    /// <summary>Exponential backoff: the minimum retry delay doubled per earlier attempt, capped at the maximum.</summary>
+    private TimeSpan RetryDelay(int attempt) => TimeSpan.FromTicks(Math.Min(
+        _options.ReminderRetryMaxDelay.Ticks,
+        _options.ReminderRetryMinDelay.Ticks * (1L << Math.Min(attempt - 1, 20))));
+
+    private void OnViewChanged(object? sender, ClusterMembershipSnapshot view) => RequestReload(full: false);
 
     private void OnRefreshTimer()
     {
         if (_view.Current.ActiveSilos.Count > 1)
         {
-            StartReload();
+            RequestReload(full: true);
         }
     }
 
-    private void StartReload()
+    private void RequestReload(bool full)
     {
-        if (Interlocked.Exchange(ref _reloading, 1) == 1)
+        lock (_lock)
         {
-            return;
+            if (_stopped)
+            {
+                return;
+            }
+
+            _reloadRequested = true;
+            _fullReloadRequested |= full;
+            if (_reloadRunning)
+            {
+                return;
+            }
+
+            _reloadRunning = true;
         }
 
-        _ = ReloadFromEventAsync();
+        _ = RunReloadsAsync();
     }
 
-    private async Task ReloadFromEventAsync()
+    /// <summary>Runs requested reloads one after another until none is pending, so a view change that arrives during a read is never lost.</summary>
+    private async Task RunReloadsAsync()
     {
-        try
+        await Task.Yield();
+        var failures = 0;
+        while (true)
         {
-            await ReloadOwnedAsync(CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            _log.MembershipOperationFailed(exception, "reminder reload");
-        }
-        finally
-        {
-            Volatile.Write(ref _reloading, 0);
+            bool full;
+            lock (_lock)
+            {
+                if (!_reloadRequested || _stopped)
+                {
+                    _reloadRunning = false;
+                    return;
+                }
+
+                _reloadRequested = false;
+                full = _fullReloadRequested;
+                _fullReloadRequested = false;
+            }
+
+            try
+            {
+                await ReloadOwnedAsync(full, CancellationToken.None);
+                failures = 0;
+            }
+            catch (Exception exception)
+            {
+                // The owned buckets may already be updated without their rows: read them all again, after a backoff.
+                _log.MembershipOperationFailed(exception, "reminder reload");
+                failures++;
+                lock (_lock)
+                {
+                    _reloadRequested = true;
+                    _fullReloadRequested = true;
+                }
+
+                await Task.Delay(RetryDelay(failures), _time);
+            }
         }
     }
 
@@ -237,7 +375,7 @@ internal sealed class ReminderService : IDisposable
                 return;
             }
 
-            while (_queue.TryPeek(out var head, out _) && head.Cancelled)
+            while (_queue.TryPeek(out var head, out _) && !head.IsLive)
             {
                 _queue.Dequeue();
             }
@@ -261,17 +399,17 @@ internal sealed class ReminderService : IDisposable
                 return;
             }
 
-            while (_queue.TryPeek(out var head, out var dueAt) && (head.Cancelled || dueAt <= now))
+            while (_queue.TryPeek(out var head, out var dueAt) && (!head.IsLive || dueAt <= now))
             {
                 _queue.Dequeue();
-                if (head.Cancelled)
+                if (!head.IsLive)
                 {
                     continue;
                 }
 
-                if (!_placement.IsLocal(head.Entry.GrainId))
+                if (!_owned[ReminderPartition.BucketOf(head.Entry.GrainId)])
                 {
-                    // Another active silo owns this grain and delivers its reminders; drop it here.
+                    // Another active silo serves this bucket and delivers its reminders; drop it here.
                     var key = (head.Entry.GrainId, head.Entry.ReminderName);
                     if (_scheduled.TryGetValue(key, out var current) && ReferenceEquals(current, head))
                     {
@@ -320,13 +458,11 @@ internal sealed class ReminderService : IDisposable
         catch (Exception exception)
         {
             scheduled.Attempt++;
-            var delay = TimeSpan.FromTicks(Math.Min(
-                _options.ReminderRetryMaxDelay.Ticks,
-                _options.ReminderRetryMinDelay.Ticks * (1L << Math.Min(scheduled.Attempt - 1, 20))));
+            var delay = RetryDelay(scheduled.Attempt);
             _log.ReminderDeliveryFailed(exception, entry.ReminderName, entry.GrainId, scheduled.Attempt, delay);
             lock (_lock)
             {
-                if (!scheduled.Cancelled && !_stopped)
+                if (scheduled.IsLive && !_stopped)
                 {
                     scheduled.DueAt = _time.GetUtcNow() + delay;
                     _queue.Enqueue(scheduled, scheduled.DueAt);
@@ -354,6 +490,7 @@ internal sealed class ReminderService : IDisposable
             await _table.RemoveAsync(entry.GrainId, entry.ReminderName, entry.ETag, CancellationToken.None);
             lock (_lock)
             {
+                MarkRemovedLocked((entry.GrainId, entry.ReminderName));
                 if (_scheduled.TryGetValue((entry.GrainId, entry.ReminderName), out var current) && ReferenceEquals(current, scheduled))
                 {
                     _scheduled.Remove((entry.GrainId, entry.ReminderName));
@@ -377,13 +514,14 @@ internal sealed class ReminderService : IDisposable
             var stored = await _table.ReadAsync(entry.GrainId, entry.ReminderName, CancellationToken.None);
             lock (_lock)
             {
-                if (scheduled.Cancelled)
+                if (!scheduled.IsLive)
                 {
                     return;
                 }
 
                 if (stored is null)
                 {
+                    MarkRemovedLocked((entry.GrainId, entry.ReminderName));
                     _scheduled.Remove((entry.GrainId, entry.ReminderName));
                 }
                 else
@@ -396,7 +534,7 @@ internal sealed class ReminderService : IDisposable
         {
             lock (_lock)
             {
-                if (!scheduled.Cancelled)
+                if (scheduled.IsLive)
                 {
                     ScheduleLocked(entry with { NextDue = next, ETag = etag }, next);
                 }
@@ -414,6 +552,12 @@ internal sealed class ReminderService : IDisposable
 
         public int Attempt { get; set; }
 
+        /// <summary>Re-registered or removed: the tick must not be advanced.</summary>
         public bool Cancelled { get; set; }
+
+        /// <summary>Its bucket moved to another silo: a tick in flight may still be advanced, but nothing is scheduled here again.</summary>
+        public bool Dropped { get; set; }
+
+        public bool IsLive => !Cancelled && !Dropped;
     }
 }

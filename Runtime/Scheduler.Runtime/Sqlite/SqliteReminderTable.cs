@@ -22,10 +22,25 @@ public sealed class SqliteReminderTable : IReminderTable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ReminderEntry>> ReadRangeAsync(uint beginHash, uint endHash, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Filters on the stored <c>grain_hash</c> (0 to 2^32 − 1) in SQL, served by the
+    /// <c>(service_id, grain_hash)</c> index: <c>grain_hash &gt; begin AND grain_hash &lt;= end</c>,
+    /// or with <c>OR</c> for a range that wraps, or no hash condition for the whole ring.
+    /// </remarks>
+    public Task<IReadOnlyList<ReminderEntry>> ReadRangeAsync(uint beginHash, uint endHash, CancellationToken cancellationToken)
     {
-        var all = await QueryAsync($"SELECT {Columns} FROM reminders WHERE service_id = $s", c => c.Parameters.AddWithValue("$s", _serviceId), cancellationToken);
-        return all.Where(r => HashRange.Contains(r.GrainId.GetUniformHashCode(), beginHash, endHash)).ToList();
+        var condition = beginHash == endHash
+            ? string.Empty
+            : beginHash < endHash ? " AND grain_hash > $b AND grain_hash <= $e" : " AND (grain_hash > $b OR grain_hash <= $e)";
+        return QueryAsync(
+            $"SELECT {Columns} FROM reminders WHERE service_id = $s{condition}",
+            c =>
+            {
+                c.Parameters.AddWithValue("$s", _serviceId);
+                c.Parameters.AddWithValue("$b", (long)beginHash);
+                c.Parameters.AddWithValue("$e", (long)endHash);
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />

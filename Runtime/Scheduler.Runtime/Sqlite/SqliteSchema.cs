@@ -28,6 +28,8 @@ internal static class SqliteSchema
             PRIMARY KEY (service_id, grain_type, grain_key, reminder_name)
         ) WITHOUT ROWID;
 
+        CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (service_id, grain_hash);
+
         CREATE TABLE IF NOT EXISTS membership_version (
             service_id TEXT    NOT NULL,
             cluster_id TEXT    NOT NULL,

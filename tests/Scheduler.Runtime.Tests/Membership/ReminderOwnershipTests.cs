@@ -8,7 +8,11 @@ using Scheduler.Runtime.Tests.Grains;
 
 namespace Scheduler.Runtime.Tests.Membership;
 
-/// <summary>Two silos sharing a membership table and a reminder table: each reminder fires on the silo that owns its grain, and a leaving silo's reminders move.</summary>
+/// <summary>
+/// Two silos sharing a membership table and a reminder table but without the silo transport (every
+/// call runs where it is made): each reminder fires on the silo that serves its bucket
+/// (<see cref="ReminderPartition"/>), and a leaving silo's reminders move.
+/// </summary>
 public sealed class ReminderOwnershipTests : IAsyncLifetime
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
@@ -36,7 +40,7 @@ public sealed class ReminderOwnershipTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OneShotReminders_RegisteredOnOneSilo_FireOnceEach_OnTheOwner()
+    public async Task OneShotReminders_RegisteredOnOneSilo_FireOnceEach_OnTheBucketsSilo()
     {
         var keys = Enumerable.Range(0, 20).Select(i => $"r-{i}").ToList();
         foreach (var key in keys)
@@ -44,15 +48,16 @@ public sealed class ReminderOwnershipTests : IAsyncLifetime
             await _a.GrainFactory.GetGrain<IReminderGrain>(key).Register("once", TimeSpan.FromMinutes(2), TimeSpan.Zero);
         }
 
-        _time.Advance(TimeSpan.FromMinutes(2)); // a drops the reminders b owns; b's refresh (every minute) picked them up
+        _time.Advance(TimeSpan.FromMinutes(2)); // a scheduled only its buckets' reminders; b's refresh (every minute) picked up the rest
         await TestSiloHost.WaitUntilAsync(() => Fired(_probeA).Count + Fired(_probeB).Count == keys.Count);
         _time.Advance(TimeSpan.FromMinutes(5));
         await Task.Delay(50);
 
         var placement = _a.Services.GetRequiredService<GrainPlacement>();
+        var view = _a.Services.GetRequiredService<IClusterMembershipView>().Current;
         foreach (var key in keys)
         {
-            var ownerProbe = placement.OwnerOf(new GrainId("reminder", key)) == placement.Local ? _probeA : _probeB;
+            var ownerProbe = ReminderPartition.OwnerOf(ReminderPartition.BucketOf(new GrainId("reminder", key)), view.ActiveSilos) == placement.Local ? _probeA : _probeB;
             var otherProbe = ReferenceEquals(ownerProbe, _probeA) ? _probeB : _probeA;
             Assert.Equal(1, Fired(ownerProbe).Count(k => k == key));
             Assert.DoesNotContain(key, Fired(otherProbe));
@@ -67,7 +72,11 @@ public sealed class ReminderOwnershipTests : IAsyncLifetime
     public async Task SiloLeaves_ItsPeriodicRemindersFireOnTheOtherSilo()
     {
         var placement = _a.Services.GetRequiredService<GrainPlacement>();
-        var ownedByB = Enumerable.Range(0, 200).Select(i => $"p-{i}").Where(k => placement.OwnerOf(new GrainId("reminder", k)) != placement.Local).Take(5).ToList();
+        var view = _a.Services.GetRequiredService<IClusterMembershipView>().Current;
+        var ownedByB = Enumerable.Range(0, 200).Select(i => $"p-{i}")
+            .Where(k => ReminderPartition.OwnerOf(ReminderPartition.BucketOf(new GrainId("reminder", k)), view.ActiveSilos) != placement.Local)
+            .Take(5)
+            .ToList();
         foreach (var key in ownedByB)
         {
             await _b.GrainFactory.GetGrain<IReminderGrain>(key).Register("every-minute", TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));

@@ -85,6 +85,68 @@ public abstract class ReminderTableContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadRange_BoundsAreExclusiveInclusive_AndAWrappingRangeHoldsBothEnds()
+    {
+        var grains = Enumerable.Range(0, 60).Select(i => new GrainId("request", $"acme/b-{i}")).ToList();
+        foreach (var grain in grains)
+        {
+            await Table.UpsertAsync(new ReminderEntry(grain, "r", T0, TimeSpan.Zero, T0, null), CancellationToken.None);
+        }
+
+        var hashes = grains.Select(g => g.GetUniformHashCode()).Order().ToList();
+        var low = hashes[10];
+        var high = hashes[49];
+
+        var inner = await Table.ReadRangeAsync(low, high, CancellationToken.None);
+        var wrapped = await Table.ReadRangeAsync(high, low, CancellationToken.None);
+
+        // (low, high] excludes the grain at low and includes the one at high; (high, low] is the rest of the ring.
+        Assert.Equal(hashes.Where(h => h > low && h <= high), inner.Select(r => r.GrainId.GetUniformHashCode()).Order());
+        Assert.Equal(hashes.Where(h => h > high || h <= low), wrapped.Select(r => r.GrainId.GetUniformHashCode()).Order());
+        Assert.Contains(wrapped, r => r.GrainId.GetUniformHashCode() == hashes[0]);
+        Assert.Contains(wrapped, r => r.GrainId.GetUniformHashCode() == hashes[^1]);
+    }
+
+    [Fact]
+    public async Task ReadRange_ThePartitionsRangesOfThreeSilos_ReadEveryRowExactlyOnce()
+    {
+        var grains = Enumerable.Range(0, 120).Select(i => new GrainId("participant", $"acme/p-{i}")).ToList();
+        foreach (var grain in grains)
+        {
+            await Table.UpsertAsync(new ReminderEntry(grain, "r", T0, TimeSpan.Zero, T0, null), CancellationToken.None);
+        }
+
+        Scheduler.Runtime.Placement.SiloAddress[] silos = [.. Enumerable.Range(0, 3).Select(i => new Scheduler.Runtime.Placement.SiloAddress($"silo-{i}", new Uri($"http://127.0.0.1:{5000 + i}/"), 1))];
+        var read = new List<ReminderEntry>();
+        foreach (var silo in silos)
+        {
+            var ranges = ReminderPartition.RangesOf(ReminderPartition.BucketsOf(silo, silos));
+            foreach (var range in ranges)
+            {
+                var rows = await Table.ReadRangeAsync(range.Begin, range.End, CancellationToken.None);
+                Assert.All(rows, r => Assert.Equal(silo, ReminderPartition.OwnerOf(ReminderPartition.BucketOf(r.GrainId), silos)));
+                read.AddRange(rows);
+            }
+        }
+
+        Assert.Equal(grains.Select(g => g.ToString()).Order(StringComparer.Ordinal), read.Select(r => r.GrainId.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReadRange_DoesNotReturnRemovedRows()
+    {
+        var grain = new GrainId("request", "acme/gone");
+        var etag = await Table.UpsertAsync(new ReminderEntry(grain, "r", T0, TimeSpan.Zero, T0, null), CancellationToken.None);
+        var hash = grain.GetUniformHashCode();
+        Assert.Single(await Table.ReadRangeAsync(hash - 1, hash, CancellationToken.None));
+
+        Assert.True(await Table.RemoveAsync(grain, "r", etag, CancellationToken.None));
+
+        Assert.Empty(await Table.ReadRangeAsync(hash - 1, hash, CancellationToken.None));
+        Assert.Empty(await Table.ReadRangeAsync(0, 0, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ReadGrain_ReturnsOnlyThatGrainsReminders_InNameOrder()
     {
         var grain = new GrainId("request", "acme/r-1");
