@@ -23,7 +23,8 @@ namespace Scheduler.Runtime.Reminders;
 /// buckets it gained (those of a silo that left or died); while it has peers it also re-reads its
 /// ranges every <see cref="SiloOptions.ReminderRefreshPeriod"/>, which is how it picks up reminders
 /// registered on other silos (a registration schedules the reminder at once only on the silo that
-/// owns its bucket). A silo that was always alone reads the table once, at start.
+/// owns its bucket). Nothing is read before the first membership view (a joining silo would otherwise
+/// take the whole ring); a silo that is alone then reads the whole table once.
 /// </summary>
 internal sealed class ReminderService : IDisposable
 {
@@ -49,6 +50,7 @@ internal sealed class ReminderService : IDisposable
     private bool _fullReloadRequested;
     private bool _reloadRunning;
     private bool _stopped;
+    private int _loadLogged;
 
     public ReminderService(IReminderTable table, TimeProvider time, IServiceProvider services, IOptions<SiloOptions> options, ILogger<ReminderService> log, GrainPlacement placement, IClusterMembershipView view)
     {
@@ -61,34 +63,20 @@ internal sealed class ReminderService : IDisposable
         _view = view;
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        var owned = OwnedBuckets(_view.Current);
-        long readStart;
         lock (_lock)
         {
-            _owned = owned;
-            readStart = _sequence;
-        }
-
-        var rows = await ReadRangesAsync(ReminderPartition.RangesOf(owned), cancellationToken);
-        var now = _time.GetUtcNow();
-        lock (_lock)
-        {
+            // Until the first view is read every bucket counts as owned, so registrations are kept;
+            // the first view decides which ones this silo serves.
+            Array.Fill(_owned, true);
             _timer = _time.CreateTimer(static s => ((ReminderService)s!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            ScheduleReadLocked(rows, readStart);
-        }
-
-        _log.RemindersLoaded(rows.Count, rows.Count(r => r.NextDue <= now));
-        _view.Changed += OnViewChanged;
-        lock (_lock)
-        {
             _refreshTimer = _time.CreateTimer(static s => ((ReminderService)s!).OnRefreshTimer(), this, _options.ReminderRefreshPeriod, _options.ReminderRefreshPeriod);
         }
 
-        // The view may have changed between the first read and the subscription.
-        RequestReload(full: false);
-        ArmTimer();
+        _view.Changed += OnViewChanged;
+        RequestReload(full: true);
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -182,7 +170,20 @@ internal sealed class ReminderService : IDisposable
     /// <returns>A task that completes when the rows read are scheduled.</returns>
     internal async Task ReloadOwnedAsync(bool full, CancellationToken cancellationToken)
     {
-        var owned = OwnedBuckets(_view.Current);
+        var view = _view.Current;
+        if (view.Version == 0)
+        {
+            // No view read yet (the silo is joining): reading now would take the whole ring. The first
+            // view change reads everything this silo then owns.
+            lock (_lock)
+            {
+                _fullReloadRequested |= full;
+            }
+
+            return;
+        }
+
+        var owned = OwnedBuckets(view);
         var toRead = new bool[ReminderPartition.BucketCount];
         long readStart;
         lock (_lock)
@@ -212,6 +213,12 @@ internal sealed class ReminderService : IDisposable
 
             ScheduleReadLocked(rows, readStart);
             PruneRemovedLocked(readStart);
+        }
+
+        if (full && Interlocked.Exchange(ref _loadLogged, 1) == 0)
+        {
+            var now = _time.GetUtcNow();
+            _log.RemindersLoaded(rows.Count, rows.Count(r => r.NextDue <= now));
         }
 
         ArmTimer();
