@@ -257,6 +257,20 @@ internal sealed class GrainActivation : IGrainContext
         }
     }
 
+    /// <summary>
+    /// Called when a state write or clear failed on its ETag: another activation of the grain wrote
+    /// meanwhile (two silos briefly both owned it), so this one's state is stale. It is deactivated
+    /// (<see cref="DeactivationReason.ActivationFailed"/>) as soon as no request is running; the next
+    /// call activates the grain afresh from storage.
+    /// </summary>
+    public void DeactivateAfterStorageConflict()
+    {
+        lock (_lock)
+        {
+            _deactivationRequested ??= DeactivationReason.ActivationFailed;
+        }
+    }
+
     public IGrainTimer RegisterTimer(Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options)
     {
         ArgumentNullException.ThrowIfNull(callback);

@@ -6,7 +6,8 @@ namespace Scheduler.Runtime.Catalog;
 
 /// <summary>
 /// Constructs grain objects: constructor parameters marked <see cref="PersistentStateAttribute"/>
-/// get a <see cref="PersistentState{TState}"/> bound to the named storage provider; the rest come from DI.
+/// get a <see cref="PersistentState{TState}"/> bound to the named storage provider (and to the
+/// activation, which a stale-ETag write discards); the rest come from DI.
 /// </summary>
 internal sealed class GrainActivator(IServiceProvider services, GrainStateSerializer serializer, RuntimeInstrumentation instrumentation)
 {
@@ -21,7 +22,7 @@ internal sealed class GrainActivator(IServiceProvider services, GrainStateSerial
             var stateAttribute = parameter.GetCustomAttributes(typeof(PersistentStateAttribute), inherit: false).OfType<PersistentStateAttribute>().FirstOrDefault();
             if (stateAttribute is not null)
             {
-                var state = CreateState(activation.GrainId, parameter.ParameterType, stateAttribute);
+                var state = CreateState(activation, parameter.ParameterType, stateAttribute);
                 (loaders ??= []).Add((IPersistentStateLoader)state);
                 arguments[i] = state;
             }
@@ -43,7 +44,7 @@ internal sealed class GrainActivator(IServiceProvider services, GrainStateSerial
         return grain;
     }
 
-    private object CreateState(GrainId grainId, Type parameterType, PersistentStateAttribute attribute)
+    private object CreateState(GrainActivation activation, Type parameterType, PersistentStateAttribute attribute)
     {
         if (!parameterType.IsGenericType || parameterType.GetGenericTypeDefinition() != typeof(IPersistentState<>))
         {
@@ -53,6 +54,7 @@ internal sealed class GrainActivator(IServiceProvider services, GrainStateSerial
         var storage = services.GetKeyedService<IGrainStorage>(attribute.StorageName)
             ?? throw new InvalidOperationException($"No grain storage provider named '{attribute.StorageName}' is registered.");
         var stateType = typeof(PersistentState<>).MakeGenericType(parameterType.GetGenericArguments()[0]);
-        return Activator.CreateInstance(stateType, grainId, attribute.StateName, attribute.StorageName, storage, serializer, instrumentation)!;
+        Action onConflict = activation.DeactivateAfterStorageConflict;
+        return Activator.CreateInstance(stateType, activation.GrainId, attribute.StateName, attribute.StorageName, storage, serializer, instrumentation, onConflict)!;
     }
 }

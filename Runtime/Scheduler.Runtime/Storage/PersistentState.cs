@@ -2,7 +2,12 @@ using Scheduler.Runtime.Diagnostics;
 
 namespace Scheduler.Runtime.Storage;
 
-/// <summary>The silo's implementation of <see cref="IPersistentState{TState}"/> over an <see cref="IGrainStorage"/>.</summary>
+/// <summary>
+/// The silo's implementation of <see cref="IPersistentState{TState}"/> over an <see cref="IGrainStorage"/>.
+/// A write or clear that fails with <see cref="InconsistentStateException"/> (another activation
+/// wrote meanwhile, so this one's state is stale) reports it to the activation, which is then
+/// discarded once its running turns end; the exception still reaches the grain and its caller.
+/// </summary>
 /// <typeparam name="TState">The state type.</typeparam>
 internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersistentStateLoader
     where TState : class, new()
@@ -13,9 +18,11 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
     private readonly IGrainStorage _storage;
     private readonly GrainStateSerializer _serializer;
     private readonly RuntimeInstrumentation _instrumentation;
+    private readonly Action? _onConflict;
 
-    public PersistentState(GrainId grainId, string stateName, string storageName, IGrainStorage storage, GrainStateSerializer serializer, RuntimeInstrumentation instrumentation)
+    public PersistentState(GrainId grainId, string stateName, string storageName, IGrainStorage storage, GrainStateSerializer serializer, RuntimeInstrumentation instrumentation, Action? onConflict)
     {
+        _onConflict = onConflict;
         _grainId = grainId;
         _stateName = stateName;
         _storageName = storageName;
@@ -52,14 +59,32 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IPersi
     {
         using var op = _instrumentation.StartStorageOperation("write", _storageName, _grainId, _stateName);
         var payload = _serializer.Serialize(State);
-        ETag = await _storage.WriteAsync(_grainId, _stateName, payload, ETag, cancellationToken);
+        try
+        {
+            ETag = await _storage.WriteAsync(_grainId, _stateName, payload, ETag, cancellationToken);
+        }
+        catch (InconsistentStateException)
+        {
+            _onConflict?.Invoke();
+            throw;
+        }
+
         op.Succeeded();
     }
 
     public async Task ClearStateAsync(CancellationToken cancellationToken = default)
     {
         using var op = _instrumentation.StartStorageOperation("clear", _storageName, _grainId, _stateName);
-        await _storage.ClearAsync(_grainId, _stateName, ETag, cancellationToken);
+        try
+        {
+            await _storage.ClearAsync(_grainId, _stateName, ETag, cancellationToken);
+        }
+        catch (InconsistentStateException)
+        {
+            _onConflict?.Invoke();
+            throw;
+        }
+
         ETag = null;
         State = new TState();
         op.Succeeded();
