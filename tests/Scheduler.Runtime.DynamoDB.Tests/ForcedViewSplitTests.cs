@@ -24,20 +24,8 @@ public sealed class ForcedViewSplitTests(DynaliteFixture dynalite) : IClassFixtu
     [Fact]
     public async Task BothSilosActivateOneParticipant_TheStaleWriteFailsOnItsETag_AndNoBookingIsLostOrDuplicated()
     {
-        await using var cluster = await TestCluster.StartAsync(
-            1,
-            silo =>
-            {
-                silo.AddGrains(SchedulerGrains.Assembly);
-                silo.Services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, (_, _) => NewStorage());
-            },
-            FreezableMembershipView.Install);
-        var a = cluster.Silos[0];
-
-        // A keeps the view in which it alone owns every grain; B joins and sees both silos.
-        a.Services.GetRequiredService<FreezableMembershipView>().Freeze();
-        var b = await cluster.StartSiloAsync(waitForLiveness: false);
-        await TestSiloHost.WaitUntilAsync(() => b.Status == SiloStatus.Active && b.View.ActiveSilos.Count == 2, TimeSpan.FromSeconds(20));
+        await using var cluster = await StartSplitAsync();
+        var (a, b) = (cluster.Silos[0], cluster.Silos[1]);
         var key = Enumerable.Range(0, 200).Select(i => $"acme/interviewer-{Guid.NewGuid():N}").First(k => b.Placement.OwnerOf(new GrainId("participant", k)) == b.Address);
         var grainId = new GrainId("participant", key);
 
@@ -104,7 +92,91 @@ public sealed class ForcedViewSplitTests(DynaliteFixture dynalite) : IClassFixtu
         Assert.Equal(["acme/r1", "acme/r3"], (await viaB.ListBookings()).Select(x => x.RequestId));
     }
 
+    [Fact]
+    public async Task ConcurrentBookingsThroughBothSilos_DuringTheSplit_StoreExactlyTheGrantedOnes()
+    {
+        await using var cluster = await StartSplitAsync();
+        var (a, b) = (cluster.Silos[0], cluster.Silos[1]);
+        var key = Enumerable.Range(0, 200).Select(i => $"acme/panel-{Guid.NewGuid():N}").First(k => b.Placement.OwnerOf(new GrainId("participant", k)) == b.Address);
+        var grainId = new GrainId("participant", key);
+        var viaA = a.GrainFactory.GetGrain<IParticipantGrain>(key);
+        var viaB = b.GrainFactory.GetGrain<IParticipantGrain>(key);
+        await viaA.UpsertProfile(Profile());
+
+        // Both silos hold an activation that has read the same ETag before the burst.
+        Assert.Empty(await viaA.ListBookings());
+        Assert.Empty(await viaB.ListBookings());
+        Assert.Equal(1, ActivationsOn(a));
+        Assert.Equal(1, ActivationsOn(b));
+
+        // Eight slots, each wanted by one request through A and one through B, all at once.
+        var attempts = Enumerable.Range(0, 16).Select(i => (RequestId: $"acme/c{i}", Slot: Slot(i / 2), Via: i % 2 == 0 ? viaA : viaB)).ToList();
+        var outcomes = await Task.WhenAll(attempts.Select(t => BookWithRetriesAsync(t.Via, t.RequestId, t.Slot)));
+
+        a.Services.GetRequiredService<FreezableMembershipView>().Thaw();
+        await cluster.WaitForLivenessAsync();
+
+        var granted = attempts.Zip(outcomes).Where(x => x.Second.Booked).Select(x => x.First).ToList();
+        Assert.True(outcomes.Sum(o => o.Conflicts) > 0, "the split produced no ETag conflict");
+        Assert.Equal(8, granted.Count); // every slot is booked by exactly one of its two requests
+        Assert.Equal(8, granted.Select(g => g.Slot).Distinct().Count());
+
+        var stored = await ReadStoredAsync(grainId);
+        Assert.Equal(granted.Select(g => g.RequestId).Order(StringComparer.Ordinal), stored.Bookings.Select(x => x.RequestId).Order(StringComparer.Ordinal));
+        foreach (var booking in stored.Bookings)
+        {
+            Assert.Equal([granted.Single(g => g.RequestId == booking.RequestId).Slot], booking.Intervals);
+        }
+
+        var intervals = stored.Bookings.SelectMany(x => x.Intervals).ToList();
+        Assert.All(intervals, i => Assert.Single(intervals, j => j.Overlaps(i)));
+    }
+
+    /// <summary>Starts silo A, freezes its view (A alone owns every grain), then starts B, which sees both silos.</summary>
+    private async Task<TestCluster> StartSplitAsync()
+    {
+        var cluster = await TestCluster.StartAsync(
+            1,
+            silo =>
+            {
+                silo.AddGrains(SchedulerGrains.Assembly);
+                silo.Services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, (_, _) => NewStorage());
+            },
+            FreezableMembershipView.Install);
+        cluster.Silos[0].Services.GetRequiredService<FreezableMembershipView>().Freeze();
+        var b = await cluster.StartSiloAsync(waitForLiveness: false);
+        await TestSiloHost.WaitUntilAsync(() => b.Status == SiloStatus.Active && b.View.ActiveSilos.Count == 2, TimeSpan.FromSeconds(20));
+        Assert.Single(cluster.Silos[0].View.ActiveSilos);
+        return cluster;
+    }
+
     private static int ActivationsOn(TestClusterSilo silo) => silo.Services.GetRequiredService<SiloHost>().ActivationCount;
+
+    /// <summary>Holds then confirms, retrying (as a request grain would) when a write fails on its ETag.</summary>
+    private static async Task<(bool Booked, int Conflicts)> BookWithRetriesAsync(IParticipantGrain participant, string requestId, TimeRange slot)
+    {
+        var conflicts = 0;
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            try
+            {
+                var hold = await participant.TryHold(Hold(requestId, slot));
+                if (!hold.Granted)
+                {
+                    return (false, conflicts);
+                }
+
+                var confirmed = await participant.ConfirmHold(Hold(requestId, slot));
+                return (confirmed.Granted, conflicts);
+            }
+            catch (InconsistentStateException)
+            {
+                conflicts++;
+            }
+        }
+
+        throw new InvalidOperationException($"{requestId} met an ETag conflict 20 times.");
+    }
 
     private static async Task BookAsync(IParticipantGrain participant, string requestId, TimeRange slot, List<string> succeeded, List<string> failed)
     {
@@ -116,8 +188,8 @@ public sealed class ForcedViewSplitTests(DynaliteFixture dynalite) : IClassFixtu
 
     private static HoldRequest Hold(string requestId, TimeRange slot) => new(requestId, [slot], TimeSpan.FromMinutes(5), CountsTowardCaps: true);
 
-    /// <summary>A one-hour slot at 10:00 UTC on the weekday <paramref name="daysAfterFirst"/> working days after the first Tuesday at least two days ahead.</summary>
-    private static TimeRange Slot(int daysAfterFirst)
+    /// <summary>A one-hour slot at 10:00 UTC, <paramref name="workingDaysAfterFirst"/> working days (Mon–Fri) after the first Tuesday at least two days ahead.</summary>
+    private static TimeRange Slot(int workingDaysAfterFirst)
     {
         var day = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(2);
         while (day.DayOfWeek != DayOfWeek.Tuesday)
@@ -125,7 +197,16 @@ public sealed class ForcedViewSplitTests(DynaliteFixture dynalite) : IClassFixtu
             day = day.AddDays(1);
         }
 
-        var start = new DateTimeOffset(day.AddDays(daysAfterFirst).AddHours(10), TimeSpan.Zero);
+        for (var i = 0; i < workingDaysAfterFirst; i++)
+        {
+            do
+            {
+                day = day.AddDays(1);
+            }
+            while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday);
+        }
+
+        var start = new DateTimeOffset(day.AddHours(10), TimeSpan.Zero);
         return new TimeRange(start, start.AddHours(1));
     }
 
