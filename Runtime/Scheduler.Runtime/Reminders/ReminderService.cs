@@ -271,7 +271,14 @@ internal sealed class ReminderService : IDisposable
     }
 
     /// <summary>Remembers that a reminder was removed (delivered one-shot, unregistered) so a read that began earlier does not bring it back.</summary>
-    private void MarkRemovedLocked((GrainId, string) key) => _removedAt[key] = ++_sequence;
+    private void MarkRemovedLocked((GrainId, string) key)
+    {
+        // Only a read in progress can bring a removed row back; reads start only inside the reload loop.
+        if (_reloadRunning)
+        {
+            _removedAt[key] = ++_sequence;
+        }
+    }
 
     private void PruneRemovedLocked(long readStart)
     {
@@ -332,6 +339,7 @@ internal sealed class ReminderService : IDisposable
                 if (!_reloadRequested || _stopped)
                 {
                     _reloadRunning = false;
+                    _removedAt.Clear();
                     return;
                 }
 
