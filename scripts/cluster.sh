@@ -79,18 +79,22 @@ echo "building…"
 dotnet publish "$root/Silo" -c Release -o "$out/silo" --nologo -v q >/dev/null
 dotnet publish "$root/Gateway" -c Release -o "$out/gateway" --nologo -v q >/dev/null
 
-pids=()
 cleanup() {
   trap - INT TERM EXIT
   echo "stopping…"
-  for f in "$state"/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; rm -f "$f"; done
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # Gateway and silos first (silos leave the membership table gracefully), dynalite last.
+  [ -n "${gateway:-}" ] && kill "$gateway" 2>/dev/null || true
+  silo_pids=()
+  for f in "$state"/silo-*.pid; do [ -f "$f" ] && silo_pids+=("$(cat "$f")"); rm -f "$f"; done
+  for p in "${silo_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${silo_pids[@]}" ${gateway:-}; do while kill -0 "$p" 2>/dev/null; do sleep 0.2; done; done
+  [ -n "${dynalite:-}" ] && kill "$dynalite" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap cleanup INT TERM EXIT
 
 node "$root/.tools/dynalite/node_modules/dynalite/cli.js" --port "$dynalite_port" >"$logs/dynalite.log" 2>&1 &
-pids+=($!)
+dynalite=$!
 for _ in $(seq 1 50); do (echo >"/dev/tcp/127.0.0.1/$dynalite_port") 2>/dev/null && break; sleep 0.2; done
 echo "dynalite on 127.0.0.1:$dynalite_port"
 
@@ -101,7 +105,7 @@ for i in $(seq 2 "$silos"); do wait_ready "http://127.0.0.1:51${i}0/health/ready
 
 (cd "$out/gateway" && Scheduler__ClusterClient=true Urls="http://127.0.0.1:$port" Scheduler__DataDirectory="$state/gateway" \
   exec dotnet Scheduler.Gateway.dll $demo >"$logs/gateway.log" 2>&1) &
-pids+=($!)
+gateway=$!
 wait_ready "http://127.0.0.1:$port/health/ready" "gateway (cluster client) http://127.0.0.1:$port"
 echo "cluster running: $silos silos, 1 gateway. Ctrl-C stops it."
 wait

@@ -88,9 +88,10 @@ public sealed class SiloHost : IHostedService
         {
             await step(cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
-            // The store is unreachable: the others will declare this silo dead by its stale heartbeat.
+            // The store is unreachable, or shutdown stopped being graceful while the store was being
+            // retried: the others will declare this silo dead by its stale heartbeat. Stopping goes on.
             _log.MembershipOperationFailed(exception, "leave");
         }
     }
