@@ -10,6 +10,7 @@ namespace Scheduler.Silo.Hosting;
 /// Kestrel accepts h2c only on an endpoint whose protocols are HTTP/2 alone). The call port is the
 /// port of <c>Cluster:AdvertisedEndpoint</c>, or <see cref="SiloOptions.DefaultSiloPort"/>; it
 /// listens on every interface, because the advertised address is the task's or machine's own.
+/// Kestrel logs that these endpoints override <c>Urls</c> at start; that is expected.
 /// </summary>
 public static class SiloEndpoints
 {
@@ -34,7 +35,6 @@ public static class SiloEndpoints
             throw new InvalidOperationException($"The silo call port {callPort} (Cluster:AdvertisedEndpoint) is also in Urls; give the health checks another port.");
         }
 
-        builder.WebHost.UseUrls(); // the endpoints below replace Urls; clearing it avoids Kestrel's override warning
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             foreach (var (host, port) in health)
