@@ -11,9 +11,11 @@ namespace Scheduler.Runtime.Messaging;
 /// without running. Exceptions become the response's type and message. A call this silo cannot
 /// run because it is shutting down, or cannot forward because the owner refused it, gets no
 /// response (<see langword="null"/>; the endpoint answers 503) so the caller knows it did not run
-/// and may resend it to the owner of its next view.
+/// and may resend it to the owner of its next view. A <see cref="Reminders.ReminderChangeNotice"/>
+/// (target type <c>sys-reminder-bucket</c>) is not a grain call: it is handed to this silo's reminder
+/// service and answered at once, never forwarded.
 /// </summary>
-internal sealed class SiloCallHandler(LocalGrainCallInvoker local, GrainPlacement placement, RemoteSiloClient remote, GrainCallCodec codec, TimeProvider time, Catalog.GrainCatalog catalog)
+internal sealed class SiloCallHandler(LocalGrainCallInvoker local, GrainPlacement placement, RemoteSiloClient remote, GrainCallCodec codec, TimeProvider time, Catalog.GrainCatalog catalog, Reminders.ReminderService reminders)
 {
     public async Task<GrainCallResponse?> HandleAsync(GrainCallEnvelope envelope, CancellationToken cancellationToken)
     {
@@ -27,6 +29,13 @@ internal sealed class SiloCallHandler(LocalGrainCallInvoker local, GrainPlacemen
             if (envelope.Deadline < time.GetUtcNow())
             {
                 throw new TimeoutException($"Call {envelope.CallId} arrived after its deadline {envelope.Deadline:O}.");
+            }
+
+            if (Reminders.ReminderChangeNotice.Is(envelope))
+            {
+                var (grainId, reminderName) = Reminders.ReminderChangeNotice.Read(envelope, codec.Options);
+                reminders.OnChangedElsewhere(grainId, reminderName);
+                return new GrainCallResponse(envelope.CallId, null, null, null);
             }
 
             if (envelope.ForwardCount == 0)

@@ -21,10 +21,15 @@ namespace Scheduler.Runtime.Reminders;
 /// backoff. Ticks that came due while no silo ran fire right after start.
 /// When the view changes the silo drops the reminders of buckets it lost and reads the ranges of the
 /// buckets it gained (those of a silo that left or died); while it has peers it also re-reads its
-/// ranges every <see cref="SiloOptions.ReminderRefreshPeriod"/>, which is how it picks up reminders
-/// registered on other silos (a registration schedules the reminder at once only on the silo that
-/// owns its bucket). Nothing is read before the first membership view (a joining silo would otherwise
-/// take the whole ring); a silo that is alone then reads the whole table once.
+/// ranges every <see cref="SiloOptions.ReminderRefreshPeriod"/>, a safety net for reminders written
+/// on other silos. A registration, update or removal is applied at once on the silo that owns the
+/// reminder's bucket; written on another silo, that silo tells the owner right away with a one-way
+/// <see cref="ReminderChangeNotice"/> over the silo transport, and the owner re-reads that one row and
+/// schedules or unschedules it. A lost notice (the owner just died, the views differ) delays the
+/// reminder until the owner's next read of its ranges (or the new owner's read of the buckets it
+/// gained), never loses it. Without the silo transport (an embedded silo) no notice is sent.
+/// Nothing is read before the first membership view (a joining silo would otherwise take the whole
+/// ring); a silo that is alone then reads the whole table once.
 /// </summary>
 internal sealed class ReminderService : IDisposable
 {
@@ -42,6 +47,8 @@ internal sealed class ReminderService : IDisposable
     private readonly PriorityQueue<Scheduled, DateTimeOffset> _queue = new();
     private readonly HashSet<Task> _inFlight = [];
     private readonly Dictionary<(GrainId, string), long> _removedAt = [];
+    private readonly HashSet<(GrainId, string)> _noticesPending = [];
+    private readonly Dictionary<(GrainId, string), long> _touchedAt = [];
     private ITimer? _timer;
     private ITimer? _refreshTimer;
     private bool[] _owned = new bool[ReminderPartition.BucketCount];
@@ -49,6 +56,8 @@ internal sealed class ReminderService : IDisposable
     private bool _reloadRequested;
     private bool _fullReloadRequested;
     private bool _reloadRunning;
+    private bool _noticesRunning;
+    private long _noticeSequence;
     private bool _stopped;
     private int _loadLogged;
 
@@ -126,12 +135,13 @@ internal sealed class ReminderService : IDisposable
             }
             else if (_scheduled.Remove((grainId, reminderName), out var previous))
             {
-                // The bucket's owner picks the new registration up at its next read of its ranges.
+                // The bucket's owner schedules the new registration (told below, or at its next read of its ranges).
                 previous.Cancelled = true;
             }
         }
 
         ArmTimer();
+        NotifyBucketOwner(grainId, reminderName);
         return entry;
     }
 
@@ -152,6 +162,41 @@ internal sealed class ReminderService : IDisposable
                 scheduled.Cancelled = true;
             }
         }
+
+        NotifyBucketOwner(grainId, reminderName);
+    }
+
+    /// <summary>
+    /// Takes a <see cref="ReminderChangeNotice"/>: another silo wrote the row of
+    /// (<paramref name="grainId"/>, <paramref name="reminderName"/>). If this silo serves its bucket it
+    /// re-reads the row and schedules it (replacing what it had scheduled for that reminder) or, when
+    /// the row is gone, unschedules it. Notices are handled one at a time, so the row read last is the
+    /// one applied; a notice for a reminder already waiting to be read is merged into that read; a row
+    /// whose reminder was scheduled or unscheduled here during its read is read again. A read that fails
+    /// is retried with backoff. Returns at once.
+    /// </summary>
+    /// <param name="grainId">The grain whose reminder changed.</param>
+    /// <param name="reminderName">The reminder's name.</param>
+    internal void OnChangedElsewhere(GrainId grainId, string reminderName)
+    {
+        lock (_lock)
+        {
+            if (_stopped || !_owned[ReminderPartition.BucketOf(grainId)])
+            {
+                // Not served here: the bucket's owner reads the row with its ranges.
+                return;
+            }
+
+            _noticesPending.Add((grainId, reminderName));
+            if (_noticesRunning)
+            {
+                return;
+            }
+
+            _noticesRunning = true;
+        }
+
+        _ = RunNoticesAsync();
     }
 
     public void Dispose()
@@ -273,6 +318,7 @@ internal sealed class ReminderService : IDisposable
     /// <summary>Remembers that a reminder was removed (delivered one-shot, unregistered) so a read that began earlier does not bring it back.</summary>
     private void MarkRemovedLocked((GrainId, string) key)
     {
+        TouchLocked(key);
         // Only a read in progress can bring a removed row back; reads start only inside the reload loop.
         if (_reloadRunning)
         {
@@ -369,8 +415,135 @@ internal sealed class ReminderService : IDisposable
         }
     }
 
+    /// <summary>
+    /// Tells the silo that serves the bucket of <paramref name="grainId"/> (in the current view) that
+    /// this reminder's row was just written, when that silo is another one and the silo transport is
+    /// in use. One-way and best effort: a failure is logged, and the owner's reads of its ranges still
+    /// find the row.
+    /// </summary>
+    private void NotifyBucketOwner(GrainId grainId, string reminderName)
+    {
+        var active = _view.Current.ActiveSilos;
+        if (active.Count == 0)
+        {
+            return;
+        }
+
+        var owner = ReminderPartition.OwnerOf(ReminderPartition.BucketOf(grainId), active);
+        if (owner == _placement.Local || _services.GetService<Messaging.RemoteSiloClient>() is not { } remote)
+        {
+            return;
+        }
+
+        var options = _services.GetRequiredService<Messaging.GrainCallCodec>().Options;
+        var notice = ReminderChangeNotice.Create(grainId, reminderName, _time.GetUtcNow() + _options.CallTimeout, options);
+        _ = SendNoticeAsync(remote, owner, notice, grainId, reminderName);
+    }
+
+    private async Task SendNoticeAsync(Messaging.RemoteSiloClient remote, SiloAddress owner, Messaging.GrainCallEnvelope notice, GrainId grainId, string reminderName)
+    {
+        try
+        {
+            var response = await remote.SendAsync(owner, notice, CancellationToken.None).ConfigureAwait(false);
+            if (response.ExceptionType is not null)
+            {
+                throw new InvalidOperationException($"Silo {owner.Name} rejected the notice: {response.ExceptionType}: {response.ExceptionMessage}");
+            }
+        }
+        catch (Exception exception)
+        {
+            _log.ReminderNoticeFailed(exception, owner.Name, reminderName, grainId);
+        }
+    }
+
+    /// <summary>Reads and applies the rows named by pending notices, one at a time, until none is pending.</summary>
+    private async Task RunNoticesAsync()
+    {
+        await Task.Yield();
+        var failures = 0;
+        while (true)
+        {
+            (GrainId GrainId, string Name) key;
+            long readStart;
+            lock (_lock)
+            {
+                if (_stopped || _noticesPending.Count == 0)
+                {
+                    _noticesRunning = false;
+                    _touchedAt.Clear();
+                    return;
+                }
+
+                key = _noticesPending.First();
+                _noticesPending.Remove(key);
+                readStart = ++_noticeSequence;
+            }
+
+            ReminderEntry? row;
+            try
+            {
+                row = await _table.ReadAsync(key.GrainId, key.Name, CancellationToken.None);
+                failures = 0;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                var delay = RetryDelay(failures);
+                _log.ReminderNoticeReadFailed(exception, key.Name, key.GrainId, failures, delay);
+                lock (_lock)
+                {
+                    _noticesPending.Add(key);
+                }
+
+                await Task.Delay(delay, _time);
+                continue;
+            }
+
+            lock (_lock)
+            {
+                if (_stopped || !_owned[ReminderPartition.BucketOf(key.GrainId)])
+                {
+                    // Not served here any more: the new owner reads the row with the buckets it gained.
+                    continue;
+                }
+
+                if (_touchedAt.TryGetValue(key, out var touchedAt) && touchedAt > readStart)
+                {
+                    // Scheduled or unscheduled here while the row was read: which is newer is unknown, so read it again.
+                    _noticesPending.Add(key);
+                    continue;
+                }
+
+                if (row is null)
+                {
+                    MarkRemovedLocked(key);
+                    if (_scheduled.Remove(key, out var removed))
+                    {
+                        removed.Cancelled = true;
+                    }
+                }
+                else if (!(_scheduled.TryGetValue(key, out var current) && current.Entry.ETag == row.ETag))
+                {
+                    ScheduleLocked(row, row.NextDue);
+                }
+            }
+
+            ArmTimer();
+        }
+    }
+
+    /// <summary>Remembers that a reminder was scheduled or unscheduled here while notices are being read, so a row read meanwhile is read again rather than applied over it.</summary>
+    private void TouchLocked((GrainId, string) key)
+    {
+        if (_noticesRunning)
+        {
+            _touchedAt[key] = ++_noticeSequence;
+        }
+    }
+
     private void ScheduleLocked(ReminderEntry entry, DateTimeOffset dueAt)
     {
+        TouchLocked((entry.GrainId, entry.ReminderName));
         if (_scheduled.TryGetValue((entry.GrainId, entry.ReminderName), out var previous))
         {
             previous.Cancelled = true;
@@ -502,16 +675,30 @@ internal sealed class ReminderService : IDisposable
 
         if (entry.Period == TimeSpan.Zero)
         {
-            await _table.RemoveAsync(entry.GrainId, entry.ReminderName, entry.ETag, CancellationToken.None);
+            var removed = await _table.RemoveAsync(entry.GrainId, entry.ReminderName, entry.ETag, CancellationToken.None);
+
+            // Not removed: the row was registered again (possibly on another silo) since it was read; that registration stands.
+            var stored = removed ? null : await _table.ReadAsync(entry.GrainId, entry.ReminderName, CancellationToken.None);
             lock (_lock)
             {
-                MarkRemovedLocked((entry.GrainId, entry.ReminderName));
-                if (_scheduled.TryGetValue((entry.GrainId, entry.ReminderName), out var current) && ReferenceEquals(current, scheduled))
+                if (stored is not null)
                 {
-                    _scheduled.Remove((entry.GrainId, entry.ReminderName));
+                    if (scheduled.IsLive)
+                    {
+                        ScheduleLocked(stored, stored.NextDue);
+                    }
+                }
+                else
+                {
+                    MarkRemovedLocked((entry.GrainId, entry.ReminderName));
+                    if (_scheduled.TryGetValue((entry.GrainId, entry.ReminderName), out var current) && ReferenceEquals(current, scheduled))
+                    {
+                        _scheduled.Remove((entry.GrainId, entry.ReminderName));
+                    }
                 }
             }
 
+            ArmTimer();
             return;
         }
 
