@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Scheduler.Runtime.Diagnostics;
 using Scheduler.Runtime.Hosting;
 using Scheduler.Runtime.Membership;
+using Scheduler.Runtime.Messaging;
 using Scheduler.Runtime.Placement;
 
 namespace Scheduler.Runtime.Reminders;
@@ -430,17 +431,17 @@ internal sealed class ReminderService : IDisposable
         }
 
         var owner = ReminderPartition.OwnerOf(ReminderPartition.BucketOf(grainId), active);
-        if (owner == _placement.Local || _services.GetService<Messaging.RemoteSiloClient>() is not { } remote)
+        if (owner == _placement.Local || _services.GetService<RemoteSiloClient>() is not { } remote)
         {
             return;
         }
 
-        var options = _services.GetRequiredService<Messaging.GrainCallCodec>().Options;
+        var options = _services.GetRequiredService<GrainCallCodec>().Options;
         var notice = ReminderChangeNotice.Create(grainId, reminderName, _time.GetUtcNow() + _options.CallTimeout, options);
         _ = SendNoticeAsync(remote, owner, notice, grainId, reminderName);
     }
 
-    private async Task SendNoticeAsync(Messaging.RemoteSiloClient remote, SiloAddress owner, Messaging.GrainCallEnvelope notice, GrainId grainId, string reminderName)
+    private async Task SendNoticeAsync(RemoteSiloClient remote, SiloAddress owner, GrainCallEnvelope notice, GrainId grainId, string reminderName)
     {
         try
         {
