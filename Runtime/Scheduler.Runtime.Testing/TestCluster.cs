@@ -12,8 +12,8 @@ namespace Scheduler.Runtime.Testing;
 /// system clock with short membership timings (heartbeat and refresh 200 ms, death after 5 s, unless
 /// given): joins and graceful leaves settle in well under a second, a killed silo is declared dead
 /// after about 5 s (shorter thresholds declare live silos dead on a loaded machine). Each silo re-reads
-/// its reminder ranges every second (instead of every minute), so a reminder registered on a silo
-/// that does not serve its bucket fires within about a second.
+/// its reminder ranges every second (instead of every minute), so a reminder change whose notice to
+/// the bucket's owner was lost (the owner was dying) still takes effect within about a second.
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
