@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Grains;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
+using Scheduler.Runtime.DynamoDB.Tests;
+using Scheduler.Runtime.Placement;
+using Scheduler.Runtime.Storage;
+using Scheduler.Runtime.Testing;
+using Xunit.Abstractions;
+
+namespace Scheduler.Cluster.Tests;
+
+/// <summary>
+/// Issue 7's chaos test: three silos on DynamoDB (dynalite) behind a cluster-client gateway; a
+/// 2,000-request auto-book batch contends for 50 interviewers; one silo is killed mid-batch (no
+/// membership write) and another started. Then every accepted request is terminal, the stored
+/// bookings never overlap and match the requests, no hold outlives its TTL, and the durable
+/// <c>process</c> reminders of requests the killed silo owned fire on the survivors.
+/// </summary>
+public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper output) : IClassFixture<DynaliteFixture>
+{
+    private const string Tenant = "chaos";
+
+    /// <summary>The hold TTL the requests ask for (docs/WORKFLOW.md, <c>RequestSettings.HoldTtl</c>).</summary>
+    private static readonly TimeSpan HoldTtl = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long the requests may take to settle after the kill: the resume reminder's period is 3 min, so a request whose work died with its silo restarts within 3 min of its last registration.</summary>
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(8);
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    [Fact]
+    public async Task Batch_SiloKilledMidBatchAndAnotherStarted_AcceptedRequestsSettleWithoutDoubleBookingAndVictimRemindersFire()
+    {
+        using var data = new TempDirectory();
+        await using var cluster = await DynamoDbTestCluster.StartAsync(3, dynalite.ServiceUrl, Path.Combine(data.Path, "keys"));
+        foreach (var silo in cluster.Cluster.Silos)
+        {
+            DynamoDbTestCluster.AssertUsesDynamoDb(silo);
+        }
+
+        await using var gateway = new ClusterGatewayFactory(cluster, data.Path);
+        using var admin = Client(gateway, "admin");
+        using var ats = Client(gateway, "ats", "recruiter");
+        await CreateParticipantsAsync(admin);
+        Log("50 interviewers and 2,000 candidates created through the gateway");
+
+        var batch = ats.PostJson("/v1/interview-requests/batch", ChaosWorkload.Batch());
+        var bookedSeen = await WaitForFirstBookingsAsync(ats, batch);
+
+        var victim = cluster.Cluster.Silos[1];
+        var viewBeforeKill = victim.View.ActiveSilos;
+        var placement = victim.Services.GetRequiredService<IPlacementDirector>();
+        var store = new ClusterStore(dynalite.Client, cluster.ServiceId, cluster.Cluster.Silos[0].Services.GetRequiredService<GrainStateSerializer>());
+        var killedAt = TimeProvider.System.GetUtcNow();
+        victim.Services.GetRequiredService<SiloKillSwitch>().Trip();
+        await cluster.Cluster.KillSiloAsync(victim);
+        Log($"{victim.Name} stopped {(TimeProvider.System.GetUtcNow() - killedAt).TotalSeconds:F1} s after the kill");
+        var atKill = await store.RequestsAsync();
+        var remindersAtKill = await store.RemindersAsync();
+        var holdsAtKill = (await store.ParticipantsAsync()).SelectMany(p => p.Value.Holds.Select(h => (Participant: p.Key, Hold: h))).ToList();
+        Log($"killed {victim.Name} (batch answered: {batch.IsCompleted}; index showed {bookedSeen} booked); stored then: {Census(atKill.Values)}; {holdsAtKill.Count} holds");
+
+        var replacement = await cluster.Cluster.StartSiloAsync();
+        DynamoDbTestCluster.AssertUsesDynamoDb(replacement);
+        Log($"{victim.Name} declared dead by the survivors, {replacement.Name} joined");
+
+        using var batchResponse = await batch;
+        var batchText = await batchResponse.Content.ReadAsStringAsync();
+        Assert.True(batchResponse.StatusCode == HttpStatusCode.OK, $"batch: {(int)batchResponse.StatusCode} {batchText}");
+        var accepted = JsonNode.Parse(batchText)!["items"]!.AsArray()
+            .Where(i => i!["id"] is not null)
+            .Select(i => (string)i!["id"]!)
+            .ToList();
+        Log($"batch answered: {accepted.Count} accepted, {ChaosWorkload.Requests - accepted.Count} rejected");
+        Assert.NotEmpty(accepted);
+
+        // Mid-batch: some requests were booked, and far from all had settled, when the silo died.
+        Assert.True(atKill.Values.Any(s => s.Status == RequestStatus.Booked), $"No request was booked at the kill: {Census(atKill.Values)}");
+        var unsettledAtKill = ChaosWorkload.Requests - atKill.Values.Count(s => IsTerminal(s.Status));
+        Assert.True(unsettledAtKill >= ChaosWorkload.Requests / 4, $"Only {unsettledAtKill} requests were unsettled at the kill: {Census(atKill.Values)}");
+
+        // The victim's requests whose work was under way (not waiting for a batch plan) when it died: nothing
+        // calls them again (reads do not restart work, planners only address requests waiting for a plan),
+        // so only their durable process reminder, now served by a survivor, can finish them.
+        var processDue = remindersAtKill
+            .Where(r => r.GrainId.Type == "interviewrequest" && r.ReminderName == "process")
+            .ToDictionary(r => r.GrainId.Key, r => r.NextDue, StringComparer.Ordinal);
+        var acceptedKeys = accepted.Select(id => GrainKeys.For(Tenant, id)).ToHashSet(StringComparer.Ordinal);
+        var victimInFlight = atKill
+            .Where(r => acceptedKeys.Contains(r.Key))
+            .Where(r => placement.SelectOwner(ClusterStore.RequestGrain(r.Key), viewBeforeKill) == victim.Address)
+            .Where(r => r.Value.Status is RequestStatus.Pending or RequestStatus.Booking or RequestStatus.Rescheduling && !r.Value.AwaitingPlan)
+            .Select(r => r.Key)
+            .ToList();
+        Assert.True(victimInFlight.Count > 0, $"No request of {victim.Name} had work under way at the kill; stored then: {Census(atKill.Values)}");
+        var withoutReminder = victimInFlight.Where(k => !processDue.ContainsKey(k)).ToList();
+        Assert.True(withoutReminder.Count == 0, $"Requests with work under way but no durable process reminder: {string.Join(", ", withoutReminder.Take(20))}");
+        Log($"{victimInFlight.Count} requests of {victim.Name} had work under way; their process reminders are due from {victimInFlight.Min(k => processDue[k]):HH:mm:ss} to {victimInFlight.Max(k => processDue[k]):HH:mm:ss} UTC");
+
+        var views = await WaitUntilTerminalAsync(ats, accepted);
+        Log($"every accepted request is terminal: {string.Join(", ", views.Values.GroupBy(v => (string)v["status"]!).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}");
+
+        var requests = await store.RequestsAsync();
+        var participants = await store.ParticipantsAsync();
+        foreach (var id in accepted)
+        {
+            var key = GrainKeys.For(Tenant, id);
+            Assert.True(requests.TryGetValue(key, out var stored), $"{id} is not in the store.");
+            Assert.Equal((string)views[id]["status"]!, JsonNamingPolicy.CamelCase.ConvertName(stored.Status.ToString()));
+        }
+
+        Assert.Equal(ChaosWorkload.Interviewers + ChaosWorkload.Requests, participants.Count);
+        AssertNone(StoreInvariants.OverlappingBookings(participants), "overlapping bookings");
+        AssertNone(StoreInvariants.BookingsMissingFromAttendees(Tenant, requests, participants), "booked requests missing from their attendees' bookings");
+        AssertNone(StoreInvariants.OrphanBookings(requests, participants), "bookings of requests that are not booked");
+        AssertNone(StoreInvariants.HoldsLongerThanTtl(participants, HoldTtl), "holds longer than their TTL");
+        AssertNone(StoreInvariants.HoldsLongerThanTtl(holdsAtKill.GroupBy(h => h.Participant).ToDictionary(g => g.Key, g => new ParticipantState { Holds = [.. g.Select(h => h.Hold)] }), HoldTtl), "holds longer than their TTL at the kill");
+
+        // The victim's in-flight requests settled only after their reminder came due, and the reminder is gone.
+        var remindersNow = (await store.RemindersAsync())
+            .Where(r => r.GrainId.Type == "interviewrequest" && r.ReminderName == "process")
+            .Select(r => r.GrainId.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var key in victimInFlight)
+        {
+            var settled = requests[key].History[^1];
+            Assert.True(IsTerminal(settled.Status), $"{key}: {settled.Status}");
+            Assert.True(settled.At >= processDue[key], $"{key} of the killed silo settled at {settled.At:O}, before its process reminder was due ({processDue[key]:O}): something other than the reminder resumed it.");
+            Assert.DoesNotContain(key, remindersNow);
+        }
+
+        Log($"the {victimInFlight.Count} in-flight requests of {victim.Name} were resumed by their reminders on the survivors and settled");
+        var holds = holdsAtKill.Concat(participants.SelectMany(p => p.Value.Holds.Select(h => (Participant: p.Key, Hold: h)))).ToList();
+        await AssertExpiredHoldsIgnoredAsync(ats, holds);
+        Log($"stored: {participants.Values.Sum(p => p.Bookings.Count)} bookings, {participants.Values.Sum(p => p.Holds.Count)} holds; every hold stored at the kill or at the end is gone or expired and ignored; done");
+    }
+
+    private static bool IsTerminal(RequestStatus status) =>
+        status is RequestStatus.Booked or RequestStatus.Completed or RequestStatus.NoAvailability or RequestStatus.Failed or RequestStatus.Cancelled;
+
+    private static string Census(IEnumerable<RequestState> states) =>
+        string.Join(", ", states.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"));
+
+    private static void AssertNone(List<string> violations, string what) =>
+        Assert.True(violations.Count == 0, $"{violations.Count} {what}:\n{string.Join("\n", violations.Take(30))}");
+
+    private static HttpClient Client(ClusterGatewayFactory gateway, params string[] roles)
+    {
+        var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Mint(Tenant, roles));
+        client.Timeout = TimeSpan.FromMinutes(10);
+        return client;
+    }
+
+    private static async Task CreateParticipantsAsync(HttpClient admin)
+    {
+        var people = Enumerable.Range(0, ChaosWorkload.Interviewers).Select(n => (Id: ChaosWorkload.Interviewer(n), Kind: "interviewer"))
+            .Concat(Enumerable.Range(0, ChaosWorkload.Requests).Select(n => (Id: ChaosWorkload.Candidate(n), Kind: "candidate")));
+        await Parallel.ForEachAsync(people, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (person, _) =>
+            await admin.PutJsonRetrying($"/v1/participants/{person.Id}", ChaosWorkload.Participant(person.Id, person.Kind)));
+    }
+
+    /// <summary>Polls the tenant's list of booked requests until it shows some (at most 4 min).</summary>
+    private async Task<int> WaitForFirstBookingsAsync(HttpClient client, Task batch)
+    {
+        var deadline = TimeProvider.System.GetUtcNow().AddMinutes(4);
+        while (true)
+        {
+            if (batch.IsFaulted)
+            {
+                await batch;
+            }
+
+            var page = await client.GetJsonRetrying("/v1/interview-requests?status=booked&limit=100");
+            var booked = page["items"]!.AsArray().Count;
+            if (booked >= 20)
+            {
+                return booked;
+            }
+
+            Assert.True(TimeProvider.System.GetUtcNow() < deadline, $"Fewer than 20 requests were booked within 4 min (batch answered: {batch.IsCompleted}).");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Reads every accepted request through the gateway until all are terminal (at most <see cref="SettleLimit"/>), retrying 5xx answers.</summary>
+    private async Task<Dictionary<string, JsonNode>> WaitUntilTerminalAsync(HttpClient client, IReadOnlyList<string> ids)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + SettleLimit;
+        var views = new System.Collections.Concurrent.ConcurrentDictionary<string, JsonNode>(StringComparer.Ordinal);
+        var remaining = ids.ToList();
+        while (true)
+        {
+            await Parallel.ForEachAsync(remaining, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) =>
+                views[id] = await client.GetJsonRetrying($"/v1/interview-requests/{id}"));
+            remaining = [.. remaining.Where(id => !ChaosWorkload.Terminal.Contains((string)views[id]["status"]!))];
+            if (remaining.Count == 0)
+            {
+                return new Dictionary<string, JsonNode>(views, StringComparer.Ordinal);
+            }
+
+            if (TimeProvider.System.GetUtcNow() > deadline)
+            {
+                Assert.Fail($"{remaining.Count} accepted requests are not terminal {SettleLimit.TotalMinutes} min after the kill:\n"
+                    + string.Join("\n", remaining.Take(30).Select(id => $"{id}: {views[id]["status"]} {views[id]["history"]?.ToJsonString()}")));
+            }
+
+            Log($"{remaining.Count} accepted requests not terminal yet");
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    /// <summary>
+    /// Waits until the given holds have expired (each expires at most <see cref="HoldTtl"/> after it was
+    /// taken, checked before), then asks each of their participants for its busy time through the
+    /// gateway: an expired hold must not count as busy, whether it was purged or is still stored.
+    /// </summary>
+    private async Task AssertExpiredHoldsIgnoredAsync(HttpClient client, List<(string Participant, ParticipantBooking Hold)> holds)
+    {
+        if (holds.Count == 0)
+        {
+            return;
+        }
+
+        var lastExpiry = holds.Max(h => h.Hold.ExpiresAt!.Value);
+        var wait = lastExpiry - TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(1);
+        if (wait > TimeSpan.Zero)
+        {
+            Log($"{holds.Count} stored holds; waiting {wait.TotalSeconds:F0} s until the last expires");
+            await Task.Delay(wait);
+        }
+
+        foreach (var group in holds.GroupBy(h => h.Participant))
+        {
+            var id = GrainKeys.Split(group.Key).Id;
+            var from = group.Min(h => h.Hold.Intervals.Min(i => i.Start)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            var to = group.Max(h => h.Hold.Intervals.Max(i => i.End)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            var busy = await client.GetJsonRetrying($"/v1/participants/{id}/busy?from={from}&to={to}");
+            var liveHolds = busy["intervals"]!.AsArray().Where(i => (string?)i!["source"] == "hold").Select(i => i!.ToJsonString()).ToList();
+            Assert.True(liveHolds.Count == 0, $"{id} still counts expired holds as busy: {string.Join(", ", liveHolds)}");
+        }
+    }
+
+    private void Log(string message) => output.WriteLine($"{_clock.Elapsed:mm\\:ss\\.f} {message}");
+}
