@@ -4,7 +4,8 @@ namespace Scheduler.Grains.Requests;
 
 /// <summary>
 /// Steps 3 and 4 of the negotiation: holds on every attendee in participant-key order, then
-/// confirmation; on any refusal everything taken so far is released.
+/// confirmation; on any refusal the request's holds and bookings are cancelled on every participant
+/// asked so far.
 /// </summary>
 internal static class HoldTaker
 {
@@ -33,7 +34,8 @@ internal static class HoldTaker
 
     /// <summary>
     /// Takes (or renews: a hold is idempotent on the request key) every hold of <paramref name="plan"/> in its order; on
-    /// the first refusal releases the holds taken in this call and returns <see langword="false"/>.
+    /// the first refusal cancels the request's holds and bookings on every participant asked in this call and returns
+    /// <see langword="false"/>.
     /// </summary>
     public static async Task<bool> TryHoldAllAsync(IGrainFactory grains, string requestKey, IReadOnlyList<(string Key, HoldRequest Hold)> plan)
     {
@@ -44,7 +46,10 @@ internal static class HoldTaker
             var outcome = await grain.TryHold(hold);
             if (!outcome.Granted)
             {
-                await Task.WhenAll(held.Select(g => g.ReleaseHold(requestKey)));
+                // Cancel, not just release: an earlier attempt that died between confirmations left
+                // bookings of this request on a prefix of the participants, which a retry finds
+                // already granted. While holds are taken, the request has no booking it must keep.
+                await Task.WhenAll(held.Append(grain).Select(g => g.CancelBooking(requestKey)));
                 return false;
             }
 
