@@ -77,7 +77,11 @@ public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper outpu
             .Where(i => i!["id"] is not null)
             .Select(i => (string)i!["id"]!)
             .ToList();
-        Log($"batch answered: {accepted.Count} accepted, {ChaosWorkload.Requests - accepted.Count} rejected");
+        var rejections = JsonNode.Parse(batchText)!["items"]!.AsArray()
+            .Where(i => i!["id"] is null)
+            .GroupBy(i => (string?)i!["error"]?["detail"] ?? i!["error"]?.ToJsonString() ?? "?")
+            .Select(g => $"{g.Count()} × {g.Key}");
+        Log($"batch answered: {accepted.Count} accepted, {ChaosWorkload.Requests - accepted.Count} rejected ({string.Join("; ", rejections)})");
         Assert.NotEmpty(accepted);
 
         // Mid-batch: some requests were booked, and far from all had settled, when the silo died.
