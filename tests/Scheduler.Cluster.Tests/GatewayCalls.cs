@@ -31,11 +31,12 @@ public static class GatewayCalls
                 return response;
             }
 
+            var status = (int)response.StatusCode;
             var body = await response.Content.ReadAsStringAsync();
             response.Dispose();
             if (TimeProvider.System.GetUtcNow() > deadline)
             {
-                Assert.Fail($"{build().RequestUri} kept failing for {RetryFor.TotalSeconds} s; last answer {(int)response.StatusCode}: {body}");
+                Assert.Fail($"{request.Method} {request.RequestUri} kept failing for {RetryFor.TotalSeconds} s; last answer {status}: {body}");
             }
 
             await Task.Delay(delay);
