@@ -41,6 +41,38 @@ public sealed class ResumeTests
         Assert.Single(await cluster.Participant("c1").ListBookings());
     }
 
+    [Fact]
+    public async Task Booking_RequestDiesBetweenConfirmationsAndRetryEndsInNoAvailability_LeavesNoBooking()
+    {
+        var storage = new FailOnceStorage();
+        await using var cluster = await GrainTestCluster.StartAsync(inner => storage.Wrap(inner));
+        await cluster.AddCandidateAsync("c1");
+        await cluster.AddCandidateAsync("c2");
+        await cluster.AddInterviewerAsync("i1");
+        var slot = new TimeRange(GrainTestCluster.Start.AddDays(1).AddHours(1), GrainTestCluster.Start.AddDays(1).AddHours(2));
+        var request = cluster.Request("r1");
+        var key = GrainTestCluster.RequestKey("r1");
+
+        // The candidate's confirmation (first in key order) is stored, the interviewer's fails: the
+        // request dies between confirmations, leaving a booking on the candidate only.
+        storage.Arm(GrainKeys.For(GrainTestCluster.Tenant, "i1"));
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook, slot));
+        await WaitUntilAsync(() => storage.Failed);
+        Assert.Equal(key, Assert.Single(await cluster.Participant("c1").ListBookings()).RequestId);
+
+        // Once the holds expired, another request takes the interviewer's only slot of the window.
+        cluster.Time.Advance(TimeSpan.FromMinutes(2.5));
+        var other = cluster.Request("r2");
+        await other.Submit(GrainTestCluster.Spec("c2", ["i1"], SchedulingMode.AutoBook, slot));
+        await GrainTestCluster.WaitForAsync(other, v => v.Status == RequestStatus.Booked);
+
+        // The reminder resumes r1: the interviewer refuses its stored target and nothing else fits.
+        cluster.Time.Advance(TimeSpan.FromMinutes(1));
+        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.NoAvailability);
+        Assert.Empty(await cluster.Participant("c1").ListBookings());
+        Assert.Empty(await cluster.Participant("c1").ListHolds());
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10);
@@ -60,10 +92,16 @@ public sealed class ResumeTests
     {
         private IGrainStorage? _inner;
         private int _armed;
+        private string? _only;
 
         public bool Failed { get; private set; }
 
-        public void Arm() => Interlocked.Exchange(ref _armed, 1);
+        /// <summary>Fails the next participant write with a booking, of <paramref name="participantKey"/> only when given.</summary>
+        public void Arm(string? participantKey = null)
+        {
+            _only = participantKey;
+            Interlocked.Exchange(ref _armed, 1);
+        }
 
         public IGrainStorage Wrap(IGrainStorage inner)
         {
@@ -78,7 +116,8 @@ public sealed class ResumeTests
 
             public Task<string> WriteAsync(GrainId grainId, string stateName, ReadOnlyMemory<byte> payload, string? expectedETag, CancellationToken cancellationToken)
             {
-                if (grainId.Type == "participant" && Encoding.UTF8.GetString(payload.Span).Contains("\"bookings\":[{", StringComparison.Ordinal)
+                if (grainId.Type == "participant" && (owner._only is null || grainId.Key == owner._only)
+                    && Encoding.UTF8.GetString(payload.Span).Contains("\"bookings\":[{", StringComparison.Ordinal)
                     && Interlocked.Exchange(ref owner._armed, 0) == 1)
                 {
                     owner.Failed = true;
