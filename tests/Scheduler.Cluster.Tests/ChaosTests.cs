@@ -140,6 +140,16 @@ public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper outpu
         }
 
         Log($"the {victimInFlight.Count} in-flight requests of {victim.Name} were resumed by their reminders on the survivors and settled");
+
+        // Rejected items are not checked (the API told the caller to retry them); what the store holds for them is logged.
+        var rejectedExternalIds = JsonNode.Parse(batchText)!["items"]!.AsArray()
+            .Where(i => i!["id"] is null)
+            .Select(i => $"chaos-{(int)i!["index"]!:D4}")
+            .ToHashSet(StringComparer.Ordinal);
+        var storedForRejected = requests
+            .Where(r => r.Value.Spec?.ExternalId is { } e && rejectedExternalIds.Contains(e))
+            .Select(r => $"{r.Value.Spec!.ExternalId} {r.Value.Status}{(r.Value.AwaitingPlan ? " awaiting plan" : string.Empty)}, process reminder: {remindersNow.Contains(r.Key)}");
+        Log($"stored requests of rejected items: {string.Join("; ", storedForRejected)}");
         var holds = holdsAtKill.Concat(participants.SelectMany(p => p.Value.Holds.Select(h => (Participant: p.Key, Hold: h)))).ToList();
         await AssertExpiredHoldsIgnoredAsync(ats, holds);
         Log($"stored: {participants.Values.Sum(p => p.Bookings.Count)} bookings, {participants.Values.Sum(p => p.Holds.Count)} holds; every hold stored at the kill or at the end is gone or expired and ignored; done");
