@@ -61,7 +61,12 @@ internal static class RemoteCallReport
                     }
 
                     list.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-                    i++;
+                    if (++i % 256 == 0)
+                    {
+                        // Local calls complete synchronously: without a yield the callers would hold
+                        // every thread and starve the silos' heartbeat timers.
+                        await Task.Yield();
+                    }
                 }
             });
         }
