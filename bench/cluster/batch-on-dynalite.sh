@@ -5,15 +5,25 @@
 #
 # For each count it starts scripts/cluster.sh (dynalite, N silo processes, one cluster-client
 # gateway), runs the load driver's batch scenario against the gateway, prints its report and stops
-# the cluster. Every process logs at Warning. Results: .cluster/bench-<N>.txt.
+# the cluster, with the CPU seconds each process used. Every process logs at Warning.
+# Results: .cluster/bench-<N>.txt.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(1 2 3)
 export Logging__LogLevel__Default=Warning
 dotnet build "$root/bench/Scheduler.LoadDriver" -c Release --nologo -v q >/dev/null
+tick=$(getconf CLK_TCK)
+# CPU seconds a process used since it started (user + system, /proc/<pid>/stat fields 14–15).
+cpu() { awk -v t="$tick" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$1/stat" 2>/dev/null || echo "?"; }
+cpu_line() { # title n
+  local line="$1"
+  for f in "$root"/.cluster/silo-*.pid; do line="$line $(basename "$f" .pid) $(cpu "$(cat "$f")"),"; done
+  line="$line gateway $(cpu "$(pgrep -f 'dotnet Scheduler.Gateway.dll' | head -1)"), dynalite $(cpu "$(pgrep -f "dynalite/cli.js --port" | head -1)")"
+  echo "$line" | tee -a "$root/.cluster/bench-$2.txt"
+}
 for n in "${counts[@]}"; do
-  mkdir -p "$root/.cluster"; rm -rf "$root/.cluster/logs"
+  mkdir -p "$root/.cluster"; rm -rf "$root/.cluster/logs" "$root/.cluster/bench-$n.txt"
   bash "$root/scripts/cluster.sh" --silos "$n" >"$root/.cluster/run-$n.log" 2>&1 &
   cluster=$!
   for _ in $(seq 1 600); do
@@ -22,9 +32,11 @@ for n in "${counts[@]}"; do
     sleep 1
   done
   echo "== $n silo process(es) on dynalite =="
+  cpu_line "cpu seconds before the run (start-up, JIT, table creation):" "$n"
   dotnet run -c Release --no-build --project "$root/bench/Scheduler.LoadDriver" -- \
     batch --url http://127.0.0.1:5080 --requests "${REQUESTS:-10000}" --interviewers "${INTERVIEWERS:-1000}" \
-    | tee "$root/.cluster/bench-$n.txt"
+    | tee -a "$root/.cluster/bench-$n.txt"
+  cpu_line "cpu seconds after the run:" "$n"
   kill -TERM "$cluster"; wait "$cluster" || true
   rm -f "$root/.cluster/run-$n.log"
 done
