@@ -56,6 +56,13 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         ArgumentNullException.ThrowIfNull(spec);
         if (S.Spec is not null)
         {
+            if (S.Status == RequestStatus.Pending)
+            {
+                // A repeated submit is the caller's retry: the first may have stored the request and
+                // then failed to register its process reminder, which only this path registers.
+                await (S.AwaitingPlan ? AwaitPlanAsync() : StartWorkAsync());
+            }
+
             return new SubmitOutcome(_view!, false);
         }
 
