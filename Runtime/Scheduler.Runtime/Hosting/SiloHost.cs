@@ -61,6 +61,12 @@ public sealed class SiloHost : IHostedService
         _log.SiloStarted(_options.SiloName, _options.ServiceId, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
+    /// <summary>
+    /// Time a stopping silo needs besides deactivating its grains (<see cref="SiloOptions.ShutdownTimeout"/>):
+    /// marking its membership row ShuttingDown, then Dead, and stopping reminders. 15 s.
+    /// </summary>
+    public static readonly TimeSpan LeaveMargin = TimeSpan.FromSeconds(15);
+
     /// <summary>Stops the silo gracefully.</summary>
     /// <param name="cancellationToken">Signals that shutdown must no longer be graceful.</param>
     /// <returns>A task that completes when every activation is deactivated.</returns>

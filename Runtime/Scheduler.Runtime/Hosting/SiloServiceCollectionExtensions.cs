@@ -18,7 +18,8 @@ public static class SiloServiceCollectionExtensions
     /// Adds a silo to the host: the grain catalog, grain factory (<see cref="Scheduler.Runtime.IGrainFactory"/>),
     /// reminder service, membership (an in-memory table unless a provider registers a durable one;
     /// the view as <see cref="IClusterMembershipView"/>; <see cref="Scheduler.Runtime.Placement.GrainPlacement"/>)
-    /// and the <see cref="SiloHost"/> hosted service. Time comes from the
+    /// and the <see cref="SiloHost"/> hosted service (the host's shutdown timeout is raised to at least
+    /// <see cref="SiloOptions.ShutdownTimeout"/> plus <see cref="SiloHost.LeaveMargin"/>). Time comes from the
     /// registered <see cref="TimeProvider"/> (the system clock unless one is registered).
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -59,6 +60,16 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SiloOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SiloHost>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SiloHost>());
+        // The host cancels stopping after HostOptions.ShutdownTimeout (30 s by default) for all of its
+        // services together; give the silo its own deactivation budget plus time to leave membership.
+        services.AddOptions<Microsoft.Extensions.Hosting.HostOptions>().Configure<IOptions<SiloOptions>>((host, silo) =>
+        {
+            var needed = silo.Value.ShutdownTimeout + SiloHost.LeaveMargin;
+            if (host.ShutdownTimeout < needed)
+            {
+                host.ShutdownTimeout = needed;
+            }
+        });
         configure(new SiloBuilder(services));
         return services;
     }
