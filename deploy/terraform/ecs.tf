@@ -114,7 +114,8 @@ resource "aws_ecs_task_definition" "silo" {
         startPeriod = 20
       }
       dependsOn = [{ containerName = "otel-collector", condition = "START" }]
-      # A silo hands its activations over on SIGTERM; give it the runtime's shutdown timeout.
+      # A silo hands its activations over on SIGTERM: the host allows Cluster:ShutdownTimeout (30 s)
+      # plus 15 s to leave membership (SiloHost.LeaveMargin); ECS must wait at least that long.
       stopTimeout = 60
       logConfiguration = {
         logDriver = "awslogs"
