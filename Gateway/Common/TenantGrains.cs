@@ -39,6 +39,14 @@ public sealed class TenantGrains(IGrainFactory factory, string tenant)
     /// <returns>The reference.</returns>
     public IInterviewRequestGrain Request(string id) => factory.GetGrain<IInterviewRequestGrain>(GrainKeys.For(Tenant, id));
 
+    /// <summary>The calendar account <paramref name="accountId"/> of <paramref name="provider"/>.</summary>
+    /// <param name="provider"><c>google</c> or <c>microsoft</c>.</param>
+    /// <param name="accountId">The account id (1–128 characters without <c>/</c>).</param>
+    /// <returns>The reference.</returns>
+    /// <exception cref="ArgumentException">A part is empty, too long or contains <c>/</c>.</exception>
+    public ICalendarAccountGrain CalendarAccount(string provider, string accountId) =>
+        factory.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(Tenant, provider, accountId));
+
     /// <summary>The pool <paramref name="id"/>.</summary>
     /// <param name="id">The pool id.</param>
     /// <returns>The reference.</returns>

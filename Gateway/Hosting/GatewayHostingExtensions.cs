@@ -1,5 +1,6 @@
 using System.Reflection;
 using Scheduler.Gateway.Auth;
+using Scheduler.Gateway.CalendarAccounts;
 using Scheduler.Gateway.Common;
 using Scheduler.Gateway.Demo;
 using Scheduler.Gateway.InterviewRequests;
@@ -106,6 +107,7 @@ public static class GatewayHostingExtensions
         app.MapGoogleOAuthApi();
         app.MapMicrosoftWebhook();
         app.MapMicrosoftOAuthApi();
+        app.MapCalendarAccountsApi();
         WarnAboutDevelopmentKey(app);
         return app;
     }

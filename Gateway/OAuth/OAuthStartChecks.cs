@@ -5,7 +5,7 @@ using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.OAuth;
 
-/// <summary>The checks every <c>/v1/oauth/{provider}/start</c> makes of the account and participant it connects.</summary>
+/// <summary>The checks every <c>/v1/oauth/{provider}/start</c> (and <c>/v1/calendar-accounts</c>) makes of the account and participant it names.</summary>
 internal static class OAuthStartChecks
 {
     /// <summary>Checks the account id (1–128 characters without <c>/</c>) and, when given, the participant id's form.</summary>

@@ -60,6 +60,39 @@ public sealed class GoogleCalendarGatewayTests(ITestOutputHelper output) : IAsyn
     }
 
     [Fact]
+    public async Task Account_ViewThenDisconnect_StopsTheChannelAndForgetsTheAccount()
+    {
+        using var admin = Admin();
+        await admin.PutParticipant("grace");
+        await ConnectAsync(admin, "grace");
+        var from = Api.NextMonday();
+        await admin.Busy("grace", from, from.AddDays(5)); // the first read of the calendar opens its push channel
+        await TestSiloHost.WaitUntilAsync(() => _google.LiveChannels.Count == 1);
+        var path = $"/v1/calendar-accounts/google/{Uri.EscapeDataString(Account)}";
+
+        var view = await admin.GetJson(path);
+
+        Assert.True((bool)view["connected"]!);
+        Assert.Single(view["channels"]!.AsArray());
+        Assert.Equal([$"{Tenant}/grace"], view["readers"]!.AsArray().Select(r => (string)r!));
+        Assert.Equal(["accessTokenExpiresAt", "channels", "connected", "fullSyncs", "provider", "readers", "syncedCalendars"], view.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal)); // no secrets
+
+        using var recruiter = Client("recruiter");
+        Assert.Equal(HttpStatusCode.Forbidden, (await recruiter.DeleteAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        Assert.Single(_google.LiveChannels);
+
+        using var deleted = await admin.DeleteAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty(_google.LiveChannels); // channels.stop reached Google
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri(path, UriKind.Relative))).StatusCode); // idempotent
+
+        using var unknown = await admin.GetAsync(new Uri("/v1/calendar-accounts/yahoo/someone", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("provider", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Webhook_ForgedOrUnknownChannel_404AndNothingChanges()
     {
         using var admin = Admin();
