@@ -63,19 +63,19 @@ variable "cluster_id" {
 variable "membership_iamalive_period" {
   description = "How often each silo writes its IAmAlive heartbeat (Cluster:Membership:IAmAlivePeriod, hh:mm:ss)."
   type        = string
-  default     = "00:00:10"
+  default     = "00:00:05"
 }
 
 variable "membership_refresh_period" {
-  description = "How often each silo reads the membership table (Cluster:Membership:TableRefreshPeriod, hh:mm:ss)."
+  description = "How often each silo and gateway reads the membership table (Cluster:Membership:TableRefreshPeriod, hh:mm:ss)."
   type        = string
-  default     = "00:00:10"
+  default     = "00:00:05"
 }
 
 variable "membership_death_threshold" {
-  description = "A silo whose last heartbeat is older than this is declared dead (Cluster:Membership:DeathThreshold, hh:mm:ss); keep it several heartbeat periods."
+  description = "A silo whose last heartbeat is older than this is declared dead (Cluster:Membership:DeathThreshold, hh:mm:ss); keep it several heartbeat periods. With the refresh period it bounds how long calls to a crashed silo's grains wait; keep the sum below Cluster:CallTimeout (30 s) so they wait instead of failing."
   type        = string
-  default     = "00:01:00"
+  default     = "00:00:20"
 }
 
 variable "table_prefix" {
