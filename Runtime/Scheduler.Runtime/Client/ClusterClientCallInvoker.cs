@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Scheduler.Runtime.Diagnostics;
-using Scheduler.Runtime.Hosting;
 using Scheduler.Runtime.Membership;
 using Scheduler.Runtime.Messaging;
 using Scheduler.Runtime.Placement;
@@ -15,45 +11,10 @@ namespace Scheduler.Runtime.Client;
 /// that was not delivered (owner lost, no silo active yet) is resent by <see cref="RoutedCallSender"/>
 /// until the call timeout.
 /// </summary>
-internal sealed class ClusterClientCallInvoker(
-    IPlacementDirector director,
-    IClusterMembershipView view,
-    RoutedCallSender sender,
-    GrainCallCodec codec,
-    TimeProvider time,
-    IOptions<SiloOptions> options,
-    ILogger<ClusterClientCallInvoker> log) : IGrainCallInvoker
+internal sealed class ClusterClientCallInvoker(IPlacementDirector director, IClusterMembershipView view, RoutedCallSender sender) : IGrainCallInvoker
 {
-    public object Invoke(GrainId target, GrainMethodInvoker invoker, object?[] arguments)
-    {
-        GrainCallEnvelope envelope;
-        try
-        {
-            envelope = codec.Encode(target, invoker, arguments, time.GetUtcNow() + options.Value.CallTimeout);
-        }
-        catch (Exception exception)
-        {
-            return invoker.ToReturnValue(invoker.Faulted(exception));
-        }
-
-        var response = sender.SendAsync(envelope, () => OwnerOf(target), CancellationToken.None);
-        if (invoker.IsOneWay)
-        {
-            response.ContinueWith(
-                static (t, s) =>
-                {
-                    var (logger, name, grain) = ((ILogger, string, GrainId))s!;
-                    logger.OneWayCallFailed(t.Exception!.GetBaseException(), name, grain);
-                },
-                (log, invoker.Name, target),
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-            return invoker.CompletedReturnValue();
-        }
-
-        return invoker.ToReturnValue(invoker.FromRemote(response, codec.Options));
-    }
+    public object Invoke(GrainId target, GrainMethodInvoker invoker, object?[] arguments) =>
+        sender.Invoke(target, invoker, arguments, OwnerOf);
 
     private SiloAddress? OwnerOf(GrainId target)
     {
