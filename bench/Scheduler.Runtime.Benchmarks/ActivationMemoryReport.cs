@@ -16,7 +16,7 @@ internal static class ActivationMemoryReport
 
     public static void Run(string[] args)
     {
-        var count = ReadOption(args, "--count", 100_000);
+        var count = ReportMath.ReadOption(args, "--count", 100_000);
         RunAsync(count).GetAwaiter().GetResult();
     }
 
@@ -75,11 +75,5 @@ internal static class ActivationMemoryReport
     {
         using var process = Process.GetCurrentProcess();
         return process.WorkingSet64;
-    }
-
-    private static int ReadOption(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
     }
 }

@@ -13,7 +13,7 @@ internal static class RemoteCallReport
 {
     public static void Run(string[] args)
     {
-        var seconds = ReadOption(args, "--seconds", 10);
+        var seconds = ReportMath.ReadOption(args, "--seconds", 10);
         RunAsync(TimeSpan.FromSeconds(seconds)).GetAwaiter().GetResult();
     }
 
@@ -79,14 +79,6 @@ internal static class RemoteCallReport
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var all = samples.SelectMany(s => s).Order().ToArray();
-        Console.WriteLine($"{print} | {all.Length / elapsed,7:0} | {Percentile(all, 0.50),6:0.00} | {Percentile(all, 0.90),6:0.00} | {Percentile(all, 0.99),6:0.00} | {all[^1],6:0.00}");
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    private static int ReadOption(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+        Console.WriteLine($"{print} | {all.Length / elapsed,7:0} | {ReportMath.Percentile(all, 0.50),6:0.00} | {ReportMath.Percentile(all, 0.90),6:0.00} | {ReportMath.Percentile(all, 0.99),6:0.00} | {all[^1],6:0.00}");
     }
 }

@@ -12,7 +12,7 @@ internal static class StorageLoadReport
 {
     public static void Run(string[] args)
     {
-        var seconds = ReadOption(args, "--seconds", 10);
+        var seconds = ReportMath.ReadOption(args, "--seconds", 10);
         var dynamo = Array.IndexOf(args, "--dynamodb") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         if (dynamo is not null)
         {
@@ -81,14 +81,6 @@ internal static class StorageLoadReport
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         Console.WriteLine(
-            $"{writers,7} | {all.Length / elapsed,8:0} | {Percentile(all, 0.50),6:0.00} | {Percentile(all, 0.90),6:0.00} | {Percentile(all, 0.99),6:0.00} | {all[^1],6:0.00}");
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    private static int ReadOption(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+            $"{writers,7} | {all.Length / elapsed,8:0} | {ReportMath.Percentile(all, 0.50),6:0.00} | {ReportMath.Percentile(all, 0.90),6:0.00} | {ReportMath.Percentile(all, 0.99),6:0.00} | {all[^1],6:0.00}");
     }
 }
