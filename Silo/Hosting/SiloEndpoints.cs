@@ -63,20 +63,22 @@ public static class SiloEndpoints
 
     private static (string Host, int Port) Parse(string url)
     {
-        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-        var portStart = url.LastIndexOf(':');
-        if (schemeEnd < 0 || !url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || portStart <= schemeEnd
-            || !int.TryParse(url[(portStart + 1)..].TrimEnd('/'), System.Globalization.CultureInfo.InvariantCulture, out var port))
+        BindingAddress address;
+        try
         {
-            throw new InvalidOperationException($"Urls entry '{url}' must be http://host:port (host: localhost, an IP address, + or *).");
+            address = BindingAddress.Parse(url);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException($"Urls entry '{url}' must be http://host:port (host: localhost, an IP address, + or *).", exception);
         }
 
-        var host = url[(schemeEnd + 3)..portStart];
-        if (host is not ("+" or "*" or "localhost") && !IPAddress.TryParse(host.Trim('[', ']'), out _))
+        if (!string.Equals(address.Scheme, "http", StringComparison.OrdinalIgnoreCase) || address.IsUnixPipe || address.Port < 0
+            || (address.Host is not ("+" or "*" or "localhost") && !IPAddress.TryParse(address.Host.Trim('[', ']'), out _)))
         {
-            throw new InvalidOperationException($"Urls entry '{url}' must name localhost, an IP address, + or *, not '{host}'.");
+            throw new InvalidOperationException($"Urls entry '{url}' must be http://host:port with localhost, an IP address, + or * as host.");
         }
 
-        return (host, port);
+        return (address.Host, address.Port);
     }
 }
