@@ -93,7 +93,9 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-node "$root/.tools/dynalite/node_modules/dynalite/cli.js" --port "$dynalite_port" >"$logs/dynalite.log" 2>&1 &
+# Its own session, so Ctrl-C (SIGINT to the terminal's process group) reaches the silos but not
+# dynalite: the silos leave the membership table gracefully before cleanup stops dynalite.
+setsid node "$root/.tools/dynalite/node_modules/dynalite/cli.js" --port "$dynalite_port" >"$logs/dynalite.log" 2>&1 &
 dynalite=$!
 for _ in $(seq 1 50); do (echo >"/dev/tcp/127.0.0.1/$dynalite_port") 2>/dev/null && break; sleep 0.2; done
 echo "dynalite on 127.0.0.1:$dynalite_port"
