@@ -1,4 +1,3 @@
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains;
 
@@ -11,6 +10,7 @@ namespace Scheduler.Grains;
 /// request's own holds in participant-key order, so a stale or lost plan never double-books anyone;
 /// it costs only the optimization.
 /// </summary>
+[Alias("Scheduler.Grains.IBatchPlannerGrain")]
 public interface IBatchPlannerGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -21,5 +21,6 @@ public interface IBatchPlannerGrain : IGrainWithStringKey
     /// <param name="items">The chunk's accepted requests (ids without tenant, and their specs), in batch order; at most a few thousand.</param>
     /// <returns>What was planned.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is <see langword="null"/>.</exception>
+    [Alias("Plan")]
     Task<BatchPlanSummary> Plan(IReadOnlyList<BatchPlanItem> items);
 }

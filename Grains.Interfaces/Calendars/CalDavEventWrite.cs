@@ -4,4 +4,5 @@ namespace Scheduler.Grains;
 /// <param name="RequestKey">The request's grain key <c>{tenant}/{requestId}</c>.</param>
 /// <param name="Intervals">The booked intervals (UTC), one event each; empty to delete the request's events.</param>
 /// <param name="Summary">The event title.</param>
-public sealed record CalDavEventWrite(string RequestKey, IReadOnlyList<TimeRange> Intervals, string Summary);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.CalDavEventWrite")]
+public sealed record CalDavEventWrite([property: Id(0)] string RequestKey, [property: Id(1)] IReadOnlyList<TimeRange> Intervals, [property: Id(2)] string Summary);

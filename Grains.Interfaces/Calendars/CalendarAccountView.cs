@@ -6,16 +6,19 @@ namespace Scheduler.Grains;
 /// <param name="AccessTokenExpiresAt">When the stored access token expires (UTC); <see langword="null"/> when not connected.</param>
 /// <param name="Channels">The live push channels, one per watched calendar.</param>
 /// <param name="Readers">The participant grain keys that read this account's calendars, ordered.</param>
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.CalendarAccountView")]
 public sealed record CalendarAccountView(
-    string Provider,
-    bool Connected,
-    DateTimeOffset? AccessTokenExpiresAt,
-    IReadOnlyList<CalendarChannelView> Channels,
-    IReadOnlyList<string> Readers)
+    [property: Id(0)] string Provider,
+    [property: Id(1)] bool Connected,
+    [property: Id(2)] DateTimeOffset? AccessTokenExpiresAt,
+    [property: Id(3)] IReadOnlyList<CalendarChannelView> Channels,
+    [property: Id(4)] IReadOnlyList<string> Readers)
 {
     /// <summary>The calendars with a stored sync token, ordered.</summary>
+    [Id(5)]
     public IReadOnlyList<string> SyncedCalendars { get; init; } = [];
 
     /// <summary>The number of full (non-incremental) syncs done, e.g. after a sync token expired.</summary>
+    [Id(6)]
     public int FullSyncs { get; init; }
 }

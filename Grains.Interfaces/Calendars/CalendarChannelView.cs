@@ -5,4 +5,5 @@ namespace Scheduler.Grains;
 /// <param name="ChannelId">The channel id we chose.</param>
 /// <param name="ResourceId">The provider's id of the watched resource (needed to stop the channel).</param>
 /// <param name="ExpiresAt">When the provider stops delivering on it (UTC); the account renews it before.</param>
-public sealed record CalendarChannelView(string CalendarId, string ChannelId, string ResourceId, DateTimeOffset ExpiresAt);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.CalendarChannelView")]
+public sealed record CalendarChannelView([property: Id(0)] string CalendarId, [property: Id(1)] string ChannelId, [property: Id(2)] string ResourceId, [property: Id(3)] DateTimeOffset ExpiresAt);

@@ -1,5 +1,4 @@
-using Scheduler.Runtime;
-using Scheduler.Runtime.Concurrency;
+using Orleans.Concurrency;
 
 namespace Scheduler.Grains;
 
@@ -10,6 +9,7 @@ namespace Scheduler.Grains;
 /// it; it fetches free/busy and writes events. Provider-neutral: the provider's connector does
 /// the HTTP work.
 /// </summary>
+[Alias("Scheduler.Grains.ICalendarAccountGrain")]
 public interface ICalendarAccountGrain : IGrainWithStringKey
 {
     /// <summary>Stores (replaces) the account's credentials, e.g. after an OAuth consent.</summary>
@@ -17,10 +17,12 @@ public interface ICalendarAccountGrain : IGrainWithStringKey
     /// <returns>The account view.</returns>
     /// <exception cref="ArgumentException">The access token is empty.</exception>
     /// <exception cref="InvalidOperationException">The key's provider has no registered connector.</exception>
+    [Alias("Connect")]
     Task<CalendarAccountView> Connect(CalendarCredentials credentials);
 
     /// <summary>Returns the account view (no secrets).</summary>
     /// <returns>The view; <see cref="CalendarAccountView.Connected"/> is <see langword="false"/> before <see cref="Connect"/>.</returns>
+    [Alias("GetView")]
     Task<CalendarAccountView> GetView();
 
     /// <summary>
@@ -32,11 +34,13 @@ public interface ICalendarAccountGrain : IGrainWithStringKey
     /// <returns>The busy intervals and per-calendar errors.</returns>
     /// <exception cref="InvalidOperationException">The account is not connected.</exception>
     /// <remarks>When the provider refuses or cannot be reached after retries, the grain throws the calendar source error of the silo (its message names the account and the cause).</remarks>
+    [Alias("GetFreeBusy")]
     Task<AccountFreeBusy> GetFreeBusy(AccountFreeBusyQuery query);
 
     /// <summary>Forgets a reader (e.g. the participant removed the calendar). Idempotent.</summary>
     /// <param name="readerKey">The participant grain key.</param>
     /// <returns>A task that completes when stored.</returns>
+    [Alias("RemoveReader")]
     Task RemoveReader(string readerKey);
 
     /// <summary>
@@ -47,12 +51,14 @@ public interface ICalendarAccountGrain : IGrainWithStringKey
     /// </summary>
     /// <param name="notification">The notification's headers.</param>
     /// <returns>The verdict.</returns>
+    [Alias("ReceivePush")]
     Task<PushVerdict> ReceivePush(PushNotification notification);
 
     /// <summary>Runs the incremental sync of one calendar (full sync when its token expired) and tells its readers when events changed. One-way; the account calls it on itself.</summary>
     /// <param name="calendarId">The calendar.</param>
     /// <returns>A task that completes when the message is accepted.</returns>
     [OneWay]
+    [Alias("SyncCalendar")]
     Task SyncCalendar(string calendarId);
 
     /// <summary>
@@ -63,9 +69,11 @@ public interface ICalendarAccountGrain : IGrainWithStringKey
     /// <param name="write">The booking, or an empty interval list to delete.</param>
     /// <returns>A task that completes when the message is accepted.</returns>
     [OneWay]
+    [Alias("WriteInterviewEvent")]
     Task WriteInterviewEvent(InterviewEventWrite write);
 
     /// <summary>Stops every push channel at the provider, removes the renewal reminder, deletes the credentials, sync tokens and readers, and tells the readers (one-way) to drop what they cached. Idempotent.</summary>
     /// <returns>A task that completes when stored.</returns>
+    [Alias("Disconnect")]
     Task Disconnect();
 }

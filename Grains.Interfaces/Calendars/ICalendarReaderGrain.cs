@@ -1,5 +1,4 @@
-using Scheduler.Runtime;
-using Scheduler.Runtime.Concurrency;
+using Orleans.Concurrency;
 
 namespace Scheduler.Grains;
 
@@ -8,6 +7,7 @@ namespace Scheduler.Grains;
 /// accounts talk to. One-way only: accounts never wait on participants, and participants never
 /// call request grains synchronously, so there are no call cycles.
 /// </summary>
+[Alias("Scheduler.Grains.ICalendarReaderGrain")]
 public interface ICalendarReaderGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -19,6 +19,7 @@ public interface ICalendarReaderGrain : IGrainWithStringKey
     /// <param name="change">The account and calendars that changed.</param>
     /// <returns>A task that completes when the message is accepted.</returns>
     [OneWay]
+    [Alias("CalendarChanged")]
     Task CalendarChanged(CalendarChange change);
 
     /// <summary>
@@ -26,5 +27,6 @@ public interface ICalendarReaderGrain : IGrainWithStringKey
     /// Cluster-internal: the gateway never exposes it, and profiles read through the API never carry passwords.
     /// </summary>
     /// <returns>The <c>caldav</c> entries (URL, user name, password).</returns>
+    [Alias("GetCalDavCalendars")]
     Task<IReadOnlyList<CalendarSpec>> GetCalDavCalendars();
 }

@@ -10,8 +10,10 @@ namespace Scheduler.Grains;
 /// <param name="CalendarId">The calendar to write to; empty for the account's primary calendar.</param>
 /// <param name="Intervals">The booked intervals (UTC); empty to delete the events.</param>
 /// <param name="Summary">The event title.</param>
-public sealed record InterviewEventWrite(string RequestKey, string ParticipantKey, string CalendarId, IReadOnlyList<TimeRange> Intervals, string Summary)
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.InterviewEventWrite")]
+public sealed record InterviewEventWrite([property: Id(0)] string RequestKey, [property: Id(1)] string ParticipantKey, [property: Id(2)] string CalendarId, [property: Id(3)] IReadOnlyList<TimeRange> Intervals, [property: Id(4)] string Summary)
 {
     /// <summary>The request's conferencing (<c>none</c>, <c>googleMeet</c>, <c>teams</c>); a provider adds the link it can make (Google: Meet, Microsoft: Teams).</summary>
+    [Id(5)]
     public string Conferencing { get; init; } = "none";
 }

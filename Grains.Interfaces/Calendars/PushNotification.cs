@@ -9,4 +9,5 @@ namespace Scheduler.Grains;
 /// <param name="ResourceId"><c>X-Goog-Resource-ID</c>: the provider's id of the watched resource.</param>
 /// <param name="ResourceState"><c>X-Goog-Resource-State</c>: <c>sync</c> (channel created), <c>exists</c> (something changed) or <c>not_exists</c>.</param>
 /// <param name="MessageNumber"><c>X-Goog-Message-Number</c>: increasing per channel; <see langword="null"/> when absent.</param>
-public sealed record PushNotification(string ChannelId, string Token, string ResourceId, string ResourceState, long? MessageNumber);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.PushNotification")]
+public sealed record PushNotification([property: Id(0)] string ChannelId, [property: Id(1)] string Token, [property: Id(2)] string ResourceId, [property: Id(3)] string ResourceState, [property: Id(4)] long? MessageNumber);

@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>What a calendar account made of a push notification.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.PushVerdict")]
 public enum PushVerdict
 {
     /// <summary>The channel id, token and resource id match a live channel: a sync follows (for <c>exists</c>).</summary>

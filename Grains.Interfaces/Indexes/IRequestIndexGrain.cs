@@ -1,5 +1,4 @@
-using Scheduler.Runtime;
-using Scheduler.Runtime.Concurrency;
+using Orleans.Concurrency;
 
 namespace Scheduler.Grains;
 
@@ -9,17 +8,20 @@ namespace Scheduler.Grains;
 /// summary into their shard on every transition (one-way); a shard orders by (creation time, id).
 /// Dashboards read the whole index through <c>RequestIndexReader</c>, which merges the shards.
 /// </summary>
+[Alias("Scheduler.Grains.IRequestIndexGrain")]
 public interface IRequestIndexGrain : IGrainWithStringKey
 {
     /// <summary>Inserts or updates a summary; a summary with a lower version than the stored one is ignored. One-way.</summary>
     /// <param name="summary">The summary.</param>
     /// <returns>A task that completes when the message is accepted.</returns>
     [OneWay]
+    [Alias("Upsert")]
     Task Upsert(RequestSummary summary);
 
     /// <summary>Returns a page of this shard, optionally filtered.</summary>
     /// <param name="query">Filters, cursor and size (1–1,000 here; the API allows up to 500 per page).</param>
     /// <returns>The page.</returns>
     /// <exception cref="ArgumentException">The cursor is not one this index produced (<c>cursor</c>).</exception>
+    [Alias("List")]
     Task<RequestPage> List(RequestListQuery query);
 }

@@ -5,4 +5,5 @@ namespace Scheduler.Grains;
 /// <param name="CandidateId">Only this candidate; <see langword="null"/> for all.</param>
 /// <param name="Cursor">The <see cref="RequestPage.NextCursor"/> of the previous page; <see langword="null"/> for the first page.</param>
 /// <param name="Limit">Page size, 1–500.</param>
-public sealed record RequestListQuery(RequestStatus? Status, string? CandidateId, string? Cursor, int Limit = 50);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.RequestListQuery")]
+public sealed record RequestListQuery([property: Id(0)] RequestStatus? Status, [property: Id(1)] string? CandidateId, [property: Id(2)] string? Cursor, [property: Id(3)] int Limit = 50);

@@ -8,4 +8,5 @@ namespace Scheduler.Grains;
 /// <param name="CreatedAt">When it was submitted.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="Version">The request's version; older versions never overwrite newer ones in the index.</param>
-public sealed record RequestSummary(string Id, string? ExternalId, string CandidateId, RequestStatus Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.RequestSummary")]
+public sealed record RequestSummary([property: Id(0)] string Id, [property: Id(1)] string? ExternalId, [property: Id(2)] string CandidateId, [property: Id(3)] RequestStatus Status, [property: Id(4)] DateTimeOffset CreatedAt, [property: Id(5)] DateTimeOffset UpdatedAt, [property: Id(6)] long Version);

@@ -1,4 +1,3 @@
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains;
 
@@ -8,6 +7,7 @@ namespace Scheduler.Grains;
 /// decides the offer replaces each message (<c>chat.update</c>) with the outcome for that member. Durable: posts and
 /// updates are persisted before they are made and retried with backoff until Slack takes them.
 /// </summary>
+[Alias("Scheduler.Grains.IPoolOfferMessagesGrain")]
 public interface IPoolOfferMessagesGrain : IGrainWithStringKey
 {
     /// <summary>Posts the offer to its recipients (idempotent: a member already posted to is not posted to again).</summary>
@@ -15,13 +15,16 @@ public interface IPoolOfferMessagesGrain : IGrainWithStringKey
     /// <returns>The members' messages as stored (posting continues in the background).</returns>
     /// <exception cref="ArgumentException">The title is empty or longer than 200 characters.</exception>
     /// <exception cref="InvalidOperationException">The pool has no such offer.</exception>
+    [Alias("Post")]
     Task<IReadOnlyList<PoolOfferMessage>> Post(string title);
 
     /// <summary>Reads the offer's state from the pool and updates the messages of every member it was decided for (won, taken, withdrawn). Cheap and harmless when nothing was posted.</summary>
     /// <returns>A task that completes when the decisions are stored (the updates continue in the background).</returns>
+    [Alias("Refresh")]
     Task Refresh();
 
     /// <summary>Returns the members' messages.</summary>
     /// <returns>The messages, in recipient order.</returns>
+    [Alias("GetMessages")]
     Task<IReadOnlyList<PoolOfferMessage>> GetMessages();
 }

@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>How a notification reaches its recipient.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.NotificationChannel")]
 public enum NotificationChannel
 {
     /// <summary>Email over SMTP, with a calendar invite for booking changes.</summary>

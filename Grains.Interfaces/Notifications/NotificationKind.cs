@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>What a notification is about (DESIGN §5 <c>notify</c>, issue "what is notified, to whom").</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.NotificationKind")]
 public enum NotificationKind
 {
     /// <summary>The interview was booked (all attendees; email carries an iTIP REQUEST).</summary>

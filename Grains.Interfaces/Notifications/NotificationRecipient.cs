@@ -7,10 +7,11 @@ namespace Scheduler.Grains;
 /// <param name="TimeZone">IANA zone id every time is shown in (e.g. <c>Europe/Berlin</c>); unknown ids fall back to UTC.</param>
 /// <param name="Email">The email address, or <see langword="null"/> when the recipient gets no email.</param>
 /// <param name="SlackTarget">A Slack user id (DM) or channel id, or <see langword="null"/> when the recipient gets no Slack message.</param>
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.NotificationRecipient")]
 public sealed record NotificationRecipient(
-    string Id,
-    string DisplayName,
-    RecipientRole Role,
-    string TimeZone,
-    string? Email = null,
-    string? SlackTarget = null);
+    [property: Id(0)] string Id,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] RecipientRole Role,
+    [property: Id(3)] string TimeZone,
+    [property: Id(4)] string? Email = null,
+    [property: Id(5)] string? SlackTarget = null);

@@ -12,15 +12,16 @@ namespace Scheduler.Grains;
 /// <param name="SentAt">When it was accepted by the server, or <see langword="null"/>.</param>
 /// <param name="MessageId">The email <c>Message-ID</c> (RFC 5322 §3.6.4) or the Slack message <c>ts</c>, once known.</param>
 /// <param name="LastError">The last failure or skip reason, or <see langword="null"/>.</param>
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.NotificationRecord")]
 public sealed record NotificationRecord(
-    string Key,
-    NotificationKind Kind,
-    int Sequence,
-    string RecipientId,
-    NotificationChannel Channel,
-    NotificationStatus Status,
-    DateTimeOffset EnqueuedAt,
-    int Attempts,
-    DateTimeOffset? SentAt,
-    string? MessageId,
-    string? LastError);
+    [property: Id(0)] string Key,
+    [property: Id(1)] NotificationKind Kind,
+    [property: Id(2)] int Sequence,
+    [property: Id(3)] string RecipientId,
+    [property: Id(4)] NotificationChannel Channel,
+    [property: Id(5)] NotificationStatus Status,
+    [property: Id(6)] DateTimeOffset EnqueuedAt,
+    [property: Id(7)] int Attempts,
+    [property: Id(8)] DateTimeOffset? SentAt,
+    [property: Id(9)] string? MessageId,
+    [property: Id(10)] string? LastError);

@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>Where a notification of the outbox stands.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.NotificationStatus")]
 public enum NotificationStatus
 {
     /// <summary>Persisted, not yet delivered; retried with backoff until it is.</summary>

@@ -9,12 +9,13 @@ namespace Scheduler.Grains;
 /// <param name="PostedAt">When it was posted (UTC).</param>
 /// <param name="UpdatedAt">When it was last replaced (UTC).</param>
 /// <param name="LastError">The last Slack or network error, if any.</param>
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.PoolOfferMessage")]
 public sealed record PoolOfferMessage(
-    string MemberId,
-    string SlackUserId,
-    string? Channel,
-    string? Ts,
-    PoolOfferMessageStatus Status,
-    DateTimeOffset? PostedAt,
-    DateTimeOffset? UpdatedAt,
-    string? LastError);
+    [property: Id(0)] string MemberId,
+    [property: Id(1)] string SlackUserId,
+    [property: Id(2)] string? Channel,
+    [property: Id(3)] string? Ts,
+    [property: Id(4)] PoolOfferMessageStatus Status,
+    [property: Id(5)] DateTimeOffset? PostedAt,
+    [property: Id(6)] DateTimeOffset? UpdatedAt,
+    [property: Id(7)] string? LastError);

@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>Where a pool member's Slack offer message stands.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.PoolOfferMessageStatus")]
 public enum PoolOfferMessageStatus
 {
     /// <summary>Not posted yet (or its post is being retried).</summary>

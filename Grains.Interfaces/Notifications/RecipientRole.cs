@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>The part a recipient plays in an interview; selects wording and invite role.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.RecipientRole")]
 public enum RecipientRole
 {
     /// <summary>The candidate.</summary>

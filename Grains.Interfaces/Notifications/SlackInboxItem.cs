@@ -7,4 +7,5 @@ namespace Scheduler.Grains;
 /// <param name="Attempts">Handling attempts so far.</param>
 /// <param name="ProcessedAt">When it was done or given up (UTC).</param>
 /// <param name="Outcome">What handling did (for example "selected p1"), or the last error.</param>
-public sealed record SlackInboxItem(SlackInteractionRecord Interaction, SlackInboxStatus Status, DateTimeOffset AcceptedAt, int Attempts, DateTimeOffset? ProcessedAt, string? Outcome);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.SlackInboxItem")]
+public sealed record SlackInboxItem([property: Id(0)] SlackInteractionRecord Interaction, [property: Id(1)] SlackInboxStatus Status, [property: Id(2)] DateTimeOffset AcceptedAt, [property: Id(3)] int Attempts, [property: Id(4)] DateTimeOffset? ProcessedAt, [property: Id(5)] string? Outcome);

@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>Where an accepted Slack interaction stands.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.SlackInboxStatus")]
 public enum SlackInboxStatus
 {
     /// <summary>Stored, not yet handled (or to be retried).</summary>

@@ -11,4 +11,5 @@ namespace Scheduler.Grains;
 /// <param name="UserId">The Slack user who pressed it.</param>
 /// <param name="Channel">The channel of the message that carried the button, when Slack sent it.</param>
 /// <param name="MessageTs">The <c>ts</c> of that message, when Slack sent it.</param>
-public sealed record SlackInteractionRecord(string Id, string ActionId, string Value, string UserId, string? Channel, string? MessageTs);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.SlackInteractionRecord")]
+public sealed record SlackInteractionRecord([property: Id(0)] string Id, [property: Id(1)] string ActionId, [property: Id(2)] string Value, [property: Id(3)] string UserId, [property: Id(4)] string? Channel, [property: Id(5)] string? MessageTs);

@@ -4,11 +4,14 @@ namespace Scheduler.Grains;
 /// <param name="Start">The first busy instant (UTC).</param>
 /// <param name="End">The end (exclusive, UTC).</param>
 /// <param name="Source">Where it comes from.</param>
-public sealed record BusyInterval(DateTimeOffset Start, DateTimeOffset End, BusySourceKind Source)
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.BusyInterval")]
+public sealed record BusyInterval([property: Id(0)] DateTimeOffset Start, [property: Id(1)] DateTimeOffset End, [property: Id(2)] BusySourceKind Source)
 {
     /// <summary>The request that holds or booked it (<see cref="BusySourceKind.Hold"/>, <see cref="BusySourceKind.Booking"/>); otherwise <see langword="null"/>.</summary>
+    [Id(3)]
     public string? RequestId { get; init; }
 
     /// <summary>A label (block title or calendar name); may be <see langword="null"/>.</summary>
+    [Id(4)]
     public string? Title { get; init; }
 }

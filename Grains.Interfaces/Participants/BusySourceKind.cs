@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>Where a busy interval comes from.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.BusySourceKind")]
 public enum BusySourceKind
 {
     /// <summary>An event of a connected calendar.</summary>

@@ -5,4 +5,5 @@ namespace Scheduler.Grains;
 /// <param name="Refusal">Why not, when not granted; <see cref="HoldRefusal.None"/> otherwise.</param>
 /// <param name="Message">A human-readable explanation of a refusal; <see langword="null"/> when granted.</param>
 /// <param name="ExpiresAt">When the hold expires; <see langword="null"/> for a booking or a refusal.</param>
-public sealed record HoldOutcome(bool Granted, HoldRefusal Refusal, string? Message, DateTimeOffset? ExpiresAt);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.HoldOutcome")]
+public sealed record HoldOutcome([property: Id(0)] bool Granted, [property: Id(1)] HoldRefusal Refusal, [property: Id(2)] string? Message, [property: Id(3)] DateTimeOffset? ExpiresAt);

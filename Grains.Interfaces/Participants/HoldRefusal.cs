@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>Why a participant refused a hold or confirmation.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.HoldRefusal")]
 public enum HoldRefusal
 {
     /// <summary>Not refused.</summary>

@@ -5,8 +5,10 @@ namespace Scheduler.Grains;
 /// <param name="Intervals">The interview intervals this participant attends (one per stage), unbuffered.</param>
 /// <param name="Ttl">How long the hold lives unless confirmed; 1 s to 1 h.</param>
 /// <param name="CountsTowardCaps">Whether these are interviews for the daily/weekly caps (interviewers: yes; the candidate: no).</param>
-public sealed record HoldRequest(string RequestId, IReadOnlyList<TimeRange> Intervals, TimeSpan Ttl, bool CountsTowardCaps)
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.HoldRequest")]
+public sealed record HoldRequest([property: Id(0)] string RequestId, [property: Id(1)] IReadOnlyList<TimeRange> Intervals, [property: Id(2)] TimeSpan Ttl, [property: Id(3)] bool CountsTowardCaps)
 {
     /// <summary>The request's conferencing (<c>none</c>, <c>googleMeet</c>, <c>teams</c>): the calendar events written for the booking ask their provider for that link.</summary>
+    [Id(4)]
     public string Conferencing { get; init; } = "none";
 }

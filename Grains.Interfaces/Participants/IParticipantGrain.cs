@@ -1,4 +1,3 @@
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains;
 
@@ -9,16 +8,19 @@ namespace Scheduler.Grains;
 /// bookings (widened by its buffers) to two different requests. It never calls request grains
 /// synchronously.
 /// </summary>
+[Alias("Scheduler.Grains.IParticipantGrain")]
 public interface IParticipantGrain : IGrainWithStringKey
 {
     /// <summary>Creates or replaces the profile.</summary>
     /// <param name="profile">The profile. A <see cref="CalendarSpec.Password"/> left <see langword="null"/> keeps the stored one for the same provider and URL.</param>
     /// <returns>The stored profile as <see cref="GetProfile"/> returns it (secrets removed).</returns>
     /// <exception cref="ArgumentException">A field is invalid; <see cref="ArgumentException.ParamName"/> names it (e.g. <c>timeZone</c>, <c>workingHours[0].start</c>). Nothing is stored.</exception>
+    [Alias("UpsertProfile")]
     Task<ParticipantProfile> UpsertProfile(ParticipantProfile profile);
 
     /// <summary>Returns the profile, without secrets.</summary>
     /// <returns>The profile, or <see langword="null"/> when the participant does not exist.</returns>
+    [Alias("GetProfile")]
     Task<ParticipantProfile?> GetProfile();
 
     /// <summary>Replaces all explicit busy blocks.</summary>
@@ -26,22 +28,26 @@ public interface IParticipantGrain : IGrainWithStringKey
     /// <returns>A task that completes when the blocks are stored.</returns>
     /// <exception cref="ArgumentException">A block ends at or before its start (<c>blocks[i].end</c>). Nothing is stored.</exception>
     /// <exception cref="InvalidOperationException">The participant has no profile.</exception>
+    [Alias("ReplaceBlocks")]
     Task ReplaceBlocks(IReadOnlyList<BusyBlock> blocks);
 
     /// <summary>Returns the busy intervals (calendar, blocks, bookings, live holds) overlapping a range.</summary>
     /// <param name="range">The range.</param>
     /// <returns>The intervals and the freshness of the calendar data.</returns>
+    [Alias("GetBusy")]
     Task<BusyView> GetBusy(TimeRange range);
 
     /// <summary>Returns free time and aligned slots (participant-local grid) in a range.</summary>
     /// <param name="query">The query.</param>
     /// <returns>Free intervals and slots; empty when the participant has no profile.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The duration or granularity is out of range.</exception>
+    [Alias("GetAvailability")]
     Task<AvailabilityView> GetAvailability(AvailabilityQuery query);
 
     /// <summary>Returns the engine input for negotiation: zone, rules, busy time including other requests' holds and bookings, booked starts for caps.</summary>
     /// <param name="query">The window and the asking request.</param>
     /// <returns>The data; <see cref="ParticipantAvailabilityData.Exists"/> is <see langword="false"/> when there is no profile.</returns>
+    [Alias("GetAvailabilityInput")]
     Task<ParticipantAvailabilityData> GetAvailabilityInput(AvailabilityInputQuery query);
 
     /// <summary>
@@ -51,6 +57,7 @@ public interface IParticipantGrain : IGrainWithStringKey
     /// </summary>
     /// <param name="request">The hold.</param>
     /// <returns>Granted with its expiry, or the refusal.</returns>
+    [Alias("TryHold")]
     Task<HoldOutcome> TryHold(HoldRequest request);
 
     /// <summary>
@@ -60,23 +67,28 @@ public interface IParticipantGrain : IGrainWithStringKey
     /// </summary>
     /// <param name="request">The same hold request that was granted.</param>
     /// <returns>Granted, or the refusal.</returns>
+    [Alias("ConfirmHold")]
     Task<HoldOutcome> ConfirmHold(HoldRequest request);
 
     /// <summary>Releases the request's hold, if any (bookings are kept). Idempotent.</summary>
     /// <param name="requestId">The request key.</param>
     /// <returns>A task that completes when the release is stored.</returns>
+    [Alias("ReleaseHold")]
     Task ReleaseHold(string requestId);
 
     /// <summary>Cancels the request's booking and hold, if any. Idempotent.</summary>
     /// <param name="requestId">The request key.</param>
     /// <returns>A task that completes when the cancellation is stored.</returns>
+    [Alias("CancelBooking")]
     Task CancelBooking(string requestId);
 
     /// <summary>Lists the confirmed bookings, ordered by first start.</summary>
     /// <returns>The bookings.</returns>
+    [Alias("ListBookings")]
     Task<IReadOnlyList<ParticipantBooking>> ListBookings();
 
     /// <summary>Lists the live (unexpired) holds, ordered by first start.</summary>
     /// <returns>The holds.</returns>
+    [Alias("ListHolds")]
     Task<IReadOnlyList<ParticipantBooking>> ListHolds();
 }

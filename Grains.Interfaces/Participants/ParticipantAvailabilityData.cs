@@ -10,32 +10,42 @@ namespace Scheduler.Grains;
 /// <param name="Exists">Whether the participant has a profile; when <see langword="false"/>, the other fields are empty.</param>
 /// <param name="TimeZone">The IANA zone id.</param>
 /// <param name="WorkingHours">Weekly working hours.</param>
-public sealed record ParticipantAvailabilityData(string ParticipantId, bool Exists, string TimeZone, IReadOnlyList<WeeklyHours> WorkingHours)
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.ParticipantAvailabilityData")]
+public sealed record ParticipantAvailabilityData([property: Id(0)] string ParticipantId, [property: Id(1)] bool Exists, [property: Id(2)] string TimeZone, [property: Id(3)] IReadOnlyList<WeeklyHours> WorkingHours)
 {
     /// <summary>Per-date working hour overrides.</summary>
+    [Id(4)]
     public IReadOnlyList<DateOverrideSpec> DateOverrides { get; init; } = [];
 
     /// <summary>Busy intervals (raw, not buffered), overlapping the window or near it.</summary>
+    [Id(5)]
     public IReadOnlyList<TimeRange> Busy { get; init; } = [];
 
     /// <summary>Buffer before interviews, minutes.</summary>
+    [Id(6)]
     public int BufferBeforeMinutes { get; init; }
 
     /// <summary>Buffer after interviews, minutes.</summary>
+    [Id(7)]
     public int BufferAfterMinutes { get; init; }
 
     /// <summary>Daily cap; <see langword="null"/> for none.</summary>
+    [Id(8)]
     public int? MaxInterviewsPerDay { get; init; }
 
     /// <summary>Weekly cap; <see langword="null"/> for none.</summary>
+    [Id(9)]
     public int? MaxInterviewsPerWeek { get; init; }
 
     /// <summary>Starts of other requests' interviews (bookings and live holds) this participant attends as an interviewer, for caps and pool fairness.</summary>
+    [Id(10)]
     public IReadOnlyList<DateTimeOffset> BookedInterviewStarts { get; init; } = [];
 
     /// <summary>Preferred times (soft).</summary>
+    [Id(11)]
     public IReadOnlyList<WeeklyHours> PreferredTimes { get; init; } = [];
 
     /// <summary>Whether some calendar data was stale when this was computed.</summary>
+    [Id(12)]
     public bool Stale { get; init; }
 }

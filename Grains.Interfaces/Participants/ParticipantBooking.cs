@@ -6,4 +6,5 @@ namespace Scheduler.Grains;
 /// <param name="CountsTowardCaps">Whether they count for the caps.</param>
 /// <param name="CreatedAt">When the hold was granted or the booking confirmed.</param>
 /// <param name="ExpiresAt">When a hold expires; <see langword="null"/> for a booking.</param>
-public sealed record ParticipantBooking(string RequestId, IReadOnlyList<TimeRange> Intervals, bool CountsTowardCaps, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.ParticipantBooking")]
+public sealed record ParticipantBooking([property: Id(0)] string RequestId, [property: Id(1)] IReadOnlyList<TimeRange> Intervals, [property: Id(2)] bool CountsTowardCaps, [property: Id(3)] DateTimeOffset CreatedAt, [property: Id(4)] DateTimeOffset? ExpiresAt);

@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>What a participant is.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.ParticipantKind")]
 public enum ParticipantKind
 {
     /// <summary>A person being interviewed.</summary>

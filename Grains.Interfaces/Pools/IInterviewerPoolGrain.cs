@@ -1,4 +1,3 @@
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains;
 
@@ -6,16 +5,19 @@ namespace Scheduler.Grains;
 /// An interviewer pool, key <c>{tenant}/{poolId}</c>: its members and selection strategy, and
 /// first-to-accept offers of slots to its members.
 /// </summary>
+[Alias("Scheduler.Grains.IInterviewerPoolGrain")]
 public interface IInterviewerPoolGrain : IGrainWithStringKey
 {
     /// <summary>Creates or replaces the pool.</summary>
     /// <param name="definition">Members and strategy.</param>
     /// <returns>The stored pool.</returns>
     /// <exception cref="ArgumentException">No members, an empty id or a duplicate (<c>members</c>). Nothing is stored.</exception>
+    [Alias("Upsert")]
     Task<PoolView> Upsert(PoolDefinition definition);
 
     /// <summary>Returns the pool.</summary>
     /// <returns>The pool, or <see langword="null"/> when it does not exist.</returns>
+    [Alias("Get")]
     Task<PoolView?> Get();
 
     /// <summary>
@@ -24,11 +26,13 @@ public interface IInterviewerPoolGrain : IGrainWithStringKey
     /// accept, as stored (the engine ranks them by trailing bookings).
     /// </summary>
     /// <returns>The members; empty when the pool does not exist.</returns>
+    [Alias("GetMembersForSelection")]
     Task<IReadOnlyList<string>> GetMembersForSelection();
 
     /// <summary>Records which members were picked for a booked interview (advances round robin).</summary>
     /// <param name="memberIds">The picked members.</param>
     /// <returns>A task that completes when stored.</returns>
+    [Alias("RecordPicked")]
     Task RecordPicked(IReadOnlyList<string> memberIds);
 
     /// <summary>Offers a slot to every eligible member at once. Idempotent on the offer id.</summary>
@@ -36,6 +40,7 @@ public interface IInterviewerPoolGrain : IGrainWithStringKey
     /// <returns>The offer as stored.</returns>
     /// <exception cref="ArgumentException">No eligible members, or one is not a member (<c>eligibleMembers</c>).</exception>
     /// <exception cref="InvalidOperationException">The pool does not exist.</exception>
+    [Alias("Offer")]
     Task<OfferView> Offer(OfferSpec offer);
 
     /// <summary>
@@ -47,6 +52,7 @@ public interface IInterviewerPoolGrain : IGrainWithStringKey
     /// <param name="offerId">The offer id.</param>
     /// <param name="memberId">The accepting member.</param>
     /// <returns>Whether this member won, and the offer.</returns>
+    [Alias("Accept")]
     Task<AcceptOutcome> Accept(string offerId, string memberId);
 
     /// <summary>
@@ -57,10 +63,12 @@ public interface IInterviewerPoolGrain : IGrainWithStringKey
     /// </summary>
     /// <param name="offerId">The offer id.</param>
     /// <returns>The offer after the call, or <see langword="null"/> when it does not exist.</returns>
+    [Alias("WithdrawOffer")]
     Task<OfferView?> WithdrawOffer(string offerId);
 
     /// <summary>Returns an offer.</summary>
     /// <param name="offerId">The offer id.</param>
     /// <returns>The offer, or <see langword="null"/>.</returns>
+    [Alias("GetOffer")]
     Task<OfferView?> GetOffer(string offerId);
 }

@@ -4,4 +4,5 @@ namespace Scheduler.Grains;
 /// <param name="PoolId">The pool id (without tenant).</param>
 /// <param name="OfferId">The offer id.</param>
 /// <param name="MemberId">The winning member's participant id (without tenant).</param>
-public sealed record OfferAcceptance(string PoolId, string OfferId, string MemberId);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.OfferAcceptance")]
+public sealed record OfferAcceptance([property: Id(0)] string PoolId, [property: Id(1)] string OfferId, [property: Id(2)] string MemberId);

@@ -4,4 +4,5 @@ namespace Scheduler.Grains;
 /// <param name="MemberId">The member.</param>
 /// <param name="Status">Open while undecided, Accepted for the winner, Withdrawn for the others.</param>
 /// <param name="ChangedAt">When the status last changed.</param>
-public sealed record OfferRecipient(string MemberId, OfferStatus Status, DateTimeOffset ChangedAt);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.OfferRecipient")]
+public sealed record OfferRecipient([property: Id(0)] string MemberId, [property: Id(1)] OfferStatus Status, [property: Id(2)] DateTimeOffset ChangedAt);

@@ -5,4 +5,5 @@ namespace Scheduler.Grains;
 /// <param name="RequestId">The request the slot belongs to.</param>
 /// <param name="Slot">The interview interval.</param>
 /// <param name="EligibleMembers">The members it is offered to; each must be a pool member.</param>
-public sealed record OfferSpec(string OfferId, string RequestId, TimeRange Slot, IReadOnlyList<string> EligibleMembers);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.OfferSpec")]
+public sealed record OfferSpec([property: Id(0)] string OfferId, [property: Id(1)] string RequestId, [property: Id(2)] TimeRange Slot, [property: Id(3)] IReadOnlyList<string> EligibleMembers);

@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>The state of a first-to-accept offer, or of one member's part in it.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.OfferStatus")]
 public enum OfferStatus
 {
     /// <summary>Offered; nobody has accepted yet.</summary>

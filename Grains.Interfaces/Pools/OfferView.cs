@@ -7,4 +7,5 @@ namespace Scheduler.Grains;
 /// <param name="Status">Open until someone accepts (then Accepted) or the offer is withdrawn (then Withdrawn).</param>
 /// <param name="AcceptedBy">The winning member; <see langword="null"/> while open.</param>
 /// <param name="Recipients">Every member it was offered to.</param>
-public sealed record OfferView(string OfferId, string RequestId, TimeRange Slot, OfferStatus Status, string? AcceptedBy, IReadOnlyList<OfferRecipient> Recipients);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.OfferView")]
+public sealed record OfferView([property: Id(0)] string OfferId, [property: Id(1)] string RequestId, [property: Id(2)] TimeRange Slot, [property: Id(3)] OfferStatus Status, [property: Id(4)] string? AcceptedBy, [property: Id(5)] IReadOnlyList<OfferRecipient> Recipients);

@@ -3,4 +3,5 @@ namespace Scheduler.Grains;
 /// <summary>An interviewer pool's definition.</summary>
 /// <param name="Members">Member participant ids (without tenant), without duplicates.</param>
 /// <param name="Strategy">The selection strategy.</param>
-public sealed record PoolDefinition(IReadOnlyList<string> Members, PoolStrategy Strategy);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.PoolDefinition")]
+public sealed record PoolDefinition([property: Id(0)] IReadOnlyList<string> Members, [property: Id(1)] PoolStrategy Strategy);

@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>How a pool's members are chosen for a stage.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.PoolStrategy")]
 public enum PoolStrategy
 {
     /// <summary>Members in turn: the member picked least recently first.</summary>

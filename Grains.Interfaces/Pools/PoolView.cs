@@ -5,4 +5,5 @@ namespace Scheduler.Grains;
 /// <param name="Members">Member participant ids, in the order given.</param>
 /// <param name="Strategy">The selection strategy.</param>
 /// <param name="Version">Increments on every change.</param>
-public sealed record PoolView(string Id, IReadOnlyList<string> Members, PoolStrategy Strategy, long Version);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.PoolView")]
+public sealed record PoolView([property: Id(0)] string Id, [property: Id(1)] IReadOnlyList<string> Members, [property: Id(2)] PoolStrategy Strategy, [property: Id(3)] long Version);

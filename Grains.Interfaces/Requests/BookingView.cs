@@ -3,4 +3,5 @@ namespace Scheduler.Grains;
 /// <summary>A confirmed booking of a request.</summary>
 /// <param name="Stages">The booked stages in order.</param>
 /// <param name="BookedAt">When every participant confirmed.</param>
-public sealed record BookingView(IReadOnlyList<ScheduledStageView> Stages, DateTimeOffset BookedAt);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.BookingView")]
+public sealed record BookingView([property: Id(0)] IReadOnlyList<ScheduledStageView> Stages, [property: Id(1)] DateTimeOffset BookedAt);

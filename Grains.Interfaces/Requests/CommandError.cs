@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>Why a command on a request was not applied.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.CommandError")]
 public enum CommandError
 {
     /// <summary>Applied.</summary>

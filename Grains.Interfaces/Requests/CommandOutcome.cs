@@ -4,7 +4,8 @@ namespace Scheduler.Grains;
 /// <param name="Error">Why it was not applied; <see cref="CommandError.None"/> when applied.</param>
 /// <param name="Message">An explanation of an error; <see langword="null"/> when applied.</param>
 /// <param name="Request">The request after the command; <see langword="null"/> when it does not exist.</param>
-public sealed record CommandOutcome(CommandError Error, string? Message, InterviewRequestView? Request)
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.CommandOutcome")]
+public sealed record CommandOutcome([property: Id(0)] CommandError Error, [property: Id(1)] string? Message, [property: Id(2)] InterviewRequestView? Request)
 {
     /// <summary>Whether the command was applied.</summary>
     public bool Applied => Error == CommandError.None;

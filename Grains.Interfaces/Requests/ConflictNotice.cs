@@ -4,4 +4,5 @@ namespace Scheduler.Grains;
 /// <param name="ParticipantId">The participant id (without tenant).</param>
 /// <param name="Interval">The conflicting busy interval.</param>
 /// <param name="Detail">What changed; may be <see langword="null"/>.</param>
-public sealed record ConflictNotice(string ParticipantId, TimeRange Interval, string? Detail);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.ConflictNotice")]
+public sealed record ConflictNotice([property: Id(0)] string ParticipantId, [property: Id(1)] TimeRange Interval, [property: Id(2)] string? Detail);

@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>What a booked request does when a participant reports a conflicting calendar change.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.ConflictPolicy")]
 public enum ConflictPolicy
 {
     /// <summary>Release the booking and negotiate again.</summary>

@@ -1,5 +1,4 @@
-using Scheduler.Runtime;
-using Scheduler.Runtime.Concurrency;
+using Orleans.Concurrency;
 
 namespace Scheduler.Grains;
 
@@ -9,6 +8,7 @@ namespace Scheduler.Grains;
 /// <see cref="Submit"/>; callers poll <see cref="Get"/>. Every transition is persisted before it
 /// is reported.
 /// </summary>
+[Alias("Scheduler.Grains.IInterviewRequestGrain")]
 public interface IInterviewRequestGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -20,37 +20,44 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     /// <param name="spec">The request.</param>
     /// <returns>The stored request and whether this call created it.</returns>
     /// <exception cref="ArgumentException">The spec has no stages or an empty candidate id; nothing is stored.</exception>
+    [Alias("Submit")]
     Task<SubmitOutcome> Submit(InterviewRequestSpec spec);
 
     /// <summary>Returns the current status view. Cheap; never waits for a negotiation in progress.</summary>
     /// <returns>The view, or <see langword="null"/> when the request was never submitted.</returns>
     [AlwaysInterleave]
+    [Alias("Get")]
     Task<InterviewRequestView?> Get();
 
     /// <summary>Returns the current status view with <see cref="InterviewRequestView.Notifications"/> filled from the request's outbox.</summary>
     /// <returns>The view, or <see langword="null"/> when the request was never submitted.</returns>
     [AlwaysInterleave]
+    [Alias("GetWithNotifications")]
     Task<InterviewRequestView?> GetWithNotifications();
 
     /// <summary>Books the candidate's chosen proposal (status must be <see cref="RequestStatus.Proposed"/>). Booking continues in the background.</summary>
     /// <param name="proposalId">A current proposal id.</param>
     /// <returns>The outcome; on success the request is in <see cref="RequestStatus.Booking"/>.</returns>
+    [Alias("Select")]
     Task<CommandOutcome> Select(string proposalId);
 
     /// <summary>Cancels the request and releases its holds and bookings on every participant. Idempotent on a cancelled request.</summary>
     /// <param name="reason">Why; may be <see langword="null"/>.</param>
     /// <returns>The outcome; <see cref="CommandError.InvalidState"/> for completed, failed or no-availability requests.</returns>
+    [Alias("Cancel")]
     Task<CommandOutcome> Cancel(string? reason);
 
     /// <summary>Releases the booking (or proposals) and negotiates again, optionally in a new window.</summary>
     /// <param name="spec">The optional new window.</param>
     /// <returns>The outcome; on success the request is in <see cref="RequestStatus.Rescheduling"/>.</returns>
+    [Alias("Reschedule")]
     Task<CommandOutcome> Reschedule(RescheduleSpec spec);
 
     /// <summary>A participant reports that its calendar now conflicts with the booking; handled by the conflict policy. One-way.</summary>
     /// <param name="notice">The conflict.</param>
     /// <returns>A task that completes when the message is accepted.</returns>
     [OneWay]
+    [Alias("NotifyConflict")]
     Task NotifyConflict(ConflictNotice notice);
 
     /// <summary>
@@ -63,6 +70,7 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     /// <param name="hint">The planned option, or <see langword="null"/> to start without one.</param>
     /// <returns>A task that completes when the message is accepted (one-way: the planner never waits for requests).</returns>
     [OneWay]
+    [Alias("ReceiveBatchPlan")]
     Task ReceiveBatchPlan(BatchPlanHint? hint);
 
     /// <summary>
@@ -74,5 +82,6 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     /// <param name="acceptance">The pool, offer and winner.</param>
     /// <returns>A task that completes when the message is accepted.</returns>
     [OneWay]
+    [Alias("OfferAccepted")]
     Task OfferAccepted(OfferAcceptance acceptance);
 }

@@ -4,48 +4,62 @@ namespace Scheduler.Grains;
 /// <param name="CandidateId">The candidate's participant id (without tenant).</param>
 /// <param name="Stages">The stages, in order; at least one.</param>
 /// <param name="Window">The search window; end after start, at most 90 days.</param>
-public sealed record InterviewRequestSpec(string CandidateId, IReadOnlyList<StageSpec> Stages, TimeRange Window)
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.InterviewRequestSpec")]
+public sealed record InterviewRequestSpec([property: Id(0)] string CandidateId, [property: Id(1)] IReadOnlyList<StageSpec> Stages, [property: Id(2)] TimeRange Window)
 {
     /// <summary>The caller's id for idempotency (ATS id); may be <see langword="null"/>.</summary>
+    [Id(3)]
     public string? ExternalId { get; init; }
 
     /// <summary>Least time between now and the first stage, minutes, 0 or more.</summary>
+    [Id(4)]
     public int MinimumNoticeMinutes { get; init; }
 
     /// <summary>Start alignment in minutes after local midnight (candidate's zone); must divide 1440. Default 15.</summary>
+    [Id(5)]
     public int SlotGranularityMinutes { get; init; } = 15;
 
     /// <summary>How many proposals to offer, 1–20. Default 5.</summary>
+    [Id(6)]
     public int MaxProposals { get; init; } = 5;
 
     /// <summary>Propose or book directly.</summary>
+    [Id(7)]
     public SchedulingMode Mode { get; init; } = SchedulingMode.Propose;
 
     /// <summary>The candidate's preferred times (soft) in the candidate's zone.</summary>
+    [Id(8)]
     public IReadOnlyList<WeeklyHours> CandidatePreferredTimes { get; init; } = [];
 
     /// <summary>Loop sequencing.</summary>
+    [Id(9)]
     public SequencingSpec Sequencing { get; init; } = new();
 
     /// <summary>Conferencing: <c>none</c>, <c>googleMeet</c> or <c>teams</c>.</summary>
+    [Id(10)]
     public string Conferencing { get; init; } = "none";
 
     /// <summary>Notification channels.</summary>
+    [Id(11)]
     public NotifySpec Notify { get; init; } = new();
 
     /// <summary>Reminder offsets in minutes before the interview. Default 1440 and 120.</summary>
+    [Id(12)]
     public IReadOnlyList<int> Reminders { get; init; } = [1440, 120];
 
     /// <summary>Optional prep plan.</summary>
+    [Id(13)]
     public PrepSpec? Prep { get; init; }
 
     /// <summary>What to do when a booked interview gets a calendar conflict.</summary>
+    [Id(14)]
     public ConflictPolicy ConflictPolicy { get; init; } = ConflictPolicy.Reschedule;
 
     /// <summary>
     /// How long a first-to-accept pool offer stays open, minutes, 10–10080 (a week); <see langword="null"/> for the
     /// default of 240 (4 h). An offer always closes at least 30 minutes before the interview starts, whichever is earlier.
     /// </summary>
+    [Id(15)]
     public int? PoolOfferMinutes { get; init; }
 
     /// <summary>
@@ -54,5 +68,6 @@ public sealed record InterviewRequestSpec(string CandidateId, IReadOnlyList<Stag
     /// request starts on its own after a short deadline (5 s), or from its durable reminder after a
     /// crash. Set by the Gateway's batch endpoint, not part of the HTTP body.
     /// </summary>
+    [Id(16)]
     public bool AwaitBatchPlan { get; init; }
 }

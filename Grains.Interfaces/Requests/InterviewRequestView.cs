@@ -10,41 +10,50 @@ namespace Scheduler.Grains;
 /// <param name="Booking">The booking; <see langword="null"/> unless booked.</param>
 /// <param name="History">Every transition, oldest first.</param>
 /// <param name="Version">Increments on every persisted change; usable as an ETag.</param>
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.InterviewRequestView")]
 public sealed record InterviewRequestView(
-    string Id,
-    string? ExternalId,
-    string CandidateId,
-    RequestStatus Status,
-    string? Reason,
-    IReadOnlyList<ProposalView> Proposals,
-    BookingView? Booking,
-    IReadOnlyList<StatusChange> History,
-    long Version)
+    [property: Id(0)] string Id,
+    [property: Id(1)] string? ExternalId,
+    [property: Id(2)] string CandidateId,
+    [property: Id(3)] RequestStatus Status,
+    [property: Id(4)] string? Reason,
+    [property: Id(5)] IReadOnlyList<ProposalView> Proposals,
+    [property: Id(6)] BookingView? Booking,
+    [property: Id(7)] IReadOnlyList<StatusChange> History,
+    [property: Id(8)] long Version)
 {
     /// <summary>The request as submitted.</summary>
+    [Id(9)]
     public InterviewRequestSpec? Spec { get; init; }
 
     /// <summary>When it was submitted.</summary>
+    [Id(10)]
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When it last changed.</summary>
+    [Id(11)]
     public DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>The participant whose constraint caused <see cref="RequestStatus.NoAvailability"/>, when one is to blame.</summary>
+    [Id(12)]
     public string? ReasonParticipantId { get; init; }
 
     /// <summary>A stable code for the reason (e.g. <c>busyAllWorkingHours</c>, <c>takenByOtherRequests</c>, <c>unknownParticipant</c>).</summary>
+    [Id(13)]
     public string? ReasonCode { get; init; }
 
     /// <summary>Whether a participant reported a conflict that the <see cref="ConflictPolicy.Flag"/> policy left for the recruiter.</summary>
+    [Id(14)]
     public bool ConflictFlagged { get; init; }
 
     /// <summary>The open first-to-accept offer while <see cref="RequestStatus.Offered"/>; otherwise <see langword="null"/>.</summary>
+    [Id(15)]
     public RequestOfferView? Offer { get; init; }
 
     /// <summary>
     /// What was notified when (the request's outbox history, oldest first); filled by
     /// <see cref="IInterviewRequestGrain.GetWithNotifications"/>, empty in <see cref="IInterviewRequestGrain.Get"/>.
     /// </summary>
+    [Id(16)]
     public IReadOnlyList<NotificationRecord> Notifications { get; init; } = [];
 }

@@ -3,4 +3,5 @@ namespace Scheduler.Grains;
 /// <summary>A stage's requirement of members from an interviewer pool.</summary>
 /// <param name="PoolId">The pool id (without tenant).</param>
 /// <param name="Count">How many members attend; at least 1.</param>
-public sealed record PoolSlotSpec(string PoolId, int Count);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.PoolSlotSpec")]
+public sealed record PoolSlotSpec([property: Id(0)] string PoolId, [property: Id(1)] int Count);

@@ -5,4 +5,5 @@ namespace Scheduler.Grains;
 /// <param name="Score">The score; higher is better.</param>
 /// <param name="Reasons">The score's components.</param>
 /// <param name="Stages">The stages in order.</param>
-public sealed record ProposalView(string Id, double Score, IReadOnlyList<ScoreReasonView> Reasons, IReadOnlyList<ScheduledStageView> Stages);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.ProposalView")]
+public sealed record ProposalView([property: Id(0)] string Id, [property: Id(1)] double Score, [property: Id(2)] IReadOnlyList<ScoreReasonView> Reasons, [property: Id(3)] IReadOnlyList<ScheduledStageView> Stages);

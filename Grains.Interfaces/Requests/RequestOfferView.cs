@@ -7,4 +7,5 @@ namespace Scheduler.Grains;
 /// <param name="Slot">The stage's interval (UTC).</param>
 /// <param name="MemberIds">The members it was offered to: the pool's members free for the slot.</param>
 /// <param name="ExpiresAt">When the offer lapses unanswered (UTC); then the engine's pick is booked instead.</param>
-public sealed record RequestOfferView(string PoolId, string OfferId, string StageName, TimeRange Slot, IReadOnlyList<string> MemberIds, DateTimeOffset ExpiresAt);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.RequestOfferView")]
+public sealed record RequestOfferView([property: Id(0)] string PoolId, [property: Id(1)] string OfferId, [property: Id(2)] string StageName, [property: Id(3)] TimeRange Slot, [property: Id(4)] IReadOnlyList<string> MemberIds, [property: Id(5)] DateTimeOffset ExpiresAt);

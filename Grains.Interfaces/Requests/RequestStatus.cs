@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>The state of an interview request (DESIGN.md §3).</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.RequestStatus")]
 public enum RequestStatus
 {
     /// <summary>Accepted, not yet negotiated.</summary>

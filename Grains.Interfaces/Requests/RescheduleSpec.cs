@@ -2,4 +2,5 @@ namespace Scheduler.Grains;
 
 /// <summary>A reschedule command.</summary>
 /// <param name="Window">A new search window; <see langword="null"/> keeps the current one.</param>
-public sealed record RescheduleSpec(TimeRange? Window);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.RescheduleSpec")]
+public sealed record RescheduleSpec([property: Id(0)] TimeRange? Window);

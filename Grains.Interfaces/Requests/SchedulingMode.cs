@@ -1,6 +1,7 @@
 namespace Scheduler.Grains;
 
 /// <summary>What a request does once options are found.</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.SchedulingMode")]
 public enum SchedulingMode
 {
     /// <summary>Store proposals and wait for the candidate's selection.</summary>

@@ -4,4 +4,5 @@ namespace Scheduler.Grains;
 /// <param name="SameDay">Whether all stages fall on one local day of the candidate.</param>
 /// <param name="MinGapMinutes">Least gap between stages, minutes, 0 or more.</param>
 /// <param name="MaxGapMinutes">Largest gap between stages, minutes, at least <paramref name="MinGapMinutes"/>.</param>
-public sealed record SequencingSpec(bool SameDay = true, int MinGapMinutes = 0, int MaxGapMinutes = 60);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.SequencingSpec")]
+public sealed record SequencingSpec([property: Id(0)] bool SameDay = true, [property: Id(1)] int MinGapMinutes = 0, [property: Id(2)] int MaxGapMinutes = 60);

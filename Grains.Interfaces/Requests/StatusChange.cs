@@ -4,4 +4,5 @@ namespace Scheduler.Grains;
 /// <param name="Status">The new status.</param>
 /// <param name="At">When it happened (silo clock, UTC).</param>
 /// <param name="Reason">Why, when there is a reason to tell; may be <see langword="null"/>.</param>
-public sealed record StatusChange(RequestStatus Status, DateTimeOffset At, string? Reason);
+[GenerateSerializer, Immutable, Alias("Scheduler.Grains.StatusChange")]
+public sealed record StatusChange([property: Id(0)] RequestStatus Status, [property: Id(1)] DateTimeOffset At, [property: Id(2)] string? Reason);

@@ -1,12 +1,13 @@
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains;
 
 /// <summary>The notification settings of one tenant, key <c>{tenant}</c>.</summary>
+[Alias("Scheduler.Grains.INotificationSettingsGrain")]
 public interface INotificationSettingsGrain : IGrainWithStringKey
 {
     /// <summary>Returns the stored settings, or the defaults when none were stored.</summary>
     /// <returns>The settings.</returns>
+    [Alias("Get")]
     Task<NotificationSettings> Get();
 
     /// <summary>Replaces the settings.</summary>
@@ -17,9 +18,11 @@ public interface INotificationSettingsGrain : IGrainWithStringKey
     /// <c>thankYouNextSteps</c> longer than <see cref="NotificationSettings.MaxNextStepsLength"/>; the parameter name is
     /// the field. Nothing is stored.
     /// </exception>
+    [Alias("Set")]
     Task<NotificationSettings> Set(NotificationSettings settings);
 
     /// <summary>Returns the follow-ups to plan: the stored settings with the host's default delay filled in.</summary>
     /// <returns>The plan.</returns>
+    [Alias("GetFollowUpPlan")]
     Task<FollowUpPlan> GetFollowUpPlan();
 }

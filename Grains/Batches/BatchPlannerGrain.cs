@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Requests;
-using Scheduler.Runtime;
 using Scheduler.Scheduling;
 
 namespace Scheduler.Grains.Batches;
@@ -41,7 +40,7 @@ public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
     {
         ArgumentNullException.ThrowIfNull(items);
         DeactivateOnIdle();
-        var tenant = GrainKeys.Split(GetPrimaryKeyString()).Tenant;
+        var tenant = GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
         var distinct = items.DistinctBy(i => i.RequestId, StringComparer.Ordinal).ToArray();
         var planned = distinct.Where(i => i.Spec.Mode == SchedulingMode.AutoBook).ToArray();
         var hints = new Dictionary<string, BatchPlanHint>(StringComparer.Ordinal);
@@ -62,12 +61,12 @@ public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
         }
         catch (ArgumentException exception)
         {
-            _log.ChunkFailed(GetPrimaryKeyString(), exception, planned.Length);
+            _log.ChunkFailed(this.GetPrimaryKeyString(), exception, planned.Length);
         }
 
         await Task.WhenAll(distinct.Select(i => GrainFactory.GetGrain<IInterviewRequestGrain>(GrainKeys.For(tenant, i.RequestId))
             .ReceiveBatchPlan(hints.GetValueOrDefault(i.RequestId))));
-        _log.Planned(GetPrimaryKeyString(), distinct.Length, plannedCount, hinted, greedy);
+        _log.Planned(this.GetPrimaryKeyString(), distinct.Length, plannedCount, hinted, greedy);
         return new BatchPlanSummary(distinct.Length, plannedCount, hinted, greedy);
     }
 
@@ -90,7 +89,7 @@ public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
         }
 
         var window = new TimeRange(items.Min(m => m.Spec.Window.Start), items.Max(m => m.Spec.Window.End));
-        var query = new AvailabilityInputQuery(window, GetPrimaryKeyString());
+        var query = new AvailabilityInputQuery(window, this.GetPrimaryKeyString());
         var people = items.SelectMany((item, i) => new[] { item.Spec.CandidateId }
                 .Concat(item.Spec.Stages.SelectMany(s => s.InterviewerIds))
                 .Concat(pools[i].Values.SelectMany(m => m)))

@@ -1,4 +1,3 @@
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Indexes;
 
@@ -35,7 +34,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
         }
 
         _dayRecorded = _items.Count > 0;
-        _flush = RegisterGrainTimer(_ => FlushAsync(), FlushPeriod, FlushPeriod);
+        _flush = this.RegisterGrainTimer(_ => FlushAsync(), FlushPeriod, FlushPeriod);
         return Task.CompletedTask;
     }
 
@@ -62,7 +61,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
 
         if (!_dayRecorded)
         {
-            var (tenant, shard) = GrainKeys.Split(GetPrimaryKeyString());
+            var (tenant, shard) = GrainKeys.Split(this.GetPrimaryKeyString());
             await GrainFactory.GetGrain<IRequestIndexDirectoryGrain>(tenant).AddDay(RequestIndexKeys.DayOf(shard));
             _dayRecorded = true;
         }

@@ -19,7 +19,7 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
 
         _busy.Invalidate(change.Provider);
         var now = _time.GetUtcNow();
-        var (_, participantId) = GrainKeys.Split(GetPrimaryKeyString());
+        var (_, participantId) = GrainKeys.Split(this.GetPrimaryKeyString());
         var upcoming = S.Bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Interval: i))).Where(x => x.Interval.End > now);
         foreach (var (requestId, interval) in upcoming)
         {
@@ -29,7 +29,7 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
                 continue;
             }
 
-            ParticipantCalendarLog.ConflictFound(_log, GetPrimaryKeyString(), requestId, conflict.Start, conflict.End);
+            ParticipantCalendarLog.ConflictFound(_log, this.GetPrimaryKeyString(), requestId, conflict.Start, conflict.End);
             await GrainFactory.GetGrain<IInterviewRequestGrain>(requestId)
                 .NotifyConflict(new ConflictNotice(participantId, conflict, $"A {change.Provider} calendar event now overlaps the interview."));
         }
@@ -48,13 +48,13 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
             return;
         }
 
-        var (tenant, _) = GrainKeys.Split(GetPrimaryKeyString());
+        var (tenant, _) = GrainKeys.Split(this.GetPrimaryKeyString());
         var (_, localRequestId) = GrainKeys.Split(requestId);
         var accounts = profile.Calendars.Where(c => IsAccountId(c.AccountId)).DistinctBy(c => (c.Provider, c.AccountId));
         foreach (var calendar in accounts)
         {
             var account = GrainFactory.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, calendar.Provider, calendar.AccountId!));
-            await account.WriteInterviewEvent(new InterviewEventWrite(requestId, GetPrimaryKeyString(), calendar.CalendarIds.FirstOrDefault() ?? string.Empty, intervals, $"Interview ({localRequestId})")
+            await account.WriteInterviewEvent(new InterviewEventWrite(requestId, this.GetPrimaryKeyString(), calendar.CalendarIds.FirstOrDefault() ?? string.Empty, intervals, $"Interview ({localRequestId})")
             {
                 Conferencing = conferencing,
             });
@@ -62,7 +62,7 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
 
         if (profile.Calendars.Any(c => c.Provider == CalDavProvider))
         {
-            await GrainFactory.GetGrain<ICalDavWriterGrain>(GetPrimaryKeyString()).Write(new CalDavEventWrite(requestId, intervals, $"Interview ({localRequestId})"));
+            await GrainFactory.GetGrain<ICalDavWriterGrain>(this.GetPrimaryKeyString()).Write(new CalDavEventWrite(requestId, intervals, $"Interview ({localRequestId})"));
         }
     }
 
@@ -73,11 +73,11 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
     /// <summary>Tells the calendar accounts this participant no longer reads to stop counting it as a reader.</summary>
     private async Task ForgetDroppedAccountsAsync(IReadOnlyList<CalendarSpec> before, IReadOnlyList<CalendarSpec> after)
     {
-        var (tenant, _) = GrainKeys.Split(GetPrimaryKeyString());
+        var (tenant, _) = GrainKeys.Split(this.GetPrimaryKeyString());
         var kept = after.Where(c => IsAccountId(c.AccountId)).Select(c => (c.Provider, c.AccountId)).ToHashSet();
         foreach (var (provider, accountId) in before.Where(c => IsAccountId(c.AccountId)).Select(c => (c.Provider, c.AccountId)).Distinct().Where(a => !kept.Contains(a)))
         {
-            await GrainFactory.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, provider, accountId!)).RemoveReader(GetPrimaryKeyString());
+            await GrainFactory.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, provider, accountId!)).RemoveReader(this.GetPrimaryKeyString());
         }
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants.Busy;
-using Scheduler.Runtime;
 using Scheduler.Scheduling;
 
 namespace Scheduler.Grains.Participants;
@@ -76,7 +75,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
             }
         }
 
-        _ = S.Profile ?? throw new InvalidOperationException($"Participant '{GetPrimaryKeyString()}' does not exist.");
+        _ = S.Profile ?? throw new InvalidOperationException($"Participant '{this.GetPrimaryKeyString()}' does not exist.");
         S.Blocks = [.. blocks.OrderBy(b => b.Start)];
         _busy.Invalidate(BlocksBusySource.ProviderName);
         await PersistAsync();
@@ -91,7 +90,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
             return new BusyView([], null, false);
         }
 
-        var (intervals, fetchedAt, stale) = await _busy.GetAsync(GetPrimaryKeyString(), S.Profile, S.Blocks, range, CancellationToken.None);
+        var (intervals, fetchedAt, stale) = await _busy.GetAsync(this.GetPrimaryKeyString(), S.Profile, S.Blocks, range, CancellationToken.None);
         var now = _time.GetUtcNow();
         var all = intervals.Select(i => i with { Source = i.Source == BusySourceKind.Block ? BusySourceKind.Block : BusySourceKind.Calendar })
             .Concat(Entries(S.Bookings, BusySourceKind.Booking))
@@ -254,24 +253,24 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
         var profile = S.Profile;
         if (profile is null)
         {
-            return new HoldOutcome(false, HoldRefusal.UnknownParticipant, $"Participant '{GetPrimaryKeyString()}' does not exist.", null);
+            return new HoldOutcome(false, HoldRefusal.UnknownParticipant, $"Participant '{this.GetPrimaryKeyString()}' does not exist.", null);
         }
 
         var hull = new TimeRange(request.Intervals.Min(i => i.Start) - NearWindow, request.Intervals.Max(i => i.End) + NearWindow);
-        var (busy, _, _) = await _busy.GetAsync(GetPrimaryKeyString(), profile, S.Blocks, hull, CancellationToken.None);
+        var (busy, _, _) = await _busy.GetAsync(this.GetPrimaryKeyString(), profile, S.Blocks, hull, CancellationToken.None);
         var (refusal, message) = HoldChecker.Check(profile, busy, OthersThan(request.RequestId, now), request.Intervals, request.CountsTowardCaps);
         if (refusal == HoldRefusal.None)
         {
             return null;
         }
 
-        _log.HoldRefused(GetPrimaryKeyString(), request.RequestId, refusal);
+        _log.HoldRefused(this.GetPrimaryKeyString(), request.RequestId, refusal);
         return new HoldOutcome(false, refusal, message, null);
     }
 
     private async Task<ParticipantAvailabilityData> BuildInputAsync(TimeRange window, string? excludingRequestId)
     {
-        var (_, id) = GrainKeys.Split(GetPrimaryKeyString());
+        var (_, id) = GrainKeys.Split(this.GetPrimaryKeyString());
         var profile = S.Profile;
         if (profile is null)
         {
@@ -280,7 +279,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
 
         var now = _time.GetUtcNow();
         var near = new TimeRange(window.Start - NearWindow, window.End + NearWindow);
-        var (busy, _, stale) = await _busy.GetAsync(GetPrimaryKeyString(), profile, S.Blocks, near, CancellationToken.None);
+        var (busy, _, stale) = await _busy.GetAsync(this.GetPrimaryKeyString(), profile, S.Blocks, near, CancellationToken.None);
         var before = TimeSpan.FromMinutes(profile.BufferBeforeMinutes);
         var after = TimeSpan.FromMinutes(profile.BufferAfterMinutes);
         var others = OthersThan(excludingRequestId, now).ToList();
@@ -314,7 +313,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
         }
         catch (Exception exception)
         {
-            _log.WriteFailed(exception, GetPrimaryKeyString());
+            _log.WriteFailed(exception, this.GetPrimaryKeyString());
             DeactivateOnIdle();
             throw;
         }

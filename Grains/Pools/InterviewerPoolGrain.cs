@@ -1,4 +1,3 @@
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Pools;
 
@@ -83,7 +82,7 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
     public async Task<OfferView> Offer(OfferSpec offer)
     {
         ArgumentNullException.ThrowIfNull(offer);
-        var definition = S.Definition ?? throw new InvalidOperationException($"Pool '{GetPrimaryKeyString()}' does not exist.");
+        var definition = S.Definition ?? throw new InvalidOperationException($"Pool '{this.GetPrimaryKeyString()}' does not exist.");
         if (S.Offers.TryGetValue(offer.OfferId, out var existing))
         {
             return existing;
@@ -165,9 +164,9 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
     /// <inheritdoc />
     public Task<OfferView?> GetOffer(string offerId) => Task.FromResult(S.Offers.GetValueOrDefault(offerId));
 
-    private string Tenant => GrainKeys.Split(GetPrimaryKeyString()).Tenant;
+    private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
 
-    private string PoolId => GrainKeys.Split(GetPrimaryKeyString()).Id;
+    private string PoolId => GrainKeys.Split(this.GetPrimaryKeyString()).Id;
 
     private PoolView View() => new(PoolId, S.Definition!.Members, S.Definition.Strategy, S.Version);
 }

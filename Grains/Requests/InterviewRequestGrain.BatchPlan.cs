@@ -1,4 +1,3 @@
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Requests;
 
@@ -28,9 +27,9 @@ public sealed partial class InterviewRequestGrain
     /// <summary>Instead of starting at once: the durable resume reminder, and a short timer after which the request starts without a plan.</summary>
     private async Task AwaitPlanAsync()
     {
-        await RegisterOrUpdateReminder(RequestSettings.ProcessReminder, RequestSettings.ResumePeriod, RequestSettings.ResumePeriod);
+        await this.RegisterOrUpdateReminder(RequestSettings.ProcessReminder, RequestSettings.ResumePeriod, RequestSettings.ResumePeriod);
         StopPlanWait();
-        _planWait = RegisterGrainTimer(_ => PlanWaitElapsedAsync(), RequestSettings.PlanWait, Timeout.InfiniteTimeSpan);
+        _planWait = this.RegisterGrainTimer(_ => PlanWaitElapsedAsync(), RequestSettings.PlanWait, Timeout.InfiniteTimeSpan);
     }
 
     private Task PlanWaitElapsedAsync()
@@ -71,13 +70,13 @@ public sealed partial class InterviewRequestGrain
         S.Target = option;
         Transition(RequestStatus.Booking, "Planned with the other requests of its batch.");
         await PersistAsync();
-        if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, GetPrimaryKeyString(), S.Spec!, option))
+        if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, option))
         {
             await BookedAsync(option, new OptionSearchResult([], null, null, null, null) { PoolMembers = hint.PoolMembers });
             return true;
         }
 
-        _log.OptionRefused(GetPrimaryKeyString(), option[0].Start, 0);
+        _log.OptionRefused(this.GetPrimaryKeyString(), option[0].Start, 0);
         await BookAsync([]);
         return true;
     }

@@ -1,4 +1,5 @@
 using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Requests;
 
@@ -23,7 +24,7 @@ public sealed partial class InterviewRequestGrain
             return view;
         }
 
-        var history = await GrainFactory.GetGrain<INotificationOutboxGrain>(GetPrimaryKeyString()).GetHistory();
+        var history = await GrainFactory.GetGrain<INotificationOutboxGrain>(this.GetPrimaryKeyString()).GetHistory();
         return view with { Notifications = history };
     }
 
@@ -202,7 +203,7 @@ public sealed partial class InterviewRequestGrain
             return;
         }
 
-        var outbox = GrainFactory.GetGrain<INotificationOutboxGrain>(GetPrimaryKeyString());
+        var outbox = GrainFactory.GetGrain<INotificationOutboxGrain>(this.GetPrimaryKeyString());
         while (S.PendingNotices.Count > 0)
         {
             var notice = S.PendingNotices[0];
@@ -241,13 +242,13 @@ public sealed partial class InterviewRequestGrain
         var now = _time.GetUtcNow();
         var followUp = await GrainFactory.GetGrain<INotificationSettingsGrain>(Tenant).GetFollowUpPlan();
         var followUpDue = FollowUpReminder.DueAt(slot.End, followUp.DelayMinutes) - now;
-        await RegisterOrUpdateReminder(FollowUpReminder.Name, followUpDue > TimeSpan.Zero ? followUpDue : TimeSpan.Zero, TimeSpan.Zero);
+        await this.RegisterOrUpdateReminder(FollowUpReminder.Name, OneShotReminder.DueIn(followUpDue), OneShotReminder.RetryPeriod);
 
         foreach (var planned in ReminderPlanner.Plan(slot.Start, offsets, now))
         {
             if (planned.Decision == ReminderDecision.Register)
             {
-                await RegisterOrUpdateReminder(planned.ReminderName, planned.DueAt - now, TimeSpan.Zero);
+                await this.RegisterOrUpdateReminder(planned.ReminderName, OneShotReminder.DueIn(planned.DueAt - now), OneShotReminder.RetryPeriod);
                 continue;
             }
 

@@ -58,7 +58,7 @@ public sealed partial class InterviewRequestGrain
         }
 
         var others = WithoutSeat(option, seat.StageIndex, pick);
-        var key = GetPrimaryKeyString();
+        var key = this.GetPrimaryKeyString();
         if (!await HoldTaker.TryHoldAllAsync(GrainFactory, key, HoldTaker.Plan(Tenant, key, spec.CandidateId, others, spec.Conferencing, RequestSettings.OfferHoldTtl)))
         {
             return false;
@@ -118,7 +118,7 @@ public sealed partial class InterviewRequestGrain
         if (!offer.Posted)
         {
             var due = offer.ExpiresAt - now;
-            await RegisterOrUpdateReminder(RequestSettings.OfferExpiryReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.Zero);
+            await this.RegisterOrUpdateReminder(RequestSettings.OfferExpiryReminder, OneShotReminder.DueIn(due), OneShotReminder.RetryPeriod);
             if (_notifications is not null)
             {
                 var title = $"Interview: {S.Spec!.Stages[offer.StageIndex].Name} ({S.Spec.ExternalId ?? Id})";
@@ -130,7 +130,7 @@ public sealed partial class InterviewRequestGrain
             return;
         }
 
-        var key = GetPrimaryKeyString();
+        var key = this.GetPrimaryKeyString();
         var others = WithoutSeat(S.Target!, offer.StageIndex, offer.EnginePick);
         if (!await HoldTaker.TryHoldAllAsync(GrainFactory, key, HoldTaker.Plan(Tenant, key, S.Spec!.CandidateId, others, S.Spec.Conferencing, RequestSettings.OfferHoldTtl)))
         {
@@ -149,14 +149,14 @@ public sealed partial class InterviewRequestGrain
         Transition(RequestStatus.Booking, $"{winner} accepted the offer of pool {offer.PoolId}.");
         await PersistAsync();
         await StopReminderAsync(RequestSettings.OfferExpiryReminder);
-        if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, GetPrimaryKeyString(), S.Spec!, final))
+        if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, final))
         {
             await BookedAsync(final, null);
             return;
         }
 
-        _log.OptionRefused(GetPrimaryKeyString(), final[0].Start, 0);
-        await HoldTaker.ReleaseAllAsync(GrainFactory, Tenant, GetPrimaryKeyString(), S.Spec!.CandidateId, final);
+        _log.OptionRefused(this.GetPrimaryKeyString(), final[0].Start, 0);
+        await HoldTaker.ReleaseAllAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!.CandidateId, final);
         S.Target = null;
         S.TargetDecided = false;
         Transition(RequestStatus.Booking, $"{winner} accepted but the slot could no longer be held for everyone; negotiating again.");
@@ -197,7 +197,7 @@ public sealed partial class InterviewRequestGrain
         }
 
         await RefreshOfferMessagesAsync(offer.PoolId, offer.OfferId);
-        await HoldTaker.ReleaseAllAsync(GrainFactory, Tenant, GetPrimaryKeyString(), S.Spec!.CandidateId, S.Target ?? []);
+        await HoldTaker.ReleaseAllAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!.CandidateId, S.Target ?? []);
         S.Offer = null;
         S.Target = null;
         S.TargetDecided = false;
@@ -274,7 +274,7 @@ public sealed partial class InterviewRequestGrain
     private async Task<List<string>> FreeMembersAsync(IReadOnlyList<string> memberIds, TimeRange slot)
     {
         var window = S.Window ?? S.Spec!.Window;
-        var query = new AvailabilityInputQuery(window, GetPrimaryKeyString());
+        var query = new AvailabilityInputQuery(window, this.GetPrimaryKeyString());
         var data = await Task.WhenAll(memberIds.Select(id => GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(Tenant, id)).GetAvailabilityInput(query)));
         var interval = EngineMapping.ToInterval(slot);
         return [.. data

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
-using Scheduler.Runtime;
 using Scheduler.Scheduling;
 
 namespace Scheduler.Grains.Requests;
@@ -33,14 +32,14 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         _time = time;
         _log = log;
         _notifications = notifications;
-        _kick = new WorkKick(run => RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), _ => ProcessAsync());
+        _kick = new WorkKick(run => this.RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), _ => ProcessAsync());
     }
 
     private RequestState S => _state.State;
 
-    private string Tenant => GrainKeys.Split(GetPrimaryKeyString()).Tenant;
+    private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
 
-    private string Id => GrainKeys.Split(GetPrimaryKeyString()).Id;
+    private string Id => GrainKeys.Split(this.GetPrimaryKeyString()).Id;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -253,7 +252,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     private async Task StartWorkAsync()
     {
-        await RegisterOrUpdateReminder(RequestSettings.ProcessReminder, RequestSettings.ResumePeriod, RequestSettings.ResumePeriod);
+        await this.RegisterOrUpdateReminder(RequestSettings.ProcessReminder, RequestSettings.ResumePeriod, RequestSettings.ResumePeriod);
         _kick.Request();
     }
 
@@ -263,7 +262,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         {
             if (S.PendingRelease.Count > 0)
             {
-                var key = GetPrimaryKeyString();
+                var key = this.GetPrimaryKeyString();
                 await Task.WhenAll(S.PendingRelease.Select(id => GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(Tenant, id)).CancelBooking(key)));
                 S.PendingRelease = [];
                 await PersistAsync();
@@ -297,7 +296,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         catch (Exception exception)
         {
             // Like a crash: drop the activation; the durable reminder resumes from the stored state.
-            _log.ProcessingFailed(exception, GetPrimaryKeyString(), S.Status);
+            _log.ProcessingFailed(exception, this.GetPrimaryKeyString(), S.Status);
             DeactivateOnIdle();
         }
     }
@@ -369,13 +368,13 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
                     return;
                 }
 
-                if (offered is null && await HoldTaker.TryBookAsync(GrainFactory, Tenant, GetPrimaryKeyString(), spec, option))
+                if (offered is null && await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), spec, option))
                 {
                     await BookedAsync(option, search);
                     return;
                 }
 
-                _log.OptionRefused(GetPrimaryKeyString(), option[0].Start, attempt);
+                _log.OptionRefused(this.GetPrimaryKeyString(), option[0].Start, attempt);
             }
 
             candidates = [];
@@ -400,7 +399,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         Transition(RequestStatus.Booked, null);
         await PersistAsync();
         var untilEnd = option[^1].End - now;
-        await RegisterOrUpdateReminder(RequestSettings.CompleteReminder, untilEnd > TimeSpan.Zero ? untilEnd : TimeSpan.Zero, TimeSpan.Zero);
+        await this.RegisterOrUpdateReminder(RequestSettings.CompleteReminder, OneShotReminder.DueIn(untilEnd), OneShotReminder.RetryPeriod);
         if (search is not null)
         {
             foreach (var (poolId, members) in search.PoolMembers)
@@ -452,7 +451,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     private async Task<OptionSearchResult> FindAsync(int max)
     {
         var avoid = S.AvoidStart;
-        var found = await OptionFinder.FindAsync(GrainFactory, Tenant, GetPrimaryKeyString(), S.Spec!, S.Window ?? S.Spec!.Window, avoid is null ? max : max + 1, _time.GetUtcNow());
+        var found = await OptionFinder.FindAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, S.Window ?? S.Spec!.Window, avoid is null ? max : max + 1, _time.GetUtcNow());
         if (avoid is null || found.Options.Count == 0)
         {
             return found;
@@ -486,7 +485,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         S.ReasonCode = keepsReason ? code : null;
         S.ReasonParticipantId = keepsReason ? participant : null;
         S.History.Add(new StatusChange(status, _time.GetUtcNow(), reason));
-        _log.Transitioned(GetPrimaryKeyString(), status);
+        _log.Transitioned(this.GetPrimaryKeyString(), status);
     }
 
     private async Task PersistAsync()
@@ -517,9 +516,9 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     private async Task StopReminderAsync(string name)
     {
-        if (await GetReminder(name) is { } reminder)
+        if (await this.GetReminder(name) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 }

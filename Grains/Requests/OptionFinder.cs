@@ -1,5 +1,4 @@
 using Scheduler.Grains.Common;
-using Scheduler.Runtime;
 using Scheduler.Scheduling;
 
 namespace Scheduler.Grains.Requests;

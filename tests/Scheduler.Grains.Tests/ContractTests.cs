@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Tests;
 

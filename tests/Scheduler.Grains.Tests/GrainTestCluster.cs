@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Runtime;
-using Scheduler.Runtime.Storage;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests;
 
@@ -21,16 +17,12 @@ internal sealed class GrainTestCluster : IAsyncDisposable
     /// <summary>Monday 2026-01-05 09:00 UTC (the fake clock's start).</summary>
     public static DateTimeOffset Start { get; } = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    public static async Task<GrainTestCluster> StartAsync(Func<IGrainStorage, IGrainStorage>? wrapStorage = null)
+    public static async Task<GrainTestCluster> StartAsync(RecordingGrainStorage? storage = null)
     {
         var host = await TestSiloHost.StartAsync(silo =>
         {
-            silo.AddGrains(SchedulerGrains.Assembly);
-            if (wrapStorage is not null)
-            {
-                var inner = new MemoryGrainStorage();
-                silo.Services.AddKeyedSingleton(PersistentStateAttribute.DefaultStorageName, wrapStorage(inner));
-            }
+            silo.AddSchedulerGrains();
+            storage?.RegisterAsDefault(silo);
         });
         return new GrainTestCluster(host);
     }

@@ -1,6 +1,4 @@
-using System.Text;
-using Scheduler.Runtime;
-using Scheduler.Runtime.Storage;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Tests;
 
@@ -10,7 +8,7 @@ public sealed class ResumeTests
     public async Task Booking_RequestDiesBetweenHoldsAndConfirm_HoldsExpireAndReminderCompletesIt()
     {
         var storage = new FailOnceStorage();
-        await using var cluster = await GrainTestCluster.StartAsync(inner => storage.Wrap(inner));
+        await using var cluster = await GrainTestCluster.StartAsync(storage.Storage);
         await cluster.AddCandidateAsync("c1");
         await cluster.AddInterviewerAsync("i1");
         var request = cluster.Request("r1");
@@ -45,7 +43,7 @@ public sealed class ResumeTests
     public async Task Booking_RequestDiesBetweenConfirmationsAndRetryEndsInNoAvailability_LeavesNoBooking()
     {
         var storage = new FailOnceStorage();
-        await using var cluster = await GrainTestCluster.StartAsync(inner => storage.Wrap(inner));
+        await using var cluster = await GrainTestCluster.StartAsync(storage.Storage);
         await cluster.AddCandidateAsync("c1");
         await cluster.AddCandidateAsync("c2");
         await cluster.AddInterviewerAsync("i1");
@@ -87,12 +85,15 @@ public sealed class ResumeTests
         }
     }
 
-    /// <summary>Memory storage that fails the first participant write containing a booking, once armed.</summary>
+    /// <summary>Storage that fails the first participant write containing a booking, once armed.</summary>
     private sealed class FailOnceStorage
     {
-        private IGrainStorage? _inner;
         private int _armed;
         private string? _only;
+
+        public FailOnceStorage() => Storage = new RecordingGrainStorage { FailWrite = ShouldFail };
+
+        public RecordingGrainStorage Storage { get; }
 
         public bool Failed { get; private set; }
 
@@ -103,32 +104,16 @@ public sealed class ResumeTests
             Interlocked.Exchange(ref _armed, 1);
         }
 
-        public IGrainStorage Wrap(IGrainStorage inner)
+        private bool ShouldFail(GrainId grainId, string stateName, object? state)
         {
-            _inner = inner;
-            return new Storage(this);
-        }
-
-        private sealed class Storage(FailOnceStorage owner) : IGrainStorage
-        {
-            public Task<GrainStateRecord?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
-                owner._inner!.ReadAsync(grainId, stateName, cancellationToken);
-
-            public Task<string> WriteAsync(GrainId grainId, string stateName, ReadOnlyMemory<byte> payload, string? expectedETag, CancellationToken cancellationToken)
+            if (state is ParticipantState { Bookings.Count: > 0 } && (_only is null || grainId.Key.ToString() == _only)
+                && Interlocked.Exchange(ref _armed, 0) == 1)
             {
-                if (grainId.Type == "participant" && (owner._only is null || grainId.Key == owner._only)
-                    && Encoding.UTF8.GetString(payload.Span).Contains("\"bookings\":[{", StringComparison.Ordinal)
-                    && Interlocked.Exchange(ref owner._armed, 0) == 1)
-                {
-                    owner.Failed = true;
-                    throw new IOException("Injected storage failure.");
-                }
-
-                return owner._inner!.WriteAsync(grainId, stateName, payload, expectedETag, cancellationToken);
+                Failed = true;
+                return true;
             }
 
-            public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
-                owner._inner!.ClearAsync(grainId, stateName, expectedETag, cancellationToken);
+            return false;
         }
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scheduler.Runtime;
-using Scheduler.Runtime.Reminders;
-using Scheduler.Runtime.Testing;
+using System.Collections.Concurrent;
 
 namespace Scheduler.Grains.Tests;
 
@@ -15,7 +13,7 @@ public sealed class SubmitRetryTests
         var reminders = new FailFirstUpsertReminderTable();
         await using var host = await TestSiloHost.StartAsync(silo =>
         {
-            silo.AddGrains(SchedulerGrains.Assembly);
+            silo.AddSchedulerGrains();
             silo.Services.Replace(ServiceDescriptor.Singleton<IReminderTable>(reminders));
         });
         var cluster = host.GrainFactory;
@@ -29,38 +27,54 @@ public sealed class SubmitRetryTests
         reminders.Arm();
         await Assert.ThrowsAnyAsync<Exception>(() => request.Submit(spec));
         Assert.Equal(RequestStatus.Pending, (await request.Get())!.Status); // stored, but without its reminder
-        Assert.Null(await reminders.ReadAsync(request.GetGrainId(), "process", CancellationToken.None));
+        Assert.Null(await reminders.ReadRow(request.GetGrainId(), "process"));
 
         var retried = await request.Submit(spec);
 
         Assert.False(retried.Created);
-        Assert.NotNull(await reminders.ReadAsync(request.GetGrainId(), "process", CancellationToken.None));
+        Assert.NotNull(await reminders.ReadRow(request.GetGrainId(), "process"));
         await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
     }
 
-    /// <summary>The in-memory reminder table, whose next upsert fails once armed (a store fault).</summary>
+    /// <summary>An in-memory reminder table whose next upsert fails once armed (a store fault).</summary>
     private sealed class FailFirstUpsertReminderTable : IReminderTable
     {
-        private readonly MemoryReminderTable _inner = new();
+        private readonly ConcurrentDictionary<(GrainId Grain, string Name), ReminderEntry> _rows = new();
         private int _armed;
+        private long _etag;
 
         public void Arm() => Volatile.Write(ref _armed, 1);
 
-        public Task<IReadOnlyList<ReminderEntry>> ReadRangeAsync(uint beginHash, uint endHash, CancellationToken cancellationToken) => _inner.ReadRangeAsync(beginHash, endHash, cancellationToken);
+        public Task<ReminderTableData> ReadRows(GrainId grainId) =>
+            Task.FromResult(new ReminderTableData(_rows.Values.Where(r => r.GrainId == grainId).ToList()));
 
-        public Task<IReadOnlyList<ReminderEntry>> ReadGrainAsync(GrainId grainId, CancellationToken cancellationToken) => _inner.ReadGrainAsync(grainId, cancellationToken);
+        public Task<ReminderTableData> ReadRows(uint begin, uint end) =>
+            Task.FromResult(new ReminderTableData(_rows.Values.Where(r => InRange(r.GrainId.GetUniformHashCode(), begin, end)).ToList()));
 
-        public Task<ReminderEntry?> ReadAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken) => _inner.ReadAsync(grainId, reminderName, cancellationToken);
+        public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) =>
+            Task.FromResult(_rows.TryGetValue((grainId, reminderName), out var row) ? row : null);
 
-        public Task<string> UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken) =>
-            Interlocked.Exchange(ref _armed, 0) == 1
-                ? throw new IOException("The reminder store is unreachable.")
-                : _inner.UpsertAsync(entry, cancellationToken);
+        public Task<string?> UpsertRow(ReminderEntry entry)
+        {
+            if (Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                throw new IOException("The reminder store is unreachable.");
+            }
 
-        public Task<string?> UpdateNextDueAsync(GrainId grainId, string reminderName, DateTimeOffset nextDue, string expectedETag, CancellationToken cancellationToken) =>
-            _inner.UpdateNextDueAsync(grainId, reminderName, nextDue, expectedETag, cancellationToken);
+            entry.ETag = Interlocked.Increment(ref _etag).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _rows[(entry.GrainId, entry.ReminderName)] = entry;
+            return Task.FromResult<string?>(entry.ETag);
+        }
 
-        public Task<bool> RemoveAsync(GrainId grainId, string reminderName, string? expectedETag, CancellationToken cancellationToken) =>
-            _inner.RemoveAsync(grainId, reminderName, expectedETag, cancellationToken);
+        public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) =>
+            Task.FromResult(_rows.TryGetValue((grainId, reminderName), out var row) && row.ETag == eTag && _rows.TryRemove((grainId, reminderName), out _));
+
+        public Task TestOnlyClearTable()
+        {
+            _rows.Clear();
+            return Task.CompletedTask;
+        }
+
+        private static bool InRange(uint hash, uint begin, uint end) => begin < end ? hash > begin && hash <= end : hash > begin || hash <= end;
     }
 }

@@ -139,7 +139,7 @@ public sealed class ForcedViewSplitTests(DynaliteFixture dynalite) : IClassFixtu
             1,
             silo =>
             {
-                silo.AddGrains(SchedulerGrains.Assembly);
+                silo.AddSchedulerGrains();
                 silo.Services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, (_, _) => NewStorage());
             },
             FreezableMembershipView.Install);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Scheduler.Runtime;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Calendars.Accounts;
 
@@ -62,7 +62,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_, _provider, _accountId) = CalendarAccountKeys.Split(GetPrimaryKeyString());
+        (_, _provider, _accountId) = CalendarAccountKeys.Split(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 
@@ -74,7 +74,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         _ = Connector;
         Store(credentials);
         await PersistAsync();
-        AccountLog.Connected(_log, GetPrimaryKeyString(), credentials.ExpiresAt);
+        AccountLog.Connected(_log, this.GetPrimaryKeyString(), credentials.ExpiresAt);
         if (S.PendingEventWrites.Count > 0)
         {
             await FlushEventWritesAsync();
@@ -94,7 +94,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         var ids = CalendarIds(query.CalendarIds, connector);
         if (S.ProtectedCredentials is null)
         {
-            throw new InvalidOperationException($"Calendar account '{GetPrimaryKeyString()}' is not connected.");
+            throw new InvalidOperationException($"Calendar account '{this.GetPrimaryKeyString()}' is not connected.");
         }
 
         var dirty = false;
@@ -123,7 +123,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
                 }
                 catch (CalendarProviderException exception)
                 {
-                    AccountLog.WatchFailed(_log, GetPrimaryKeyString(), id, exception.Message);
+                    AccountLog.WatchFailed(_log, this.GetPrimaryKeyString(), id, exception.Message);
                 }
             }
         }
@@ -160,20 +160,20 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         var channel = S.Channels.FirstOrDefault(c => c.ChannelId == notification.ChannelId);
         if (channel is null)
         {
-            AccountLog.PushRefused(_log, GetPrimaryKeyString(), PushVerdict.UnknownChannel);
+            AccountLog.PushRefused(_log, this.GetPrimaryKeyString(), PushVerdict.UnknownChannel);
             return PushVerdict.UnknownChannel;
         }
 
         var tokenMatches = ChannelTokens.Matches(_protector.UnprotectSecret(channel.ProtectedToken), notification.Token ?? string.Empty);
         if (!tokenMatches || channel.ResourceId != notification.ResourceId)
         {
-            AccountLog.PushRefused(_log, GetPrimaryKeyString(), PushVerdict.Forged);
+            AccountLog.PushRefused(_log, this.GetPrimaryKeyString(), PushVerdict.Forged);
             return PushVerdict.Forged;
         }
 
         if (notification.ResourceState == "exists")
         {
-            await GrainFactory.GetGrain<ICalendarAccountGrain>(GetPrimaryKeyString()).SyncCalendar(channel.CalendarId);
+            await GrainFactory.GetGrain<ICalendarAccountGrain>(this.GetPrimaryKeyString()).SyncCalendar(channel.CalendarId);
         }
         else if (notification.ResourceState == "missed")
         {
@@ -193,13 +193,13 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         S.SyncTokens.Remove(calendarId);
         S.FullSyncs++;
         await PersistAsync();
-        var change = new CalendarChange(GetPrimaryKeyString(), _provider, _accountId, [calendarId]);
+        var change = new CalendarChange(this.GetPrimaryKeyString(), _provider, _accountId, [calendarId]);
         foreach (var (reader, _) in S.Readers.Where(r => r.Value.Contains(calendarId)))
         {
             await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(change);
         }
 
-        await GrainFactory.GetGrain<ICalendarAccountGrain>(GetPrimaryKeyString()).SyncCalendar(calendarId);
+        await GrainFactory.GetGrain<ICalendarAccountGrain>(this.GetPrimaryKeyString()).SyncCalendar(calendarId);
     }
 
     /// <summary>Graph lifecycle <c>reauthorizationRequired</c> or <c>subscriptionRemoved</c>: a new channel replaces the old one, which is then stopped.</summary>
@@ -211,11 +211,11 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             var replacement = await OpenChannelAsync(connector, old.CalendarId);
             S.Channels[S.Channels.IndexOf(old)] = replacement;
             await PersistAsync();
-            AccountLog.ChannelRenewed(_log, GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
+            AccountLog.ChannelRenewed(_log, this.GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
         }
         catch (CalendarProviderException exception)
         {
-            AccountLog.WatchFailed(_log, GetPrimaryKeyString(), old.CalendarId, exception.Message);
+            AccountLog.WatchFailed(_log, this.GetPrimaryKeyString(), old.CalendarId, exception.Message);
             return;
         }
 
@@ -255,7 +255,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         }
         catch (CalendarProviderException exception)
         {
-            AccountLog.SyncFailed(_log, GetPrimaryKeyString(), calendarId, exception.Message);
+            AccountLog.SyncFailed(_log, this.GetPrimaryKeyString(), calendarId, exception.Message);
             return;
         }
 
@@ -268,13 +268,13 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
 
         var ours = S.WrittenEvents.Values.SelectMany(w => w.EventIds).ToHashSet(StringComparer.Ordinal);
         var busy = changes.Where(c => c.Busy is not null && !ours.Contains(c.EventId)).Select(c => c.Busy!).ToArray();
-        var change = new CalendarChange(GetPrimaryKeyString(), _provider, _accountId, [calendarId]) { Busy = busy };
+        var change = new CalendarChange(this.GetPrimaryKeyString(), _provider, _accountId, [calendarId]) { Busy = busy };
         foreach (var (reader, ids) in S.Readers.Where(r => r.Value.Contains(calendarId)))
         {
             await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(change);
         }
 
-        AccountLog.Synced(_log, GetPrimaryKeyString(), calendarId, changes.Count);
+        AccountLog.Synced(_log, this.GetPrimaryKeyString(), calendarId, changes.Count);
     }
 
     /// <inheritdoc />
@@ -283,7 +283,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         ArgumentNullException.ThrowIfNull(write);
         if (!_connectors.Any(c => c.Provider == _provider))
         {
-            AccountLog.EventWriteFailed(_log, GetPrimaryKeyString(), write.RequestKey, $"no connector for provider '{_provider}'");
+            AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, $"no connector for provider '{_provider}'");
             return;
         }
 
@@ -291,7 +291,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         await PersistAsync();
 
         // The retry reminder exists before the first attempt, so a crash mid-write is resumed too.
-        await RegisterOrUpdateReminder(EventWritesReminder, EventWriteRetry, EventWriteRetry);
+        await this.RegisterOrUpdateReminder(EventWritesReminder, EventWriteRetry, EventWriteRetry);
         await FlushEventWritesAsync();
     }
 
@@ -322,7 +322,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             var replacement = await OpenChannelAsync(connector, old.CalendarId);
             S.Channels[S.Channels.IndexOf(old)] = replacement;
             await PersistAsync();
-            AccountLog.ChannelRenewed(_log, GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
+            AccountLog.ChannelRenewed(_log, this.GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
             await StopChannelQuietlyAsync(connector, old);
         }
 
@@ -353,7 +353,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         // Readers drop what they cached from this account; their next read finds it disconnected and reports stale data.
         foreach (var (reader, ids) in readers)
         {
-            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(new CalendarChange(GetPrimaryKeyString(), _provider, _accountId, ids));
+            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(new CalendarChange(this.GetPrimaryKeyString(), _provider, _accountId, ids));
         }
     }
 
@@ -369,9 +369,9 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             if (S.ProtectedCredentials is null)
             {
                 // Kept until the account is connected (Connect sends them); no retries until then.
-                if (await GetReminder(EventWritesReminder) is { } idle)
+                if (await this.GetReminder(EventWritesReminder) is { } idle)
                 {
-                    await UnregisterReminder(idle);
+                    await this.UnregisterReminder(idle);
                 }
 
                 return;
@@ -412,22 +412,22 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
 
                 S.PendingEventWrites.Remove(key);
                 await PersistAsync();
-                AccountLog.EventsWritten(_log, GetPrimaryKeyString(), write.RequestKey, wanted.Length);
+                AccountLog.EventsWritten(_log, this.GetPrimaryKeyString(), write.RequestKey, wanted.Length);
             }
             catch (CalendarProviderException exception)
             {
-                AccountLog.EventWriteFailed(_log, GetPrimaryKeyString(), write.RequestKey, exception.Message);
+                AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, exception.Message);
                 failed = true;
             }
         }
 
-        if (failed && await GetReminder(EventWritesReminder) is null)
+        if (failed && await this.GetReminder(EventWritesReminder) is null)
         {
-            await RegisterOrUpdateReminder(EventWritesReminder, EventWriteRetry, EventWriteRetry);
+            await this.RegisterOrUpdateReminder(EventWritesReminder, EventWriteRetry, EventWriteRetry);
         }
-        else if (S.PendingEventWrites.Count == 0 && await GetReminder(EventWritesReminder) is { } reminder)
+        else if (S.PendingEventWrites.Count == 0 && await this.GetReminder(EventWritesReminder) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -454,7 +454,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     private async Task<CalendarChannelState> OpenChannelAsync(ICalendarConnector connector, string calendarId)
     {
         var channelId = ChannelTokens.NewChannelId();
-        var token = ChannelTokens.NewToken(GetPrimaryKeyString());
+        var token = ChannelTokens.NewToken(this.GetPrimaryKeyString());
         var (resourceId, expiresAt) = await WithTokenAsync(access => connector.WatchAsync(access, calendarId, channelId, token, CancellationToken.None));
         return new CalendarChannelState(calendarId, channelId, resourceId, expiresAt, _protector.ProtectSecret(token));
     }
@@ -471,7 +471,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         }
         catch (CalendarProviderException exception)
         {
-            AccountLog.StopFailed(_log, GetPrimaryKeyString(), channel.ChannelId, exception.Message);
+            AccountLog.StopFailed(_log, this.GetPrimaryKeyString(), channel.ChannelId, exception.Message);
         }
     }
 
@@ -484,14 +484,14 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         }
 
         var due = S.Channels.Min(c => c.ExpiresAt) - Connector.RenewBefore - _time.GetUtcNow();
-        await RegisterOrUpdateReminder(RenewalReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.Zero);
+        await this.RegisterOrUpdateReminder(RenewalReminder, OneShotReminder.DueIn(due), OneShotReminder.RetryPeriod);
     }
 
     private async Task StopReminderAsync()
     {
-        if (await GetReminder(RenewalReminder) is { } reminder)
+        if (await this.GetReminder(RenewalReminder) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -500,7 +500,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     {
         var credentials = S.ProtectedCredentials is { } payload
             ? _protector.Unprotect(payload)
-            : throw new InvalidOperationException($"Calendar account '{GetPrimaryKeyString()}' is not connected.");
+            : throw new InvalidOperationException($"Calendar account '{this.GetPrimaryKeyString()}' is not connected.");
         if (credentials.ExpiresAt - RefreshMargin <= _time.GetUtcNow())
         {
             credentials = await RefreshAsync(credentials);
@@ -522,7 +522,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         var refreshed = await Connector.RefreshAsync(credentials, CancellationToken.None);
         Store(refreshed);
         await PersistAsync();
-        AccountLog.Refreshed(_log, GetPrimaryKeyString(), refreshed.ExpiresAt);
+        AccountLog.Refreshed(_log, this.GetPrimaryKeyString(), refreshed.ExpiresAt);
         return refreshed;
     }
 

@@ -6,4 +6,5 @@ namespace Scheduler.Grains.Calendars.Accounts;
 /// <param name="ResourceId">The provider's resource id.</param>
 /// <param name="ExpiresAt">When it expires (UTC).</param>
 /// <param name="ProtectedToken">The channel token, encrypted by <see cref="CalendarCredentialProtector.ProtectSecret"/>.</param>
-public sealed record CalendarChannelState(string CalendarId, string ChannelId, string ResourceId, DateTimeOffset ExpiresAt, string ProtectedToken);
+[GenerateSerializer, Alias("Scheduler.Grains.Calendars.Accounts.CalendarChannelState")]
+public sealed record CalendarChannelState([property: Id(0)] string CalendarId, [property: Id(1)] string ChannelId, [property: Id(2)] string ResourceId, [property: Id(3)] DateTimeOffset ExpiresAt, [property: Id(4)] string ProtectedToken);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Participants.Busy;
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Calendars.Microsoft;
 

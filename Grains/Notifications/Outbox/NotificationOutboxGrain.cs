@@ -1,7 +1,6 @@
 using Scheduler.Grains.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Notifications;
 
@@ -59,7 +58,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         _time = time;
         _log = log;
         _channels = channels;
-        _kick = new WorkKick(run => RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), DeliverAsync);
+        _kick = new WorkKick(run => this.RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), DeliverAsync);
     }
 
     private List<OutboxEntry> Entries => _state.State.Entries;
@@ -141,7 +140,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
                         EnqueuedAt = now,
                         NextAttemptAt = now,
                         LastError = disabled ?? reason,
-                        MessageId = channel == NotificationChannel.Email ? MessageIds.EmailMessageId(GetPrimaryKeyString(), key, domain) : null,
+                        MessageId = channel == NotificationChannel.Email ? MessageIds.EmailMessageId(this.GetPrimaryKeyString(), key, domain) : null,
                     };
                     Entries.Add(entry);
                     added = true;
@@ -219,9 +218,9 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         var pending = Entries.Where(e => e.Status == NotificationStatus.Pending).ToList();
         if (pending.Count == 0)
         {
-            if (await GetReminder(RetryReminder) is { } reminder)
+            if (await this.GetReminder(RetryReminder, CancellationToken.None) is { } reminder)
             {
-                await UnregisterReminder(reminder);
+                await this.UnregisterReminder(reminder, CancellationToken.None);
             }
         }
         else if (pending.Any(e => e.NextAttemptAt <= _time.GetUtcNow()))
@@ -239,13 +238,13 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         {
             if (entry.Channel == NotificationChannel.Email)
             {
-                var message = EmailComposer.Compose(GetPrimaryKeyString(), entry.Key, entry.Notification, entry.Recipient, _smtp.CurrentValue, entry.EnqueuedAt);
+                var message = EmailComposer.Compose(this.GetPrimaryKeyString(), entry.Key, entry.Notification, entry.Recipient, _smtp.CurrentValue, entry.EnqueuedAt);
                 await _email.SendAsync(message, cancellationToken);
                 entry.MessageId = message.MessageId;
             }
             else
             {
-                var posted = await _slack.PostMessageAsync(SlackMessageComposer.ForNotification(GetPrimaryKeyString(), entry.Notification, entry.Recipient), cancellationToken);
+                var posted = await _slack.PostMessageAsync(SlackMessageComposer.ForNotification(this.GetPrimaryKeyString(), entry.Notification, entry.Recipient), cancellationToken);
                 entry.MessageId = posted.Ts;
                 entry.SlackChannel = posted.Channel;
             }
@@ -253,7 +252,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
             entry.Status = NotificationStatus.Sent;
             entry.SentAt = _time.GetUtcNow();
             entry.LastError = null;
-            _log.Sent(GetPrimaryKeyString(), entry.Key, entry.Attempts);
+            _log.Sent(this.GetPrimaryKeyString(), entry.Key, entry.Attempts);
         }
         catch (Exception ex) when (ex is EmailDeliveryException or SlackApiException or HttpRequestException or ArgumentException or TimeoutException or TaskCanceledException)
         {
@@ -262,11 +261,11 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
             if (permanent || entry.Attempts >= Math.Clamp(_options.MaxAttempts, 1, 1000))
             {
                 entry.Status = NotificationStatus.Failed;
-                _log.GaveUp(ex, GetPrimaryKeyString(), entry.Key, entry.Attempts);
+                _log.GaveUp(ex, this.GetPrimaryKeyString(), entry.Key, entry.Attempts);
             }
             else
             {
-                _log.WillRetry(ex, GetPrimaryKeyString(), entry.Key, entry.Attempts, entry.NextAttemptAt);
+                _log.WillRetry(ex, this.GetPrimaryKeyString(), entry.Key, entry.Attempts, entry.NextAttemptAt);
             }
         }
 
@@ -283,7 +282,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
 
     private Task EnsureRetryReminderAsync()
     {
-        var period = TimeSpan.FromSeconds(Math.Max(1, _options.ReminderPeriodSeconds));
-        return RegisterOrUpdateReminder(RetryReminder, period, period);
+        var period = TimeSpan.FromSeconds(Math.Max(60, _options.ReminderPeriodSeconds));
+        return this.RegisterOrUpdateReminder(RetryReminder, period, period);
     }
 }

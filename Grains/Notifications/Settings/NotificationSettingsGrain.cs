@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Notifications;
 

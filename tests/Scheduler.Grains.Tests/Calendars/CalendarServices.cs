@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Calendars;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Calendars;
 

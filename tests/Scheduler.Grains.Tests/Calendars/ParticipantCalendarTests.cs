@@ -1,5 +1,4 @@
 using Scheduler.Grains.Calendars;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Calendars;
 
@@ -8,7 +7,7 @@ public sealed class ParticipantCalendarTests
     private static readonly TimeRange March4 = new(new DateTimeOffset(2019, 3, 4, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2019, 3, 5, 0, 0, 0, TimeSpan.Zero));
 
     internal static Task<TestSiloHost> StartSiloAsync() => TestSiloHost.StartAsync(
-        silo => silo.AddGrains(SchedulerGrains.Assembly),
+        silo => silo.AddSchedulerGrains(),
         configureServices: services => services.AddCalendarSources(CalendarServices.Configure));
 
     internal static IParticipantGrain Participant(TestSiloHost host, string id) =>

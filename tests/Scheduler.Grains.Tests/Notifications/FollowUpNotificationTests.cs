@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Notifications;
-using Scheduler.Runtime;
-using Scheduler.Runtime.Reminders;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Tests.Notifications;
 
@@ -167,12 +166,12 @@ public sealed class FollowUpNotificationTests
     {
         var table = host.Host.Services.GetRequiredService<IReminderTable>();
         DateTimeOffset? due = null;
-        await Runtime.Testing.TestSiloHost.WaitUntilAsync(
+        await TestSiloHost.WaitUntilAsync(
             () =>
             {
-                var entry = table.ReadAsync(request.GetGrainId(), FollowUpReminder.Name, CancellationToken.None).GetAwaiter().GetResult();
-                due = entry?.NextDue;
-                return due == expected && entry!.Period == TimeSpan.Zero;
+                var entry = table.ReadRow(request.GetGrainId(), FollowUpReminder.Name).GetAwaiter().GetResult();
+                due = entry is null ? null : new DateTimeOffset(entry.StartAt, TimeSpan.Zero);
+                return due == expected && entry!.Period == OneShotReminder.RetryPeriod;
             },
             TimeSpan.FromSeconds(20));
         return due!.Value;
@@ -181,8 +180,8 @@ public sealed class FollowUpNotificationTests
     private static Task WaitForFollowUpGoneAsync(NotificationTestHost host, IInterviewRequestGrain request)
     {
         var table = host.Host.Services.GetRequiredService<IReminderTable>();
-        return Runtime.Testing.TestSiloHost.WaitUntilAsync(
-            () => table.ReadAsync(request.GetGrainId(), FollowUpReminder.Name, CancellationToken.None).GetAwaiter().GetResult() is null,
+        return TestSiloHost.WaitUntilAsync(
+            () => table.ReadRow(request.GetGrainId(), FollowUpReminder.Name).GetAwaiter().GetResult() is null,
             TimeSpan.FromSeconds(20));
     }
 }

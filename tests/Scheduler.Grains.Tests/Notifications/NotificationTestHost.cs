@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Scheduler.Grains.Notifications;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Notifications;
 
@@ -37,7 +36,7 @@ internal sealed class NotificationTestHost : IAsyncDisposable
         var host = await TestSiloHost.StartAsync(
             silo =>
             {
-                silo.AddGrains(SchedulerGrains.Assembly);
+                silo.AddSchedulerGrains();
 
                 // The call timeout runs on the fake clock: one Advance of hours would time out every call that
                 // happens to be in flight (a reminder delivery, a hand-over to the outbox) within microseconds of

@@ -1,4 +1,3 @@
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

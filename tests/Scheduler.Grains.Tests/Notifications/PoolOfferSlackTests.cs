@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Scheduler.Grains.Notifications;
-using Scheduler.Runtime;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.ICalendar;
-using Scheduler.Runtime;
-using Scheduler.Runtime.Reminders;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Tests.Notifications;
 
@@ -131,8 +130,8 @@ public sealed class RequestNotificationTests
         IReadOnlyList<ReminderEntry> entries;
         do
         {
-            entries = [.. (await table.ReadGrainAsync(request.GetGrainId(), CancellationToken.None)).Where(r => r.ReminderName.StartsWith("notify-reminder-", StringComparison.Ordinal))];
-            if (entries.Count == 2 && entries.Single(r => r.ReminderName == "notify-reminder-1440").NextDue == newStart.AddHours(-24))
+            entries = [.. (await table.ReadRows(request.GetGrainId())).Reminders.Where(r => r.ReminderName.StartsWith("notify-reminder-", StringComparison.Ordinal))];
+            if (entries.Count == 2 && entries.Single(r => r.ReminderName == "notify-reminder-1440").StartAt == newStart.AddHours(-24).UtcDateTime)
             {
                 break;
             }
@@ -141,9 +140,9 @@ public sealed class RequestNotificationTests
         }
         while (TimeProvider.System.GetUtcNow() < deadline);
 
-        Assert.Equal(newStart.AddHours(-24), entries.Single(r => r.ReminderName == "notify-reminder-1440").NextDue);
-        Assert.Equal(newStart.AddHours(-2), entries.Single(r => r.ReminderName == "notify-reminder-120").NextDue);
-        Assert.All(entries, r => Assert.Equal(TimeSpan.Zero, r.Period));
+        Assert.Equal(newStart.AddHours(-24).UtcDateTime, entries.Single(r => r.ReminderName == "notify-reminder-1440").StartAt);
+        Assert.Equal(newStart.AddHours(-2).UtcDateTime, entries.Single(r => r.ReminderName == "notify-reminder-120").StartAt);
+        Assert.All(entries, r => Assert.Equal(OneShotReminder.RetryPeriod, r.Period));
 
         host.Time.Advance(newStart.AddHours(-2).AddMinutes(1) - host.Time.GetUtcNow());
         await WaitForReminderNamesAsync(host, request, []);
@@ -208,7 +207,7 @@ public sealed class RequestNotificationTests
         var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
         while (true)
         {
-            var names = (await table.ReadGrainAsync(request.GetGrainId(), CancellationToken.None)).Select(r => r.ReminderName)
+            var names = (await table.ReadRows(request.GetGrainId())).Reminders.Select(r => r.ReminderName)
                 .Where(n => n.StartsWith("notify-reminder-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
             if (names.SequenceEqual(expected.Order(StringComparer.Ordinal)))
             {

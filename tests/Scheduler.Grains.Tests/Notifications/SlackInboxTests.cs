@@ -1,6 +1,4 @@
 using Scheduler.Grains.Notifications;
-using Scheduler.Runtime;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

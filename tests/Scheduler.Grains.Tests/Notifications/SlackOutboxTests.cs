@@ -24,7 +24,7 @@ public sealed class SlackOutboxTests
 
         await outbox.Enqueue(notification);
         var mails = await smtp.WaitForMessagesAsync(1);
-        await Runtime.Testing.TestSiloHost.WaitUntilAsync(() => slack.Calls.Count >= 1, TimeSpan.FromSeconds(20));
+        await TestSiloHost.WaitUntilAsync(() => slack.Calls.Count >= 1, TimeSpan.FromSeconds(20));
         await outbox.Enqueue(notification);
         Assert.Equal(0, await outbox.DeliverDue());
 
@@ -54,7 +54,7 @@ public sealed class SlackOutboxTests
 
         await host.Outbox("req-rem").Enqueue(NotificationSamples.Booked(kind: NotificationKind.Reminder) with { ReminderMinutes = 120, Recipients = [grace] });
         var mail = Assert.Single(await smtp.WaitForMessagesAsync(1));
-        await Runtime.Testing.TestSiloHost.WaitUntilAsync(() => slack.Calls.Count >= 1, TimeSpan.FromSeconds(20));
+        await TestSiloHost.WaitUntilAsync(() => slack.Calls.Count >= 1, TimeSpan.FromSeconds(20));
 
         Assert.StartsWith("Reminder:", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("09:00–10:00 EDT (your time)", mail.Part("text/plain").Content, StringComparison.Ordinal);

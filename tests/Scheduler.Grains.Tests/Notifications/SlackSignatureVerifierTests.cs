@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Notifications;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

@@ -151,7 +151,7 @@ internal sealed class SmtpSink : IAsyncDisposable
 
     public async Task<IReadOnlyList<ReceivedMail>> WaitForMessagesAsync(int count)
     {
-        await Runtime.Testing.TestSiloHost.WaitUntilAsync(() => Directory.GetFiles(MailDirectory, "*.json").Length >= count, TimeSpan.FromSeconds(20));
+        await TestSiloHost.WaitUntilAsync(() => Directory.GetFiles(MailDirectory, "*.json").Length >= count, TimeSpan.FromSeconds(20));
         return Messages();
     }
 

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
 using Scheduler.ICalendar;
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Calendars;
 
@@ -40,7 +39,7 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
         _client = client;
         _time = time;
         _log = log;
-        _kick = new WorkKick(run => RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), _ => FlushAsync());
+        _kick = new WorkKick(run => this.RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), _ => FlushAsync());
     }
 
     private CalDavWriterState S => _state.State;
@@ -53,7 +52,7 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
         await _state.WriteStateAsync();
 
         // The retry reminder exists before the first attempt, so a crash mid-write is resumed too.
-        await RegisterOrUpdateReminder(RetryReminder, RetryPeriod, RetryPeriod);
+        await this.RegisterOrUpdateReminder(RetryReminder, RetryPeriod, RetryPeriod);
         _kick.Request();
     }
 
@@ -78,7 +77,7 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
     {
         if (S.Pending.Count > 0)
         {
-            var participant = GetPrimaryKeyString();
+            var participant = this.GetPrimaryKeyString();
             IReadOnlyList<CalendarSpec> specs;
             try
             {
@@ -108,9 +107,9 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
             }
         }
 
-        if (S.Pending.Count == 0 && await GetReminder(RetryReminder) is { } reminder)
+        if (S.Pending.Count == 0 && await this.GetReminder(RetryReminder) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 

@@ -1,6 +1,5 @@
 using Scheduler.Grains.Common;
 using Microsoft.Extensions.Logging;
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Notifications;
 
@@ -49,7 +48,7 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
         _state = state;
         _time = time;
         _log = log;
-        _kick = new WorkKick(run => RegisterGrainTimer(run, FirstAttemptDelay, Timeout.InfiniteTimeSpan), ProcessAsync);
+        _kick = new WorkKick(run => this.RegisterGrainTimer(run, FirstAttemptDelay, Timeout.InfiniteTimeSpan), ProcessAsync);
     }
 
     private List<SlackInboxEntry> Entries => _state.State.Entries;
@@ -59,7 +58,7 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
     {
         if (Entries.Exists(e => e.Status == SlackInboxStatus.Pending))
         {
-            await RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod);
+            await this.RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod, CancellationToken.None);
             _kick.Request();
         }
     }
@@ -68,7 +67,7 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
     public async Task<int> Accept(IReadOnlyList<SlackInteractionRecord> interactions)
     {
         ArgumentNullException.ThrowIfNull(interactions);
-        var tenant = GetPrimaryKeyString();
+        var tenant = this.GetPrimaryKeyString();
         foreach (var interaction in interactions)
         {
             Validate(interaction, tenant);
@@ -94,7 +93,7 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
 
         Entries.RemoveAll(e => e.Status != SlackInboxStatus.Pending && e.ProcessedAt < now - Retention);
         await _state.WriteStateAsync();
-        await RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod);
+        await this.RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod, CancellationToken.None);
         _kick.Request();
         return added;
     }
@@ -141,9 +140,9 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
 
         if (!Entries.Exists(e => e.Status == SlackInboxStatus.Pending))
         {
-            if (await GetReminder(RetryReminder) is { } reminder)
+            if (await this.GetReminder(RetryReminder, CancellationToken.None) is { } reminder)
             {
-                await UnregisterReminder(reminder);
+                await this.UnregisterReminder(reminder, CancellationToken.None);
             }
         }
     }
@@ -159,7 +158,7 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
             entry.Outcome = await SlackInteractionHandler.HandleAsync(GrainFactory, interaction);
             entry.Status = SlackInboxStatus.Done;
             entry.ProcessedAt = _time.GetUtcNow();
-            _log.InteractionHandled(GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Outcome);
+            _log.InteractionHandled(this.GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Outcome);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -168,11 +167,11 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
             {
                 entry.Status = SlackInboxStatus.Failed;
                 entry.ProcessedAt = _time.GetUtcNow();
-                _log.InteractionGaveUp(ex, GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Attempts);
+                _log.InteractionGaveUp(ex, this.GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Attempts);
             }
             else
             {
-                _log.InteractionWillRetry(ex, GetPrimaryKeyString(), interaction.Id, entry.Attempts, entry.NextAttemptAt);
+                _log.InteractionWillRetry(ex, this.GetPrimaryKeyString(), interaction.Id, entry.Attempts, entry.NextAttemptAt);
             }
         }
 

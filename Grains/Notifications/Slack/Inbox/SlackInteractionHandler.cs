@@ -1,5 +1,4 @@
 using System.Globalization;
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Notifications;
 

@@ -1,45 +1,59 @@
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>One member's offer message in <see cref="PoolOfferMessagesState"/> (JSON).</summary>
+[GenerateSerializer, Alias("Scheduler.Grains.Notifications.PoolOfferMessageEntry")]
 public sealed class PoolOfferMessageEntry
 {
     /// <summary>The pool member.</summary>
+    [Id(0)]
     public required string MemberId { get; set; }
 
     /// <summary>The member's Slack user id (the DM target).</summary>
+    [Id(1)]
     public required string SlackUserId { get; set; }
 
     /// <summary>The member's IANA zone, for the time shown.</summary>
+    [Id(2)]
     public required string TimeZone { get; set; }
 
     /// <summary>The channel id Slack reported for the post.</summary>
+    [Id(3)]
     public string? Channel { get; set; }
 
     /// <summary>The message <c>ts</c> Slack reported.</summary>
+    [Id(4)]
     public string? Ts { get; set; }
 
     /// <summary>What the message should say.</summary>
+    [Id(5)]
     public OfferMessageDecision Decision { get; set; }
 
     /// <summary>What the message says now (after the post or the last update).</summary>
+    [Id(6)]
     public OfferMessageDecision Shown { get; set; }
 
     /// <summary>The current status.</summary>
+    [Id(7)]
     public PoolOfferMessageStatus Status { get; set; }
 
     /// <summary>Attempts of the current step (post or update); written before each attempt.</summary>
+    [Id(8)]
     public int Attempts { get; set; }
 
     /// <summary>When the current step may be tried next (UTC).</summary>
+    [Id(9)]
     public DateTimeOffset NextAttemptAt { get; set; }
 
     /// <summary>When posted (UTC).</summary>
+    [Id(10)]
     public DateTimeOffset? PostedAt { get; set; }
 
     /// <summary>When last updated (UTC).</summary>
+    [Id(11)]
     public DateTimeOffset? UpdatedAt { get; set; }
 
     /// <summary>The last error.</summary>
+    [Id(12)]
     public string? LastError { get; set; }
 
     /// <summary>Whether a post or an update still has to be made.</summary>

@@ -1,6 +1,5 @@
 using Scheduler.Grains.Common;
 using Microsoft.Extensions.Logging;
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Notifications;
 
@@ -55,21 +54,21 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
         _time = time;
         _log = log;
         _channels = channels;
-        _kick = new WorkKick(run => RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), DeliverAsync);
+        _kick = new WorkKick(run => this.RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), DeliverAsync);
     }
 
     private PoolOfferMessagesState S => _state.State;
 
-    private string PoolKey => GetPrimaryKeyString()[..GetPrimaryKeyString().LastIndexOf('/')];
+    private string PoolKey => this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().LastIndexOf('/')];
 
-    private string OfferId => GetPrimaryKeyString()[(GetPrimaryKeyString().LastIndexOf('/') + 1)..];
+    private string OfferId => this.GetPrimaryKeyString()[(this.GetPrimaryKeyString().LastIndexOf('/') + 1)..];
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (S.Entries.Exists(e => e.HasWork))
         {
-            await RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod);
+            await this.RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod, CancellationToken.None);
             _kick.Request();
         }
     }
@@ -179,7 +178,7 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
     {
         if (S.Entries.Exists(e => e.HasWork))
         {
-            await RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod);
+            await this.RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod, CancellationToken.None);
             _kick.Request();
         }
     }
@@ -210,9 +209,9 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
             await _state.WriteStateAsync(CancellationToken.None);
         }
 
-        if (!S.Entries.Exists(e => e.HasWork) && await GetReminder(RetryReminder) is { } reminder)
+        if (!S.Entries.Exists(e => e.HasWork) && await this.GetReminder(RetryReminder, CancellationToken.None) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder, CancellationToken.None);
         }
     }
 
@@ -259,7 +258,7 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
                 entry.Status = PoolOfferMessageStatus.Failed;
             }
 
-            SlackOfferLog.StepFailed(_log, ex, GetPrimaryKeyString(), entry.MemberId, entry.Attempts, entry.Status == PoolOfferMessageStatus.Failed);
+            SlackOfferLog.StepFailed(_log, ex, this.GetPrimaryKeyString(), entry.MemberId, entry.Attempts, entry.Status == PoolOfferMessageStatus.Failed);
         }
 
         await _state.WriteStateAsync(CancellationToken.None);

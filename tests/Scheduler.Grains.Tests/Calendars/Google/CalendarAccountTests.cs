@@ -1,8 +1,6 @@
 using System.Text;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Runtime;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 
@@ -19,13 +17,13 @@ public sealed class CalendarAccountTests
 
         var view = await silo.AccountGrain.Connect(credentials);
 
-        var stored = await silo.Storage.ReadAsync(new GrainId("calendar-account", GoogleSilo.AccountKey), "calendarAccount", CancellationToken.None);
-        var text = Encoding.UTF8.GetString(stored!.Payload.Span);
+        var grainId = GrainId.Create("calendar-account", GoogleSilo.AccountKey);
+        var text = Encoding.UTF8.GetString(silo.Storage.Payload(grainId, "calendarAccount")!.ToArray());
         Assert.True(view.Connected);
         Assert.Equal(credentials.ExpiresAt, view.AccessTokenExpiresAt);
         Assert.DoesNotContain(credentials.AccessToken, text, StringComparison.Ordinal);
         Assert.DoesNotContain(credentials.RefreshToken!, text, StringComparison.Ordinal);
-        Assert.Contains("ProtectedCredentials", text, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(silo.Storage.Read<CalendarAccountState>(grainId, "calendarAccount")!.ProtectedCredentials);
     }
 
     [Fact]

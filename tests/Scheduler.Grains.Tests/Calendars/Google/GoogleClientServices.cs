@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Calendars.Google;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

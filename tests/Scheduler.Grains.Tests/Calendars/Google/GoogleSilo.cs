@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
-using Scheduler.Runtime;
-using Scheduler.Runtime.Storage;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 
@@ -13,7 +10,7 @@ internal sealed class GoogleSilo : IAsyncDisposable
     public const string Account = "grace@example.com";
     public static readonly Uri WebhookUrl = new("https://scheduler.example.com/webhooks/google");
 
-    private GoogleSilo(GoogleStandIn standIn, TestSiloHost host, MemoryGrainStorage storage)
+    private GoogleSilo(GoogleStandIn standIn, TestSiloHost host, RecordingGrainStorage storage)
     {
         StandIn = standIn;
         Host = host;
@@ -24,7 +21,7 @@ internal sealed class GoogleSilo : IAsyncDisposable
 
     public TestSiloHost Host { get; }
 
-    public MemoryGrainStorage Storage { get; }
+    public RecordingGrainStorage Storage { get; }
 
     public IGrainFactory Grains => Host.GrainFactory;
 
@@ -38,13 +35,13 @@ internal sealed class GoogleSilo : IAsyncDisposable
     {
         var time = new FakeTimeProvider(GrainTestCluster.Start);
         var standIn = await GoogleStandIn.StartAsync(time);
-        var storage = new MemoryGrainStorage();
+        var storage = new RecordingGrainStorage();
         var keys = new TempDirectory();
         var host = await TestSiloHost.StartAsync(
             silo =>
             {
-                silo.AddGrains(SchedulerGrains.Assembly);
-                silo.Services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, storage);
+                silo.AddSchedulerGrains();
+                storage.RegisterAsDefault(silo);
             },
             time,
             services => services

@@ -1,6 +1,5 @@
 using System.Net;
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

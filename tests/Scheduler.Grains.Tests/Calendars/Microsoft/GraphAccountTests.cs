@@ -1,6 +1,5 @@
 using System.Net;
 using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 

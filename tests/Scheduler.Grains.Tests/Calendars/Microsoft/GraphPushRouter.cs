@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Runtime;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 

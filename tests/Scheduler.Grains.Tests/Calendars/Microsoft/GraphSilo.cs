@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Runtime;
-using Scheduler.Runtime.Storage;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 
@@ -44,11 +41,7 @@ internal sealed class GraphSilo : IAsyncDisposable
         var standIn = await GraphStandIn.StartAsync(time);
         var keys = new TempDirectory();
         var host = await TestSiloHost.StartAsync(
-            silo =>
-            {
-                silo.AddGrains(SchedulerGrains.Assembly);
-                silo.Services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorageName, new MemoryGrainStorage());
-            },
+            silo => silo.AddSchedulerGrains(),
             time,
             services => services
                 .AddCalendarSources(CalendarServices.Configure)

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
+
+namespace Scheduler.Grains.Hosting;
+
+/// <summary>What every silo that runs the product's grains configures, whatever its storage and clustering.</summary>
+public static class SchedulerSiloBuilderExtensions
+{
+    /// <summary>
+    /// Configures the silo for the product's grains: grain state is written with Orleans' binary, version-tolerant
+    /// serializer (<see cref="OrleansGrainStorageSerializer"/>, driven by the <c>[Id]</c>s of the state types, so a
+    /// field added later reads as its default from state written before), and the grains' clock is the system
+    /// <see cref="TimeProvider"/> unless one is registered already (tests register a fake one).
+    /// </summary>
+    /// <param name="silo">The silo builder.</param>
+    /// <returns>The silo builder.</returns>
+    public static ISiloBuilder AddSchedulerGrains(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>());
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        return silo;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace Scheduler.Testing;
+
+/// <summary>
+/// One Orleans silo in the test process (an <see cref="InProcessTestCluster"/> of one), with in-memory grain
+/// storage and reminders unless the test configures others. Grains and reminders run on <see cref="Time"/>, a
+/// <see cref="FakeTimeProvider"/> the test advances; Orleans' own infrastructure (messaging and call timeouts,
+/// membership, system timers, activation collection, the grain directory) stays on the system clock, so a jump of
+/// the fake clock never times out a call in flight or collects an activation.
+/// </summary>
+public sealed class TestSiloHost : IAsyncDisposable
+{
+    private static readonly string[] InfrastructureClocks =
+    [
+        TimeProviderNames.Messaging,
+        TimeProviderNames.Membership,
+        TimeProviderNames.SystemTimers,
+        TimeProviderNames.ActivationManagement,
+        TimeProviderNames.GrainDirectory,
+    ];
+
+    private readonly InProcessTestCluster _cluster;
+    private bool _stopped;
+
+    private TestSiloHost(InProcessTestCluster cluster, FakeTimeProvider time)
+    {
+        _cluster = cluster;
+        Time = time;
+    }
+
+    /// <summary>The clock of grains, grain timers and reminders.</summary>
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>The silo's services.</summary>
+    public IServiceProvider Services => _cluster.Silos[0].ServiceProvider;
+
+    /// <summary>The silo's grain factory (calls from host code, as the embedded gateway makes them).</summary>
+    public IGrainFactory GrainFactory => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The cluster, for deactivations and lookups of activations.</summary>
+    public InProcessTestCluster Cluster => _cluster;
+
+    /// <summary>Starts a silo.</summary>
+    /// <param name="configureSilo">Adds storage, reminders or anything else to the silo (after the in-memory defaults, so it can replace them).</param>
+    /// <param name="time">The fake clock; a new one starting at 2026-01-05 09:00 UTC (a Monday) when <see langword="null"/>.</param>
+    /// <param name="configureServices">Adds services the grains need.</param>
+    /// <returns>The running silo.</returns>
+    public static async Task<TestSiloHost> StartAsync(Action<ISiloBuilder>? configureSilo = null, FakeTimeProvider? time = null, Action<IServiceCollection>? configureServices = null)
+    {
+        time ??= new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.InitializeClientOnDeploy = false;
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Logging.SetMinimumLevel(LogLevel.Warning);
+            host.Services.AddSingleton<TimeProvider>(time);
+            foreach (var key in InfrastructureClocks)
+            {
+                host.Services.AddKeyedSingleton(key, TimeProvider.System);
+            }
+
+            configureServices?.Invoke(host.Services);
+        });
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.UseInMemoryReminderService();
+            configureSilo?.Invoke(silo);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new TestSiloHost(cluster, time);
+    }
+
+    /// <summary>Stops the silo gracefully (deactivating its grains). Idempotent.</summary>
+    /// <returns>A task that completes when the silo has stopped.</returns>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await _cluster.StopAllSilosAsync();
+    }
+
+    /// <summary>Polls <paramref name="condition"/> on the real clock every 5 ms until it holds.</summary>
+    /// <param name="condition">The condition.</param>
+    /// <param name="timeout">How long to wait; 10 s when <see langword="null"/>.</param>
+    /// <returns>A task that completes when the condition holds.</returns>
+    /// <exception cref="TimeoutException">The condition did not hold in time.</exception>
+    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
+        var started = Stopwatch.GetTimestamp();
+        while (!condition())
+        {
+            if (Stopwatch.GetElapsedTime(started) > limit)
+            {
+                throw new TimeoutException($"Condition not met within {limit.TotalSeconds} s.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await _cluster.DisposeAsync();
+    }
+}
