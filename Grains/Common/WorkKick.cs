@@ -42,7 +42,27 @@ internal sealed class WorkKick
             return;
         }
 
-        _pending ??= _register(RunAsync);
+        _pending ??= _register(RunFromTimerAsync);
+    }
+
+    /// <summary>
+    /// The pending timer's tick. The timer is disposed only after the run: disposing a grain timer cancels the token
+    /// its callback was given, which would cancel the very run it started.
+    /// </summary>
+    /// <param name="cancellationToken">The tick's token, passed to the work.</param>
+    /// <returns>A task that completes when the run has completed.</returns>
+    private async Task RunFromTimerAsync(CancellationToken cancellationToken)
+    {
+        var timer = _pending;
+        _pending = null;
+        try
+        {
+            await RunAsync(cancellationToken);
+        }
+        finally
+        {
+            timer?.Dispose();
+        }
     }
 
     /// <summary>Runs the work now, in the calling turn (for example from a durable reminder, or a tick of the timer).</summary>

@@ -60,6 +60,10 @@ public sealed class PoolAndIndexTests
         await index.Upsert(new RequestSummary("r1", null, "c-odd", RequestStatus.Booked, t0.AddMinutes(1), t0.AddMinutes(9), 3));
         await index.Upsert(new RequestSummary("r1", null, "c-odd", RequestStatus.Booking, t0.AddMinutes(1), t0.AddMinutes(8), 2));
 
+        // Upserts are one-way, and Orleans does not order messages: wait until all of them have arrived.
+        await TestSiloHost.WaitUntilAsync(() => index.List(new RequestListQuery(null, null, null, 10)).GetAwaiter().GetResult() is var all
+            && all.Items.Count == 5 && all.Items.Any(i => i.Id == "r1" && i.Version == 3));
+
         var first = await index.List(new RequestListQuery(null, null, null, 2));
         var second = await index.List(new RequestListQuery(null, null, first.NextCursor, 2));
         var third = await index.List(new RequestListQuery(null, null, second.NextCursor, 2));

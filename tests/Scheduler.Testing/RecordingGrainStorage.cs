@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Providers;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
 namespace Scheduler.Testing;
@@ -24,7 +25,7 @@ public sealed class RecordingGrainStorage : IGrainStorage
     public void RegisterAsDefault(ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.Services.AddKeyedSingleton<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (services, _) =>
+        silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (services, _) =>
         {
             _serializer = services.GetRequiredService<IGrainStorageSerializer>();
             return this;

@@ -8,7 +8,8 @@ namespace Scheduler.Testing;
 
 /// <summary>
 /// One Orleans silo in the test process (an <see cref="InProcessTestCluster"/> of one), with in-memory grain
-/// storage and reminders unless the test configures others. Grains and reminders run on <see cref="Time"/>, a
+/// storage and reminders (kept in the test process, not in grains, so they answer while the silo stops) unless the
+/// test configures others. Grains and reminders run on <see cref="Time"/>, a
 /// <see cref="FakeTimeProvider"/> the test advances; Orleans' own infrastructure (messaging and call timeouts,
 /// membership, system timers, activation collection, the grain directory) stays on the system clock, so a jump of
 /// the fake clock never times out a call in flight or collects an activation.
@@ -55,9 +56,16 @@ public sealed class TestSiloHost : IAsyncDisposable
         time ??= new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.InitializeClientOnDeploy = false;
+
+        // One service id for every test silo, so a silo started on the same SQLite file finds what an earlier one wrote.
+        builder.Options.ServiceId = "scheduler-tests";
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (Environment.GetEnvironmentVariable("SCHEDULER_TEST_LOGS") == "1")
+            {
+                host.Logging.AddSimpleConsole();
+            }
             host.Services.AddSingleton<TimeProvider>(time);
             foreach (var key in InfrastructureClocks)
             {
@@ -68,8 +76,15 @@ public sealed class TestSiloHost : IAsyncDisposable
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.UseInMemoryReminderService();
+            new RecordingGrainStorage().RegisterAsDefault(silo);
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable, MemoryReminderTable>();
+
+            // Orleans loads a reminder into its silo's timers only within a window before it is due (10 min by
+            // default) and otherwise on its periodic refresh, and fires one found overdue at its next period
+            // boundary. Loading every reminder at once puts each tick on the fake clock, so a test that advances
+            // the clock past a due time sees the reminder fire then.
+            silo.Configure<ReminderOptions>(o => o.ReminderLoadingWindow = TimeSpan.FromDays(365));
             configureSilo?.Invoke(silo);
         });
         var cluster = builder.Build();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Scheduler.Grains.Notifications;
+using Scheduler.Providers.Sqlite;
 
 namespace Scheduler.Grains.Tests.Notifications;
 
@@ -7,9 +8,6 @@ namespace Scheduler.Grains.Tests.Notifications;
 internal sealed class NotificationTestHost : IAsyncDisposable
 {
     public const string Tenant = "acme";
-
-    /// <summary>The grain call timeout of the test silo: longer than any single step of the fake clock in these tests.</summary>
-    public static readonly TimeSpan TestCallTimeout = TimeSpan.FromDays(60);
 
     private NotificationTestHost(TestSiloHost host) => Host = host;
 
@@ -37,14 +35,10 @@ internal sealed class NotificationTestHost : IAsyncDisposable
             silo =>
             {
                 silo.AddSchedulerGrains();
-
-                // The call timeout runs on the fake clock: one Advance of hours would time out every call that
-                // happens to be in flight (a reminder delivery, a hand-over to the outbox) within microseconds of
-                // real time. Such calls are not stuck, so the tests give them a timeout longer than any step.
-                silo.Configure(o => o.CallTimeout = TestCallTimeout);
                 if (sqlitePath is not null)
                 {
-                    silo.UseSqlite(sqlitePath);
+                    silo.AddSqliteGrainStorageAsDefault(o => o.DatabasePath = sqlitePath);
+                    silo.UseSqliteReminderService(o => o.DatabasePath = sqlitePath);
                 }
             },
             time,

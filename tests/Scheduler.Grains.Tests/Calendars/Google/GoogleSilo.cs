@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
 

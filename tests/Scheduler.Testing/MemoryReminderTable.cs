@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace Scheduler.Testing;
+
+/// <summary>
+/// A reminder table in the test process's memory (not a grain, so it answers while a silo stops), with Orleans' range
+/// semantics; its next upsert can be made to fail (a store fault).
+/// </summary>
+public sealed class MemoryReminderTable : IReminderTable
+{
+    private readonly ConcurrentDictionary<(GrainId Grain, string Name), ReminderEntry> _rows = new();
+    private long _etag;
+    private int _failNextUpsert;
+
+    /// <summary>Makes the next <see cref="UpsertRow"/> throw an <see cref="IOException"/>.</summary>
+    public void FailNextUpsert() => Volatile.Write(ref _failNextUpsert, 1);
+
+    /// <inheritdoc />
+    public Task<ReminderTableData> ReadRows(GrainId grainId) =>
+        Task.FromResult(new ReminderTableData(_rows.Values.Where(r => r.GrainId == grainId).ToList()));
+
+    /// <inheritdoc />
+    public Task<ReminderTableData> ReadRows(uint begin, uint end) =>
+        Task.FromResult(new ReminderTableData(_rows.Values.Where(r => InRange(r.GrainId.GetUniformHashCode(), begin, end)).ToList()));
+
+    /// <inheritdoc />
+    public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) =>
+        Task.FromResult(_rows.TryGetValue((grainId, reminderName), out var row) ? row : null);
+
+    /// <inheritdoc />
+    public Task<string?> UpsertRow(ReminderEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (Interlocked.Exchange(ref _failNextUpsert, 0) == 1)
+        {
+            throw new IOException("The reminder store is unreachable.");
+        }
+
+        entry.ETag = Interlocked.Increment(ref _etag).ToString(CultureInfo.InvariantCulture);
+        _rows[(entry.GrainId, entry.ReminderName)] = entry;
+        return Task.FromResult<string?>(entry.ETag);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
+    {
+        var key = (grainId, reminderName);
+        return Task.FromResult(_rows.TryGetValue(key, out var row) && row.ETag == eTag
+            && ((ICollection<KeyValuePair<(GrainId, string), ReminderEntry>>)_rows).Remove(new(key, row)));
+    }
+
+    /// <inheritdoc />
+    public Task TestOnlyClearTable()
+    {
+        _rows.Clear();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Orleans' ring range: <c>(begin, end]</c>, wrapping when <paramref name="begin"/> ≥ <paramref name="end"/>.</summary>
+    private static bool InRange(uint hash, uint begin, uint end) => begin < end ? hash > begin && hash <= end : hash > begin || hash <= end;
+}
