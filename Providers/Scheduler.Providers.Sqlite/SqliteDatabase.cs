@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Scheduler.Providers.Sqlite;
+
+/// <summary>
+/// One SQLite database file used by one adapter: pooled connections in read/write/create mode,
+/// the WAL journal (readers never block the writer), <c>synchronous=FULL</c> (a committed write
+/// survives power loss) and a busy timeout, so concurrent writers from other connections wait
+/// for the file lock instead of failing. The adapter's schema is created once, on the first
+/// <see cref="InitializeAsync"/> or <see cref="OpenAsync"/>; a failed attempt is retried by the next call.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private readonly string _schema;
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+    private readonly SemaphoreSlim _initializing = new(1, 1);
+    private volatile bool _initialized;
+
+    /// <summary>Describes the database; nothing is opened until the first call.</summary>
+    /// <param name="path">The database file; relative paths are resolved against the current directory.</param>
+    /// <param name="busyTimeout">How long a statement waits for another connection's write lock.</param>
+    /// <param name="schema">Idempotent DDL (<c>CREATE … IF NOT EXISTS</c>) run once before first use.</param>
+    public SqliteDatabase(string path, TimeSpan busyTimeout, string schema)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        FullPath = Path.GetFullPath(path);
+        _schema = schema;
+        var timeoutMilliseconds = (int)Math.Clamp(busyTimeout.TotalMilliseconds, 1, int.MaxValue);
+        _pragmas = $"PRAGMA busy_timeout={timeoutMilliseconds}; PRAGMA synchronous=FULL;";
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Clamp(busyTimeout.TotalSeconds, 1, int.MaxValue),
+        }.ToString();
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FullPath { get; }
+
+    /// <summary>Creates the directory, switches the file to WAL and creates the schema, once.</summary>
+    /// <param name="cancellationToken">Cancels the initialization.</param>
+    /// <returns>A task that completes when the schema exists.</returns>
+    /// <exception cref="SqliteException">The file cannot be opened or is not a database.</exception>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initializing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            var directory = Path.GetDirectoryName(FullPath);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            await using var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, _schema, cancellationToken).ConfigureAwait(false);
+            _initialized = true;
+        }
+        finally
+        {
+            _initializing.Release();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="InitializeAsync"/> at silo start: logs how long it took, or the failure (which
+    /// stops the silo, so a wrong path is found at start rather than on the first grain call).
+    /// </summary>
+    /// <param name="logger">The adapter's logger.</param>
+    /// <param name="provider">What the adapter is, for the log ("grain storage", "reminder table").</param>
+    /// <param name="name">The provider name.</param>
+    /// <param name="cancellationToken">Cancels the initialization.</param>
+    /// <returns>A task that completes when the schema exists.</returns>
+    public async Task StartAsync(ILogger logger, string provider, string name, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await InitializeAsync(cancellationToken).ConfigureAwait(false);
+            SqliteProviderLog.Initialized(logger, provider, name, FullPath, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            SqliteProviderLog.InitializationFailed(logger, exception, provider, name, FullPath);
+            throw;
+        }
+    }
+
+    /// <summary>Opens a pooled connection with the per-connection pragmas applied.</summary>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <returns>An open connection; dispose it to return it to the pool.</returns>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the idle pooled connections to the file (on silo stop, or before deleting it).</summary>
+    public void ClosePool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, _pragmas, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

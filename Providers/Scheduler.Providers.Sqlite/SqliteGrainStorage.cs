@@ -1,0 +1,221 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace Scheduler.Providers.Sqlite;
+
+/// <summary>
+/// Orleans grain storage in a SQLite file (table <c>orleans_grain_state</c>). The payload is
+/// written by the configured <see cref="IGrainStorageSerializer"/>; the ETag is a number, as a
+/// string, that grows by one on every write. The first write succeeds only when no row exists,
+/// later writes and clears only when the stored ETag matches; otherwise
+/// <see cref="InconsistentStateException"/> is thrown and nothing changes. Each conditional
+/// write is a single statement, so concurrent writers on any number of connections are safe.
+/// </summary>
+public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+{
+    private const string Key = "service_id = $service AND grain_id = $grain AND state_name = $state";
+
+    private readonly string _name;
+    private readonly SqliteGrainStorageOptions _options;
+    private readonly IGrainStorageSerializer _serializer;
+    private readonly IActivatorProvider _activators;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly string _serviceId;
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates the provider; the file is opened at <see cref="SqliteGrainStorageOptions.InitStage"/> or on first use.</summary>
+    /// <param name="name">The provider name.</param>
+    /// <param name="options">The provider's options; <see cref="SqliteGrainStorageOptions.GrainStorageSerializer"/> must be set.</param>
+    /// <param name="clusterOptions">Supplies the service id that scopes every row.</param>
+    /// <param name="activators">Creates the empty state a missing or cleared record reads as.</param>
+    /// <param name="time">The clock for <c>modified_at</c>.</param>
+    /// <param name="logger">The logger.</param>
+    /// <exception cref="ArgumentException">The options have no database path or no serializer.</exception>
+    public SqliteGrainStorage(
+        string name,
+        SqliteGrainStorageOptions options,
+        IOptions<ClusterOptions> clusterOptions,
+        IActivatorProvider activators,
+        TimeProvider time,
+        ILogger<SqliteGrainStorage> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clusterOptions);
+        _name = name;
+        _options = options;
+        _serializer = options.GrainStorageSerializer
+            ?? throw new ArgumentException($"{nameof(SqliteGrainStorageOptions.GrainStorageSerializer)} is not set.", nameof(options));
+        _activators = activators;
+        _time = time;
+        _logger = logger;
+        _serviceId = clusterOptions.Value.ServiceId;
+        _database = new SqliteDatabase(options.DatabasePath, options.BusyTimeout, SqliteGrainStorageSchema.Create);
+    }
+
+    /// <inheritdoc />
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(OptionFormattingUtilities.Name<SqliteGrainStorage>(_name), _options.InitStage, InitializeAsync, CloseAsync);
+
+    /// <inheritdoc />
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        RunAsync("read", stateName, grainId, async () =>
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = Command(connection, $"SELECT etag, payload FROM orleans_grain_state WHERE {Key}", stateName, grainId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                grainState.State = _activators.GetActivator<T>().Create();
+                grainState.ETag = null;
+                grainState.RecordExists = false;
+                return;
+            }
+
+            var etag = FormatETag(reader.GetInt64(0));
+            var exists = !reader.IsDBNull(1);
+            grainState.State = exists
+                ? _serializer.Deserialize<T>(BinaryData.FromBytes(reader.GetFieldValue<byte[]>(1)))
+                : _activators.GetActivator<T>().Create();
+            grainState.ETag = etag;
+            grainState.RecordExists = exists;
+        });
+
+    /// <inheritdoc />
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        RunAsync("write", stateName, grainId, async () =>
+        {
+            var payload = _serializer.Serialize(grainState.State).ToArray();
+            var modifiedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var expected = grainState.ETag;
+            var sql = expected is null
+                ? "INSERT INTO orleans_grain_state (service_id, grain_id, state_name, etag, payload, modified_at) VALUES ($service, $grain, $state, 1, $payload, $modified) ON CONFLICT DO NOTHING"
+                : $"UPDATE orleans_grain_state SET etag = etag + 1, payload = $payload, modified_at = $modified WHERE {Key} AND etag = $expected";
+            await using var command = Command(connection, sql, stateName, grainId, expected);
+            command.Parameters.AddWithValue("$payload", payload);
+            command.Parameters.AddWithValue("$modified", modifiedAt);
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                throw await ConflictAsync(connection, "write", stateName, grainId, expected, cancellationToken).ConfigureAwait(false);
+            }
+
+            grainState.ETag = expected is null ? FormatETag(1) : FormatETag(ParseETag(expected) + 1);
+            grainState.RecordExists = true;
+        });
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// With <see cref="SqliteGrainStorageOptions.DeleteStateOnClear"/> off (the default) the row is
+    /// kept without a payload and its ETag advances; the state then reads as missing
+    /// (<see cref="IGrainState{T}.RecordExists"/> false) with that ETag. With it on, the row is deleted
+    /// and the ETag becomes <see langword="null"/>. Clearing a state that was never written, with a
+    /// <see langword="null"/> ETag, succeeds and changes nothing.
+    /// </remarks>
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
+        RunAsync("clear", stateName, grainId, async () =>
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var expected = grainState.ETag;
+            if (expected is null)
+            {
+                if (await ReadETagAsync(connection, stateName, grainId, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    throw await ConflictAsync(connection, "clear", stateName, grainId, expected, cancellationToken).ConfigureAwait(false);
+                }
+
+                grainState.RecordExists = false;
+                return;
+            }
+
+            var sql = _options.DeleteStateOnClear
+                ? $"DELETE FROM orleans_grain_state WHERE {Key} AND etag = $expected"
+                : $"UPDATE orleans_grain_state SET etag = etag + 1, payload = NULL, modified_at = $modified WHERE {Key} AND etag = $expected";
+            await using var command = Command(connection, sql, stateName, grainId, expected);
+            command.Parameters.AddWithValue("$modified", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                throw await ConflictAsync(connection, "clear", stateName, grainId, expected, cancellationToken).ConfigureAwait(false);
+            }
+
+            grainState.ETag = _options.DeleteStateOnClear ? null : FormatETag(ParseETag(expected) + 1);
+            grainState.RecordExists = false;
+        });
+
+    private static string FormatETag(long etag) => etag.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An ETag that is not one of ours matches no row (-1 is never stored).</summary>
+    private static long ParseETag(string etag) =>
+        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
+
+    private Task InitializeAsync(CancellationToken cancellationToken) =>
+        _database.StartAsync(_logger, "grain storage", _name, cancellationToken);
+
+    private Task CloseAsync(CancellationToken cancellationToken)
+    {
+        _database.ClosePool();
+        return Task.CompletedTask;
+    }
+
+    private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId, string? expectedETag = null)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$service", _serviceId);
+        command.Parameters.AddWithValue("$grain", grainId.ToString());
+        command.Parameters.AddWithValue("$state", stateName);
+        if (expectedETag is not null)
+        {
+            command.Parameters.AddWithValue("$expected", ParseETag(expectedETag));
+        }
+
+        return command;
+    }
+
+    private async Task<string?> ReadETagAsync(SqliteConnection connection, string stateName, GrainId grainId, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, $"SELECT etag FROM orleans_grain_state WHERE {Key}", stateName, grainId);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long etag ? FormatETag(etag) : null;
+    }
+
+    private async Task<InconsistentStateException> ConflictAsync(
+        SqliteConnection connection, string operation, string stateName, GrainId grainId, string? expectedETag, CancellationToken cancellationToken)
+    {
+        var stored = await ReadETagAsync(connection, stateName, grainId, cancellationToken).ConfigureAwait(false);
+        SqliteProviderLog.ETagConflict(_logger, operation, stateName, grainId.ToString(), stored, expectedETag);
+        return new InconsistentStateException(
+            $"Cannot {operation} state '{stateName}' of {grainId} in SQLite grain storage '{_name}': stored ETag {stored ?? "(none)"}, expected {expectedETag ?? "(none)"}. Nothing was changed.",
+            stored,
+            expectedETag);
+    }
+
+    private async Task RunAsync(string operation, string stateName, GrainId grainId, Func<Task> body)
+    {
+        try
+        {
+            await body().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not InconsistentStateException and not OperationCanceledException)
+        {
+            SqliteProviderLog.StorageOperationFailed(_logger, exception, _name, operation, stateName, grainId.ToString());
+            throw;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Storage;
+using Scheduler.Providers.Sqlite;
+using Scheduler.Providers.Tests.Support;
+
+namespace Scheduler.Providers.Tests.Sqlite;
+
+/// <summary>Builds the SQLite adapters over a test database file, as the silo's DI would.</summary>
+public static class SqliteAdapters
+{
+    public const string ServiceId = "providers-tests";
+
+    public static SqliteGrainStorage GrainStorage(
+        string databasePath,
+        IGrainStorageSerializer? serializer = null,
+        bool deleteStateOnClear = false,
+        string serviceId = ServiceId,
+        TimeProvider? time = null) =>
+        new(
+            "test",
+            new SqliteGrainStorageOptions
+            {
+                DatabasePath = databasePath,
+                DeleteStateOnClear = deleteStateOnClear,
+                GrainStorageSerializer = serializer ?? TestSerialization.GrainStorageSerializer,
+            },
+            Cluster(serviceId),
+            TestSerialization.Activators,
+            time ?? TimeProvider.System,
+            NullLogger<SqliteGrainStorage>.Instance);
+
+    public static SqliteReminderTable ReminderTable(string databasePath, string serviceId = ServiceId) =>
+        new(
+            Options.Create(new SqliteReminderTableOptions { DatabasePath = databasePath }),
+            Cluster(serviceId),
+            NullLogger<SqliteReminderTable>.Instance);
+
+    private static IOptions<ClusterOptions> Cluster(string serviceId) =>
+        Options.Create(new ClusterOptions { ClusterId = "test", ServiceId = serviceId });
+}
