@@ -2,6 +2,8 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
@@ -32,18 +34,17 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
     /// <summary>Creates the provider; the table is checked or created when the silo starts (<see cref="Participate"/>).</summary>
     /// <param name="name">The provider's name.</param>
     /// <param name="options">The provider's options (validated).</param>
-    /// <param name="serviceId">The service id that prefixes every partition key (Orleans' <c>ClusterOptions.ServiceId</c>).</param>
+    /// <param name="clusterOptions">The service id that prefixes every partition key.</param>
     /// <param name="activators">Creates empty states.</param>
     /// <param name="time">The clock for <c>GrainTtl</c>.</param>
     /// <param name="logger">The logger.</param>
-    public DynamoDBGrainStorage(string name, DynamoDBStorageOptions options, string serviceId, IActivatorProvider activators, TimeProvider time, ILogger<DynamoDBGrainStorage> logger)
+    public DynamoDBGrainStorage(string name, DynamoDBStorageOptions options, IOptions<ClusterOptions> clusterOptions, IActivatorProvider activators, TimeProvider time, ILogger<DynamoDBGrainStorage> logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrEmpty(serviceId);
         _name = name;
         _options = options;
-        _serviceId = serviceId;
+        _serviceId = clusterOptions.Value.ServiceId;
         _activators = activators;
         _time = time;
         _logger = logger;

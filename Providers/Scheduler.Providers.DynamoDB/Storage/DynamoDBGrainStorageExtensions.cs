@@ -32,7 +32,7 @@ public static class DynamoDBGrainStorageExtensions
         services.AddGrainStorage(name, (sp, providerName) => new DynamoDBGrainStorage(
             providerName,
             sp.GetRequiredService<IOptionsMonitor<DynamoDBStorageOptions>>().Get(providerName),
-            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            sp.GetRequiredService<IOptions<ClusterOptions>>(),
             sp.GetRequiredService<IActivatorProvider>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<DynamoDBGrainStorage>>()));

@@ -1,0 +1,87 @@
+using Orleans.Storage;
+using Scheduler.Providers.Tests.Contracts;
+
+namespace Scheduler.Providers.Tests.DynamoDB;
+
+/// <summary>The grain storage contract against <c>DynamoDBGrainStorage</c> with default options (cleared items are kept).</summary>
+[Collection(DynaliteCollection.Name)]
+public sealed class DynamoDBGrainStorageContractTests(DynaliteFixture dynalite) : GrainStorageContract
+{
+    private readonly string _serviceId = $"svc-{Guid.NewGuid():N}";
+    private readonly List<IDisposable> _created = [];
+
+    protected override async Task<IGrainStorage> CreateStorageAsync(IGrainStorageSerializer serializer)
+    {
+        var storage = await DynamoDBAdapters.GrainStorageAsync(dynalite, _serviceId, serializer);
+        _created.Add(storage);
+        return storage;
+    }
+
+    public override Task DisposeAsync()
+    {
+        _created.ForEach(c => c.Dispose());
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The grain storage contract against <c>DynamoDBGrainStorage</c> with <c>DeleteStateOnClear</c> on.</summary>
+[Collection(DynaliteCollection.Name)]
+public sealed class DynamoDBGrainStorageDeleteOnClearContractTests(DynaliteFixture dynalite) : GrainStorageContract
+{
+    private readonly string _serviceId = $"svc-{Guid.NewGuid():N}";
+    private readonly List<IDisposable> _created = [];
+
+    protected override async Task<IGrainStorage> CreateStorageAsync(IGrainStorageSerializer serializer)
+    {
+        var storage = await DynamoDBAdapters.GrainStorageAsync(dynalite, _serviceId, serializer, o => o.DeleteStateOnClear = true);
+        _created.Add(storage);
+        return storage;
+    }
+
+    public override Task DisposeAsync()
+    {
+        _created.ForEach(c => c.Dispose());
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The reminder table contract against <c>DynamoDBReminderTable</c>, with a service id of its own per test.</summary>
+[Collection(DynaliteCollection.Name)]
+public sealed class DynamoDBReminderTableContractTests(DynaliteFixture dynalite) : ReminderTableContract
+{
+    private DynamoDBReminderTableHolder? _holder;
+
+    protected override Task<IReminderTable> CreateTableAsync()
+    {
+        _holder = new DynamoDBReminderTableHolder(DynamoDBAdapters.ReminderTableFor(dynalite, $"svc-{Guid.NewGuid():N}"));
+        return Task.FromResult<IReminderTable>(_holder.Table);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _holder?.Table.Dispose();
+    }
+
+    private sealed record DynamoDBReminderTableHolder(Scheduler.Providers.DynamoDB.DynamoDBReminderTable Table);
+}
+
+/// <summary>The membership table contract against <c>DynamoDBMembershipTable</c>, with a cluster id of its own per test.</summary>
+[Collection(DynaliteCollection.Name)]
+public sealed class DynamoDBMembershipTableContractTests(DynaliteFixture dynalite) : MembershipTableContract
+{
+    private readonly List<IDisposable> _created = [];
+
+    protected override Task<IMembershipTable> CreateTableAsync(string clusterId)
+    {
+        var table = DynamoDBAdapters.MembershipTableFor(dynalite, clusterId);
+        _created.Add(table);
+        return Task.FromResult<IMembershipTable>(table);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _created.ForEach(c => c.Dispose());
+    }
+}
