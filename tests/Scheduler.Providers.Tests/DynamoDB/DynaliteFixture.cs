@@ -44,7 +44,8 @@ public sealed class DynaliteFixture : IAsyncLifetime
             throw new InvalidOperationException($"dynalite is not installed ({cli} is missing). Run scripts/test-deps.sh (needs node and npm).");
         }
 
-        var port = FreePort();
+        var ports = FreePorts(2);
+        var port = ports[0];
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { cli, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "20", "--deleteTableMs", "20", "--updateTableMs", "20" })
         {
@@ -56,7 +57,8 @@ public sealed class DynaliteFixture : IAsyncLifetime
         _dynalite.ErrorDataReceived += (_, _) => { };
         _dynalite.BeginOutputReadLine();
         _dynalite.BeginErrorReadLine();
-        Shim = DynaliteTransactionShim.Start(new Uri($"http://127.0.0.1:{port}/"), FreePort());
+        await WaitUntilListeningAsync(port);
+        Shim = DynaliteTransactionShim.Start(new Uri($"http://127.0.0.1:{port}/"), ports[1]);
         Client = new AmazonDynamoDBClient(
             new BasicAWSCredentials("local", "local"),
             new AmazonDynamoDBConfig { ServiceURL = ServiceUrl, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
@@ -82,11 +84,37 @@ public sealed class DynaliteFixture : IAsyncLifetime
     /// <summary>A table name no other test uses.</summary>
     public static string NewTableName(string purpose) => $"test-{purpose}-{Guid.NewGuid():N}";
 
-    private static int FreePort()
+    /// <summary>Distinct free loopback ports: the listeners stay open until all are chosen, so no port is handed out twice.</summary>
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(int port)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(30) && !_dynalite!.HasExited)
+            {
+                await Task.Delay(50);
+            }
+        }
     }
 
     private async Task WaitUntilAnsweringAsync()

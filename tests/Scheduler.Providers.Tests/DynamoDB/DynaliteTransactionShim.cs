@@ -86,15 +86,12 @@ public sealed class DynaliteTransactionShim : IDisposable
         Reply reply;
         try
         {
-            reply = operation switch
-            {
-                "TransactWriteItems" => await TransactWriteAsync(json!, auth),
-                "TransactGetItems" => await TransactGetAsync(json!, auth),
-                "UpdateTimeToLive" => UpdateTimeToLive(json!),
-                "DescribeTimeToLive" when _timeToLive.TryGetValue(json!["TableName"]!.GetValue<string>(), out var ttl) =>
-                    Ok(new JsonObject { ["TimeToLiveDescription"] = new JsonObject { ["TimeToLiveStatus"] = "ENABLED", ["AttributeName"] = ttl["AttributeName"]!.DeepClone() } }),
-                _ => await SendAsync(operation, body, auth),
-            };
+            reply = await HandleAsync(operation, json, body, auth);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
+        {
+            // dynalite not answering (yet) or a failed rollback: a 500 the SDK and the fixture can see, never a hung request.
+            reply = new Reply(500, Encoding.UTF8.GetBytes(new JsonObject { ["__type"] = "com.amazonaws.dynamodb.v20120810#InternalServerError", ["message"] = e.Message }.ToJsonString()), null);
         }
         finally
         {
@@ -111,6 +108,16 @@ public sealed class DynaliteTransactionShim : IDisposable
         await context.Response.OutputStream.WriteAsync(reply.Body);
         context.Response.Close();
     }
+
+    private async Task<Reply> HandleAsync(string operation, JsonObject? json, byte[] body, (string?, string?) auth) => operation switch
+    {
+        "TransactWriteItems" => await TransactWriteAsync(json!, auth),
+        "TransactGetItems" => await TransactGetAsync(json!, auth),
+        "UpdateTimeToLive" => UpdateTimeToLive(json!),
+        "DescribeTimeToLive" when _timeToLive.TryGetValue(json!["TableName"]!.GetValue<string>(), out var ttl) =>
+            Ok(new JsonObject { ["TimeToLiveDescription"] = new JsonObject { ["TimeToLiveStatus"] = "ENABLED", ["AttributeName"] = ttl["AttributeName"]!.DeepClone() } }),
+        _ => await SendAsync(operation, body, auth),
+    };
 
     private async Task<Reply> TransactWriteAsync(JsonObject request, (string?, string?) auth)
     {

@@ -49,21 +49,20 @@ public sealed class DynamoDBGrainStorageDeleteOnClearContractTests(DynaliteFixtu
 [Collection(DynaliteCollection.Name)]
 public sealed class DynamoDBReminderTableContractTests(DynaliteFixture dynalite) : ReminderTableContract
 {
-    private DynamoDBReminderTableHolder? _holder;
+    private IDisposable? _table;
 
     protected override Task<IReminderTable> CreateTableAsync()
     {
-        _holder = new DynamoDBReminderTableHolder(DynamoDBAdapters.ReminderTableFor(dynalite, $"svc-{Guid.NewGuid():N}"));
-        return Task.FromResult<IReminderTable>(_holder.Table);
+        var table = DynamoDBAdapters.ReminderTableFor(dynalite, $"svc-{Guid.NewGuid():N}");
+        _table = table;
+        return Task.FromResult<IReminderTable>(table);
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        _holder?.Table.Dispose();
+        _table?.Dispose();
     }
-
-    private sealed record DynamoDBReminderTableHolder(Scheduler.Providers.DynamoDB.DynamoDBReminderTable Table);
 }
 
 /// <summary>The membership table contract against <c>DynamoDBMembershipTable</c>, with a cluster id of its own per test.</summary>
