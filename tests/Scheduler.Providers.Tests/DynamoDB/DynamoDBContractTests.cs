@@ -1,18 +1,19 @@
 using Orleans.Storage;
+using Scheduler.Providers.DynamoDB;
 using Scheduler.Providers.Tests.Contracts;
 
 namespace Scheduler.Providers.Tests.DynamoDB;
 
-/// <summary>The grain storage contract against <c>DynamoDBGrainStorage</c> with default options (cleared items are kept).</summary>
+/// <summary>The grain storage contract against <c>DynamoDBGrainStorage</c>; every instance of one test shares a service id, as silos do.</summary>
 [Collection(DynaliteCollection.Name)]
-public sealed class DynamoDBGrainStorageContractTests(DynaliteFixture dynalite) : GrainStorageContract
+public abstract class DynamoDBGrainStorageContract(DynaliteFixture dynalite, Action<DynamoDBStorageOptions>? configure) : GrainStorageContract
 {
     private readonly string _serviceId = $"svc-{Guid.NewGuid():N}";
     private readonly List<IDisposable> _created = [];
 
     protected override async Task<IGrainStorage> CreateStorageAsync(IGrainStorageSerializer serializer)
     {
-        var storage = await DynamoDBAdapters.GrainStorageAsync(dynalite, _serviceId, serializer);
+        var storage = await DynamoDBAdapters.GrainStorageAsync(dynalite, _serviceId, serializer, configure);
         _created.Add(storage);
         return storage;
     }
@@ -24,26 +25,11 @@ public sealed class DynamoDBGrainStorageContractTests(DynaliteFixture dynalite) 
     }
 }
 
-/// <summary>The grain storage contract against <c>DynamoDBGrainStorage</c> with <c>DeleteStateOnClear</c> on.</summary>
-[Collection(DynaliteCollection.Name)]
-public sealed class DynamoDBGrainStorageDeleteOnClearContractTests(DynaliteFixture dynalite) : GrainStorageContract
-{
-    private readonly string _serviceId = $"svc-{Guid.NewGuid():N}";
-    private readonly List<IDisposable> _created = [];
+/// <summary>With default options: cleared items are kept with no state and a new ETag.</summary>
+public sealed class DynamoDBGrainStorageContractTests(DynaliteFixture dynalite) : DynamoDBGrainStorageContract(dynalite, configure: null);
 
-    protected override async Task<IGrainStorage> CreateStorageAsync(IGrainStorageSerializer serializer)
-    {
-        var storage = await DynamoDBAdapters.GrainStorageAsync(dynalite, _serviceId, serializer, o => o.DeleteStateOnClear = true);
-        _created.Add(storage);
-        return storage;
-    }
-
-    public override Task DisposeAsync()
-    {
-        _created.ForEach(c => c.Dispose());
-        return Task.CompletedTask;
-    }
-}
+/// <summary>With <c>DeleteStateOnClear</c> on.</summary>
+public sealed class DynamoDBGrainStorageDeleteOnClearContractTests(DynaliteFixture dynalite) : DynamoDBGrainStorageContract(dynalite, o => o.DeleteStateOnClear = true);
 
 /// <summary>The reminder table contract against <c>DynamoDBReminderTable</c>, with a service id of its own per test.</summary>
 [Collection(DynaliteCollection.Name)]
