@@ -26,7 +26,6 @@ public sealed class SqliteReminderTable : IReminderTable
     /// <param name="options">The table's options.</param>
     /// <param name="clusterOptions">Supplies the service id that scopes every row.</param>
     /// <param name="logger">The logger.</param>
-    /// <exception cref="ArgumentException">The options have no database path.</exception>
     public SqliteReminderTable(IOptions<SqliteReminderTableOptions> options, IOptions<ClusterOptions> clusterOptions, ILogger<SqliteReminderTable> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
