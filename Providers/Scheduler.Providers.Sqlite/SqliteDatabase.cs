@@ -20,13 +20,14 @@ internal sealed class SqliteDatabase
     private volatile bool _initialized;
 
     /// <summary>Describes the database; nothing is opened until the first call.</summary>
-    /// <param name="path">The database file; relative paths are resolved against the current directory.</param>
+    /// <param name="path">The database file; relative paths are resolved against the current directory. Empty fails on first use.</param>
     /// <param name="busyTimeout">How long a statement waits for another connection's write lock.</param>
     /// <param name="schema">Idempotent DDL (<c>CREATE … IF NOT EXISTS</c>) run once before first use.</param>
     public SqliteDatabase(string path, TimeSpan busyTimeout, string schema)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        FullPath = Path.GetFullPath(path);
+        // Not checked here: a silo builds its providers before it runs the options validators,
+        // which report a missing path better (see SqliteOptionsValidator).
+        FullPath = string.IsNullOrWhiteSpace(path) ? string.Empty : Path.GetFullPath(path);
         _schema = schema;
         var timeoutMilliseconds = (int)Math.Clamp(busyTimeout.TotalMilliseconds, 1, int.MaxValue);
         _pragmas = $"PRAGMA busy_timeout={timeoutMilliseconds}; PRAGMA synchronous=FULL;";
@@ -46,6 +47,7 @@ internal sealed class SqliteDatabase
     /// <summary>Creates the directory, switches the file to WAL and creates the schema, once.</summary>
     /// <param name="cancellationToken">Cancels the initialization.</param>
     /// <returns>A task that completes when the schema exists.</returns>
+    /// <exception cref="InvalidOperationException">No database path is set.</exception>
     /// <exception cref="SqliteException">The file cannot be opened or is not a database.</exception>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +62,11 @@ internal sealed class SqliteDatabase
             if (_initialized)
             {
                 return;
+            }
+
+            if (FullPath.Length == 0)
+            {
+                throw new InvalidOperationException($"No {nameof(SqliteProviderOptions.DatabasePath)} is set.");
             }
 
             var directory = Path.GetDirectoryName(FullPath);

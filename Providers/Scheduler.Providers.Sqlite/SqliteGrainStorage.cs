@@ -36,7 +36,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     /// <param name="activators">Creates the empty state a missing or cleared record reads as.</param>
     /// <param name="time">The clock for <c>modified_at</c>.</param>
     /// <param name="logger">The logger.</param>
-    /// <exception cref="ArgumentException">The options have no database path or no serializer.</exception>
+    /// <exception cref="ArgumentException">The options have no serializer.</exception>
     public SqliteGrainStorage(
         string name,
         SqliteGrainStorageOptions options,

@@ -26,7 +26,6 @@ public sealed class SqliteReminderTable : IReminderTable
     /// <param name="options">The table's options.</param>
     /// <param name="clusterOptions">Supplies the service id that scopes every row.</param>
     /// <param name="logger">The logger.</param>
-    /// <exception cref="ArgumentException">The options have no database path.</exception>
     public SqliteReminderTable(IOptions<SqliteReminderTableOptions> options, IOptions<ClusterOptions> clusterOptions, ILogger<SqliteReminderTable> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -81,15 +80,8 @@ public sealed class SqliteReminderTable : IReminderTable
     /// </remarks>
     public async Task<ReminderTableData> ReadRows(uint begin, uint end, CancellationToken cancellationToken)
     {
-        var sql = begin < end
-            ? $"SELECT {Columns} FROM orleans_reminders WHERE service_id = $service AND grain_hash > $begin AND grain_hash <= $end"
-            : $"""
-                SELECT {Columns} FROM orleans_reminders WHERE service_id = $service AND grain_hash > $begin
-                UNION ALL
-                SELECT {Columns} FROM orleans_reminders WHERE service_id = $service AND grain_hash <= $end
-                """;
         return new(await QueryAsync(
-            sql,
+            RangeQuery(wraps: begin >= end),
             command =>
             {
                 command.Parameters.AddWithValue("$begin", (long)begin);
@@ -165,6 +157,17 @@ public sealed class SqliteReminderTable : IReminderTable
         command.Parameters.AddWithValue("$service", _serviceId);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The range read, with parameters <c>$service</c>, <c>$begin</c> and <c>$end</c>.</summary>
+    /// <param name="wraps">Whether the range wraps around the ring (begin ≥ end).</param>
+    /// <returns>The SQL.</returns>
+    internal static string RangeQuery(bool wraps) => wraps
+        ? $"""
+            SELECT {Columns} FROM orleans_reminders WHERE service_id = $service AND grain_hash > $begin
+            UNION ALL
+            SELECT {Columns} FROM orleans_reminders WHERE service_id = $service AND grain_hash <= $end
+            """
+        : $"SELECT {Columns} FROM orleans_reminders WHERE service_id = $service AND grain_hash > $begin AND grain_hash <= $end";
 
     private static string FormatETag(long etag) => etag.ToString(CultureInfo.InvariantCulture);
 

@@ -210,18 +210,11 @@ public abstract class GrainStorageContract : IAsyncLifetime
         for (var round = 0; round < 10; round++)
         {
             var grainId = TestGrains.NewId();
-            var a = new GrainState<ContractState>(ContractState.Sample("a"));
-            var b = new GrainState<ContractState>(ContractState.Sample("b"));
+            var writers = new[] { (Storage, ContractState.Sample("a")), (other, ContractState.Sample("b")) }
+                .Select(w => (w.Item1, new GrainState<ContractState>(w.Item2)))
+                .ToList();
 
-            var outcomes = await Task.WhenAll(
-                Outcome(Task.Run(() => Storage.WriteStateAsync(StateName, grainId, a))),
-                Outcome(Task.Run(() => other.WriteStateAsync(StateName, grainId, b))));
-
-            Assert.Single(outcomes, won => won);
-            var winner = outcomes[0] ? a : b;
-            var read = await ReadAsync(grainId);
-            Assert.Equal(winner.ETag, read.ETag);
-            Assert.Equal(winner.State!.Name, read.State!.Name);
+            await AssertExactlyOneWinsAsync(grainId, writers);
         }
     }
 
@@ -232,16 +225,10 @@ public abstract class GrainStorageContract : IAsyncLifetime
         var initial = new GrainState<ContractState>(ContractState.Sample("v1"));
         await Storage.WriteStateAsync(StateName, grainId, initial);
         var writers = Enumerable.Range(0, 8)
-            .Select(i => new GrainState<ContractState>(ContractState.Sample($"writer-{i}")) { ETag = initial.ETag })
+            .Select(i => (Storage, new GrainState<ContractState>(ContractState.Sample($"writer-{i}")) { ETag = initial.ETag }))
             .ToList();
 
-        var outcomes = await Task.WhenAll(writers.Select(w => Outcome(Task.Run(() => Storage.WriteStateAsync(StateName, grainId, w)))));
-
-        Assert.Single(outcomes, won => won);
-        var winner = writers[Array.IndexOf(outcomes, true)];
-        var read = await ReadAsync(grainId);
-        Assert.Equal(winner.ETag, read.ETag);
-        Assert.Equal(winner.State!.Name, read.State!.Name);
+        await AssertExactlyOneWinsAsync(grainId, writers);
     }
 
     [Fact]
@@ -290,16 +277,26 @@ public abstract class GrainStorageContract : IAsyncLifetime
         return state;
     }
 
-    private static async Task<bool> Outcome(Task write)
+    /// <summary>Runs the writes at once; exactly one may succeed, the others must see a conflict, and the store must hold the winner's state.</summary>
+    private async Task AssertExactlyOneWinsAsync(GrainId grainId, IReadOnlyList<(IGrainStorage Storage, GrainState<ContractState> State)> writers)
     {
-        try
+        var outcomes = await Task.WhenAll(writers.Select(async writer =>
         {
-            await write;
-            return true;
-        }
-        catch (InconsistentStateException)
-        {
-            return false;
-        }
+            try
+            {
+                await Task.Run(() => writer.Storage.WriteStateAsync(StateName, grainId, writer.State));
+                return true;
+            }
+            catch (InconsistentStateException)
+            {
+                return false;
+            }
+        }));
+
+        Assert.Single(outcomes, won => won);
+        var winner = writers[Array.IndexOf(outcomes, true)].State;
+        var read = await ReadAsync(grainId);
+        Assert.Equal(winner.ETag, read.ETag);
+        Assert.Equal(winner.State!.Name, read.State!.Name);
     }
 }

@@ -1,0 +1,20 @@
+namespace Scheduler.Providers.DynamoDB;
+
+/// <summary>Options of <see cref="DynamoDBXmlRepository"/>, the shared Data Protection key ring.</summary>
+public sealed class DynamoDBKeyRingOptions : DynamoDBTableOptions
+{
+    /// <summary>The default table name. The official Orleans providers have no key ring table, so this one is ours.</summary>
+    public const string DefaultTableName = "SchedulerDataProtectionKeys";
+
+    /// <summary>Creates the options with table <see cref="DefaultTableName"/>.</summary>
+    public DynamoDBKeyRingOptions()
+        : base(DefaultTableName)
+    {
+    }
+
+    /// <summary>
+    /// The partition of the ring: every silo and gateway with the same value shares one ring.
+    /// <see langword="null"/> (the default) takes Orleans' <c>ClusterOptions.ServiceId</c>.
+    /// </summary>
+    public string? ServiceId { get; set; }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Scheduler.Providers.DynamoDB;
+
+/// <summary>Registers <see cref="DynamoDBReminderTable"/> on a silo.</summary>
+public static class DynamoDBReminderExtensions
+{
+    /// <summary>Adds Orleans' reminder service with its table in DynamoDB.</summary>
+    /// <param name="builder">The silo builder.</param>
+    /// <param name="configureOptions">Sets the options (table, endpoint, credentials, ...).</param>
+    /// <returns>The builder.</returns>
+    public static ISiloBuilder UseDynamoDBReminderService(this ISiloBuilder builder, Action<DynamoDBReminderStorageOptions> configureOptions)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configureOptions);
+        builder.AddReminders();
+        builder.Services.Configure(configureOptions);
+        builder.Services.AddSingleton<IReminderTable, DynamoDBReminderTable>();
+        builder.Services.AddSingleton<IConfigurationValidator>(sp =>
+            new DynamoDBOptionsValidator(sp.GetRequiredService<IOptions<DynamoDBReminderStorageOptions>>().Value, "DynamoDB reminders"));
+        return builder;
+    }
+}
