@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.Common;
 

@@ -2,7 +2,6 @@ using System.Reflection;
 using Scheduler.Gateway.Auth;
 using Scheduler.Grains;
 using Scheduler.Grains.Indexes;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.Common;
 

@@ -1,6 +1,5 @@
 using Scheduler.Gateway.Common;
 using Scheduler.Grains;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.Demo;
 

@@ -1,5 +1,4 @@
 using Scheduler.Gateway.Common;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.Demo;
 

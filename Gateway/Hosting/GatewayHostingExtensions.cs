@@ -1,4 +1,3 @@
-using System.Reflection;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.CalendarAccounts;
 using Scheduler.Gateway.Common;
@@ -13,25 +12,20 @@ using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Notifications;
-using Scheduler.Runtime.Client;
-using Scheduler.Runtime.DynamoDB;
-using Scheduler.Runtime.Hosting;
+using Scheduler.Hosting;
 
 namespace Scheduler.Gateway.Hosting;
 
 /// <summary>Wires the gateway: the embedded silo, authentication, JSON conventions, problem details, OpenAPI, health checks, the API v1.</summary>
 public static class GatewayHostingExtensions
 {
-    /// <summary>The assembly holding the product's grain classes.</summary>
-    public static readonly AssemblyName GrainsAssembly = new("Scheduler.Grains");
-
     /// <summary>
     /// Registers the gateway's services. By default it hosts a silo configured from the <c>Cluster</c>
-    /// section (<see cref="ClusterHostingExtensions.AddClusterSilo"/>), which runs every call in this
+    /// section (<see cref="ClusterHostingExtensions.AddSchedulerSilo"/>), which runs every call in this
     /// process: with no configuration grain state, reminders and membership live in SQLite under
     /// <see cref="GatewayOptions.DataDirectory"/>; with <c>Cluster:Provider=DynamoDB</c> in DynamoDB.
     /// With <see cref="GatewayOptions.ClusterClient"/> it hosts no silo and is a cluster client
-    /// (<see cref="ClusterHostingExtensions.AddClusterClient"/>): every call goes to the silo that owns
+    /// (<see cref="ClusterHostingExtensions.AddSchedulerClusterClient"/>): every call goes to the silo that owns
     /// the grain, and readiness means the membership view lists an active silo.
     /// With <c>Scheduler:Demo=true</c> (or <c>--demo</c>) the demo tenant is loaded once the silo runs.
     /// </summary>
@@ -50,13 +44,11 @@ public static class GatewayHostingExtensions
         builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
         if (options.ClusterClient)
         {
-            builder.Services.AddClusterClient(builder.Configuration, options.GetDatabasePath(), "scheduler-gateway", client => client.AddGrains(Assembly.Load(GrainsAssembly)));
-            builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: ["ready"]);
+            builder.AddSchedulerClusterClient("scheduler-gateway");
         }
         else
         {
-            builder.Services.AddClusterSilo(builder.Configuration, options.GetDatabasePath(), "scheduler-gateway", silo => silo.AddGrains(Assembly.Load(GrainsAssembly)));
-            builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+            builder.AddSchedulerSilo(options.GetDatabasePath(), "scheduler-gateway");
         }
 
         builder.Services.AddSchedulerNotifications(builder.Configuration);

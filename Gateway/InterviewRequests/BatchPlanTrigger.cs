@@ -1,5 +1,4 @@
 using Scheduler.Grains;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

@@ -5,7 +5,6 @@ using Scheduler.Gateway.Common;
 using Scheduler.Gateway.Hosting;
 using Scheduler.Grains;
 using Scheduler.Grains.Batches;
-using Scheduler.Runtime;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Scheduler.Gateway.InterviewRequests;

@@ -2,7 +2,6 @@ using Polly;
 using Polly.Retry;
 using Scheduler.Gateway.Common;
 using Scheduler.Grains;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

@@ -3,7 +3,6 @@ using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
 using Scheduler.Grains;
 using Scheduler.Grains.Calendars.Google;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.OAuth;
 

@@ -5,7 +5,6 @@ using Scheduler.Grains;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.OAuth;
 

@@ -1,5 +1,4 @@
 using Scheduler.Gateway.Common;
-using Scheduler.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Grains;
 using Scheduler.Grains.Calendars.Accounts;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Common;
 using Scheduler.Grains;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.OAuth;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
 using Scheduler.Grains;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.Settings;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Scheduler.Grains;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Google;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.Webhooks;
 

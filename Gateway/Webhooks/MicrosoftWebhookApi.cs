@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Scheduler.Grains;
 using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.Webhooks;
 
