@@ -3,40 +3,57 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Runtime.Client;
-using Scheduler.Runtime.Membership;
-using Scheduler.Runtime.Testing;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Scheduler.Grains.Hosting;
 
 namespace Scheduler.Gateway.Tests;
 
-/// <summary>The gateway as a cluster client (<c>Scheduler:ClusterClient=true</c>) with no silo running: it hosts no grains, writes no membership row, is not ready, and answers calls it cannot place with 503 and Retry-After.</summary>
+/// <summary>
+/// The gateway as an Orleans cluster client (<c>Scheduler:ClusterClient=true</c>): it hosts no grains, serves the API
+/// through a silo's gateway port, and once no silo answers it is not ready and answers calls with 503 and Retry-After.
+/// </summary>
 public sealed class ClusterClientModeTests : IDisposable
 {
     private readonly TempDirectory _data = new();
 
     [Fact]
-    public async Task NoActiveSilo_NotReady_And503WithRetryAfter_AndNoMembershipRow()
+    public async Task ClusterClient_SiloRunningThenStopped_ServesThroughTheSiloThenAnswers503WithRetryAfter()
     {
+        await using var silo = await TestSiloHost.StartAsync(s => s.AddSchedulerGrains());
+        var gatewayPort = silo.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.GatewayPort;
+        var cluster = silo.Services.GetRequiredService<IOptions<ClusterOptions>>().Value;
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Scheduler:DataDirectory", _data.Path);
             builder.UseSetting("Scheduler:ClusterClient", "true");
-            builder.UseSetting("Cluster:CallTimeout", "00:00:01");
+            builder.UseSetting("Cluster:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Cluster:ServiceId", cluster.ServiceId);
+            builder.UseSetting("Cluster:ClusterId", cluster.ClusterId);
+            builder.UseSetting("Cluster:Messaging:ResponseTimeout", "00:00:02");
             builder.UseSetting("Auth:SigningKey", GatewayFactory.SigningKey);
             builder.UseEnvironment("Testing");
         });
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("acme", ["recruiter"]));
+        var unknown = new Uri("/v1/interview-requests/0123456789abcdef0123456789abcdef", UriKind.Relative);
 
-        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        using var read = await client.GetAsync(new Uri("/v1/interview-requests/0123456789abcdef0123456789abcdef", UriKind.Relative));
+        using (var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative)))
+        using (var read = await client.GetAsync(unknown))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, read.StatusCode); // answered by the request grain on the silo
+        }
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
-        Assert.Equal("application/problem+json", read.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(TimeSpan.FromSeconds(2), read.Headers.RetryAfter?.Delta);
-        Assert.IsType<ClusterClientMembershipView>(factory.Services.GetRequiredService<IClusterMembershipView>());
-        Assert.Empty((await factory.Services.GetRequiredService<IMembershipTable>().ReadAllAsync(CancellationToken.None)).Rows);
+        Assert.Null(factory.Services.GetService<ISiloStatusOracle>()); // no silo in the gateway
+        await silo.StopAsync();
+
+        using var notReady = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var failed = await client.GetAsync(unknown);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal("application/problem+json", failed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(2), failed.Headers.RetryAfter?.Delta);
     }
 
     public void Dispose() => _data.Dispose();

@@ -1,4 +1,3 @@
-using Scheduler.Runtime.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 

@@ -1,4 +1,3 @@
-using Scheduler.Runtime.Testing;
 using System.Net.Http.Headers;
 
 namespace Scheduler.Gateway.Tests;

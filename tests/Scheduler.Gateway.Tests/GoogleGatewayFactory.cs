@@ -13,6 +13,7 @@ internal sealed class GoogleGatewayFactory(string dataDirectory, GoogleStandIn s
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Scheduler:DataDirectory", dataDirectory);
+        GatewayFactory.UseFreeSiloPorts(builder);
         builder.UseSetting("Auth:SigningKey", GatewayFactory.SigningKey);
         builder.UseSetting("Scheduler:Demo", "false");
         builder.UseSetting("Google:ApiBaseUrl", standIn.ApiBaseUrl.AbsoluteUri);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Scheduler.Grains.Tests.Calendars.Microsoft;
-using Scheduler.Runtime.Testing;
 using Xunit.Abstractions;
 
 namespace Scheduler.Gateway.Tests;

@@ -13,6 +13,7 @@ internal sealed class MicrosoftGatewayFactory(string dataDirectory, GraphStandIn
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Scheduler:DataDirectory", dataDirectory);
+        GatewayFactory.UseFreeSiloPorts(builder);
         builder.UseSetting("Auth:SigningKey", GatewayFactory.SigningKey);
         builder.UseSetting("Scheduler:Demo", "false");
         builder.UseSetting("Microsoft:GraphBaseUrl", standIn.GraphBaseUrl.AbsoluteUri);

@@ -1,4 +1,3 @@
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.Tests;
 
@@ -9,8 +8,10 @@ public interface INoteGrain : IGrainWithStringKey
     Task<string?> Read();
 }
 
+[GenerateSerializer, Alias("Scheduler.Gateway.Tests.NoteState")]
 public sealed class NoteState
 {
+    [Id(0)]
     public string? Text { get; set; }
 }
 

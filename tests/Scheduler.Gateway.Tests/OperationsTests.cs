@@ -1,8 +1,6 @@
-using Scheduler.Runtime.Testing;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Runtime;
 
 namespace Scheduler.Gateway.Tests;
 

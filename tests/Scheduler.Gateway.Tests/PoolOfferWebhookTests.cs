@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Tests.Notifications;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Gateway.Tests;
 
@@ -183,6 +182,7 @@ public sealed class PoolOfferWebhookTests : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Scheduler:DataDirectory", dataDirectory);
+            GatewayFactory.UseFreeSiloPorts(builder);
             builder.UseSetting("Auth:SigningKey", GatewayFactory.SigningKey);
             builder.UseSetting("Scheduler:Demo", "false");
             builder.UseSetting("Slack:SigningSecret", SlackGatewayFactory.SigningSecret);

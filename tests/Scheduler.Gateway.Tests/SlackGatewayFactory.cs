@@ -11,6 +11,7 @@ public sealed class SlackGatewayFactory(string dataDirectory) : WebApplicationFa
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Scheduler:DataDirectory", dataDirectory);
+        GatewayFactory.UseFreeSiloPorts(builder);
         builder.UseSetting("Auth:SigningKey", GatewayFactory.SigningKey);
         builder.UseSetting("Scheduler:Demo", "false");
         builder.UseSetting("Slack:SigningSecret", SigningSecret);

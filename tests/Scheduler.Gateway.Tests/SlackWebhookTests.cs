@@ -6,8 +6,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains;
 using Scheduler.Grains.Notifications;
-using Scheduler.Runtime;
-using Scheduler.Runtime.Testing;
 
 namespace Scheduler.Gateway.Tests;
 
