@@ -6,7 +6,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 
-namespace Scheduler.Providers.Tests.DynamoDB;
+namespace Scheduler.Testing.DynamoDB;
 
 /// <summary>
 /// One in-memory dynalite server for all DynamoDB tests, behind a <see cref="DynaliteTransactionShim"/>
@@ -138,11 +138,4 @@ public sealed class DynaliteFixture : IAsyncLifetime
             }
         }
     }
-}
-
-/// <summary>The DynamoDB tests share one dynalite and run one class at a time (dynalite is a single process).</summary>
-[CollectionDefinition(Name)]
-public sealed class DynaliteCollection : ICollectionFixture<DynaliteFixture>
-{
-    public const string Name = "dynalite";
 }
