@@ -2,7 +2,6 @@ extern alias silo;
 
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scheduler.Grains;
+using Scheduler.Testing;
 using SiloProgram = silo::Program;
 
 namespace Scheduler.Deploy.Tests;
@@ -84,7 +84,7 @@ public sealed class SiloHostTests : IDisposable
 
     private WebApplicationFactory<SiloProgram> Silo(Action<IWebHostBuilder>? configure = null)
     {
-        var ports = FreePorts(2);
+        var ports = LoopbackPorts.Take(2);
         return new WebApplicationFactory<SiloProgram>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
@@ -93,21 +93,6 @@ public sealed class SiloHostTests : IDisposable
             builder.UseSetting("Cluster:GatewayPort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture));
             configure?.Invoke(builder);
         });
-    }
-
-    /// <summary>Distinct free loopback ports: the listeners stay open until all are chosen, so no port is handed out twice.</summary>
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
     }
 
     private static bool Contains(byte[] body, string text) => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
