@@ -1,10 +1,10 @@
 namespace Scheduler.Cluster.Tests;
 
 /// <summary>
-/// The chaos test's cluster: silos (<see cref="ChaosSilo"/>) sharing a fresh service id on dynalite (behind the
-/// transaction shim), with failure detection tuned so a killed silo is declared dead within a few seconds.
+/// The chaos test's cluster: silo processes (<see cref="ChaosSilo"/>) sharing a fresh service id on dynalite (behind
+/// the transaction shim), with failure detection tuned so a killed silo is declared dead within a few seconds.
 /// </summary>
-public sealed class ChaosCluster(string serviceUrl, string keysDirectory) : IAsyncDisposable
+public sealed class ChaosCluster(string serviceUrl, string dataDirectory) : IAsyncDisposable
 {
     private readonly List<ChaosSilo> _silos = [];
     private int _started;
@@ -25,6 +25,7 @@ public sealed class ChaosCluster(string serviceUrl, string keysDirectory) : IAsy
     public Dictionary<string, string?> Settings(string dynamoDbUrl) => new()
     {
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Orleans.Runtime.MembershipService"] = "Information",
         ["Cluster:Provider"] = "DynamoDB",
         ["Cluster:ServiceId"] = ServiceId,
         ["Cluster:ClusterId"] = ClusterId,
@@ -42,17 +43,17 @@ public sealed class ChaosCluster(string serviceUrl, string keysDirectory) : IAsy
     /// <summary>Starts the next silo (<c>silo-1</c>, <c>silo-2</c>, …).</summary>
     public async Task<ChaosSilo> StartSiloAsync()
     {
-        var silo = await ChaosSilo.StartAsync($"silo-{Interlocked.Increment(ref _started)}", this, keysDirectory);
+        var silo = await ChaosSilo.StartAsync($"silo-{Interlocked.Increment(ref _started)}", this, dataDirectory);
         _silos.Add(silo);
         return silo;
     }
 
-    /// <summary>Kills a silo (<see cref="ChaosSilo.KillAsync"/>) and forgets it.</summary>
+    /// <summary>Kills a silo process (<see cref="ChaosSilo.Kill"/>) and forgets it.</summary>
     public async Task KillAsync(ChaosSilo silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
         _silos.Remove(silo);
-        await silo.KillAsync();
+        silo.Kill();
         await silo.DisposeAsync();
     }
 

@@ -1,95 +1,126 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Calendars.Google;
-using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Grains.Notifications;
-using Scheduler.Hosting;
+using System.Diagnostics;
+using System.Globalization;
 using Scheduler.Testing;
+using Scheduler.Testing.DynamoDB;
 
 namespace Scheduler.Cluster.Tests;
 
 /// <summary>
-/// One silo of the chaos cluster, in the test process: a host built like Silo/Program.cs builds it
-/// (<see cref="ClusterHostingExtensions.AddSchedulerSilo"/> with <c>Cluster:Provider=DynamoDB</c>, the grain-side services,
-/// none of them configured), with its own silo and gateway ports, reaching DynamoDB through its own
-/// <see cref="CuttableRelay"/> so that <see cref="KillAsync"/> can take its storage away at once, as a crash does.
+/// One silo of the chaos cluster: a process of the Silo host (Silo/Program.cs, built with the tests) configured
+/// through the environment as scripts/cluster.sh configures it, with its own silo, gateway and health ports.
+/// <see cref="Kill"/> kills the process (SIGKILL): it writes nothing more, so the others must detect its death.
 /// </summary>
 public sealed class ChaosSilo : IAsyncDisposable
 {
-    private readonly IHost _host;
-    private readonly CuttableRelay _storage;
-    private bool _stopped;
+    private static readonly HttpClient Health = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly Process _process;
 
-    private ChaosSilo(string name, IHost host, CuttableRelay storage)
+    private ChaosSilo(string name, Process process, int siloPort)
     {
         Name = name;
-        _host = host;
-        _storage = storage;
+        _process = process;
+        SiloPort = siloPort;
     }
 
     public string Name { get; }
 
-    public IServiceProvider Services => _host.Services;
+    /// <summary>The silo port it advertises (with 127.0.0.1): how it is found among the cluster's hosts.</summary>
+    public int SiloPort { get; }
 
-    /// <summary>The silo's address in the membership table.</summary>
-    public SiloAddress Address => Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
-
-    /// <summary>Starts a silo of <paramref name="cluster"/> and waits until it is active.</summary>
-    public static async Task<ChaosSilo> StartAsync(string name, ChaosCluster cluster, string keysDirectory)
+    /// <summary>Starts a silo of <paramref name="cluster"/> and waits until its <c>/health/ready</c> says it is active.</summary>
+    public static async Task<ChaosSilo> StartAsync(string name, ChaosCluster cluster, string dataDirectory)
     {
-        var storage = new CuttableRelay(new Uri(cluster.ServiceUrl));
-        var ports = LoopbackPorts.Take(2);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(cluster.Settings(storage.Url.ToString()));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var ports = LoopbackPorts.Take(3);
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(SiloAssembly());
+        var environment = cluster.Settings(cluster.ServiceUrl);
+        environment["Cluster:SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture);
+        environment["Cluster:GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture);
+        environment["Cluster:AdvertisedIPAddress"] = "127.0.0.1";
+        environment["Urls"] = $"http://127.0.0.1:{ports[2]}";
+        environment["Scheduler:DataDirectory"] = Path.Combine(dataDirectory, name);
+        environment["Scheduler:KeysDirectory"] = Path.Combine(dataDirectory, "keys");
+        foreach (var (key, value) in environment)
         {
-            ["Cluster:SiloPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Cluster:GatewayPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Cluster:AdvertisedIPAddress"] = "127.0.0.1",
-        });
-        builder.AddSchedulerSilo(Path.Combine(keysDirectory, $"{name}-unused.db"), "chaos-silo");
-        builder.Services.AddSchedulerNotifications(builder.Configuration);
-        builder.Services.AddCalendarSources();
-        builder.Services.AddGoogleCalendar(keysDirectory);
-        builder.Services.AddMicrosoftCalendar(keysDirectory);
-        var host = builder.Build();
-        await host.StartAsync();
-        return new ChaosSilo(name, host, storage);
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var log = new StreamWriter(Path.Combine(dataDirectory, $"{name}.log")) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var silo = new ChaosSilo(name, process, ports[0]);
+        await silo.WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{ports[2]}/health/ready"), log);
+        return silo;
     }
 
-    /// <summary>
-    /// Kills the silo: its storage is cut first (nothing it does from now on is persisted, not even its own death in
-    /// the membership table), then it stops without a graceful shutdown, closing its ports. The other silos must find
-    /// out by themselves that it is dead (probes).
-    /// </summary>
-    public async Task KillAsync()
+    /// <summary>Kills the process (SIGKILL), as a crash does.</summary>
+    public void Kill()
     {
-        _storage.Cut();
-        using var now = new CancellationTokenSource();
-        await now.CancelAsync();
-        try
-        {
-            await _host.StopAsync(now.Token);
-        }
-        catch (Exception e) when (e is OperationCanceledException or OrleansException or AggregateException)
-        {
-            // An ungraceful stop may report what it could not finish; the process would be gone anyway.
-        }
-
-        _stopped = true;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (!_stopped)
+        if (!_process.HasExited)
         {
-            await _host.StopAsync();
+            Kill();
         }
 
-        _host.Dispose();
-        await _storage.DisposeAsync();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+        }
+    }
+
+    /// <summary>Silo/bin/{configuration}/{framework}/Scheduler.Silo.dll, of the configuration the tests were built in.</summary>
+    private static string SiloAssembly()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = output.Name;
+        var configuration = output.Parent!.Name;
+        var path = Path.Combine(DynaliteFixture.RepositoryRoot(), "Silo", "bin", configuration, framework, "Scheduler.Silo.dll");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: build the tests (they build the Silo).");
+    }
+
+    private async Task WaitUntilReadyAsync(Uri ready, StreamWriter log)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var response = await Health.GetAsync(ready);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromMinutes(1))
+            {
+                await log.FlushAsync();
+                throw new InvalidOperationException($"{Name} did not become ready (exited: {_process.HasExited}); see its log.");
+            }
+
+            await Task.Delay(200);
+        }
     }
 }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Orleans.Storage;
+using Scheduler.Grains;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 
@@ -10,13 +13,19 @@ namespace Scheduler.Cluster.Tests;
 /// <summary>
 /// Reads what the cluster stored in DynamoDB directly with the AWS SDK (strongly consistent scans of the official
 /// Orleans tables, docs/DYNAMODB-SCHEMAS.md), bypassing every activation: participants' holds and bookings,
-/// requests' states (deserialized with the silos' grain storage serializer), reminder rows.
+/// requests' states (deserialized as the silos serialize them), reminder rows.
 /// </summary>
 /// <param name="client">A DynamoDB client on dynalite.</param>
 /// <param name="serviceId">The cluster's service id.</param>
-/// <param name="serializer">The silos' grain storage serializer.</param>
-public sealed class ClusterStore(IAmazonDynamoDB client, string serviceId, IGrainStorageSerializer serializer)
+public sealed class ClusterStore(IAmazonDynamoDB client, string serviceId)
 {
+    /// <summary>The silos' grain storage serializer (Orleans' binary serializer over the grain assemblies' types).</summary>
+    private static readonly IGrainStorageSerializer Serializer = new OrleansGrainStorageSerializer(
+        new ServiceCollection()
+            .AddSerializer(builder => builder.AddAssembly(typeof(RequestState).Assembly).AddAssembly(typeof(TimeRange).Assembly))
+            .BuildServiceProvider()
+            .GetRequiredService<Serializer>());
+
     /// <summary>Every stored participant state, by grain key (<c>{tenant}/{id}</c>).</summary>
     public async Task<IReadOnlyDictionary<string, ParticipantState>> ParticipantsAsync() =>
         await ReadStatesAsync<ParticipantState>("participant", "participant");
@@ -46,7 +55,7 @@ public sealed class ClusterStore(IAmazonDynamoDB client, string serviceId, IGrai
         });
         return items
             .Where(item => item.TryGetValue("GrainState", out var state) && state.B is not null)
-            .ToDictionary(item => item["GrainReference"].S[prefix.Length..], item => serializer.Deserialize<T>(new BinaryData(item["GrainState"].B.ToArray()))!, StringComparer.Ordinal);
+            .ToDictionary(item => item["GrainReference"].S[prefix.Length..], item => Serializer.Deserialize<T>(new BinaryData(item["GrainState"].B.ToArray()))!, StringComparer.Ordinal);
     }
 
     private async Task<List<Dictionary<string, AttributeValue>>> ScanAsync(string table, string filter, Dictionary<string, AttributeValue> values)
