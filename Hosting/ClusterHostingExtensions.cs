@@ -21,7 +21,8 @@ public static class ClusterHostingExtensions
     /// one silo on loopback (localhost clustering) with grain state and reminders in the SQLite file
     /// <paramref name="databasePath"/>; with <see cref="ClusterProvider.DynamoDB"/> membership, grain state, reminders
     /// and the data-protection key ring are in DynamoDB (<c>Cluster:DynamoDB</c>) and the silo listens on all
-    /// addresses, advertising <see cref="ClusterSettings.AdvertisedIPAddress"/>. Adds the <c>ready</c> health check
+    /// addresses, advertising <see cref="ClusterSettings.AdvertisedIPAddress"/>. The host gets
+    /// <see cref="ClusterSettings.ShutdownTimeout"/> to stop, so the silo leaves the cluster gracefully. Adds the <c>ready</c> health check
     /// <see cref="SiloHealthCheck"/> and telemetry (<see cref="TelemetryHostingExtensions.AddSchedulerTelemetry"/>).
     /// </summary>
     /// <param name="builder">The host builder.</param>
@@ -71,6 +72,7 @@ public static class ClusterHostingExtensions
                 silo.Services.AddDataProtection().PersistKeysToDynamoDB(o => dynamo.Bind(o));
             }
         });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
         builder.AddSchedulerTelemetry(serviceName);
         return builder;

@@ -36,6 +36,17 @@ public sealed class ClusterSettings : IValidatableObject
     /// <summary>The IP address other silos and clients reach this silo at (on Fargate: the task's, from the ECS metadata); <see langword="null"/> for loopback with SQLite, or the host's first address with DynamoDB.</summary>
     public string? AdvertisedIPAddress { get; set; }
 
+    /// <summary>
+    /// How long a silo host may take to stop (the host's <c>ShutdownTimeout</c>): Orleans stops the silo gracefully on
+    /// host stop (SIGTERM), deactivating its grains and marking it dead in the membership table, unless this runs out
+    /// first. Default 45 s; an orchestrator must wait longer than this before it kills the process (ECS <c>stopTimeout</c>).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = DefaultShutdownTimeout;
+
+    /// <summary>The default of <see cref="ShutdownTimeout"/>: 45 s.</summary>
+    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(45);
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Runs the cluster on this machine as separate processes: dynalite (local DynamoDB), N silos
-# (default 3) and one gateway that is a cluster client. Ctrl-C stops everything.
+# Runs the cluster on this machine as separate processes: dynalite (local DynamoDB) behind the
+# transaction shim, N Orleans silos (default 3) and one gateway that is a cluster client.
+# Ctrl-C stops everything.
 #
 #   bash scripts/cluster.sh [--silos N] [--demo] [--port 5080] [--dynalite-port 4567]
 #
-# Silo i (1-based) serves health checks on 51i0 and grain calls (HTTP/2) on 51i1; the gateway
-# serves the API on --port. Logs go to .cluster/logs/. Stop one silo with `kill <pid>` (graceful)
-# or `kill -9 <pid>` (a crash; the others declare it dead after Cluster:Membership:DeathThreshold,
-# 20 s here), and start it again with `bash scripts/cluster.sh --add-silo i`.
+# Silo i (1-based, 1-9) listens for other silos on 111i1 (Cluster:SiloPort), for cluster clients
+# on 300i0 (Cluster:GatewayPort) and serves health checks on 51i0; all advertise 127.0.0.1. The
+# gateway serves the API on --port. DynamoDB is reached on --dynalite-port, which is the
+# transaction shim (scripts/DynaliteShim: dynalite lacks TransactWriteItems, which Orleans
+# membership needs); dynalite itself listens on the next port. Logs go to .cluster/logs/.
+# Stop one silo with `kill <pid>` (graceful: it leaves the membership table) or `kill -9 <pid>`
+# (a crash: the others declare it dead after about 10 s with the probe settings below), and start
+# it again with `bash scripts/cluster.sh --add-silo i`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 silos=3
@@ -31,17 +36,21 @@ logs="$state/logs"
 mkdir -p "$logs"
 out="$state/bin"
 
-# Shared by every process: one service, one cluster, DynamoDB on dynalite, short liveness timings.
+# Shared by every process: one service, one cluster, DynamoDB on dynalite (through the shim; any
+# keys do), failure detection tuned so a crashed silo is declared dead in about 10 s: probes every
+# 2 s time out after 2 s, 3 missed probes make a suspicion, the table is re-read every 2 s.
 export Cluster__Provider=DynamoDB
 export Cluster__ServiceId=scheduler-local
 export Cluster__ClusterId=local
 export Cluster__DynamoDB__ServiceUrl="http://127.0.0.1:$dynalite_port"
 export Cluster__DynamoDB__Region=us-east-1
-export Cluster__Membership__IAmAlivePeriod=00:00:02
-export Cluster__Membership__TableRefreshPeriod=00:00:02
-export Cluster__Membership__DeathThreshold=00:00:20
-export Cluster__ReminderRefreshPeriod=00:00:10
-export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
+export Cluster__DynamoDB__AccessKey=local
+export Cluster__DynamoDB__SecretKey=local
+export Cluster__Membership__ProbeTimeout=00:00:02
+export Cluster__Membership__NumMissedProbesLimit=3
+export Cluster__Membership__TableRefreshTimeout=00:00:02
+export Cluster__Membership__IAmAliveTablePublishTimeout=00:00:05
+export Cluster__Membership__DeathVoteExpirationTimeout=00:00:30
 export Scheduler__KeysDirectory="$state/keys"
 export ASPNETCORE_ENVIRONMENT=Development
 
@@ -56,17 +65,18 @@ wait_ready() { # url name
 
 start_silo() { # index
   local i="$1"
-  Cluster__SiloName="silo-$i" \
-  Cluster__AdvertisedEndpoint="http://127.0.0.1:51${i}1/" \
-  Cluster__DynamoDB__CreateTables=true \
+  Cluster__SiloPort="111${i}1" \
+  Cluster__GatewayPort="300${i}0" \
+  Cluster__AdvertisedIPAddress=127.0.0.1 \
   Urls="http://127.0.0.1:51${i}0" \
   Scheduler__DataDirectory="$state/silo-$i" \
     dotnet "$out/silo/Scheduler.Silo.dll" >"$logs/silo-$i.log" 2>&1 &
   echo $! >"$state/silo-$i.pid"
-  echo "silo-$i pid $! (health http://127.0.0.1:51${i}0, calls http://127.0.0.1:51${i}1)"
+  echo "silo-$i pid $! (silo port 111${i}1, gateway port 300${i}0, health http://127.0.0.1:51${i}0)"
 }
 
 if [ -n "$add_silo" ]; then
+  [ "$add_silo" -ge 1 ] && [ "$add_silo" -le 9 ] || { echo "--add-silo must be 1-9" >&2; exit 2; }
   start_silo "$add_silo"
   wait_ready "http://127.0.0.1:51${add_silo}0/health/ready" "silo-$add_silo"
   exit 0
@@ -78,27 +88,33 @@ fi
 echo "building…"
 dotnet publish "$root/Silo" -c Release -o "$out/silo" --nologo -v q >/dev/null
 dotnet publish "$root/Gateway" -c Release -o "$out/gateway" --nologo -v q >/dev/null
+dotnet publish "$root/scripts/DynaliteShim" -c Release -o "$out/shim" --nologo -v q >/dev/null
 
 cleanup() {
   trap - INT TERM EXIT
   echo "stopping…"
-  # Gateway and silos first (silos leave the membership table gracefully), dynalite last.
+  # Gateway and silos first (silos leave the membership table gracefully), the store last.
   [ -n "${gateway:-}" ] && kill "$gateway" 2>/dev/null || true
   silo_pids=()
   for f in "$state"/silo-*.pid; do [ -f "$f" ] && silo_pids+=("$(cat "$f")"); rm -f "$f"; done
   for p in "${silo_pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${silo_pids[@]}" ${gateway:-}; do while kill -0 "$p" 2>/dev/null; do sleep 0.2; done; done
+  [ -n "${shim:-}" ] && kill "$shim" 2>/dev/null || true
   [ -n "${dynalite:-}" ] && kill "$dynalite" 2>/dev/null || true
   wait 2>/dev/null || true
 }
 trap cleanup INT TERM EXIT
 
-# Its own session, so Ctrl-C (SIGINT to the terminal's process group) reaches the silos but not
-# dynalite: the silos leave the membership table gracefully before cleanup stops dynalite.
-setsid node "$root/.tools/dynalite/node_modules/dynalite/cli.js" --port "$dynalite_port" >"$logs/dynalite.log" 2>&1 &
+# Their own sessions, so Ctrl-C (SIGINT to the terminal's process group) reaches the silos but not
+# the store: the silos leave the membership table gracefully before cleanup stops the store.
+store_port=$((dynalite_port + 1))
+setsid node "$root/.tools/dynalite/node_modules/dynalite/cli.js" --host 127.0.0.1 --port "$store_port" >"$logs/dynalite.log" 2>&1 &
 dynalite=$!
+for _ in $(seq 1 50); do (echo >"/dev/tcp/127.0.0.1/$store_port") 2>/dev/null && break; sleep 0.2; done
+setsid dotnet "$out/shim/Scheduler.DynaliteShim.dll" --dynalite "http://127.0.0.1:$store_port/" --port "$dynalite_port" >"$logs/shim.log" 2>&1 &
+shim=$!
 for _ in $(seq 1 50); do (echo >"/dev/tcp/127.0.0.1/$dynalite_port") 2>/dev/null && break; sleep 0.2; done
-echo "dynalite on 127.0.0.1:$dynalite_port"
+echo "dynalite on 127.0.0.1:$store_port, behind the transaction shim on 127.0.0.1:$dynalite_port"
 
 start_silo 1
 wait_ready "http://127.0.0.1:5110/health/ready" "silo-1"   # the first silo creates the tables

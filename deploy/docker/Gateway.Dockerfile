@@ -6,18 +6,17 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files only, so that source edits do not invalidate the restore layer.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY Runtime/Scheduler.Runtime.Abstractions/Scheduler.Runtime.Abstractions.csproj Runtime/Scheduler.Runtime.Abstractions/
-COPY Runtime/Scheduler.Runtime/Scheduler.Runtime.csproj Runtime/Scheduler.Runtime/
-COPY Runtime/Scheduler.Runtime.DynamoDB/Scheduler.Runtime.DynamoDB.csproj Runtime/Scheduler.Runtime.DynamoDB/
+COPY Providers/Scheduler.Providers.Sqlite/Scheduler.Providers.Sqlite.csproj Providers/Scheduler.Providers.Sqlite/
+COPY Providers/Scheduler.Providers.DynamoDB/Scheduler.Providers.DynamoDB.csproj Providers/Scheduler.Providers.DynamoDB/
+COPY Hosting/Scheduler.Hosting.csproj Hosting/
 COPY Grains.Interfaces/Scheduler.Grains.Interfaces.csproj Grains.Interfaces/
 COPY Grains/Scheduler.Grains.csproj Grains/
 COPY Grains/Scheduling/Scheduler.Scheduling.csproj Grains/Scheduling/
 COPY Grains/ICalendar/Scheduler.ICalendar.csproj Grains/ICalendar/
 COPY Gateway/Scheduler.Gateway.csproj Gateway/
 RUN dotnet restore Gateway/Scheduler.Gateway.csproj
-COPY Runtime/Scheduler.Runtime.Abstractions/ Runtime/Scheduler.Runtime.Abstractions/
-COPY Runtime/Scheduler.Runtime/ Runtime/Scheduler.Runtime/
-COPY Runtime/Scheduler.Runtime.DynamoDB/ Runtime/Scheduler.Runtime.DynamoDB/
+COPY Providers/ Providers/
+COPY Hosting/ Hosting/
 COPY Grains.Interfaces/ Grains.Interfaces/
 COPY Grains/ Grains/
 COPY Gateway/ Gateway/

@@ -6,18 +6,17 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files only, so that source edits do not invalidate the restore layer.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
-COPY Runtime/Scheduler.Runtime.Abstractions/Scheduler.Runtime.Abstractions.csproj Runtime/Scheduler.Runtime.Abstractions/
-COPY Runtime/Scheduler.Runtime/Scheduler.Runtime.csproj Runtime/Scheduler.Runtime/
-COPY Runtime/Scheduler.Runtime.DynamoDB/Scheduler.Runtime.DynamoDB.csproj Runtime/Scheduler.Runtime.DynamoDB/
+COPY Providers/Scheduler.Providers.Sqlite/Scheduler.Providers.Sqlite.csproj Providers/Scheduler.Providers.Sqlite/
+COPY Providers/Scheduler.Providers.DynamoDB/Scheduler.Providers.DynamoDB.csproj Providers/Scheduler.Providers.DynamoDB/
+COPY Hosting/Scheduler.Hosting.csproj Hosting/
 COPY Grains.Interfaces/Scheduler.Grains.Interfaces.csproj Grains.Interfaces/
 COPY Grains/Scheduler.Grains.csproj Grains/
 COPY Grains/Scheduling/Scheduler.Scheduling.csproj Grains/Scheduling/
 COPY Grains/ICalendar/Scheduler.ICalendar.csproj Grains/ICalendar/
 COPY Silo/Scheduler.Silo.csproj Silo/
 RUN dotnet restore Silo/Scheduler.Silo.csproj
-COPY Runtime/Scheduler.Runtime.Abstractions/ Runtime/Scheduler.Runtime.Abstractions/
-COPY Runtime/Scheduler.Runtime/ Runtime/Scheduler.Runtime/
-COPY Runtime/Scheduler.Runtime.DynamoDB/ Runtime/Scheduler.Runtime.DynamoDB/
+COPY Providers/ Providers/
+COPY Hosting/ Hosting/
 COPY Grains.Interfaces/ Grains.Interfaces/
 COPY Grains/ Grains/
 COPY Silo/ Silo/
@@ -40,10 +39,11 @@ ENV ASPNETCORE_URLS=http://+:5090 \
     ASPNETCORE_ENVIRONMENT=Production \
     Scheduler__DataDirectory=/app/data \
     DOTNET_gcServer=1
-# 5090 serves health checks (HTTP/1.1); 5091 serves grain calls from gateways and other silos
-# (HTTP/2 without TLS, SiloOptions.DefaultSiloPort).
+# 5090 serves health checks (HTTP/1.1); Orleans listens on 11111 for other silos (Cluster:SiloPort)
+# and on 30000 for cluster clients (Cluster:GatewayPort), both TCP.
 EXPOSE 5090
-EXPOSE 5091
+EXPOSE 11111
+EXPOSE 30000
 # The non-root user that the .NET base images provide.
 USER $APP_UID
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

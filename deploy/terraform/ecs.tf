@@ -102,7 +102,8 @@ resource "aws_ecs_task_definition" "silo" {
       essential    = true
       portMappings = [
         { containerPort = local.silo_port, protocol = "tcp" },
-        { containerPort = local.silo_call_port, protocol = "tcp" },
+        { containerPort = local.orleans_silo_port, protocol = "tcp" },
+        { containerPort = local.orleans_gateway_port, protocol = "tcp" },
       ]
       environment  = local.silo_environment
       secrets      = local.silo_secrets
@@ -114,8 +115,9 @@ resource "aws_ecs_task_definition" "silo" {
         startPeriod = 20
       }
       dependsOn = [{ containerName = "otel-collector", condition = "START" }]
-      # A silo hands its activations over on SIGTERM: the host allows Cluster:ShutdownTimeout (30 s)
-      # plus 15 s to leave membership (SiloHost.LeaveMargin); ECS must wait at least that long.
+      # On SIGTERM Orleans stops the silo gracefully (deactivates its grains, marks itself dead in
+      # the membership table) within Cluster:ShutdownTimeout (45 s by default); ECS must wait longer
+      # before it sends SIGKILL.
       stopTimeout = 60
       logConfiguration = {
         logDriver = "awslogs"

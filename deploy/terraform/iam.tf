@@ -50,11 +50,12 @@ resource "aws_iam_role_policy" "execution" {
   policy = data.aws_iam_policy_document.execution.json
 }
 
-# Task roles: what the running code may do. Gateways and silos both reach grain state and
-# reminders (the gateway hosts grains while the cluster transport is not built) and export telemetry.
+# Task roles: what the running code may do. Silos use every table; gateways (cluster clients) read the
+# membership table for the gateway list and share the key ring. Both export telemetry. A transaction
+# (membership insert and update, TransactWriteItems/TransactGetItems) is authorised per item action.
 data "aws_iam_policy_document" "task" {
   statement {
-    sid = "GrainStateRemindersAndMembership"
+    sid = "OrleansTablesAndKeyRing"
     actions = [
       "dynamodb:DescribeTable",
       "dynamodb:GetItem",
@@ -65,8 +66,10 @@ data "aws_iam_policy_document" "task" {
     ]
     resources = [
       aws_dynamodb_table.grain_state.arn,
-      aws_dynamodb_table.reminders.arn,
       aws_dynamodb_table.membership.arn,
+      aws_dynamodb_table.reminders.arn,
+      "${aws_dynamodb_table.reminders.arn}/index/*",
+      aws_dynamodb_table.key_ring.arn,
     ]
   }
 

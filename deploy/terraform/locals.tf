@@ -2,17 +2,21 @@ locals {
   name = "scheduler-${var.environment}"
 
   # Ports and health routes of the hosts (Gateway: GatewayOptions.DefaultUrl; Silo: Silo/appsettings.json
-  # for health checks, SiloOptions.DefaultSiloPort for grain calls over HTTP/2 from gateways and silos).
-  gateway_port      = 5080
-  silo_port         = 5090
-  silo_call_port    = 5091
-  health_live_path  = "/health/live"
-  health_ready_path = "/health/ready"
+  # for health checks). Orleans' own TCP ports on every silo (ClusterSettings defaults): silo-to-silo
+  # traffic on orleans_silo_port, cluster clients (the gateway tasks) on orleans_gateway_port.
+  gateway_port         = 5080
+  silo_port            = 5090
+  orleans_silo_port    = 11111
+  orleans_gateway_port = 30000
+  health_live_path     = "/health/live"
+  health_ready_path    = "/health/ready"
 
-  # Table names as DynamoDbOptions derives them from TablePrefix.
-  grain_state_table_name = "${var.table_prefix}grain-state"
-  reminders_table_name   = "${var.table_prefix}reminders"
-  membership_table_name  = "${var.table_prefix}membership"
+  # The official Orleans DynamoDB providers' default table names (and the key ring's), which the
+  # adapters use: one set of tables per account and region, shared by service id and cluster id.
+  grain_state_table_name = "OrleansGrainState"
+  membership_table_name  = "OrleansSilos"
+  reminders_table_name   = "OrleansReminders"
+  key_ring_table_name    = "SchedulerDataProtectionKeys"
 
   otlp_endpoint = "http://localhost:4317"
 
@@ -22,15 +26,10 @@ locals {
     { name = "Scheduler__DataDirectory", value = "/app/data" },
     { name = "Cluster__ServiceId", value = var.service_id },
     { name = "Cluster__ClusterId", value = var.cluster_id },
-    { name = "Cluster__CallTimeout", value = "00:00:30" },
-    { name = "Cluster__IdleTimeout", value = "00:15:00" },
+    { name = "Cluster__Messaging__ResponseTimeout", value = "00:00:30" },
     { name = "Cluster__Provider", value = "DynamoDB" },
     { name = "Cluster__DynamoDB__Region", value = var.region },
-    { name = "Cluster__DynamoDB__TablePrefix", value = var.table_prefix },
-    { name = "Cluster__DynamoDB__CreateTables", value = "false" },
-    { name = "Cluster__Membership__IAmAlivePeriod", value = var.membership_iamalive_period },
-    { name = "Cluster__Membership__TableRefreshPeriod", value = var.membership_refresh_period },
-    { name = "Cluster__Membership__DeathThreshold", value = var.membership_death_threshold },
+    { name = "Cluster__DynamoDB__CreateIfNotExists", value = "false" },
     { name = "Smtp__Host", value = var.smtp_host },
     { name = "Smtp__UserName", value = var.smtp_user_name },
     { name = "Smtp__FromAddress", value = var.smtp_from_address },
@@ -51,8 +50,16 @@ locals {
     { name = "ASPNETCORE_URLS", value = "http://+:${local.silo_port}" },
     # Silo/appsettings.json sets Urls, which overrides ASPNETCORE_URLS; the unprefixed variable wins over both.
     { name = "Urls", value = "http://+:${local.silo_port}" },
-    # Cluster:AdvertisedEndpoint is left unset: the silo reads its task's address from the ECS
-    # task metadata (ECS_CONTAINER_METADATA_URI_V4) and advertises http://{address}:silo_call_port/.
+    # Orleans' ports; Cluster:AdvertisedIPAddress is left unset: the silo reads its task's address
+    # from the ECS task metadata (ECS_CONTAINER_METADATA_URI_V4) and advertises it on these ports.
+    { name = "Cluster__SiloPort", value = "${local.orleans_silo_port}" },
+    { name = "Cluster__GatewayPort", value = "${local.orleans_gateway_port}" },
+    { name = "Cluster__Collection__CollectionAge", value = "00:15:00" },
+    # Failure detection (Orleans ClusterMembershipOptions): only silos probe, vote and refresh the table.
+    { name = "Cluster__Membership__ProbeTimeout", value = var.membership_probe_timeout },
+    { name = "Cluster__Membership__NumMissedProbesLimit", value = var.membership_missed_probes_limit },
+    { name = "Cluster__Membership__TableRefreshTimeout", value = var.membership_table_refresh_timeout },
+    { name = "Cluster__Membership__IAmAliveTablePublishTimeout", value = var.membership_iamalive_publish_timeout },
     { name = "OTEL_SERVICE_NAME", value = "scheduler-silo" },
   ])
 

@@ -166,20 +166,20 @@ resource "aws_security_group" "silo" {
 
 resource "aws_vpc_security_group_ingress_rule" "silo_from_gateway" {
   security_group_id            = aws_security_group.silo.id
-  description                  = "Grain calls from gateways"
+  description                  = "Orleans gateway port: cluster clients (gateway tasks)"
   referenced_security_group_id = aws_security_group.gateway.id
   ip_protocol                  = "tcp"
-  from_port                    = local.silo_call_port
-  to_port                      = local.silo_call_port
+  from_port                    = local.orleans_gateway_port
+  to_port                      = local.orleans_gateway_port
 }
 
 resource "aws_vpc_security_group_ingress_rule" "silo_from_silo" {
   security_group_id            = aws_security_group.silo.id
-  description                  = "Grain calls between silos"
+  description                  = "Orleans silo port: messages and probes between silos"
   referenced_security_group_id = aws_security_group.silo.id
   ip_protocol                  = "tcp"
-  from_port                    = local.silo_call_port
-  to_port                      = local.silo_call_port
+  from_port                    = local.orleans_silo_port
+  to_port                      = local.orleans_silo_port
 }
 
 resource "aws_vpc_security_group_egress_rule" "silo_all" {

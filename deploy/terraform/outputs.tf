@@ -9,17 +9,17 @@ output "cluster_name" {
 }
 
 output "grain_state_table" {
-  description = "Grain state table (DynamoDbOptions.GrainStateTableName)."
+  description = "Grain state table (official Orleans layout, OrleansGrainState)."
   value       = aws_dynamodb_table.grain_state.name
 }
 
 output "reminders_table" {
-  description = "Reminder table (DynamoDbOptions.ReminderTableName)."
+  description = "Reminder table (official Orleans layout, OrleansReminders)."
   value       = aws_dynamodb_table.reminders.name
 }
 
 output "membership_table" {
-  description = "Membership table (DynamoDbOptions.MembershipTableName)."
+  description = "Membership table (official Orleans layout, OrleansSilos)."
   value       = aws_dynamodb_table.membership.name
 }
 
@@ -30,4 +30,9 @@ output "provider_secret_arns" {
     slack_signing_secret = aws_secretsmanager_secret.slack_signing_secret.arn
     smtp_password        = aws_secretsmanager_secret.smtp_password.arn
   }
+}
+
+output "key_ring_table" {
+  description = "Data Protection key ring table shared by silos and gateways."
+  value       = aws_dynamodb_table.key_ring.name
 }

@@ -60,28 +60,28 @@ variable "cluster_id" {
   default     = "default"
 }
 
-variable "membership_iamalive_period" {
-  description = "How often each silo writes its IAmAlive heartbeat (Cluster:Membership:IAmAlivePeriod, hh:mm:ss)."
+variable "membership_probe_timeout" {
+  description = "How long a silo waits for a probe answer from the silos it watches (Cluster:Membership:ProbeTimeout, Orleans ClusterMembershipOptions, hh:mm:ss)."
   type        = string
   default     = "00:00:05"
 }
 
-variable "membership_refresh_period" {
-  description = "How often each silo and gateway reads the membership table (Cluster:Membership:TableRefreshPeriod, hh:mm:ss)."
+variable "membership_missed_probes_limit" {
+  description = "Consecutive missed probes after which a silo votes a watched silo dead (Cluster:Membership:NumMissedProbesLimit). With the probe timeout and the table refresh timeout it bounds how long calls to a crashed silo's grains wait; keep probe timeout x limit + refresh below Cluster:Messaging:ResponseTimeout."
+  type        = string
+  default     = "3"
+}
+
+variable "membership_table_refresh_timeout" {
+  description = "How often each silo re-reads the membership table (Cluster:Membership:TableRefreshTimeout, hh:mm:ss)."
   type        = string
   default     = "00:00:05"
 }
 
-variable "membership_death_threshold" {
-  description = "A silo whose last heartbeat is older than this is declared dead (Cluster:Membership:DeathThreshold, hh:mm:ss); keep it several heartbeat periods. With the refresh period it bounds how long calls to a crashed silo's grains wait; keep the sum below Cluster:CallTimeout (30 s) so they wait instead of failing."
+variable "membership_iamalive_publish_timeout" {
+  description = "How often each silo writes its IAmAlive time to the table (Cluster:Membership:IAmAliveTablePublishTimeout, hh:mm:ss); silos whose IAmAlive is stale are not counted as voters."
   type        = string
-  default     = "00:00:20"
-}
-
-variable "table_prefix" {
-  description = "DynamoDB table name prefix (Cluster:DynamoDB:TablePrefix); tables are {prefix}grain-state, {prefix}reminders and {prefix}membership."
-  type        = string
-  default     = "scheduler-"
+  default     = "00:00:30"
 }
 
 variable "auth_issuer" {

@@ -1,16 +1,17 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using Scheduler.Gateway.Auth;
-using Scheduler.Gateway.Hosting;
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Notifications;
-using Scheduler.Runtime.DynamoDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Scheduler.Runtime.Hosting;
-using Scheduler.Runtime.Membership;
-using Scheduler.Runtime.Reminders;
+using Orleans.Configuration;
+using Orleans.Messaging;
+using Orleans.Providers;
+using Scheduler.Gateway.Auth;
+using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Notifications;
+using Scheduler.Hosting;
+using Scheduler.Providers.DynamoDB;
+using GatewayOptions = Scheduler.Gateway.Hosting.GatewayOptions;
 
 namespace Scheduler.Deploy.Tests;
 
@@ -18,14 +19,16 @@ public sealed class ContainerEnvironmentTests
 {
     private static readonly Terraform _terraform = Terraform.Load();
 
-    /// <summary>Configuration sections (':'-separated paths) and the options classes the hosts bind them to (see ClusterHostingExtensions.AddClusterSilo for the Cluster sections).</summary>
+    /// <summary>Configuration sections (':'-separated paths) and the options classes the hosts bind them to (see ClusterHostingExtensions for the Cluster sections).</summary>
     private static readonly Dictionary<string, Type[]> _sections = new(StringComparer.OrdinalIgnoreCase)
     {
         [GatewayOptions.SectionName] = [typeof(GatewayOptions)],
         [AuthOptions.SectionName] = [typeof(AuthOptions)],
-        [ClusterProviderOptions.SectionName] = [typeof(SiloOptions), typeof(ClusterProviderOptions)],
-        [$"{ClusterProviderOptions.SectionName}:{ClusterProviderOptions.DynamoDbSectionName}"] = [typeof(DynamoDbOptions)],
-        [$"{ClusterProviderOptions.SectionName}:Membership"] = [typeof(MembershipOptions)],
+        [ClusterSettings.SectionName] = [typeof(ClusterSettings)],
+        [$"{ClusterSettings.SectionName}:DynamoDB"] = [typeof(DynamoDBStorageOptions), typeof(DynamoDBClusteringOptions), typeof(DynamoDBGatewayOptions), typeof(DynamoDBReminderStorageOptions), typeof(DynamoDBKeyRingOptions)],
+        [$"{ClusterSettings.SectionName}:Membership"] = [typeof(ClusterMembershipOptions)],
+        [$"{ClusterSettings.SectionName}:Messaging"] = [typeof(SiloMessagingOptions), typeof(ClientMessagingOptions)],
+        [$"{ClusterSettings.SectionName}:Collection"] = [typeof(GrainCollectionOptions)],
         [SmtpOptions.SectionName] = [typeof(SmtpOptions)],
         [SlackOptions.SectionName] = [typeof(SlackOptions)],
         ["Calendars"] = [typeof(CalendarSourceOptions)],
@@ -89,49 +92,58 @@ public sealed class ContainerEnvironmentTests
         Assert.Equal(names.Distinct(StringComparer.OrdinalIgnoreCase).Count(), names.Count);
     }
 
-    [Theory]
-    [MemberData(nameof(Containers))]
-    public void ClusterConfiguration_FromTerraformEnvironment_GivesTheHostDynamoDbProvidersOnTheTerraformTables(string container)
+    [Fact]
+    public void ClusterConfiguration_SiloFromTerraformEnvironment_UsesTheDynamoDbProvidersOnTheTerraformTables()
     {
-        // The hosts' own wiring (ClusterHostingExtensions.AddClusterSilo, called by Silo/Program.cs and the gateway) over the container's configuration.
-        using var services = HostServices(container);
+        using var host = HostConfiguration.For("silo", _terraform);
+        var services = host.Services;
 
-        var dynamo = services.GetRequiredService<IOptions<DynamoDbOptions>>().Value;
-        Assert.Equal(TerraformTableName("grain_state"), dynamo.GrainStateTableName);
-        Assert.Equal(TerraformTableName("reminders"), dynamo.ReminderTableName);
-        Assert.Equal(TerraformTableName("membership"), dynamo.MembershipTableName);
-        Assert.False(dynamo.CreateTables);
-        Assert.Null(dynamo.ServiceUrl);
-        Assert.Equal(_terraform.VariableDefault("region"), dynamo.Region);
-        Assert.IsType<DynamoDbMembershipTable>(services.GetRequiredService<IMembershipTable>());
-        Assert.IsType<DynamoDbReminderTable>(services.GetRequiredService<IReminderTable>());
+        AssertOnTerraformTable(services.GetRequiredService<IOptionsMonitor<DynamoDBStorageOptions>>().Get(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME), "grain_state");
+        AssertOnTerraformTable(services.GetRequiredService<IOptions<DynamoDBClusteringOptions>>().Value, "membership");
+        AssertOnTerraformTable(services.GetRequiredService<IOptions<DynamoDBReminderStorageOptions>>().Value, "reminders");
+        AssertOnTerraformTable(services.GetRequiredService<IOptions<DynamoDBKeyRingOptions>>().Value, "key_ring");
+        Assert.Equal(typeof(DynamoDBMembershipTable), host.ImplementationOf<IMembershipTable>());
+        Assert.Equal(typeof(DynamoDBReminderTable), host.ImplementationOf<IReminderTable>());
+        AssertClusterIds(services);
 
-        var silo = services.GetRequiredService<IOptions<SiloOptions>>().Value;
-        Assert.Equal(_terraform.VariableDefault("service_id"), silo.ServiceId);
-        Assert.Equal(_terraform.VariableDefault("cluster_id"), silo.ClusterId);
+        var settings = services.GetRequiredService<IConfiguration>().GetSection(ClusterSettings.SectionName).Get<ClusterSettings>()!;
+        Assert.Equal(ClusterProvider.DynamoDB, settings.Provider);
+        Assert.Null(settings.AdvertisedIPAddress);
     }
 
-    [Theory]
-    [MemberData(nameof(Containers))]
-    public void MembershipTimings_FromTerraformEnvironment_ReachTheHostAndLeaveRoomForMissedHeartbeats(string container)
+    [Fact]
+    public void ClusterConfiguration_GatewayFromTerraformEnvironment_IsAClientListingGatewaysFromTheMembershipTable()
     {
-        using var services = HostServices(container);
+        using var host = HostConfiguration.For("gateway", _terraform);
+        var services = host.Services;
 
-        var membership = services.GetRequiredService<IOptions<MembershipOptions>>().Value;
-        Assert.Equal(TimeSpan.Parse(_terraform.VariableDefault("membership_iamalive_period"), System.Globalization.CultureInfo.InvariantCulture), membership.IAmAlivePeriod);
-        Assert.Equal(TimeSpan.Parse(_terraform.VariableDefault("membership_refresh_period"), System.Globalization.CultureInfo.InvariantCulture), membership.TableRefreshPeriod);
-        Assert.Equal(TimeSpan.Parse(_terraform.VariableDefault("membership_death_threshold"), System.Globalization.CultureInfo.InvariantCulture), membership.DeathThreshold);
-        Assert.True(membership.DeathThreshold >= membership.IAmAlivePeriod * 3, "A silo must survive at least three missed heartbeats.");
+        AssertOnTerraformTable(services.GetRequiredService<IOptions<DynamoDBGatewayOptions>>().Value, "membership");
+        AssertOnTerraformTable(services.GetRequiredService<IOptions<DynamoDBKeyRingOptions>>().Value, "key_ring");
+        Assert.Equal(typeof(DynamoDBGatewayListProvider), host.ImplementationOf<IGatewayListProvider>());
+        Assert.Null(host.ImplementationOf<IMembershipTable>());
+        AssertClusterIds(services);
+    }
+
+    [Fact]
+    public void MembershipTimings_FromTerraformEnvironment_ReachTheSilo()
+    {
+        using var host = HostConfiguration.For("silo", _terraform);
+
+        var membership = host.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
+        Assert.Equal(Span("membership_probe_timeout"), membership.ProbeTimeout);
+        Assert.Equal(int.Parse(_terraform.VariableDefault("membership_missed_probes_limit"), System.Globalization.CultureInfo.InvariantCulture), membership.NumMissedProbesLimit);
+        Assert.Equal(Span("membership_table_refresh_timeout"), membership.TableRefreshTimeout);
+        Assert.Equal(Span("membership_iamalive_publish_timeout"), membership.IAmAliveTablePublishTimeout);
     }
 
     [Theory]
     [MemberData(nameof(Containers))]
     public void Telemetry_FromTerraformEnvironment_TheHostExportsOverOtlp(string container)
     {
-        using var services = HostServices(container);
+        using var host = HostConfiguration.For(container, _terraform);
 
-        Assert.NotNull(services.GetService<OpenTelemetry.Trace.TracerProvider>());
-        Assert.NotNull(services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+        Assert.NotNull(host.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.NotNull(host.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
     }
 
     [Fact]
@@ -187,19 +199,22 @@ public sealed class ContainerEnvironmentTests
         Assert.Equal(AuthOptions.DefaultAudience, _terraform.Resolve(Value("gateway", "Auth__Audience")));
     }
 
-    private static string TerraformTableName(string resource) => _terraform.Resolve(Terraform.Attribute(_terraform.Resource("aws_dynamodb_table", resource), "name"));
+    private static TimeSpan Span(string variable) => TimeSpan.Parse(_terraform.VariableDefault(variable), System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The services a host registers from the container's plain variables (secrets left out), built without starting anything.</summary>
-    private static ServiceProvider HostServices(string container)
+    /// <summary>The provider uses the Terraform table in the region, checks it instead of creating it, and calls AWS (no local endpoint).</summary>
+    private static void AssertOnTerraformTable(DynamoDBTableOptions options, string resource)
     {
-        var values = Entries(container)
-            .Where(e => e.Key == "value")
-            .ToDictionary(e => e.Name.Replace("__", ":", StringComparison.Ordinal), e => (string?)_terraform.Resolve(e.Value));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddClusterSilo(configuration, Path.Combine(Path.GetTempPath(), "unused.db"), $"scheduler-{container}", _ => { });
-        return services.BuildServiceProvider();
+        Assert.Equal(_terraform.Resolve(Terraform.Attribute(_terraform.Resource("aws_dynamodb_table", resource), "name")), options.TableName);
+        Assert.False(options.CreateIfNotExists);
+        Assert.Null(options.ServiceUrl);
+        Assert.Equal(_terraform.VariableDefault("region"), options.Region);
+    }
+
+    private static void AssertClusterIds(IServiceProvider services)
+    {
+        var cluster = services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+        Assert.Equal(_terraform.VariableDefault("service_id"), cluster.ServiceId);
+        Assert.Equal(_terraform.VariableDefault("cluster_id"), cluster.ClusterId);
     }
 
     internal static IReadOnlyList<(string Name, string Key, string Value)> Entries(string container)

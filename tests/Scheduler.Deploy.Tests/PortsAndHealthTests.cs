@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Scheduler.Gateway.Hosting;
+using Scheduler.Hosting;
 
 namespace Scheduler.Deploy.Tests;
 
@@ -62,26 +63,43 @@ public sealed class PortsAndHealthTests
     }
 
     [Fact]
-    public void SiloCallPort_TerraformAndDockerfile_AreTheSiloOptionsDefault()
+    public void OrleansPorts_TerraformDockerfileAndSiloEnvironment_AreTheClusterSettingsDefaults()
     {
-        var port = int.Parse(_terraform.Local("silo_call_port"), CultureInfo.InvariantCulture);
+        var defaults = new ClusterSettings();
+        var siloPort = int.Parse(_terraform.Local("orleans_silo_port"), CultureInfo.InvariantCulture);
+        var gatewayPort = int.Parse(_terraform.Local("orleans_gateway_port"), CultureInfo.InvariantCulture);
         var image = Dockerfile.Load("Silo.Dockerfile").FinalStage();
+        var task = _terraform.Resource("aws_ecs_task_definition", "silo");
 
-        Assert.Equal(Scheduler.Runtime.Hosting.SiloOptions.DefaultSiloPort, port);
-        Assert.Equal([SiloPort, port], image.All("EXPOSE").Select(e => int.Parse(e, CultureInfo.InvariantCulture)));
-        Assert.Contains("containerPort = local.silo_call_port", _terraform.Resource("aws_ecs_task_definition", "silo"), StringComparison.Ordinal);
+        Assert.Equal(defaults.SiloPort, siloPort);
+        Assert.Equal(defaults.GatewayPort, gatewayPort);
+        Assert.Equal([SiloPort, siloPort, gatewayPort], image.All("EXPOSE").Select(e => int.Parse(e, CultureInfo.InvariantCulture)));
+        Assert.Contains("containerPort = local.orleans_silo_port", task, StringComparison.Ordinal);
+        Assert.Contains("containerPort = local.orleans_gateway_port", task, StringComparison.Ordinal);
+        Assert.Equal(siloPort.ToString(CultureInfo.InvariantCulture), _terraform.Resolve(ContainerEnvironmentTests.Value("silo", "Cluster__SiloPort")));
+        Assert.Equal(gatewayPort.ToString(CultureInfo.InvariantCulture), _terraform.Resolve(ContainerEnvironmentTests.Value("silo", "Cluster__GatewayPort")));
     }
 
     [Theory]
-    [InlineData("silo_from_gateway", "gateway")]
-    [InlineData("silo_from_silo", "silo")]
-    public void SiloIngress_OpensOnlyTheCallPort_ToGatewaysAndSilos(string rule, string source)
+    [InlineData("silo_from_gateway", "gateway", "local.orleans_gateway_port")]
+    [InlineData("silo_from_silo", "silo", "local.orleans_silo_port")]
+    public void SiloIngress_OpensTheOrleansPorts_GatewayPortToGatewaysAndSiloPortToSilos(string rule, string source, string port)
     {
         var body = _terraform.Resource("aws_vpc_security_group_ingress_rule", rule);
 
-        Assert.Equal("local.silo_call_port", Terraform.Attribute(body, "from_port"));
-        Assert.Equal("local.silo_call_port", Terraform.Attribute(body, "to_port"));
+        Assert.Equal("\"tcp\"", Terraform.Attribute(body, "ip_protocol"));
+        Assert.Equal(port, Terraform.Attribute(body, "from_port"));
+        Assert.Equal(port, Terraform.Attribute(body, "to_port"));
         Assert.Equal($"aws_security_group.{source}.id", Terraform.Attribute(body, "referenced_security_group_id"));
+    }
+
+    [Fact]
+    public void SiloIngress_HasNoOtherRule()
+    {
+        var rules = _terraform.ResourceNames("aws_vpc_security_group_ingress_rule")
+            .Where(r => Terraform.Attribute(_terraform.Resource("aws_vpc_security_group_ingress_rule", r), "security_group_id") == "aws_security_group.silo.id");
+
+        Assert.Equal(["silo_from_gateway", "silo_from_silo"], rules.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -90,7 +108,7 @@ public sealed class PortsAndHealthTests
         var environment = ContainerEnvironmentTests.Entries("gateway").Where(e => e.Key == "value").ToDictionary(e => e.Name, e => _terraform.Resolve(e.Value), StringComparer.Ordinal);
 
         Assert.Equal("true", environment[$"{GatewayOptions.SectionName}__{nameof(GatewayOptions.ClusterClient)}"]);
-        Assert.DoesNotContain("Cluster__AdvertisedEndpoint", ContainerEnvironmentTests.Entries("silo").Select(e => e.Name));
+        Assert.DoesNotContain("Cluster__AdvertisedIPAddress", ContainerEnvironmentTests.Entries("silo").Select(e => e.Name));
     }
 
     [Theory]
@@ -142,15 +160,6 @@ public sealed class PortsAndHealthTests
         {
             Directory.Delete(dataDirectory, recursive: true);
         }
-    }
-
-    [Fact]
-    public void HealthPaths_Terraform_MappedByTheSilo()
-    {
-        var program = Repository.Read("Silo", "Program.cs");
-
-        Assert.Contains($"MapHealthChecks(\"{_terraform.LocalResolved("health_live_path")}\"", program, StringComparison.Ordinal);
-        Assert.Contains($"MapHealthChecks(\"{_terraform.LocalResolved("health_ready_path")}\"", program, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,33 +1,47 @@
 using System.Globalization;
-using Scheduler.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Scheduler.Hosting;
 
 namespace Scheduler.Deploy.Tests;
 
-/// <summary>Timings that must fit together: ECS waits long enough after SIGTERM for a silo to leave, and a crashed silo is replaced in placement before waiting calls time out.</summary>
+/// <summary>Timings that must fit together: ECS waits long enough after SIGTERM for a silo to leave, and a crashed silo is declared dead before waiting calls time out.</summary>
 public sealed class StopTimeoutTests
 {
-    [Fact]
-    public void CrashedSilo_IsDroppedFromTheViews_BeforeWaitingCallsTimeOut()
-    {
-        var terraform = Terraform.Load();
-        var death = TimeSpan.Parse(Unquote(terraform.VariableDefault("membership_death_threshold")), CultureInfo.InvariantCulture);
-        var refresh = TimeSpan.Parse(Unquote(terraform.VariableDefault("membership_refresh_period")), CultureInfo.InvariantCulture);
-        var heartbeat = TimeSpan.Parse(Unquote(terraform.VariableDefault("membership_iamalive_period")), CultureInfo.InvariantCulture);
-        var callTimeout = TimeSpan.Parse(terraform.Resolve(ContainerEnvironmentTests.Value("gateway", "Cluster__CallTimeout")), CultureInfo.InvariantCulture);
+    /// <summary>What the process needs after the host's shutdown budget: flushing telemetry and exiting.</summary>
+    private static readonly TimeSpan ExitMargin = TimeSpan.FromSeconds(10);
 
-        Assert.True(death + refresh < callTimeout, $"death threshold {death} + refresh {refresh} must stay below the call timeout {callTimeout}.");
-        Assert.True(death >= 3 * heartbeat, $"death threshold {death} must be at least three heartbeats ({heartbeat}).");
+    private static readonly Terraform _terraform = Terraform.Load();
+
+    [Fact]
+    public void CrashedSilo_IsDeclaredDead_BeforeWaitingCallsTimeOut()
+    {
+        using var silo = HostConfiguration.For("silo", _terraform);
+        using var gateway = HostConfiguration.For("gateway", _terraform);
+        var membership = silo.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
+        var siloTimeout = silo.Services.GetRequiredService<IOptions<SiloMessagingOptions>>().Value.ResponseTimeout;
+        var clientTimeout = gateway.Services.GetRequiredService<IOptions<ClientMessagingOptions>>().Value.ResponseTimeout;
+
+        // Probes go out every ProbeTimeout; NumMissedProbesLimit misses make a vote; the others see the verdict on their next table read.
+        var declaredDeadWithin = (membership.ProbeTimeout * membership.NumMissedProbesLimit) + membership.TableRefreshTimeout;
+
+        Assert.True(declaredDeadWithin < siloTimeout, $"A crashed silo is declared dead only after {declaredDeadWithin}; calls time out after {siloTimeout}.");
+        Assert.Equal(siloTimeout, clientTimeout);
     }
 
     [Fact]
-    public void SiloTask_StopTimeout_CoversTheSiloShutdownBudgetAndLeave()
+    public void SiloTask_StopTimeout_CoversTheHostShutdownTimeout()
     {
-        var body = Terraform.Load().Resource("aws_ecs_task_definition", "silo");
+        var body = _terraform.Resource("aws_ecs_task_definition", "silo");
+        var stopTimeout = TimeSpan.FromSeconds(int.Parse(Terraform.Attribute(body, "stopTimeout"), CultureInfo.InvariantCulture));
+        using var silo = HostConfiguration.For("silo", _terraform);
 
-        var seconds = int.Parse(Terraform.Attribute(body, "stopTimeout"), CultureInfo.InvariantCulture);
+        var shutdown = silo.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout;
 
-        Assert.True(TimeSpan.FromSeconds(seconds) >= new SiloOptions().ShutdownTimeout + SiloHost.LeaveMargin, $"stopTimeout {seconds} s is shorter than the silo's shutdown budget plus the leave margin.");
+        Assert.Equal(ClusterSettings.DefaultShutdownTimeout, shutdown);
+        Assert.True(stopTimeout >= shutdown + ExitMargin, $"stopTimeout {stopTimeout.TotalSeconds} s leaves no room after the silo's {shutdown.TotalSeconds} s graceful shutdown.");
+        Assert.True(stopTimeout <= TimeSpan.FromSeconds(120), "Fargate allows a stopTimeout of at most 120 s.");
     }
-
-    private static string Unquote(string value) => value.Trim('"');
 }

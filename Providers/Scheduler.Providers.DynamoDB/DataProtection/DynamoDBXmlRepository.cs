@@ -24,7 +24,8 @@ public sealed class DynamoDBXmlRepository : IXmlRepository, IDisposable
     private const string FriendlyNameAttribute = "FriendlyName";
     private const string XmlAttribute = "Xml";
 
-    private static readonly DynamoDBTableSchema Schema = new(
+    /// <summary>The key ring table's keys; no secondary indexes.</summary>
+    internal static readonly DynamoDBTableSchema Schema = new(
         new DynamoDBKeyAttribute(ServiceIdAttribute, ScalarAttributeType.S),
         new DynamoDBKeyAttribute(FriendlyNameAttribute, ScalarAttributeType.S),
         []);

@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using Scheduler.Providers.DynamoDB;
 using Scheduler.Providers.Tests.Support;
+using Scheduler.Testing.DynamoDB;
 
 namespace Scheduler.Providers.Tests.DynamoDB;
 

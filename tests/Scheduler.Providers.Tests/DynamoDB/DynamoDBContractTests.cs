@@ -1,6 +1,7 @@
 using Orleans.Storage;
 using Scheduler.Providers.DynamoDB;
 using Scheduler.Providers.Tests.Contracts;
+using Scheduler.Testing.DynamoDB;
 
 namespace Scheduler.Providers.Tests.DynamoDB;
 

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using Scheduler.Providers.DynamoDB;
 using Scheduler.Providers.Tests.Support;
+using Scheduler.Testing.DynamoDB;
 
 namespace Scheduler.Providers.Tests.DynamoDB;
 

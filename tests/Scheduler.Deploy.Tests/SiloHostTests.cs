@@ -1,4 +1,7 @@
+extern alias silo;
+
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,22 +10,42 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scheduler.Grains;
-using Scheduler.Runtime.Testing;
+using Scheduler.Testing;
+using SiloProgram = silo::Program;
 
-namespace Scheduler.Runtime.DynamoDB.Tests;
+namespace Scheduler.Deploy.Tests;
 
-/// <summary>The Silo host exports the runtime's traces and metrics to an OTLP/HTTP receiver (a local Kestrel server that accepts what the OTLP specification says a collector accepts).</summary>
-public sealed class OtlpExportTests
+/// <summary>The Silo host (Silo/Program.cs) in process, embedded SQLite, its Orleans ports on free loopback ports: health routes (readiness is the silo's membership status) and OTLP export.</summary>
+public sealed class SiloHostTests : IDisposable
 {
+    private static readonly Terraform _terraform = Terraform.Load();
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("scheduler-silo-host-");
+
     [Fact]
-    public async Task SiloHost_WithOtlpEndpoint_PostsTracesAndMetricsInProtobuf()
+    public async Task HealthPaths_Terraform_AnsweredByTheSiloOnceActive()
+    {
+        await using var factory = Silo();
+        using var client = factory.CreateClient();
+
+        using var live = await client.GetAsync(new Uri(_terraform.LocalResolved("health_live_path"), UriKind.Relative));
+        using var ready = await client.GetAsync(new Uri(_terraform.LocalResolved("health_ready_path"), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var report = await factory.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(check => check.Tags.Contains("ready"));
+        var silo = Assert.Single(report.Entries);
+        Assert.Equal("silo", silo.Key);
+        Assert.EndsWith("is active.", silo.Value.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SiloHost_WithOtlpEndpoint_PostsOrleansTracesAndMetricsInProtobuf()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
-        using var data = new TempDirectory();
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        var factory = Silo(builder =>
         {
-            builder.UseSetting("Scheduler:DataDirectory", data.Path);
             builder.UseSetting("Telemetry:OtlpEndpoint", receiver.Address);
             builder.UseSetting("Telemetry:OtlpProtocol", "http/protobuf");
             builder.UseSetting("Telemetry:ServiceName", "silo-under-test");
@@ -42,28 +65,41 @@ public sealed class OtlpExportTests
         Assert.NotEmpty(metrics);
         Assert.All(traces.Concat(metrics), r => Assert.Equal("application/x-protobuf", r.ContentType));
 
-        // Protobuf keeps strings as UTF-8 bytes: the resource's service name, the source and a metric name are in the bodies.
-        Assert.Contains(traces, r => Contains(r.Body, "silo-under-test") && Contains(r.Body, "Scheduler.Runtime"));
-        Assert.Contains(metrics, r => Contains(r.Body, "scheduler.grain.activations"));
+        // Protobuf keeps strings as UTF-8 bytes: the resource's service name and Orleans' source and meter names are in the bodies.
+        Assert.Contains(traces, r => Contains(r.Body, "silo-under-test") && Contains(r.Body, "Microsoft.Orleans"));
+        Assert.Contains(metrics, r => Contains(r.Body, "Microsoft.Orleans"));
     }
 
     [Fact]
     public async Task SiloHost_WithoutEndpoint_ExportsNothing()
     {
-        using var data = new TempDirectory();
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseSetting("Scheduler:DataDirectory", data.Path));
-        await using (factory)
+        await using var factory = Silo();
+        _ = factory.Server;
+
+        Assert.Null(factory.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.Null(factory.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
+    }
+
+    public void Dispose() => _data.Delete(recursive: true);
+
+    private WebApplicationFactory<SiloProgram> Silo(Action<IWebHostBuilder>? configure = null)
+    {
+        var ports = LoopbackPorts.Take(2);
+        return new WebApplicationFactory<SiloProgram>().WithWebHostBuilder(builder =>
         {
-            _ = factory.Server;
-            Assert.Null(factory.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
-            Assert.Null(factory.Services.GetService<OpenTelemetry.Metrics.MeterProvider>());
-        }
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Scheduler:DataDirectory", _data.FullName);
+            builder.UseSetting("Cluster:SiloPort", ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Cluster:GatewayPort", ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture));
+            configure?.Invoke(builder);
+        });
     }
 
     private static bool Contains(byte[] body, string text) => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 
     private sealed record Received(string Path, string? ContentType, byte[] Body);
 
+    /// <summary>An OTLP/HTTP receiver: accepts what the OTLP specification says a collector accepts and keeps it.</summary>
     private sealed class OtlpReceiver : IAsyncDisposable
     {
         private readonly WebApplication _app;
@@ -91,7 +127,6 @@ public sealed class OtlpExportTests
                 receiver!.Requests.Enqueue(new Received(context.Request.Path, context.Request.ContentType, body.ToArray()));
 
                 // An empty Export*ServiceResponse: a protobuf message with no fields is zero bytes.
-                context.Response.ContentType = "application/x-protobuf";
                 return Results.Bytes([], "application/x-protobuf");
             });
             await app.StartAsync();

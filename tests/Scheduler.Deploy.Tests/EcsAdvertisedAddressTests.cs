@@ -1,13 +1,15 @@
+extern alias silo;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
-using Scheduler.Silo.Hosting;
+using EcsAdvertisedAddress = silo::Scheduler.Silo.Hosting.EcsAdvertisedAddress;
 
-namespace Scheduler.Runtime.DynamoDB.Tests;
+namespace Scheduler.Deploy.Tests;
 
 /// <summary>On Fargate the silo advertises the address the ECS container metadata (v4) gives its task; a local stand-in serves the documented response.</summary>
-public sealed class EcsAdvertisedEndpointTests
+public sealed class EcsAdvertisedAddressTests
 {
     // The shape of GET ${ECS_CONTAINER_METADATA_URI_V4} (container metadata) for an awsvpc task, trimmed.
     private const string ContainerMetadata = """
@@ -19,49 +21,56 @@ public sealed class EcsAdvertisedEndpointTests
         """;
 
     [Fact]
-    public async Task MetadataUriSet_AndNoEndpointConfigured_AdvertisesTheTaskAddressOnTheCallPort()
+    public async Task MetadataUriSet_AndNoAddressConfigured_AdvertisesTheTaskAddress()
     {
         await using var metadata = await StartMetadataAsync(ContainerMetadata);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [EcsAdvertisedEndpoint.MetadataVariable] = metadata.Urls.Single() + "/v4/abc",
-        }).Build();
+        var configuration = Configuration(metadata.Urls.Single() + "/v4/abc");
         using var http = new HttpClient();
 
-        var endpoint = await EcsAdvertisedEndpoint.ApplyAsync(configuration, http, CancellationToken.None);
+        var address = await EcsAdvertisedAddress.ApplyAsync(configuration, http, CancellationToken.None);
 
-        Assert.Equal("http://10.0.2.106:5091/", endpoint);
-        Assert.Equal(endpoint, configuration["Cluster:AdvertisedEndpoint"]);
+        Assert.Equal("10.0.2.106", address);
+        Assert.Equal(address, configuration["Cluster:AdvertisedIPAddress"]);
     }
 
     [Fact]
-    public async Task EndpointConfigured_IsKept_AndNoMetadataIsRead()
+    public async Task AddressConfigured_IsKept_AndNoMetadataIsRead()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [EcsAdvertisedEndpoint.MetadataVariable] = "http://127.0.0.1:1/v4/abc",
-            ["Cluster:AdvertisedEndpoint"] = "http://silo-1:7000/",
-        }).Build();
+        var configuration = Configuration("http://127.0.0.1:1/v4/abc", advertised: "10.9.8.7");
         using var http = new HttpClient();
 
-        Assert.Null(await EcsAdvertisedEndpoint.ApplyAsync(configuration, http, CancellationToken.None));
-        Assert.Equal("http://silo-1:7000/", configuration["Cluster:AdvertisedEndpoint"]);
+        Assert.Null(await EcsAdvertisedAddress.ApplyAsync(configuration, http, CancellationToken.None));
+        Assert.Equal("10.9.8.7", configuration["Cluster:AdvertisedIPAddress"]);
+    }
+
+    [Fact]
+    public async Task NoMetadataUri_ChangesNothing()
+    {
+        var configuration = Configuration(metadataUri: null);
+        using var http = new HttpClient();
+
+        Assert.Null(await EcsAdvertisedAddress.ApplyAsync(configuration, http, CancellationToken.None));
+        Assert.Null(configuration["Cluster:AdvertisedIPAddress"]);
     }
 
     [Fact]
     public async Task MetadataWithoutAnAddress_FailsNamingTheField()
     {
         await using var metadata = await StartMetadataAsync("""{"Name":"silo","Networks":[]}""");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [EcsAdvertisedEndpoint.MetadataVariable] = metadata.Urls.Single() + "/v4/abc",
-        }).Build();
+        var configuration = Configuration(metadata.Urls.Single() + "/v4/abc");
         using var http = new HttpClient();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EcsAdvertisedEndpoint.ApplyAsync(configuration, http, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EcsAdvertisedAddress.ApplyAsync(configuration, http, CancellationToken.None));
         Assert.Contains("IPv4Addresses", error.Message, StringComparison.Ordinal);
-        Assert.Null(configuration["Cluster:AdvertisedEndpoint"]);
+        Assert.Null(configuration["Cluster:AdvertisedIPAddress"]);
     }
+
+    private static IConfiguration Configuration(string? metadataUri, string? advertised = null) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [EcsAdvertisedAddress.MetadataVariable] = metadataUri,
+            [EcsAdvertisedAddress.AddressKey] = advertised,
+        }).Build();
 
     private static async Task<WebApplication> StartMetadataAsync(string body)
     {

@@ -6,7 +6,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 
-namespace Scheduler.Providers.Tests.DynamoDB;
+namespace Scheduler.Testing.DynamoDB;
 
 /// <summary>
 /// One in-memory dynalite server for all DynamoDB tests, behind a <see cref="DynaliteTransactionShim"/>
@@ -44,7 +44,7 @@ public sealed class DynaliteFixture : IAsyncLifetime
             throw new InvalidOperationException($"dynalite is not installed ({cli} is missing). Run scripts/test-deps.sh (needs node and npm).");
         }
 
-        var ports = FreePorts(2);
+        var ports = LoopbackPorts.Take(2);
         var port = ports[0];
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { cli, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "20", "--deleteTableMs", "20", "--updateTableMs", "20" })
@@ -83,21 +83,6 @@ public sealed class DynaliteFixture : IAsyncLifetime
 
     /// <summary>A table name no other test uses.</summary>
     public static string NewTableName(string purpose) => $"test-{purpose}-{Guid.NewGuid():N}";
-
-    /// <summary>Distinct free loopback ports: the listeners stay open until all are chosen, so no port is handed out twice.</summary>
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
-    }
 
     private async Task WaitUntilListeningAsync(int port)
     {
@@ -138,11 +123,4 @@ public sealed class DynaliteFixture : IAsyncLifetime
             }
         }
     }
-}
-
-/// <summary>The DynamoDB tests share one dynalite and run one class at a time (dynalite is a single process).</summary>
-[CollectionDefinition(Name)]
-public sealed class DynaliteCollection : ICollectionFixture<DynaliteFixture>
-{
-    public const string Name = "dynalite";
 }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Scheduler.Providers.Tests.DynamoDB;
+namespace Scheduler.Testing.DynamoDB;
 
 /// <summary>
 /// A loopback HTTP front for dynalite that adds what dynalite lacks and the providers use:
@@ -13,7 +13,8 @@ namespace Scheduler.Providers.Tests.DynamoDB;
 /// condition fails, the applied ones are restored and the call fails with DynamoDB's
 /// <c>TransactionCanceledException</c> and its cancellation reasons. Everything else is forwarded
 /// unchanged. It also records each request's operation and index, so tests can check how the
-/// providers read. Test infrastructure only: real DynamoDB runs transactions itself.
+/// providers read (unless started without recording, as the stand-alone <c>scripts/DynaliteShim</c> for the local
+/// cluster is). Test and local-cluster infrastructure only: real DynamoDB runs transactions itself.
 /// </summary>
 public sealed class DynaliteTransactionShim : IDisposable
 {
@@ -27,27 +28,36 @@ public sealed class DynaliteTransactionShim : IDisposable
     private readonly ConcurrentDictionary<string, string[]> _keyNames = new();
     private readonly ConcurrentDictionary<string, JsonObject> _timeToLive = new();
     private readonly ConcurrentQueue<ShimRequest> _requests = new();
+    private readonly bool _record;
 
-    private DynaliteTransactionShim(Uri dynalite, int port)
+    private DynaliteTransactionShim(Uri dynalite, int port, bool record)
     {
         _dynalite = dynalite;
+        _record = record;
         Url = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Url + "/");
     }
 
+    /// <summary>The shim's URL (<c>http://127.0.0.1:{port}</c>): the DynamoDB service URL to configure.</summary>
     public string Url { get; }
 
-    /// <summary>The requests seen so far, oldest first.</summary>
+    /// <summary>The requests seen so far, oldest first (empty when started without recording).</summary>
     public IReadOnlyList<ShimRequest> Requests => [.. _requests];
 
-    public static DynaliteTransactionShim Start(Uri dynalite, int port)
+    /// <summary>Starts forwarding <c>http://127.0.0.1:{port}/</c> to dynalite.</summary>
+    /// <param name="dynalite">dynalite's URL.</param>
+    /// <param name="port">The loopback port the shim listens on.</param>
+    /// <param name="record">Whether to keep every request in <see cref="Requests"/> (tests); a long-running shim should not.</param>
+    /// <returns>The running shim.</returns>
+    public static DynaliteTransactionShim Start(Uri dynalite, int port, bool record = true)
     {
-        var shim = new DynaliteTransactionShim(dynalite, port);
+        var shim = new DynaliteTransactionShim(dynalite, port, record);
         shim._listener.Start();
         _ = Task.Run(shim.AcceptLoopAsync);
         return shim;
     }
 
+    /// <summary>Stops listening.</summary>
     public void Dispose()
     {
         _listener.Close();
@@ -79,7 +89,11 @@ public sealed class DynaliteTransactionShim : IDisposable
         var body = buffer.ToArray();
         var operation = (context.Request.Headers["X-Amz-Target"] ?? string.Empty).Replace(TargetPrefix, string.Empty, StringComparison.Ordinal);
         var json = body.Length > 0 ? JsonNode.Parse(body)?.AsObject() : null;
-        _requests.Enqueue(new ShimRequest(operation, json?["TableName"]?.GetValue<string>(), json?["IndexName"]?.GetValue<string>()));
+        if (_record)
+        {
+            _requests.Enqueue(new ShimRequest(operation, json?["TableName"]?.GetValue<string>(), json?["IndexName"]?.GetValue<string>()));
+        }
+
         var auth = (context.Request.Headers["Authorization"], context.Request.Headers["X-Amz-Date"]);
 
         await _oneAtATime.WaitAsync();

@@ -1,41 +1,42 @@
 using System.Text.Json;
-using Scheduler.Runtime.Hosting;
 
 namespace Scheduler.Silo.Hosting;
 
 /// <summary>
-/// Fills <c>Cluster:AdvertisedEndpoint</c> on AWS Fargate, where a task's address is known only
+/// Fills <c>Cluster:AdvertisedIPAddress</c> on AWS Fargate, where a task's address is known only
 /// once it runs: when the setting is empty and <c>ECS_CONTAINER_METADATA_URI_V4</c> is set (Fargate
 /// platform 1.4.0+ injects it), the container metadata (<c>GET ${ECS_CONTAINER_METADATA_URI_V4}</c>,
 /// "Task metadata endpoint version 4", Amazon ECS developer guide) gives the task's private IPv4
-/// address (<c>Networks[0].IPv4Addresses[0]</c>, awsvpc mode), and the silo advertises
-/// <c>http://{address}:{port}/</c> with <see cref="SiloOptions.DefaultSiloPort"/>.
+/// address (<c>Networks[0].IPv4Addresses[0]</c>, awsvpc mode), which the silo then advertises to
+/// other silos and clients on its silo and gateway ports (<c>Cluster:SiloPort</c>, <c>Cluster:GatewayPort</c>).
 /// </summary>
-public static class EcsAdvertisedEndpoint
+public static class EcsAdvertisedAddress
 {
+    /// <summary>The configuration key set: <c>Cluster:AdvertisedIPAddress</c>.</summary>
+    public const string AddressKey = "Cluster:AdvertisedIPAddress";
+
     /// <summary>The environment variable that holds the container metadata URI.</summary>
     public const string MetadataVariable = "ECS_CONTAINER_METADATA_URI_V4";
 
-    /// <summary>Sets <c>Cluster:AdvertisedEndpoint</c> from the task metadata when it is empty and the metadata URI is configured; otherwise changes nothing.</summary>
-    /// <param name="configuration">The host's configuration (read for the metadata URI, written with the endpoint).</param>
+    /// <summary>Sets <c>Cluster:AdvertisedIPAddress</c> from the task metadata when it is empty and the metadata URI is configured; otherwise changes nothing.</summary>
+    /// <param name="configuration">The host's configuration (read for the metadata URI, written with the address).</param>
     /// <param name="http">The client for the metadata endpoint.</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
-    /// <returns>The endpoint set, or <see langword="null"/> when nothing was changed.</returns>
+    /// <returns>The address set, or <see langword="null"/> when nothing was changed.</returns>
     /// <exception cref="InvalidOperationException">The metadata could not be read after 3 attempts (1 s apart) or holds no IPv4 address.</exception>
     public static async Task<string?> ApplyAsync(IConfiguration configuration, HttpClient http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(http);
         var metadata = configuration[MetadataVariable];
-        if (!string.IsNullOrWhiteSpace(configuration["Cluster:AdvertisedEndpoint"]) || string.IsNullOrWhiteSpace(metadata))
+        if (!string.IsNullOrWhiteSpace(configuration[AddressKey]) || string.IsNullOrWhiteSpace(metadata))
         {
             return null;
         }
 
         var address = await ReadAddressAsync(new Uri(metadata, UriKind.Absolute), http, cancellationToken).ConfigureAwait(false);
-        var endpoint = $"http://{address}:{SiloOptions.DefaultSiloPort}/";
-        configuration["Cluster:AdvertisedEndpoint"] = endpoint;
-        return endpoint;
+        configuration[AddressKey] = address;
+        return address;
     }
 
     private static async Task<string> ReadAddressAsync(Uri metadata, HttpClient http, CancellationToken cancellationToken)
