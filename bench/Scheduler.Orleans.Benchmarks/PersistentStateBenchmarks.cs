@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Attributes;
 
-namespace Scheduler.Runtime.Benchmarks;
+namespace Scheduler.Orleans.Benchmarks;
 
 /// <summary>
-/// Grain calls that write state through <see cref="IPersistentState{TState}.WriteStateAsync"/> on a
-/// silo with SQLite storage in a temporary file: one grain alone, and 64 grains called at once.
+/// Grain calls that write state through <c>IPersistentState&lt;T&gt;.WriteStateAsync()</c> on a silo with
+/// our SQLite grain storage in a temporary file: one grain alone, and 64 grains called at once.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -13,26 +13,19 @@ public class PersistentStateBenchmarks
     private const int Writers = 64;
 
     private readonly Task<int>[] _pending = new Task<int>[Writers];
-    private string _directory = null!;
     private BenchSilo _silo = null!;
     private IPersistentCounterGrain[] _grains = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        _directory = Directory.CreateTempSubdirectory("runtime-bench-").FullName;
-        _silo = BenchSilo.StartAsync(Path.Combine(_directory, "silo.db")).GetAwaiter().GetResult();
-        _grains = Enumerable.Range(0, Writers).Select(i => _silo.GrainFactory.GetGrain<IPersistentCounterGrain>($"c{i}")).ToArray();
+        _silo = BenchSilo.StartAsync().GetAwaiter().GetResult();
+        _grains = [.. Enumerable.Range(0, Writers).Select(i => _silo.GrainFactory.GetGrain<IPersistentCounterGrain>($"c{i}"))];
         Task.WhenAll(_grains.Select(g => g.Increment())).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _silo.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Cleanup() => _silo.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>One grain call that writes its state, waited for before the next.</summary>
     [Benchmark]
