@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Scheduler.Grains;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
+using Scheduler.Grains.Hosting;
 using Scheduler.Grains.Tests.Calendars.Google;
-using Scheduler.Runtime.Testing;
+using Scheduler.Testing;
 
 namespace Scheduler.Calendars.Benchmarks;
 
@@ -27,7 +29,7 @@ internal static class PushToBusyReport
         await using var standIn = await GoogleStandIn.StartAsync(time);
         using var keys = new TempDirectory();
         await using var host = await TestSiloHost.StartAsync(
-            silo => silo.AddGrains(SchedulerGrains.Assembly),
+            silo => silo.AddSchedulerGrains(),
             time,
             services => services
                 .AddCalendarSources()

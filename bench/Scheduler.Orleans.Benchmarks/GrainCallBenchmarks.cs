@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 
-namespace Scheduler.Runtime.Benchmarks;
+namespace Scheduler.Orleans.Benchmarks;
 
 /// <summary>
-/// Local grain calls through references from the grain factory, on activations that already exist.
+/// Local grain calls through references from the silo's grain factory, on activations that already exist.
 /// <see cref="DirectCall"/> is the baseline: the same grain method on a plain object, no runtime.
 /// </summary>
 [MemoryDiagnoser]
@@ -24,7 +24,7 @@ public class GrainCallBenchmarks
         _relay = _silo.GrainFactory.GetGrain<IRelayGrain>("echo");
         _plain = new EchoGrain();
 
-        // Activate both grains (the first call is queued behind activation).
+        // Activate both grains (the first call waits for activation).
         _echo.Echo(1).GetAwaiter().GetResult();
         _relay.Relay(1).GetAwaiter().GetResult();
     }

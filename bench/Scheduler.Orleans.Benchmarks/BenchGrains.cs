@@ -1,4 +1,6 @@
-namespace Scheduler.Runtime.Benchmarks;
+using Orleans.Placement;
+
+namespace Scheduler.Orleans.Benchmarks;
 
 public interface IEchoGrain : IGrainWithStringKey
 {
@@ -7,9 +9,17 @@ public interface IEchoGrain : IGrainWithStringKey
     ValueTask<int> EchoValueTask(int value);
 
     Task<int> EchoAfterYield(int value);
+
+    /// <summary>The silo this activation lives on (to check where placement put it).</summary>
+    Task<SiloAddress> Where();
 }
 
-/// <summary>The smallest useful grain: one int field, methods that complete synchronously or after one yield.</summary>
+/// <summary>
+/// The smallest useful grain: one int field, methods that complete synchronously or after one yield.
+/// Placed on the silo that first calls it (<see cref="PreferLocalPlacementAttribute"/>), so a report
+/// decides which silo owns an activation by which silo's grain factory makes the first call.
+/// </summary>
+[PreferLocalPlacement]
 public sealed class EchoGrain : Grain, IEchoGrain
 {
     private int _calls;
@@ -32,6 +42,8 @@ public sealed class EchoGrain : Grain, IEchoGrain
         _calls++;
         return value;
     }
+
+    public Task<SiloAddress> Where() => Task.FromResult(GrainContext.Address.SiloAddress!);
 }
 
 public interface IRelayGrain : IGrainWithStringKey
@@ -46,16 +58,22 @@ public sealed class RelayGrain : Grain, IRelayGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _target = GrainFactory.GetGrain<IEchoGrain>(GetPrimaryKeyString());
+        _target = GrainFactory.GetGrain<IEchoGrain>(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 
     public async Task<int> Relay(int value) => await _target!.Echo(value);
 }
 
+[GenerateSerializer]
+[Alias("bench.counter-state")]
 public sealed class CounterState
 {
+    [Id(0)]
     public int Value { get; set; }
+
+    [Id(1)]
+    public string Name { get; set; } = "bench";
 }
 
 public interface IPersistentCounterGrain : IGrainWithStringKey
@@ -63,7 +81,7 @@ public interface IPersistentCounterGrain : IGrainWithStringKey
     Task<int> Increment();
 }
 
-/// <summary>Writes its state on every call through <see cref="IPersistentState{TState}.WriteStateAsync"/>.</summary>
+/// <summary>Writes its state on every call through <c>IPersistentState&lt;T&gt;.WriteStateAsync()</c>.</summary>
 public sealed class PersistentCounterGrain([PersistentState("counter")] IPersistentState<CounterState> counter) : Grain, IPersistentCounterGrain
 {
     public async Task<int> Increment()

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Running;
-using Scheduler.Runtime.Benchmarks;
+using Scheduler.Orleans.Benchmarks;
 
 if (args.Contains("--activation-memory"))
 {
