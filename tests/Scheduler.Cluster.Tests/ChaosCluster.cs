@@ -43,9 +43,20 @@ public sealed class ChaosCluster(string serviceUrl, string dataDirectory) : IAsy
     /// <summary>Starts the next silo (<c>silo-1</c>, <c>silo-2</c>, …).</summary>
     public async Task<ChaosSilo> StartSiloAsync()
     {
-        var silo = await ChaosSilo.StartAsync($"silo-{Interlocked.Increment(ref _started)}", this, dataDirectory);
-        _silos.Add(silo);
-        return silo;
+        // A silo that exits before it is ready (typically a port taken by another test project between the pick and the
+        // bind) is started again with new ports, at most three times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var silo = await ChaosSilo.StartAsync($"silo-{Interlocked.Increment(ref _started)}", this, dataDirectory);
+                _silos.Add(silo);
+                return silo;
+            }
+            catch (ChaosSiloExitedException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     /// <summary>Kills a silo process (<see cref="ChaosSilo.Kill"/>) and forgets it.</summary>

@@ -114,10 +114,16 @@ public sealed class ChaosSilo : IAsyncDisposable
                 // Not listening yet.
             }
 
-            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromMinutes(1))
+            if (_process.HasExited)
             {
                 await log.FlushAsync();
-                throw new InvalidOperationException($"{Name} did not become ready (exited: {_process.HasExited}); see its log.");
+                throw new ChaosSiloExitedException($"{Name} exited before it was ready (code {_process.ExitCode}).");
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromMinutes(1))
+            {
+                await log.FlushAsync();
+                throw new InvalidOperationException($"{Name} did not become ready within 1 min; see its log.");
             }
 
             await Task.Delay(200);

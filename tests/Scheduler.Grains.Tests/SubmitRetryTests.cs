@@ -23,11 +23,12 @@ public sealed class SubmitRetryTests
         var request = cluster.GetGrain<IInterviewRequestGrain>(GrainTestCluster.RequestKey("r1"));
         var spec = GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook);
 
-        reminders.FailNextUpsert();
+        reminders.FailUpserts = true;
         await Assert.ThrowsAnyAsync<Exception>(() => request.Submit(spec));
         Assert.Equal(RequestStatus.Pending, (await request.Get())!.Status); // stored, but without its reminder
         Assert.Null(await reminders.ReadRow(request.GetGrainId(), "process"));
 
+        reminders.FailUpserts = false;
         var retried = await request.Submit(spec);
 
         Assert.False(retried.Created);

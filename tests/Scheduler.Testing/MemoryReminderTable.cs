@@ -5,16 +5,20 @@ namespace Scheduler.Testing;
 
 /// <summary>
 /// A reminder table in the test process's memory (not a grain, so it answers while a silo stops), with Orleans' range
-/// semantics; its next upsert can be made to fail (a store fault).
+/// semantics; its upserts can be made to fail (a store fault).
 /// </summary>
 public sealed class MemoryReminderTable : IReminderTable
 {
     private readonly ConcurrentDictionary<(GrainId Grain, string Name), ReminderEntry> _rows = new();
     private long _etag;
-    private int _failNextUpsert;
+    private volatile bool _failUpserts;
 
-    /// <summary>Makes the next <see cref="UpsertRow"/> throw an <see cref="IOException"/>.</summary>
-    public void FailNextUpsert() => Volatile.Write(ref _failNextUpsert, 1);
+    /// <summary>Whether every <see cref="UpsertRow"/> throws an <see cref="IOException"/> (the store is unreachable).</summary>
+    public bool FailUpserts
+    {
+        get => _failUpserts;
+        set => _failUpserts = value;
+    }
 
     /// <inheritdoc />
     public Task<ReminderTableData> ReadRows(GrainId grainId) =>
@@ -32,7 +36,7 @@ public sealed class MemoryReminderTable : IReminderTable
     public Task<string?> UpsertRow(ReminderEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (Interlocked.Exchange(ref _failNextUpsert, 0) == 1)
+        if (_failUpserts)
         {
             throw new IOException("The reminder store is unreachable.");
         }

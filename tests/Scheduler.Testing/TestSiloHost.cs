@@ -105,6 +105,25 @@ public sealed class TestSiloHost : IAsyncDisposable
         await _cluster.StopAllSilosAsync();
     }
 
+    /// <summary>
+    /// Moves <paramref name="time"/> forward in 15 s steps, 100 ms of real time apart, until <paramref name="condition"/>
+    /// holds (at most 40 steps, 10 min of fake time). A silo started after its reminders came due loads them overdue,
+    /// and Orleans fires such a reminder at its next period boundary, so the clock must keep moving after a restart.
+    /// </summary>
+    /// <param name="time">The fake clock.</param>
+    /// <param name="condition">The condition.</param>
+    /// <returns>A task that completes when the condition holds or the steps are used up (the caller asserts after).</returns>
+    public static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<Task<bool>> condition)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(condition);
+        for (var step = 0; step < 40 && !await condition(); step++)
+        {
+            time.Advance(TimeSpan.FromSeconds(15));
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Polls <paramref name="condition"/> on the real clock every 5 ms until it holds.</summary>
     /// <param name="condition">The condition.</param>
     /// <param name="timeout">How long to wait; 10 s when <see langword="null"/>.</param>

@@ -59,7 +59,7 @@ public sealed class OutboxDeliveryTests
         await smtp.StartAsync();
         var laterClock = new FakeTimeProvider(start.AddMinutes(10));
         await using var second = await NotificationTestHost.StartAsync(smtp.Port, sqlitePath: database, time: laterClock);
-        laterClock.Advance(TimeSpan.FromSeconds(1));
+        await TestSiloHost.AdvanceUntilAsync(laterClock, () => Task.FromResult(smtp.Messages().Count >= 2));
         var mails = await smtp.WaitForMessagesAsync(2);
         await WaitForHistoryAsync(second.Outbox("req-crash"), h => h.All(r => r.Status == NotificationStatus.Sent));
         laterClock.Advance(TimeSpan.FromMinutes(5));

@@ -29,7 +29,7 @@ public sealed class SlackInboxTests
         await using var second = await NotificationTestHost.StartAsync(smtpPort: 0, sqlitePath: database, time: later);
         var restartedInbox = second.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
         var restartedPool = second.Host.GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, "backend"));
-        later.Advance(TimeSpan.FromSeconds(1));
+        await TestSiloHost.AdvanceUntilAsync(later, async () => (await restartedInbox.GetItems()).All(i => i.Status == SlackInboxStatus.Done));
         await WaitForItemsAsync(restartedInbox, items => items.All(i => i.Status == SlackInboxStatus.Done));
 
         Assert.Equal(0, await restartedInbox.Accept([accept]));
