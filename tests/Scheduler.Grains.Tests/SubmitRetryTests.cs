@@ -32,7 +32,7 @@ public sealed class SubmitRetryTests
         var retried = await request.Submit(spec);
 
         Assert.False(retried.Created);
-        Assert.NotNull(await reminders.ReadRow(request.GetGrainId(), "process"));
+        Assert.Contains((request.GetGrainId(), "process"), reminders.Upserted); // it may already be gone again: a booked request stops it
         await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
     }
 }

@@ -13,6 +13,9 @@ public sealed class MemoryReminderTable : IReminderTable
     private long _etag;
     private volatile bool _failUpserts;
 
+    /// <summary>Every successful upsert, in order (a reminder may be gone from the table again by the time a test looks).</summary>
+    public ConcurrentQueue<(GrainId Grain, string Name)> Upserted { get; } = new();
+
     /// <summary>Whether every <see cref="UpsertRow"/> throws an <see cref="IOException"/> (the store is unreachable).</summary>
     public bool FailUpserts
     {
@@ -43,6 +46,7 @@ public sealed class MemoryReminderTable : IReminderTable
 
         entry.ETag = Interlocked.Increment(ref _etag).ToString(CultureInfo.InvariantCulture);
         _rows[(entry.GrainId, entry.ReminderName)] = entry;
+        Upserted.Enqueue((entry.GrainId, entry.ReminderName));
         return Task.FromResult<string?>(entry.ETag);
     }
 

@@ -56,6 +56,7 @@ public sealed class TestSiloHost : IAsyncDisposable
         time ??= new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.InitializeClientOnDeploy = false;
+        builder.Options.ConfigureFileLogging = false;
 
         // One service id for every test silo, so a silo started on the same SQLite file finds what an earlier one wrote.
         builder.Options.ServiceId = "scheduler-tests";
