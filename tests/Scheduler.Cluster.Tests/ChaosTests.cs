@@ -163,13 +163,26 @@ public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper outpu
     /// <summary>Waits until the cluster's membership shows the killed silo dead (the survivors' probes and votes: a killed process writes nothing), and logs how long it took.</summary>
     private async Task AssertDeclaredDeadAsync(IManagementGrain management, SiloAddress victim, DateTimeOffset killedAt)
     {
-        while ((await management.GetHosts()).GetValueOrDefault(victim) is var status && status != SiloStatus.Dead)
+        while (await StatusOfAsync(management, victim) is var status && status != SiloStatus.Dead)
         {
             Assert.True(TimeProvider.System.GetUtcNow() - killedAt < TimeSpan.FromSeconds(30), $"{victim} is still {status} 30 s after the kill.");
             await Task.Delay(250);
         }
 
         Log($"{victim} declared dead {(TimeProvider.System.GetUtcNow() - killedAt).TotalSeconds:F1} s after the kill");
+    }
+
+    /// <summary>The victim's status as the cluster lists it; <see langword="null"/> while the management grain itself was on the victim and cannot be reached yet.</summary>
+    private static async Task<SiloStatus?> StatusOfAsync(IManagementGrain management, SiloAddress victim)
+    {
+        try
+        {
+            return (await management.GetHosts()).GetValueOrDefault(victim);
+        }
+        catch (Exception ex) when (ex is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException)
+        {
+            return null;
+        }
     }
 
     private static bool IsTerminal(RequestStatus status) =>
