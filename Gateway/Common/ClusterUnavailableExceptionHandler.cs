@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Scheduler.Gateway.Common;
 
 /// <summary>
-/// Turns a grain call the cluster could not complete (<see cref="OrleansMessageRejectionException"/>, such as
-/// <see cref="SiloUnavailableException"/>: a silo the call or its work needed was lost, or could not be reached
-/// before the others declared it dead; <see cref="TimeoutException"/>:
-/// no answer within the call timeout) into <c>503 application/problem+json</c> with
+/// Turns a grain call the cluster could not complete (<see cref="ClusterFaults.IsUnavailable"/>) into <c>503 application/problem+json</c> with
 /// <c>Retry-After: 2</c> (seconds, RFC 9110 §10.2.3), so clients retry instead of treating it as a
 /// server bug. Every write route is idempotent for a retry with the same body and idempotency key.
 /// </summary>
@@ -19,7 +16,7 @@ public sealed class ClusterUnavailableExceptionHandler : IExceptionHandler
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        if (exception is not (OrleansMessageRejectionException or TimeoutException))
+        if (!ClusterFaults.IsUnavailable(exception))
         {
             return false;
         }

@@ -132,7 +132,7 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
             var outcome = await submitter.SubmitAsync(grains, spec, key, cancellationToken);
             return new BatchItemResponse(index, outcome.Request.Id, outcome.Request.Status, null);
         }
-        catch (Exception ex) when (ex is ArgumentException or TimeoutException or OrleansMessageRejectionException or InvalidOperationException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException || ClusterFaults.IsUnavailable(ex))
         {
             GatewayLog.BatchItemFailed(logger, ex, grains.Tenant, index);
             return Rejected(index, "body", ex is ArgumentException ? ex.Message : "The request could not be stored; retry the item.");

@@ -10,8 +10,7 @@ namespace Scheduler.Gateway.InterviewRequests;
 /// repeated post reaches the request created by the first, then submits it. Returns once the
 /// request grain has persisted it. Both steps are idempotent for one request id (a repeated claim
 /// returns the id already claimed, a repeated submit returns the stored request), so when a silo is
-/// lost mid-call (<see cref="OrleansMessageRejectionException"/> such as <see cref="SiloUnavailableException"/>,
-/// <see cref="TimeoutException"/>) the pair is
+/// lost or unreachable mid-call (<see cref="ClusterFaults.IsUnavailable"/>) the pair is
 /// sent again with the same id: twice more, 1 s then 2 s later, on the injected clock.
 /// </summary>
 public sealed class RequestSubmitter
@@ -28,7 +27,7 @@ public sealed class RequestSubmitter
         _retry = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<OrleansMessageRejectionException>().Handle<TimeoutException>(),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ClusterFaults.IsUnavailable),
                 MaxRetryAttempts = 2,
                 Delay = TimeSpan.FromSeconds(1),
                 BackoffType = DelayBackoffType.Exponential,
@@ -50,6 +49,7 @@ public sealed class RequestSubmitter
     /// <returns>The stored request and whether this call created it.</returns>
     /// <exception cref="OrleansMessageRejectionException">The cluster could not store it after the retries.</exception>
     /// <exception cref="TimeoutException">The cluster did not answer in time after the retries.</exception>
+    /// <exception cref="Orleans.Runtime.Messaging.ConnectionFailedException">A cluster client reached no gateway after the retries.</exception>
     public async Task<SubmitOutcome> SubmitAsync(TenantGrains grains, InterviewRequestSpec spec, string? claimKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grains);

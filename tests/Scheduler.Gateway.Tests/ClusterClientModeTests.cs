@@ -3,9 +3,10 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Scheduler.Grains.Hosting;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Scheduler.Hosting;
 
 namespace Scheduler.Gateway.Tests;
 
@@ -20,16 +21,13 @@ public sealed class ClusterClientModeTests : IDisposable
     [Fact]
     public async Task ClusterClient_SiloRunningThenStopped_ServesThroughTheSiloThenAnswers503WithRetryAfter()
     {
-        await using var silo = await TestSiloHost.StartAsync(s => s.AddSchedulerGrains());
-        var gatewayPort = silo.Services.GetRequiredService<IOptions<EndpointOptions>>().Value.GatewayPort;
-        var cluster = silo.Services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+        var gatewayPort = FreePort.Next();
+        using var silo = await StartSiloAsync(gatewayPort);
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Scheduler:DataDirectory", _data.Path);
             builder.UseSetting("Scheduler:ClusterClient", "true");
-            builder.UseSetting("Cluster:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Cluster:ServiceId", cluster.ServiceId);
-            builder.UseSetting("Cluster:ClusterId", cluster.ClusterId);
+            builder.UseSetting("Cluster:GatewayPort", gatewayPort.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Cluster:Messaging:ResponseTimeout", "00:00:02");
             builder.UseSetting("Auth:SigningKey", GatewayFactory.SigningKey);
             builder.UseEnvironment("Testing");
@@ -54,6 +52,25 @@ public sealed class ClusterClientModeTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
         Assert.Equal("application/problem+json", failed.Content.Headers.ContentType?.MediaType);
         Assert.Equal(TimeSpan.FromSeconds(2), failed.Headers.RetryAfter?.Delta);
+    }
+
+    /// <summary>
+    /// Starts the product's silo (<see cref="ClusterHostingExtensions.AddSchedulerSilo"/>: SQLite, localhost
+    /// clustering, TCP) on free ports, as the Silo project runs it.
+    /// </summary>
+    private async Task<IHost> StartSiloAsync(int gatewayPort)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cluster:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Cluster:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Cluster:ShutdownTimeout"] = "00:00:10",
+        });
+        builder.AddSchedulerSilo(Path.Combine(_data.Path, "silo.db"), "scheduler-silo-test");
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
     }
 
     public void Dispose() => _data.Dispose();

@@ -1,0 +1,20 @@
+using Orleans.Runtime.Messaging;
+
+namespace Scheduler.Gateway.Common;
+
+/// <summary>
+/// The one test of whether a grain call failed because the cluster could not complete it (safe to retry, nothing
+/// half-written, since every command is idempotent), as opposed to a bug or bad input.
+/// </summary>
+public static class ClusterFaults
+{
+    /// <summary>
+    /// <see langword="true"/> for <see cref="OrleansMessageRejectionException"/> (for instance
+    /// <see cref="SiloUnavailableException"/>: a silo the call needed was lost), <see cref="ConnectionFailedException"/>
+    /// (a cluster client reached no gateway) and <see cref="TimeoutException"/> (no answer within the call timeout).
+    /// </summary>
+    /// <param name="exception">The exception a grain call threw.</param>
+    /// <returns>Whether the call may be retried later.</returns>
+    public static bool IsUnavailable(Exception exception) =>
+        exception is OrleansMessageRejectionException or ConnectionFailedException or TimeoutException;
+}
