@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Scheduler.Grains.Hosting;
 using Scheduler.Providers.DynamoDB;
 using Scheduler.Providers.Sqlite;
@@ -22,7 +23,8 @@ public static class ClusterHostingExtensions
     /// <paramref name="databasePath"/>; with <see cref="ClusterProvider.DynamoDB"/> membership, grain state, reminders
     /// and the data-protection key ring are in DynamoDB (<c>Cluster:DynamoDB</c>) and the silo listens on all
     /// addresses, advertising <see cref="ClusterSettings.AdvertisedIPAddress"/>. The host gets
-    /// <see cref="ClusterSettings.ShutdownTimeout"/> to stop, so the silo leaves the cluster gracefully. Adds the <c>ready</c> health check
+    /// <see cref="ClusterSettings.ShutdownTimeout"/> to stop, so the silo leaves the cluster gracefully. Runs the Orleans
+    /// Dashboard's grains (its counters and grain-call profiler), which a gateway serves at <c>/dashboard</c>. Adds the <c>ready</c> health check
     /// <see cref="SiloHealthCheck"/> and telemetry (<see cref="TelemetryHostingExtensions.AddSchedulerTelemetry"/>).
     /// </summary>
     /// <param name="builder">The host builder.</param>
@@ -48,6 +50,7 @@ public static class ClusterHostingExtensions
             silo.Configure<GrainCollectionOptions>(section.GetSection("Collection"));
             silo.AddSchedulerGrains();
             silo.AddActivityPropagation();
+            silo.AddDashboard();
             if (settings.Provider == ClusterProvider.Sqlite)
             {
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, settings.ServiceId, settings.ClusterId);
@@ -83,7 +86,8 @@ public static class ClusterHostingExtensions
     /// it finds the silos' gateways in the DynamoDB membership table and shares the DynamoDB key ring; with
     /// <see cref="ClusterProvider.Sqlite"/> it connects to a silo's gateway on loopback
     /// (<see cref="ClusterSettings.GatewayPort"/>). It keeps trying to connect at start-up every
-    /// <see cref="ClientConnectRetryDelay"/> until a gateway answers. Adds the <c>ready</c> health check
+    /// <see cref="ClientConnectRetryDelay"/> until a gateway answers. Reads the Orleans Dashboard's data from the silos
+    /// (for <c>/dashboard</c>). Adds the <c>ready</c> health check
     /// <see cref="ClusterClientHealthCheck"/> and telemetry.
     /// </summary>
     /// <param name="builder">The host builder.</param>
@@ -104,6 +108,7 @@ public static class ClusterHostingExtensions
             });
             client.Configure<ClientMessagingOptions>(section.GetSection("Messaging"));
             client.AddActivityPropagation();
+            client.AddDashboard();
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
                 await Task.Delay(ClientConnectRetryDelay, cancellationToken);

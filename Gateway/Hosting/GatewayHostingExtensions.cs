@@ -16,7 +16,7 @@ using Scheduler.Hosting;
 
 namespace Scheduler.Gateway.Hosting;
 
-/// <summary>Wires the gateway: the embedded silo, authentication, JSON conventions, problem details, OpenAPI, health checks, the API v1.</summary>
+/// <summary>Wires the gateway: the embedded silo, authentication, JSON conventions, problem details, OpenAPI, health checks, the Orleans Dashboard, the API v1.</summary>
 public static class GatewayHostingExtensions
 {
     /// <summary>
@@ -89,6 +89,7 @@ public static class GatewayHostingExtensions
             ui.DocumentTitle = "Scheduler API";
         });
         app.MapOperationsApi();
+        app.MapDashboard();
         app.MapParticipantsApi();
         app.MapInterviewRequestsApi();
         app.MapPoolsApi();

@@ -12,7 +12,7 @@ namespace Scheduler.Gateway.Tests;
 
 /// <summary>
 /// The gateway as an Orleans cluster client (<c>Scheduler:ClusterClient=true</c>): it hosts no grains, serves the API
-/// through a silo's gateway port, and once no silo answers it is not ready and answers calls with 503 and Retry-After.
+/// through a silo's gateway port (the Orleans Dashboard too), and once no silo answers it is not ready and answers calls with 503 and Retry-After.
 /// </summary>
 public sealed class ClusterClientModeTests : IDisposable
 {
@@ -41,6 +41,12 @@ public sealed class ClusterClientModeTests : IDisposable
         {
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, read.StatusCode); // answered by the request grain on the silo
+        }
+
+        using (var admin = factory.CreateClient())
+        {
+            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("acme", ["admin"]));
+            Assert.Equal(1, await DashboardTests.ActiveSilosAsync(admin)); // the dashboard reads the silo's data through the client
         }
 
         Assert.Null(factory.Services.GetService<ISiloStatusOracle>()); // no silo in the gateway
