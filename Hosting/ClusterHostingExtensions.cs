@@ -24,7 +24,8 @@ public static class ClusterHostingExtensions
     /// and the data-protection key ring are in DynamoDB (<c>Cluster:DynamoDB</c>) and the silo listens on all
     /// addresses, advertising <see cref="ClusterSettings.AdvertisedIPAddress"/>. The host gets
     /// <see cref="ClusterSettings.ShutdownTimeout"/> to stop, so the silo leaves the cluster gracefully. Runs the Orleans
-    /// Dashboard's grains (its counters and grain-call profiler), which a gateway serves at <c>/dashboard</c>. Adds the <c>ready</c> health check
+    /// Dashboard's grains (its counters and grain-call profiler), which a gateway serves at <c>/dashboard</c>. Grain types
+    /// without a placement attribute are placed by <see cref="ClusterSettings.DefaultPlacement"/>. Adds the <c>ready</c> health check
     /// <see cref="SiloHealthCheck"/> and telemetry (<see cref="TelemetryHostingExtensions.AddSchedulerTelemetry"/>).
     /// </summary>
     /// <param name="builder">The host builder.</param>
@@ -51,6 +52,10 @@ public static class ClusterHostingExtensions
             silo.AddSchedulerGrains();
             silo.AddActivityPropagation();
             silo.AddDashboard();
+            if (DefaultPlacement(settings.DefaultPlacement) is { } placement)
+            {
+                silo.Services.AddSingleton(placement); // replaces Orleans' default, ResourceOptimized
+            }
             if (settings.Provider == ClusterProvider.Sqlite)
             {
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, settings.ServiceId, settings.ClusterId);
@@ -80,6 +85,14 @@ public static class ClusterHostingExtensions
         builder.AddSchedulerTelemetry(serviceName);
         return builder;
     }
+
+    private static PlacementStrategy? DefaultPlacement(ClusterPlacement placement) => placement switch
+    {
+        ClusterPlacement.Random => new RandomPlacement(),
+        ClusterPlacement.PreferLocal => new PreferLocalPlacement(),
+        ClusterPlacement.ActivationCountBased => new ActivationCountBasedPlacement(),
+        _ => null,
+    };
 
     /// <summary>
     /// Makes the process an Orleans client of the cluster (it hosts no grains): with <see cref="ClusterProvider.DynamoDB"/>

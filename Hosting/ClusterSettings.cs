@@ -36,6 +36,9 @@ public sealed class ClusterSettings : IValidatableObject
     /// <summary>The IP address other silos and clients reach this silo at (on Fargate: the task's, from the ECS metadata); <see langword="null"/> for loopback with SQLite, or the host's first address with DynamoDB.</summary>
     public string? AdvertisedIPAddress { get; set; }
 
+    /// <summary>The placement of grain types that choose none; <see cref="ClusterPlacement.ResourceOptimized"/> by default.</summary>
+    public ClusterPlacement DefaultPlacement { get; set; } = ClusterPlacement.ResourceOptimized;
+
     /// <summary>
     /// How long a silo host may take to stop (the host's <c>ShutdownTimeout</c>): Orleans stops the silo gracefully on
     /// host stop (SIGTERM), deactivating its grains and marking it dead in the membership table, unless this runs out

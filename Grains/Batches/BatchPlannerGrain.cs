@@ -9,8 +9,10 @@ namespace Scheduler.Grains.Batches;
 /// Plans one chunk of a batch (see <see cref="IBatchPlannerGrain"/>). Stateless: a lost plan costs
 /// only the optimization, because every request negotiates on its own after its deadline or
 /// reminder. It deactivates once the chunk is planned.
+/// Placed on the silo the gateway's call arrives at: it lives for one chunk, so spreading it buys nothing.
 /// </summary>
 [GrainType("batchplanner")]
+[Orleans.Placement.PreferLocalPlacement]
 public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
 {
     // What the engine request asks for; the batch optimizer enumerates its own options per request.
