@@ -5,16 +5,19 @@ using Microsoft.Extensions.Logging;
 namespace Scheduler.Providers.Sqlite;
 
 /// <summary>
-/// One SQLite database file used by one adapter: pooled connections in read/write/create mode,
-/// the WAL journal (readers never block the writer), <c>synchronous=FULL</c> (a committed write
-/// survives power loss) and a busy timeout, so concurrent writers from other connections wait
-/// for the file lock instead of failing. The adapter's schema is created once, on the first
-/// <see cref="InitializeAsync"/> or <see cref="OpenAsync"/>; a failed attempt is retried by the next call.
+/// One SQLite database file used by one adapter: pooled connections in read/write/create mode
+/// (plus, on request, a dedicated one outside the pool for a long-lived writer), the WAL journal
+/// (readers never block the writer), <c>synchronous=FULL</c> (a committed write survives power
+/// loss) and a busy timeout, so concurrent writers from other connections wait for the file lock
+/// instead of failing. The adapter's schema is created once, on the first
+/// <see cref="InitializeAsync"/>, <see cref="OpenAsync"/> or <see cref="OpenDedicatedAsync"/>;
+/// a failed attempt is retried by the next call.
 /// </summary>
 internal sealed class SqliteDatabase
 {
     private readonly string _schema;
     private readonly string _connectionString;
+    private readonly string _dedicatedConnectionString;
     private readonly string _pragmas;
     private readonly SemaphoreSlim _initializing = new(1, 1);
     private volatile bool _initialized;
@@ -31,14 +34,17 @@ internal sealed class SqliteDatabase
         _schema = schema;
         var timeoutMilliseconds = (int)Math.Clamp(busyTimeout.TotalMilliseconds, 1, int.MaxValue);
         _pragmas = $"PRAGMA busy_timeout={timeoutMilliseconds}; PRAGMA synchronous=FULL;";
-        _connectionString = new SqliteConnectionStringBuilder
+        var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FullPath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = (int)Math.Clamp(busyTimeout.TotalSeconds, 1, int.MaxValue),
-        }.ToString();
+        };
+        _connectionString = connectionString.ToString();
+        connectionString.Pooling = false;
+        _dedicatedConnectionString = connectionString.ToString();
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -75,7 +81,7 @@ internal sealed class SqliteDatabase
                 Directory.CreateDirectory(directory);
             }
 
-            await using var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenRawAsync(_connectionString, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(connection, _schema, cancellationToken).ConfigureAwait(false);
             _initialized = true;
@@ -116,7 +122,22 @@ internal sealed class SqliteDatabase
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenRawAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Opens a connection outside the pool, with the per-connection pragmas applied, for an owner
+    /// that keeps it open for its whole life (the group-commit writer). <see cref="ClosePool"/>
+    /// does not close it; disposing it does, rolling back any transaction still open on it.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <returns>An open connection, owned by the caller.</returns>
+    /// <exception cref="InvalidOperationException">No database path is set.</exception>
+    /// <exception cref="SqliteException">The file cannot be opened or is not a database.</exception>
+    public async Task<SqliteConnection> OpenDedicatedAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenRawAsync(_dedicatedConnectionString, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Closes the idle pooled connections to the file (on silo stop, or before deleting it).</summary>
@@ -133,9 +154,9 @@ internal sealed class SqliteDatabase
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenRawAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

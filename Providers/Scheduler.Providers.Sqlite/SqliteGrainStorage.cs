@@ -16,6 +16,14 @@ namespace Scheduler.Providers.Sqlite;
 /// <see cref="InconsistentStateException"/> is thrown and nothing changes. Each conditional
 /// write is a single statement, so concurrent writers on any number of connections are safe.
 /// </summary>
+/// <remarks>
+/// Writes and clears go through one <see cref="SqliteGroupCommitWriter"/> per provider, which
+/// commits all writes pending at once in one transaction (see there for batching, fault isolation
+/// and cancellation); a write's task completes after its transaction is durable. Reads, and the
+/// read of the stored ETag after a conflict, use pooled connections (WAL: they never wait for the
+/// writer). After the lifecycle stop (<c>CloseAsync</c>) has waited for the accepted writes,
+/// further writes and clears fail with <see cref="ObjectDisposedException"/>; reads still work.
+/// </remarks>
 public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     private const string Key = "service_id = $service AND grain_id = $grain AND state_name = $state";
@@ -28,6 +36,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     private readonly ILogger _logger;
     private readonly string _serviceId;
     private readonly SqliteDatabase _database;
+    private readonly SqliteGroupCommitWriter _writer;
 
     /// <summary>Creates the provider; the file is opened at <see cref="SqliteGrainStorageOptions.InitStage"/> or on first use.</summary>
     /// <param name="name">The provider name.</param>
@@ -56,6 +65,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         _logger = logger;
         _serviceId = clusterOptions.Value.ServiceId;
         _database = new SqliteDatabase(options.DatabasePath, options.BusyTimeout, SqliteGrainStorageSchema.Create);
+        _writer = new SqliteGroupCommitWriter(_database, "grain storage", name, logger);
     }
 
     /// <inheritdoc />
@@ -104,17 +114,21 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         {
             var payload = _serializer.Serialize(grainState.State).ToArray();
             var modifiedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
             var expected = grainState.ETag;
             var sql = expected is null
                 ? "INSERT INTO orleans_grain_state (service_id, grain_id, state_name, etag, payload, modified_at) VALUES ($service, $grain, $state, 1, $payload, $modified) ON CONFLICT DO NOTHING"
                 : $"UPDATE orleans_grain_state SET etag = etag + 1, payload = $payload, modified_at = $modified WHERE {Key} AND etag = $expected";
-            await using var command = Command(connection, sql, stateName, grainId, expected);
-            command.Parameters.AddWithValue("$payload", payload);
-            command.Parameters.AddWithValue("$modified", modifiedAt);
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            var written = await _writer.ExecuteAsync(
+                command =>
+                {
+                    Bind(command, sql, stateName, grainId, expected);
+                    command.Parameters.AddWithValue("$payload", payload);
+                    command.Parameters.AddWithValue("$modified", modifiedAt);
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (written != 1)
             {
-                throw await ConflictAsync(connection, "write", stateName, grainId, expected, cancellationToken).ConfigureAwait(false);
+                throw await ConflictAsync("write", stateName, grainId, expected).ConfigureAwait(false);
             }
 
             grainState.ETag = expected is null ? FormatETag(1) : FormatETag(ParseETag(expected) + 1);
@@ -132,13 +146,13 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
         RunAsync("clear", stateName, grainId, async () =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
             var expected = grainState.ETag;
             if (expected is null)
             {
-                if (await ReadETagAsync(connection, stateName, grainId, cancellationToken).ConfigureAwait(false) is not null)
+                var stored = await ReadETagAsync(stateName, grainId, cancellationToken).ConfigureAwait(false);
+                if (stored is not null)
                 {
-                    throw await ConflictAsync(connection, "clear", stateName, grainId, expected, cancellationToken).ConfigureAwait(false);
+                    throw Conflict("clear", stateName, grainId, stored, expected);
                 }
 
                 grainState.RecordExists = false;
@@ -148,11 +162,17 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
             var sql = _options.DeleteStateOnClear
                 ? $"DELETE FROM orleans_grain_state WHERE {Key} AND etag = $expected"
                 : $"UPDATE orleans_grain_state SET etag = etag + 1, payload = NULL, modified_at = $modified WHERE {Key} AND etag = $expected";
-            await using var command = Command(connection, sql, stateName, grainId, expected);
-            command.Parameters.AddWithValue("$modified", _time.GetUtcNow().ToUnixTimeMilliseconds());
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            var modifiedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var cleared = await _writer.ExecuteAsync(
+                command =>
+                {
+                    Bind(command, sql, stateName, grainId, expected);
+                    command.Parameters.AddWithValue("$modified", modifiedAt);
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (cleared != 1)
             {
-                throw await ConflictAsync(connection, "clear", stateName, grainId, expected, cancellationToken).ConfigureAwait(false);
+                throw await ConflictAsync("clear", stateName, grainId, expected).ConfigureAwait(false);
             }
 
             grainState.ETag = _options.DeleteStateOnClear ? null : FormatETag(ParseETag(expected) + 1);
@@ -168,15 +188,18 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     private Task InitializeAsync(CancellationToken cancellationToken) =>
         _database.StartAsync(_logger, "grain storage", _name, cancellationToken);
 
-    private Task CloseAsync(CancellationToken cancellationToken)
+    /// <summary>The lifecycle stop: waits for the accepted writes to be committed, then closes the idle pooled connections.</summary>
+    private async Task CloseAsync(CancellationToken cancellationToken)
     {
+        await _writer.CloseAsync(cancellationToken).ConfigureAwait(false);
         _database.ClosePool();
-        return Task.CompletedTask;
     }
 
-    private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId, string? expectedETag = null)
+    private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId) =>
+        Bind(connection.CreateCommand(), sql, stateName, grainId);
+
+    private SqliteCommand Bind(SqliteCommand command, string sql, string stateName, GrainId grainId, string? expectedETag = null)
     {
-        var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$service", _serviceId);
         command.Parameters.AddWithValue("$grain", grainId.ToString());
@@ -189,16 +212,22 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         return command;
     }
 
-    private async Task<string?> ReadETagAsync(SqliteConnection connection, string stateName, GrainId grainId, CancellationToken cancellationToken)
+    private async Task<string?> ReadETagAsync(string stateName, GrainId grainId, CancellationToken cancellationToken)
     {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, $"SELECT etag FROM orleans_grain_state WHERE {Key}", stateName, grainId);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long etag ? FormatETag(etag) : null;
     }
 
-    private async Task<InconsistentStateException> ConflictAsync(
-        SqliteConnection connection, string operation, string stateName, GrainId grainId, string? expectedETag, CancellationToken cancellationToken)
+    /// <summary>
+    /// The conflict of a write that changed no row, with the ETag stored now. Not cancellable: the
+    /// write was already taken by the writer, and its caller gets its outcome.
+    /// </summary>
+    private async Task<InconsistentStateException> ConflictAsync(string operation, string stateName, GrainId grainId, string? expectedETag) =>
+        Conflict(operation, stateName, grainId, await ReadETagAsync(stateName, grainId, CancellationToken.None).ConfigureAwait(false), expectedETag);
+
+    private InconsistentStateException Conflict(string operation, string stateName, GrainId grainId, string? stored, string? expectedETag)
     {
-        var stored = await ReadETagAsync(connection, stateName, grainId, cancellationToken).ConfigureAwait(false);
         SqliteProviderLog.ETagConflict(_logger, operation, stateName, grainId.ToString(), stored, expectedETag);
         return new InconsistentStateException(
             $"Cannot {operation} state '{stateName}' of {grainId} in SQLite grain storage '{_name}': stored ETag {stored ?? "(none)"}, expected {expectedETag ?? "(none)"}. Nothing was changed.",

@@ -19,4 +19,7 @@ internal static partial class SqliteProviderLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Reminder '{ReminderName}' of {GrainId} was not removed: its ETag is not {ExpectedETag}")]
     public static partial void ReminderRemoveConflict(ILogger logger, string reminderName, string grainId, string expectedETag);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "SQLite {Provider} '{Name}' could not commit a batch of {BatchSize} writes together; each is written alone")]
+    public static partial void BatchFellBackToSingleWrites(ILogger logger, Exception exception, string provider, string name, int batchSize);
 }

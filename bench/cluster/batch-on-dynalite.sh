@@ -5,7 +5,9 @@
 #
 # For each count it starts scripts/cluster.sh (dynalite, N silo processes, one cluster-client
 # gateway), runs the load driver's batch scenario against the gateway, prints its report and stops
-# the cluster, with the CPU seconds each process used. Every process logs at Warning.
+# the cluster, with the CPU seconds each process used (silos, gateway, dynalite and its transaction
+# shim). Every process logs at Warning. The silos read the environment, so for instance
+# Cluster__DefaultPlacement=Random measures another default placement.
 # Results: .cluster/bench-<N>.txt.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -19,7 +21,7 @@ cpu() { awk -v t="$tick" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$1/stat" 2>
 cpu_line() { # title n
   local line="$1"
   for f in "$root"/.cluster/silo-*.pid; do line="$line $(basename "$f" .pid) $(cpu "$(cat "$f")"),"; done
-  line="$line gateway $(cpu "$(pgrep -f 'dotnet Scheduler.Gateway.dll' | head -1)"), dynalite $(cpu "$(pgrep -f "dynalite/cli.js --port" | head -1)")"
+  line="$line gateway $(cpu "$(pgrep -f 'dotnet Scheduler.Gateway.dll' | head -1)"), dynalite $(cpu "$(pgrep -f "dynalite/cli.js --host" | head -1)"), shim $(cpu "$(pgrep -f 'Scheduler.DynaliteShim.dll' | head -1)")"
   echo "$line" | tee -a "$root/.cluster/bench-$2.txt"
 }
 for n in "${counts[@]}"; do

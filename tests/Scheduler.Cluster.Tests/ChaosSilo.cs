@@ -30,7 +30,7 @@ public sealed class ChaosSilo : IAsyncDisposable
     /// <summary>Starts a silo of <paramref name="cluster"/> and waits until its <c>/health/ready</c> says it is active.</summary>
     public static async Task<ChaosSilo> StartAsync(string name, ChaosCluster cluster, string dataDirectory)
     {
-        var ports = LoopbackPorts.Take(3);
+        var ports = FreePort.Take(3);
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(SiloAssembly());
         var environment = cluster.Settings(cluster.ServiceUrl);

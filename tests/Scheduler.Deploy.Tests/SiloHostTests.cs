@@ -84,7 +84,7 @@ public sealed class SiloHostTests : IDisposable
 
     private WebApplicationFactory<SiloProgram> Silo(Action<IWebHostBuilder>? configure = null)
     {
-        var ports = LoopbackPorts.Take(2);
+        var ports = FreePort.Take(2);
         return new WebApplicationFactory<SiloProgram>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -17,7 +18,8 @@ public static class SqliteAdapters
         IGrainStorageSerializer? serializer = null,
         bool deleteStateOnClear = false,
         string serviceId = ServiceId,
-        TimeProvider? time = null) =>
+        TimeProvider? time = null,
+        ILogger<SqliteGrainStorage>? logger = null) =>
         new(
             "test",
             new SqliteGrainStorageOptions
@@ -29,7 +31,7 @@ public static class SqliteAdapters
             Cluster(serviceId),
             TestSerialization.Activators,
             time ?? TimeProvider.System,
-            NullLogger<SqliteGrainStorage>.Instance);
+            logger ?? NullLogger<SqliteGrainStorage>.Instance);
 
     public static SqliteReminderTable ReminderTable(string databasePath, string serviceId = ServiceId) =>
         new(

@@ -4,18 +4,23 @@ using Scheduler.Providers.Tests.Support;
 
 namespace Scheduler.Providers.Tests.Sqlite;
 
-/// <summary>The grain storage contract against <c>SqliteGrainStorage</c> with default options, on a fresh file per test.</summary>
+/// <summary>The grain storage contract against <c>SqliteGrainStorage</c> with default options, run through a silo lifecycle, on a fresh file per test.</summary>
 public sealed class SqliteGrainStorageContractTests : GrainStorageContract
 {
     private readonly TempDatabase _database = new();
+    private readonly ProviderLifecycles _lifecycles = new();
 
-    protected override Task<IGrainStorage> CreateStorageAsync(IGrainStorageSerializer serializer) =>
-        Task.FromResult<IGrainStorage>(SqliteAdapters.GrainStorage(_database.FilePath, serializer));
-
-    public override Task DisposeAsync()
+    protected override async Task<IGrainStorage> CreateStorageAsync(IGrainStorageSerializer serializer)
     {
+        var storage = SqliteAdapters.GrainStorage(_database.FilePath, serializer);
+        await _lifecycles.StartAsync(storage);
+        return storage;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _lifecycles.DisposeAsync();
         _database.Dispose();
-        return Task.CompletedTask;
     }
 }
 
@@ -23,13 +28,18 @@ public sealed class SqliteGrainStorageContractTests : GrainStorageContract
 public sealed class SqliteGrainStorageDeleteOnClearContractTests : GrainStorageContract
 {
     private readonly TempDatabase _database = new();
+    private readonly ProviderLifecycles _lifecycles = new();
 
-    protected override Task<IGrainStorage> CreateStorageAsync(IGrainStorageSerializer serializer) =>
-        Task.FromResult<IGrainStorage>(SqliteAdapters.GrainStorage(_database.FilePath, serializer, deleteStateOnClear: true));
-
-    public override Task DisposeAsync()
+    protected override async Task<IGrainStorage> CreateStorageAsync(IGrainStorageSerializer serializer)
     {
+        var storage = SqliteAdapters.GrainStorage(_database.FilePath, serializer, deleteStateOnClear: true);
+        await _lifecycles.StartAsync(storage);
+        return storage;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _lifecycles.DisposeAsync();
         _database.Dispose();
-        return Task.CompletedTask;
     }
 }

@@ -27,6 +27,30 @@ public static class SqliteFile
         return details;
     }
 
+    /// <summary>Runs <paramref name="sql"/> on a read-write, unpooled connection (for DDL the adapters never run).</summary>
+    public static async Task ExecuteAsync(string path, string sql)
+    {
+        await using var connection = await OpenReadWriteAsync(path);
+        await using var command = Command(connection, sql, []);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Takes the file's write lock (<c>BEGIN IMMEDIATE</c>) until the returned connection is disposed.</summary>
+    public static async Task<SqliteConnection> HoldWriteLockAsync(string path)
+    {
+        var connection = await OpenReadWriteAsync(path);
+        await using var command = Command(connection, "BEGIN IMMEDIATE", []);
+        await command.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    private static async Task<SqliteConnection> OpenReadWriteAsync(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+
     private static async Task<SqliteConnection> OpenAsync(string path)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());

@@ -44,7 +44,7 @@ public sealed class DynaliteFixture : IAsyncLifetime
             throw new InvalidOperationException($"dynalite is not installed ({cli} is missing). Run scripts/test-deps.sh (needs node and npm).");
         }
 
-        var ports = LoopbackPorts.Take(2);
+        var ports = FreePort.Take(2);
         var port = ports[0];
         var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { cli, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "20", "--deleteTableMs", "20", "--updateTableMs", "20" })
