@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Scheduler.LoadDriver;
 
 /// <summary>Command-line options of the load driver.</summary>
-internal sealed record DriverOptions(string Mode, Uri Url, string Tenant, int Requests, int Interviewers, int Clients, int Seconds, bool UseETag)
+internal sealed record DriverOptions(string Mode, Uri Url, string Tenant, int Requests, int Interviewers, int Clients, int Seconds, bool UseETag, int KillPid)
 {
     public static DriverOptions Parse(string[] args)
     {
@@ -24,6 +24,7 @@ internal sealed record DriverOptions(string Mode, Uri Url, string Tenant, int Re
             GetInt("interviewers", 1_000),
             GetInt("clients", 64),
             GetInt("seconds", 20),
-            args.Contains("--etag"));
+            args.Contains("--etag"),
+            GetInt("kill-pid", 0));
     }
 }

@@ -8,7 +8,8 @@ namespace Scheduler.Testing.DynamoDB;
 /// <summary>
 /// A loopback HTTP front for dynalite that adds what dynalite lacks and the providers use:
 /// <c>TransactWriteItems</c>, <c>TransactGetItems</c> and <c>UpdateTimeToLive</c>/<c>DescribeTimeToLive</c>.
-/// Every request passes one at a time, so an emulated transaction is atomic to every other client:
+/// An emulated transaction runs alone (no other request is in flight meanwhile; other requests run
+/// concurrently with each other, as dynalite serves them), so it is atomic to every other client:
 /// its writes are applied in order with their own conditions (returning the old images) and, when a
 /// condition fails, the applied ones are restored and the call fails with DynamoDB's
 /// <c>TransactionCanceledException</c> and its cancellation reasons. Everything else is forwarded
@@ -24,7 +25,7 @@ public sealed class DynaliteTransactionShim : IDisposable
     private readonly HttpListener _listener = new();
     private readonly HttpClient _http = new();
     private readonly Uri _dynalite;
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly TransactionGate _gate = new();
     private readonly ConcurrentDictionary<string, string[]> _keyNames = new();
     private readonly ConcurrentDictionary<string, JsonObject> _timeToLive = new();
     private readonly ConcurrentQueue<ShimRequest> _requests = new();
@@ -88,7 +89,8 @@ public sealed class DynaliteTransactionShim : IDisposable
         await context.Request.InputStream.CopyToAsync(buffer);
         var body = buffer.ToArray();
         var operation = (context.Request.Headers["X-Amz-Target"] ?? string.Empty).Replace(TargetPrefix, string.Empty, StringComparison.Ordinal);
-        var json = body.Length > 0 ? JsonNode.Parse(body)?.AsObject() : null;
+        var emulated = operation is "TransactWriteItems" or "TransactGetItems" or "UpdateTimeToLive" or "DescribeTimeToLive";
+        var json = body.Length > 0 && (emulated || _record) ? JsonNode.Parse(body)?.AsObject() : null;
         if (_record)
         {
             _requests.Enqueue(new ShimRequest(operation, json?["TableName"]?.GetValue<string>(), json?["IndexName"]?.GetValue<string>()));
@@ -96,7 +98,8 @@ public sealed class DynaliteTransactionShim : IDisposable
 
         var auth = (context.Request.Headers["Authorization"], context.Request.Headers["X-Amz-Date"]);
 
-        await _oneAtATime.WaitAsync();
+        var transaction = operation.StartsWith("Transact", StringComparison.Ordinal);
+        await (transaction ? _gate.EnterExclusiveAsync() : _gate.EnterSharedAsync());
         Reply reply;
         try
         {
@@ -109,7 +112,14 @@ public sealed class DynaliteTransactionShim : IDisposable
         }
         finally
         {
-            _oneAtATime.Release();
+            if (transaction)
+            {
+                _gate.ExitExclusive();
+            }
+            else
+            {
+                await _gate.ExitSharedAsync();
+            }
         }
 
         context.Response.StatusCode = reply.Status;

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Scheduler.LoadDriver;
+
+/// <summary>
+/// Recovery after a silo crash: creates P participants (one grain each, spread over the silos), then C clients GET them
+/// in turn; after a 5 s baseline the driver kills the given silo process with SIGKILL and keeps reading for S
+/// seconds. Reports the failed reads and how long after the kill the last one failed, that is, how long until calls to
+/// the dead silo's grains succeed again (the grains reactivate on the survivors once the silo is declared dead).
+/// </summary>
+internal static class RecoveryScenario
+{
+    private static readonly TimeSpan Baseline = TimeSpan.FromSeconds(5);
+
+    public static async Task<int> RunAsync(GatewayClient api, DriverOptions options)
+    {
+        if (options.KillPid <= 0)
+        {
+            Console.Error.WriteLine("recovery needs --kill-pid <silo process id>");
+            return 2;
+        }
+
+        var ids = Enumerable.Range(0, options.Interviewers).Select(i => $"rec-{i}").ToList();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, _) =>
+            await api.PutParticipantAsync(id, new { displayName = id, email = $"{id}@example.com", kind = "interviewer", timeZone = "Europe/Berlin", workingHours = new[] { new { days = new[] { "Mon", "Tue", "Wed", "Thu", "Fri" }, start = "09:00", end = "17:00" } } }));
+
+        var clock = Stopwatch.StartNew();
+        var killedAt = TimeSpan.MaxValue;
+        var limit = Baseline + TimeSpan.FromSeconds(options.Seconds);
+        var failures = new List<(TimeSpan At, string What)>[options.Clients];
+        var reads = new int[options.Clients];
+        var slowest = new double[options.Clients];
+        var clients = Enumerable.Range(0, options.Clients).Select(client => Task.Run(async () =>
+        {
+            var own = failures[client] = [];
+            var n = client;
+            while (clock.Elapsed < limit)
+            {
+                var id = ids[n++ % ids.Count];
+                var started = clock.Elapsed;
+                string? failure;
+                try
+                {
+                    using var response = await api.Http.GetAsync(new Uri($"/v1/participants/{id}", UriKind.Relative));
+                    failure = response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    failure = ex.GetType().Name;
+                }
+
+                reads[client]++;
+                slowest[client] = Math.Max(slowest[client], (clock.Elapsed - started).TotalMilliseconds);
+                if (failure is not null)
+                {
+                    own.Add((clock.Elapsed, failure));
+                }
+            }
+        })).ToList();
+
+        await Task.Delay(Baseline);
+        using (var victim = Process.GetProcessById(options.KillPid))
+        {
+            killedAt = clock.Elapsed;
+            victim.Kill();
+        }
+
+        await Task.WhenAll(clients);
+        var all = failures.SelectMany(f => f).OrderBy(f => f.At).ToList();
+        var beforeKill = all.Count(f => f.At < killedAt);
+        var lastFailure = all.Count > 0 ? all[^1].At - killedAt : TimeSpan.Zero;
+        var kinds = string.Join(", ", all.GroupBy(f => f.What).Select(g => $"{g.Count()} × {g.Key}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{ids.Count} participants, {options.Clients} clients: {reads.Sum()} reads, {all.Count} failed ({beforeKill} before the kill; {kinds}); last failure {lastFailure.TotalSeconds:0.0} s after the kill; slowest read {slowest.Max() / 1000:0.0} s"));
+        return 0;
+    }
+}
