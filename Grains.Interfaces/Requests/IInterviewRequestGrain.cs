@@ -23,9 +23,15 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task<SubmitOutcome> Submit(InterviewRequestSpec spec);
 
-    /// <summary>Returns the current status view. Cheap; never waits for a negotiation in progress.</summary>
+    /// <summary>
+    /// Returns the current status view. Cheap; never waits for a negotiation in progress, so it answers within
+    /// 10 s or fails with <see cref="TimeoutException"/>: a read sent to a silo that then died is
+    /// not held for the cluster's full call timeout (30 s), and a polling dashboard gets its 503 and retries sooner.
+    /// </summary>
     /// <returns>The view, or <see langword="null"/> when the request was never submitted.</returns>
+    /// <exception cref="TimeoutException">No answer within 10 s.</exception>
     [AlwaysInterleave]
+    [ResponseTimeout("00:00:10")]
     [Alias("Get")]
     Task<InterviewRequestView?> Get();
 

@@ -15,22 +15,7 @@ internal static class PollingScenario
 {
     public static async Task<int> RunAsync(GatewayClient api, DriverOptions options)
     {
-        await api.PutParticipantAsync("poll-c", new { displayName = "Poll Candidate", email = "c@example.com", kind = "candidate", timeZone = "Europe/Berlin", workingHours = new[] { new { days = new[] { "Mon", "Tue", "Wed", "Thu", "Fri" }, start = "09:00", end = "17:00" } } });
-        await api.PutParticipantAsync("poll-i", new { displayName = "Poll Interviewer", email = "i@example.com", kind = "interviewer", timeZone = "Europe/Berlin", workingHours = new[] { new { days = new[] { "Mon", "Tue", "Wed", "Thu", "Fri" }, start = "09:00", end = "17:00" } } });
-        var start = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(2), TimeSpan.Zero);
-        var ids = new List<string>();
-        for (var i = 0; i < 100; i++)
-        {
-            using var response = await api.Http.PostAsJsonAsync("/v1/interview-requests", new
-            {
-                externalId = $"poll-{i}",
-                candidateId = "poll-c",
-                window = new { start, end = start.AddDays(14) },
-                stages = new[] { new { name = "interview", durationMinutes = 30, interviewerIds = new[] { "poll-i" } } },
-            });
-            ids.Add((await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
-        }
-
+        var ids = await CreateRequestsAsync(api, "poll", 100);
         await Task.Delay(2000); // let negotiation settle so ETags stay stable during the run
         var etags = new Dictionary<string, string>();
         foreach (var id in ids)
@@ -68,6 +53,28 @@ internal static class PollingScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{options.Clients} clients, {options.Seconds} s, If-None-Match: {options.UseETag}: {all.Length} GETs ({notModified} × 304), {all.Length / deadline.Elapsed.TotalSeconds:0} GET/s, p50 {Percentile(all, 0.50):0.00} ms, p99 {Percentile(all, 0.99):0.00} ms, max {all[^1]:0.00} ms"));
         return 0;
+    }
+
+    /// <summary>Creates a candidate, an interviewer and <paramref name="count"/> requests for them (ids prefixed <paramref name="prefix"/>).</summary>
+    public static async Task<List<string>> CreateRequestsAsync(GatewayClient api, string prefix, int count)
+    {
+        await api.PutParticipantAsync($"{prefix}-c", new { displayName = "Poll Candidate", email = "c@example.com", kind = "candidate", timeZone = "Europe/Berlin", workingHours = new[] { new { days = new[] { "Mon", "Tue", "Wed", "Thu", "Fri" }, start = "09:00", end = "17:00" } } });
+        await api.PutParticipantAsync($"{prefix}-i", new { displayName = "Poll Interviewer", email = "i@example.com", kind = "interviewer", timeZone = "Europe/Berlin", workingHours = new[] { new { days = new[] { "Mon", "Tue", "Wed", "Thu", "Fri" }, start = "09:00", end = "17:00" } } });
+        var start = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(2), TimeSpan.Zero);
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await api.Http.PostAsJsonAsync("/v1/interview-requests", new
+            {
+                externalId = $"{prefix}-{i}",
+                candidateId = $"{prefix}-c",
+                window = new { start, end = start.AddDays(14) },
+                stages = new[] { new { name = "interview", durationMinutes = 30, interviewerIds = new[] { $"{prefix}-i" } } },
+            });
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+        }
+
+        return ids;
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];

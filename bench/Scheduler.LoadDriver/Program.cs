@@ -3,7 +3,7 @@ using Scheduler.LoadDriver;
 // Load driver for a running gateway (Development, so /dev/token can mint tokens):
 //   batch   --url http://localhost:5080 --requests 10000 --interviewers 1000
 //   polling --url http://localhost:5080 --clients 64 --seconds 20 [--etag]
-//   recovery --url http://localhost:5080 --interviewers 300 --clients 16 --seconds 60 --kill-pid <silo pid>
+//   recovery --url http://localhost:5080 --requests 300 --clients 16 --seconds 60 --kill-pid <silo pid>
 var options = DriverOptions.Parse(args);
 using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromMinutes(10) };
 var api = await GatewayClient.ConnectAsync(http, options.Tenant);

@@ -4,10 +4,11 @@ using System.Globalization;
 namespace Scheduler.LoadDriver;
 
 /// <summary>
-/// Recovery after a silo crash: creates P participants (one grain each, spread over the silos), then C clients GET them
-/// in turn; after a 5 s baseline the driver kills the given silo process with SIGKILL and keeps reading for S
-/// seconds. Reports the failed reads and how long after the kill the last one failed, that is, how long until calls to
-/// the dead silo's grains succeed again (the grains reactivate on the survivors once the silo is declared dead).
+/// Recovery after a silo crash, as status polling sees it: creates P interview requests (one grain each, spread over
+/// the silos), then C clients GET their status in turn; after a 5 s baseline the driver kills the given silo process
+/// with SIGKILL and keeps reading for S seconds. Reports the failed reads, how long after the kill the last failed
+/// read was sent (reads sent later all succeeded: calls to the dead silo's grains work again, reactivated on the
+/// survivors) and when it failed.
 /// </summary>
 internal static class RecoveryScenario
 {
@@ -21,14 +22,12 @@ internal static class RecoveryScenario
             return 2;
         }
 
-        var ids = Enumerable.Range(0, options.Interviewers).Select(i => $"rec-{i}").ToList();
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, _) =>
-            await api.PutParticipantAsync(id, new { displayName = id, email = $"{id}@example.com", kind = "interviewer", timeZone = "Europe/Berlin", workingHours = new[] { new { days = new[] { "Mon", "Tue", "Wed", "Thu", "Fri" }, start = "09:00", end = "17:00" } } }));
+        var ids = await PollingScenario.CreateRequestsAsync(api, "rec", options.Requests);
 
         var clock = Stopwatch.StartNew();
         var killedAt = TimeSpan.MaxValue;
         var limit = Baseline + TimeSpan.FromSeconds(options.Seconds);
-        var failures = new List<(TimeSpan At, string What)>[options.Clients];
+        var failures = new List<(TimeSpan Sent, TimeSpan At, string What)>[options.Clients];
         var reads = new int[options.Clients];
         var slowest = new double[options.Clients];
         var clients = Enumerable.Range(0, options.Clients).Select(client => Task.Run(async () =>
@@ -42,7 +41,7 @@ internal static class RecoveryScenario
                 string? failure;
                 try
                 {
-                    using var response = await api.Http.GetAsync(new Uri($"/v1/participants/{id}", UriKind.Relative));
+                    using var response = await api.Http.GetAsync(new Uri($"/v1/interview-requests/{id}", UriKind.Relative));
                     failure = response.IsSuccessStatusCode ? null : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -54,7 +53,7 @@ internal static class RecoveryScenario
                 slowest[client] = Math.Max(slowest[client], (clock.Elapsed - started).TotalMilliseconds);
                 if (failure is not null)
                 {
-                    own.Add((clock.Elapsed, failure));
+                    own.Add((started, clock.Elapsed, failure));
                 }
             }
         })).ToList();
@@ -70,9 +69,10 @@ internal static class RecoveryScenario
         var all = failures.SelectMany(f => f).OrderBy(f => f.At).ToList();
         var beforeKill = all.Count(f => f.At < killedAt);
         var lastFailure = all.Count > 0 ? all[^1].At - killedAt : TimeSpan.Zero;
+        var lastFailedSend = all.Count > 0 ? all.Max(f => f.Sent) - killedAt : TimeSpan.Zero;
         var kinds = string.Join(", ", all.GroupBy(f => f.What).Select(g => $"{g.Count()} × {g.Key}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{ids.Count} participants, {options.Clients} clients: {reads.Sum()} reads, {all.Count} failed ({beforeKill} before the kill; {kinds}); last failure {lastFailure.TotalSeconds:0.0} s after the kill; slowest read {slowest.Max() / 1000:0.0} s"));
+            $"{ids.Count} requests, {options.Clients} clients: {reads.Sum()} reads, {all.Count} failed ({beforeKill} before the kill; {kinds}); the last failed read was sent {lastFailedSend.TotalSeconds:0.0} s after the kill and failed {lastFailure.TotalSeconds:0.0} s after it; slowest read {slowest.Max() / 1000:0.0} s"));
         return 0;
     }
 }

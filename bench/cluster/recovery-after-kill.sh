@@ -3,7 +3,7 @@
 #
 #   bash bench/cluster/recovery-after-kill.sh
 #
-# Starts scripts/cluster.sh --silos 3, runs the load driver's recovery scenario (300 participants read in
+# Starts scripts/cluster.sh --silos 3, runs the load driver's recovery scenario (300 interview requests read in
 # turn by 16 clients; after 5 s it sends SIGKILL to silo 2 and reads on for 60 s), prints its report
 # (failed reads, and how long after the kill the last one failed) and stops the cluster. Failure
 # detection is cluster.sh's (probes 2 s, 3 missed probes, table refresh 2 s). Result: .cluster/recovery.txt.
@@ -20,7 +20,7 @@ for _ in $(seq 1 600); do
   sleep 1
 done
 dotnet run -c Release --no-build --project "$root/bench/Scheduler.LoadDriver" -- \
-  recovery --url http://127.0.0.1:5080 --interviewers 300 --clients 16 --seconds 60 --kill-pid "$(cat "$root/.cluster/silo-2.pid")" \
+  recovery --url http://127.0.0.1:5080 --requests 300 --clients 16 --seconds 60 --kill-pid "$(cat "$root/.cluster/silo-2.pid")" \
   | tee "$root/.cluster/recovery.txt"
 kill -TERM "$cluster"; wait "$cluster" || true
 rm -f "$root/.cluster/run-recovery.log"
