@@ -41,11 +41,7 @@ public static class ClusterHostingExtensions
         var section = builder.Configuration.GetSection(ClusterSettings.SectionName);
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ServiceId = settings.ServiceId;
-                o.ClusterId = settings.ClusterId;
-            });
+            ConfigureClusterIds(silo.Services, settings);
             silo.Configure<ClusterMembershipOptions>(section.GetSection("Membership"));
             silo.Configure<SiloMessagingOptions>(section.GetSection("Messaging"));
             silo.Configure<GrainCollectionOptions>(section.GetSection("Collection"));
@@ -86,6 +82,13 @@ public static class ClusterHostingExtensions
         return builder;
     }
 
+    private static void ConfigureClusterIds(IServiceCollection services, ClusterSettings settings) =>
+        services.Configure<ClusterOptions>(o =>
+        {
+            o.ServiceId = settings.ServiceId;
+            o.ClusterId = settings.ClusterId;
+        });
+
     private static PlacementStrategy? DefaultPlacement(ClusterPlacement placement) => placement switch
     {
         ClusterPlacement.Random => new RandomPlacement(),
@@ -114,11 +117,7 @@ public static class ClusterHostingExtensions
         var section = builder.Configuration.GetSection(ClusterSettings.SectionName);
         builder.UseOrleansClient(client =>
         {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ServiceId = settings.ServiceId;
-                o.ClusterId = settings.ClusterId;
-            });
+            ConfigureClusterIds(client.Services, settings);
             client.Configure<ClientMessagingOptions>(section.GetSection("Messaging"));
             client.AddActivityPropagation();
             client.AddDashboard();
