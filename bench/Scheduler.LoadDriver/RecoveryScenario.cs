@@ -25,7 +25,6 @@ internal static class RecoveryScenario
         var ids = await PollingScenario.CreateRequestsAsync(api, "rec", options.Requests);
 
         var clock = Stopwatch.StartNew();
-        var killedAt = TimeSpan.MaxValue;
         var limit = Baseline + TimeSpan.FromSeconds(options.Seconds);
         var failures = new List<(TimeSpan Sent, TimeSpan At, string What)>[options.Clients];
         var reads = new int[options.Clients];
@@ -59,11 +58,9 @@ internal static class RecoveryScenario
         })).ToList();
 
         await Task.Delay(Baseline);
-        using (var victim = Process.GetProcessById(options.KillPid))
-        {
-            killedAt = clock.Elapsed;
-            victim.Kill();
-        }
+        using var victim = Process.GetProcessById(options.KillPid);
+        var killedAt = clock.Elapsed;
+        victim.Kill();
 
         await Task.WhenAll(clients);
         var all = failures.SelectMany(f => f).OrderBy(f => f.At).ToList();

@@ -11,6 +11,7 @@
 # Results: .cluster/bench-<N>.txt.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$root/bench/cluster/start-cluster.sh"
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(1 2 3)
 export Logging__LogLevel__Default=Warning
@@ -26,13 +27,7 @@ cpu_line() { # title n
 }
 for n in "${counts[@]}"; do
   mkdir -p "$root/.cluster"; rm -rf "$root/.cluster/logs" "$root/.cluster/bench-$n.txt"
-  bash "$root/scripts/cluster.sh" --silos "$n" >"$root/.cluster/run-$n.log" 2>&1 &
-  cluster=$!
-  for _ in $(seq 1 600); do
-    grep -q "cluster running" "$root/.cluster/run-$n.log" 2>/dev/null && break
-    kill -0 "$cluster" 2>/dev/null || { cat "$root/.cluster/run-$n.log"; exit 1; }
-    sleep 1
-  done
+  start_cluster "$n" "$root/.cluster/run-$n.log"
   echo "== $n silo process(es) on dynalite =="
   cpu_line "cpu seconds before the run (start-up, JIT, table creation):" "$n"
   dotnet run -c Release --no-build --project "$root/bench/Scheduler.LoadDriver" -- \

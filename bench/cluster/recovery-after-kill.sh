@@ -9,16 +9,11 @@
 # detection is cluster.sh's (probes 2 s, 3 missed probes, table refresh 2 s). Result: .cluster/recovery.txt.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$root/bench/cluster/start-cluster.sh"
 export Logging__LogLevel__Default=Warning
 dotnet build "$root/bench/Scheduler.LoadDriver" -c Release --nologo -v q >/dev/null
 mkdir -p "$root/.cluster"; rm -rf "$root/.cluster/logs"
-bash "$root/scripts/cluster.sh" --silos 3 >"$root/.cluster/run-recovery.log" 2>&1 &
-cluster=$!
-for _ in $(seq 1 600); do
-  grep -q "cluster running" "$root/.cluster/run-recovery.log" 2>/dev/null && break
-  kill -0 "$cluster" 2>/dev/null || { cat "$root/.cluster/run-recovery.log"; exit 1; }
-  sleep 1
-done
+start_cluster 3 "$root/.cluster/run-recovery.log"
 dotnet run -c Release --no-build --project "$root/bench/Scheduler.LoadDriver" -- \
   recovery --url http://127.0.0.1:5080 --requests 300 --clients 16 --seconds 60 --kill-pid "$(cat "$root/.cluster/silo-2.pid")" \
   | tee "$root/.cluster/recovery.txt"

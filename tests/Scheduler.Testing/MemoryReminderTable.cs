@@ -28,8 +28,11 @@ public sealed class MemoryReminderTable : IReminderTable
         Task.FromResult(new ReminderTableData(_rows.Values.Where(r => r.GrainId == grainId).ToList()));
 
     /// <inheritdoc />
-    public Task<ReminderTableData> ReadRows(uint begin, uint end) =>
-        Task.FromResult(new ReminderTableData(_rows.Values.Where(r => InRange(r.GrainId.GetUniformHashCode(), begin, end)).ToList()));
+    public Task<ReminderTableData> ReadRows(uint begin, uint end)
+    {
+        var range = RangeFactory.CreateRange(begin, end); // Orleans' (begin, end], wrapping when begin >= end
+        return Task.FromResult(new ReminderTableData(_rows.Values.Where(r => range.InRange(r.GrainId)).ToList()));
+    }
 
     /// <inheritdoc />
     public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) =>
@@ -64,7 +67,4 @@ public sealed class MemoryReminderTable : IReminderTable
         _rows.Clear();
         return Task.CompletedTask;
     }
-
-    /// <summary>Orleans' ring range: <c>(begin, end]</c>, wrapping when <paramref name="begin"/> ≥ <paramref name="end"/>.</summary>
-    private static bool InRange(uint hash, uint begin, uint end) => begin < end ? hash > begin && hash <= end : hash > begin || hash <= end;
 }

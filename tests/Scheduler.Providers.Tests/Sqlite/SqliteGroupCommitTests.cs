@@ -170,7 +170,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
             command =>
             {
                 taken.Set();
-                release.Wait();
+                release.Wait(TimeSpan.FromSeconds(30)); // the writer's bind callback is synchronous by design: it holds the loop
                 command.CommandText = Insert("taken");
             },
             takenCancellation.Token);

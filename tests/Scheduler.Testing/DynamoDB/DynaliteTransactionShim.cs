@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Nito.AsyncEx;
 
 namespace Scheduler.Testing.DynamoDB;
 
@@ -25,7 +26,7 @@ public sealed class DynaliteTransactionShim : IDisposable
     private readonly HttpListener _listener = new();
     private readonly HttpClient _http = new();
     private readonly Uri _dynalite;
-    private readonly TransactionGate _gate = new();
+    private readonly AsyncReaderWriterLock _gate = new();
     private readonly ConcurrentDictionary<string, string[]> _keyNames = new();
     private readonly ConcurrentDictionary<string, JsonObject> _timeToLive = new();
     private readonly ConcurrentQueue<ShimRequest> _requests = new();
@@ -98,27 +99,19 @@ public sealed class DynaliteTransactionShim : IDisposable
 
         var auth = (context.Request.Headers["Authorization"], context.Request.Headers["X-Amz-Date"]);
 
+        // Emulated transactions hold the lock alone (a waiting one goes before new readers); everything else shares it.
         var transaction = operation.StartsWith("Transact", StringComparison.Ordinal);
-        await (transaction ? _gate.EnterExclusiveAsync() : _gate.EnterSharedAsync());
         Reply reply;
-        try
+        using (await (transaction ? _gate.WriterLockAsync() : _gate.ReaderLockAsync()))
         {
-            reply = await HandleAsync(operation, json, body, auth);
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
-        {
-            // dynalite not answering (yet) or a failed rollback: a 500 the SDK and the fixture can see, never a hung request.
-            reply = new Reply(500, Encoding.UTF8.GetBytes(new JsonObject { ["__type"] = "com.amazonaws.dynamodb.v20120810#InternalServerError", ["message"] = e.Message }.ToJsonString()), null);
-        }
-        finally
-        {
-            if (transaction)
+            try
             {
-                _gate.ExitExclusive();
+                reply = await HandleAsync(operation, json, body, auth);
             }
-            else
+            catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
             {
-                await _gate.ExitSharedAsync();
+                // dynalite not answering (yet) or a failed rollback: a 500 the SDK and the fixture can see, never a hung request.
+                reply = new Reply(500, Encoding.UTF8.GetBytes(new JsonObject { ["__type"] = "com.amazonaws.dynamodb.v20120810#InternalServerError", ["message"] = e.Message }.ToJsonString()), null);
             }
         }
 
