@@ -388,6 +388,10 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     private async Task BookedAsync(List<ScheduledStageView> option, OptionSearchResult? search)
     {
         var now = _time.GetUtcNow();
+
+        // The complete reminder is registered before the booking is written: should the write fail, the reminder
+        // finds the request not booked and stops; the other order could leave a booked request that never completes.
+        await this.RegisterOrUpdateReminder(RequestSettings.CompleteReminder, OneShotReminder.DueIn(option[^1].End - now), OneShotReminder.RetryPeriod);
         S.Booking = new BookingView(option, now);
         S.AvoidStart = null;
         S.Target = null;
@@ -398,8 +402,6 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         AnnounceBooked(option);
         Transition(RequestStatus.Booked, null);
         await PersistAsync();
-        var untilEnd = option[^1].End - now;
-        await this.RegisterOrUpdateReminder(RequestSettings.CompleteReminder, OneShotReminder.DueIn(untilEnd), OneShotReminder.RetryPeriod);
         if (search is not null)
         {
             foreach (var (poolId, members) in search.PoolMembers)

@@ -44,7 +44,7 @@ public sealed class PoolOfferTests
         await using var cluster = await SetUpAsync();
         var request = cluster.Request("r1");
         await request.Submit(Spec());
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        await WaitForOpenOfferAsync(cluster, request);
 
         var outcome = await cluster.Pool("backend").Accept("r1.o1", "m2");
         var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
@@ -72,7 +72,7 @@ public sealed class PoolOfferTests
         await using var cluster = await SetUpAsync();
         var request = cluster.Request("r1");
         await request.Submit(Spec());
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        await WaitForOpenOfferAsync(cluster, request);
         var pool = cluster.Pool("backend");
 
         var outcomes = await Task.WhenAll(pool.Accept("r1.o1", "m1"), pool.Accept("r1.o1", "m2"));
@@ -138,11 +138,11 @@ public sealed class PoolOfferTests
         await using var cluster = await SetUpAsync();
         var request = cluster.Request("r1");
         await request.Submit(Spec());
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        await WaitForOpenOfferAsync(cluster, request);
         await cluster.Participant("m2").ReplaceBlocks([new BusyBlock(Slot, Slot.AddHours(1), "dentist")]);
 
         Assert.True((await cluster.Pool("backend").Accept("r1.o1", "m2")).Accepted);
-        var again = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered && v.Offer!.OfferId == "r1.o2");
+        var again = await WaitForOpenOfferAsync(cluster, request, "r1.o2");
 
         Assert.Equal(["m1"], again.Offer!.MemberIds);
         Assert.Contains(again.History, h => h.Reason == "m2 accepted but the slot could no longer be held for everyone; negotiating again.");
@@ -221,7 +221,7 @@ public sealed class PoolOfferTests
         var proposed = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
 
         var selected = await request.Select(proposed.Proposals[0].Id);
-        var offered = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        var offered = await WaitForOpenOfferAsync(cluster, request);
         Assert.True((await cluster.Pool("backend").Accept(offered.Offer!.OfferId, "m2")).Accepted);
         var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
 
@@ -284,6 +284,18 @@ public sealed class PoolOfferTests
         await cluster.Participant("m3").ReplaceBlocks([new BusyBlock(Slot.AddHours(-1), Slot.AddHours(3), "busy")]);
         await cluster.Pool("backend").Upsert(new PoolDefinition(["m1", "m2", "m3"], strategy));
         return cluster;
+    }
+
+    /// <summary>
+    /// Waits until the request is offered (<paramref name="offerId"/>, or any offer) and its pool holds the offer. The
+    /// request shows <see cref="RequestStatus.Offered"/> as soon as it has stored its decision, a moment before the pool
+    /// has the offer; members can accept only once the pool has it (they are messaged after that).
+    /// </summary>
+    private static async Task<InterviewRequestView> WaitForOpenOfferAsync(GrainTestCluster cluster, IInterviewRequestGrain request, string? offerId = null)
+    {
+        var offered = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered && (offerId is null || v.Offer!.OfferId == offerId));
+        await WaitForOfferAsync(cluster.Pool(offered.Offer!.PoolId), offered.Offer.OfferId, _ => true);
+        return offered;
     }
 
     private static async Task<OfferView> WaitForOfferAsync(IInterviewerPoolGrain pool, string offerId, Func<OfferView, bool> condition)

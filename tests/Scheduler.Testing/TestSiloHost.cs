@@ -1,8 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Configuration;
 using Orleans.TestingHost;
+using Polly;
+using Polly.Retry;
 
 namespace Scheduler.Testing;
 
@@ -11,8 +15,8 @@ namespace Scheduler.Testing;
 /// storage and reminders (kept in the test process, not in grains, so they answer while the silo stops) unless the
 /// test configures others. Grains and reminders run on <see cref="Time"/>, a
 /// <see cref="FakeTimeProvider"/> the test advances; Orleans' own infrastructure (messaging and call timeouts,
-/// membership, system timers, activation collection, the grain directory) stays on the system clock, so a jump of
-/// the fake clock never times out a call in flight or collects an activation.
+/// membership, system timers, activation collection, the grain directory, placement retries) stays on the system
+/// clock, so a jump of the fake clock never times out a call in flight or collects an activation.
 /// </summary>
 public sealed class TestSiloHost : IAsyncDisposable
 {
@@ -24,6 +28,9 @@ public sealed class TestSiloHost : IAsyncDisposable
         TimeProviderNames.ActivationManagement,
         TimeProviderNames.GrainDirectory,
     ];
+
+    /// <summary>The key of Orleans' placement pipeline (<c>OrleansRuntimeResiliencePolicies</c>, internal to Orleans).</summary>
+    private const string PlacementPipelineKey = "Orleans.Placement";
 
     private readonly InProcessTestCluster _cluster;
     private bool _stopped;
@@ -73,6 +80,23 @@ public sealed class TestSiloHost : IAsyncDisposable
                 host.Services.AddKeyedSingleton(key, TimeProvider.System);
             }
 
+            // Orleans builds its placement pipeline (a timeout around retries) on the registered clock, the fake one
+            // here, where a placement retried while the silo stops would wait for ever. The first registration of a
+            // pipeline key wins, and this one comes before Orleans' own: the same strategies on the system clock.
+            host.Services.AddResiliencePipeline<string, SiloAddress>(PlacementPipelineKey, (pipeline, context) =>
+            {
+                var messaging = context.ServiceProvider.GetRequiredService<IOptions<SiloMessagingOptions>>().Value;
+                pipeline.TimeProvider = TimeProvider.System;
+                pipeline.AddTimeout(messaging.PlacementTimeout).AddRetry(new RetryStrategyOptions<SiloAddress>
+                {
+                    MaxRetryAttempts = messaging.PlacementMaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    Delay = messaging.PlacementRetryBaseDelay,
+                    UseJitter = true,
+                    ShouldHandle = new PredicateBuilder<SiloAddress>().Handle<OrleansException>().Handle<TimeoutException>(),
+                });
+            });
+
             configureServices?.Invoke(host.Services);
         });
         builder.ConfigureSilo((_, silo) =>
@@ -90,7 +114,20 @@ public sealed class TestSiloHost : IAsyncDisposable
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
+        await WaitForOwnManifestAsync(cluster.Silos[0].ServiceProvider);
         return new TestSiloHost(cluster, time);
+    }
+
+    /// <summary>
+    /// Waits until the silo's cluster manifest lists the silo itself. A silo answers calls once started, but it learns
+    /// its own grain types through membership a moment later; until then every placement fails and is retried, so a
+    /// test's first calls would start late and out of order.
+    /// </summary>
+    private static async Task WaitForOwnManifestAsync(IServiceProvider services)
+    {
+        var self = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        var manifest = services.GetRequiredService<IClusterManifestProvider>();
+        await WaitUntilAsync(() => manifest.Current.Silos.ContainsKey(self), TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Stops the silo gracefully (deactivating its grains). Idempotent.</summary>
