@@ -1,16 +1,23 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>
-/// Sends with the framework's <see cref="SmtpClient"/>: a <c>multipart/alternative</c> of <c>text/plain</c>,
-/// <c>text/html</c> and, when there is an invite, <c>text/calendar; method=…</c> (the iMIP form mail clients
-/// act on, RFC 6047 §2.4), plus the same invite as an <c>invite.ics</c> attachment for clients that only
-/// look at attachments. STARTTLS and AUTH follow <see cref="SmtpOptions"/>.
+/// Sends with MailKit: a <c>multipart/mixed</c> of a <c>multipart/alternative</c> (<c>text/plain</c>, <c>text/html</c>
+/// and, when there is an invite, <c>text/calendar; method=…</c>, the iMIP form mail clients act on, RFC 6047 §2.4)
+/// and the same invite as an <c>invite.ics</c> attachment for clients that only look at attachments. One connection
+/// per message: STARTTLS (RFC 3207, required when <see cref="SmtpOptions.EnableSsl"/>), then AUTH when a user name is
+/// set, each step bounded by <see cref="SmtpOptions.TimeoutSeconds"/>.
 /// </summary>
 public sealed class SmtpEmailSender : IEmailSender
 {
@@ -25,70 +32,99 @@ public sealed class SmtpEmailSender : IEmailSender
     {
         ArgumentNullException.ThrowIfNull(message);
         var options = _options.CurrentValue;
-        using var mail = Build(message, options);
-        using var client = new SmtpClient(options.Host, options.Port)
+        using var mime = Build(message, options);
+        using var client = new SmtpClient { Timeout = Math.Clamp(options.TimeoutSeconds, 1, 600) * 1000 };
+        if (!string.IsNullOrEmpty(options.ServerCertificateSha256))
         {
-            EnableSsl = options.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = Math.Clamp(options.TimeoutSeconds, 1, 600) * 1000,
-        };
-        if (!string.IsNullOrEmpty(options.UserName))
-        {
-            client.UseDefaultCredentials = false;
-            client.Credentials = new NetworkCredential(options.UserName, options.Password);
+            var pin = options.ServerCertificateSha256;
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) => errors == SslPolicyErrors.None || IsPinned(certificate, pin);
         }
 
+        var server = $"SMTP {options.Host}:{options.Port}";
         try
         {
-            await client.SendMailAsync(mail, cancellationToken);
+            await client.ConnectAsync(options.Host, options.Port, options.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+            if (!string.IsNullOrEmpty(options.UserName))
+            {
+                await client.AuthenticateAsync(options.UserName, options.Password ?? string.Empty, cancellationToken);
+            }
+
+            await client.SendAsync(mime, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
         }
-        catch (SmtpException ex)
+        catch (SmtpCommandException ex)
         {
+            // RFC 5321 §4.2.1: 5yz is permanent, except a busy mailbox, which may free up.
             var code = (int)ex.StatusCode;
             var permanent = code is >= 500 and < 600 && ex.StatusCode != SmtpStatusCode.MailboxBusy;
-            throw new EmailDeliveryException($"SMTP {options.Host}:{options.Port} failed: {ex.Message}", permanent, ex);
+            throw new EmailDeliveryException($"{server} refused the message ({code}): {ex.Message}", permanent, ex);
         }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        catch (AuthenticationException ex)
         {
-            throw new EmailDeliveryException($"SMTP {options.Host}:{options.Port} unreachable: {ex.Message}", false, ex);
+            // Credentials are configuration: once fixed, the retried message goes through.
+            throw new EmailDeliveryException($"{server} refused the credentials of '{options.UserName}': {ex.Message}", false, ex);
+        }
+        catch (SslHandshakeException ex)
+        {
+            throw new EmailDeliveryException($"{server}: TLS failed (certificate not trusted and not pinned?): {ex.Message}", false, ex);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or TimeoutException or SmtpProtocolException or ServiceNotConnectedException or NotSupportedException)
+        {
+            throw new EmailDeliveryException($"{server} unreachable: {ex.Message}", false, ex);
         }
     }
 
-    private static MailMessage Build(EmailMessage message, SmtpOptions options)
+    private static bool IsPinned(X509Certificate? certificate, string sha256Hex)
     {
-        var mail = new MailMessage
+        if (certificate is null)
         {
-            From = new MailAddress(options.FromAddress, options.FromName, Encoding.UTF8),
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
+            return false;
+        }
+
+        var hash = SHA256.HashData(certificate.GetRawCertData());
+        return string.Equals(Convert.ToHexString(hash), sha256Hex.Replace(":", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static MimeMessage Build(EmailMessage message, SmtpOptions options)
+    {
+        var alternative = new MultipartAlternative
+        {
+            Text(TextFormat.Plain, message.TextBody),
+            Text(TextFormat.Html, message.HtmlBody),
         };
-        mail.To.Add(new MailAddress(message.ToAddress, message.ToName, Encoding.UTF8));
-        mail.Headers.Add("Message-ID", message.MessageId);
-        mail.AlternateViews.Add(View(message.TextBody, MediaTypeNames.Text.Plain));
-        mail.AlternateViews.Add(View(message.HtmlBody, MediaTypeNames.Text.Html));
+        MimeEntity body = alternative;
         if (message.Invite is { } invite)
         {
-            var calendarType = new ContentType("text/calendar") { CharSet = "UTF-8" };
-            calendarType.Parameters.Add("method", invite.Method);
-            var calendarView = AlternateView.CreateAlternateViewFromString(invite.Content, calendarType);
-            calendarView.TransferEncoding = TransferEncoding.Base64;
-            mail.AlternateViews.Add(calendarView);
+            var calendar = new TextPart("calendar") { ContentTransferEncoding = ContentEncoding.Base64 };
+            calendar.SetText(Encoding.UTF8, invite.Content);
+            calendar.ContentType.Parameters.Add("method", invite.Method);
+            alternative.Add(calendar);
 
-            var attachmentType = new ContentType("application/ics") { Name = "invite.ics" };
-            var attachment = new Attachment(new MemoryStream(Encoding.UTF8.GetBytes(invite.Content)), attachmentType);
-            attachment.ContentDisposition!.FileName = "invite.ics";
-            mail.Attachments.Add(attachment);
+            var attachment = new MimePart("application", "ics")
+            {
+                Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(invite.Content))),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = "invite.ics",
+            };
+            body = new Multipart("mixed") { alternative, attachment };
         }
 
-        return mail;
+        var mime = new MimeMessage
+        {
+            Subject = message.Subject,
+            MessageId = message.MessageId.Trim('<', '>'),
+            Body = body,
+        };
+        mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        return mime;
     }
 
-    private static AlternateView View(string content, string mediaType)
+    private static TextPart Text(TextFormat format, string content)
     {
-        var view = AlternateView.CreateAlternateViewFromString(content, Encoding.UTF8, mediaType);
-        view.TransferEncoding = TransferEncoding.QuotedPrintable;
-        return view;
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        part.SetText(Encoding.UTF8, content);
+        return part;
     }
 }

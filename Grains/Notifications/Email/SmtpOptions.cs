@@ -15,6 +15,13 @@ public sealed class SmtpOptions
     /// <summary>Whether to upgrade the connection with STARTTLS (RFC 3207) before authenticating.</summary>
     public bool EnableSsl { get; set; } = true;
 
+    /// <summary>
+    /// The SHA-256 hash of the server's DER certificate in hex (colons allowed), for a relay whose certificate no
+    /// trusted authority signed (a self-signed on-premises server): that one certificate is accepted. <see langword="null"/>
+    /// (the default) accepts only certificates that validate for <see cref="Host"/>.
+    /// </summary>
+    public string? ServerCertificateSha256 { get; set; }
+
     /// <summary>The user name for SMTP AUTH, or <see langword="null"/> to send without authentication.</summary>
     public string? UserName { get; set; }
 

@@ -6,17 +6,23 @@ using System.Text.Json;
 namespace Scheduler.Grains.Tests.Notifications;
 
 /// <summary>
-/// A real SMTP server for tests: <c>/usr/bin/python3 -m aiosmtpd</c> (Debian <c>python3-aiosmtpd</c>) on a free
-/// loopback port, with a handler that writes every accepted message as <c>.eml</c> plus a decoded <c>.json</c>
-/// (envelope, headers, each MIME part) into a directory. The server can be stopped and started again on the same
-/// port and directory.
+/// A real SMTP server for tests: aiosmtpd (Debian <c>python3-aiosmtpd</c>) on a free loopback port, with a handler
+/// that writes every accepted message as <c>.eml</c> plus a decoded <c>.json</c> (envelope, headers, each MIME part,
+/// whether the session was TLS and authenticated) into a directory. It can require STARTTLS and AUTH
+/// (<see cref="SmtpSinkSecurity"/>). The server can be stopped and started again on the same port and directory.
 /// </summary>
 internal sealed class SmtpSink : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
 
-    private const string HandlerSource = """
-        import email, email.policy, json, os, threading
+    /// <summary>
+    /// The server: aiosmtpd's <c>SMTP</c> protocol on an asyncio listener, with this handler. A recipient whose local
+    /// part starts with <c>reject</c> is refused with 550. With a certificate, STARTTLS is required; with a user
+    /// name, AUTH (PLAIN or LOGIN, over TLS) is required.
+    /// </summary>
+    private const string ServerSource = """
+        import asyncio, email, email.policy, json, os, ssl, sys, threading
+        from aiosmtpd.smtp import SMTP, AuthResult
 
         class Sink:
             _lock = threading.Lock()
@@ -25,9 +31,11 @@ internal sealed class SmtpSink : IAsyncDisposable
                 self.directory = directory
                 self.count = 0
 
-            @classmethod
-            def from_cli(cls, parser, *args):
-                return cls(args[0])
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if address.split("@")[0].startswith("reject"):
+                    return "550 5.1.1 No such user"
+                envelope.rcpt_tos.append(address)
+                return "250 OK"
 
             async def handle_DATA(self, server, session, envelope):
                 with Sink._lock:
@@ -54,6 +62,8 @@ internal sealed class SmtpSink : IAsyncDisposable
                     "subject": str(message["Subject"]),
                     "messageId": str(message["Message-ID"]),
                     "parts": parts,
+                    "tls": session.ssl is not None,
+                    "authenticated": bool(session.authenticated),
                 }
                 with open(os.path.join(self.directory, name + ".eml"), "wb") as f:
                     f.write(raw)
@@ -62,35 +72,64 @@ internal sealed class SmtpSink : IAsyncDisposable
                     json.dump(record, f)
                 os.rename(temp, os.path.join(self.directory, name + ".json"))
                 return "250 OK"
+
+        def main():
+            port, directory, cert, key, user, password = sys.argv[1:7]
+            handler = Sink(directory)
+            tls = None
+            if cert:
+                tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+                tls.load_cert_chain(cert, key)
+
+            def authenticate(server, session, envelope, mechanism, data):
+                ok = data.login.decode() == user and data.password.decode() == password
+                return AuthResult(success=ok, handled=False)
+
+            def protocol():
+                return SMTP(handler, hostname="sink.test", tls_context=tls, require_starttls=tls is not None,
+                            authenticator=authenticate if user else None, auth_required=bool(user),
+                            auth_require_tls=tls is not None)
+
+            loop = asyncio.new_event_loop()
+            loop.run_until_complete(loop.create_server(protocol, "127.0.0.1", int(port)))
+            loop.run_forever()
+
+        main()
         """;
 
     private readonly string _root;
     private Process? _process;
 
-    private SmtpSink(string root, int port)
+    private readonly SmtpSinkSecurity? _security;
+
+    private SmtpSink(string root, int port, SmtpSinkSecurity? security)
     {
         _root = root;
+        _security = security;
         Port = port;
         Directory.CreateDirectory(MailDirectory);
-        File.WriteAllText(Path.Combine(_root, "notify_sink.py"), HandlerSource);
+        File.WriteAllText(ServerPath, ServerSource);
     }
 
     public int Port { get; }
 
     public string MailDirectory => Path.Combine(_root, "mail");
 
+    private string ServerPath => Path.Combine(_root, "smtp_sink.py");
+
     /// <summary>Allocates a port and a directory; the server is not running until <see cref="StartAsync"/>.</summary>
-    public static async Task<SmtpSink> CreateAsync()
+    /// <param name="security">STARTTLS and AUTH to require, or <see langword="null"/> for neither.</param>
+    public static async Task<SmtpSink> CreateAsync(SmtpSinkSecurity? security = null)
     {
         await RequireAiosmtpdAsync();
         var root = Path.Combine(Path.GetTempPath(), "scheduler-smtp-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        return new SmtpSink(root, FreePort());
+        return new SmtpSink(root, FreePort(), security);
     }
 
-    public static async Task<SmtpSink> StartNewAsync()
+    public static async Task<SmtpSink> StartNewAsync(SmtpSinkSecurity? security = null)
     {
-        var sink = await CreateAsync();
+        var sink = await CreateAsync(security);
         await sink.StartAsync();
         return sink;
     }
@@ -99,12 +138,20 @@ internal sealed class SmtpSink : IAsyncDisposable
     {
         var start = new ProcessStartInfo(Python)
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "notify_sink.Sink", MailDirectory },
+            ArgumentList =
+            {
+                ServerPath,
+                Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                MailDirectory,
+                _security?.CertificatePath ?? string.Empty,
+                _security?.KeyPath ?? string.Empty,
+                _security?.UserName ?? string.Empty,
+                _security?.Password ?? string.Empty,
+            },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        start.Environment["PYTHONPATH"] = _root;
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start aiosmtpd.");
         _process.BeginErrorReadLine();
         _process.BeginOutputReadLine();
@@ -194,7 +241,10 @@ internal sealed class SmtpSink : IAsyncDisposable
     }
 }
 
-internal sealed record ReceivedMail(string MailFrom, IReadOnlyList<string> RcptTos, string From, string To, string Subject, string MessageId, IReadOnlyList<ReceivedPart> Parts)
+/// <summary>STARTTLS with this certificate (PEM files) and AUTH with these credentials, both required.</summary>
+internal sealed record SmtpSinkSecurity(string CertificatePath, string KeyPath, string UserName, string Password);
+
+internal sealed record ReceivedMail(string MailFrom, IReadOnlyList<string> RcptTos, string From, string To, string Subject, string MessageId, IReadOnlyList<ReceivedPart> Parts, bool Tls, bool Authenticated)
 {
     public ReceivedPart Part(string contentType) => Parts.First(p => p.ContentType == contentType);
 }
