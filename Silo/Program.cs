@@ -19,7 +19,7 @@ using (var metadata = new HttpClient { Timeout = TimeSpan.FromSeconds(5) })
 var dataDirectory = builder.Configuration["Scheduler:DataDirectory"] ?? "data";
 builder.AddSchedulerSilo(Path.GetFullPath(Path.Combine(dataDirectory, "scheduler.db")), "scheduler-silo");
 builder.Services.AddSchedulerNotifications(builder.Configuration);
-builder.Services.AddCalendarSources(options => builder.Configuration.GetSection("Calendars").Bind(options));
+builder.Services.AddCalendarSources(options => builder.Configuration.GetSection(CalendarSourceOptions.SectionName).Bind(options));
 var keysDirectory = Path.GetFullPath(builder.Configuration["Scheduler:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys"));
 builder.Services.AddGoogleCalendar(keysDirectory, google => builder.Configuration.GetSection(GoogleOptions.SectionName).Bind(google));
 builder.Services.AddMicrosoftCalendar(keysDirectory, microsoft => builder.Configuration.GetSection(MicrosoftOptions.SectionName).Bind(microsoft));

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Scheduler.Gateway.Auth;
 
 /// <summary>
@@ -23,9 +25,11 @@ public sealed class AuthOptions
     public string? SigningKey { get; set; }
 
     /// <summary>The issuer HS256 tokens carry and are checked for. Default <c>scheduler</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
     public string Issuer { get; set; } = DefaultIssuer;
 
     /// <summary>The audience every token must carry. Default <c>scheduler-api</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
     public string Audience { get; set; } = DefaultAudience;
 
     /// <summary>An OpenID Connect authority (e.g. an Okta or Entra ID issuer URL); when set, tokens are validated against its published keys.</summary>
@@ -35,8 +39,10 @@ public sealed class AuthOptions
     public bool RequireHttpsMetadata { get; set; } = true;
 
     /// <summary>The claim that names the tenant. Default <c>tenant</c>.</summary>
+    [Required(AllowEmptyStrings = false)]
     public string TenantClaim { get; set; } = SchedulerClaims.Tenant;
 
     /// <summary>How long minted tokens live, in minutes, 1–10080 (a week). Default 480 (8 hours).</summary>
+    [Range(1, 10080)]
     public int TokenLifetimeMinutes { get; set; } = 480;
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
+using Scheduler.Grains.Common.Options;
 
 namespace Scheduler.Gateway.Auth;
 
@@ -21,7 +22,7 @@ public static class AuthenticationSetup
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(AuthOptions.SectionName);
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
-        builder.Services.Configure<AuthOptions>(section);
+        builder.Services.AddValidatedOptions<AuthOptions>(builder.Configuration, AuthOptions.SectionName);
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {

@@ -3,14 +3,15 @@ using Scheduler.Gateway.CalendarAccounts;
 using Scheduler.Gateway.Common;
 using Scheduler.Gateway.Demo;
 using Scheduler.Gateway.InterviewRequests;
+using Scheduler.Gateway.OAuth;
 using Scheduler.Gateway.Participants;
 using Scheduler.Gateway.Pools;
 using Scheduler.Gateway.Settings;
 using Scheduler.Gateway.Webhooks;
-using Scheduler.Gateway.OAuth;
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Microsoft;
+using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Common.Options;
 using Scheduler.Grains.Notifications;
 using Scheduler.Hosting;
 
@@ -41,7 +42,7 @@ public static class GatewayHostingExtensions
         }
 
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
-        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
+        builder.Services.AddValidatedOptions<GatewayOptions>(builder.Configuration, GatewayOptions.SectionName);
         if (options.ClusterClient)
         {
             builder.AddSchedulerClusterClient("scheduler-gateway");
@@ -52,7 +53,7 @@ public static class GatewayHostingExtensions
         }
 
         builder.Services.AddSchedulerNotifications(builder.Configuration);
-        builder.Services.AddCalendarSources(calendars => builder.Configuration.GetSection("Calendars").Bind(calendars));
+        builder.Services.AddCalendarSources(calendars => builder.Configuration.GetSection(CalendarSourceOptions.SectionName).Bind(calendars));
         builder.Services.AddGoogleCalendar(options.GetKeysDirectory(), google => builder.Configuration.GetSection(GoogleOptions.SectionName).Bind(google));
         builder.Services.AddMicrosoftCalendar(options.GetKeysDirectory(), microsoft => builder.Configuration.GetSection(MicrosoftOptions.SectionName).Bind(microsoft));
         builder.Services.AddSingleton<OAuthStateProtector>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Scheduler.Gateway.Hosting;
 
 /// <summary>Options of the gateway process (configuration section <c>Scheduler</c>).</summary>
@@ -7,9 +9,11 @@ public sealed class GatewayOptions
     public const string SectionName = "Scheduler";
 
     /// <summary>Where the embedded silo keeps its SQLite database (<c>scheduler.db</c>). Default <c>./data</c>, relative to the working directory.</summary>
+    [Required(AllowEmptyStrings = false)]
     public string DataDirectory { get; set; } = "data";
 
     /// <summary>How many batch items are validated and stored at once, 1–256. Default 32.</summary>
+    [Range(1, 256)]
     public int BatchParallelism { get; set; } = 32;
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Scheduler.Grains.Common.Options;
 using Scheduler.Grains.Participants.Busy;
 
 namespace Scheduler.Grains.Calendars;
@@ -19,7 +20,7 @@ public static class CalendarServiceCollectionExtensions
     public static IServiceCollection AddCalendarSources(this IServiceCollection services, Action<CalendarSourceOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = services.AddOptions<CalendarSourceOptions>();
+        var optionsBuilder = services.AddValidatedOptions<CalendarSourceOptions>(CalendarSourceOptions.SectionName);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Scheduler.Grains.Calendars;
 
 /// <summary>
@@ -6,13 +8,18 @@ namespace Scheduler.Grains.Calendars;
 /// </summary>
 public sealed class CalendarSourceOptions
 {
+    /// <summary>The configuration section hosts bind.</summary>
+    public const string SectionName = "Calendars";
+
     /// <summary>
     /// How often an <c>ics</c> feed is polled: data older than this is stale and is revalidated
     /// (conditional GET) on the next availability query. Default 5 minutes; must be positive.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan IcsPollInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a CalDAV answer stays fresh. Default 5 minutes; must be positive.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan CalDavPollInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -24,15 +31,19 @@ public sealed class CalendarSourceOptions
     public bool PreferCalDavFreeBusy { get; set; }
 
     /// <summary>Retries after a failed read (network error, timeout, 408, 429, 5xx); 0 disables retries. Default 3.</summary>
+    [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>The first retry delay; later ones double, with jitter. A <c>Retry-After</c> header wins. Default 1 second.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Timeout of one HTTP attempt. Default 30 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The largest feed or REPORT body read, in bytes; larger ones are an error. Default 20 MiB.</summary>
+    [Range(1024L, 1024L * 1024 * 1024)]
     public long MaxBodyBytes { get; set; } = 20L * 1024 * 1024;
 
     /// <summary>

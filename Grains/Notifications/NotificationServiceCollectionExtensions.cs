@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scheduler.Grains.Common.Options;
 
 namespace Scheduler.Grains.Notifications;
 
@@ -8,7 +9,7 @@ namespace Scheduler.Grains.Notifications;
 public static class NotificationServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="SmtpOptions"/> (<c>Smtp:</c>), <see cref="SlackOptions"/> (<c>Slack:</c>) and
+    /// Binds, and validates at start-up, <see cref="SmtpOptions"/> (<c>Smtp:</c>), <see cref="SlackOptions"/> (<c>Slack:</c>) and
     /// <see cref="OutboxOptions"/> (<c>Notifications:Outbox</c>), <see cref="FollowUpOptions"/> (<c>Notifications:FollowUp</c>), and registers <see cref="SmtpEmailSender"/>,
     /// <see cref="SlackClient"/> (typed HTTP client) and <see cref="SlackSignatureVerifier"/>. Existing registrations
     /// of <see cref="IEmailSender"/> are kept. Registers <see cref="NotificationChannels"/> from the configuration:
@@ -22,10 +23,10 @@ public static class NotificationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName));
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.SectionName));
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
-        services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.SectionName));
+        services.AddValidatedOptions<SmtpOptions>(configuration, SmtpOptions.SectionName);
+        services.AddValidatedOptions<SlackOptions>(configuration, SlackOptions.SectionName);
+        services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.SectionName);
+        services.AddValidatedOptions<FollowUpOptions>(configuration, FollowUpOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.TryAddSingleton<SlackSignatureVerifier>();

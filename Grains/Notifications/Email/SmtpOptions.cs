@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>SMTP settings, bound to the <c>Smtp:</c> configuration section.</summary>
@@ -10,6 +12,7 @@ public sealed class SmtpOptions
     public string Host { get; set; } = "localhost";
 
     /// <summary>The server port (1–65535); 587 for submission with STARTTLS, 25 for relay.</summary>
+    [Range(1, 65535)]
     public int Port { get; set; } = 587;
 
     /// <summary>Whether to upgrade the connection with STARTTLS (RFC 3207) before authenticating.</summary>
@@ -20,6 +23,7 @@ public sealed class SmtpOptions
     /// trusted authority signed (a self-signed on-premises server): that one certificate is accepted. <see langword="null"/>
     /// (the default) accepts only certificates that validate for <see cref="Host"/>.
     /// </summary>
+    [RegularExpression("^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$", ErrorMessage = "Must be a SHA-256 hash in hex: 64 digits, colons allowed between pairs.")]
     public string? ServerCertificateSha256 { get; set; }
 
     /// <summary>The user name for SMTP AUTH, or <see langword="null"/> to send without authentication.</summary>
@@ -29,12 +33,14 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 
     /// <summary>The sender address (RFC 5322 <c>From</c>); also the invite's <c>ORGANIZER</c>.</summary>
+    [Required(AllowEmptyStrings = false), EmailAddress]
     public string FromAddress { get; set; } = "scheduler@localhost";
 
     /// <summary>The sender's display name.</summary>
     public string FromName { get; set; } = "Scheduler";
 
     /// <summary>How long one send may take, in seconds (1–600).</summary>
+    [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 30;
 
     /// <summary>The domain on the right of generated <c>Message-ID</c>s; when empty, the domain of <see cref="FromAddress"/>.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>Host defaults of the follow-ups after an interview, bound to <c>Notifications:FollowUp</c>; a tenant's <see cref="NotificationSettings"/> override them.</summary>
@@ -7,5 +9,6 @@ public sealed class FollowUpOptions
     public const string SectionName = "Notifications:FollowUp";
 
     /// <summary>Minutes after the end of an interview at which the follow-ups go out, 0–10080 (7 days). Default 60.</summary>
+    [Range(0, 10080)]
     public int DelayMinutes { get; set; } = 60;
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>Slack settings, bound to the <c>Slack:</c> configuration section.</summary>
@@ -7,6 +9,7 @@ public sealed class SlackOptions
     public const string SectionName = "Slack";
 
     /// <summary>The Web API base URL, ending in <c>/</c>; tests point it at a local stand-in.</summary>
+    [Required]
     public Uri BaseUrl { get; set; } = new("https://slack.com/api/");
 
     /// <summary>The bot token (<c>xoxb-…</c>) sent as <c>Authorization: Bearer</c>.</summary>
@@ -16,14 +19,18 @@ public sealed class SlackOptions
     public string? SigningSecret { get; set; }
 
     /// <summary>Minimum spacing of messages to one channel, in milliseconds (0–60000); Slack allows about one per second.</summary>
+    [Range(0, 60000)]
     public int ChannelIntervalMilliseconds { get; set; } = 1000;
 
     /// <summary>Retries after the first attempt for 429, 5xx and network failures (0–10).</summary>
+    [Range(0, 10)]
     public int MaxRetries { get; set; } = 4;
 
-    /// <summary>The first retry delay in milliseconds (exponential with jitter after it) when Slack sends no <c>Retry-After</c>.</summary>
+    /// <summary>The first retry delay in milliseconds (1–60000; exponential with jitter after it) when Slack sends no <c>Retry-After</c>.</summary>
+    [Range(1, 60000)]
     public int RetryBaseDelayMilliseconds { get; set; } = 500;
 
-    /// <summary>How old a signed request may be, in seconds; Slack recommends refusing older than 5 minutes.</summary>
+    /// <summary>How old a signed request may be, in seconds (1–3600); Slack recommends refusing older than 5 minutes.</summary>
+    [Range(1, 3600)]
     public int SignatureMaxAgeSeconds { get; set; } = 300;
 }

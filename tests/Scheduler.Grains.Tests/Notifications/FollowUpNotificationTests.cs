@@ -110,7 +110,7 @@ public sealed class FollowUpNotificationTests
     [Fact]
     public async Task Settings_OutOfRange_RefusedWithTheFieldAndNothingStored()
     {
-        await using var host = await NotificationTestHost.StartAsync(smtpPort: 0);
+        await using var host = await NotificationTestHost.StartAsync();
         var settings = host.Host.GrainFactory.GetGrain<INotificationSettingsGrain>("tenant-x");
 
         var delay = await Assert.ThrowsAsync<ArgumentException>(() => settings.Set(new NotificationSettings { FollowUpDelayMinutes = NotificationSettings.MaxFollowUpDelayMinutes + 1 }));

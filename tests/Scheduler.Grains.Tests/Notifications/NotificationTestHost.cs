@@ -15,12 +15,13 @@ internal sealed class NotificationTestHost : IAsyncDisposable
 
     public FakeTimeProvider Time => Host.Time;
 
-    public static async Task<NotificationTestHost> StartAsync(int smtpPort, Uri? slackBaseUrl = null, string? sqlitePath = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>Starts the silo; <paramref name="smtpPort"/> is the SMTP server's port, or, when <see langword="null"/>, a free port nothing listens on (email attempts fail to connect).</summary>
+    public static async Task<NotificationTestHost> StartAsync(int? smtpPort = null, Uri? slackBaseUrl = null, string? sqlitePath = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Port"] = (smtpPort ?? FreePort.Next()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:EnableSsl"] = "false",
             ["Smtp:FromAddress"] = "scheduler@acme.example",
             ["Smtp:FromName"] = "Acme Scheduler",

@@ -89,7 +89,7 @@ public sealed class PoolOfferMessagesTests
     }
 
     private static Task<NotificationTestHost> StartAsync(SlackStandIn slack) =>
-        NotificationTestHost.StartAsync(smtpPort: 0, slackBaseUrl: slack.BaseUrl, overrides: new Dictionary<string, string?> { ["Slack:ChannelIntervalMilliseconds"] = "0" });
+        NotificationTestHost.StartAsync(slackBaseUrl: slack.BaseUrl, overrides: new Dictionary<string, string?> { ["Slack:ChannelIntervalMilliseconds"] = "0" });
 
     private static async Task<IInterviewerPoolGrain> OfferAsync(IGrainFactory grains, string[] members)
     {

@@ -81,7 +81,7 @@ public sealed class PoolOfferSlackTests
     }
 
     private static Task<NotificationTestHost> StartAsync(SlackStandIn slack, string? database = null, FakeTimeProvider? time = null) =>
-        NotificationTestHost.StartAsync(smtpPort: 0, slackBaseUrl: slack.BaseUrl, sqlitePath: database, time: time, overrides: new Dictionary<string, string?> { ["Slack:ChannelIntervalMilliseconds"] = "0" });
+        NotificationTestHost.StartAsync(slackBaseUrl: slack.BaseUrl, sqlitePath: database, time: time, overrides: new Dictionary<string, string?> { ["Slack:ChannelIntervalMilliseconds"] = "0" });
 
     private static InterviewRequestSpec Spec() =>
         new("c1", [new StageSpec("screen", 60, ["i1"]) { Pools = [new PoolSlotSpec("backend", 1)] }], new TimeRange(Slot.AddHours(-9), Slot.AddDays(4).AddHours(-9)))

@@ -153,7 +153,7 @@ public sealed class RequestNotificationTests
     [Fact]
     public async Task Outbox_NoSmtpHostConfigured_EmailRecordedAsSkippedAndRequestStillBooks()
     {
-        await using var host = await NotificationTestHost.StartAsync(smtpPort: 0, overrides: new Dictionary<string, string?> { ["Smtp:Host"] = null });
+        await using var host = await NotificationTestHost.StartAsync(overrides: new Dictionary<string, string?> { ["Smtp:Host"] = null });
         var request = await SubmitAsync(host, "req-nomail");
         await WaitForAsync(request, v => v.Status == RequestStatus.Booked);
 

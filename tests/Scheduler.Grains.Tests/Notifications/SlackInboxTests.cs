@@ -13,7 +13,7 @@ public sealed class SlackInboxTests
     {
         var database = Path.Combine(Path.GetTempPath(), "scheduler-inbox-" + Guid.NewGuid().ToString("N") + ".db");
         var accept = Interaction("trigger-1", SlackActions.AcceptPoolOffer, SlackActions.Value(GrainKeys.For(Tenant, "backend"), "offer-1"), "U-ANN");
-        await using (var first = await NotificationTestHost.StartAsync(smtpPort: 0, sqlitePath: database, time: new FakeTimeProvider(Start)))
+        await using (var first = await NotificationTestHost.StartAsync(sqlitePath: database, time: new FakeTimeProvider(Start)))
         {
             var pool = await OfferAsync(first.Host.GrainFactory);
             var inbox = first.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
@@ -26,7 +26,7 @@ public sealed class SlackInboxTests
         }
 
         var later = new FakeTimeProvider(Start.AddMinutes(10));
-        await using var second = await NotificationTestHost.StartAsync(smtpPort: 0, sqlitePath: database, time: later);
+        await using var second = await NotificationTestHost.StartAsync(sqlitePath: database, time: later);
         var restartedInbox = second.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
         var restartedPool = second.Host.GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, "backend"));
         await TestSiloHost.AdvanceUntilAsync(later, async () => (await restartedInbox.GetItems()).All(i => i.Status == SlackInboxStatus.Done));
@@ -46,7 +46,7 @@ public sealed class SlackInboxTests
     [Fact]
     public async Task Inbox_RedeliveredAndRacingAccepts_EachIdHandledOnceAndFirstAcceptWins()
     {
-        await using var host = await NotificationTestHost.StartAsync(smtpPort: 0);
+        await using var host = await NotificationTestHost.StartAsync();
         var pool = await OfferAsync(host.Host.GrainFactory);
         var inbox = host.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
         var value = SlackActions.Value(GrainKeys.For(Tenant, "backend"), "offer-1");
@@ -67,7 +67,7 @@ public sealed class SlackInboxTests
     [Fact]
     public async Task Inbox_UnknownOffer_FailedWithoutRetry()
     {
-        await using var host = await NotificationTestHost.StartAsync(smtpPort: 0);
+        await using var host = await NotificationTestHost.StartAsync();
         await OfferAsync(host.Host.GrainFactory);
         var inbox = host.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
 
@@ -84,7 +84,7 @@ public sealed class SlackInboxTests
     [Fact]
     public async Task Inbox_OtherTenantsValue_RefusedAndNothingStored()
     {
-        await using var host = await NotificationTestHost.StartAsync(smtpPort: 0);
+        await using var host = await NotificationTestHost.StartAsync();
         var inbox = host.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
         var good = Interaction("trigger-1", SlackActions.AcceptProposal + "_0", SlackActions.Value(GrainKeys.For(Tenant, "req-1"), "0"), "U-1");
         var foreign = Interaction("trigger-2", SlackActions.AcceptProposal + "_0", SlackActions.Value(GrainKeys.For("globex", "req-1"), "0"), "U-1");
