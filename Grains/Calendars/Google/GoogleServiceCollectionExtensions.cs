@@ -1,7 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Common.Options;
 using Scheduler.Grains.Participants.Busy;
 
 namespace Scheduler.Grains.Calendars.Google;
@@ -22,7 +23,7 @@ public static class GoogleServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(keysDirectory);
-        var optionsBuilder = services.AddOptions<GoogleOptions>();
+        var optionsBuilder = services.AddValidatedOptions<GoogleOptions>(GoogleOptions.SectionName);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);

@@ -1,7 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Common.Options;
 using Scheduler.Grains.Participants.Busy;
 
 namespace Scheduler.Grains.Calendars.Microsoft;
@@ -23,7 +24,7 @@ public static class MicrosoftServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(keysDirectory);
-        var optionsBuilder = services.AddOptions<MicrosoftOptions>();
+        var optionsBuilder = services.AddValidatedOptions<MicrosoftOptions>(MicrosoftOptions.SectionName);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
