@@ -27,8 +27,9 @@ public static class CalendarServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(IcsFeedReader.HttpClientName, ConfigureClient);
-        services.AddHttpClient(CalDavClient.HttpClientName, ConfigureClient);
+        services.AddHttpClient(IcsFeedReader.HttpClientName, ConfigureClient).AddCalendarReadResilience();
+        services.AddHttpClient(CalDavClient.HttpClientName, ConfigureClient).AddCalendarReadResilience();
+        services.AddHttpClient(CalDavClient.WriteHttpClientName, ConfigureClient).AddCalendarWriteResilience();
         services.TryAddSingleton<CalendarStatusBoard>();
         services.TryAddSingleton<IcsFeedReader>();
         services.TryAddSingleton<CalDavClient>();
@@ -40,5 +41,5 @@ public static class CalendarServiceCollectionExtensions
     }
 
     private static void ConfigureClient(IServiceProvider services, HttpClient client) =>
-        client.Timeout = services.GetRequiredService<IOptions<CalendarSourceOptions>>().Value.RequestTimeout;
+        client.Timeout = CalendarResilience.TotalTimeout(services.GetRequiredService<IOptions<CalendarSourceOptions>>().Value);
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Xml;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scheduler.ICalendar;
 
@@ -17,22 +16,20 @@ namespace Scheduler.Grains.Calendars;
 /// </summary>
 /// <param name="httpClientFactory">Creates the <see cref="HttpClientName"/> client.</param>
 /// <param name="options">Settings.</param>
-/// <param name="time">The clock (retry delays).</param>
-/// <param name="logger">The logger.</param>
 public sealed class CalDavClient(
     IHttpClientFactory httpClientFactory,
-    IOptions<CalendarSourceOptions> options,
-    TimeProvider time,
-    ILogger<CalDavClient> logger)
+    IOptions<CalendarSourceOptions> options)
 {
     /// <summary>The name of the <see cref="HttpClient"/> used for CalDAV.</summary>
     public const string HttpClientName = "Scheduler.Calendars.CalDav";
+
+    /// <summary>The name of the client writes go through (no retries but a lost response, <see cref="CalendarResilience"/>).</summary>
+    public const string WriteHttpClientName = "Scheduler.Calendars.CalDav.Write";
 
     private static readonly HttpMethod Report = new("REPORT");
     private static readonly HttpMethod MkCalendarMethod = new("MKCALENDAR");
 
     /// <summary>How often a write is sent when the server closes the connection without a response.</summary>
-    private const int WriteAttempts = 3;
 
     /// <summary>Creates the calendar collection (MKCALENDAR, RFC 4791 §5.3.1).</summary>
     /// <param name="calendar">The collection to create.</param>
@@ -261,34 +258,24 @@ public sealed class CalDavClient(
         }
     }
 
+    /// <summary>Sends a read through the <see cref="HttpClientName"/> client, which retries it (<see cref="CalendarResilience"/>).</summary>
     private Task<HttpResponseMessage> SendWithRetriesAsync(CalDavCalendar calendar, Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
-        Guard(calendar, () => CalendarRetry.SendAsync(httpClientFactory.CreateClient(HttpClientName), create, options.Value, time, logger, calendar.ToString(), cancellationToken), cancellationToken);
+        Guard(calendar, () => SendAsync(HttpClientName, create, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Sends a write. It is repeated (at most <see cref="WriteAttempts"/> times) only when the server
-    /// closed the connection without any response, which some servers do when they answer before
-    /// reading the whole body (Radicale's built-in server does); every write carries a precondition,
-    /// so a repeat of a write that did take effect is refused with 412 rather than applied twice.
+    /// Sends a write through the <see cref="WriteHttpClientName"/> client, which repeats it only when the server closed
+    /// the connection without any response, as some servers do when they answer before reading the whole body
+    /// (Radicale's built-in server does); every write carries a precondition, so a repeat of a write that did take
+    /// effect is refused with 412 rather than applied twice.
     /// </summary>
     private Task<HttpResponseMessage> SendOnceAsync(CalDavCalendar calendar, Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
-        Guard(
-            calendar,
-            async () =>
-            {
-                for (var attempt = 1; ; attempt++)
-                {
-                    using var request = create();
-                    try
-                    {
-                        return await httpClientFactory.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                    }
-                    catch (HttpRequestException exception) when (attempt < WriteAttempts && exception.HttpRequestError == HttpRequestError.ResponseEnded)
-                    {
-                        CalendarLog.Retrying(logger, calendar.ToString(), attempt, "no response", TimeSpan.Zero);
-                    }
-                }
-            },
-            cancellationToken);
+        Guard(calendar, () => SendAsync(WriteHttpClientName, create, cancellationToken), cancellationToken);
+
+    private async Task<HttpResponseMessage> SendAsync(string clientName, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    {
+        using var request = create();
+        return await httpClientFactory.CreateClient(clientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
 
     private static async Task<HttpResponseMessage> Guard(CalDavCalendar calendar, Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {

@@ -71,7 +71,8 @@ public sealed class IcsFeedReader(
 
         try
         {
-            using var response = await CalendarRetry.SendAsync(client, Create, settings, time, logger, redacted, cancellationToken);
+            using var request = Create();
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             CalendarLog.Read(logger, participantKey, redacted, (int)response.StatusCode);
             if (response.StatusCode == HttpStatusCode.NotModified && previous is not null)
             {

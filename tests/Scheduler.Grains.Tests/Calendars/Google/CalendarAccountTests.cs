@@ -43,7 +43,9 @@ public sealed class CalendarAccountTests
         var channel = Assert.Single(view.Channels);
         Assert.Equal("grace@example.com", channel.CalendarId);
         Assert.Equal(T0.AddDays(7), channel.ExpiresAt);
-        Assert.Contains(silo.StandIn.Pushes, p => p.State == "sync" && p.Status == System.Net.HttpStatusCode.OK);
+
+        // Google sends the channel's "sync" message after it answered the watch request, so it may still be on its way.
+        await TestSiloHost.WaitUntilAsync(() => silo.StandIn.Pushes.Any(p => p.State == "sync" && p.Status == System.Net.HttpStatusCode.OK));
     }
 
     [Fact]
