@@ -11,7 +11,7 @@ using Scheduler.Silo.Hosting;
 // Other silos and cluster clients reach it on Orleans' own TCP ports (Cluster:SiloPort,
 // Cluster:GatewayPort); health checks are served on Urls (default http://localhost:5090).
 var builder = WebApplication.CreateBuilder(args);
-using (var metadata = new HttpClient { Timeout = TimeSpan.FromSeconds(5) })
+using (var metadata = EcsAdvertisedAddress.CreateClient())
 {
     await EcsAdvertisedAddress.ApplyAsync(builder.Configuration, metadata, CancellationToken.None);
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 
 namespace Scheduler.Silo.Hosting;
 
@@ -20,10 +22,10 @@ public static class EcsAdvertisedAddress
 
     /// <summary>Sets <c>Cluster:AdvertisedIPAddress</c> from the task metadata when it is empty and the metadata URI is configured; otherwise changes nothing.</summary>
     /// <param name="configuration">The host's configuration (read for the metadata URI, written with the address).</param>
-    /// <param name="http">The client for the metadata endpoint.</param>
+    /// <param name="http">The client for the metadata endpoint (<see cref="CreateClient"/>).</param>
     /// <param name="cancellationToken">Cancels the lookup.</param>
     /// <returns>The address set, or <see langword="null"/> when nothing was changed.</returns>
-    /// <exception cref="InvalidOperationException">The metadata could not be read after 3 attempts (1 s apart) or holds no IPv4 address.</exception>
+    /// <exception cref="InvalidOperationException">The metadata could not be read (with the retries of <see cref="CreateClient"/>) or holds no IPv4 address.</exception>
     public static async Task<string?> ApplyAsync(IConfiguration configuration, HttpClient http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -39,39 +41,42 @@ public static class EcsAdvertisedAddress
         return address;
     }
 
+    /// <summary>
+    /// A client for the metadata endpoint: each attempt bounded by 2 s; network errors, timeouts, 408, 429 and 5xx
+    /// retried twice, 1 s apart (Microsoft.Extensions.Http.Resilience); 10 s in all.
+    /// </summary>
+    /// <returns>A new client; the caller disposes it.</returns>
+    public static HttpClient CreateClient()
+    {
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 2, Delay = TimeSpan.FromSeconds(1), BackoffType = DelayBackoffType.Constant, UseJitter = false })
+            .AddTimeout(TimeSpan.FromSeconds(2))
+            .Build();
+        return new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = new SocketsHttpHandler() }) { Timeout = TimeSpan.FromSeconds(10) };
+    }
+
     private static async Task<string> ReadAddressAsync(Uri metadata, HttpClient http, CancellationToken cancellationToken)
     {
-        Exception? last = null;
-        for (var attempt = 1; attempt <= 3; attempt++)
+        try
         {
-            try
+            await using var body = await http.GetStreamAsync(metadata, cancellationToken).ConfigureAwait(false);
+            using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (document.RootElement.TryGetProperty("Networks", out var networks)
+                && networks.ValueKind == JsonValueKind.Array
+                && networks.GetArrayLength() > 0
+                && networks[0].TryGetProperty("IPv4Addresses", out var addresses)
+                && addresses.ValueKind == JsonValueKind.Array
+                && addresses.GetArrayLength() > 0
+                && addresses[0].GetString() is { Length: > 0 } address)
             {
-                await using var body = await http.GetStreamAsync(metadata, cancellationToken).ConfigureAwait(false);
-                using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (document.RootElement.TryGetProperty("Networks", out var networks)
-                    && networks.ValueKind == JsonValueKind.Array
-                    && networks.GetArrayLength() > 0
-                    && networks[0].TryGetProperty("IPv4Addresses", out var addresses)
-                    && addresses.ValueKind == JsonValueKind.Array
-                    && addresses.GetArrayLength() > 0
-                    && addresses[0].GetString() is { Length: > 0 } address)
-                {
-                    return address;
-                }
+                return address;
+            }
 
-                throw new InvalidOperationException($"The container metadata at {metadata} has no Networks[0].IPv4Addresses[0].");
-            }
-            catch (Exception exception) when (exception is HttpRequestException or JsonException && attempt < 3)
-            {
-                last = exception;
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is HttpRequestException or JsonException)
-            {
-                last = exception;
-            }
+            throw new InvalidOperationException($"The container metadata at {metadata} has no Networks[0].IPv4Addresses[0].");
         }
-
-        throw new InvalidOperationException($"Could not read the task's address from the container metadata at {metadata}.", last);
+        catch (Exception exception) when (exception is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"Could not read the task's address from the container metadata at {metadata}.", exception);
+        }
     }
 }

@@ -72,12 +72,42 @@ public sealed class EcsAdvertisedAddressTests
             [EcsAdvertisedAddress.AddressKey] = advertised,
         }).Build();
 
-    private static async Task<WebApplication> StartMetadataAsync(string body)
+    [Fact]
+    public async Task MetadataUnavailableTwice_ThirdAttemptGivesTheAddress()
+    {
+        var calls = 0;
+        await using var metadata = await StartMetadataAsync(ContainerMetadata, () => Interlocked.Increment(ref calls) <= 2);
+        var configuration = Configuration(metadata.Urls.Single() + "/v4/abc");
+        using var http = EcsAdvertisedAddress.CreateClient();
+
+        var address = await EcsAdvertisedAddress.ApplyAsync(configuration, http, CancellationToken.None);
+
+        Assert.Equal("10.0.2.106", address);
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
+    public async Task MetadataAlwaysUnavailable_FailsAfterThreeAttempts()
+    {
+        var calls = 0;
+        await using var metadata = await StartMetadataAsync(ContainerMetadata, () => Interlocked.Increment(ref calls) > 0);
+        var configuration = Configuration(metadata.Urls.Single() + "/v4/abc");
+        using var http = EcsAdvertisedAddress.CreateClient();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EcsAdvertisedAddress.ApplyAsync(configuration, http, CancellationToken.None));
+
+        Assert.Contains("container metadata", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, calls);
+        Assert.Null(configuration["Cluster:AdvertisedIPAddress"]);
+    }
+
+    /// <summary>Serves <paramref name="body"/>, or 503 while <paramref name="unavailable"/> says so (called once per request).</summary>
+    private static async Task<WebApplication> StartMetadataAsync(string body, Func<bool>? unavailable = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        app.MapGet("/v4/abc", () => Results.Text(body, "application/json"));
+        app.MapGet("/v4/abc", () => unavailable?.Invoke() == true ? Results.StatusCode(503) : Results.Text(body, "application/json"));
         await app.StartAsync();
         return app;
     }
