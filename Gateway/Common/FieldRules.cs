@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using NodaTime;
+using Scheduler.Scheduling;
 
 namespace Scheduler.Gateway.Common;
 
@@ -21,22 +21,12 @@ public static partial class FieldRules
     /// <returns><see langword="true"/> when valid.</returns>
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
 
-    /// <summary>Whether <paramref name="zone"/> is a known IANA zone id (or a Windows zone name that maps to one).</summary>
+    /// <summary>Whether <paramref name="zone"/> is a known IANA zone id (or a Windows zone name that maps to one), by the engine's own lookup (<see cref="TimeZones"/>), so what is accepted here is what the engine can schedule in.</summary>
     /// <param name="zone">The zone id.</param>
     /// <returns><see langword="true"/> when known.</returns>
     public static bool IsKnownZone(string? zone)
     {
-        if (string.IsNullOrWhiteSpace(zone))
-        {
-            return false;
-        }
-
-        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is not null)
-        {
-            return true;
-        }
-
-        return TimeZoneInfo.TryConvertWindowsIdToIanaId(zone, out var iana) && DateTimeZoneProviders.Tzdb.GetZoneOrNull(iana) is not null;
+        return TimeZones.TryGetIanaId(zone, out _);
     }
 
     /// <summary>Whether <paramref name="time"/> is a local time <c>HH:mm</c> (00:00–23:59).</summary>

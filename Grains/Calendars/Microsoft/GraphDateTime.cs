@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
+using Scheduler.Scheduling;
 
 namespace Scheduler.Grains.Calendars.Microsoft;
 
@@ -9,7 +10,7 @@ namespace Scheduler.Grains.Calendars.Microsoft;
 /// Graph's <c>dateTimeTimeZone</c> (<c>{"dateTime":"2026-03-08T09:30:00.0000000","timeZone":"Pacific Standard Time"}</c>):
 /// a local date and time without offset plus a zone name, which is <c>UTC</c>, an IANA id, or a
 /// Windows zone name (what Outlook uses). Windows names map to IANA through CLDR's primary
-/// mapping (NodaTime's <see cref="TzdbDateTimeZoneSource.WindowsMapping"/>). A local time in a
+/// mapping (NodaTime's <see cref="TzdbDateTimeZoneSource.WindowsMapping"/>, through <see cref="TimeZones"/>). A local time in a
 /// daylight-saving gap moves forward by the gap; an ambiguous one takes the earlier instant.
 /// </summary>
 public static class GraphDateTime
@@ -51,14 +52,9 @@ public static class GraphDateTime
             return DateTimeZone.Utc;
         }
 
-        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone) is { } iana)
+        if (TimeZones.TryGetIanaId(timeZone, out var iana))
         {
-            return iana;
-        }
-
-        if (TzdbDateTimeZoneSource.Default.WindowsMapping.PrimaryMapping.TryGetValue(timeZone, out var mapped))
-        {
-            return DateTimeZoneProviders.Tzdb[mapped];
+            return DateTimeZoneProviders.Tzdb[iana];
         }
 
         throw new FormatException($"Unknown time zone '{timeZone}'.");
