@@ -26,14 +26,13 @@ public static class ClusterHostingExtensions
     /// <see cref="ClusterSettings.ShutdownTimeout"/> to stop, so the silo leaves the cluster gracefully. Runs the Orleans
     /// Dashboard's grains (its counters and grain-call profiler), which a gateway serves at <c>/dashboard</c>. Grain types
     /// without a placement attribute are placed by <see cref="ClusterSettings.DefaultPlacement"/>. Adds the <c>ready</c> health check
-    /// <see cref="SiloHealthCheck"/> and telemetry (<see cref="TelemetryHostingExtensions.AddSchedulerTelemetry"/>).
+    /// <see cref="SiloHealthCheck"/>; telemetry and the health endpoints are the host's (<see cref="ServiceDefaultsExtensions"/>).
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <param name="databasePath">The SQLite file of the embedded store (used with <see cref="ClusterProvider.Sqlite"/>).</param>
-    /// <param name="serviceName">The telemetry service name when none is configured.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The <c>Cluster</c> section is invalid; the message names the key.</exception>
-    public static IHostApplicationBuilder AddSchedulerSilo(this IHostApplicationBuilder builder, string databasePath, string serviceName)
+    public static IHostApplicationBuilder AddSchedulerSilo(this IHostApplicationBuilder builder, string databasePath)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
@@ -78,7 +77,6 @@ public static class ClusterHostingExtensions
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
         builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
-        builder.AddSchedulerTelemetry(serviceName);
         return builder;
     }
 
@@ -107,10 +105,9 @@ public static class ClusterHostingExtensions
     /// <see cref="ClusterClientHealthCheck"/> and telemetry.
     /// </summary>
     /// <param name="builder">The host builder.</param>
-    /// <param name="serviceName">The telemetry service name when none is configured.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The <c>Cluster</c> section is invalid; the message names the key.</exception>
-    public static IHostApplicationBuilder AddSchedulerClusterClient(this IHostApplicationBuilder builder, string serviceName)
+    public static IHostApplicationBuilder AddSchedulerClusterClient(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var settings = ClusterSettingsReader.Read(builder.Configuration);
@@ -138,7 +135,6 @@ public static class ClusterHostingExtensions
             }
         });
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: ["ready"]);
-        builder.AddSchedulerTelemetry(serviceName);
         return builder;
     }
 }

@@ -7,7 +7,7 @@ using OpenTelemetry.Trace;
 
 namespace Scheduler.Hosting;
 
-/// <summary>OpenTelemetry export (OTLP) of Orleans' activity sources and meters and the product's own.</summary>
+/// <summary>OpenTelemetry export (OTLP) of Orleans' activity sources and meters, the product's own, and ASP.NET Core, HttpClient and .NET runtime instrumentation.</summary>
 public static class TelemetryHostingExtensions
 {
     /// <summary>The activity sources exported: Orleans' runtime and application calls (one trace spans grain calls across silos).</summary>
@@ -50,8 +50,17 @@ public static class TelemetryHostingExtensions
         var serviceName = NonEmpty(configuration["Telemetry:ServiceName"]) ?? NonEmpty(configuration["OTEL_SERVICE_NAME"]) ?? defaultServiceName;
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
-            .WithTracing(tracing => tracing.AddSource([.. ActivitySources]).AddOtlpExporter(o => Configure(o, endpoint, protocol, "v1/traces")))
-            .WithMetrics(metrics => metrics.AddMeter([.. Meters]).AddOtlpExporter(o => Configure(o, endpoint, protocol, "v1/metrics")));
+            .WithTracing(tracing => tracing
+                .AddSource([.. ActivitySources])
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter(o => Configure(o, endpoint, protocol, "v1/traces")))
+            .WithMetrics(metrics => metrics
+                .AddMeter([.. Meters])
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddOtlpExporter(o => Configure(o, endpoint, protocol, "v1/metrics")));
         return true;
     }
 

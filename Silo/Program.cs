@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Calendars.Google;
-using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Hosting;
 using Scheduler.Hosting;
 using Scheduler.Silo.Hosting;
 
@@ -17,16 +13,12 @@ using (var metadata = EcsAdvertisedAddress.CreateClient())
 }
 
 var dataDirectory = builder.Configuration["Scheduler:DataDirectory"] ?? "data";
-builder.AddSchedulerSilo(Path.GetFullPath(Path.Combine(dataDirectory, "scheduler.db")), "scheduler-silo");
-builder.Services.AddSchedulerNotifications(builder.Configuration);
-builder.Services.AddCalendarSources(options => builder.Configuration.GetSection(CalendarSourceOptions.SectionName).Bind(options));
-var keysDirectory = Path.GetFullPath(builder.Configuration["Scheduler:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys"));
-builder.Services.AddGoogleCalendar(keysDirectory, google => builder.Configuration.GetSection(GoogleOptions.SectionName).Bind(google));
-builder.Services.AddMicrosoftCalendar(keysDirectory, microsoft => builder.Configuration.GetSection(MicrosoftOptions.SectionName).Bind(microsoft));
+builder.AddServiceDefaults("scheduler-silo");
+builder.AddSchedulerSilo(Path.GetFullPath(Path.Combine(dataDirectory, "scheduler.db")));
+builder.AddSchedulerGrainServices(Path.GetFullPath(builder.Configuration["Scheduler:KeysDirectory"] ?? Path.Combine(dataDirectory, "keys")));
 
 var app = builder.Build();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapDefaultEndpoints();
 await app.RunAsync();
 
 /// <summary>The silo's entry point (public for tests that start the host in process).</summary>

@@ -8,11 +8,8 @@ using Scheduler.Gateway.Participants;
 using Scheduler.Gateway.Pools;
 using Scheduler.Gateway.Settings;
 using Scheduler.Gateway.Webhooks;
-using Scheduler.Grains.Calendars.Google;
-using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Common.Options;
-using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Hosting;
 using Scheduler.Hosting;
 
 namespace Scheduler.Gateway.Hosting;
@@ -43,19 +40,17 @@ public static class GatewayHostingExtensions
 
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.AddValidatedOptions<GatewayOptions>(builder.Configuration, GatewayOptions.SectionName);
+        builder.AddServiceDefaults("scheduler-gateway");
         if (options.ClusterClient)
         {
-            builder.AddSchedulerClusterClient("scheduler-gateway");
+            builder.AddSchedulerClusterClient();
         }
         else
         {
-            builder.AddSchedulerSilo(options.GetDatabasePath(), "scheduler-gateway");
+            builder.AddSchedulerSilo(options.GetDatabasePath());
         }
 
-        builder.Services.AddSchedulerNotifications(builder.Configuration);
-        builder.Services.AddCalendarSources(calendars => builder.Configuration.GetSection(CalendarSourceOptions.SectionName).Bind(calendars));
-        builder.Services.AddGoogleCalendar(options.GetKeysDirectory(), google => builder.Configuration.GetSection(GoogleOptions.SectionName).Bind(google));
-        builder.Services.AddMicrosoftCalendar(options.GetKeysDirectory(), microsoft => builder.Configuration.GetSection(MicrosoftOptions.SectionName).Bind(microsoft));
+        builder.AddSchedulerGrainServices(options.GetKeysDirectory());
         builder.Services.AddSingleton<OAuthStateProtector>();
         if (options.Demo)
         {
@@ -89,7 +84,7 @@ public static class GatewayHostingExtensions
             ui.SwaggerEndpoint("/openapi/v1.json", "Scheduler API v1");
             ui.DocumentTitle = "Scheduler API";
         });
-        app.MapOperationsApi();
+        app.MapDefaultEndpoints();
         app.MapDashboard();
         app.MapParticipantsApi();
         app.MapInterviewRequestsApi();

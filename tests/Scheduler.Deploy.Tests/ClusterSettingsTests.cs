@@ -50,7 +50,7 @@ public sealed class ClusterSettingsTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(values);
-        builder.AddSchedulerSilo(Path.Combine(Path.GetTempPath(), "unused.db"), "scheduler-silo");
+        builder.AddSchedulerSilo(Path.Combine(Path.GetTempPath(), "unused.db"));
         return builder.Build();
     }
 }

@@ -35,11 +35,13 @@ internal sealed class HostConfiguration : IDisposable
         builder.Configuration.AddInMemoryCollection(values);
         if (container == "silo")
         {
-            builder.AddSchedulerSilo(Path.Combine(Path.GetTempPath(), "unused.db"), "scheduler-silo");
+            builder.AddServiceDefaults("scheduler-silo");
+            builder.AddSchedulerSilo(Path.Combine(Path.GetTempPath(), "unused.db"));
         }
         else
         {
-            builder.AddSchedulerClusterClient("scheduler-gateway");
+            builder.AddServiceDefaults("scheduler-gateway");
+            builder.AddSchedulerClusterClient();
         }
 
         return new HostConfiguration(builder.Services, builder.Build());

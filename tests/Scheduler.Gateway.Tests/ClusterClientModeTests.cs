@@ -73,7 +73,7 @@ public sealed class ClusterClientModeTests : IDisposable
             ["Cluster:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["Cluster:ShutdownTimeout"] = "00:00:10",
         });
-        builder.AddSchedulerSilo(Path.Combine(_data.Path, "silo.db"), "scheduler-silo-test");
+        builder.AddSchedulerSilo(Path.Combine(_data.Path, "silo.db"));
         var host = builder.Build();
         await host.StartAsync();
         return host;

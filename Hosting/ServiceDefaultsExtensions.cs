@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Scheduler.Hosting;
+
+/// <summary>What every Scheduler process sets up the same way, whatever it hosts: telemetry and health endpoints.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// Adds OpenTelemetry export when an OTLP endpoint is configured (<see cref="TelemetryHostingExtensions.AddSchedulerTelemetry"/>)
+    /// and health checks; the silo or cluster client adds its <c>ready</c> check.
+    /// </summary>
+    /// <param name="builder">The host builder.</param>
+    /// <param name="defaultServiceName">The telemetry service name when none is configured (<c>scheduler-gateway</c>, <c>scheduler-silo</c>).</param>
+    /// <returns><paramref name="builder"/>.</returns>
+    /// <exception cref="InvalidOperationException">The OTLP endpoint or protocol is invalid.</exception>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string defaultServiceName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddSchedulerTelemetry(defaultServiceName);
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps <c>GET /health/live</c> (the process answers; no dependency is checked) and <c>GET /health/ready</c> (every
+    /// check tagged <c>ready</c> passes, e.g. the silo is active and its storage answers; 503 otherwise), both left out
+    /// of the API description.
+    /// </summary>
+    /// <param name="app">The application.</param>
+    /// <returns><paramref name="app"/>.</returns>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).ExcludeFromDescription();
+        return app;
+    }
+}
