@@ -11,13 +11,15 @@ COPY Providers/Scheduler.Providers.DynamoDB/Scheduler.Providers.DynamoDB.csproj 
 COPY Hosting/Scheduler.Hosting.csproj Hosting/
 COPY Grains.Interfaces/Scheduler.Grains.Interfaces.csproj Grains.Interfaces/
 COPY Grains/Scheduler.Grains.csproj Grains/
-COPY Grains/Scheduling/Scheduler.Scheduling.csproj Grains/Scheduling/
-COPY Grains/ICalendar/Scheduler.ICalendar.csproj Grains/ICalendar/
+COPY Scheduling/Scheduler.Scheduling.csproj Scheduling/
+COPY ICalendar/Scheduler.ICalendar.csproj ICalendar/
 COPY Silo/Scheduler.Silo.csproj Silo/
 RUN dotnet restore Silo/Scheduler.Silo.csproj
 COPY Providers/ Providers/
 COPY Hosting/ Hosting/
 COPY Grains.Interfaces/ Grains.Interfaces/
+COPY Scheduling/ Scheduling/
+COPY ICalendar/ ICalendar/
 COPY Grains/ Grains/
 COPY Silo/ Silo/
 RUN dotnet publish Silo/Scheduler.Silo.csproj -c Release --no-restore -o /app/publish /p:UseAppHost=false
