@@ -17,7 +17,7 @@ public sealed class PoolOfferTests
         var request = cluster.Request("r1");
 
         await request.Submit(Spec());
-        var offered = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        var offered = await WaitForOpenOfferAsync(cluster, request);
 
         var offer = offered.Offer!;
         Assert.Equal("backend", offer.PoolId);
@@ -96,7 +96,7 @@ public sealed class PoolOfferTests
         await using var cluster = await SetUpAsync();
         var request = cluster.Request("r1");
         await request.Submit(Spec());
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        await WaitForOpenOfferAsync(cluster, request);
 
         // While open, the process reminder renews the other attendees' holds (10 min each) every 3 minutes.
         for (var i = 0; i < 10; i++)
@@ -161,7 +161,7 @@ public sealed class PoolOfferTests
         await using var cluster = await SetUpAsync();
         var request = cluster.Request("r1");
         await request.Submit(Spec());
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        await WaitForOpenOfferAsync(cluster, request);
 
         // The named interviewer's only free hour disappears behind the request's back (its hold is dropped, e.g.
         // after a long outage let it expire), and a block now covers it: the renewal is refused.
@@ -182,7 +182,7 @@ public sealed class PoolOfferTests
         await using var cluster = await SetUpAsync();
         var request = cluster.Request("r1");
         await request.Submit(Spec());
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        await WaitForOpenOfferAsync(cluster, request);
 
         var outcome = await request.Cancel("Candidate withdrew.");
         var pool = cluster.Pool("backend");
@@ -255,7 +255,7 @@ public sealed class PoolOfferTests
         var request = cluster.Request("r1");
 
         await request.Submit(Spec() with { PoolOfferMinutes = 30 });
-        var offered = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Offered);
+        var offered = await WaitForOpenOfferAsync(cluster, request);
         cluster.Time.Advance(TimeSpan.FromMinutes(31));
         var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
 
