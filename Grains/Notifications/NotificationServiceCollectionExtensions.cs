@@ -31,6 +31,7 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton(NotificationChannels.From(configuration));
+        services.TryAddSingleton<SlackRateGate>();
         services.AddHttpClient<ISlackClient, SlackClient>();
         return services;
     }

@@ -29,17 +29,19 @@ public sealed partial class SlackClient : ISlackClient
     /// <summary>Creates the client.</summary>
     /// <param name="http">The HTTP client; its base address is set from <see cref="SlackOptions.BaseUrl"/> when empty.</param>
     /// <param name="options">The Slack settings.</param>
-    /// <param name="time">The clock of the rate gate and the retry delays.</param>
+    /// <param name="gate">The per-channel spacing, shared by every client of the process.</param>
+    /// <param name="time">The clock of the retry delays.</param>
     /// <param name="logger">The logger.</param>
-    public SlackClient(HttpClient http, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackClient> logger)
+    public SlackClient(HttpClient http, IOptions<SlackOptions> options, SlackRateGate gate, TimeProvider time, ILogger<SlackClient> logger)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(gate);
         _http = http;
         _options = options.Value;
         _http.BaseAddress ??= _options.BaseUrl;
         _logger = logger;
-        _gate = new SlackRateGate(time, TimeSpan.FromMilliseconds(Math.Clamp(_options.ChannelIntervalMilliseconds, 0, 60_000)));
+        _gate = gate;
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace Scheduler.Grains.Notifications;
 
@@ -9,19 +10,26 @@ namespace Scheduler.Grains.Notifications;
 /// </summary>
 public sealed class SlackRateGate
 {
+    /// <summary>How many channels are remembered before those whose slot has passed are forgotten.</summary>
+    private const int PruneAbove = 1024;
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _next = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
 
-    /// <summary>Creates the gate.</summary>
+    /// <summary>Creates the gate; the host holds one (a singleton), so every Slack client of the process shares it.</summary>
     /// <param name="time">The clock the waits use.</param>
-    /// <param name="interval">Minimum spacing per channel; zero or more.</param>
-    public SlackRateGate(TimeProvider time, TimeSpan interval)
+    /// <param name="options">The settings: <see cref="SlackOptions.ChannelIntervalMilliseconds"/> is the minimum spacing per channel.</param>
+    public SlackRateGate(TimeProvider time, IOptions<SlackOptions> options)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
         _time = time;
-        _interval = interval;
+        _interval = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ChannelIntervalMilliseconds));
     }
+
+    /// <summary>How many channels the gate remembers (at most about <c>1024</c> plus those with a slot still ahead).</summary>
+    public int TrackedChannels => _next.Count;
 
     /// <summary>Waits until <paramref name="channel"/> may receive the next call, and reserves that slot.</summary>
     /// <param name="channel">The channel (or user) id.</param>
@@ -40,6 +48,11 @@ public sealed class SlackRateGate
                 return slot + _interval;
             });
         var wait = slot - now;
+        if (_next.Count > PruneAbove)
+        {
+            Prune(now);
+        }
+
         return wait > TimeSpan.Zero ? Task.Delay(wait, _time, cancellationToken) : Task.CompletedTask;
     }
 
@@ -50,5 +63,17 @@ public sealed class SlackRateGate
     {
         var until = _time.GetUtcNow() + delay;
         _next.AddOrUpdate(channel, until, (_, next) => next > until ? next : until);
+    }
+
+    /// <summary>Forgets channels whose next slot has passed: they are free either way, so the map holds only busy channels.</summary>
+    private void Prune(DateTimeOffset now)
+    {
+        foreach (var (channel, next) in _next)
+        {
+            if (next <= now)
+            {
+                _next.TryRemove(new KeyValuePair<string, DateTimeOffset>(channel, next));
+            }
+        }
     }
 }

@@ -74,7 +74,8 @@ public sealed class PoolOfferMessagesTests
         var time = new FakeTimeProvider();
         await using var slack = await SlackStandIn.StartAsync(time);
         using var http = new HttpClient();
-        var client = new SlackClient(http, Options.Create(new SlackOptions { BaseUrl = slack.BaseUrl, BotToken = SlackStandIn.Token, MaxRetries = 0, ChannelIntervalMilliseconds = 0 }), time, NullLogger<SlackClient>.Instance);
+        var options = Options.Create(new SlackOptions { BaseUrl = slack.BaseUrl, BotToken = SlackStandIn.Token, MaxRetries = 0, ChannelIntervalMilliseconds = 0 });
+        var client = new SlackClient(http, options, new SlackRateGate(time, options), time, NullLogger<SlackClient>.Instance);
 
         var posted = await client.PostMessageAsync(new SlackMessage("U-GRACE", "Offer"), CancellationToken.None);
         var byUser = await Assert.ThrowsAsync<SlackApiException>(() => client.UpdateMessageAsync(posted.Ts, new SlackMessage("U-GRACE", "Taken"), CancellationToken.None));

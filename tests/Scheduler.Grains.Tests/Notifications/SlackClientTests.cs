@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Notifications;
@@ -32,6 +34,34 @@ public sealed class SlackClientTests
             var times = calls.Where(c => c.Channel == channel).Select(c => c.At).Order().ToList();
             Assert.All(times.Select((at, k) => (at, k)), t => Assert.True(t.at >= started.AddSeconds(t.k), $"{channel}: message {t.k} at {t.at:O}"));
         }
+    }
+
+    [Fact]
+    public async Task PostMessage_TwoClientsOfOneHost_ShareTheChannelSpacing()
+    {
+        var time = new FakeTimeProvider();
+        await using var slack = await SlackStandIn.StartAsync(time);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSchedulerNotifications(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Slack:BaseUrl"] = slack.BaseUrl.AbsoluteUri,
+            ["Slack:BotToken"] = SlackStandIn.Token,
+        }).Build());
+        using var provider = services.BuildServiceProvider();
+        var first = provider.GetRequiredService<ISlackClient>();
+        var second = provider.GetRequiredService<ISlackClient>();
+        var started = time.GetUtcNow();
+
+        await PumpAsync(time, Task.WhenAll(
+            first.PostMessageAsync(new SlackMessage("C-ONE", "from the first"), CancellationToken.None),
+            second.PostMessageAsync(new SlackMessage("C-ONE", "from the second"), CancellationToken.None)));
+
+        Assert.NotSame(first, second);
+        var times = slack.Calls.Where(c => c.Channel == "C-ONE").Select(c => c.At).Order().ToList();
+        Assert.Equal(2, times.Count);
+        Assert.True(times[1] >= started.AddSeconds(1), $"second message at {times[1]:O}, first slot {started:O}");
     }
 
     [Fact]
@@ -104,8 +134,11 @@ public sealed class SlackClientTests
         Assert.Contains("taken by someone else", calls[1].Text, StringComparison.Ordinal);
     }
 
-    internal static SlackClient Client(HttpClient http, SlackStandIn slack, TimeProvider time, string token = SlackStandIn.Token) =>
-        new(http, Options.Create(new SlackOptions { BaseUrl = slack.BaseUrl, BotToken = token, MaxRetries = 3 }), time, NullLogger<SlackClient>.Instance);
+    internal static SlackClient Client(HttpClient http, SlackStandIn slack, TimeProvider time, string token = SlackStandIn.Token)
+    {
+        var options = Options.Create(new SlackOptions { BaseUrl = slack.BaseUrl, BotToken = token, MaxRetries = 3 });
+        return new(http, options, new SlackRateGate(time, options), time, NullLogger<SlackClient>.Instance);
+    }
 
     /// <summary>Moves the fake clock in 100 ms steps every 2 ms of real time until <paramref name="task"/> completes.</summary>
     internal static async Task<T> PumpAsync<T>(FakeTimeProvider time, Task<T> task)
