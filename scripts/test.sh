@@ -10,13 +10,13 @@ bash scripts/test-deps.sh || echo "warning: test dependencies could not all be i
 
 results=$(mktemp -d)
 log="$results/test.log"
-if ! dotnet build Scheduler.sln -c Release -nologo -v quiet >"$results/build.log" 2>&1; then
+if ! dotnet build Scheduler.slnx -c Release -nologo -v quiet >"$results/build.log" 2>&1; then
   grep -E "error" "$results/build.log" | sort -u | head -50
   echo "0 passed, 1 failed"
   exit 1
 fi
 
-dotnet test Scheduler.sln -c Release --no-build -nologo --results-directory "$results/trx" \
+dotnet test Scheduler.slnx -c Release --no-build -nologo --results-directory "$results/trx" \
   --blame-hang-timeout 5m 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 

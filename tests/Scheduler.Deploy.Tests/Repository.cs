@@ -1,6 +1,6 @@
 namespace Scheduler.Deploy.Tests;
 
-/// <summary>Files of the repository, found by walking up from the test assembly to the folder holding Scheduler.sln.</summary>
+/// <summary>Files of the repository, found by walking up from the test assembly to the folder holding Scheduler.slnx.</summary>
 internal static class Repository
 {
     private static readonly Lazy<string> _root = new(FindRoot);
@@ -15,12 +15,12 @@ internal static class Repository
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Scheduler.sln")))
+            if (File.Exists(Path.Combine(directory.FullName, "Scheduler.slnx")))
             {
                 return directory.FullName;
             }
         }
 
-        throw new InvalidOperationException($"No Scheduler.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No Scheduler.slnx above {AppContext.BaseDirectory}.");
     }
 }

@@ -28,12 +28,12 @@ public sealed class DynaliteFixture : IAsyncLifetime
     public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Scheduler.sln")))
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Scheduler.slnx")))
         {
             directory = directory.Parent;
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException($"No Scheduler.sln above {AppContext.BaseDirectory}.");
+        return directory?.FullName ?? throw new InvalidOperationException($"No Scheduler.slnx above {AppContext.BaseDirectory}.");
     }
 
     public async Task InitializeAsync()
