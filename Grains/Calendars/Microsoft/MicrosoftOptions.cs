@@ -61,7 +61,7 @@ public sealed class MicrosoftOptions
     public TimeSpan BusyFreshFor { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>At most this many requests are in flight per mailbox (Outlook's limit is 4 concurrent requests per app per mailbox). Default 4; 1 to 4.</summary>
-    [Range(1, 64)]
+    [Range(1, 4)]
     public int MaxConcurrentPerMailbox { get; set; } = 4;
 
     /// <summary>Retries after 429, 5xx, a timeout or a network error; 0 disables retries. Default 5.</summary>
