@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MimeKit;
 using Scheduler.Scheduling;
 
 namespace Scheduler.Gateway.Common;
 
-/// <summary>Shared field rules: ids, zones, local times, dates, windows.</summary>
+/// <summary>Shared field rules: ids, email addresses, zones, local times, dates, windows.</summary>
 public static partial class FieldRules
 {
+    /// <summary>Addresses must have a domain: a bare local part is refused.</summary>
+    private static readonly ParserOptions AddressParsing = new() { AllowAddressesWithoutDomain = false };
+
     /// <summary>The longest window a query or request may span, in days.</summary>
     public const int MaxWindowDays = 90;
 
@@ -20,6 +24,18 @@ public static partial class FieldRules
     /// <param name="id">The id.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    /// <summary>
+    /// Whether <paramref name="address"/> is one address <c>local@domain</c> (RFC 5322 §3.4.1, at most 254 characters,
+    /// no display name, nothing around it), checked by MimeKit, the library that will send to it.
+    /// </summary>
+    /// <param name="address">The text.</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    public static bool IsEmailAddress(string? address) =>
+        address is { Length: > 0 and <= 254 }
+        && MailboxAddress.TryParse(AddressParsing, address, out var mailbox)
+        && string.IsNullOrEmpty(mailbox.Name)
+        && string.Equals(mailbox.Address, address, StringComparison.Ordinal);
 
     /// <summary>Whether <paramref name="zone"/> is a known IANA zone id (or a Windows zone name that maps to one), by the engine's own lookup (<see cref="TimeZones"/>), so what is accepted here is what the engine can schedule in.</summary>
     /// <param name="zone">The zone id.</param>

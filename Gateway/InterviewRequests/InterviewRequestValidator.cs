@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Scheduler.Gateway.Common;
 using Scheduler.Grains;
 
@@ -164,7 +163,7 @@ public static class InterviewRequestValidator
 
         if (body.Notify?.RecruiterEmail is { } recruiterEmail)
         {
-            errors.Require(recruiterEmail.Length <= 254 && MailAddress.TryCreate(recruiterEmail, out _), "notify.recruiterEmail", "Not an email address.");
+            errors.Require(FieldRules.IsEmailAddress(recruiterEmail), "notify.recruiterEmail", "Not an email address.");
         }
 
         if (body.Notify?.RecruiterSlackChannel is { } channel)

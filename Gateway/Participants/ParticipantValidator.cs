@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Scheduler.Gateway.Common;
 using Scheduler.Grains;
 
@@ -19,7 +18,7 @@ public static class ParticipantValidator
         errors.Require(!string.IsNullOrWhiteSpace(body.DisplayName) && body.DisplayName.Length <= 200, "displayName", "Required, 1–200 characters.");
         if (body.Email is not null)
         {
-            errors.Require(MailAddress.TryCreate(body.Email, out _), "email", "Not an email address.");
+            errors.Require(FieldRules.IsEmailAddress(body.Email), "email", "Not an email address.");
         }
 
         errors.Require(FieldRules.IsKnownZone(body.TimeZone), "timeZone", body.TimeZone is null ? "Required (an IANA zone id such as Europe/Berlin)." : $"Unknown time zone '{body.TimeZone}'.");
