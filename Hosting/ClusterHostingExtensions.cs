@@ -102,7 +102,7 @@ public static class ClusterHostingExtensions
     /// (<see cref="ClusterSettings.GatewayPort"/>). It keeps trying to connect at start-up every
     /// <see cref="ClientConnectRetryDelay"/> until a gateway answers. Reads the Orleans Dashboard's data from the silos
     /// (for <c>/dashboard</c>). Adds the <c>ready</c> health check
-    /// <see cref="ClusterClientHealthCheck"/> and telemetry.
+    /// <see cref="ClusterClientHealthCheck"/>; telemetry and the health endpoints are the host's (<see cref="ServiceDefaultsExtensions"/>).
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <returns>The builder.</returns>

@@ -13,26 +13,31 @@ namespace Scheduler.Grains.Calendars;
 /// Reads: each attempt bounded by <see cref="CalendarSourceOptions.RequestTimeout"/>; network errors, attempt timeouts,
 /// 408, 429 and 5xx retried <see cref="CalendarSourceOptions.MaxRetries"/> times with exponential backoff and jitter
 /// from <see cref="CalendarSourceOptions.RetryBaseDelay"/>; a <c>Retry-After</c> header (RFC 9110 §10.2.3) sets the
-/// delay instead, capped at <see cref="MaxRetryAfter"/>. Writes: repeated only when the server closed the connection
+/// delay instead; every delay is capped at <see cref="MaxRetryDelay"/>. Writes: repeated only when the server closed the connection
 /// without any response (every write carries a precondition, so a repeat of one that took effect is refused with 412,
 /// never applied twice).
 /// </summary>
 internal static class CalendarResilience
 {
-    /// <summary>The longest <c>Retry-After</c> honoured; a longer one is shortened to it.</summary>
-    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(1);
+    /// <summary>The longest delay between attempts: a longer <c>Retry-After</c> or backoff is shortened to it.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
 
     /// <summary>How many times a write is sent at most.</summary>
     public const int WriteAttempts = 3;
 
-    /// <summary>Adds the read handler to a calendar client.</summary>
+    /// <summary>Adds the read handler to a calendar client, and sets the client's total timeout to what its attempts and delays can take.</summary>
     /// <param name="client">The client's builder.</param>
     /// <returns><paramref name="client"/>.</returns>
     public static IHttpClientBuilder AddCalendarReadResilience(this IHttpClientBuilder client)
     {
+        client.ConfigureHttpClient((services, http) =>
+        {
+            var options = Options(services);
+            http.Timeout = (options.RequestTimeout * (options.MaxRetries + 1)) + (MaxRetryDelay * options.MaxRetries);
+        });
         client.AddResilienceHandler("calendar-read", (pipeline, context) =>
         {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<CalendarSourceOptions>>().Value;
+            var options = Options(context.ServiceProvider);
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CalendarResilience));
             if (options.MaxRetries > 0)
             {
@@ -42,6 +47,7 @@ internal static class CalendarResilience
                     Delay = options.RetryBaseDelay,
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
+                    MaxDelay = MaxRetryDelay,
                     ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.CancellationToken)),
                     DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
                     OnRetry = args =>
@@ -57,14 +63,15 @@ internal static class CalendarResilience
         return client;
     }
 
-    /// <summary>Adds the write handler to a calendar client.</summary>
+    /// <summary>Adds the write handler to a calendar client, and sets the client's total timeout to its attempts' timeouts.</summary>
     /// <param name="client">The client's builder.</param>
     /// <returns><paramref name="client"/>.</returns>
     public static IHttpClientBuilder AddCalendarWriteResilience(this IHttpClientBuilder client)
     {
+        client.ConfigureHttpClient((services, http) => http.Timeout = Options(services).RequestTimeout * WriteAttempts);
         client.AddResilienceHandler("calendar-write", (pipeline, context) =>
         {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<CalendarSourceOptions>>().Value;
+            var options = Options(context.ServiceProvider);
             var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CalendarResilience));
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
@@ -83,14 +90,7 @@ internal static class CalendarResilience
         return client;
     }
 
-    /// <summary>The total budget of one call through a client: every attempt's timeout and the longest delays between them.</summary>
-    /// <param name="options">The settings.</param>
-    /// <returns>The <see cref="HttpClient.Timeout"/> to set.</returns>
-    public static TimeSpan TotalTimeout(CalendarSourceOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return (options.RequestTimeout * (options.MaxRetries + 1)) + (MaxRetryAfter * options.MaxRetries);
-    }
+    private static CalendarSourceOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<CalendarSourceOptions>>().Value;
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
     {
@@ -105,7 +105,7 @@ internal static class CalendarResilience
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
-        response?.Headers.RetryAfter?.Delta is { } delta ? (delta < MaxRetryAfter ? delta : MaxRetryAfter) : null;
+        response?.Headers.RetryAfter?.Delta is { } delta ? (delta < MaxRetryDelay ? delta : MaxRetryDelay) : null;
 
     private static void LogRetry(ILogger logger, ResilienceContext context, int attempt, Outcome<HttpResponseMessage> outcome, TimeSpan delay)
     {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Common.Options;
 using Scheduler.Grains.Participants.Busy;
 
@@ -27,9 +26,9 @@ public static class CalendarServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(IcsFeedReader.HttpClientName, ConfigureClient).AddCalendarReadResilience();
-        services.AddHttpClient(CalDavClient.HttpClientName, ConfigureClient).AddCalendarReadResilience();
-        services.AddHttpClient(CalDavClient.WriteHttpClientName, ConfigureClient).AddCalendarWriteResilience();
+        services.AddHttpClient(IcsFeedReader.HttpClientName).AddCalendarReadResilience();
+        services.AddHttpClient(CalDavClient.HttpClientName).AddCalendarReadResilience();
+        services.AddHttpClient(CalDavClient.WriteHttpClientName).AddCalendarWriteResilience();
         services.TryAddSingleton<CalendarStatusBoard>();
         services.TryAddSingleton<IcsFeedReader>();
         services.TryAddSingleton<CalDavClient>();
@@ -39,7 +38,4 @@ public static class CalendarServiceCollectionExtensions
         services.AddSingleton<IBusySource>(sp => sp.GetRequiredService<CalDavBusySource>());
         return services;
     }
-
-    private static void ConfigureClient(IServiceProvider services, HttpClient client) =>
-        client.Timeout = CalendarResilience.TotalTimeout(services.GetRequiredService<IOptions<CalendarSourceOptions>>().Value);
 }

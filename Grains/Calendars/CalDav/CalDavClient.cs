@@ -14,7 +14,7 @@ namespace Scheduler.Grains.Calendars;
 /// (RFC 7617) from <see cref="CalDavCalendar"/>; credentials are never logged. Reads are retried
 /// (see <see cref="CalendarSourceOptions.MaxRetries"/>); writes are not. Thread-safe.
 /// </summary>
-/// <param name="httpClientFactory">Creates the <see cref="HttpClientName"/> client.</param>
+/// <param name="httpClientFactory">Creates the <see cref="HttpClientName"/> (reads) and <see cref="WriteHttpClientName"/> (writes) clients.</param>
 /// <param name="options">Settings.</param>
 public sealed class CalDavClient(
     IHttpClientFactory httpClientFactory,
@@ -28,8 +28,6 @@ public sealed class CalDavClient(
 
     private static readonly HttpMethod Report = new("REPORT");
     private static readonly HttpMethod MkCalendarMethod = new("MKCALENDAR");
-
-    /// <summary>How often a write is sent when the server closes the connection without a response.</summary>
 
     /// <summary>Creates the calendar collection (MKCALENDAR, RFC 4791 §5.3.1).</summary>
     /// <param name="calendar">The collection to create.</param>

@@ -31,7 +31,7 @@ public sealed class SmtpEmailSenderTests : IDisposable
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=sink.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddDays(1));
         var certificatePath = Path.Combine(_directory.Path, "cert.pem");
         var keyPath = Path.Combine(_directory.Path, "key.pem");
         File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
