@@ -6,12 +6,14 @@ using Microsoft.Extensions.Hosting;
 
 namespace Scheduler.Hosting;
 
-/// <summary>What every Scheduler process sets up the same way, whatever it hosts: telemetry and health endpoints.</summary>
+/// <summary>What every Scheduler process sets up the same way, whatever it hosts: telemetry, health endpoints and HTTP resilience.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// Adds OpenTelemetry export when an OTLP endpoint is configured (<see cref="TelemetryHostingExtensions.AddSchedulerTelemetry"/>)
-    /// and health checks; the silo or cluster client adds its <c>ready</c> check.
+    /// and health checks (the silo or cluster client adds its <c>ready</c> check); every <see cref="System.Net.Http.HttpClient"/> from
+    /// the factory gets the standard resilience handler (retries, circuit breaker, attempt and total timeouts) unless its
+    /// registration replaces it, as each calendar, Google, Microsoft and Slack client does with its own.
     /// </summary>
     /// <param name="builder">The host builder.</param>
     /// <param name="defaultServiceName">The telemetry service name when none is configured (<c>scheduler-gateway</c>, <c>scheduler-silo</c>).</param>
@@ -22,6 +24,7 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddSchedulerTelemetry(defaultServiceName);
         builder.Services.AddHealthChecks();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         return builder;
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Scheduler.Grains.Common.Http;
 using Scheduler.Grains.Common.Options;
 
 namespace Scheduler.Grains.Notifications;
@@ -11,7 +13,7 @@ public static class NotificationServiceCollectionExtensions
     /// <summary>
     /// Binds, and validates at start-up, <see cref="SmtpOptions"/> (<c>Smtp:</c>), <see cref="SlackOptions"/> (<c>Slack:</c>) and
     /// <see cref="OutboxOptions"/> (<c>Notifications:Outbox</c>), <see cref="FollowUpOptions"/> (<c>Notifications:FollowUp</c>), and registers <see cref="SmtpEmailSender"/>,
-    /// <see cref="SlackClient"/> (typed HTTP client) and <see cref="SlackSignatureVerifier"/>. Existing registrations
+    /// <see cref="SlackClient"/> (typed HTTP client, with <see cref="HttpRetryResilience"/> and <see cref="SlackRateGateHandler"/>) and <see cref="SlackSignatureVerifier"/>. Existing registrations
     /// of <see cref="IEmailSender"/> are kept. Registers <see cref="NotificationChannels"/> from the configuration:
     /// without <c>Smtp:Host</c> email entries are recorded as skipped ("email not configured"), without
     /// <c>Slack:BotToken</c> Slack entries likewise, so a host without mail or Slack still runs every request.
@@ -32,7 +34,14 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton(NotificationChannels.From(configuration));
         services.TryAddSingleton<SlackRateGate>();
-        services.AddHttpClient<ISlackClient, SlackClient>();
+        services.TryAddTransient<SlackRateGateHandler>();
+        services.AddHttpClient<ISlackClient, SlackClient>()
+            .AddRetryResilience(
+                "slack",
+                sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.RetrySettings,
+                SlackClient.IsTransientAnswerAsync,
+                breakCircuit: true)
+            .AddHttpMessageHandler<SlackRateGateHandler>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Xml;
 using Microsoft.Extensions.Options;
+using Scheduler.Grains.Common.Http;
 using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Calendars;
@@ -281,13 +282,9 @@ public sealed class CalDavClient(
         {
             return await send();
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (HttpRetryResilience.IsUnreachable(exception, cancellationToken))
         {
-            throw new CalendarSourceException(calendar.ToString(), exception.Message, exception);
-        }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new CalendarSourceException(calendar.ToString(), "the request timed out", exception);
+            throw new CalendarSourceException(calendar.ToString(), exception is HttpRequestException ? exception.Message : "the request timed out", exception);
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
                 ["timeZone"] = "UTC",
                 ["items"] = new JsonArray([.. chunk.CalendarIds.Select(id => (JsonNode)new JsonObject { ["id"] = id })]),
             };
-            var (_, answer) = await http.SendAsync("freeBusy", () => Json(HttpMethod.Post, "freeBusy", accessToken, body), null, cancellationToken);
+            var (_, answer) = await http.SendAsync("freeBusy", Json(HttpMethod.Post, "freeBusy", accessToken, body), null, cancellationToken);
             var calendars = answer?["calendars"]?.AsObject();
             foreach (var id in chunk.CalendarIds)
             {
@@ -101,7 +101,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
             }
 
             var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events?{string.Join('&', query)}";
-            var (_, page) = await http.SendAsync("events.list", () => Json(HttpMethod.Get, path, accessToken, null), null, cancellationToken);
+            var (_, page) = await http.SendAsync("events.list", Json(HttpMethod.Get, path, accessToken, null), null, cancellationToken);
             changed.AddRange((page?["items"]?.AsArray() ?? []).OfType<JsonNode>().Select(ToChange).OfType<CalendarEventChange>());
             pageToken = page?["nextPageToken"]?.GetValue<string>();
             if (pageToken is null)
@@ -143,7 +143,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
         }
 
         var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events?conferenceDataVersion=1&sendUpdates=none";
-        var (status, created) = await http.SendAsync("events.insert", () => Json(HttpMethod.Post, path, accessToken, body), [HttpStatusCode.Conflict], cancellationToken);
+        var (status, created) = await http.SendAsync("events.insert", Json(HttpMethod.Post, path, accessToken, body), [HttpStatusCode.Conflict], cancellationToken);
         if (status == HttpStatusCode.Conflict)
         {
             return await PatchEventAsync(accessToken, calendarId, write, cancellationToken);
@@ -164,7 +164,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
         ArgumentNullException.ThrowIfNull(write);
         var body = EventBody(write);
         var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events/{Uri.EscapeDataString(write.EventId)}?conferenceDataVersion=1&sendUpdates=none";
-        var (_, patched) = await http.SendAsync("events.patch", () => Json(HttpMethod.Patch, path, accessToken, body), null, cancellationToken);
+        var (_, patched) = await http.SendAsync("events.patch", Json(HttpMethod.Patch, path, accessToken, body), null, cancellationToken);
         return (write.EventId, patched?["hangoutLink"]?.GetValue<string>());
     }
 
@@ -178,7 +178,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     public async Task DeleteEventAsync(string accessToken, string calendarId, string eventId, CancellationToken cancellationToken)
     {
         var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events/{Uri.EscapeDataString(eventId)}?sendUpdates=none";
-        await http.SendAsync("events.delete", () => Json(HttpMethod.Delete, path, accessToken, null), GoneOrMissing, cancellationToken);
+        await http.SendAsync("events.delete", Json(HttpMethod.Delete, path, accessToken, null), GoneOrMissing, cancellationToken);
     }
 
     /// <summary>Opens a push channel on a calendar's events (<c>events.watch</c>, type <c>web_hook</c>).</summary>
@@ -204,7 +204,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
             ["params"] = new JsonObject { ["ttl"] = ((long)ttl.TotalSeconds).ToString(CultureInfo.InvariantCulture) },
         };
         var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events/watch";
-        var (_, channel) = await http.SendAsync("events.watch", () => Json(HttpMethod.Post, path, accessToken, body), null, cancellationToken);
+        var (_, channel) = await http.SendAsync("events.watch", Json(HttpMethod.Post, path, accessToken, body), null, cancellationToken);
         var resourceId = channel?["resourceId"]?.GetValue<string>() ?? throw new CalendarProviderException("events.watch", HttpStatusCode.OK, "missing resourceId");
         var expiration = channel["expiration"] is { } e ? long.Parse(e.ToString(), CultureInfo.InvariantCulture) : throw new CalendarProviderException("events.watch", HttpStatusCode.OK, "missing expiration");
         return (resourceId, DateTimeOffset.FromUnixTimeMilliseconds(expiration));
@@ -220,7 +220,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     public async Task StopChannelAsync(string accessToken, string channelId, string resourceId, CancellationToken cancellationToken)
     {
         var body = new JsonObject { ["id"] = channelId, ["resourceId"] = resourceId };
-        await http.SendAsync("channels.stop", () => Json(HttpMethod.Post, "channels/stop", accessToken, body), GoneOrMissing, cancellationToken);
+        await http.SendAsync("channels.stop", Json(HttpMethod.Post, "channels/stop", accessToken, body), GoneOrMissing, cancellationToken);
     }
 
     /// <summary>Formats an instant as Google expects it: RFC 3339 in UTC with <c>Z</c>.</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 
 namespace Scheduler.Grains.Calendars.Google;
@@ -48,13 +47,4 @@ internal static class GoogleErrors
             return null;
         }
     }
-
-    /// <summary>Whether a status and reason are a transient error worth retrying: 429, 5xx, or 403 with a quota reason.</summary>
-    /// <param name="status">The status.</param>
-    /// <param name="reason">The reason code.</param>
-    /// <returns><see langword="true"/> to retry.</returns>
-    public static bool IsTransient(HttpStatusCode status, string? reason) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout
-        || (int)status >= 500
-        || (status == HttpStatusCode.Forbidden && reason is not null && QuotaReasons.Contains(reason));
 }

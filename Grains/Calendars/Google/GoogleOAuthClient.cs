@@ -86,11 +86,7 @@ public sealed class GoogleOAuthClient(GoogleHttp http, IOptions<GoogleOptions> o
         var o = options.Value;
         var form = fields.Concat([("client_id", o.ClientId!), ("client_secret", o.ClientSecret!)])
             .Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).ToArray();
-        var (_, body) = await http.SendAsync(
-            operation,
-            () => new HttpRequestMessage(HttpMethod.Post, o.TokenUrl) { Content = new FormUrlEncodedContent(form) },
-            null,
-            cancellationToken);
+        var (_, body) = await http.SendAsync(operation, new HttpRequestMessage(HttpMethod.Post, o.TokenUrl) { Content = new FormUrlEncodedContent(form) }, null, cancellationToken);
         var accessToken = body?["access_token"]?.GetValue<string>();
         if (string.IsNullOrEmpty(accessToken))
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Scheduler.Grains.Common.Http;
 
 namespace Scheduler.Grains.Calendars.Google;
 
@@ -65,4 +66,7 @@ public sealed class GoogleOptions
     /// <summary>Timeout of one HTTP attempt. Default 30 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The retry settings of the client's handler: <see cref="MaxRetries"/>, <see cref="RetryBaseDelay"/>, <see cref="MaxRetryAfter"/> (also the longest backoff delay) and <see cref="RequestTimeout"/>.</summary>
+    public HttpRetrySettings RetrySettings => new(MaxRetries, RetryBaseDelay, MaxRetryAfter, RequestTimeout);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Common.Http;
 using Scheduler.Grains.Common.Options;
 using Scheduler.Grains.Participants.Busy;
 
@@ -30,7 +31,8 @@ public static class GoogleServiceCollectionExtensions
         }
 
         services.AddCalendarAccounts(keysDirectory);
-        services.AddHttpClient(GoogleHttp.HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<GoogleOptions>>().Value.RequestTimeout);
+        services.AddHttpClient(GoogleHttp.HttpClientName)
+            .AddRetryResilience("google", sp => sp.GetRequiredService<IOptions<GoogleOptions>>().Value.RetrySettings, GoogleHttp.IsQuotaErrorAsync, breakCircuit: true);
         services.TryAddSingleton<GoogleHttp>();
         services.TryAddSingleton<GoogleCalendarClient>();
         services.TryAddSingleton<GoogleOAuthClient>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Scheduler.Grains.Common.Http;
 using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Calendars;
@@ -88,10 +89,9 @@ public sealed class IcsFeedReader(
             var calendar = Parse(text, redacted);
             return new IcsFeedSnapshot(calendar, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified, time.GetUtcNow());
         }
-        catch (Exception exception) when (exception is HttpRequestException or InvalidDataException
-            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (exception is InvalidDataException || HttpRetryResilience.IsUnreachable(exception, cancellationToken))
         {
-            var reason = exception is OperationCanceledException ? "the request timed out" : exception.Message;
+            var reason = exception is HttpRequestException or InvalidDataException ? exception.Message : "the request timed out";
             throw new CalendarSourceException(redacted, reason, exception);
         }
     }

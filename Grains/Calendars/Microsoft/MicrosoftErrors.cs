@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 
 namespace Scheduler.Grains.Calendars.Microsoft;
@@ -39,9 +38,4 @@ internal static class MicrosoftErrors
             return null;
         }
     }
-
-    /// <summary>Whether a status is transient (Graph throttling and service guidance): 408, 429 and 5xx.</summary>
-    /// <param name="status">The status.</param>
-    /// <returns><see langword="true"/> to retry.</returns>
-    public static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;
 }

@@ -124,12 +124,7 @@ public sealed class MicrosoftOAuthClient(MicrosoftHttp http, IOptions<MicrosoftO
         var o = options.Value;
         var form = fields.Concat([("client_id", o.ClientId!), ("client_secret", o.ClientSecret!)])
             .Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)).ToArray();
-        var (_, body) = await http.SendAsync(
-            operation,
-            null,
-            () => new HttpRequestMessage(HttpMethod.Post, o.TokenEndpoint) { Content = new FormUrlEncodedContent(form) },
-            null,
-            cancellationToken);
+        var body = await http.SendAsync(operation, new HttpRequestMessage(HttpMethod.Post, o.TokenEndpoint) { Content = new FormUrlEncodedContent(form) }, cancellationToken);
         var accessToken = body?["access_token"]?.GetValue<string>();
         if (string.IsNullOrEmpty(accessToken))
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Scheduler.Grains.Common.Http;
 
 namespace Scheduler.Grains.Calendars.Microsoft;
 
@@ -79,6 +80,9 @@ public sealed class MicrosoftOptions
     /// <summary>Timeout of one HTTP attempt. Default 30 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The retry settings of the client's handler: <see cref="MaxRetries"/>, <see cref="RetryBaseDelay"/>, <see cref="MaxRetryAfter"/> (also the longest backoff delay) and <see cref="RequestTimeout"/>.</summary>
+    public HttpRetrySettings RetrySettings => new(MaxRetries, RetryBaseDelay, MaxRetryAfter, RequestTimeout);
 
     /// <summary>The token endpoint in use: <see cref="TokenUrl"/>, or <c>{AuthorityHost}{TenantId}/oauth2/v2.0/token</c>.</summary>
     public Uri TokenEndpoint => TokenUrl ?? new Uri(AuthorityHost, $"{Uri.EscapeDataString(TenantId)}/oauth2/v2.0/token");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Common.Http;
 using Scheduler.Grains.Common.Options;
 using Scheduler.Grains.Participants.Busy;
 
@@ -31,7 +32,8 @@ public static class MicrosoftServiceCollectionExtensions
         }
 
         services.AddCalendarAccounts(keysDirectory);
-        services.AddHttpClient(MicrosoftHttp.HttpClientName, (sp, client) => client.Timeout = sp.GetRequiredService<IOptions<MicrosoftOptions>>().Value.RequestTimeout);
+        services.AddHttpClient(MicrosoftHttp.HttpClientName)
+            .AddRetryResilience("microsoft", sp => sp.GetRequiredService<IOptions<MicrosoftOptions>>().Value.RetrySettings, breakCircuit: true);
         services.TryAddSingleton<MailboxLimiter>();
         services.TryAddSingleton<MicrosoftHttp>();
         services.TryAddSingleton<MicrosoftGraphClient>();

@@ -3,71 +3,66 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>
 /// A small typed client of the Slack Web API over <see cref="HttpClient"/>: <c>chat.postMessage</c> and
-/// <c>chat.update</c> as JSON with the bot token. Calls to one channel are spaced by <see cref="SlackRateGate"/>;
-/// HTTP 429 is retried after its <c>Retry-After</c> (seconds), 5xx, network failures and Slack's transient errors
-/// with exponential backoff and jitter (Polly); <c>{"ok":false,"error":…}</c> becomes a <see cref="SlackApiException"/>.
+/// <c>chat.update</c> as JSON with the bot token. The client's handlers space calls per channel
+/// (<see cref="SlackRateGateHandler"/>) and retry 429 after its <c>Retry-After</c>, 5xx, network failures and Slack's
+/// transient errors (<see cref="IsTransientAnswerAsync"/>) with exponential backoff and jitter
+/// (<see cref="Common.Http.HttpRetryResilience"/>); <c>{"ok":false,"error":…}</c> becomes a <see cref="SlackApiException"/>.
 /// </summary>
-public sealed partial class SlackClient : ISlackClient
+public sealed class SlackClient : ISlackClient
 {
+    /// <summary>The longest wait between attempts; a longer <c>Retry-After</c> ends the retries (the outbox tries again later).</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>The limit of one attempt.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
+
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _http;
     private readonly SlackOptions _options;
-    private readonly SlackRateGate _gate;
-    private readonly ResiliencePipeline _pipeline;
-    private readonly ILogger<SlackClient> _logger;
 
     /// <summary>Creates the client.</summary>
-    /// <param name="http">The HTTP client; its base address is set from <see cref="SlackOptions.BaseUrl"/> when empty.</param>
+    /// <param name="http">The HTTP client (with the handlers above); its base address is set from <see cref="SlackOptions.BaseUrl"/> when empty.</param>
     /// <param name="options">The Slack settings.</param>
-    /// <param name="gate">The per-channel spacing, shared by every client of the process.</param>
-    /// <param name="time">The clock of the retry delays.</param>
-    /// <param name="logger">The logger.</param>
-    public SlackClient(HttpClient http, IOptions<SlackOptions> options, SlackRateGate gate, TimeProvider time, ILogger<SlackClient> logger)
+    public SlackClient(HttpClient http, IOptions<SlackOptions> options)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(gate);
         _http = http;
         _options = options.Value;
         _http.BaseAddress ??= _options.BaseUrl;
-        _logger = logger;
-        _gate = gate;
-        _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Math.Clamp(_options.MaxRetries, 0, 10) is var retries and > 0 ? retries : 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(Math.Max(1, _options.RetryBaseDelayMilliseconds)),
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<SlackApiException>(e => e.IsTransient && _options.MaxRetries > 0)
-                    .Handle<HttpRequestException>(_ => _options.MaxRetries > 0),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    args.Outcome.Exception is SlackApiException { RetryAfter: not null } ? TimeSpan.Zero : null),
-                OnRetry = args =>
-                {
-                    Log.Retrying(_logger, args.AttemptNumber + 1, args.Outcome.Exception?.Message);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+    }
+
+    /// <summary>Whether an answer besides 408, 429 and 5xx is worth retrying: <c>{"ok":false}</c> with a rate-limit or server error.</summary>
+    /// <param name="response">The answer.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <returns><see langword="true"/> when <see cref="SlackApiException.Classify"/> calls the error transient.</returns>
+    public static async ValueTask<bool> IsTransientAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        try
+        {
+            var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            return json?["ok"]?.GetValue<bool>() == false && json["error"]?.GetValue<string>() is { } error
+                && SlackApiException.Classify(error) is SlackErrorKind.RateLimited or SlackErrorKind.ServerError;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />
     public Task<SlackPostResult> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return CallAsync("chat.postMessage", message, Body(message, null), cancellationToken);
+        return SendAsync("chat.postMessage", message.Channel, Body(message, null), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -75,7 +70,7 @@ public sealed partial class SlackClient : ISlackClient
     {
         ArgumentException.ThrowIfNullOrEmpty(ts);
         ArgumentNullException.ThrowIfNull(message);
-        return CallAsync("chat.update", message, Body(message, ts), cancellationToken);
+        return SendAsync("chat.update", message.Channel, Body(message, ts), cancellationToken);
     }
 
     private static string Body(SlackMessage message, string? ts)
@@ -94,33 +89,23 @@ public sealed partial class SlackClient : ISlackClient
         return body.ToJsonString();
     }
 
-    private async Task<SlackPostResult> CallAsync(string method, SlackMessage message, string body, CancellationToken cancellationToken) =>
-        await _pipeline.ExecuteAsync(
-            async token =>
-            {
-                await _gate.WaitAsync(message.Channel, token);
-                return await SendOnceAsync(method, message.Channel, body, token);
-            },
-            cancellationToken);
-
-    private async Task<SlackPostResult> SendOnceAsync(string method, string channel, string body, CancellationToken cancellationToken)
+    private async Task<SlackPostResult> SendAsync(string method, string channel, string body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, method)
         {
             Content = new StringContent(body, Encoding.UTF8, Json),
         };
+        request.Options.Set(SlackRateGateHandler.Channel, channel);
+        request.Options.Set(Common.Http.HttpRetryResilience.Operation, "Slack " + method);
         if (!string.IsNullOrEmpty(_options.BotToken))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BotToken);
         }
 
-        using var response = await _http.SendAsync(request, cancellationToken);
+        using var response = await SendOrThrowAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            var retryAfter = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-            _gate.Block(channel, retryAfter);
-            Log.RateLimited(_logger, method, channel, retryAfter.TotalSeconds);
-            throw new SlackApiException(method, "ratelimited", retryAfter);
+            throw new SlackApiException(method, "ratelimited", response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
         }
 
         if ((int)response.StatusCode >= 500)
@@ -147,12 +132,16 @@ public sealed partial class SlackClient : ISlackClient
         return new SlackPostResult(json["channel"]?.GetValue<string>() ?? channel, json["ts"]?.GetValue<string>() ?? string.Empty);
     }
 
-    private static partial class Log
+    /// <summary>Sends; an attempt timeout or an open circuit after the retries becomes an <see cref="HttpRequestException"/>, as a network error is.</summary>
+    private async Task<HttpResponseMessage> SendOrThrowAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Slack {Method} to {Channel} rate limited; retrying after {Seconds} s")]
-        public static partial void RateLimited(ILogger logger, string method, string channel, double seconds);
-
-        [LoggerMessage(EventId = 6102, Level = LogLevel.Debug, Message = "Slack call retry {Attempt}: {Reason}")]
-        public static partial void Retrying(ILogger logger, int attempt, string? reason);
+        try
+        {
+            return await _http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not HttpRequestException && Common.Http.HttpRetryResilience.IsUnreachable(exception, cancellationToken))
+        {
+            throw new HttpRequestException($"Slack could not be reached: {exception.Message}", exception);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Scheduler.Grains.Common.Http;
 
 namespace Scheduler.Grains.Notifications;
 
@@ -33,4 +34,7 @@ public sealed class SlackOptions
     /// <summary>How old a signed request may be, in seconds (1–3600); Slack recommends refusing older than 5 minutes.</summary>
     [Range(1, 3600)]
     public int SignatureMaxAgeSeconds { get; set; } = 300;
+
+    /// <summary>The retry settings of the client's handler: <see cref="MaxRetries"/>, <see cref="RetryBaseDelayMilliseconds"/>, <see cref="SlackClient.MaxRetryDelay"/> and <see cref="SlackClient.AttemptTimeout"/>.</summary>
+    public HttpRetrySettings RetrySettings => new(MaxRetries, TimeSpan.FromMilliseconds(RetryBaseDelayMilliseconds), SlackClient.MaxRetryDelay, SlackClient.AttemptTimeout);
 }

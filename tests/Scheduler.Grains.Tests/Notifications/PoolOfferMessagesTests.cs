@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Notifications;
 
 namespace Scheduler.Grains.Tests.Notifications;
@@ -73,9 +71,7 @@ public sealed class PoolOfferMessagesTests
     {
         var time = new FakeTimeProvider();
         await using var slack = await SlackStandIn.StartAsync(time);
-        using var http = new HttpClient();
-        var options = Options.Create(new SlackOptions { BaseUrl = slack.BaseUrl, BotToken = SlackStandIn.Token, MaxRetries = 0, ChannelIntervalMilliseconds = 0 });
-        var client = new SlackClient(http, options, new SlackRateGate(time, options), time, NullLogger<SlackClient>.Instance);
+        var client = SlackClientTests.Client(slack, time, maxRetries: 0, channelIntervalMilliseconds: 0);
 
         var posted = await client.PostMessageAsync(new SlackMessage("U-GRACE", "Offer"), CancellationToken.None);
         var byUser = await Assert.ThrowsAsync<SlackApiException>(() => client.UpdateMessageAsync(posted.Ts, new SlackMessage("U-GRACE", "Taken"), CancellationToken.None));

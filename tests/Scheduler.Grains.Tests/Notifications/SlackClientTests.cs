@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Notifications;
 
 namespace Scheduler.Grains.Tests.Notifications;
@@ -14,8 +12,7 @@ public sealed class SlackClientTests
     {
         var time = new FakeTimeProvider();
         await using var slack = await SlackStandIn.StartAsync(time);
-        using var http = new HttpClient();
-        var client = Client(http, slack, time);
+        var client = Client(slack, time);
         var started = time.GetUtcNow();
 
         var posts = new[] { "C-ONE", "C-ONE", "C-TWO", "C-ONE", "C-TWO" }
@@ -70,8 +67,7 @@ public sealed class SlackClientTests
         var time = new FakeTimeProvider();
         await using var slack = await SlackStandIn.StartAsync(time);
         slack.RateLimitFirst["C-LIMITED"] = 2;
-        using var http = new HttpClient();
-        var client = Client(http, slack, time);
+        var client = Client(slack, time);
 
         var result = await PumpAsync(time, client.PostMessageAsync(new SlackMessage("C-LIMITED", "hello"), CancellationToken.None));
 
@@ -88,8 +84,7 @@ public sealed class SlackClientTests
     {
         var time = new FakeTimeProvider();
         await using var slack = await SlackStandIn.StartAsync(time);
-        using var http = new HttpClient();
-        var client = Client(http, slack, time);
+        var client = Client(slack, time);
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => PumpAsync(time, client.PostMessageAsync(new SlackMessage("C-NOPE", "hi"), CancellationToken.None)));
 
@@ -104,8 +99,7 @@ public sealed class SlackClientTests
     {
         var time = new FakeTimeProvider();
         await using var slack = await SlackStandIn.StartAsync(time);
-        using var http = new HttpClient();
-        var client = Client(http, slack, time, token: "xoxb-forged");
+        var client = Client(slack, time, token: "xoxb-forged");
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => PumpAsync(time, client.PostMessageAsync(new SlackMessage("C-ONE", "hi"), CancellationToken.None)));
 
@@ -117,8 +111,7 @@ public sealed class SlackClientTests
     {
         var time = new FakeTimeProvider();
         await using var slack = await SlackStandIn.StartAsync(time);
-        using var http = new HttpClient();
-        var client = Client(http, slack, time);
+        var client = Client(slack, time);
         var offer = new OfferView("offer-7", "req-9", NotificationSamples.Slot, OfferStatus.Open, null, []);
 
         var posted = await PumpAsync(time, client.PostMessageAsync(SlackMessageComposer.PoolOffer("acme/pool-1", offer, "U-GRACE", "America/New_York", "Screen"), CancellationToken.None));
@@ -134,10 +127,20 @@ public sealed class SlackClientTests
         Assert.Contains("taken by someone else", calls[1].Text, StringComparison.Ordinal);
     }
 
-    internal static SlackClient Client(HttpClient http, SlackStandIn slack, TimeProvider time, string token = SlackStandIn.Token)
+    /// <summary>A Slack client as a host registers it (typed client with its retry and channel-spacing handlers) against the stand-in.</summary>
+    internal static ISlackClient Client(SlackStandIn slack, TimeProvider time, string token = SlackStandIn.Token, int maxRetries = 3, int channelIntervalMilliseconds = 1000)
     {
-        var options = Options.Create(new SlackOptions { BaseUrl = slack.BaseUrl, BotToken = token, MaxRetries = 3 });
-        return new(http, options, new SlackRateGate(time, options), time, NullLogger<SlackClient>.Instance);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(time);
+        services.AddSchedulerNotifications(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Slack:BaseUrl"] = slack.BaseUrl.AbsoluteUri,
+            ["Slack:BotToken"] = token,
+            ["Slack:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Slack:ChannelIntervalMilliseconds"] = channelIntervalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build());
+        return services.BuildServiceProvider().GetRequiredService<ISlackClient>();
     }
 
     /// <summary>Moves the fake clock in 100 ms steps every 2 ms of real time until <paramref name="task"/> completes.</summary>

@@ -97,6 +97,19 @@ public sealed class GoogleCalendarClientTests
     }
 
     [Fact]
+    public async Task QueryFreeBusy_RetryAfterLongerThanTheLimit_NotWaitedForAndFailsWith429()
+    {
+        await using var google = await GoogleClientServices.StartAsync();
+        google.StandIn.AddCalendar("primary");
+        google.StandIn.Fail(1, HttpStatusCode.TooManyRequests, "rateLimitExceeded", retryAfterSeconds: 3600);
+
+        var refused = await Assert.ThrowsAsync<CalendarProviderException>(() => google.Calendar.QueryFreeBusyAsync(google.StandIn.IssueCredentials().AccessToken, ["primary"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.Single(google.StandIn.Calls, c => c.Method == "freeBusy");
+    }
+
+    [Fact]
     public async Task QueryFreeBusy_403RateLimitExceeded_RetriedWithBackoff()
     {
         await using var google = await GoogleClientServices.StartAsync();
