@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Common.Retries;
 
 namespace Scheduler.Grains.Calendars.Accounts;
 
@@ -9,7 +10,9 @@ namespace Scheduler.Grains.Calendars.Accounts;
 /// channel tokens are stored encrypted (<see cref="CalendarCredentialProtector"/>). The access token
 /// is refreshed a minute before it expires, and once more when the provider answers 401. One durable
 /// one-shot reminder, due <see cref="ICalendarConnector.RenewBefore"/> before the earliest channel
-/// expiry, replaces expiring channels (new channel first, then the old one is stopped).
+/// expiry, replaces expiring channels (new channel first, then the old one is stopped). Interview
+/// event writes wait in the state until the provider accepts them, retried through the shared
+/// <see cref="Retrier"/> (<see cref="EventWritePolicy"/>) while the account is connected.
 /// </summary>
 [GrainType("calendar-account")]
 public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemindable
@@ -20,8 +23,11 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     /// <summary>The name of the reminder that retries event writes the provider has not accepted yet.</summary>
     public const string EventWritesReminder = "event-writes";
 
-    /// <summary>How long after a failed event write it is tried again (by <see cref="EventWritesReminder"/>).</summary>
+    /// <summary>How long after a failed event write it is tried again (by <see cref="EventWritesReminder"/>), and that reminder's period.</summary>
     public static readonly TimeSpan EventWriteRetry = TimeSpan.FromMinutes(1);
+
+    /// <summary>Event writes are retried <see cref="EventWriteRetry"/> after a failure, doubling up to 30 min, and never given up: the latest write of an interview replaces an unsent one.</summary>
+    public static readonly RetryPolicy EventWritePolicy = new(EventWriteRetry, TimeSpan.FromMinutes(30), RetryPolicy.Unlimited);
 
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
 
@@ -30,6 +36,8 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     private readonly CalendarCredentialProtector _protector;
     private readonly TimeProvider _time;
     private readonly ILogger<CalendarAccountGrain> _log;
+    private readonly Retrier _retrier;
+    private readonly RetryDriver _eventWrites;
     private string _provider = string.Empty;
     private string _accountId = string.Empty;
 
@@ -51,6 +59,8 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         _protector = protector;
         _time = time;
         _log = log;
+        _retrier = new Retrier(EventWritePolicy, time);
+        _eventWrites = new RetryDriver(this, EventWritesReminder, EventWriteRetry, time, NextEventWrite, _ => FlushEventWritesAsync());
     }
 
     private CalendarAccountState S => _state.State;
@@ -75,11 +85,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         Store(credentials);
         await PersistAsync();
         AccountLog.Connected(_log, this.GetPrimaryKeyString(), credentials.ExpiresAt);
-        if (S.PendingEventWrites.Count > 0)
-        {
-            await FlushEventWritesAsync();
-        }
-
+        await _eventWrites.WakeAsync();
         return View();
     }
 
@@ -287,24 +293,17 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             return;
         }
 
-        S.PendingEventWrites[WriteKey(write.RequestKey, write.ParticipantKey)] = write;
+        S.UnsentEventWrites[WriteKey(write.RequestKey, write.ParticipantKey)] = new RetryItem<InterviewEventWrite> { Value = write };
         await PersistAsync();
 
         // The retry reminder exists before the first attempt, so a crash mid-write is resumed too.
-        await this.RegisterOrUpdateReminder(EventWritesReminder, EventWriteRetry, EventWriteRetry);
-        await FlushEventWritesAsync();
+        await _eventWrites.WakeAsync();
     }
 
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == EventWritesReminder)
-        {
-            await FlushEventWritesAsync();
-            return;
-        }
-
-        if (reminderName != RenewalReminder)
+        if (await _eventWrites.ReceiveReminderAsync(reminderName) || reminderName != RenewalReminder)
         {
             return;
         }
@@ -359,75 +358,70 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
 
     private static string WriteKey(string requestKey, string participantKey) => string.Concat(requestKey, "\n", participantKey);
 
-    /// <summary>Sends the pending event writes in order; each one is removed once the provider accepted it, the rest wait for the retry reminder (or, while not connected, for <see cref="Connect"/>).</summary>
+    /// <summary>When the unsent event writes next need a run; while the account is not connected, never (they are kept, and <see cref="Connect"/> wakes them).</summary>
+    private DateTimeOffset? NextEventWrite() => S.ProtectedCredentials is null ? null : Retrier.NextWakeUp(S.UnsentEventWrites.Values);
+
+    /// <summary>Sends the due event writes in order; each one is removed once the provider accepted it, the rest wait for their next attempt.</summary>
     private async Task FlushEventWritesAsync()
     {
+        if (S.ProtectedCredentials is null)
+        {
+            return;
+        }
+
         var connector = Connector;
-        var failed = false;
-        foreach (var (key, write) in S.PendingEventWrites.ToArray())
+        foreach (var item in _retrier.Due(S.UnsentEventWrites.Values))
         {
-            if (S.ProtectedCredentials is null)
+            var write = item.Value;
+            var key = WriteKey(write.RequestKey, write.ParticipantKey);
+            var failure = await _retrier.AttemptAsync(item.Retry, PersistAsync, () => WriteEventsAsync(connector, key, write), exception => exception is CalendarProviderException ? false : null);
+            if (failure is null)
             {
-                // Kept until the account is connected (Connect sends them); no retries until then.
-                if (await this.GetReminder(EventWritesReminder) is { } idle)
-                {
-                    await this.UnregisterReminder(idle);
-                }
-
-                return;
+                S.UnsentEventWrites.Remove(key);
+                AccountLog.EventsWritten(_log, this.GetPrimaryKeyString(), write.RequestKey, write.Intervals.Count);
+            }
+            else
+            {
+                AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, failure.Message);
             }
 
-            try
+            await PersistAsync();
+        }
+    }
+
+    /// <summary>Upserts one event per interval and deletes the events of <paramref name="key"/> no longer wanted.</summary>
+    /// <exception cref="CalendarProviderException">The provider refused or could not be reached.</exception>
+    private async Task WriteEventsAsync(ICalendarConnector connector, string key, InterviewEventWrite write)
+    {
+        var calendarId = string.IsNullOrEmpty(write.CalendarId) ? connector.PrimaryCalendarId : write.CalendarId;
+        var wanted = write.Intervals.Select((interval, i) => (Id: connector.EventId(write.RequestKey, write.ParticipantKey, i), Interval: interval)).ToArray();
+        var stored = new List<string>(wanted.Length);
+        foreach (var (id, interval) in wanted)
+        {
+            stored.Add(await WithTokenAsync(token => connector.UpsertEventAsync(token, calendarId, id, write.Summary, interval, write.Conferencing, CancellationToken.None)));
+        }
+
+        // Events written before and no longer wanted (fewer intervals, or another calendar) are deleted.
+        if (S.WrittenEvents.TryGetValue(key, out var written))
+        {
+            var keep = written.CalendarId == calendarId ? stored.ToHashSet(StringComparer.Ordinal) : [];
+            foreach (var id in written.EventIds.Where(id => !keep.Contains(id)))
             {
-                var calendarId = string.IsNullOrEmpty(write.CalendarId) ? connector.PrimaryCalendarId : write.CalendarId;
-                var wanted = write.Intervals.Select((interval, i) => (Id: connector.EventId(write.RequestKey, write.ParticipantKey, i), Interval: interval)).ToArray();
-                var stored = new List<string>(wanted.Length);
-                foreach (var (id, interval) in wanted)
+                await WithTokenAsync(async token =>
                 {
-                    stored.Add(await WithTokenAsync(token => connector.UpsertEventAsync(token, calendarId, id, write.Summary, interval, write.Conferencing, CancellationToken.None)));
-                }
-
-                // Events written before and no longer wanted (fewer intervals, or another calendar) are deleted.
-                if (S.WrittenEvents.TryGetValue(key, out var written))
-                {
-                    var keep = written.CalendarId == calendarId ? stored.ToHashSet(StringComparer.Ordinal) : [];
-                    foreach (var id in written.EventIds.Where(id => !keep.Contains(id)))
-                    {
-                        await WithTokenAsync(async token =>
-                        {
-                            await connector.DeleteEventAsync(token, written.CalendarId, id, CancellationToken.None);
-                            return true;
-                        });
-                    }
-                }
-
-                if (wanted.Length == 0)
-                {
-                    S.WrittenEvents.Remove(key);
-                }
-                else
-                {
-                    S.WrittenEvents[key] = new WrittenEvents(calendarId, stored);
-                }
-
-                S.PendingEventWrites.Remove(key);
-                await PersistAsync();
-                AccountLog.EventsWritten(_log, this.GetPrimaryKeyString(), write.RequestKey, wanted.Length);
-            }
-            catch (CalendarProviderException exception)
-            {
-                AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, exception.Message);
-                failed = true;
+                    await connector.DeleteEventAsync(token, written.CalendarId, id, CancellationToken.None);
+                    return true;
+                });
             }
         }
 
-        if (failed && await this.GetReminder(EventWritesReminder) is null)
+        if (wanted.Length == 0)
         {
-            await this.RegisterOrUpdateReminder(EventWritesReminder, EventWriteRetry, EventWriteRetry);
+            S.WrittenEvents.Remove(key);
         }
-        else if (S.PendingEventWrites.Count == 0 && await this.GetReminder(EventWritesReminder) is { } reminder)
+        else
         {
-            await this.UnregisterReminder(reminder);
+            S.WrittenEvents[key] = new WrittenEvents(calendarId, stored);
         }
     }
 

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Common.Retries;
+
 namespace Scheduler.Grains.Calendars.Accounts;
 
 /// <summary>The durable state of a calendar account grain (JSON). Secrets are stored only in protected (encrypted) form.</summary>
@@ -24,9 +26,9 @@ public sealed class CalendarAccountState
     [Id(4)]
     public Dictionary<string, List<string>> Readers { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Event writes not yet accepted by the provider, by <c>{requestKey}\n{participantKey}</c>; the latest write wins.</summary>
-    [Id(5)]
-    public Dictionary<string, InterviewEventWrite> PendingEventWrites { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Event writes not yet accepted by the provider, with their attempts, by <c>{requestKey}\n{participantKey}</c>; the latest write wins.</summary>
+    [Id(8)]
+    public Dictionary<string, RetryItem<InterviewEventWrite>> UnsentEventWrites { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The events written per <c>{requestKey}\n{participantKey}</c>: the calendar and the event ids.</summary>
     [Id(6)]

@@ -1,5 +1,5 @@
-using Scheduler.Grains.Common;
 using Microsoft.Extensions.Logging;
+using Scheduler.Grains.Common.Retries;
 using Microsoft.Extensions.Options;
 
 namespace Scheduler.Grains.Notifications;
@@ -8,8 +8,8 @@ namespace Scheduler.Grains.Notifications;
 /// The notification outbox of one request (<see cref="INotificationOutboxGrain"/>). Enqueue persists one entry per
 /// recipient and channel before anything is sent; delivery runs in later turns (a grain timer right away, and a
 /// durable reminder every <see cref="OutboxOptions.ReminderPeriodSeconds"/> while entries are pending, so a crash
-/// or an outage of SMTP or Slack loses nothing). Each attempt is counted and persisted before it is made and the
-/// outcome after it; a failed attempt is retried with exponential backoff and jitter. An entry's key makes enqueue
+/// or an outage of SMTP or Slack loses nothing). Attempts, backoff with jitter and giving up are the shared
+/// <see cref="Retrier"/>'s (<see cref="OutboxOptions"/> set its policy) and <see cref="RetryDriver"/>'s. An entry's key makes enqueue
 /// idempotent, and a sent entry is never sent again. The one gap no outbox closes is a crash after the server
 /// accepted a message and before the outcome was written: that message is sent again with the same
 /// <c>Message-ID</c> (email) so receivers can drop it.
@@ -28,7 +28,8 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     private readonly TimeProvider _time;
     private readonly ILogger<NotificationOutboxGrain> _log;
     private readonly NotificationChannels? _channels;
-    private readonly WorkKick _kick;
+    private readonly Retrier _retrier;
+    private readonly RetryDriver _delivery;
 
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
@@ -58,31 +59,21 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         _time = time;
         _log = log;
         _channels = channels;
-        _kick = new WorkKick(run => this.RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), DeliverAsync);
+        _retrier = new Retrier(_options.ToRetryPolicy(), time);
+        var period = TimeSpan.FromSeconds(Math.Max(60, _options.ReminderPeriodSeconds));
+        _delivery = new RetryDriver(this, RetryReminder, period, time, () => Retrier.NextWakeUp(Entries), DeliverAsync);
     }
 
     private List<OutboxEntry> Entries => _state.State.Entries;
 
     /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (Entries.Any(e => e.Status == NotificationStatus.Pending))
-        {
-            await EnsureRetryReminderAsync();
-            Kick();
-        }
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _delivery.WakeAsync();
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<NotificationRecord>> Enqueue(InterviewNotification notification)
     {
         var records = await AddAsync(notification, NotificationStatus.Pending, null);
-        if (Entries.Any(e => e.Status == NotificationStatus.Pending))
-        {
-            await EnsureRetryReminderAsync();
-            Kick();
-        }
-
+        await _delivery.WakeAsync();
         return records;
     }
 
@@ -96,8 +87,8 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     /// <inheritdoc />
     public async Task<int> DeliverDue()
     {
-        await _kick.RunAsync(CancellationToken.None);
-        return Entries.Count(e => e.Status == NotificationStatus.Pending);
+        await _delivery.RunAsync();
+        return Entries.Count(e => e.HasWork);
     }
 
     /// <inheritdoc />
@@ -105,13 +96,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         Task.FromResult<IReadOnlyList<NotificationRecord>>([.. Entries.Select(e => e.ToRecord())]);
 
     /// <inheritdoc />
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName == RetryReminder)
-        {
-            await _kick.RunAsync(CancellationToken.None);
-        }
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) => _delivery.ReceiveReminderAsync(reminderName);
 
     private async Task<IReadOnlyList<NotificationRecord>> AddAsync(InterviewNotification notification, NotificationStatus status, string? reason)
     {
@@ -138,8 +123,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
                         Channel = channel,
                         Status = disabled is null ? status : NotificationStatus.Skipped,
                         EnqueuedAt = now,
-                        NextAttemptAt = now,
-                        LastError = disabled ?? reason,
+                        SkipReason = disabled ?? reason,
                         MessageId = channel == NotificationChannel.Email ? MessageIds.EmailMessageId(this.GetPrimaryKeyString(), key, domain) : null,
                     };
                     Entries.Add(entry);
@@ -203,86 +187,55 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         }
     }
 
-    private void Kick() => _kick.Request();
-
     private async Task DeliverAsync(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var due = Entries.Where(e => e.Status == NotificationStatus.Pending && e.NextAttemptAt <= now)
-            .Take(Math.Clamp(_options.BatchSize, 1, 100)).ToList();
-        foreach (var entry in due)
+        foreach (var entry in _retrier.Due(Entries, Math.Clamp(_options.BatchSize, 1, 100)))
         {
-            await AttemptAsync(entry, cancellationToken);
-        }
-
-        var pending = Entries.Where(e => e.Status == NotificationStatus.Pending).ToList();
-        if (pending.Count == 0)
-        {
-            if (await this.GetReminder(RetryReminder, CancellationToken.None) is { } reminder)
+            var failure = await _retrier.AttemptAsync(entry.Retry, () => _state.WriteStateAsync(CancellationToken.None), () => SendAsync(entry, cancellationToken), IsPermanent);
+            if (failure is null)
             {
-                await this.UnregisterReminder(reminder, CancellationToken.None);
+                entry.Status = NotificationStatus.Sent;
+                entry.SentAt = _time.GetUtcNow();
+                _log.Sent(this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts);
             }
-        }
-        else if (pending.Any(e => e.NextAttemptAt <= _time.GetUtcNow()))
-        {
-            Kick();
-        }
-    }
-
-    private async Task AttemptAsync(OutboxEntry entry, CancellationToken cancellationToken)
-    {
-        entry.Attempts++;
-        entry.NextAttemptAt = _time.GetUtcNow() + Backoff(entry.Attempts);
-        await _state.WriteStateAsync(CancellationToken.None);
-        try
-        {
-            if (entry.Channel == NotificationChannel.Email)
-            {
-                var message = EmailComposer.Compose(this.GetPrimaryKeyString(), entry.Key, entry.Notification, entry.Recipient, _smtp.CurrentValue, entry.EnqueuedAt);
-                await _email.SendAsync(message, cancellationToken);
-                entry.MessageId = message.MessageId;
-            }
-            else
-            {
-                var posted = await _slack.PostMessageAsync(SlackMessageComposer.ForNotification(this.GetPrimaryKeyString(), entry.Notification, entry.Recipient), cancellationToken);
-                entry.MessageId = posted.Ts;
-                entry.SlackChannel = posted.Channel;
-            }
-
-            entry.Status = NotificationStatus.Sent;
-            entry.SentAt = _time.GetUtcNow();
-            entry.LastError = null;
-            _log.Sent(this.GetPrimaryKeyString(), entry.Key, entry.Attempts);
-        }
-        catch (Exception ex) when (ex is EmailDeliveryException or SlackApiException or HttpRequestException or ArgumentException or TimeoutException or TaskCanceledException)
-        {
-            entry.LastError = ex.Message;
-            var permanent = ex is EmailDeliveryException { IsPermanent: true } or SlackApiException { IsTransient: false } or ArgumentException;
-            if (permanent || entry.Attempts >= Math.Clamp(_options.MaxAttempts, 1, 1000))
+            else if (entry.Retry.GaveUpAt is not null)
             {
                 entry.Status = NotificationStatus.Failed;
-                _log.GaveUp(ex, this.GetPrimaryKeyString(), entry.Key, entry.Attempts);
+                _log.GaveUp(failure, this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts);
             }
             else
             {
-                _log.WillRetry(ex, this.GetPrimaryKeyString(), entry.Key, entry.Attempts, entry.NextAttemptAt);
+                _log.WillRetry(failure, this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts, entry.Retry.NextAttemptAt);
             }
+
+            await _state.WriteStateAsync(CancellationToken.None);
         }
-
-        await _state.WriteStateAsync(CancellationToken.None);
     }
 
-    private TimeSpan Backoff(int attempts)
+    /// <summary>Sends one entry; the email keeps its Message-ID on every attempt, and a Slack post records its <c>ts</c>.</summary>
+    private async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        var baseSeconds = Math.Max(1, _options.RetryBaseSeconds);
-        var seconds = Math.Min(Math.Max(baseSeconds, _options.RetryMaxSeconds), baseSeconds * Math.Pow(2, Math.Min(attempts - 1, 20)));
-        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
-        return TimeSpan.FromSeconds(seconds * jitter);
+        if (entry.Channel == NotificationChannel.Email)
+        {
+            var message = EmailComposer.Compose(this.GetPrimaryKeyString(), entry.Key, entry.Notification, entry.Recipient, _smtp.CurrentValue, entry.EnqueuedAt);
+            await _email.SendAsync(message, cancellationToken);
+            entry.MessageId = message.MessageId;
+        }
+        else
+        {
+            var posted = await _slack.PostMessageAsync(SlackMessageComposer.ForNotification(this.GetPrimaryKeyString(), entry.Notification, entry.Recipient), cancellationToken);
+            entry.MessageId = posted.Ts;
+            entry.SlackChannel = posted.Channel;
+        }
     }
 
-    private Task EnsureRetryReminderAsync()
+    /// <summary>SMTP 5xx, Slack errors other than rate limits and server errors, and unusable content never succeed; timeouts and network errors may.</summary>
+    private static bool? IsPermanent(Exception exception) => exception switch
     {
-        var period = TimeSpan.FromSeconds(Math.Max(60, _options.ReminderPeriodSeconds));
-        return this.RegisterOrUpdateReminder(RetryReminder, period, period);
-    }
+        EmailDeliveryException email => email.IsPermanent,
+        SlackApiException slack => !slack.IsTransient,
+        ArgumentException => true,
+        HttpRequestException or TimeoutException or TaskCanceledException => false,
+        _ => null,
+    };
 }

@@ -1,8 +1,10 @@
+using Scheduler.Grains.Common.Retries;
+
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>One persisted message of the outbox (JSON in the grain state).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Notifications.OutboxEntry")]
-public sealed class OutboxEntry
+public sealed class OutboxEntry : IRetryItem
 {
     /// <summary>The exactly-once key.</summary>
     [Id(0)]
@@ -28,14 +30,6 @@ public sealed class OutboxEntry
     [Id(5)]
     public DateTimeOffset EnqueuedAt { get; set; }
 
-    /// <summary>Attempts started so far (an attempt is counted before it is made).</summary>
-    [Id(6)]
-    public int Attempts { get; set; }
-
-    /// <summary>The earliest time of the next attempt.</summary>
-    [Id(7)]
-    public DateTimeOffset NextAttemptAt { get; set; }
-
     /// <summary>When it was accepted.</summary>
     [Id(8)]
     public DateTimeOffset? SentAt { get; set; }
@@ -48,12 +42,19 @@ public sealed class OutboxEntry
     [Id(10)]
     public string? SlackChannel { get; set; }
 
-    /// <summary>The last failure or skip reason.</summary>
-    [Id(11)]
-    public string? LastError { get; set; }
+    /// <inheritdoc />
+    [Id(12)]
+    public RetryState Retry { get; set; } = new();
+
+    /// <summary>Why it was skipped without an attempt; <see langword="null"/> otherwise.</summary>
+    [Id(13)]
+    public string? SkipReason { get; set; }
+
+    /// <inheritdoc />
+    public bool HasWork => Status == NotificationStatus.Pending;
 
     /// <summary>The public view of this entry.</summary>
     /// <returns>The record.</returns>
     public NotificationRecord ToRecord() =>
-        new(Key, Notification.Kind, Notification.Sequence, Recipient.Id, Channel, Status, EnqueuedAt, Attempts, SentAt, MessageId, LastError);
+        new(Key, Notification.Kind, Notification.Sequence, Recipient.Id, Channel, Status, EnqueuedAt, Retry.Attempts, SentAt, MessageId, Retry.LastError ?? SkipReason);
 }

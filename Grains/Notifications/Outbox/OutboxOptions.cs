@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Scheduler.Grains.Common.Retries;
 
 namespace Scheduler.Grains.Notifications;
 
@@ -27,6 +28,11 @@ public sealed class OutboxOptions : IValidatableObject
     /// <summary>Messages sent per grain turn (1–100); more are sent in following turns.</summary>
     [Range(1, 100)]
     public int BatchSize { get; set; } = 10;
+
+    /// <summary>The backoff these settings describe, with ±20 % jitter.</summary>
+    /// <returns>The policy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The settings were not validated and are out of range.</exception>
+    public RetryPolicy ToRetryPolicy() => new(TimeSpan.FromSeconds(RetryBaseSeconds), TimeSpan.FromSeconds(RetryMaxSeconds), MaxAttempts, jitter: 0.2);
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Common.Retries;
 using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Calendars;
@@ -12,13 +13,17 @@ namespace Scheduler.Grains.Calendars;
 /// interval's position, so the same write always targets the same resources: a create that finds
 /// the resource already there (412 on <c>If-None-Match: *</c>, after a crash between the server's
 /// answer and our state write) overwrites it under its current ETag instead of creating a second
-/// one, and a delete of a resource that is already gone counts as done.
+/// one, and a delete of a resource that is already gone counts as done. Unsent writes are retried
+/// through the shared <see cref="Retrier"/> (<see cref="Policy"/>) from a durable reminder.
 /// </summary>
 [GrainType("caldavwriter")]
 public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
 {
-    /// <summary>How often unwritten events are retried.</summary>
+    /// <summary>The period of the retry reminder.</summary>
     public static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>Retries 1 min after a failure, doubling up to 30 min, and never gives up: the latest write of a request replaces an unsent one.</summary>
+    public static readonly RetryPolicy Policy = new(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30), RetryPolicy.Unlimited);
 
     private const string RetryReminder = "caldav-writes";
 
@@ -26,7 +31,8 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
     private readonly CalDavClient _client;
     private readonly TimeProvider _time;
     private readonly ILogger<CalDavWriterGrain> _log;
-    private readonly WorkKick _kick;
+    private readonly Retrier _retrier;
+    private readonly RetryDriver _writes;
 
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
@@ -39,7 +45,8 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
         _client = client;
         _time = time;
         _log = log;
-        _kick = new WorkKick(run => this.RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), _ => FlushAsync());
+        _retrier = new Retrier(Policy, time);
+        _writes = new RetryDriver(this, RetryReminder, RetryPeriod, time, () => Retrier.NextWakeUp(S.Unsent.Values), _ => FlushAsync());
     }
 
     private CalDavWriterState S => _state.State;
@@ -48,19 +55,18 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
     public async Task Write(CalDavEventWrite write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        S.Pending[write.RequestKey] = write;
+        S.Unsent[write.RequestKey] = new RetryItem<CalDavEventWrite> { Value = write };
         await _state.WriteStateAsync();
 
         // The retry reminder exists before the first attempt, so a crash mid-write is resumed too.
-        await this.RegisterOrUpdateReminder(RetryReminder, RetryPeriod, RetryPeriod);
-        _kick.Request();
+        await _writes.WakeAsync();
     }
 
     /// <inheritdoc />
-    public Task<int> PendingCount() => Task.FromResult(S.Pending.Count);
+    public Task<int> PendingCount() => Task.FromResult(S.Unsent.Count);
 
     /// <inheritdoc />
-    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName == RetryReminder ? _kick.RunAsync(CancellationToken.None) : Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status) => _writes.ReceiveReminderAsync(reminderName);
 
     /// <summary>The UID of the event for one interval of a request: stable, opaque, and free of the request key's characters.</summary>
     /// <param name="requestKey">The request's grain key.</param>
@@ -75,42 +81,36 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
 
     private async Task FlushAsync()
     {
-        if (S.Pending.Count > 0)
+        var participant = this.GetPrimaryKeyString();
+        CalDavCalendar[]? calendars = null;
+        foreach (var item in _retrier.Due(S.Unsent.Values))
         {
-            var participant = this.GetPrimaryKeyString();
-            IReadOnlyList<CalendarSpec> specs;
-            try
+            var write = item.Value;
+            var failure = await _retrier.AttemptAsync(
+                item.Retry,
+                () => _state.WriteStateAsync(),
+                async () => await ApplyAsync(write, calendars ??= await CalendarsAsync(participant)),
+                exception => exception is CalendarSourceException or TimeoutException ? false : null);
+            if (failure is null)
             {
-                specs = await GrainFactory.GetGrain<ICalendarReaderGrain>(participant).GetCalDavCalendars();
+                S.Unsent.Remove(write.RequestKey);
+                CalDavWriterLog.Written(_log, participant, write.RequestKey, calendars!.Length);
             }
-            catch (TimeoutException exception)
+            else
             {
-                CalDavWriterLog.WriteFailed(_log, participant, "*", exception.Message);
-                return;
+                CalDavWriterLog.WriteFailed(_log, participant, write.RequestKey, failure.Message);
             }
 
-            var calendars = specs.Select(c => new CalDavCalendar(new Uri(c.Url!), c.Username, c.Password)).ToArray();
-            foreach (var write in S.Pending.Values.ToArray())
-            {
-                try
-                {
-                    await ApplyAsync(write, calendars);
-                    S.Pending.Remove(write.RequestKey);
-                    CalDavWriterLog.Written(_log, participant, write.RequestKey, calendars.Length);
-                }
-                catch (CalendarSourceException exception)
-                {
-                    CalDavWriterLog.WriteFailed(_log, participant, write.RequestKey, exception.Message);
-                }
-
-                await _state.WriteStateAsync();
-            }
+            await _state.WriteStateAsync();
         }
+    }
 
-        if (S.Pending.Count == 0 && await this.GetReminder(RetryReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+    /// <summary>The participant's CalDAV calendars, read from its grain.</summary>
+    /// <exception cref="TimeoutException">The participant did not answer (the write stays unsent).</exception>
+    private async Task<CalDavCalendar[]> CalendarsAsync(string participant)
+    {
+        var specs = await GrainFactory.GetGrain<ICalendarReaderGrain>(participant).GetCalDavCalendars();
+        return [.. specs.Select(c => new CalDavCalendar(new Uri(c.Url!), c.Username, c.Password))];
     }
 
     /// <summary>Puts every interval's event on every calendar and deletes the request's events that are no longer wanted.</summary>

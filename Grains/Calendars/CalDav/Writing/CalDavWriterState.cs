@@ -1,12 +1,14 @@
+using Scheduler.Grains.Common.Retries;
+
 namespace Scheduler.Grains.Calendars;
 
 /// <summary>The durable state of a <see cref="CalDavWriterGrain"/> (JSON).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Calendars.CalDavWriterState")]
 public sealed class CalDavWriterState
 {
-    /// <summary>Request key → the latest write not yet on every calendar.</summary>
-    [Id(0)]
-    public Dictionary<string, CalDavEventWrite> Pending { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Request key → the latest write not yet on every calendar, with its attempts.</summary>
+    [Id(2)]
+    public Dictionary<string, RetryItem<CalDavEventWrite>> Unsent { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Request key → the events written for it, per calendar.</summary>
     [Id(1)]

@@ -1,8 +1,10 @@
+using Scheduler.Grains.Common.Retries;
+
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>One stored interaction of a <see cref="SlackInboxGrain"/> (JSON state).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Notifications.SlackInboxEntry")]
-public sealed class SlackInboxEntry
+public sealed class SlackInboxEntry : IRetryItem
 {
     /// <summary>The interaction.</summary>
     [Id(0)]
@@ -16,23 +18,25 @@ public sealed class SlackInboxEntry
     [Id(2)]
     public DateTimeOffset AcceptedAt { get; set; }
 
-    /// <summary>Handling attempts so far (counted and written before each attempt).</summary>
-    [Id(3)]
-    public int Attempts { get; set; }
-
-    /// <summary>When the next attempt is due (UTC).</summary>
-    [Id(4)]
-    public DateTimeOffset NextAttemptAt { get; set; }
-
-    /// <summary>When it was done or given up (UTC).</summary>
+    /// <summary>When it was handled (UTC); <see langword="null"/> until then.</summary>
     [Id(5)]
     public DateTimeOffset? ProcessedAt { get; set; }
 
-    /// <summary>What handling did, or the last error.</summary>
+    /// <summary>What handling did; <see langword="null"/> until it was handled.</summary>
     [Id(6)]
     public string? Outcome { get; set; }
 
+    /// <inheritdoc />
+    [Id(7)]
+    public RetryState Retry { get; set; } = new();
+
+    /// <inheritdoc />
+    public bool HasWork => Status == SlackInboxStatus.Pending;
+
+    /// <summary>When it was handled or given up (UTC); <see langword="null"/> while pending.</summary>
+    public DateTimeOffset? FinishedAt => ProcessedAt ?? Retry.GaveUpAt;
+
     /// <summary>The public view.</summary>
-    /// <returns>The item.</returns>
-    public SlackInboxItem ToItem() => new(Interaction, Status, AcceptedAt, Attempts, ProcessedAt, Outcome);
+    /// <returns>The item: its outcome, or else its last error.</returns>
+    public SlackInboxItem ToItem() => new(Interaction, Status, AcceptedAt, Retry.Attempts, FinishedAt, Outcome ?? Retry.LastError);
 }

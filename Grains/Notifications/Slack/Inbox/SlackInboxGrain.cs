@@ -1,5 +1,5 @@
-using Scheduler.Grains.Common;
 using Microsoft.Extensions.Logging;
+using Scheduler.Grains.Common.Retries;
 
 namespace Scheduler.Grains.Notifications;
 
@@ -8,7 +8,7 @@ namespace Scheduler.Grains.Notifications;
 /// grain state before it returns, so the webhook can answer Slack only once nothing can be lost; handling runs in
 /// later turns, in acceptance order, through <see cref="SlackInteractionHandler"/>: a grain timer shortly after the
 /// accept, and the durable reminder <see cref="RetryReminder"/> while anything is pending (after a crash, a restart or
-/// a failure). Each attempt is counted and written before it is made and the outcome after it. An interaction whose
+/// a failure). Attempts and backoff go through the shared <see cref="Retrier"/> (<see cref="Policy"/>). An interaction whose
 /// id is already stored is not stored again, so a redelivered payload changes nothing twice. The one window no inbox
 /// closes is a crash after the handler's grain call and before the outcome is written; the retry then calls again,
 /// which the targets answer idempotently (a second selection finds the request booking; a second accept of a decided
@@ -26,8 +26,8 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
     /// <summary>How long after an accept the first attempt runs: long enough for a double click to be handled in the same turn, far below Slack's patience.</summary>
     public static readonly TimeSpan FirstAttemptDelay = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Attempts before an interaction that keeps failing is given up.</summary>
-    public const int MaxAttempts = 8;
+    /// <summary>Retries 5 s after the first failure, doubling up to 10 minutes; 8 attempts before an interaction that keeps failing is given up.</summary>
+    public static readonly RetryPolicy Policy = new(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10), maxAttempts: 8);
 
     /// <summary>How long handled interactions are kept (for redelivery detection and the history).</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
@@ -37,7 +37,8 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
     private readonly IPersistentState<SlackInboxState> _state;
     private readonly TimeProvider _time;
     private readonly ILogger<SlackInboxGrain> _log;
-    private readonly WorkKick _kick;
+    private readonly Retrier _retrier;
+    private readonly RetryDriver _handling;
 
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
@@ -48,20 +49,14 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
         _state = state;
         _time = time;
         _log = log;
-        _kick = new WorkKick(run => this.RegisterGrainTimer(run, FirstAttemptDelay, Timeout.InfiniteTimeSpan), ProcessAsync);
+        _retrier = new Retrier(Policy, time);
+        _handling = new RetryDriver(this, RetryReminder, ReminderPeriod, time, () => Retrier.NextWakeUp(Entries), ProcessAsync, FirstAttemptDelay);
     }
 
     private List<SlackInboxEntry> Entries => _state.State.Entries;
 
     /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (Entries.Exists(e => e.Status == SlackInboxStatus.Pending))
-        {
-            await this.RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod, CancellationToken.None);
-            _kick.Request();
-        }
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _handling.WakeAsync();
 
     /// <inheritdoc />
     public async Task<int> Accept(IReadOnlyList<SlackInteractionRecord> interactions)
@@ -82,7 +77,7 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
                 continue;
             }
 
-            Entries.Add(new SlackInboxEntry { Interaction = interaction, Status = SlackInboxStatus.Pending, AcceptedAt = now, NextAttemptAt = now });
+            Entries.Add(new SlackInboxEntry { Interaction = interaction, Status = SlackInboxStatus.Pending, AcceptedAt = now });
             added++;
         }
 
@@ -91,10 +86,9 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
             return 0;
         }
 
-        Entries.RemoveAll(e => e.Status != SlackInboxStatus.Pending && e.ProcessedAt < now - Retention);
+        Entries.RemoveAll(e => e.FinishedAt < now - Retention);
         await _state.WriteStateAsync();
-        await this.RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod, CancellationToken.None);
-        _kick.Request();
+        await _handling.WakeAsync();
         return added;
     }
 
@@ -103,13 +97,7 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
         Task.FromResult<IReadOnlyList<SlackInboxItem>>([.. Entries.Select(e => e.ToItem())]);
 
     /// <inheritdoc />
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName == RetryReminder)
-        {
-            await _kick.RunAsync(CancellationToken.None);
-        }
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) => _handling.ReceiveReminderAsync(reminderName);
 
     private static void Validate(SlackInteractionRecord interaction, string tenant)
     {
@@ -132,53 +120,33 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
 
     private async Task ProcessAsync(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        foreach (var entry in Entries.Where(e => e.Status == SlackInboxStatus.Pending && e.NextAttemptAt <= now).ToList())
+        foreach (var entry in _retrier.Due(Entries))
         {
-            await AttemptAsync(entry);
-        }
-
-        if (!Entries.Exists(e => e.Status == SlackInboxStatus.Pending))
-        {
-            if (await this.GetReminder(RetryReminder, CancellationToken.None) is { } reminder)
+            var interaction = entry.Interaction;
+            string? outcome = null;
+            var failure = await _retrier.AttemptAsync(
+                entry.Retry,
+                () => _state.WriteStateAsync(CancellationToken.None),
+                async () => outcome = await SlackInteractionHandler.HandleAsync(GrainFactory, interaction),
+                exception => exception is OutOfMemoryException ? null : exception is SlackInteractionRejectedException);
+            if (failure is null)
             {
-                await this.UnregisterReminder(reminder, CancellationToken.None);
+                entry.Outcome = outcome;
+                entry.Status = SlackInboxStatus.Done;
+                entry.ProcessedAt = _time.GetUtcNow();
+                _log.InteractionHandled(this.GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Outcome!);
             }
-        }
-    }
-
-    private async Task AttemptAsync(SlackInboxEntry entry)
-    {
-        var interaction = entry.Interaction;
-        entry.Attempts++;
-        entry.NextAttemptAt = _time.GetUtcNow() + Backoff(entry.Attempts);
-        await _state.WriteStateAsync();
-        try
-        {
-            entry.Outcome = await SlackInteractionHandler.HandleAsync(GrainFactory, interaction);
-            entry.Status = SlackInboxStatus.Done;
-            entry.ProcessedAt = _time.GetUtcNow();
-            _log.InteractionHandled(this.GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Outcome);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            entry.Outcome = ex.Message;
-            if (ex is SlackInteractionRejectedException || entry.Attempts >= MaxAttempts)
+            else if (entry.Retry.GaveUpAt is not null)
             {
                 entry.Status = SlackInboxStatus.Failed;
-                entry.ProcessedAt = _time.GetUtcNow();
-                _log.InteractionGaveUp(ex, this.GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Attempts);
+                _log.InteractionGaveUp(failure, this.GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Retry.Attempts);
             }
             else
             {
-                _log.InteractionWillRetry(ex, this.GetPrimaryKeyString(), interaction.Id, entry.Attempts, entry.NextAttemptAt);
+                _log.InteractionWillRetry(failure, this.GetPrimaryKeyString(), interaction.Id, entry.Retry.Attempts, entry.Retry.NextAttemptAt);
             }
+
+            await _state.WriteStateAsync(CancellationToken.None);
         }
-
-        await _state.WriteStateAsync();
     }
-
-    /// <summary>5 s after the first failure, doubling, at most 10 minutes.</summary>
-    private static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Min(attempts - 1, 10))));
 }

@@ -1,8 +1,10 @@
+using Scheduler.Grains.Common.Retries;
+
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>One member's offer message in <see cref="PoolOfferMessagesState"/> (JSON).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Notifications.PoolOfferMessageEntry")]
-public sealed class PoolOfferMessageEntry
+public sealed class PoolOfferMessageEntry : IRetryItem
 {
     /// <summary>The pool member.</summary>
     [Id(0)]
@@ -36,14 +38,6 @@ public sealed class PoolOfferMessageEntry
     [Id(7)]
     public PoolOfferMessageStatus Status { get; set; }
 
-    /// <summary>Attempts of the current step (post or update); written before each attempt.</summary>
-    [Id(8)]
-    public int Attempts { get; set; }
-
-    /// <summary>When the current step may be tried next (UTC).</summary>
-    [Id(9)]
-    public DateTimeOffset NextAttemptAt { get; set; }
-
     /// <summary>When posted (UTC).</summary>
     [Id(10)]
     public DateTimeOffset? PostedAt { get; set; }
@@ -52,9 +46,13 @@ public sealed class PoolOfferMessageEntry
     [Id(11)]
     public DateTimeOffset? UpdatedAt { get; set; }
 
-    /// <summary>The last error.</summary>
-    [Id(12)]
-    public string? LastError { get; set; }
+    /// <summary>The attempts of the current step (post or update), restarted when a step succeeds or the decision changes.</summary>
+    [Id(13)]
+    public RetryState Retry { get; set; } = new();
+
+    /// <summary>Why the message was never posted; <see langword="null"/> otherwise.</summary>
+    [Id(14)]
+    public string? SkipReason { get; set; }
 
     /// <summary>Whether a post or an update still has to be made.</summary>
     public bool HasWork => Status is not (PoolOfferMessageStatus.Failed or PoolOfferMessageStatus.Skipped)
@@ -62,5 +60,5 @@ public sealed class PoolOfferMessageEntry
 
     /// <summary>The public view.</summary>
     /// <returns>The message.</returns>
-    public PoolOfferMessage ToMessage() => new(MemberId, SlackUserId, Channel, Ts, Status, PostedAt, UpdatedAt, LastError);
+    public PoolOfferMessage ToMessage() => new(MemberId, SlackUserId, Channel, Ts, Status, PostedAt, UpdatedAt, Retry.LastError ?? SkipReason);
 }

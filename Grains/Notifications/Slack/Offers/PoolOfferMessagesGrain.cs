@@ -1,5 +1,5 @@
-using Scheduler.Grains.Common;
 using Microsoft.Extensions.Logging;
+using Scheduler.Grains.Common.Retries;
 
 namespace Scheduler.Grains.Notifications;
 
@@ -10,8 +10,8 @@ namespace Scheduler.Grains.Notifications;
 /// <see cref="Refresh"/> reads the decision from the pool and delivery turns replace each posted message with
 /// <c>chat.update</c> on that <c>channel</c> and <c>ts</c> (Slack: for a DM the channel must be the <c>D…</c> id, not
 /// the user id): "you took it" for the winner, "taken by someone else" for the others, "no longer offered" when the
-/// offer was withdrawn; a member not yet posted to when the offer is decided is never posted to. Every step is counted
-/// and written before it is made and its outcome after; failures are retried with backoff by the durable reminder
+/// offer was withdrawn; a member not yet posted to when the offer is decided is never posted to. Every step goes
+/// through the shared <see cref="Retrier"/> (<see cref="Policy"/>) and is retried by the durable reminder
 /// <see cref="RetryReminder"/>; Slack errors other than rate limits and server errors end the step as failed. A crash
 /// after Slack accepted a post and before its <c>ts</c> was written posts it again (Slack has no idempotency key for
 /// <c>chat.postMessage</c>); updates are idempotent.
@@ -22,19 +22,22 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
     /// <summary>The name of the durable reminder that drives retries while steps are pending.</summary>
     public const string RetryReminder = "pool-offer-messages-retry";
 
-    /// <summary>Attempts of one step before it is marked failed.</summary>
-    public const int MaxAttempts = 10;
+    /// <summary>Retries 5 s after the first failure, doubling up to 10 minutes; 10 attempts of one step before it is marked failed.</summary>
+    public static readonly RetryPolicy Policy = new(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(10), maxAttempts: 10);
 
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private const string DecidedFirst = "decided before it was posted";
+
+    private const string OfferGone = "the offer no longer exists";
 
     private readonly IPersistentState<PoolOfferMessagesState> _state;
     private readonly ISlackClient _slack;
     private readonly TimeProvider _time;
     private readonly ILogger<PoolOfferMessagesGrain> _log;
     private readonly NotificationChannels? _channels;
-    private readonly WorkKick _kick;
+    private readonly Retrier _retrier;
+    private readonly RetryDriver _delivery;
 
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
@@ -54,7 +57,8 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
         _time = time;
         _log = log;
         _channels = channels;
-        _kick = new WorkKick(run => this.RegisterGrainTimer(run, TimeSpan.Zero, Timeout.InfiniteTimeSpan), DeliverAsync);
+        _retrier = new Retrier(Policy, time);
+        _delivery = new RetryDriver(this, RetryReminder, ReminderPeriod, time, () => Retrier.NextWakeUp(S.Entries), DeliverAsync);
     }
 
     private PoolOfferMessagesState S => _state.State;
@@ -64,14 +68,7 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
     private string OfferId => this.GetPrimaryKeyString()[(this.GetPrimaryKeyString().LastIndexOf('/') + 1)..];
 
     /// <inheritdoc />
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (S.Entries.Exists(e => e.HasWork))
-        {
-            await this.RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod, CancellationToken.None);
-            _kick.Request();
-        }
-    }
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _delivery.WakeAsync();
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PoolOfferMessage>> Post(string title)
@@ -84,7 +81,6 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
         var offer = await GrainFactory.GetGrain<IInterviewerPoolGrain>(PoolKey).GetOffer(OfferId)
             ?? throw new InvalidOperationException($"Pool '{PoolKey}' has no offer '{OfferId}'.");
         var tenant = GrainKeys.Split(PoolKey).Tenant;
-        var now = _time.GetUtcNow();
         S.Title ??= title;
         foreach (var recipient in offer.Recipients)
         {
@@ -108,13 +104,12 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
                 TimeZone = profile.TimeZone,
                 Decision = decision,
                 Status = skip is null ? PoolOfferMessageStatus.Pending : PoolOfferMessageStatus.Skipped,
-                LastError = skip,
-                NextAttemptAt = now,
+                SkipReason = skip,
             });
         }
 
         await _state.WriteStateAsync();
-        await StartDeliveryAsync();
+        await _delivery.WakeAsync();
         return [.. S.Entries.Select(e => e.ToMessage())];
     }
 
@@ -133,15 +128,13 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
         }
 
         var changed = false;
-        var now = _time.GetUtcNow();
         foreach (var entry in S.Entries)
         {
             var decision = offer.Recipients.FirstOrDefault(r => r.MemberId == entry.MemberId) is { } recipient ? DecisionOf(offer, recipient) : entry.Decision;
             if (decision != entry.Decision)
             {
                 entry.Decision = decision;
-                entry.Attempts = 0;
-                entry.NextAttemptAt = now;
+                _retrier.Restart(entry.Retry);
                 changed = true;
             }
         }
@@ -149,7 +142,7 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
         if (changed)
         {
             await _state.WriteStateAsync();
-            await StartDeliveryAsync();
+            await _delivery.WakeAsync();
         }
     }
 
@@ -158,13 +151,7 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
         Task.FromResult<IReadOnlyList<PoolOfferMessage>>([.. S.Entries.Select(e => e.ToMessage())]);
 
     /// <inheritdoc />
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName == RetryReminder)
-        {
-            await _kick.RunAsync(CancellationToken.None);
-        }
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) => _delivery.ReceiveReminderAsync(reminderName);
 
     private static OfferMessageDecision DecisionOf(OfferView offer, OfferRecipient recipient) => recipient.Status switch
     {
@@ -174,29 +161,17 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
         _ => OfferMessageDecision.Open,
     };
 
-    private async Task StartDeliveryAsync()
-    {
-        if (S.Entries.Exists(e => e.HasWork))
-        {
-            await this.RegisterOrUpdateReminder(RetryReminder, ReminderPeriod, ReminderPeriod, CancellationToken.None);
-            _kick.Request();
-        }
-    }
-
     private async Task DeliverAsync(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var due = S.Entries.Where(e => e.HasWork && e.NextAttemptAt <= now).ToList();
         OfferView? offer = null;
-        foreach (var entry in due)
+        var skipped = false;
+        foreach (var entry in _retrier.Due(S.Entries))
         {
-            if (entry.Ts is null)
+            if (entry.Ts is null && (offer ??= await GrainFactory.GetGrain<IInterviewerPoolGrain>(PoolKey).GetOffer(OfferId)) is null)
             {
-                offer ??= await GrainFactory.GetGrain<IInterviewerPoolGrain>(PoolKey).GetOffer(OfferId);
-                if (offer is null)
-                {
-                    continue;
-                }
+                Skip(entry, OfferGone);
+                skipped = true;
+                continue;
             }
 
             await AttemptAsync(entry, offer, cancellationToken);
@@ -204,63 +179,74 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
 
         foreach (var entry in S.Entries.Where(e => e.Ts is null && e.Decision != OfferMessageDecision.Open && e.Status == PoolOfferMessageStatus.Pending))
         {
-            entry.Status = PoolOfferMessageStatus.Skipped;
-            entry.LastError = DecidedFirst;
-            await _state.WriteStateAsync(CancellationToken.None);
+            Skip(entry, DecidedFirst);
+            skipped = true;
         }
 
-        if (!S.Entries.Exists(e => e.HasWork) && await this.GetReminder(RetryReminder, CancellationToken.None) is { } reminder)
+        if (skipped)
         {
-            await this.UnregisterReminder(reminder, CancellationToken.None);
+            await _state.WriteStateAsync(CancellationToken.None);
         }
+    }
+
+    private static void Skip(PoolOfferMessageEntry entry, string reason)
+    {
+        entry.Status = PoolOfferMessageStatus.Skipped;
+        entry.SkipReason = reason;
     }
 
     private async Task AttemptAsync(PoolOfferMessageEntry entry, OfferView? offer, CancellationToken cancellationToken)
     {
-        entry.Attempts++;
-        entry.NextAttemptAt = _time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(600, 5 * Math.Pow(2, Math.Min(entry.Attempts - 1, 10))));
-        await _state.WriteStateAsync(CancellationToken.None);
-        var title = S.Title ?? "Interview";
-        try
+        var failure = await _retrier.AttemptAsync(
+            entry.Retry,
+            () => _state.WriteStateAsync(CancellationToken.None),
+            () => entry.Ts is null ? PostAsync(entry, offer!, cancellationToken) : UpdateAsync(entry, cancellationToken),
+            exception => exception switch
+            {
+                SlackApiException slack => !slack.IsTransient,
+                HttpRequestException or TimeoutException or TaskCanceledException => false,
+                _ => null,
+            });
+        if (failure is null)
         {
-            if (entry.Ts is null)
-            {
-                var posted = await _slack.PostMessageAsync(SlackMessageComposer.PoolOffer(PoolKey, offer!, entry.SlackUserId, entry.TimeZone, title), cancellationToken);
-                entry.Channel = posted.Channel;
-                entry.Ts = posted.Ts;
-                entry.Shown = OfferMessageDecision.Open;
-                entry.Status = PoolOfferMessageStatus.Posted;
-                entry.PostedAt = _time.GetUtcNow();
-            }
-            else
-            {
-                var decision = entry.Decision;
-                var replacement = decision switch
-                {
-                    OfferMessageDecision.Won => SlackMessageComposer.OfferDecided(entry.Channel!, title, acceptedByYou: true),
-                    OfferMessageDecision.Lost => SlackMessageComposer.OfferDecided(entry.Channel!, title, acceptedByYou: false),
-                    _ => SlackMessageComposer.OfferWithdrawn(entry.Channel!, title),
-                };
-                await _slack.UpdateMessageAsync(entry.Ts, replacement, cancellationToken);
-                entry.Shown = decision;
-                entry.Status = PoolOfferMessageStatus.Updated;
-                entry.UpdatedAt = _time.GetUtcNow();
-            }
-
-            entry.Attempts = 0;
-            entry.LastError = null;
+            _retrier.Restart(entry.Retry);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TimeoutException or TaskCanceledException)
+        else
         {
-            entry.LastError = ex.Message;
-            if (ex is SlackApiException { IsTransient: false } || entry.Attempts >= MaxAttempts)
+            if (entry.Retry.GaveUpAt is not null)
             {
                 entry.Status = PoolOfferMessageStatus.Failed;
             }
 
-            SlackOfferLog.StepFailed(_log, ex, this.GetPrimaryKeyString(), entry.MemberId, entry.Attempts, entry.Status == PoolOfferMessageStatus.Failed);
+            SlackOfferLog.StepFailed(_log, failure, this.GetPrimaryKeyString(), entry.MemberId, entry.Retry.Attempts, entry.Status == PoolOfferMessageStatus.Failed);
         }
 
         await _state.WriteStateAsync(CancellationToken.None);
+    }
+
+    private async Task PostAsync(PoolOfferMessageEntry entry, OfferView offer, CancellationToken cancellationToken)
+    {
+        var posted = await _slack.PostMessageAsync(SlackMessageComposer.PoolOffer(PoolKey, offer, entry.SlackUserId, entry.TimeZone, S.Title ?? "Interview"), cancellationToken);
+        entry.Channel = posted.Channel;
+        entry.Ts = posted.Ts;
+        entry.Shown = OfferMessageDecision.Open;
+        entry.Status = PoolOfferMessageStatus.Posted;
+        entry.PostedAt = _time.GetUtcNow();
+    }
+
+    private async Task UpdateAsync(PoolOfferMessageEntry entry, CancellationToken cancellationToken)
+    {
+        var title = S.Title ?? "Interview";
+        var decision = entry.Decision;
+        var replacement = decision switch
+        {
+            OfferMessageDecision.Won => SlackMessageComposer.OfferDecided(entry.Channel!, title, acceptedByYou: true),
+            OfferMessageDecision.Lost => SlackMessageComposer.OfferDecided(entry.Channel!, title, acceptedByYou: false),
+            _ => SlackMessageComposer.OfferWithdrawn(entry.Channel!, title),
+        };
+        await _slack.UpdateMessageAsync(entry.Ts!, replacement, cancellationToken);
+        entry.Shown = decision;
+        entry.Status = PoolOfferMessageStatus.Updated;
+        entry.UpdatedAt = _time.GetUtcNow();
     }
 }
