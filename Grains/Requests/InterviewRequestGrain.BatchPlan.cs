@@ -10,13 +10,12 @@ public sealed partial class InterviewRequestGrain
     /// <inheritdoc />
     public Task ReceiveBatchPlan(BatchPlanHint? hint)
     {
-        if (S.Spec is null || !S.AwaitingPlan || S.Status != RequestStatus.Pending)
+        if (S.Spec is null || !_store.Leave(RequestPhase.AwaitingPlan))
         {
             return Task.CompletedTask;
         }
 
         _hint = hint is not null && BatchHint.Fits(S.Spec, S.Window ?? S.Spec.Window, hint.Stages) ? hint : null;
-        S.AwaitingPlan = false;
         StopPlanWait();
 
         // The durable resume reminder was registered when the request was stored to wait for its plan.
@@ -35,9 +34,8 @@ public sealed partial class InterviewRequestGrain
     private Task PlanWaitElapsedAsync()
     {
         StopPlanWait();
-        if (S.AwaitingPlan && S.Status == RequestStatus.Pending)
+        if (_store.Leave(RequestPhase.AwaitingPlan))
         {
-            S.AwaitingPlan = false;
             _kick.Request();
         }
 
@@ -56,7 +54,7 @@ public sealed partial class InterviewRequestGrain
     /// </summary>
     private async Task<bool> TryHintAsync()
     {
-        S.AwaitingPlan = false;
+        _store.Leave(RequestPhase.AwaitingPlan);
         var hint = _hint;
         _hint = null;
 
@@ -68,8 +66,8 @@ public sealed partial class InterviewRequestGrain
 
         List<ScheduledStageView> option = [.. hint.Stages];
         S.Target = option;
-        Transition(RequestStatus.Booking, "Planned with the other requests of its batch.");
-        await PersistAsync();
+        _store.Move(RequestTrigger.Planned, "Planned with the other requests of its batch.");
+        await _store.SaveAsync();
         if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, option))
         {
             await BookedAsync(option, new OptionSearchResult([], null, null, null, null) { PoolMembers = hint.PoolMembers });

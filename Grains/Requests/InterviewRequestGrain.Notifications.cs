@@ -5,7 +5,7 @@ namespace Scheduler.Grains.Requests;
 
 /// <summary>
 /// The notification side of the request: what to tell whom is decided with each transition and written with it
-/// (<see cref="RequestState.PendingNotices"/>), then handed to the request's <see cref="INotificationOutboxGrain"/>
+/// (<see cref="RequestState.NoticesToSend"/>), then handed to the request's <see cref="INotificationOutboxGrain"/>
 /// in the work turn that follows; interview reminders (<see cref="ReminderPlanner"/>) and the follow-ups after the
 /// interview (<see cref="FollowUpReminder"/>) are planned after booking, moved on reschedule and removed on cancel.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed partial class InterviewRequestGrain
     /// <inheritdoc />
     public async Task<InterviewRequestView?> GetWithNotifications()
     {
-        if (_view is not { } view)
+        if (_store.View is not { } view)
         {
             return null;
         }
@@ -36,8 +36,8 @@ public sealed partial class InterviewRequestGrain
     /// </summary>
     private void ResumeNotificationsOnActivate()
     {
-        if (_notifications is not null && S.Spec is not null && (S.PendingNotices.Count > 0 || S.RemindersDirty)
-            && S.Status is not (RequestStatus.Pending or RequestStatus.Rescheduling or RequestStatus.Booking or RequestStatus.Offered))
+        if (_notifications is not null && S.Spec is not null && (S.NoticesToSend.Count > 0 || S.ReplanReminders)
+            && !RequestTransitions.InProgress(S.Status))
         {
             _kick.Request();
         }
@@ -60,7 +60,7 @@ public sealed partial class InterviewRequestGrain
             return;
         }
 
-        S.PendingNotices.Add(new PendingNotice
+        S.NoticesToSend.Add(new PendingNotice
         {
             Kind = kind,
             Audience = audience,
@@ -86,7 +86,7 @@ public sealed partial class InterviewRequestGrain
 
         var slot = NoticeBuilder.SlotOf(stages);
         var previous = S.AnnouncedSlot;
-        var everBooked = previous is not null || S.NotifySequence > 0 || S.PendingNotices.Exists(n => n.Kind == NotificationKind.Booked)
+        var everBooked = previous is not null || S.NotifySequence > 0 || S.NoticesToSend.Exists(n => n.Kind == NotificationKind.Booked)
             || S.History.Exists(h => h.Status == RequestStatus.Booked);
         if (everBooked)
         {
@@ -96,7 +96,7 @@ public sealed partial class InterviewRequestGrain
         S.AnnouncedSlot = slot;
         S.AnnouncedStages = [.. stages];
         AddNotice(everBooked ? NotificationKind.Rescheduled : NotificationKind.Booked, NoticeAudience.Attendees, S.NotifySequence, slot, null, previous);
-        S.RemindersDirty = true;
+        S.ReplanReminders = true;
     }
 
     /// <summary>Cancelled (SEQUENCE+1) to every attendee of the slot they were told about, if any.</summary>
@@ -107,7 +107,7 @@ public sealed partial class InterviewRequestGrain
             return;
         }
 
-        S.RemindersDirty = true;
+        S.ReplanReminders = true;
         if (S.AnnouncedSlot is not { } slot)
         {
             return;
@@ -160,7 +160,7 @@ public sealed partial class InterviewRequestGrain
 
             if (plan.FeedbackReminder || plan.CandidateThankYou)
             {
-                await _state.WriteStateAsync();
+                await _store.SaveWorkAsync();
                 await StartWorkAsync();
             }
         }
@@ -176,7 +176,7 @@ public sealed partial class InterviewRequestGrain
             var decision = ReminderPlanner.OnFired(slot.Start, _time.GetUtcNow());
             AddNotice(NotificationKind.Reminder, NoticeAudience.Attendees, S.NotifySequence, slot, null, reminderMinutes: minutes,
                 skipReason: decision == ReminderDecision.SendNow ? null : "fired after the start");
-            await _state.WriteStateAsync();
+            await _store.SaveWorkAsync();
             await StartWorkAsync();
         }
 
@@ -191,22 +191,22 @@ public sealed partial class InterviewRequestGrain
             return;
         }
 
-        if (S.RemindersDirty)
+        if (S.ReplanReminders)
         {
             await PlanRemindersAsync();
-            S.RemindersDirty = false;
-            await _state.WriteStateAsync();
+            S.ReplanReminders = false;
+            await _store.SaveWorkAsync();
         }
 
-        if (S.PendingNotices.Count == 0)
+        if (S.NoticesToSend.Count == 0)
         {
             return;
         }
 
         var outbox = GrainFactory.GetGrain<INotificationOutboxGrain>(this.GetPrimaryKeyString());
-        while (S.PendingNotices.Count > 0)
+        while (S.NoticesToSend.Count > 0)
         {
-            var notice = S.PendingNotices[0];
+            var notice = S.NoticesToSend[0];
             var notification = await NoticeBuilder.BuildAsync(GrainFactory, Tenant, S.Spec, notice);
             if (notification.Recipients.Count > 0)
             {
@@ -220,8 +220,8 @@ public sealed partial class InterviewRequestGrain
                 }
             }
 
-            S.PendingNotices.RemoveAt(0);
-            await _state.WriteStateAsync();
+            S.NoticesToSend.RemoveAt(0);
+            await _store.SaveWorkAsync();
         }
     }
 

@@ -34,7 +34,7 @@ public sealed partial class InterviewRequestGrain
     /// </summary>
     private async Task<bool?> TryOfferAsync(List<ScheduledStageView> option)
     {
-        if (S.OffersLapsed || await FindOfferSeatAsync() is not { } seat)
+        if (S.Phase == RequestPhase.OffersLapsed || await FindOfferSeatAsync() is not { } seat)
         {
             return null;
         }
@@ -65,7 +65,6 @@ public sealed partial class InterviewRequestGrain
         }
 
         S.Target = option;
-        S.TargetDecided = false;
         S.Offer = new OpenOffer
         {
             PoolId = seat.PoolId,
@@ -76,8 +75,8 @@ public sealed partial class InterviewRequestGrain
             EnginePick = pick,
             ExpiresAt = expiresAt,
         };
-        Transition(RequestStatus.Offered, $"Offer sent to {free.Count} members of pool {seat.PoolId} for stage {stage.Name}; open until {expiresAt:O}.");
-        await PersistAsync();
+        _store.Move(RequestTrigger.OfferSent, $"Offer sent to {free.Count} members of pool {seat.PoolId} for stage {stage.Name}; open until {expiresAt:O}.");
+        await _store.SaveAsync();
         await ContinueOfferAsync();
         return true;
     }
@@ -126,7 +125,7 @@ public sealed partial class InterviewRequestGrain
             }
 
             offer.Posted = true;
-            await _state.WriteStateAsync();
+            await _store.SaveWorkAsync();
             return;
         }
 
@@ -145,9 +144,8 @@ public sealed partial class InterviewRequestGrain
         var final = WithSeat(S.Target!, offer.StageIndex, offer.EnginePick, winner);
         S.Offer = null;
         S.Target = final;
-        S.TargetDecided = true;
-        Transition(RequestStatus.Booking, $"{winner} accepted the offer of pool {offer.PoolId}.");
-        await PersistAsync();
+        _store.Move(RequestTrigger.OfferAccepted, $"{winner} accepted the offer of pool {offer.PoolId}.", RequestPhase.SeatDecided);
+        await _store.SaveAsync();
         await StopReminderAsync(RequestSettings.OfferExpiryReminder);
         if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, final))
         {
@@ -158,9 +156,8 @@ public sealed partial class InterviewRequestGrain
         _log.OptionRefused(this.GetPrimaryKeyString(), final[0].Start, 0);
         await HoldTaker.ReleaseAllAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!.CandidateId, final);
         S.Target = null;
-        S.TargetDecided = false;
-        Transition(RequestStatus.Booking, $"{winner} accepted but the slot could no longer be held for everyone; negotiating again.");
-        await PersistAsync();
+        _store.Move(RequestTrigger.Renegotiated, $"{winner} accepted but the slot could no longer be held for everyone; negotiating again.");
+        await _store.SaveAsync();
         await BookAsync([]);
     }
 
@@ -177,10 +174,8 @@ public sealed partial class InterviewRequestGrain
 
         await RefreshOfferMessagesAsync(offer.PoolId, offer.OfferId);
         S.Offer = null;
-        S.TargetDecided = true;
-        S.OffersLapsed = true;
-        Transition(RequestStatus.Booking, $"Nobody accepted the offer of pool {offer.PoolId} by {offer.ExpiresAt:O}; booking the engine's pick {offer.EnginePick}.");
-        await PersistAsync();
+        _store.Move(RequestTrigger.OfferLapsed, $"Nobody accepted the offer of pool {offer.PoolId} by {offer.ExpiresAt:O}; booking the engine's pick {offer.EnginePick}.", RequestPhase.OffersLapsed);
+        await _store.SaveAsync();
         await StopReminderAsync(RequestSettings.OfferExpiryReminder);
         await BookAsync([S.Target!], null, offerInitial: false);
     }
@@ -200,9 +195,8 @@ public sealed partial class InterviewRequestGrain
         await HoldTaker.ReleaseAllAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!.CandidateId, S.Target ?? []);
         S.Offer = null;
         S.Target = null;
-        S.TargetDecided = false;
-        Transition(RequestStatus.Booking, reason);
-        await PersistAsync();
+        _store.Move(RequestTrigger.Renegotiated, reason);
+        await _store.SaveAsync();
         await StopReminderAsync(RequestSettings.OfferExpiryReminder);
         await BookAsync([]);
     }
@@ -215,9 +209,6 @@ public sealed partial class InterviewRequestGrain
             S.OffersToWithdraw.Add($"{offer.PoolId}/{offer.OfferId}");
             S.Offer = null;
         }
-
-        S.TargetDecided = false;
-        S.OffersLapsed = false;
     }
 
     /// <summary>Withdraws queued offers from their pools and updates their members' messages ("no longer offered").</summary>
@@ -237,7 +228,7 @@ public sealed partial class InterviewRequestGrain
             await GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, poolId)).WithdrawOffer(offerId);
             await RefreshOfferMessagesAsync(poolId, offerId);
             S.OffersToWithdraw.RemoveAt(0);
-            await _state.WriteStateAsync();
+            await _store.SaveWorkAsync();
         }
     }
 

@@ -1,6 +1,10 @@
 namespace Scheduler.Grains.Requests;
 
-/// <summary>The durable state of an interview request grain (JSON).</summary>
+/// <summary>
+/// The durable state of an interview request grain: the status and its <see cref="Phase"/>, the data of the status
+/// (proposals, target, offer, booking), and outstanding work (the lists and flag marked "Work:"), done by the work turn.
+/// Written only through <see cref="RequestStore"/>. Ids 14, 21, 26 and 27 were flags now in <see cref="Phase"/>: not reused.
+/// </summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Requests.RequestState")]
 public sealed class RequestState
 {
@@ -8,9 +12,13 @@ public sealed class RequestState
     [Id(0)]
     public InterviewRequestSpec? Spec { get; set; }
 
-    /// <summary>The current status.</summary>
+    /// <summary>The current status; changed only through <see cref="RequestStore.Move"/> (<see cref="RequestTransitions"/>).</summary>
     [Id(1)]
     public RequestStatus Status { get; set; }
+
+    /// <summary>The sub-state of <see cref="Status"/>; set with every status change.</summary>
+    [Id(28)]
+    public RequestPhase Phase { get; set; }
 
     /// <summary>Why (for no availability, failure, cancellation).</summary>
     [Id(2)]
@@ -36,7 +44,7 @@ public sealed class RequestState
     [Id(7)]
     public int ProposalCounter { get; set; }
 
-    /// <summary>The option being booked while <see cref="RequestStatus.Booking"/>.</summary>
+    /// <summary>The option being booked while <see cref="RequestStatus.Booking"/> or offered while <see cref="RequestStatus.Offered"/>.</summary>
     [Id(8)]
     public List<ScheduledStageView>? Target { get; set; }
 
@@ -44,11 +52,11 @@ public sealed class RequestState
     [Id(9)]
     public BookingView? Booking { get; set; }
 
-    /// <summary>Every transition.</summary>
+    /// <summary>Every transition, oldest first; empty until submitted.</summary>
     [Id(10)]
     public List<StatusChange> History { get; set; } = [];
 
-    /// <summary>Increments on every write.</summary>
+    /// <summary>Increments on every change the view shows (the ETag); bookkeeping writes keep it.</summary>
     [Id(11)]
     public long Version { get; set; }
 
@@ -60,13 +68,9 @@ public sealed class RequestState
     [Id(13)]
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Whether a conflict was flagged for the recruiter.</summary>
-    [Id(14)]
-    public bool ConflictFlagged { get; set; }
-
-    /// <summary>Participants whose holds and bookings of this request still have to be released (after cancel or reschedule).</summary>
+    /// <summary>Work: participants whose holds and bookings of this request are still to be released (after cancel or reschedule).</summary>
     [Id(15)]
-    public List<string> PendingRelease { get; set; } = [];
+    public List<string> ParticipantsToRelease { get; set; } = [];
 
     /// <summary>The invite revision of the interview: 0 when first booked, +1 on every reschedule and on cancellation.</summary>
     [Id(16)]
@@ -80,17 +84,13 @@ public sealed class RequestState
     [Id(18)]
     public List<ScheduledStageView> AnnouncedStages { get; set; } = [];
 
-    /// <summary>Notifications decided but not yet handed to the outbox.</summary>
+    /// <summary>Work: notifications decided but not yet handed to the outbox.</summary>
     [Id(19)]
-    public List<PendingNotice> PendingNotices { get; set; } = [];
+    public List<PendingNotice> NoticesToSend { get; set; } = [];
 
-    /// <summary>Whether the interview reminders must be planned again (after booking, reschedule or cancel).</summary>
+    /// <summary>Work: whether the interview reminders are still to be planned again (after booking, reschedule or cancel).</summary>
     [Id(20)]
-    public bool RemindersDirty { get; set; }
-
-    /// <summary>Whether the request waits for its batch planner's hint before negotiating (see <c>IInterviewRequestGrain.ReceiveBatchPlan</c>).</summary>
-    [Id(21)]
-    public bool AwaitingPlan { get; set; }
+    public bool ReplanReminders { get; set; }
 
     /// <summary>The start (UTC) of the booking a reschedule released: left out of the next search so the interview moves, unless nothing else is free. Cleared on booking.</summary>
     [Id(22)]
@@ -104,15 +104,7 @@ public sealed class RequestState
     [Id(24)]
     public int OfferCounter { get; set; }
 
-    /// <summary>Offers still to be withdrawn from their pools (after cancel or reschedule), as <c>{poolId}/{offerId}</c>.</summary>
+    /// <summary>Work: offers still to be withdrawn from their pools (after cancel or reschedule), as <c>{poolId}/{offerId}</c>.</summary>
     [Id(25)]
     public List<string> OffersToWithdraw { get; set; } = [];
-
-    /// <summary>Whether <see cref="Target"/> already has its pool seats decided (an accepted offer, or the engine's pick after an expiry), so it is booked without offering.</summary>
-    [Id(26)]
-    public bool TargetDecided { get; set; }
-
-    /// <summary>Whether an offer of this round lapsed unanswered: until the next booking or reschedule, pools are filled by the engine's pick.</summary>
-    [Id(27)]
-    public bool OffersLapsed { get; set; }
 }

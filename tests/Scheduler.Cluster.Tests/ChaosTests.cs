@@ -104,7 +104,7 @@ public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper outpu
         var victimInFlight = atKill
             .Where(r => acceptedKeys.Contains(r.Key))
             .Where(r => activeOnVictim.Contains(r.Key))
-            .Where(r => r.Value.Status is RequestStatus.Pending or RequestStatus.Booking or RequestStatus.Rescheduling && !r.Value.AwaitingPlan)
+            .Where(r => r.Value.Status is RequestStatus.Pending or RequestStatus.Booking or RequestStatus.Rescheduling && r.Value.Phase != RequestPhase.AwaitingPlan)
             .Select(r => r.Key)
             .ToList();
         Assert.True(victimInFlight.Count > 0, $"No request of {victim.Name} had work under way at the kill; stored then: {Census(atKill.Values)}");
@@ -153,7 +153,7 @@ public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper outpu
             .ToHashSet(StringComparer.Ordinal);
         var storedForRejected = requests
             .Where(r => r.Value.Spec?.ExternalId is { } e && rejectedExternalIds.Contains(e))
-            .Select(r => $"{r.Value.Spec!.ExternalId} {r.Value.Status}{(r.Value.AwaitingPlan ? " awaiting plan" : string.Empty)}, process reminder: {remindersNow.Contains(r.Key)}");
+            .Select(r => $"{r.Value.Spec!.ExternalId} {r.Value.Status}{(r.Value.Phase == RequestPhase.AwaitingPlan ? " awaiting plan" : string.Empty)}, process reminder: {remindersNow.Contains(r.Key)}");
         Log($"stored requests of rejected items: {string.Join("; ", storedForRejected)}");
         var holds = holdsAtKill.Concat(participants.SelectMany(p => p.Value.Holds.Select(h => (Participant: p.Key, Hold: h)))).ToList();
         await AssertExpiredHoldsIgnoredAsync(ats, holds);

@@ -92,6 +92,24 @@ public sealed class InterviewRequestGrainTests
     }
 
     [Fact]
+    public async Task Cancel_Booked_ReleasesWithoutANewVersion()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
+        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+
+        var cancelled = (await request.Cancel(null)).Request!;
+        await WaitUntilAsync(async () => (await cluster.Participant("i1").ListBookings()).Count == 0);
+
+        // A repeated cancel waits for the work turn that released the bookings; that bookkeeping write keeps the ETag.
+        var again = (await request.Cancel(null)).Request!;
+        Assert.Equal(cancelled.Version, again.Version);
+        Assert.Equal(cancelled.UpdatedAt, again.UpdatedAt);
+        Assert.Equal(RequestStatus.Cancelled, again.History[^1].Status);
+    }
+
+    [Fact]
     public async Task Reschedule_NewWindow_MovesTheBooking()
     {
         await using var cluster = await StartWithPeopleAsync();
