@@ -80,10 +80,13 @@ public static class AuthenticationSetup
     private static Task MapTenantClaim(TokenValidatedContext context, string tenantClaim)
     {
         var principal = context.Principal;
-        var value = principal?.FindFirst(tenantClaim)?.Value;
-        if (principal?.Identity is ClaimsIdentity identity && value is not null && !principal.HasClaim(c => c.Type == SchedulerClaims.Tenant))
+        if (principal?.Identity is ClaimsIdentity identity && !principal.HasClaim(c => c.Type == SchedulerClaims.Tenant))
         {
-            identity.AddClaim(new Claim(SchedulerClaims.Tenant, value));
+            // Every value is copied: a claim holding an array then counts as several tenants, which no policy accepts.
+            foreach (var value in principal.FindAll(tenantClaim).Select(c => c.Value).ToList())
+            {
+                identity.AddClaim(new Claim(SchedulerClaims.Tenant, value));
+            }
         }
 
         return Task.CompletedTask;

@@ -12,17 +12,17 @@ public static class ClaimsPrincipalExtensions
     public static string GetTenant(this ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var tenant = user.FindFirst(SchedulerClaims.Tenant)?.Value;
+        var tenant = SingleTenant(user);
         return IsValidTenant(tenant) ? tenant! : throw new InvalidOperationException("The caller has no tenant claim.");
     }
 
     /// <summary>Whether the caller has a usable tenant claim.</summary>
     /// <param name="user">The caller.</param>
-    /// <returns><see langword="true"/> when the <c>tenant</c> claim is a valid tenant.</returns>
+    /// <returns><see langword="true"/> when the caller has exactly one <c>tenant</c> claim (a token whose claim is an array has several) and it is a valid tenant.</returns>
     public static bool HasTenant(this ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return IsValidTenant(user.FindFirst(SchedulerClaims.Tenant)?.Value);
+        return IsValidTenant(SingleTenant(user));
     }
 
     /// <summary>Whether the caller holds <paramref name="role"/>, from the <c>roles</c> claims or the space-separated <c>scope</c>/<c>scp</c> claims.</summary>
@@ -47,6 +47,23 @@ public static class ClaimsPrincipalExtensions
         }
 
         return false;
+    }
+
+    /// <summary>The value of the caller's only <c>tenant</c> claim; <see langword="null"/> when there is none or more than one.</summary>
+    private static string? SingleTenant(ClaimsPrincipal user)
+    {
+        string? tenant = null;
+        foreach (var claim in user.FindAll(SchedulerClaims.Tenant))
+        {
+            if (tenant is not null)
+            {
+                return null;
+            }
+
+            tenant = claim.Value;
+        }
+
+        return tenant;
     }
 
     /// <summary>Whether <paramref name="tenant"/> is usable as a tenant: 1–64 characters, no <c>/</c>, no white space.</summary>

@@ -7,10 +7,10 @@ public static class ApiProblems
 {
     /// <summary>A <c>404</c> problem for an id that does not exist in the caller's tenant.</summary>
     /// <param name="what">What was looked for, e.g. <c>participant</c>.</param>
-    /// <param name="id">The id.</param>
+    /// <param name="id">The id (quoted by <see cref="FieldRules.Echo"/>).</param>
     /// <returns>The problem result.</returns>
     public static ProblemHttpResult NotFound(string what, string id) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No {what} '{id}' exists.");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"No {what} '{FieldRules.Echo(id)}' exists.");
 
     /// <summary>A <c>409</c> problem for a command that does not apply in the current state.</summary>
     /// <param name="detail">Why.</param>

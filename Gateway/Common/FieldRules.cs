@@ -17,8 +17,24 @@ public static partial class FieldRules
     /// <summary>The longest interview stage, in minutes.</summary>
     public const int MaxDurationMinutes = 480;
 
+    /// <summary>The most weekly rules a list (working hours, preferred times) may hold.</summary>
+    public const int MaxWeeklyRules = 50;
+
     /// <summary>The weekday names accepted in weekly rules.</summary>
     public static readonly IReadOnlyList<string> Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+    /// <summary>How many characters of a caller's value an error message repeats.</summary>
+    public const int MaxEcho = 40;
+
+    /// <summary>A caller's value as an error message may quote it: at most <see cref="MaxEcho"/> characters, then <c>…</c>; control characters replaced by <c>?</c>.</summary>
+    /// <param name="value">The value (any length).</param>
+    /// <returns>The quotable prefix.</returns>
+    public static string Echo(string? value)
+    {
+        var text = value ?? string.Empty;
+        var prefix = new string([.. text.Take(MaxEcho).Select(c => char.IsControl(c) ? '?' : c)]);
+        return text.Length > MaxEcho ? prefix + "…" : prefix;
+    }
 
     /// <summary>Whether <paramref name="id"/> is a valid participant, pool or request id: 1–128 characters of letters, digits, <c>.</c>, <c>_</c>, <c>-</c>, <c>:</c>, <c>@</c>.</summary>
     /// <param name="id">The id.</param>
@@ -90,6 +106,11 @@ public static partial class FieldRules
     public static void CheckWeeklyHours(ValidationErrors errors, string path, IReadOnlyList<WeeklyHoursBody?>? rules)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        if (!errors.Require((rules?.Count ?? 0) <= MaxWeeklyRules, path, $"At most {MaxWeeklyRules} rules."))
+        {
+            return;
+        }
+
         for (var i = 0; i < (rules?.Count ?? 0); i++)
         {
             var rulePath = FieldPath.Index(path, i);
@@ -99,11 +120,16 @@ public static partial class FieldRules
                 continue;
             }
 
-            if (errors.Require(rule!.Days is { Count: > 0 }, FieldPath.Member(rulePath, "days"), "At least one day (Mon–Sun)."))
+            if (errors.Require(rule!.Days is { Count: > 0 and <= 7 }, FieldPath.Member(rulePath, "days"), "1–7 days (Mon–Sun)."))
             {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
                 for (var d = 0; d < rule.Days!.Count; d++)
                 {
-                    errors.Require(Days.Contains(rule.Days[d], StringComparer.Ordinal), FieldPath.Index(FieldPath.Member(rulePath, "days"), d), "One of Mon, Tue, Wed, Thu, Fri, Sat, Sun.");
+                    var dayPath = FieldPath.Index(FieldPath.Member(rulePath, "days"), d);
+                    if (errors.Require(Days.Contains(rule.Days[d], StringComparer.Ordinal), dayPath, "One of Mon, Tue, Wed, Thu, Fri, Sat, Sun."))
+                    {
+                        errors.Require(seen.Add(rule.Days[d]!), dayPath, $"{rule.Days[d]} is listed twice.");
+                    }
                 }
             }
 

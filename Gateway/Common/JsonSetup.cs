@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Scheduler.Gateway.Common;
 
-/// <summary>The API's JSON conventions: camelCase names, camelCase enum strings (no numbers), RFC 3339 instants in UTC.</summary>
+/// <summary>The API's JSON conventions: camelCase names, camelCase enum strings (no numbers), numbers only as JSON numbers (<c>"60"</c> is refused), RFC 3339 instants in UTC.</summary>
 public static class JsonSetup
 {
     /// <summary>Applies the conventions to <paramref name="options"/>.</summary>
@@ -13,6 +13,7 @@ public static class JsonSetup
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new Rfc3339DateTimeOffsetConverter());
     }

@@ -54,6 +54,7 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
             }
         });
 
+        RejectRepeatedExternalIds(specs, results);
         var chunkOf = Chunk(specs, out var order);
         var batchId = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
         await Parallel.ForEachAsync(order, parallel, async (index, token) =>
@@ -71,6 +72,20 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
         var acceptedCount = results.Count(r => r.Error is null);
         GatewayLog.BatchProcessed(logger, grains.Tenant, acceptedCount, results.Length - acceptedCount, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new BatchResponse(results, acceptedCount, results.Length - acceptedCount);
+    }
+
+    /// <summary>An external id names one request: a valid item repeating an earlier item's id is rejected, not counted twice.</summary>
+    private static void RejectRepeatedExternalIds(InterviewRequestSpec?[] specs, BatchItemResponse[] results)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < specs.Length; i++)
+        {
+            if (specs[i]?.ExternalId is { } externalId && !first.TryAdd(externalId, i))
+            {
+                results[i] = Rejected(i, "externalId", $"Item {first[externalId]} of this batch has the same external id; each names one request.");
+                specs[i] = null;
+            }
+        }
     }
 
     /// <summary>

@@ -195,10 +195,10 @@ public static class InterviewRequestValidator
 
     private static async Task CheckReferencesAsync(ValidationErrors errors, InterviewRequestBody body, ReferenceChecker references, bool candidateOk, CancellationToken cancellationToken)
     {
-        var checks = new List<(string Path, string Message, Task<bool> Exists)>();
+        var checks = new List<Task<(string Path, string? Error)>>();
         if (candidateOk)
         {
-            checks.Add(("candidateId", $"Unknown participant '{body.CandidateId}'.", references.ParticipantExists(body.CandidateId!)));
+            checks.Add(At("candidateId", references.CandidateError(body.CandidateId!)));
         }
 
         for (var i = 0; i < body.Stages!.Count; i++)
@@ -208,20 +208,33 @@ public static class InterviewRequestValidator
             var interviewers = stage.InterviewerIds ?? [];
             for (var j = 0; j < interviewers.Count; j++)
             {
-                checks.Add((FieldPath.Index(FieldPath.Member(path, "interviewerIds"), j), $"Unknown participant '{interviewers[j]}'.", references.ParticipantExists(interviewers[j]!)));
+                checks.Add(At(FieldPath.Index(FieldPath.Member(path, "interviewerIds"), j), references.InterviewerError(interviewers[j]!)));
             }
 
             var pools = stage.Pools ?? [];
             for (var j = 0; j < pools.Count; j++)
             {
-                checks.Add((FieldPath.Member(FieldPath.Index(FieldPath.Member(path, "pools"), j), "poolId"), $"Unknown pool '{pools[j]!.PoolId}'.", references.PoolExists(pools[j]!.PoolId!)));
+                checks.Add(CheckPoolAsync(references, FieldPath.Index(FieldPath.Member(path, "pools"), j), pools[j]!.PoolId!, pools[j]!.Count ?? 1));
             }
         }
 
-        await Task.WhenAll(checks.Select(c => c.Exists)).WaitAsync(cancellationToken);
-        foreach (var (path, message, exists) in checks)
+        foreach (var (path, error) in await Task.WhenAll(checks).WaitAsync(cancellationToken))
         {
-            errors.Require(await exists, path, message);
+            if (error is not null)
+            {
+                errors.Add(path, error);
+            }
         }
     }
+
+    private static async Task<(string Path, string? Error)> At(string path, Task<string?> error) => (path, await error);
+
+    /// <summary>The pool must exist and have at least as many members as the stage asks for.</summary>
+    private static async Task<(string Path, string? Error)> CheckPoolAsync(ReferenceChecker references, string path, string poolId, int count) =>
+        await references.PoolSize(poolId) switch
+        {
+            null => (FieldPath.Member(path, "poolId"), $"Unknown pool '{poolId}'."),
+            var size when size < count => (FieldPath.Member(path, "count"), $"Pool '{poolId}' has {size} member(s); the stage asks for {count}."),
+            _ => (path, null),
+        };
 }

@@ -30,6 +30,6 @@ internal static class OAuthStartChecks
     /// <returns><see langword="null"/>, or the 400 naming <c>participantId</c>.</returns>
     public static async Task<ValidationProblem?> MissingParticipantAsync(IGrainFactory grains, string tenant, string? participantId) =>
         participantId is not null && await grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, participantId)).GetProfile() is null
-            ? ApiProblems.Invalid("participantId", $"No participant '{participantId}' exists.")
+            ? ApiProblems.Invalid("participantId", $"No participant '{FieldRules.Echo(participantId)}' exists.")
             : null;
 }

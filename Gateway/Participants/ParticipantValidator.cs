@@ -6,6 +6,18 @@ namespace Scheduler.Gateway.Participants;
 /// <summary>Checks participant bodies and maps them to profiles.</summary>
 public static class ParticipantValidator
 {
+    /// <summary>The most date overrides a profile may hold (a year of days).</summary>
+    public const int MaxDateOverrides = 366;
+
+    /// <summary>The most hour ranges one date override may hold.</summary>
+    public const int MaxHoursPerOverride = 10;
+
+    /// <summary>The most calendars a profile may connect.</summary>
+    public const int MaxCalendars = 10;
+
+    /// <summary>The most calendar ids one Google or Microsoft calendar entry may name.</summary>
+    public const int MaxCalendarIds = 50;
+
     private static readonly string[] Providers = ["ics", "caldav", "google", "microsoft"];
 
     /// <summary>Checks every field of <paramref name="body"/>.</summary>
@@ -21,7 +33,7 @@ public static class ParticipantValidator
             errors.Require(FieldRules.IsEmailAddress(body.Email), "email", "Not an email address.");
         }
 
-        errors.Require(FieldRules.IsKnownZone(body.TimeZone), "timeZone", body.TimeZone is null ? "Required (an IANA zone id such as Europe/Berlin)." : $"Unknown time zone '{body.TimeZone}'.");
+        errors.Require(FieldRules.IsKnownZone(body.TimeZone), "timeZone", body.TimeZone is null ? "Required (an IANA zone id such as Europe/Berlin)." : $"Unknown time zone '{FieldRules.Echo(body.TimeZone)}'.");
         FieldRules.CheckWeeklyHours(errors, "workingHours", body.WorkingHours);
         FieldRules.CheckWeeklyHours(errors, "preferredTimes", body.PreferredTimes);
         CheckOverrides(errors, body.DateOverrides);
@@ -30,6 +42,11 @@ public static class ParticipantValidator
         CheckRange(errors, "maxInterviewsPerDay", body.MaxInterviewsPerDay, 0, 100);
         CheckRange(errors, "maxInterviewsPerWeek", body.MaxInterviewsPerWeek, 0, 500);
         CheckCalendars(errors, body.Calendars);
+        if (body.SlackUserId is not null)
+        {
+            errors.Require(body.SlackUserId.Length is > 0 and <= 32 && body.SlackUserId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), "slackUserId", "A Slack user id (1–32 letters, digits, - or _, e.g. U0123ABCD).");
+        }
+
         return errors;
     }
 
@@ -76,6 +93,12 @@ public static class ParticipantValidator
 
     private static void CheckOverrides(ValidationErrors errors, IReadOnlyList<DateOverrideBody?>? overrides)
     {
+        if (!errors.Require((overrides?.Count ?? 0) <= MaxDateOverrides, "dateOverrides", $"At most {MaxDateOverrides} date overrides."))
+        {
+            return;
+        }
+
+        var dates = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < (overrides?.Count ?? 0); i++)
         {
             var path = FieldPath.Index("dateOverrides", i);
@@ -85,7 +108,16 @@ public static class ParticipantValidator
                 continue;
             }
 
-            errors.Require(FieldRules.IsDate(entry!.Date), FieldPath.Member(path, "date"), "A date yyyy-MM-dd.");
+            if (errors.Require(FieldRules.IsDate(entry!.Date), FieldPath.Member(path, "date"), "A date yyyy-MM-dd."))
+            {
+                errors.Require(dates.Add(entry.Date!), FieldPath.Member(path, "date"), $"{entry.Date} has another override; give each date one entry with all its hours.");
+            }
+
+            if (!errors.Require((entry.Hours?.Count ?? 0) <= MaxHoursPerOverride, FieldPath.Member(path, "hours"), $"At most {MaxHoursPerOverride} ranges."))
+            {
+                continue;
+            }
+
             for (var h = 0; h < (entry.Hours?.Count ?? 0); h++)
             {
                 var hoursPath = FieldPath.Index(FieldPath.Member(path, "hours"), h);
@@ -101,6 +133,11 @@ public static class ParticipantValidator
 
     private static void CheckCalendars(ValidationErrors errors, IReadOnlyList<CalendarBody?>? calendars)
     {
+        if (!errors.Require((calendars?.Count ?? 0) <= MaxCalendars, "calendars", $"At most {MaxCalendars} calendars."))
+        {
+            return;
+        }
+
         for (var i = 0; i < (calendars?.Count ?? 0); i++)
         {
             var path = FieldPath.Index("calendars", i);
@@ -114,13 +151,17 @@ public static class ParticipantValidator
             if (calendar.Provider is "ics" or "caldav")
             {
                 errors.Require(
-                    Uri.TryCreate(calendar.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps),
+                    calendar.Url is { Length: <= 2048 } && Uri.TryCreate(calendar.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps),
                     FieldPath.Member(path, "url"),
-                    "An absolute http or https URL.");
+                    "An absolute http or https URL of at most 2048 characters.");
+                errors.Require(calendar.Username is null or { Length: <= 256 }, FieldPath.Member(path, "username"), "At most 256 characters.");
+                errors.Require(calendar.Password is null or { Length: <= 1024 }, FieldPath.Member(path, "password"), "At most 1024 characters.");
             }
             else
             {
-                errors.Require(!string.IsNullOrWhiteSpace(calendar.AccountId), FieldPath.Member(path, "accountId"), "Required for this provider.");
+                errors.Require(!string.IsNullOrWhiteSpace(calendar.AccountId) && calendar.AccountId.Length <= 128, FieldPath.Member(path, "accountId"), "Required for this provider, at most 128 characters.");
+                errors.Require((calendar.CalendarIds?.Count ?? 0) <= MaxCalendarIds && (calendar.CalendarIds ?? []).All(id => id is { Length: > 0 and <= 1024 }), FieldPath.Member(path, "calendarIds"), $"At most {MaxCalendarIds} ids of 1–1024 characters.");
+                errors.Require(calendar.Mailbox is null || FieldRules.IsEmailAddress(calendar.Mailbox), FieldPath.Member(path, "mailbox"), "An email address.");
             }
         }
     }

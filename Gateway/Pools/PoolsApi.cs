@@ -55,10 +55,10 @@ public static class PoolsApi
         }
 
         var references = new ReferenceChecker(grains);
-        var exists = await Task.WhenAll(members.Select(m => references.ParticipantExists(m!))).WaitAsync(cancellationToken);
+        var memberErrors = await Task.WhenAll(members.Select(m => references.InterviewerError(m!))).WaitAsync(cancellationToken);
         for (var i = 0; i < members.Count; i++)
         {
-            errors.Require(exists[i], FieldPath.Index("members", i), $"Unknown participant '{members[i]}'.");
+            errors.Require(memberErrors[i] is null, FieldPath.Index("members", i), memberErrors[i]!);
         }
 
         if (!errors.IsEmpty)

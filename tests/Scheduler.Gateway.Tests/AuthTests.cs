@@ -90,6 +90,17 @@ public sealed class AuthTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task Token_WithTenantArray_Returns403AndActsAsNoTenant()
+    {
+        using var admin = gateway.Admin("auth-first");
+        await admin.PutParticipant("only-first");
+        using var client = gateway.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Tokens.Mint(new[] { "auth-first", "auth-second" }, ["admin"]));
+
+        await Api.AssertProblem(await client.GetAsync("/v1/participants/only-first"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Token_WithSpaceSeparatedScope_GrantsRoles()
     {
         using var client = gateway.Anonymous();

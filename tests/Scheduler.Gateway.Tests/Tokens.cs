@@ -3,11 +3,11 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Scheduler.Gateway.Tests;
 
-/// <summary>Mints tokens the way an identity provider would, independently of the gateway's own issuer.</summary>
+/// <summary>Mints tokens the way an identity provider would, independently of the gateway's own issuer; the tenant may be a string, an array of strings (a malformed claim) or null (none).</summary>
 public static class Tokens
 {
     public static string Mint(
-        string? tenant,
+        object? tenant,
         IReadOnlyList<string> roles,
         string key = GatewayFactory.SigningKey,
         string issuer = "scheduler",

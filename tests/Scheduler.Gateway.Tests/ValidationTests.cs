@@ -26,6 +26,9 @@ public sealed class ValidationTests(GatewayFixture gateway)
             { Body(stages: "[{\"durationMinutes\":481,\"interviewerIds\":[\"ivy\"]}]"), "stages[0].durationMinutes" },
             { Body(stages: "[]"), "stages" },
             { Body(stages: "[{\"durationMinutes\":\"sixty\",\"interviewerIds\":[\"ivy\"]}]"), "stages[0].durationMinutes" },
+            { Body(stages: "[{\"durationMinutes\":\"60\",\"interviewerIds\":[\"ivy\"]}]"), "stages[0].durationMinutes" },
+            { Body(stages: "[{\"durationMinutes\":60,\"interviewerIds\":[\"other-cand\"]}]"), "stages[0].interviewerIds[0]" },
+            { Body(stages: "[{\"durationMinutes\":60,\"pools\":[{\"poolId\":\"solo\",\"count\":2}]}]"), "stages[0].pools[0].count" },
             { Body(stages: "[{\"durationMinutes\":60}]"), "stages[0].interviewerIds" },
             { Body(window: """{"start":12,"end":"2030-01-01T00:00:00Z"}"""), "window.start" },
             { Body(window: """{"start":"2030-01-01T10:00:00","end":"2030-01-02T00:00:00Z"}"""), "window.start" },
@@ -77,6 +80,9 @@ public sealed class ValidationTests(GatewayFixture gateway)
     [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","dateOverrides":[{"date":"2030-02-30","hours":[]}]}""", "dateOverrides[0].date")]
     [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","calendars":[{"provider":"ics","url":"not a url"}]}""", "calendars[0].url")]
     [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","calendars":[{"provider":"fax"}]}""", "calendars[0].provider")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","dateOverrides":[{"date":"2030-02-03","hours":[]},{"date":"2030-02-03","hours":[]}]}""", "dateOverrides[1].date")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","workingHours":[{"days":["Mon","Mon"],"start":"09:00","end":"17:00"}]}""", "workingHours[0].days[1]")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","slackUserId":"<@U1>"}""", "slackUserId")]
     public async Task PutParticipant_BadInput_Returns400NamingFieldAndStoresNothing(string body, string field)
     {
         using var client = gateway.Admin(Tenant);
@@ -84,6 +90,47 @@ public sealed class ValidationTests(GatewayFixture gateway)
         await Api.AssertProblem(await client.SendJson(HttpMethod.Put, "/v1/participants/rejected", body), HttpStatusCode.BadRequest, field);
 
         await Api.AssertProblem(await client.GetAsync("/v1/participants/rejected"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task PutParticipant_MoreWeeklyRulesThanTheLimit_Returns400AndStoresNothing()
+    {
+        using var client = gateway.Admin(Tenant);
+        var rule = """{"days":["Mon"],"start":"09:00","end":"10:00"}""";
+        var body = $$"""{"displayName":"P","timeZone":"Etc/UTC","workingHours":[{{string.Join(",", Enumerable.Repeat(rule, 51))}}]}""";
+
+        await Api.AssertProblem(await client.SendJson(HttpMethod.Put, "/v1/participants/rejected", body), HttpStatusCode.BadRequest, "workingHours");
+
+        await Api.AssertProblem(await client.GetAsync("/v1/participants/rejected"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task GetParticipant_HugeUnknownId_ErrorQuotesAShortPrefixOnly()
+    {
+        using var client = await Seeded();
+        var id = new string('a', 100_000);
+
+        var response = await client.GetAsync($"/v1/participants/{id}");
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"status {(int)response.StatusCode}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(text.Length < 1_000, $"the error is {text.Length} characters long");
+    }
+
+    [Fact]
+    public async Task PostBatch_SameExternalIdTwice_SecondItemRejected()
+    {
+        using var client = await Seeded();
+        var monday = Api.NextMonday();
+        var item = System.Text.Json.JsonSerializer.Serialize(Api.Request("cand", ["ivy"], monday, monday.AddDays(5), externalId: "twice"));
+
+        var response = await client.SendJson(HttpMethod.Post, "/v1/interview-requests/batch", "{\"requests\":[" + item + "," + item + "]}");
+
+        var result = await response.Json();
+        Assert.Equal(1, result["accepted"]!.GetValue<int>());
+        Assert.Equal(1, result["rejected"]!.GetValue<int>());
+        Assert.NotNull(result["items"]![1]!["error"]!["errors"]!["externalId"]);
+        Assert.Single((await client.GetJson("/v1/interview-requests"))["items"]!.AsArray());
     }
 
     [Fact]
@@ -162,6 +209,7 @@ public sealed class ValidationTests(GatewayFixture gateway)
     [InlineData("""{"members":["ghost"]}""", "members[0]")]
     [InlineData("""{"members":["ivy","ivy"]}""", "members[1]")]
     [InlineData("""{"members":["ivy"],"strategy":"random"}""", "strategy")]
+    [InlineData("""{"members":["ivy","cand"]}""", "members[1]")]
     public async Task PutPool_BadInput_Returns400AndStoresNothing(string body, string field)
     {
         using var client = await Seeded();
@@ -185,6 +233,8 @@ public sealed class ValidationTests(GatewayFixture gateway)
         var client = gateway.Admin(Tenant);
         await client.PutParticipant("cand", kind: "candidate");
         await client.PutParticipant("ivy");
+        await client.PutParticipant("other-cand", kind: "candidate");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendJson(HttpMethod.Put, "/v1/pools/solo", """{"members":["ivy"]}""")).StatusCode);
         return client;
     }
 }
