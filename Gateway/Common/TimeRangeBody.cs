@@ -6,6 +6,6 @@ public sealed record TimeRangeBody
     /// <summary>The first instant.</summary>
     public DateTimeOffset? Start { get; init; }
 
-    /// <summary>The instant just after the interval; after <see cref="Start"/>.</summary>
+    /// <summary>The instant just after the interval; after <c>start</c>.</summary>
     public DateTimeOffset? End { get; init; }
 }

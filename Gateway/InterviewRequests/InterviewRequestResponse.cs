@@ -6,7 +6,7 @@ namespace Scheduler.Gateway.InterviewRequests;
 /// <param name="Id">The request id.</param>
 /// <param name="ExternalId">The caller's id.</param>
 /// <param name="CandidateId">The candidate's participant id.</param>
-/// <param name="Status"><c>pending</c>, <c>proposed</c>, <c>booking</c>, <c>offered</c> (a first-to-accept pool seat is offered; see <see cref="Offer"/>), <c>booked</c>, <c>completed</c>, <c>noAvailability</c>, <c>cancelled</c>, <c>rescheduling</c> or <c>failed</c>.</param>
+/// <param name="Status"><c>pending</c>, <c>proposed</c>, <c>booking</c>, <c>offered</c> (a first-to-accept pool seat is offered; see <c>offer</c>), <c>booked</c>, <c>completed</c>, <c>noAvailability</c>, <c>cancelled</c>, <c>rescheduling</c> or <c>failed</c>.</param>
 /// <param name="Reason">Why, for <c>noAvailability</c>, <c>failed</c> and <c>cancelled</c>.</param>
 /// <param name="ReasonCode">A stable code for the reason (e.g. <c>takenByOtherRequests</c>).</param>
 /// <param name="ReasonParticipantId">The participant whose constraint is to blame, when one is.</param>

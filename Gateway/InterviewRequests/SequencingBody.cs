@@ -9,6 +9,6 @@ public sealed record SequencingBody
     /// <summary>Least gap between stages, minutes, 0–1440; default 0.</summary>
     public int? MinGapMinutes { get; init; }
 
-    /// <summary>Largest gap between stages, minutes, at least <see cref="MinGapMinutes"/>, at most 1440; default 60.</summary>
+    /// <summary>Largest gap between stages, minutes, at least <c>minGapMinutes</c>, at most 1440; default 60.</summary>
     public int? MaxGapMinutes { get; init; }
 }

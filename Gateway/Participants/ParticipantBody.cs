@@ -18,7 +18,7 @@ public sealed record ParticipantBody
     /// <summary>An IANA time zone id (e.g. <c>Europe/Berlin</c>); required.</summary>
     public string? TimeZone { get; init; }
 
-    /// <summary>Weekly working hours in <see cref="TimeZone"/>; empty or absent means never available.</summary>
+    /// <summary>Weekly working hours in <c>timeZone</c>; empty or absent means never available.</summary>
     public IReadOnlyList<WeeklyHoursBody?>? WorkingHours { get; init; }
 
     /// <summary>Per-date replacements of the working hours.</summary>
@@ -36,7 +36,7 @@ public sealed record ParticipantBody
     /// <summary>Maximum interviews per ISO week, 0–500; absent for no limit.</summary>
     public int? MaxInterviewsPerWeek { get; init; }
 
-    /// <summary>Preferred times (soft) in <see cref="TimeZone"/>.</summary>
+    /// <summary>Preferred times (soft) in <c>timeZone</c>.</summary>
     public IReadOnlyList<WeeklyHoursBody?>? PreferredTimes { get; init; }
 
     /// <summary>The Slack user id notifications go to.</summary>
