@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
 using Scheduler.Grains;
+using Scheduler.Grains.Calendars.Network;
 
 namespace Scheduler.Gateway.Participants;
 
@@ -53,7 +54,7 @@ public static class ParticipantsApi
     }
 
     private static async Task<Results<Ok<ParticipantResponse>, Created<ParticipantResponse>, ValidationProblem>> PutParticipant(
-        string id, ParticipantBody body, TenantGrains grains, CancellationToken cancellationToken)
+        string id, ParticipantBody body, TenantGrains grains, CalendarNetworkGuard network, CancellationToken cancellationToken)
     {
         if (!FieldRules.IsValidId(id))
         {
@@ -61,6 +62,11 @@ public static class ParticipantsApi
         }
 
         var errors = ParticipantValidator.Validate(body);
+        if (errors.IsEmpty)
+        {
+            await ParticipantValidator.CheckCalendarHostsAsync(errors, body, network, cancellationToken);
+        }
+
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scheduler.Grains.Calendars.Network;
 using Scheduler.Grains.Common.Options;
 using Scheduler.Grains.Participants.Busy;
 
@@ -26,9 +27,10 @@ public static class CalendarServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(IcsFeedReader.HttpClientName).AddCalendarReadResilience();
-        services.AddHttpClient(CalDavClient.HttpClientName).AddCalendarReadResilience();
-        services.AddHttpClient(CalDavClient.WriteHttpClientName).AddCalendarWriteResilience();
+        services.TryAddSingleton<CalendarNetworkGuard>();
+        services.AddHttpClient(IcsFeedReader.HttpClientName).ThroughNetworkGuard().AddCalendarReadResilience();
+        services.AddHttpClient(CalDavClient.HttpClientName).ThroughNetworkGuard().AddCalendarReadResilience();
+        services.AddHttpClient(CalDavClient.WriteHttpClientName).ThroughNetworkGuard().AddCalendarWriteResilience();
         services.TryAddSingleton<CalendarStatusBoard>();
         services.TryAddSingleton<IcsFeedReader>();
         services.TryAddSingleton<CalDavClient>();
@@ -38,4 +40,7 @@ public static class CalendarServiceCollectionExtensions
         services.AddSingleton<IBusySource>(sp => sp.GetRequiredService<CalDavBusySource>());
         return services;
     }
+
+    private static IHttpClientBuilder ThroughNetworkGuard(this IHttpClientBuilder client) =>
+        client.ConfigurePrimaryHttpMessageHandler(services => services.GetRequiredService<CalendarNetworkGuard>().CreateHandler());
 }

@@ -52,4 +52,12 @@ public sealed class CalendarSourceOptions
     /// can never make the silo read arbitrary local files.
     /// </summary>
     public string? FileFeedRoot { get; set; }
+
+    /// <summary>
+    /// Whether iCalendar feeds and CalDAV servers may be on loopback, link-local (e.g. the cloud metadata address
+    /// 169.254.169.254), private, shared (100.64.0.0/10), multicast or unspecified addresses. Default <see langword="false"/>:
+    /// such URLs are refused when a profile is saved (when the host resolves to one) and at every connection (the address
+    /// actually connected to is checked, so DNS rebinding cannot pass). Set it for tests and on-premises servers.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
 }

@@ -83,6 +83,10 @@ public sealed class ValidationTests(GatewayFixture gateway)
     [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","dateOverrides":[{"date":"2030-02-03","hours":[]},{"date":"2030-02-03","hours":[]}]}""", "dateOverrides[1].date")]
     [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","workingHours":[{"days":["Mon","Mon"],"start":"09:00","end":"17:00"}]}""", "workingHours[0].days[1]")]
     [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","slackUserId":"<@U1>"}""", "slackUserId")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","calendars":[{"provider":"ics","url":"http://169.254.169.254/latest/meta-data/"}]}""", "calendars[0].url")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","calendars":[{"provider":"caldav","url":"http://127.0.0.1:5232/ivy/"}]}""", "calendars[0].url")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","calendars":[{"provider":"ics","url":"http://localhost/feed.ics"}]}""", "calendars[0].url")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","calendars":[{"provider":"ics","url":"http://[::ffff:10.0.0.1]/feed.ics"}]}""", "calendars[0].url")]
     public async Task PutParticipant_BadInput_Returns400NamingFieldAndStoresNothing(string body, string field)
     {
         using var client = gateway.Admin(Tenant);

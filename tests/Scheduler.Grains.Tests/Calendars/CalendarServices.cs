@@ -33,7 +33,7 @@ internal sealed class CalendarServices : IDisposable
 
     public CalendarStatusBoard Status => _provider.GetRequiredService<CalendarStatusBoard>();
 
-    /// <summary>Test settings: fixed poll interval, one retry without delay (the fake clock does not run by itself).</summary>
+    /// <summary>Test settings: fixed poll interval, one retry without delay (the fake clock does not run by itself), local servers allowed.</summary>
     public static void Configure(CalendarSourceOptions options)
     {
         options.IcsPollInterval = PollInterval;
@@ -41,6 +41,7 @@ internal sealed class CalendarServices : IDisposable
         options.MaxRetries = 1;
         options.RetryBaseDelay = TimeSpan.Zero;
         options.FileFeedRoot = FixtureFolder.Ics;
+        options.AllowPrivateNetworks = true;
     }
 
     public void Dispose() => _provider.Dispose();

@@ -1,4 +1,5 @@
 using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Calendars.Network;
 using Scheduler.Grains.Participants.Busy;
 
 namespace Scheduler.Grains.Tests.Calendars;
@@ -136,6 +137,20 @@ public sealed class IcsBusySourceTests
         Assert.Contains("HTTP 503", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, server.Requests.Count);
         Assert.Null(services.Ics.GetSnapshot(server.Url("cal.ics")));
+    }
+
+    [Fact]
+    public async Task FetchAsync_FeedOnLoopbackWithPrivateNetworksOff_RefusedWithoutConnecting()
+    {
+        await using var server = await FeedServer.StartAsync();
+        server.Set("cal.ics", FixtureFolder.Read("one_event.ics"));
+        using var services = new CalendarServices(o => o.AllowPrivateNetworks = false);
+
+        var error = await Assert.ThrowsAsync<CalendarSourceException>(() => services.Ics.FetchAsync(Context(server.Url("cal.ics")), CancellationToken.None));
+
+        Assert.Contains(CalendarNetworkGuard.RefusedReason, error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+        Assert.True(services.Status.Get(Participant, "ics", server.Url("cal.ics"))!.Failing);
     }
 
     [Fact]
