@@ -92,10 +92,8 @@ public static class GatewayHostingExtensions
         app.MapNotificationSettingsApi();
         app.MapDevTokenApi();
         app.MapSlackWebhook();
-        app.MapGoogleWebhook();
-        app.MapGoogleOAuthApi();
-        app.MapMicrosoftWebhook();
-        app.MapMicrosoftOAuthApi();
+        app.MapCalendarWebhooks();
+        app.MapCalendarOAuthApi();
         app.MapCalendarAccountsApi();
         WarnAboutDevelopmentKey(app);
         return app;

@@ -2,6 +2,7 @@ using Scheduler.Gateway.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Grains;
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Calendars.Providers;
 
 namespace Scheduler.Gateway.OAuth;
 
@@ -60,31 +61,30 @@ internal sealed record OAuthRedemption(OAuthState? State, CalendarCredentials? C
     }
 
     /// <summary>
-    /// Stores the credentials in the account grain and, when the state names a participant that
-    /// exists, puts <paramref name="entry"/> in its calendars in place of the entries <paramref name="replaces"/> matches.
+    /// Stores the credentials in the account grain and, when the state names a participant that exists and the
+    /// provider builds an entry for it (<see cref="CalendarProvider.Entry"/>), puts that entry in its calendars in place
+    /// of its entries for the same account (and mailbox, compared ignoring case).
     /// </summary>
     /// <param name="grains">The grain factory.</param>
+    /// <param name="provider">The provider.</param>
     /// <param name="state">The state.</param>
     /// <param name="credentials">The tokens.</param>
-    /// <param name="provider">The provider key (<c>google</c>, <c>microsoft</c>).</param>
-    /// <param name="entry">The participant's calendar entry for this account, or <see langword="null"/> to leave the participant as it is.</param>
-    /// <param name="replaces">Which existing entries the new one replaces.</param>
     /// <returns>The response.</returns>
-    public static async Task<OAuthConnectedResponse> ConnectAsync(
-        IGrainFactory grains, OAuthState state, CalendarCredentials credentials, string provider, CalendarSpec? entry, Func<CalendarSpec, bool> replaces)
+    public static async Task<OAuthConnectedResponse> ConnectAsync(IGrainFactory grains, CalendarProvider provider, OAuthState state, CalendarCredentials credentials)
     {
-        var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(state.Tenant, provider, state.AccountId));
+        var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(state.Tenant, provider.Provider, state.AccountId));
         var view = await account.Connect(credentials);
-        if (state.ParticipantId is { } participantId && entry is not null)
+        if (state.ParticipantId is { } participantId && provider.Entry(state.AccountId, state.CalendarIds) is { } entry)
         {
             var participant = grains.GetGrain<IParticipantGrain>(GrainKeys.For(state.Tenant, participantId));
             if (await participant.GetProfile() is { } profile)
             {
-                await participant.UpsertProfile(profile with { Calendars = [.. profile.Calendars.Where(c => !replaces(c)), entry] });
+                bool Replaced(CalendarSpec c) => c.Provider == entry.Provider && c.AccountId == entry.AccountId && string.Equals(c.Mailbox, entry.Mailbox, StringComparison.OrdinalIgnoreCase);
+                await participant.UpsertProfile(profile with { Calendars = [.. profile.Calendars.Where(c => !Replaced(c)), entry] });
             }
         }
 
-        return new OAuthConnectedResponse(provider, state.AccountId, state.ParticipantId, view.AccessTokenExpiresAt);
+        return new OAuthConnectedResponse(provider.Provider, state.AccountId, state.ParticipantId, view.AccessTokenExpiresAt);
     }
 
     private static OAuthRedemption Invalidated(string field, string message) => new(null, null, ApiProblems.Invalid(field, message), null);

@@ -1,13 +1,9 @@
 namespace Scheduler.Grains;
 
-/// <summary>
-/// A provider's push notification as received on the webhook. For Google these are the
-/// <c>X-Goog-*</c> headers of a channel delivery (Calendar API push guide).
-/// </summary>
-/// <param name="ChannelId"><c>X-Goog-Channel-ID</c>: the channel id we chose.</param>
-/// <param name="Token"><c>X-Goog-Channel-Token</c>: the secret we gave the channel.</param>
-/// <param name="ResourceId"><c>X-Goog-Resource-ID</c>: the provider's id of the watched resource.</param>
-/// <param name="ResourceState"><c>X-Goog-Resource-State</c>: <c>sync</c> (channel created), <c>exists</c> (something changed) or <c>not_exists</c>.</param>
-/// <param name="MessageNumber"><c>X-Goog-Message-Number</c>: increasing per channel; <see langword="null"/> when absent.</param>
+/// <summary>A provider's push notification as the webhook read it (Google: the <c>X-Goog-*</c> headers of a channel delivery; Graph: one item of a notification POST).</summary>
+/// <param name="ChannelId">The channel id we chose (Google <c>X-Goog-Channel-ID</c>; Graph: the notification URL's <c>ch</c>).</param>
+/// <param name="Token">The secret we gave the channel (Google <c>X-Goog-Channel-Token</c>; Graph: joined from the URL and <c>clientState</c>).</param>
+/// <param name="ResourceId">The provider's id of the watched resource (Google <c>X-Goog-Resource-ID</c>; Graph: the subscription id).</param>
+/// <param name="Kind">What it asks of the account.</param>
 [GenerateSerializer, Immutable, Alias("Scheduler.Grains.PushNotification")]
-public sealed record PushNotification([property: Id(0)] string ChannelId, [property: Id(1)] string Token, [property: Id(2)] string ResourceId, [property: Id(3)] string ResourceState, [property: Id(4)] long? MessageNumber);
+public sealed record PushNotification([property: Id(0)] string ChannelId, [property: Id(1)] string Token, [property: Id(2)] string ResourceId, [property: Id(3)] CalendarNotificationKind Kind);

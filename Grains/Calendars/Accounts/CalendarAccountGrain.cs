@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Scheduler.Grains.Calendars.Providers;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Common.Retries;
 
@@ -6,10 +7,10 @@ namespace Scheduler.Grains.Calendars.Accounts;
 
 /// <summary>
 /// A connected calendar account (see <see cref="ICalendarAccountGrain"/>), provider-neutral: the
-/// <see cref="ICalendarConnector"/> named by the key's provider does the HTTP work. Credentials and
+/// <see cref="CalendarProvider"/> named by the key's provider does the HTTP work. Credentials and
 /// channel tokens are stored encrypted (<see cref="CalendarCredentialProtector"/>). The access token
 /// is refreshed a minute before it expires, and once more when the provider answers 401. One durable
-/// one-shot reminder, due <see cref="ICalendarConnector.RenewBefore"/> before the earliest channel
+/// one-shot reminder, due <see cref="CalendarProvider.RenewBefore"/> before the earliest channel
 /// expiry, replaces expiring channels (new channel first, then the old one is stopped). Interview
 /// event writes wait in the state until the provider accepts them, retried through the shared
 /// <see cref="Retrier"/> (<see cref="EventWritePolicy"/>) while the account is connected.
@@ -32,30 +33,30 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
 
     private readonly IPersistentState<CalendarAccountState> _state;
-    private readonly IEnumerable<ICalendarConnector> _connectors;
+    private readonly IEnumerable<CalendarProvider> _providers;
     private readonly CalendarCredentialProtector _protector;
     private readonly TimeProvider _time;
     private readonly ILogger<CalendarAccountGrain> _log;
     private readonly Retrier _retrier;
     private readonly RetryDriver _eventWrites;
-    private string _provider = string.Empty;
+    private string _providerName = string.Empty;
     private string _accountId = string.Empty;
 
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
-    /// <param name="connectors">The registered provider connectors.</param>
+    /// <param name="providers">The registered calendar providers.</param>
     /// <param name="protector">Encrypts secrets for storage.</param>
     /// <param name="time">The clock.</param>
     /// <param name="log">The logger.</param>
     public CalendarAccountGrain(
         [PersistentState("calendarAccount")] IPersistentState<CalendarAccountState> state,
-        IEnumerable<ICalendarConnector> connectors,
+        IEnumerable<CalendarProvider> providers,
         CalendarCredentialProtector protector,
         TimeProvider time,
         ILogger<CalendarAccountGrain> log)
     {
         _state = state;
-        _connectors = connectors;
+        _providers = providers;
         _protector = protector;
         _time = time;
         _log = log;
@@ -65,14 +66,14 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
 
     private CalendarAccountState S => _state.State;
 
-    private ICalendarConnector Connector =>
-        _connectors.FirstOrDefault(c => c.Provider == _provider)
-        ?? throw new InvalidOperationException($"No calendar connector is registered for provider '{_provider}'.");
+    private CalendarProvider Provider =>
+        _providers.FirstOrDefault(c => c.Provider == _providerName)
+        ?? throw new InvalidOperationException($"No calendar provider is registered for '{_providerName}'.");
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_, _provider, _accountId) = CalendarAccountKeys.Split(this.GetPrimaryKeyString());
+        (_, _providerName, _accountId) = CalendarAccountKeys.Split(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 
@@ -81,7 +82,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrEmpty(credentials.AccessToken, "accessToken");
-        _ = Connector;
+        _ = Provider;
         Store(credentials);
         await PersistAsync();
         AccountLog.Connected(_log, this.GetPrimaryKeyString(), credentials.ExpiresAt);
@@ -96,8 +97,8 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     public async Task<AccountFreeBusy> GetFreeBusy(AccountFreeBusyQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var connector = Connector;
-        var ids = CalendarIds(query.CalendarIds, connector);
+        var provider = Provider;
+        var ids = CalendarIds(query.CalendarIds, provider);
         if (S.ProtectedCredentials is null)
         {
             throw new InvalidOperationException($"Calendar account '{this.GetPrimaryKeyString()}' is not connected.");
@@ -114,13 +115,13 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         // the channel opened is pushed and found by the next incremental sync; one created before
         // is in the free/busy answer. Nothing falls between.
         var opened = false;
-        if (connector.CanWatch)
+        if (provider.CanWatch)
         {
             foreach (var id in ids.Where(id => S.Channels.All(c => c.CalendarId != id)))
             {
                 try
                 {
-                    S.Channels.Add(await OpenChannelAsync(connector, id));
+                    S.Channels.Add(await OpenChannelAsync(provider, id));
                     opened = dirty = true;
                     if (!S.SyncTokens.ContainsKey(id))
                     {
@@ -144,7 +145,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             await ScheduleRenewalAsync();
         }
 
-        var (busy, errors) = await WithTokenAsync(token => connector.FreeBusyAsync(token, ids, query.Range, CancellationToken.None));
+        var (busy, errors) = await WithTokenAsync(token => provider.FreeBusyAsync(token, ids, query.Range, CancellationToken.None));
         var fetchedAt = _time.GetUtcNow();
         var intervals = busy.Values.SelectMany(b => b).OrderBy(b => b.Start).ThenBy(b => b.End).ToArray();
         return new AccountFreeBusy(intervals, errors, fetchedAt);
@@ -177,29 +178,29 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             return PushVerdict.Forged;
         }
 
-        if (notification.ResourceState == "exists")
+        switch (notification.Kind)
         {
-            await GrainFactory.GetGrain<ICalendarAccountGrain>(this.GetPrimaryKeyString()).SyncCalendar(channel.CalendarId);
-        }
-        else if (notification.ResourceState == "missed")
-        {
-            await ResyncAfterMissedAsync(channel.CalendarId);
-        }
-        else if (notification.ResourceState is "reauthorizationRequired" or "subscriptionRemoved")
-        {
-            await ReplaceChannelAsync(channel);
+            case CalendarNotificationKind.Changed:
+                await GrainFactory.GetGrain<ICalendarAccountGrain>(this.GetPrimaryKeyString()).SyncCalendar(channel.CalendarId);
+                break;
+            case CalendarNotificationKind.Missed:
+                await ResyncAfterMissedAsync(channel.CalendarId);
+                break;
+            case CalendarNotificationKind.ChannelEnded:
+                await ReplaceChannelAsync(channel);
+                break;
         }
 
         return PushVerdict.Accepted;
     }
 
-    /// <summary>Graph lifecycle <c>missed</c>: notifications may have been lost, so readers refresh and the calendar syncs in full.</summary>
+    /// <summary><see cref="CalendarNotificationKind.Missed"/>: notifications may have been lost, so readers refresh and the calendar syncs in full.</summary>
     private async Task ResyncAfterMissedAsync(string calendarId)
     {
         S.SyncTokens.Remove(calendarId);
         S.FullSyncs++;
         await PersistAsync();
-        var change = new CalendarChange(this.GetPrimaryKeyString(), _provider, _accountId, [calendarId]);
+        var change = new CalendarChange(this.GetPrimaryKeyString(), _providerName, _accountId, [calendarId]);
         foreach (var (reader, _) in S.Readers.Where(r => r.Value.Contains(calendarId)))
         {
             await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(change);
@@ -208,13 +209,13 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         await GrainFactory.GetGrain<ICalendarAccountGrain>(this.GetPrimaryKeyString()).SyncCalendar(calendarId);
     }
 
-    /// <summary>Graph lifecycle <c>reauthorizationRequired</c> or <c>subscriptionRemoved</c>: a new channel replaces the old one, which is then stopped.</summary>
+    /// <summary><see cref="CalendarNotificationKind.ChannelEnded"/>: a new channel replaces the old one, which is then stopped.</summary>
     private async Task ReplaceChannelAsync(CalendarChannelState old)
     {
-        var connector = Connector;
+        var provider = Provider;
         try
         {
-            var replacement = await OpenChannelAsync(connector, old.CalendarId);
+            var replacement = await OpenChannelAsync(provider, old.CalendarId);
             S.Channels[S.Channels.IndexOf(old)] = replacement;
             await PersistAsync();
             AccountLog.ChannelRenewed(_log, this.GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
@@ -225,7 +226,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             return;
         }
 
-        await StopChannelQuietlyAsync(connector, old);
+        await StopChannelQuietlyAsync(provider, old);
         await ScheduleRenewalAsync();
     }
 
@@ -239,7 +240,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     private async Task SyncAsync(string calendarId)
     {
 
-        var connector = Connector;
+        var provider = Provider;
         S.SyncTokens.TryGetValue(calendarId, out var previous);
         IReadOnlyList<CalendarEventChange> changes;
         string next;
@@ -249,13 +250,13 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         {
             try
             {
-                (changes, next) = await WithTokenAsync(token => connector.SyncAsync(token, calendarId, previous, CancellationToken.None));
+                (changes, next) = await WithTokenAsync(token => provider.SyncAsync(token, calendarId, previous, CancellationToken.None));
             }
             catch (CalendarProviderException expired) when (expired.SyncTokenExpired)
             {
                 // 410: the token is gone; list everything again, and tell the readers since what changed is unknown.
                 S.FullSyncs++;
-                (changes, next) = await WithTokenAsync(token => connector.SyncAsync(token, calendarId, null, CancellationToken.None));
+                (changes, next) = await WithTokenAsync(token => provider.SyncAsync(token, calendarId, null, CancellationToken.None));
                 notify = resynced = true;
             }
         }
@@ -274,7 +275,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
 
         var ours = S.WrittenEvents.Values.SelectMany(w => w.EventIds).ToHashSet(StringComparer.Ordinal);
         var busy = changes.Where(c => c.Busy is not null && !ours.Contains(c.EventId)).Select(c => c.Busy!).ToArray();
-        var change = new CalendarChange(this.GetPrimaryKeyString(), _provider, _accountId, [calendarId]) { Busy = busy };
+        var change = new CalendarChange(this.GetPrimaryKeyString(), _providerName, _accountId, [calendarId]) { Busy = busy };
         foreach (var (reader, ids) in S.Readers.Where(r => r.Value.Contains(calendarId)))
         {
             await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(change);
@@ -287,9 +288,9 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     public async Task WriteInterviewEvent(InterviewEventWrite write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        if (!_connectors.Any(c => c.Provider == _provider))
+        if (!_providers.Any(c => c.Provider == _providerName))
         {
-            AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, $"no connector for provider '{_provider}'");
+            AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, $"no calendar provider '{_providerName}'");
             return;
         }
 
@@ -314,15 +315,15 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             return;
         }
 
-        var connector = Connector;
+        var provider = Provider;
         var now = _time.GetUtcNow();
-        foreach (var old in S.Channels.Where(c => c.ExpiresAt - connector.RenewBefore <= now).ToArray())
+        foreach (var old in S.Channels.Where(c => c.ExpiresAt - provider.RenewBefore <= now).ToArray())
         {
-            var replacement = await OpenChannelAsync(connector, old.CalendarId);
+            var replacement = await OpenChannelAsync(provider, old.CalendarId);
             S.Channels[S.Channels.IndexOf(old)] = replacement;
             await PersistAsync();
             AccountLog.ChannelRenewed(_log, this.GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
-            await StopChannelQuietlyAsync(connector, old);
+            await StopChannelQuietlyAsync(provider, old);
         }
 
         await ScheduleRenewalAsync();
@@ -333,10 +334,10 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     {
         if (S.ProtectedCredentials is not null)
         {
-            var connector = Connector;
+            var provider = Provider;
             foreach (var channel in S.Channels)
             {
-                await StopChannelQuietlyAsync(connector, channel);
+                await StopChannelQuietlyAsync(provider, channel);
             }
         }
 
@@ -352,7 +353,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         // Readers drop what they cached from this account; their next read finds it disconnected and reports stale data.
         foreach (var (reader, ids) in readers)
         {
-            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(new CalendarChange(this.GetPrimaryKeyString(), _provider, _accountId, ids));
+            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(new CalendarChange(this.GetPrimaryKeyString(), _providerName, _accountId, ids));
         }
     }
 
@@ -369,12 +370,12 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             return;
         }
 
-        var connector = Connector;
+        var provider = Provider;
         foreach (var item in _retrier.Due(S.UnsentEventWrites.Values))
         {
             var write = item.Value;
             var key = WriteKey(write.RequestKey, write.ParticipantKey);
-            var failure = await _retrier.AttemptAsync(item.Retry, PersistAsync, () => WriteEventsAsync(connector, key, write), exception => exception is CalendarProviderException ? false : null);
+            var failure = await _retrier.AttemptAsync(item.Retry, PersistAsync, () => WriteEventsAsync(provider, key, write), exception => exception is CalendarProviderException ? false : null);
             if (failure is null)
             {
                 S.UnsentEventWrites.Remove(key);
@@ -391,14 +392,14 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
 
     /// <summary>Upserts one event per interval and deletes the events of <paramref name="key"/> no longer wanted.</summary>
     /// <exception cref="CalendarProviderException">The provider refused or could not be reached.</exception>
-    private async Task WriteEventsAsync(ICalendarConnector connector, string key, InterviewEventWrite write)
+    private async Task WriteEventsAsync(CalendarProvider provider, string key, InterviewEventWrite write)
     {
-        var calendarId = string.IsNullOrEmpty(write.CalendarId) ? connector.PrimaryCalendarId : write.CalendarId;
-        var wanted = write.Intervals.Select((interval, i) => (Id: connector.EventId(write.RequestKey, write.ParticipantKey, i), Interval: interval)).ToArray();
+        var calendarId = string.IsNullOrEmpty(write.CalendarId) ? provider.PrimaryCalendarId : write.CalendarId;
+        var wanted = write.Intervals.Select((interval, i) => (Id: provider.EventId(write.RequestKey, write.ParticipantKey, i), Interval: interval)).ToArray();
         var stored = new List<string>(wanted.Length);
         foreach (var (id, interval) in wanted)
         {
-            stored.Add(await WithTokenAsync(token => connector.UpsertEventAsync(token, calendarId, id, write.Summary, interval, write.Conferencing, CancellationToken.None)));
+            stored.Add(await WithTokenAsync(token => provider.UpsertEventAsync(token, calendarId, id, write.Summary, interval, write.Conferencing, CancellationToken.None)));
         }
 
         // Events written before and no longer wanted (fewer intervals, or another calendar) are deleted.
@@ -409,7 +410,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             {
                 await WithTokenAsync(async token =>
                 {
-                    await connector.DeleteEventAsync(token, written.CalendarId, id, CancellationToken.None);
+                    await provider.DeleteEventAsync(token, written.CalendarId, id, CancellationToken.None);
                     return true;
                 });
             }
@@ -425,11 +426,11 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         }
     }
 
-    private static List<string> CalendarIds(IReadOnlyList<string> asked, ICalendarConnector connector) =>
-        asked.Count == 0 ? [connector.PrimaryCalendarId] : [.. asked.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    private static List<string> CalendarIds(IReadOnlyList<string> asked, CalendarProvider provider) =>
+        asked.Count == 0 ? [provider.PrimaryCalendarId] : [.. asked.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private CalendarAccountView View() => new(
-        _provider,
+        _providerName,
         S.ProtectedCredentials is not null,
         S.AccessTokenExpiresAt,
         [.. S.Channels.Select(c => new CalendarChannelView(c.CalendarId, c.ChannelId, c.ResourceId, c.ExpiresAt))],
@@ -445,21 +446,21 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         S.AccessTokenExpiresAt = credentials.ExpiresAt;
     }
 
-    private async Task<CalendarChannelState> OpenChannelAsync(ICalendarConnector connector, string calendarId)
+    private async Task<CalendarChannelState> OpenChannelAsync(CalendarProvider provider, string calendarId)
     {
         var channelId = ChannelTokens.NewChannelId();
         var token = ChannelTokens.NewToken(this.GetPrimaryKeyString());
-        var (resourceId, expiresAt) = await WithTokenAsync(access => connector.WatchAsync(access, calendarId, channelId, token, CancellationToken.None));
+        var (resourceId, expiresAt) = await WithTokenAsync(access => provider.WatchAsync(access, calendarId, channelId, token, CancellationToken.None));
         return new CalendarChannelState(calendarId, channelId, resourceId, expiresAt, _protector.ProtectSecret(token));
     }
 
-    private async Task StopChannelQuietlyAsync(ICalendarConnector connector, CalendarChannelState channel)
+    private async Task StopChannelQuietlyAsync(CalendarProvider provider, CalendarChannelState channel)
     {
         try
         {
             await WithTokenAsync(async access =>
             {
-                await connector.StopAsync(access, channel.ChannelId, channel.ResourceId, CancellationToken.None);
+                await provider.StopAsync(access, channel.ChannelId, channel.ResourceId, CancellationToken.None);
                 return true;
             });
         }
@@ -477,7 +478,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
             return;
         }
 
-        var due = S.Channels.Min(c => c.ExpiresAt) - Connector.RenewBefore - _time.GetUtcNow();
+        var due = S.Channels.Min(c => c.ExpiresAt) - Provider.RenewBefore - _time.GetUtcNow();
         await this.RegisterOrUpdateReminder(RenewalReminder, OneShotReminder.DueIn(due), OneShotReminder.RetryPeriod);
     }
 
@@ -513,7 +514,7 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
 
     private async Task<CalendarCredentials> RefreshAsync(CalendarCredentials credentials)
     {
-        var refreshed = await Connector.RefreshAsync(credentials, CancellationToken.None);
+        var refreshed = await Provider.RefreshAsync(credentials, CancellationToken.None);
         Store(refreshed);
         await PersistAsync();
         AccountLog.Refreshed(_log, this.GetPrimaryKeyString(), refreshed.ExpiresAt);

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Calendars.Providers;
 
 namespace Scheduler.Grains.Calendars.Google;
 
@@ -15,15 +16,21 @@ namespace Scheduler.Grains.Calendars.Google;
 /// <see cref="CalendarProviderException.Unauthorized"/>.
 /// </summary>
 /// <param name="http">Sends with retries.</param>
-/// <param name="options">Settings (the API base URL).</param>
+/// <param name="options">Settings (the API base URL; the webhook address and channel lifetime of <c>events.watch</c>).</param>
 public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions> options)
 {
+    /// <summary>The most calendars Google answers per <c>freeBusy</c> call (<c>calendarExpansionMax</c> maximum: 50).</summary>
+    public const int MaxFreeBusyCalendars = 50;
+
+    /// <summary>The longest range per <c>freeBusy</c> call we send: 90 days (Google refuses longer ranges with 400).</summary>
+    public static readonly TimeSpan MaxFreeBusyRange = TimeSpan.FromDays(90);
+
     private static readonly HttpStatusCode[] GoneOrMissing = [HttpStatusCode.NotFound, HttpStatusCode.Gone];
 
     /// <summary>
     /// Reads free/busy of calendars over a range of any length and any number of calendars: the
     /// query is split into <c>freeBusy</c> calls of at most 50 calendars and 90 days
-    /// (<see cref="FreeBusyChunk.Plan"/>), and the answers are merged per calendar.
+    /// (<see cref="BusyChunk.Plan"/>), and the answers are merged per calendar.
     /// </summary>
     /// <param name="accessToken">The bearer token.</param>
     /// <param name="calendarIds">The calendars (ids or <c>primary</c>); at least one.</param>
@@ -36,7 +43,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     {
         var busy = new Dictionary<string, List<TimeRange>>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in FreeBusyChunk.Plan(calendarIds, range))
+        foreach (var chunk in BusyChunk.Plan(calendarIds, range, MaxFreeBusyCalendars, MaxFreeBusyRange))
         {
             var body = new JsonObject
             {
@@ -186,15 +193,14 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     /// <param name="calendarId">The calendar.</param>
     /// <param name="channelId">Our channel id (Google allows <c>[A-Za-z0-9-_+/=]</c>, at most 64 characters).</param>
     /// <param name="channelToken">The secret Google echoes in <c>X-Goog-Channel-Token</c> (at most 256 characters).</param>
-    /// <param name="address">The HTTPS webhook address.</param>
-    /// <param name="ttl">The lifetime asked (<c>params.ttl</c>, whole seconds).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Google's resource id and the channel's expiry (UTC, from <c>expiration</c> in Unix milliseconds).</returns>
     /// <exception cref="CalendarProviderException">The call failed.</exception>
-    public async Task<(string ResourceId, DateTimeOffset ExpiresAt)> WatchAsync(
-        string accessToken, string calendarId, string channelId, string channelToken, Uri address, TimeSpan ttl, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException"><see cref="Providers.CalendarProviderOptions.WebhookUrl"/> is not set.</exception>
+    public async Task<(string ResourceId, DateTimeOffset ExpiresAt)> WatchAsync(string accessToken, string calendarId, string channelId, string channelToken, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(address);
+        var address = options.Value.WebhookUrl ?? throw new InvalidOperationException("Google:WebhookUrl is not configured.");
+        var ttl = options.Value.ChannelTtl;
         var body = new JsonObject
         {
             ["id"] = channelId,

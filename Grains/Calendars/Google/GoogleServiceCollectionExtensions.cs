@@ -1,20 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Grains.Common.Http;
-using Scheduler.Grains.Common.Options;
-using Scheduler.Grains.Participants.Busy;
+using Scheduler.Grains.Calendars.Providers;
 
 namespace Scheduler.Grains.Calendars.Google;
 
-/// <summary>Registers the Google Calendar connector with a silo's services.</summary>
+/// <summary>Registers the Google Calendar provider with a silo's services.</summary>
 public static class GoogleServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the <c>google</c> busy source and connector (<see cref="GoogleCalendarClient"/>,
-    /// <see cref="GoogleOAuthClient"/>, the named <see cref="HttpClient"/> <see cref="GoogleHttp.HttpClientName"/>),
-    /// and the calendar account services (<see cref="CalendarAccountServiceCollectionExtensions.AddCalendarAccounts"/>).
+    /// Adds the <c>google</c> <see cref="CalendarProvider"/> (<see cref="CalendarProviderServiceCollectionExtensions.AddCalendarProvider{TProvider, TOptions}"/>:
+    /// options, busy source, the named <see cref="HttpClient"/> <see cref="GoogleHttp.HttpClientName"/> with 403 quota
+    /// errors retried, account services) and its clients <see cref="GoogleCalendarClient"/> and <see cref="GoogleOAuthClient"/>.
     /// </summary>
     /// <param name="services">The silo's services; a <see cref="TimeProvider"/> is expected (the system clock is added when missing).</param>
     /// <param name="keysDirectory">Where the data protection keys live (created when missing); must be durable and shared by every silo of a cluster.</param>
@@ -22,24 +18,10 @@ public static class GoogleServiceCollectionExtensions
     /// <returns><paramref name="services"/>.</returns>
     public static IServiceCollection AddGoogleCalendar(this IServiceCollection services, string keysDirectory, Action<GoogleOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentException.ThrowIfNullOrEmpty(keysDirectory);
-        var optionsBuilder = services.AddValidatedOptions<GoogleOptions>(GoogleOptions.SectionName);
-        if (configure is not null)
-        {
-            optionsBuilder.Configure(configure);
-        }
-
-        services.AddCalendarAccounts(keysDirectory);
-        services.AddHttpClient(GoogleHttp.HttpClientName)
-            .AddRetryResilience("google", sp => sp.GetRequiredService<IOptions<GoogleOptions>>().Value.RetrySettings, GoogleHttp.IsQuotaErrorAsync, breakCircuit: true);
+        services.AddCalendarProvider<GoogleProvider, GoogleOptions>(GoogleProvider.ProviderName, keysDirectory, configure, GoogleHttp.IsQuotaErrorAsync);
         services.TryAddSingleton<GoogleHttp>();
         services.TryAddSingleton<GoogleCalendarClient>();
         services.TryAddSingleton<GoogleOAuthClient>();
-        services.TryAddSingleton<GoogleConnector>();
-        services.TryAddSingleton<GoogleBusySource>();
-        services.AddSingleton<ICalendarConnector>(sp => sp.GetRequiredService<GoogleConnector>());
-        services.AddSingleton<IBusySource>(sp => sp.GetRequiredService<GoogleBusySource>());
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Calendars.Providers;
 using CancelBody = Microsoft.Graph.Users.Item.Events.Item.Cancel.CancelPostRequestBody;
 using GraphModels = Microsoft.Graph.Models;
 using ScheduleBody = Microsoft.Graph.Users.Item.Calendar.GetSchedule.GetSchedulePostRequestBody;
@@ -14,7 +15,7 @@ namespace Scheduler.Grains.Calendars.Microsoft;
 /// <see cref="HttpClient"/> <see cref="MicrosoftHttp.HttpClientName"/> and
 /// <see cref="MicrosoftOptions.GraphBaseUrl"/>, each wrapped by <see cref="MicrosoftHttp.RunAsync"/>
 /// (retries, Retry-After, per-mailbox limit): <c>calendar: getSchedule</c> (chunked by
-/// <see cref="ScheduleChunk"/>, run in parallel, merged), <c>event: delta</c> on <c>calendarView</c>
+/// <see cref="BusyChunk"/> within <see cref="MaxScheduleMailboxes"/> and <see cref="MaxScheduleRange"/>, run in parallel, merged), <c>event: delta</c> on <c>calendarView</c>
 /// (change detection), <c>subscriptions</c> (create, delete), and events create/update/cancel.
 /// Every call throws <see cref="CalendarProviderException"/> when Graph refuses after retries.
 /// </summary>
@@ -24,6 +25,12 @@ namespace Scheduler.Grains.Calendars.Microsoft;
 /// <param name="time">The clock (subscription expiry, sync window).</param>
 public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory factory, IOptions<MicrosoftOptions> options, TimeProvider time)
 {
+    /// <summary>The most schedules in one <c>getSchedule</c> call: 20 (Graph refuses more).</summary>
+    public const int MaxScheduleMailboxes = 20;
+
+    /// <summary>The longest range of one <c>getSchedule</c> call: 61 days (Graph refuses 62 days or more).</summary>
+    public static readonly TimeSpan MaxScheduleRange = TimeSpan.FromDays(61);
+
     /// <summary>The <c>scheduleItems</c> statuses counted as busy: <c>busy</c>, <c>oof</c> and <c>tentative</c> (<c>free</c>, <c>workingElsewhere</c> and <c>unknown</c> are not).</summary>
     public static readonly IReadOnlySet<GraphModels.FreeBusyStatus> BusyStatuses = new HashSet<GraphModels.FreeBusyStatus> { GraphModels.FreeBusyStatus.Busy, GraphModels.FreeBusyStatus.Oof, GraphModels.FreeBusyStatus.Tentative };
 
@@ -37,7 +44,7 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
     public async Task<(IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> Busy, IReadOnlyDictionary<string, string> Errors)> GetScheduleAsync(
         string accessToken, IReadOnlyList<string> mailboxes, TimeRange range, CancellationToken cancellationToken)
     {
-        var chunks = ScheduleChunk.Plan(mailboxes, range);
+        var chunks = BusyChunk.Plan(mailboxes, range, MaxScheduleMailboxes, MaxScheduleRange);
         var graph = Client(accessToken);
         var answers = await Task.WhenAll(chunks.Select(chunk => GetScheduleChunkAsync(graph, chunk, cancellationToken)));
         var busy = mailboxes.Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(m => m, _ => new List<TimeRange>(), StringComparer.OrdinalIgnoreCase);
@@ -116,7 +123,7 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
     /// <param name="channelToken">The channel token (see <see cref="SubscriptionAddress"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Graph's subscription id and its expiry (UTC).</returns>
-    /// <exception cref="InvalidOperationException"><see cref="MicrosoftOptions.WebhookUrl"/> is not set.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Providers.CalendarProviderOptions.WebhookUrl"/> is not set.</exception>
     /// <exception cref="CalendarProviderException">Graph refused.</exception>
     public async Task<(string SubscriptionId, DateTimeOffset ExpiresAt)> SubscribeAsync(string accessToken, string mailbox, string channelId, string channelToken, CancellationToken cancellationToken)
     {
@@ -244,17 +251,17 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
         return new CalendarEventChange(item.Id!, to > from ? new TimeRange(from, to) : null);
     }
 
-    private async Task<(Dictionary<string, List<TimeRange>> Busy, Dictionary<string, string> Errors)> GetScheduleChunkAsync(GraphServiceClient graph, ScheduleChunk chunk, CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, List<TimeRange>> Busy, Dictionary<string, string> Errors)> GetScheduleChunkAsync(GraphServiceClient graph, BusyChunk chunk, CancellationToken cancellationToken)
     {
         var zone = options.Value.ResponseTimeZone;
         ScheduleBody NewBody() => new()
         {
-            Schedules = [.. chunk.Mailboxes],
+            Schedules = [.. chunk.CalendarIds],
             StartTime = new GraphModels.DateTimeTimeZone { DateTime = GraphDateTime.FormatUtc(chunk.Range.Start), TimeZone = "UTC" },
             EndTime = new GraphModels.DateTimeTimeZone { DateTime = GraphDateTime.FormatUtc(chunk.Range.End), TimeZone = "UTC" },
             AvailabilityViewInterval = 60,
         };
-        var path = chunk.Mailboxes[0];
+        var path = chunk.CalendarIds[0];
         var response = await http.RunAsync(
             "getSchedule",
             path,

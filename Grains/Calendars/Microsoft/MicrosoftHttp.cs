@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Kiota.Abstractions;
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Calendars.Providers;
 using Scheduler.Grains.Common.Http;
 
 namespace Scheduler.Grains.Calendars.Microsoft;
@@ -14,40 +14,10 @@ namespace Scheduler.Grains.Calendars.Microsoft;
 /// </summary>
 /// <param name="factory">Creates the named client <see cref="HttpClientName"/>.</param>
 /// <param name="limiter">The per-mailbox concurrency limit.</param>
-public sealed class MicrosoftHttp(IHttpClientFactory factory, MailboxLimiter limiter)
+public sealed class MicrosoftHttp(IHttpClientFactory factory, MailboxLimiter limiter) : ProviderHttp(factory, HttpClientName, "Microsoft", MicrosoftErrors.Code)
 {
     /// <summary>The name of the <see cref="HttpClient"/> used for Microsoft.</summary>
-    public const string HttpClientName = "microsoft";
-
-    /// <summary>Sends a request and returns the JSON body of a success.</summary>
-    /// <param name="operation">The operation name, for errors and logs (e.g. <c>token.refresh_token</c>).</param>
-    /// <param name="request">The request; disposed here.</param>
-    /// <param name="cancellationToken">Cancels the whole operation.</param>
-    /// <returns>The parsed body (<see langword="null"/> when empty).</returns>
-    /// <exception cref="CalendarProviderException">A non-success status after retries; or the service could not be reached (status 503 with the network error inside).</exception>
-    public async Task<JsonNode?> SendAsync(string operation, HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            request.Options.Set(HttpRetryResilience.Operation, "Microsoft " + operation);
-            string text;
-            HttpStatusCode status;
-            try
-            {
-                using var response = await factory.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-                status = response.StatusCode;
-                text = await response.Content.ReadAsStringAsync(cancellationToken);
-            }
-            catch (Exception exception) when (HttpRetryResilience.IsUnreachable(exception, cancellationToken))
-            {
-                throw new CalendarProviderException(operation, HttpStatusCode.ServiceUnavailable, "unreachable", exception);
-            }
-
-            return (int)status is >= 200 and < 300
-                ? (string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text))
-                : throw new CalendarProviderException(operation, status, MicrosoftErrors.Code(text));
-        }
-    }
+    public const string HttpClientName = MicrosoftProvider.ProviderName;
 
     /// <summary>
     /// Runs a Graph SDK call (its requests go through the <see cref="HttpClientName"/> client, so they are retried there)

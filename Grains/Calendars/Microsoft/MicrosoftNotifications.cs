@@ -4,13 +4,12 @@ using System.Text.Json.Nodes;
 namespace Scheduler.Grains.Calendars.Microsoft;
 
 /// <summary>
-/// Routes a Graph notification POST (change notifications and lifecycle notifications share the
-/// shape <c>{"value":[{"subscriptionId","clientState","changeType","resource","lifecycleEvent",…}]}</c>)
-/// to the account grains. Each item becomes a <see cref="PushNotification"/> whose token is joined
-/// from the URL's routing part and the item's <c>clientState</c> (<see cref="SubscriptionAddress"/>),
-/// whose resource id is the subscription id, and whose state is the <c>lifecycleEvent</c>
-/// (<see cref="Missed"/>, <see cref="ReauthorizationRequired"/>, <see cref="SubscriptionRemoved"/>)
-/// or <c>exists</c> for a change. The account grain verifies it; an unverified item changes nothing.
+/// Reads a Graph notification POST (change notifications and lifecycle notifications share the
+/// shape <c>{"value":[{"subscriptionId","clientState","changeType","resource","lifecycleEvent",…}]}</c>).
+/// Each item becomes a <see cref="PushNotification"/> whose token is joined from the URL's routing part
+/// and the item's <c>clientState</c> (<see cref="SubscriptionAddress"/>), whose resource id is the
+/// subscription id, and whose kind comes from the <c>lifecycleEvent</c> (<see cref="Kind"/>). The
+/// account grain verifies it; an unverified item changes nothing.
 /// </summary>
 public static class MicrosoftNotifications
 {
@@ -48,32 +47,36 @@ public static class MicrosoftNotifications
         }
     }
 
-    /// <summary>Hands every item of a notification POST to its account grain.</summary>
-    /// <param name="grains">The grain factory.</param>
+    /// <summary>Reads every item of a notification POST.</summary>
     /// <param name="channelId">The <c>ch</c> query value of the notification URL; may be <see langword="null"/>.</param>
     /// <param name="routing">The <c>acct</c> query value; may be <see langword="null"/>.</param>
     /// <param name="body">The request body text; may be <see langword="null"/>.</param>
-    /// <returns>The verdict per item, in order (<see cref="PushVerdict.UnknownChannel"/> for items that name no account).</returns>
-    public static async Task<IReadOnlyList<PushVerdict>> RouteAsync(IGrainFactory grains, string? channelId, string? routing, string? body)
+    /// <returns>The items that name an account, each with its account key, in order.</returns>
+    public static IReadOnlyList<(string AccountKey, PushNotification Notification)> Read(string? channelId, string? routing, string? body)
     {
-        ArgumentNullException.ThrowIfNull(grains);
-        List<PushVerdict> verdicts = [];
+        List<(string, PushNotification)> pushes = [];
         foreach (var item in Items(body))
         {
-            var clientState = Text(item, "clientState");
             var subscriptionId = Text(item, "subscriptionId");
-            if (subscriptionId is null || !SubscriptionAddress.TryRead(channelId, routing, clientState, out var accountKey, out var token))
+            if (subscriptionId is not null && SubscriptionAddress.TryRead(channelId, routing, Text(item, "clientState"), out var accountKey, out var token))
             {
-                verdicts.Add(PushVerdict.UnknownChannel);
-                continue;
+                pushes.Add((accountKey, new PushNotification(channelId!, token, subscriptionId, Kind(Text(item, "lifecycleEvent")))));
             }
-
-            var state = Text(item, "lifecycleEvent") ?? "exists";
-            verdicts.Add(await grains.GetGrain<ICalendarAccountGrain>(accountKey).ReceivePush(new PushNotification(channelId!, token, subscriptionId, state, null)));
         }
 
-        return verdicts;
+        return pushes;
     }
+
+    /// <summary>Maps an item's <c>lifecycleEvent</c> (<see langword="null"/> for a change notification) to the notification kind.</summary>
+    /// <param name="lifecycleEvent">The lifecycle event.</param>
+    /// <returns>The kind; <see cref="CalendarNotificationKind.None"/> for lifecycle events not acted on.</returns>
+    public static CalendarNotificationKind Kind(string? lifecycleEvent) => lifecycleEvent switch
+    {
+        null => CalendarNotificationKind.Changed,
+        Missed => CalendarNotificationKind.Missed,
+        ReauthorizationRequired or SubscriptionRemoved => CalendarNotificationKind.ChannelEnded,
+        _ => CalendarNotificationKind.None,
+    };
 
     private static string? Text(JsonNode item, string name) =>
         item is JsonObject o && o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -19,7 +19,7 @@ public static class SubscriptionAddress
     public const string AccountParameter = "acct";
 
     /// <summary>Builds the notification URL and the client state of a channel.</summary>
-    /// <param name="webhookUrl">The webhook address (<see cref="MicrosoftOptions.WebhookUrl"/>), without query.</param>
+    /// <param name="webhookUrl">The webhook address (<see cref="Providers.CalendarProviderOptions.WebhookUrl"/>), without query.</param>
     /// <param name="channelId">Our channel id.</param>
     /// <param name="channelToken">The channel token from <see cref="ChannelTokens.NewToken"/>.</param>
     /// <returns>The URL and the client state.</returns>

@@ -21,7 +21,7 @@ public sealed class GoogleCalendarClientTests
         }
 
         // An event across the 90-day boundary of the split comes back in two pieces and must be merged.
-        var boundary = T0 + FreeBusyChunk.MaxRange;
+        var boundary = T0 + GoogleCalendarClient.MaxFreeBusyRange;
         await google.StandIn.AddEventAsync("room7@example.com", "a", boundary.AddHours(-1), boundary.AddHours(1));
         await google.StandIn.AddEventAsync("room77@example.com", "b", T0.AddDays(150), T0.AddDays(150).AddHours(2));
         await google.StandIn.AddEventAsync("room119@example.com", "c", T0.AddDays(1), T0.AddDays(1).AddHours(1));

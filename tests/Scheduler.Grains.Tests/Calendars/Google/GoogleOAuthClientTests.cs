@@ -1,6 +1,6 @@
 using System.Net;
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Grains.Calendars.Google;
+using Scheduler.Grains.Calendars.Providers;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

@@ -29,7 +29,7 @@ internal sealed class GraphClientServices : IAsyncDisposable
 
     public MicrosoftOAuthClient OAuth => _provider.GetRequiredService<MicrosoftOAuthClient>();
 
-    public MicrosoftConnector Connector => _provider.GetRequiredService<MicrosoftConnector>();
+    public MicrosoftProvider Connector => _provider.GetRequiredService<MicrosoftProvider>();
 
     public static async Task<GraphClientServices> StartAsync(TimeProvider? time = null, Action<MicrosoftOptions>? configure = null)
     {

@@ -265,12 +265,12 @@ public sealed class GraphClientTests
     public async Task OAuth_CodeWithPkce_RefreshRotates_AppOnlyRenews()
     {
         await using var services = await GraphClientServices.StartAsync();
-        var verifier = Scheduler.Grains.Calendars.Google.Pkce.NewVerifier();
+        var verifier = Scheduler.Grains.Calendars.Providers.Pkce.NewVerifier();
         var consent = services.OAuth.ConsentUrl("state-1", verifier, "grace@contoso.example");
         Assert.StartsWith(new Uri(services.StandIn.AuthorityHost, $"{GraphStandIn.Tenant}/oauth2/v2.0/authorize").AbsoluteUri, consent.AbsoluteUri, StringComparison.Ordinal);
         Assert.Contains("code_challenge_method=S256", consent.Query, StringComparison.Ordinal);
 
-        var code = services.StandIn.IssueCode(Scheduler.Grains.Calendars.Google.Pkce.Challenge(verifier));
+        var code = services.StandIn.IssueCode(Scheduler.Grains.Calendars.Providers.Pkce.Challenge(verifier));
         var delegated = await services.OAuth.ExchangeCodeAsync(code, verifier, CancellationToken.None);
         Assert.NotNull(delegated.RefreshToken);
         Assert.Equal(T0.AddHours(1), delegated.ExpiresAt);

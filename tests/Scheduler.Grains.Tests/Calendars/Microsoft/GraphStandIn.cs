@@ -618,7 +618,7 @@ internal sealed class GraphStandIn : IAsyncDisposable
                     return TokenJson(appToken, null, appExpires, MicrosoftOAuthClient.AppOnlyScope);
                 case "authorization_code":
                     if (!_codes.Remove(form["code"].ToString(), out var challenge)
-                        || (challenge is not null && Scheduler.Grains.Calendars.Google.Pkce.Challenge(form["code_verifier"].ToString()) != challenge))
+                        || (challenge is not null && Scheduler.Grains.Calendars.Providers.Pkce.Challenge(form["code_verifier"].ToString()) != challenge))
                     {
                         return OAuthError(HttpStatusCode.BadRequest, "invalid_grant");
                     }

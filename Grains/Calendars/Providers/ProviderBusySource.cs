@@ -1,53 +1,52 @@
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Participants.Busy;
 
-namespace Scheduler.Grains.Calendars.Google;
+namespace Scheduler.Grains.Calendars.Providers;
 
 /// <summary>
-/// The <c>google</c> busy source: reads free/busy of the participant's Google calendars
-/// (<see cref="CalendarSpec.AccountId"/>, <see cref="CalendarSpec.CalendarIds"/>) through the
-/// <see cref="ICalendarAccountGrain"/> <c>{tenant}/google/{accountId}</c>, which also remembers the
-/// participant as a reader so push notifications reach it. Calendars Google could not read are
-/// recorded in <see cref="CalendarStatusBoard"/>; when none could be read (or the account refused),
-/// the fetch fails with <see cref="CalendarSourceException"/> and the participant keeps its last good data.
+/// The busy source of one account provider (<c>google</c>, <c>microsoft</c>): reads free/busy of the calendars a
+/// participant's entry names (<see cref="CalendarProvider.ReadEntry"/>) through the <see cref="ICalendarAccountGrain"/>
+/// <c>{tenant}/{provider}/{accountId}</c>, which also remembers the participant as a reader so push notifications
+/// reach it. Calendars the provider could not read are recorded in <see cref="CalendarStatusBoard"/>; when none could
+/// be read (or the account refused), the fetch fails with <see cref="CalendarSourceException"/> and the participant
+/// keeps its last good data.
 /// </summary>
+/// <param name="provider">The provider.</param>
 /// <param name="grains">The grain factory.</param>
-/// <param name="status">Where per-calendar errors are recorded.</param>
-/// <param name="options">Settings (freshness).</param>
+/// <param name="status">Where per-calendar outcomes are recorded.</param>
 /// <param name="time">The clock.</param>
-public sealed class GoogleBusySource(IGrainFactory grains, CalendarStatusBoard status, IOptions<GoogleOptions> options, TimeProvider time) : IBusySource
+public sealed class ProviderBusySource(CalendarProvider provider, IGrainFactory grains, CalendarStatusBoard status, TimeProvider time) : IBusySource
 {
     /// <inheritdoc />
-    public string Provider => GoogleConnector.ProviderName;
+    public string Provider => provider.Provider;
 
     /// <inheritdoc />
-    public TimeSpan FreshFor => options.Value.BusyFreshFor;
+    public TimeSpan FreshFor => provider.BusyFreshFor;
 
     /// <inheritdoc />
     public async Task<BusyFetch> FetchAsync(BusySourceContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var calendar = context.Calendar ?? throw new ArgumentException("A google source needs a calendar entry.", nameof(context));
-        var label = $"google:{calendar.AccountId}";
-        if (string.IsNullOrEmpty(calendar.AccountId))
+        var calendar = context.Calendar ?? throw new ArgumentException($"A {Provider} source needs a calendar entry.", nameof(context));
+        var (label, calendarIds, problem) = provider.ReadEntry(calendar);
+        if (problem is not null)
         {
-            throw Fail(context, label, "no accountId");
+            throw Fail(context, label, problem);
         }
 
         var (tenant, _) = GrainKeys.Split(context.ParticipantKey);
-        var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, GoogleConnector.ProviderName, calendar.AccountId));
+        var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, Provider, calendar.AccountId!));
         AccountFreeBusy answer;
         try
         {
-            answer = await account.GetFreeBusy(new AccountFreeBusyQuery(context.ParticipantKey, calendar.CalendarIds, context.Range));
+            answer = await account.GetFreeBusy(new AccountFreeBusyQuery(context.ParticipantKey, calendarIds, context.Range));
         }
         catch (Exception exception) when (exception is CalendarProviderException or InvalidOperationException)
         {
             throw Fail(context, label, exception.Message, exception);
         }
 
-        var asked = calendar.CalendarIds.Count == 0 ? 1 : calendar.CalendarIds.Distinct(StringComparer.Ordinal).Count();
+        var asked = calendarIds.Count == 0 ? 1 : calendarIds.Distinct(StringComparer.Ordinal).Count();
         if (answer.Errors.Count > 0)
         {
             var reasons = string.Join(", ", answer.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}"));

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Scheduler.Grains.Calendars.Google;
+namespace Scheduler.Grains.Calendars.Providers;
 
 /// <summary>Proof Key for Code Exchange (RFC 7636): verifiers and their S256 challenges.</summary>
 public static class Pkce
