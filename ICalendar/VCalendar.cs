@@ -44,6 +44,9 @@ public sealed class VCalendar
     /// <summary>Problems that did not stop reading: skipped events, ignored values, unresolved TZIDs.</summary>
     public IReadOnlyList<CalendarWarning> Warnings { get; }
 
+    /// <summary>Whether a component was skipped (<see cref="CalendarWarning.Skipped"/>): the rest of the file was read, this part was not.</summary>
+    public bool IsPartial => Warnings.Any(w => w.Skipped);
+
     /// <summary>Every TZID used or defined by the calendar, with the zone it resolved to (<see langword="null"/> when unresolved; such values are read as floating).</summary>
     public IReadOnlyDictionary<string, DateTimeZone?> TimeZones => _zones;
 
@@ -143,10 +146,10 @@ public sealed class VCalendar
     /// <param name="start">Window start (inclusive).</param>
     /// <param name="end">Window end (exclusive); not before <paramref name="start"/>.</param>
     /// <param name="floatingZone">The participant's zone: all-day (DATE) events span its local days, and floating DATE-TIMEs are read in it unless the calendar has a known <c>X-WR-TIMEZONE</c>.</param>
-    /// <returns>The occurrences; empty when none.</returns>
+    /// <returns>The occurrences (empty when none), and the series cut short by an expansion limit (<see cref="OccurrenceList.CutSeries"/>).</returns>
     /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="floatingZone"/> is null.</exception>
-    public IReadOnlyList<EventOccurrence> GetOccurrences(Instant start, Instant end, DateTimeZone floatingZone)
+    public OccurrenceList GetOccurrences(Instant start, Instant end, DateTimeZone floatingZone)
     {
         ArgumentNullException.ThrowIfNull(floatingZone);
         if (end < start)
@@ -166,11 +169,14 @@ public sealed class VCalendar
     /// <param name="start">Window start (inclusive).</param>
     /// <param name="end">Window end (exclusive); not before <paramref name="start"/>.</param>
     /// <param name="floatingZone">The participant's zone, used for all-day events and floating times.</param>
-    /// <returns>The busy occurrences.</returns>
+    /// <returns>The busy occurrences, and the series cut short by an expansion limit.</returns>
     /// <exception cref="ArgumentException"><paramref name="end"/> is before <paramref name="start"/>.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="floatingZone"/> is null.</exception>
-    public IReadOnlyList<EventOccurrence> GetBusyIntervals(Instant start, Instant end, DateTimeZone floatingZone) =>
-        GetOccurrences(start, end, floatingZone).Where(o => o.IsBusy).ToList();
+    public OccurrenceList GetBusyIntervals(Instant start, Instant end, DateTimeZone floatingZone)
+    {
+        var all = GetOccurrences(start, end, floatingZone);
+        return new OccurrenceList([.. all.Where(o => o.IsBusy)], all.CutSeries);
+    }
 
     private static IEnumerable<string> TzIds(CalendarEvent calendarEvent)
     {

@@ -24,8 +24,9 @@ public sealed class CalendarStatusBoard
     /// <param name="provider">The provider.</param>
     /// <param name="url">The calendar URL as configured.</param>
     /// <param name="at">When it was read.</param>
-    public void RecordSuccess(string participantKey, string provider, string url, DateTimeOffset at) =>
-        _entries[Key(participantKey, provider, url)] = new CalendarStatus(CalendarUrl.Redact(url), at, null, null);
+    /// <param name="partialReason">Why only part of it could be read, or <see langword="null"/> when all of it was.</param>
+    public void RecordSuccess(string participantKey, string provider, string url, DateTimeOffset at, string? partialReason = null) =>
+        _entries[Key(participantKey, provider, url)] = new CalendarStatus(CalendarUrl.Redact(url), at, null, null, partialReason);
 
     /// <summary>Records a failed read; the last success is kept.</summary>
     /// <param name="participantKey">The participant grain key.</param>

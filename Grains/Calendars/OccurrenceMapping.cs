@@ -15,15 +15,25 @@ internal static class OccurrenceMapping
     /// <param name="calendar">The calendar.</param>
     /// <param name="range">The window.</param>
     /// <param name="timeZone">The participant's zone (IANA or Windows name); <see langword="null"/> or unknown means UTC.</param>
+    /// <param name="source">The calendar as it may be reported (a redacted URL), for the exception.</param>
     /// <returns>Busy intervals with source <see cref="BusySourceKind.Calendar"/>, sorted by start.</returns>
-    public static IReadOnlyList<BusyInterval> ToBusy(VCalendar calendar, TimeRange range, string? timeZone)
+    /// <exception cref="CalendarSourceException">A series in the window exceeds an expansion limit: its busy time is not fully known, and must never read as free.</exception>
+    public static IReadOnlyList<BusyInterval> ToBusy(VCalendar calendar, TimeRange range, string? timeZone, string source)
     {
         var zone = Zone(timeZone);
-        return calendar.GetBusyIntervals(Instant.FromDateTimeOffset(range.Start), Instant.FromDateTimeOffset(range.End), zone)
+        var busy = calendar.GetBusyIntervals(Instant.FromDateTimeOffset(range.Start), Instant.FromDateTimeOffset(range.End), zone);
+        if (busy.CutSeries.Count > 0)
+        {
+            throw new CalendarSourceException(source, $"the series {busy.CutSeries[0]} repeats too often to expand (more than {OccurrenceLimits} in the window)");
+        }
+
+        return busy
             .Where(o => o.End > o.Start)
             .Select(o => new BusyInterval(o.Start.ToDateTimeOffset(), o.End.ToDateTimeOffset(), BusySourceKind.Calendar))
             .ToArray();
     }
+
+    private const string OccurrenceLimits = "100,000 instances or 1,000,000 recurrence periods";
 
     /// <summary>The zone for an IANA id or Windows name; UTC when absent or unknown.</summary>
     /// <param name="timeZone">The zone id.</param>

@@ -17,7 +17,7 @@ internal static class EventReader
         var startProperty = p.Start;
         if (startProperty is null)
         {
-            warnings.Add(new CalendarWarning(component.LineNumber, $"Skipped {Label()}: it has no DTSTART."));
+            warnings.Add(new CalendarWarning(component.LineNumber, $"Skipped {Label()}: it has no DTSTART.") { Skipped = true });
             return null;
         }
 
@@ -28,7 +28,7 @@ internal static class EventReader
         }
         catch (FormatException e)
         {
-            warnings.Add(new CalendarWarning(startProperty.LineNumber, $"Skipped {Label()}: DTSTART is unreadable ({e.Message})"));
+            warnings.Add(new CalendarWarning(startProperty.LineNumber, $"Skipped {Label()}: DTSTART is unreadable ({e.Message})") { Skipped = true });
             return null;
         }
 
@@ -148,7 +148,7 @@ internal static class EventReader
             }
             catch (FormatException e)
             {
-                warnings.Add(new CalendarWarning(ridProperty.LineNumber, $"Skipped {Label()}: RECURRENCE-ID is unreadable ({e.Message})"));
+                warnings.Add(new CalendarWarning(ridProperty.LineNumber, $"Skipped {Label()}: RECURRENCE-ID is unreadable ({e.Message})") { Skipped = true });
                 return null;
             }
         }

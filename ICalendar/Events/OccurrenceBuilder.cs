@@ -18,15 +18,16 @@ internal static class OccurrenceBuilder
     private static readonly Instant MinSafe = Instant.FromUtc(2, 1, 1, 0, 0);
     private static readonly Instant MaxSafe = Instant.FromUtc(9000, 1, 1, 0, 0);
 
-    public static IReadOnlyList<EventOccurrence> Build(IReadOnlyList<CalendarEvent> events, ZoneContext zones, Interval window)
+    public static OccurrenceList Build(IReadOnlyList<CalendarEvent> events, ZoneContext zones, Interval window)
     {
         var results = new List<EventOccurrence>();
+        var cut = new SortedSet<string>(StringComparer.Ordinal);
         var series = new Dictionary<string, List<CalendarEvent>>(StringComparer.Ordinal);
         foreach (var calendarEvent in events)
         {
             if (calendarEvent.Uid.Length == 0)
             {
-                BuildSeries([calendarEvent], zones, window, results);
+                BuildSeries([calendarEvent], zones, window, results, cut);
                 continue;
             }
 
@@ -40,7 +41,7 @@ internal static class OccurrenceBuilder
 
         foreach (var list in series.Values)
         {
-            BuildSeries(list, zones, window, results);
+            BuildSeries(list, zones, window, results, cut);
         }
 
         results.Sort(static (a, b) =>
@@ -53,17 +54,17 @@ internal static class OccurrenceBuilder
 
             return c != 0 ? c : string.CompareOrdinal(a.Uid, b.Uid);
         });
-        return results;
+        return new OccurrenceList(results, [.. cut]);
     }
 
-    private static void BuildSeries(List<CalendarEvent> events, ZoneContext zones, Interval window, List<EventOccurrence> results)
+    private static void BuildSeries(List<CalendarEvent> events, ZoneContext zones, Interval window, List<EventOccurrence> results, ISet<string> cut)
     {
         // Most UIDs of a real calendar have one master and no overrides (a stand-alone event or a plain
         // series). Its instances are already unique by start and nothing replaces or shifts them, so
         // they go straight to the results (what the general path below computes, without its bookkeeping).
         if (events.Count == 1 && events[0] is { RecurrenceId: null } only)
         {
-            foreach (var instance in MasterInstances(only, zones, window, Duration.Zero))
+            foreach (var instance in MasterInstances(only, zones, window, Duration.Zero, cut))
             {
                 Add(results, window, only, instance.Start, instance.End, instance.RecurrenceId);
             }
@@ -86,7 +87,7 @@ internal static class OccurrenceBuilder
         var instances = new Dictionary<Instant, Instance>();
         foreach (var master in events.Where(e => e.RecurrenceId is null))
         {
-            foreach (var instance in MasterInstances(master, zones, window, pad))
+            foreach (var instance in MasterInstances(master, zones, window, pad, cut))
             {
                 if (!instances.TryGetValue(instance.Start, out var existing) || existing.Source.Sequence <= master.Sequence)
                 {
@@ -122,7 +123,7 @@ internal static class OccurrenceBuilder
         }
     }
 
-    private static IEnumerable<Instance> MasterInstances(CalendarEvent master, ZoneContext zones, Interval window, Duration pad)
+    private static IEnumerable<Instance> MasterInstances(CalendarEvent master, ZoneContext zones, Interval window, Duration pad, ISet<string> cut)
     {
         var zone = zones.ZoneOf(master.Start);
         var isDate = master.Start.IsDate;
@@ -158,15 +159,27 @@ internal static class OccurrenceBuilder
         {
             var until = UntilLocal(rule.Until, isDate, zone, zones);
             var generated = 0;
-            foreach (var local in new RecurrenceExpander(rule, master.Start.Local).Expand(until, lowLocal))
+            var expander = new RecurrenceExpander(rule, master.Start.Local);
+            foreach (var local in expander.Expand(until, lowLocal))
             {
-                if (local > highLocal || ++generated > MaxInstancesPerSeries)
+                if (local > highLocal)
                 {
+                    break;
+                }
+
+                if (++generated > MaxInstancesPerSeries)
+                {
+                    cut.Add(master.Uid);
                     break;
                 }
 
                 var start = ZoneContext.ToInstant(local, isDate, zone);
                 AddStart(local, start, EndOf(local, start));
+            }
+
+            if (expander.PeriodLimitReached)
+            {
+                cut.Add(master.Uid);
             }
         }
 

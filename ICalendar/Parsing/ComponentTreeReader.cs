@@ -1,10 +1,12 @@
 namespace Scheduler.ICalendar.Parsing;
 
 /// <summary>
-/// Builds the component tree from content lines (RFC 5545 §3.4, §3.6). Structural errors
-/// (no <c>VCALENDAR</c>, an <c>END</c> that does not match its <c>BEGIN</c>, a missing
-/// <c>END</c>, content outside <c>VCALENDAR</c>) throw <see cref="ICalendarParseException"/>.
-/// A malformed content line inside an event-like component (VEVENT, VTODO, VJOURNAL,
+/// Builds the component tree from content lines (RFC 5545 §3.4, §3.6). A file that is not an iCalendar object (no
+/// <c>VCALENDAR</c>, content or an <c>END</c> outside it) throws <see cref="ICalendarParseException"/>. Inside it, a
+/// damaged component is skipped with a warning marked <see cref="CalendarWarning.Skipped"/> and the rest is kept: one
+/// whose <c>END</c> is mistyped (<c>END:VEVNT</c>), one left open when a sibling begins (<c>BEGIN:VEVENT</c> inside a
+/// <c>VEVENT</c>) or its parent ends, and one never closed before the end of the file; a missing
+/// <c>END:VCALENDAR</c> only warns. A malformed content line inside an event-like component (VEVENT, VTODO, VJOURNAL,
 /// VALARM, VFREEBUSY) is dropped with a warning, as other readers do; elsewhere it throws.
 /// </summary>
 internal static class ComponentTreeReader
@@ -51,6 +53,11 @@ internal static class ComponentTreeReader
                     throw new ICalendarParseException(line.LineNumber, $"expected BEGIN:VCALENDAR but found BEGIN:{name}");
                 }
 
+                if (stack.Count > 1 && stack.Peek().Name == name)
+                {
+                    Skip(stack, warnings, $"it has no END:{name} before the next BEGIN:{name} (line {line.LineNumber})");
+                }
+
                 stack.Push(new Builder(name, line.LineNumber));
                 continue;
             }
@@ -63,12 +70,29 @@ internal static class ComponentTreeReader
                     throw new ICalendarParseException(line.LineNumber, $"END:{name} without a matching BEGIN");
                 }
 
-                var open = stack.Pop();
-                if (open.Name != name)
+                if (stack.Peek().Name != name)
                 {
-                    throw new ICalendarParseException(line.LineNumber, $"END:{name} does not close BEGIN:{open.Name} (line {open.LineNumber})");
+                    if (stack.Any(b => b.Name == name))
+                    {
+                        // The components above the one this END closes were never closed.
+                        while (stack.Peek().Name != name)
+                        {
+                            Skip(stack, warnings, $"it has no END:{stack.Peek().Name} before END:{name} (line {line.LineNumber})");
+                        }
+                    }
+                    else if (stack.Count > 1)
+                    {
+                        Skip(stack, warnings, $"END:{name} (line {line.LineNumber}) does not close it");
+                        continue;
+                    }
+                    else
+                    {
+                        warnings.Add(new CalendarWarning(line.LineNumber, $"Ignored END:{name}: no BEGIN:{name} is open."));
+                        continue;
+                    }
                 }
 
+                var open = stack.Pop();
                 var component = open.Build();
                 if (stack.Count == 0)
                 {
@@ -90,10 +114,16 @@ internal static class ComponentTreeReader
             stack.Peek().Properties.Add(property);
         }
 
-        if (stack.Count > 0)
+        while (stack.Count > 1)
         {
-            var open = stack.Peek();
-            throw new ICalendarParseException(open.LineNumber, $"BEGIN:{open.Name} is never closed by END:{open.Name}");
+            Skip(stack, warnings, "the file ends before its END");
+        }
+
+        if (stack.Count == 1)
+        {
+            var open = stack.Pop();
+            warnings.Add(new CalendarWarning(open.LineNumber, $"BEGIN:{open.Name} is never closed by END:{open.Name}; read to the end of the file."));
+            calendars.Add(open.Build());
         }
 
         if (!sawAnyLine || calendars.Count == 0)
@@ -102,6 +132,13 @@ internal static class ComponentTreeReader
         }
 
         return calendars;
+    }
+
+    /// <summary>Drops the innermost open component (and what it holds) with a warning.</summary>
+    private static void Skip(Stack<Builder> stack, List<CalendarWarning> warnings, string why)
+    {
+        var open = stack.Pop();
+        warnings.Add(new CalendarWarning(open.LineNumber, $"Skipped BEGIN:{open.Name}: {why}.") { Skipped = true });
     }
 
     private sealed class Builder(string name, int lineNumber)

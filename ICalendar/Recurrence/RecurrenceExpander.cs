@@ -67,8 +67,12 @@ internal sealed class RecurrenceExpander
         _seconds = Times(rule.BySecond.Select(s => Math.Min(s, 59)).ToList(), start.Second, rule.Frequency > RecurrenceFrequency.Secondly);
     }
 
+    /// <summary>Whether the last <see cref="Expand"/> stopped because it examined <see cref="MaxPeriods"/> periods, not because the rule or the caller ended it: the series is cut short.</summary>
+    public bool PeriodLimitReached { get; private set; }
+
     /// <summary>
-    /// The instants of the rule from DTSTART on, ascending.
+    /// The instants of the rule from DTSTART on, ascending. Stops after <see cref="MaxPeriods"/> periods and then sets
+    /// <see cref="PeriodLimitReached"/>.
     /// </summary>
     /// <param name="until">Inclusive upper bound in the same wall clock as DTSTART (from UNTIL), or <see langword="null"/>.</param>
     /// <param name="skipTo">A hint: the caller does not need instants before this; whole periods before it may be skipped when there is no COUNT.</param>
@@ -119,6 +123,8 @@ internal sealed class RecurrenceExpander
 
             k = next;
         }
+
+        PeriodLimitReached = true;
     }
 
     /// <summary>Fills the candidates of period <paramref name="k"/>; returns the next period index to examine, or -1 past the calendar's range.</summary>

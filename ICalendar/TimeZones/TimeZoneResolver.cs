@@ -10,7 +10,7 @@ namespace Scheduler.ICalendar;
 /// Resolves a <c>TZID</c> (RFC 5545 §3.2.19) to a NodaTime zone, in this order:
 /// <list type="number">
 /// <item>an IANA id of the embedded TZDB (exact, then case-insensitive);</item>
-/// <item>a path whose tail is an IANA id (<c>/freeassociation.sourceforge.net/Tzfile/Europe/Berlin</c>, <c>/mozilla.org/20050126_1/America/New_York</c>);</item>
+/// <item>a globally unique id (leading <c>/</c>, RFC 5545 §3.2.19) that is an IANA id (<c>/Europe/Berlin</c>), or a path whose tail is one (<c>/freeassociation.sourceforge.net/Tzfile/Europe/Berlin</c>, <c>/mozilla.org/20050126_1/America/New_York</c>);</item>
 /// <item>a Windows zone id (<c>W. Europe Standard Time</c>) through the CLDR mapping in <see cref="TzdbDateTimeZoneSource.WindowsMapping"/>;</item>
 /// <item>an Outlook display name (<c>(UTC+01:00) Amsterdam, Berlin, …</c>) through a table of common names, else city by city, accepted only when the IANA zone's standard offset equals the one in the name;</item>
 /// <item>the VTIMEZONE's <c>X-LIC-LOCATION</c> when it is an IANA id;</item>
@@ -81,11 +81,13 @@ internal static partial class TimeZoneResolver
             return Tzdb[cased];
         }
 
+        // A TZID starting with "/" names a zone of a global registry (RFC 5545 §3.2.19): "/Europe/Berlin" is the IANA
+        // id itself; longer paths carry the registry's prefix, so their tail of two or more segments is tried.
         var parts = id.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 1; i < parts.Length; i++)
+        for (var i = id.StartsWith('/') ? 0 : 1; i < parts.Length; i++)
         {
             var tail = string.Join('/', parts[i..]);
-            if (IdsIgnoringCase.Value.TryGetValue(tail, out var found) && (parts.Length - i >= 2 || tail.Equals("UTC", StringComparison.OrdinalIgnoreCase)))
+            if (IdsIgnoringCase.Value.TryGetValue(tail, out var found) && (i == 0 || parts.Length - i >= 2 || tail.Equals("UTC", StringComparison.OrdinalIgnoreCase)))
             {
                 return Tzdb[found];
             }

@@ -47,6 +47,7 @@ public sealed class TimeZoneTests
     [InlineData("(GMT+01.00) Amsterdam / Berlin / Bern / Rome / Stockholm / Vienna")]
     [InlineData("/freeassociation.sourceforge.net/Tzfile/Europe/Berlin")]
     [InlineData("/mozilla.org/20050126_1/Europe/Berlin")]
+    [InlineData("/Europe/Berlin")]
     [InlineData("europe/berlin")]
     public void Tzid_WindowsOutlookAndPrefixedIds_ResolveToBerlinRules(string tzId)
     {

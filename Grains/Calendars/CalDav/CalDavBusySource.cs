@@ -95,7 +95,7 @@ public sealed class CalDavBusySource(
                 continue;
             }
 
-            busy.AddRange(OccurrenceMapping.ToBusy(parsed, range, context.TimeZone));
+            busy.AddRange(OccurrenceMapping.ToBusy(parsed, range, context.TimeZone, calendar.ToString()));
         }
 
         return [.. busy.OrderBy(b => b.Start).ThenBy(b => b.End)];

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Participants.Busy;
+using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Calendars;
 
@@ -68,9 +69,24 @@ public sealed class IcsBusySource(
             }
 
             _feeds[url] = snapshot;
-            status.RecordSuccess(context.ParticipantKey, ProviderName, url, snapshot.FetchedAt);
+            status.RecordSuccess(context.ParticipantKey, ProviderName, url, snapshot.FetchedAt, PartialReason(snapshot.Calendar));
         }
 
-        return new BusyFetch(OccurrenceMapping.ToBusy(snapshot.Calendar, context.Range, context.TimeZone), snapshot.FetchedAt);
+        try
+        {
+            return new BusyFetch(OccurrenceMapping.ToBusy(snapshot.Calendar, context.Range, context.TimeZone, CalendarUrl.Redact(url)), snapshot.FetchedAt);
+        }
+        catch (CalendarSourceException exception)
+        {
+            status.RecordFailure(context.ParticipantKey, ProviderName, url, exception.Message, time.GetUtcNow());
+            CalendarLog.ReadFailed(logger, context.ParticipantKey, exception.Calendar, exception.Reason);
+            throw;
+        }
     }
+
+    /// <summary>Why a feed was read only in part (components skipped), or <see langword="null"/>.</summary>
+    private static string? PartialReason(VCalendar calendar) =>
+        calendar.Warnings.FirstOrDefault(w => w.Skipped) is { } first
+            ? $"{calendar.Warnings.Count(w => w.Skipped)} component(s) skipped; first at line {first.LineNumber}: {first.Message}"
+            : null;
 }

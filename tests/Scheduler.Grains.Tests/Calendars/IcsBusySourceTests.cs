@@ -154,6 +154,35 @@ public sealed class IcsBusySourceTests
     }
 
     [Fact]
+    public async Task FetchAsync_SeriesBeyondTheExpansionLimit_FailsWithTheReasonInsteadOfReadingAsFree()
+    {
+        await using var server = await FeedServer.StartAsync();
+        server.Set("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:flood\r\nDTSTART:20190301T000000Z\r\nDTEND:20190301T000001Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        using var services = new CalendarServices();
+
+        var error = await Assert.ThrowsAsync<CalendarSourceException>(() => services.Ics.FetchAsync(Context(server.Url("cal.ics")), CancellationToken.None));
+
+        Assert.Contains("flood", error.Reason, StringComparison.Ordinal);
+        Assert.True(services.Status.Get(Participant, "ics", server.Url("cal.ics"))!.Failing);
+    }
+
+    [Fact]
+    public async Task FetchAsync_OneEventWithAMistypedEnd_ReadsTheRestAndMarksThePartialRead()
+    {
+        await using var server = await FeedServer.StartAsync();
+        var broken = FixtureFolder.Read("one_event.ics").Replace("END:VCALENDAR", "BEGIN:VEVENT\r\nUID:typo\r\nDTSTART:20190305T080000Z\r\nEND:VEVNT\r\nEND:VCALENDAR", StringComparison.Ordinal);
+        server.Set("cal.ics", broken);
+        using var services = new CalendarServices();
+
+        var fetch = await services.Ics.FetchAsync(Context(server.Url("cal.ics")), CancellationToken.None);
+
+        Assert.Equal([OneEvent], Ranges(fetch));
+        var status = services.Status.Get(Participant, "ics", server.Url("cal.ics"))!;
+        Assert.False(status.Failing);
+        Assert.Contains("1 component(s) skipped", status.PartialReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FetchAsync_FileFeedInsideRoot_ReadsFixture()
     {
         using var services = new CalendarServices();
