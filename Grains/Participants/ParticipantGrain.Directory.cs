@@ -30,6 +30,9 @@ public sealed partial class ParticipantGrain
         try
         {
             await _state.ClearStateAsync();
+
+            // Storage providers need not reset the state in memory; this activation must see a participant that does not exist.
+            _state.State = new ParticipantState();
         }
         catch (Exception exception)
         {

@@ -67,6 +67,9 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
         }
 
         await _state.ClearStateAsync();
+
+        // Storage providers need not reset the state in memory; this activation must see a pool that does not exist.
+        _state.State = new PoolState();
         await Directory.RemovePool(PoolId);
         return new PoolDeletion(true, true, []);
     }
