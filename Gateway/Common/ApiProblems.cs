@@ -18,6 +18,18 @@ public static class ApiProblems
     public static ProblemHttpResult Conflict(string? detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The command does not apply in the current state.", detail: detail);
 
+    /// <summary>A <c>409</c> problem that names what stands in the way, as a list under <paramref name="name"/>.</summary>
+    /// <param name="detail">Why, and what to do first.</param>
+    /// <param name="name">The extension member, e.g. <c>requestIds</c> or <c>pools</c>.</param>
+    /// <param name="ids">The ids in the way.</param>
+    /// <returns>The problem result.</returns>
+    public static ProblemHttpResult Conflict(string detail, string name, IReadOnlyList<string> ids) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The command does not apply in the current state.",
+            detail: detail,
+            extensions: new Dictionary<string, object?> { [name] = ids });
+
     /// <summary>A <c>400</c> problem with one field error.</summary>
     /// <param name="field">The field path.</param>
     /// <param name="message">What is wrong.</param>

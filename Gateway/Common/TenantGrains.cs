@@ -62,6 +62,21 @@ public sealed class TenantGrains(IGrainFactory factory, string tenant)
     /// <exception cref="ArgumentException">The cursor is not valid.</exception>
     public Task<RequestPage> ListRequests(RequestListQuery query) => RequestIndexReader.ListAsync(factory, Tenant, query);
 
+    /// <summary>One page of the tenant's participants, ordered by id, merged across the directory's shards.</summary>
+    /// <param name="query">Kind, cursor and page size.</param>
+    /// <returns>The page.</returns>
+    public Task<DirectoryPage<ParticipantSummary>> ListParticipants(DirectoryListQuery query) => TenantDirectoryReader.ListParticipantsAsync(factory, Tenant, query);
+
+    /// <summary>One page of the tenant's pools, ordered by id, merged across the directory's shards.</summary>
+    /// <param name="query">Cursor and page size.</param>
+    /// <returns>The page.</returns>
+    public Task<DirectoryPage<PoolSummary>> ListPools(DirectoryListQuery query) => TenantDirectoryReader.ListPoolsAsync(factory, Tenant, query);
+
+    /// <summary>The tenant's pools that have the participant as a member.</summary>
+    /// <param name="participantId">The participant id.</param>
+    /// <returns>The pool ids, ordered by id.</returns>
+    public Task<IReadOnlyList<string>> PoolsWithMember(string participantId) => TenantDirectoryReader.PoolsWithMemberAsync(factory, Tenant, participantId);
+
     /// <summary>Removes this tenant's <c>{tenant}/</c> prefix from a grain key.</summary>
     /// <param name="key">A key or a plain id.</param>
     /// <returns>The id within the tenant.</returns>

@@ -27,6 +27,18 @@ public static class ParticipantsApi
             .WithDescription("Role admin. 201 when created, 200 when replaced; 400 names the invalid field (e.g. timeZone, workingHours[0].start).")
             .RequireAuthorization(SchedulerPolicies.Admin);
 
+        api.MapGet("/", ListParticipants)
+            .WithName("ListParticipants")
+            .WithSummary("Lists the tenant's participants, ordered by id, optionally of one kind, paged by cursor.")
+            .WithDescription("Roles recruiter or admin. Query: kind (candidate, interviewer, coordinator, room), cursor (nextCursor of the previous page), limit (1–500, default 100). Items {id, displayName, kind, timeZone}.")
+            .RequireAuthorization(SchedulerPolicies.Recruiter);
+
+        api.MapDelete("/{id}", DeleteParticipant)
+            .WithName("DeleteParticipant")
+            .WithSummary("Deletes a participant.")
+            .WithDescription("Role admin. 204; 404 when unknown; 409 while it is a pool member (pools) or has bookings that have not ended or live holds (requestIds), unless force=true, which cancels those requests (reason \"participant removed\"; people are notified as for any cancel) and then deletes.")
+            .RequireAuthorization(SchedulerPolicies.Admin);
+
         api.MapGet("/{id}", GetParticipant)
             .WithName("GetParticipant")
             .WithSummary("Returns a participant (secrets removed).")
@@ -86,6 +98,45 @@ public static class ParticipantsApi
 
         var response = ParticipantResponse.From(id, stored);
         return existed ? TypedResults.Ok(response) : TypedResults.Created($"/v1/participants/{Uri.EscapeDataString(id)}", response);
+    }
+
+    private static async Task<Results<Ok<ParticipantListResponse>, ValidationProblem>> ListParticipants(
+        string? kind, string? cursor, string? limit, TenantGrains grains, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        ParticipantKind? kindFilter = null;
+        if (kind is not null)
+        {
+            if (Enum.TryParse<ParticipantKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _))
+            {
+                kindFilter = parsed;
+            }
+            else
+            {
+                errors.Add("kind", "One of candidate, interviewer, coordinator, room.");
+            }
+        }
+
+        var (after, pageSize) = PageQuery.Parse(errors, cursor, limit);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var page = await grains.ListParticipants(new DirectoryListQuery(kindFilter, after, pageSize!.Value)).WaitAsync(cancellationToken);
+        return TypedResults.Ok(new ParticipantListResponse(page.Items, page.NextCursor));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteParticipant(
+        string id, string? force, TenantGrains grains, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var forced = false;
+        if (!string.IsNullOrEmpty(force) && !bool.TryParse(force, out forced))
+        {
+            return ApiProblems.Invalid("force", "true or false.");
+        }
+
+        return await ParticipantRemover.DeleteAsync(grains, id, forced, time, cancellationToken);
     }
 
     private static async Task<Results<Ok<ParticipantResponse>, ProblemHttpResult>> GetParticipant(string id, TenantGrains grains, CancellationToken cancellationToken)

@@ -23,6 +23,18 @@ public static class PoolsApi
             .WithDescription("Role admin. Body {members:[participantId], strategy: roundRobin | leastLoaded | firstToAccept}. Every member must exist. firstToAccept offers a request's seat to the members free at the slot (Slack DM with an Accept button) and books the first to accept.")
             .RequireAuthorization(SchedulerPolicies.Admin);
 
+        api.MapGet("/", ListPools)
+            .WithName("ListPools")
+            .WithSummary("Lists the tenant's pools, ordered by id, paged by cursor.")
+            .WithDescription("Roles recruiter or admin. Query: cursor (nextCursor of the previous page), limit (1–500, default 100). Items {id, strategy, memberCount}.")
+            .RequireAuthorization(SchedulerPolicies.Recruiter);
+
+        api.MapDelete("/{id}", DeletePool)
+            .WithName("DeletePool")
+            .WithSummary("Deletes an interviewer pool.")
+            .WithDescription("Role admin. 204; 404 when unknown; 409 while a first-to-accept offer of the pool is open (requestIds).")
+            .RequireAuthorization(SchedulerPolicies.Admin);
+
         api.MapGet("/{id}", GetPool)
             .WithName("GetPool")
             .WithSummary("Returns an interviewer pool.")
@@ -75,6 +87,40 @@ public static class PoolsApi
         {
             return ApiProblems.Invalid(ex.ParamName ?? "members", ex.Message);
         }
+    }
+
+    private static async Task<Results<Ok<PoolListResponse>, ValidationProblem>> ListPools(string? cursor, string? limit, TenantGrains grains, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var (after, pageSize) = PageQuery.Parse(errors, cursor, limit);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var page = await grains.ListPools(new DirectoryListQuery(null, after, pageSize!.Value)).WaitAsync(cancellationToken);
+        return TypedResults.Ok(new PoolListResponse([.. page.Items.Select(p => new PoolListItem(p.Id, p.Strategy, p.MemberCount))], page.NextCursor));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeletePool(string id, TenantGrains grains, CancellationToken cancellationToken)
+    {
+        if (!FieldRules.IsValidId(id))
+        {
+            return ApiProblems.NotFound("pool", id);
+        }
+
+        var deletion = await grains.Pool(id).Delete().WaitAsync(cancellationToken);
+        if (deletion.Deleted)
+        {
+            return TypedResults.NoContent();
+        }
+
+        return deletion.Existed
+            ? ApiProblems.Conflict(
+                $"Pool '{FieldRules.Echo(id)}' has open first-to-accept offers for the interview requests {string.Join(", ", deletion.OpenOfferRequestIds.Select(r => $"'{r}'"))}; wait until they are accepted or expire, or cancel the requests.",
+                "requestIds",
+                deletion.OpenOfferRequestIds)
+            : ApiProblems.NotFound("pool", id);
     }
 
     private static async Task<Results<Ok<PoolView>, ProblemHttpResult>> GetPool(string id, TenantGrains grains, CancellationToken cancellationToken)

@@ -23,6 +23,16 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("GetProfile")]
     Task<ParticipantProfile?> GetProfile();
 
+    /// <summary>
+    /// Deletes the participant (profile, blocks, holds and bookings; <c>ClearStateAsync</c>) and then removes it from its
+    /// tenant's directory, unless a booking has not ended yet or a hold is live: then nothing changes and the answer
+    /// lists their requests. A later <see cref="UpsertProfile"/> creates it again. Pool membership is not checked here.
+    /// Calling it for a participant that does not exist removes a leftover directory entry, if any.
+    /// </summary>
+    /// <returns>Whether it existed and was deleted, or the requests that keep it.</returns>
+    [Alias("Delete")]
+    Task<ParticipantDeletion> Delete();
+
     /// <summary>Replaces all explicit busy blocks.</summary>
     /// <param name="blocks">The new blocks; each with end after start.</param>
     /// <returns>A task that completes when the blocks are stored.</returns>

@@ -21,6 +21,15 @@ public interface IInterviewerPoolGrain : IGrainWithStringKey
     Task<PoolView?> Get();
 
     /// <summary>
+    /// Deletes the pool (<c>ClearStateAsync</c>) and then removes it from its tenant's directory, unless one of its
+    /// first-to-accept offers is still open: then nothing changes and the answer lists the offers' requests. Calling
+    /// it for a pool that does not exist removes a leftover directory entry, if any.
+    /// </summary>
+    /// <returns>Whether it existed and was deleted, or the requests with open offers.</returns>
+    [Alias("Delete")]
+    Task<PoolDeletion> Delete();
+
+    /// <summary>
     /// Returns the members in the order the strategy prefers for the next selection: for
     /// round robin, starting after the member picked last; for least loaded and first to
     /// accept, as stored (the engine ranks them by trailing bookings).

@@ -41,6 +41,16 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     [Alias("GetWithNotifications")]
     Task<InterviewRequestView?> GetWithNotifications();
 
+    /// <summary>
+    /// Whether work that a command queued is still waiting for the request's next work turn: participants to release,
+    /// offers to withdraw, or notices not yet handed to the outbox (their recipients are read from the participants'
+    /// profiles then). Lets a caller that is about to delete a participant wait until a cancellation has notified it.
+    /// </summary>
+    /// <returns><see langword="true"/> while such work waits; <see langword="false"/> also when the request does not exist.</returns>
+    [AlwaysInterleave]
+    [Alias("HasQueuedWork")]
+    Task<bool> HasQueuedWork();
+
     /// <summary>Books the candidate's chosen proposal (status must be <see cref="RequestStatus.Proposed"/>). Booking continues in the background.</summary>
     /// <param name="proposalId">A current proposal id.</param>
     /// <returns>The outcome; on success the request is in <see cref="RequestStatus.Booking"/>.</returns>

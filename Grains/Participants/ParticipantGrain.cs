@@ -56,6 +56,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
         S.Profile = profile with { Calendars = calendars };
         _busy.Clear();
         await PersistAsync();
+        await ListInDirectoryAsync(S.Profile);
         await ForgetDroppedAccountsAsync(previous, calendars);
         return WithoutSecrets(S.Profile);
     }

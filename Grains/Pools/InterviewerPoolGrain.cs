@@ -44,7 +44,34 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
         S.Definition = definition with { Members = [.. definition.Members] };
         S.Version++;
         await _state.WriteStateAsync();
+
+        // After our own state: a failure fails the upsert, and repeating it (idempotent) repairs the entry.
+        await Directory.UpsertPool(new PoolSummary(PoolId, S.Definition.Strategy, S.Definition.Members));
         return View();
+    }
+
+    /// <inheritdoc />
+    public async Task<PoolDeletion> Delete()
+    {
+        if (S.Definition is null)
+        {
+            // A delete whose directory call failed left the entry behind; repeating the delete removes it.
+            await Directory.RemovePool(PoolId);
+            return new PoolDeletion(false, false, []);
+        }
+
+        var open = S.Offers.Values.Where(o => o.Status == OfferStatus.Open).Select(o => o.RequestId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (open.Length > 0)
+        {
+            return new PoolDeletion(true, false, open);
+        }
+
+        await _state.ClearStateAsync();
+
+        // Storage providers need not reset the state in memory; this activation must see a pool that does not exist.
+        _state.State = new PoolState();
+        await Directory.RemovePool(PoolId);
+        return new PoolDeletion(true, true, []);
     }
 
     /// <inheritdoc />
@@ -167,6 +194,8 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
     private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).Tenant;
 
     private string PoolId => GrainKeys.Split(this.GetPrimaryKeyString()).Id;
+
+    private ITenantDirectoryGrain Directory => GrainFactory.GetGrain<ITenantDirectoryGrain>(TenantDirectoryKeys.For(Tenant, PoolId));
 
     private PoolView View() => new(PoolId, S.Definition!.Members, S.Definition.Strategy, S.Version);
 }

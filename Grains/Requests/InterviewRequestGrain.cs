@@ -107,6 +107,10 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     }
 
     /// <inheritdoc />
+    public Task<bool> HasQueuedWork() =>
+        Task.FromResult(S.Spec is not null && (S.ParticipantsToRelease.Count > 0 || S.OffersToWithdraw.Count > 0 || S.NoticesToSend.Count > 0));
+
+    /// <inheritdoc />
     public async Task<CommandOutcome> Cancel(string? reason)
     {
         if (S.Spec is null)
