@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Requests;
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Batch;
+using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Grains.Batches;
 

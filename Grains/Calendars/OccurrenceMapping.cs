@@ -1,6 +1,6 @@
 using NodaTime;
 using Scheduler.ICalendar;
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Calendar;
 
 namespace Scheduler.Grains.Calendars;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Grains.Common;
 

@@ -1,5 +1,5 @@
 using Scheduler.Grains.Common;
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Grains.Requests;
 

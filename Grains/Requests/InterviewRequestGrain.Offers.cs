@@ -1,5 +1,5 @@
 using Scheduler.Grains.Common;
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Grains.Requests;
 

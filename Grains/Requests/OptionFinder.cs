@@ -1,5 +1,6 @@
 using Scheduler.Grains.Common;
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Engine;
+using Scheduler.Scheduling.Requests;
 
 namespace Scheduler.Grains.Requests;
 
