@@ -1,5 +1,6 @@
 using NodaTime;
 using Scheduler.ICalendar;
+using Scheduler.ICalendar.Values;
 
 namespace Scheduler.Grains.Calendars;
 

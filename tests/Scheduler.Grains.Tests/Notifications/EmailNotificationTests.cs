@@ -1,5 +1,6 @@
 using NodaTime;
 using Scheduler.ICalendar;
+using Scheduler.ICalendar.Events;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

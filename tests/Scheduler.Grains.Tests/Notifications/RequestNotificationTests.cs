@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Scheduler.ICalendar;
 using Scheduler.Grains.Common;
+using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Tests.Notifications;
 
