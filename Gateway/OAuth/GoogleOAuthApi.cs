@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
 using Scheduler.Grains.Calendars.Google;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.OAuth;
 

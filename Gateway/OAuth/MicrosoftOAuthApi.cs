@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Microsoft;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.OAuth;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Scheduler.Grains;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Google;
 

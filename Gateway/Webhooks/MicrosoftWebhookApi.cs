@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Scheduler.Grains;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
 
 namespace Scheduler.Gateway.Webhooks;

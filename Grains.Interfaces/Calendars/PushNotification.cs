@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>
 /// A provider's push notification as received on the webhook. For Google these are the

@@ -1,4 +1,6 @@
 using NodaTime;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 using Scheduler.ICalendar;
 using Scheduler.Scheduling.Calendar;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.Grains.Participants;
 using Scheduler.Scheduling.Calendar;
 using Scheduler.Scheduling.Intervals;
 using Scheduler.Scheduling.Participants;

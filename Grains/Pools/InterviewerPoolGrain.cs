@@ -1,3 +1,5 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Pools;
 

@@ -1,4 +1,6 @@
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Pools;
 using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Grains.Requests;

@@ -1,4 +1,7 @@
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
 using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Grains.Requests;

@@ -1,4 +1,6 @@
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
 using Scheduler.Scheduling.Engine;
 using Scheduler.Scheduling.Requests;
 

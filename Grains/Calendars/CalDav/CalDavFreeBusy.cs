@@ -1,4 +1,5 @@
 using NodaTime;
+using Scheduler.Grains.Participants;
 using Scheduler.ICalendar;
 using Scheduler.ICalendar.Values;
 

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Common;
+
 namespace Scheduler.Grains.Calendars.Google;
 
 /// <summary>One <c>freeBusy</c> call of a split query.</summary>

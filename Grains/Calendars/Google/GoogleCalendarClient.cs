@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Calendars.Google;
 

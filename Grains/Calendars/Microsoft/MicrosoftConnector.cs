@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Calendars.Microsoft;
 

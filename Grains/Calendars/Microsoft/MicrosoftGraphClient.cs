@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Common;
 using CancelBody = Microsoft.Graph.Users.Item.Events.Item.Cancel.CancelPostRequestBody;
 using GraphModels = Microsoft.Graph.Models;
 using ScheduleBody = Microsoft.Graph.Users.Item.Calendar.GetSchedule.GetSchedulePostRequestBody;

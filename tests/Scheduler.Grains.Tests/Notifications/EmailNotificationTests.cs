@@ -1,4 +1,5 @@
 using NodaTime;
+using Scheduler.Grains.Notifications;
 using Scheduler.ICalendar;
 using Scheduler.ICalendar.Events;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Accounts;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
