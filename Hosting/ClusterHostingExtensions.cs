@@ -6,7 +6,10 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Scheduler.Grains.Hosting;
-using Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Clustering;
+using Scheduler.Providers.DynamoDB.DataProtection;
+using Scheduler.Providers.DynamoDB.Reminders;
+using Scheduler.Providers.DynamoDB.Storage;
 using Scheduler.Providers.Sqlite;
 
 namespace Scheduler.Hosting;

@@ -1,6 +1,8 @@
 using System.Text;
 using NodaTime;
+using Scheduler.ICalendar.Events;
 using Scheduler.ICalendar.Parsing;
+using Scheduler.ICalendar.TimeZones;
 
 namespace Scheduler.ICalendar;
 

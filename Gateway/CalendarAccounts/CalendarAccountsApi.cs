@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
 using Scheduler.Gateway.OAuth;
-using Scheduler.Grains;
+using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Gateway.CalendarAccounts;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MimeKit;
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Calendar;
 
 namespace Scheduler.Gateway.Common;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Gateway.Common;
 
@@ -10,7 +11,7 @@ public static class QueryWindow
     /// <param name="from">The <c>from</c> text.</param>
     /// <param name="to">The <c>to</c> text.</param>
     /// <returns>The range, or <see langword="null"/> when invalid.</returns>
-    public static Grains.TimeRange? Parse(ValidationErrors errors, string? from, string? to)
+    public static TimeRange? Parse(ValidationErrors errors, string? from, string? to)
     {
         ArgumentNullException.ThrowIfNull(errors);
         DateTimeOffset? start = null;
@@ -35,7 +36,7 @@ public static class QueryWindow
             return null;
         }
 
-        return FieldRules.CheckWindow(errors, string.Empty, start, end, "from", "to") ? new Grains.TimeRange(start!.Value.ToUniversalTime(), end!.Value.ToUniversalTime()) : null;
+        return FieldRules.CheckWindow(errors, string.Empty, start, end, "from", "to") ? new TimeRange(start!.Value.ToUniversalTime(), end!.Value.ToUniversalTime()) : null;
     }
 
     /// <summary>Parses an optional whole-number query parameter within a range.</summary>

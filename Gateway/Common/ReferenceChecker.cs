@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Scheduler.Grains;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.Common;
 
@@ -34,7 +34,7 @@ public sealed class ReferenceChecker(TenantGrains grains)
     public async Task<string?> InterviewerError(string id) => await ParticipantKind(id) switch
     {
         null => $"Unknown participant '{id}'.",
-        Grains.ParticipantKind.Candidate => $"'{id}' is a candidate and cannot interview.",
+        Grains.Participants.ParticipantKind.Candidate => $"'{id}' is a candidate and cannot interview.",
         _ => null,
     };
 }

@@ -1,7 +1,11 @@
 using System.Reflection;
 using Scheduler.Gateway.Auth;
-using Scheduler.Grains;
+using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Indexes;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.Common;
 

@@ -1,5 +1,7 @@
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
 
 namespace Scheduler.Gateway.Demo;
 

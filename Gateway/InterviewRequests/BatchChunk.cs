@@ -1,4 +1,4 @@
-using Scheduler.Grains;
+using Scheduler.Grains.Batches;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

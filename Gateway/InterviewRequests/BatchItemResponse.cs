@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Scheduler.Grains;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

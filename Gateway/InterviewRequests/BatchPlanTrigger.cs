@@ -1,4 +1,5 @@
-using Scheduler.Grains;
+using Scheduler.Grains.Batches;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Scheduler.Gateway.Common;
 using Scheduler.Gateway.Hosting;
-using Scheduler.Grains;
 using Scheduler.Grains.Batches;
+using Scheduler.Grains.Requests;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Scheduler.Gateway.InterviewRequests;

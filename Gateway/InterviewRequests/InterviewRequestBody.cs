@@ -1,5 +1,5 @@
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

@@ -1,4 +1,4 @@
-using Scheduler.Grains;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

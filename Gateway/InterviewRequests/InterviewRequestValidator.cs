@@ -1,5 +1,6 @@
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

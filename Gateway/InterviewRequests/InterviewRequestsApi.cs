@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Indexes;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

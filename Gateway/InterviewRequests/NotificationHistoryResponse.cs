@@ -1,4 +1,5 @@
-using Scheduler.Grains;
+using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

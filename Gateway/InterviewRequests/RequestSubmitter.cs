@@ -1,7 +1,7 @@
 using Polly;
 using Polly.Retry;
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

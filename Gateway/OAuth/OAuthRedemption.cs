@@ -1,8 +1,10 @@
-using Scheduler.Gateway.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Grains;
+using Scheduler.Gateway.Common;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Providers;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.OAuth;
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
+using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.OAuth;
 

@@ -1,4 +1,4 @@
-using Scheduler.Grains;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Gateway.Participants;
 

@@ -1,4 +1,4 @@
-using Scheduler.Grains;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.Participants;
 

@@ -1,4 +1,4 @@
-using Scheduler.Grains;
+using Scheduler.Grains.Indexes;
 
 namespace Scheduler.Gateway.Participants;
 

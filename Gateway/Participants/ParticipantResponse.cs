@@ -1,4 +1,5 @@
-using Scheduler.Grains;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.Participants;
 

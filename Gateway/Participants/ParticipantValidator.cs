@@ -1,6 +1,7 @@
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
 using Scheduler.Grains.Calendars.Network;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.Participants;
 

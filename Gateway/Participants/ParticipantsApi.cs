@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
 using Scheduler.Grains.Calendars.Network;
+using Scheduler.Grains.Indexes;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.Participants;
 

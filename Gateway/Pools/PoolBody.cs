@@ -1,4 +1,4 @@
-using Scheduler.Grains;
+using Scheduler.Grains.Pools;
 
 namespace Scheduler.Gateway.Pools;
 

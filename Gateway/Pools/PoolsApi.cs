@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
+using Scheduler.Grains.Indexes;
+using Scheduler.Grains.Pools;
 
 namespace Scheduler.Gateway.Pools;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
-using Scheduler.Grains;
+using Scheduler.Grains.Settings;
 
 namespace Scheduler.Gateway.Settings;
 

@@ -1,4 +1,4 @@
-using Scheduler.Grains;
+using Scheduler.Grains.Settings;
 
 namespace Scheduler.Gateway.Settings;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using Scheduler.Grains;
+using Scheduler.Grains.Notifications;
 
 namespace Scheduler.Gateway.Webhooks;
 

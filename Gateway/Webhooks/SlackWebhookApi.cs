@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Scheduler.Grains;
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
 
 namespace Scheduler.Gateway.Webhooks;

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Requests;
+
+namespace Scheduler.Grains.Batches;
 
 /// <summary>The batch planner's option for one request (see <see cref="IInterviewRequestGrain.ReceiveBatchPlan"/>).</summary>
 /// <param name="Stages">The planned stages, in the request's stage order, with concrete interviewers (named and drawn from pools); instants UTC.</param>

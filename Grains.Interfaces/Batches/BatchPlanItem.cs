@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Requests;
+
+namespace Scheduler.Grains.Batches;
 
 /// <summary>One request of a chunk handed to <see cref="IBatchPlannerGrain.Plan"/>.</summary>
 /// <param name="RequestId">The request id (without tenant).</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Batches;
 
 /// <summary>The outcome of <see cref="IBatchPlannerGrain.Plan"/>.</summary>
 /// <param name="Requests">How many distinct requests were given.</param>

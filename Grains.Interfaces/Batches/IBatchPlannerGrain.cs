@@ -1,5 +1,6 @@
+using Scheduler.Grains.Requests;
 
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Batches;
 
 /// <summary>
 /// Plans one chunk of a batch of interview requests, key <c>{tenant}/{batchId}.{chunk}</c>: the

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>A calendar account's answer to <see cref="AccountFreeBusyQuery"/>.</summary>
 /// <param name="Busy">Busy intervals of all asked calendars, merged per calendar, ordered by start.</param>

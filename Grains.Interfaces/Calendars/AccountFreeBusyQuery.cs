@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>A free/busy question to a calendar account.</summary>
 /// <param name="ReaderKey">The participant grain key <c>{tenant}/{participantId}</c> asking; the account remembers it and tells it when these calendars change.</param>

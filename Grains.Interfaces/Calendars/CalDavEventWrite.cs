@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>What a participant's CalDAV calendars should show for one interview request (see <see cref="ICalDavWriterGrain"/>).</summary>
 /// <param name="RequestKey">The request's grain key <c>{tenant}/{requestId}</c>.</param>

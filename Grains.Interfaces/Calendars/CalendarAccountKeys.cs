@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>Builds and splits calendar account grain keys <c>{tenant}/{provider}/{accountId}</c>.</summary>
 public static class CalendarAccountKeys

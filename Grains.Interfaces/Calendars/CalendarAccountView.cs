@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>What a calendar account grain reports about itself (no secrets).</summary>
 /// <param name="Provider"><c>google</c> or <c>microsoft</c>.</param>

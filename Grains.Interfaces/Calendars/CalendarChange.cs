@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>A calendar account's message to a participant that read it: these calendars changed.</summary>
 /// <param name="AccountKey">The account grain key <c>{tenant}/{provider}/{accountId}</c>.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>A push-notification channel of a calendar account (without its secret token).</summary>
 /// <param name="CalendarId">The watched calendar.</param>

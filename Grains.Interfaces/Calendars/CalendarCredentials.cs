@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>
 /// OAuth 2.0 credentials of a calendar account (RFC 6749 §5.1). Stored encrypted by the account

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>What a verified push notification asks of the account, whichever provider sent it; the webhook maps the provider's own kinds to it.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.CalendarNotificationKind")]

@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>
 /// Writes a participant's booked interviews into its CalDAV calendars, key <c>{tenant}/{participantId}</c>

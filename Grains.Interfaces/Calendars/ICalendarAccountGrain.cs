@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>
 /// A connected calendar account, key <c>{tenant}/{provider}/{accountId}</c> (see

@@ -1,6 +1,8 @@
 using Orleans.Concurrency;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
 
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>
 /// The side of a participant grain (same key <c>{tenant}/{participantId}</c>) that calendar

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>A provider's push notification as the webhook read it (Google: the <c>X-Goog-*</c> headers of a channel delivery; Graph: one item of a notification POST).</summary>
 /// <param name="ChannelId">The channel id we chose (Google <c>X-Goog-Channel-ID</c>; Graph: the notification URL's <c>ch</c>).</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Calendars;
 
 /// <summary>What a calendar account made of a push notification.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.PushVerdict")]

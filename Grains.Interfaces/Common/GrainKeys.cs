@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Indexes;
+
+namespace Scheduler.Grains.Common;
 
 /// <summary>
 /// Builds and splits the tenant-scoped grain keys: <c>{tenant}/{id}</c> for participants, requests,

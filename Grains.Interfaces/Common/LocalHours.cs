@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Common;
 
 /// <summary>A range of local wall-clock time on one date.</summary>
 /// <param name="Start">Local start time, <c>HH:mm</c>.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Common;
 
 /// <summary>A half-open interval of instants <c>[Start, End)</c>.</summary>
 /// <param name="Start">The first instant (UTC offset expected, any offset accepted).</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Common;
 
 /// <summary>
 /// A weekly rule in local wall-clock time of the participant (or candidate) it belongs to, for

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Participants;
+
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>A page query over a tenant's participants or pools, ordered by id (ordinal).</summary>
 /// <param name="Kind">Only participants of this kind; <see langword="null"/> for all (ignored for pools).</param>

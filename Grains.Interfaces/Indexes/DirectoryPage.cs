@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>A page of a tenant's participants or pools, ordered by id.</summary>
 /// <typeparam name="T"><see cref="ParticipantSummary"/> or <see cref="PoolSummary"/>.</typeparam>

@@ -1,5 +1,4 @@
-
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>
 /// Maps a caller's external id (or Idempotency-Key) to the request created for it, key

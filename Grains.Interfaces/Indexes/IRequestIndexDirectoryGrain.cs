@@ -1,5 +1,4 @@
-
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>
 /// The days on which a tenant has requests, key <c>{tenant}</c>: lets a list walk the index's day

@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>
 /// One shard of a tenant's list of interview requests for dashboards, key

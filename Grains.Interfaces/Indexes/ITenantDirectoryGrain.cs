@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>
 /// One shard of a tenant's directory of participants and pools, key <c>{tenant}/{n}</c> (see

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Participants;
+
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>What an administrator's participant list shows about one participant.</summary>
 /// <param name="Id">The participant id (without tenant).</param>

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Pools;
+
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>What an administrator's pool list shows about one pool, and whom it has (to find the pools of a participant).</summary>
 /// <param name="Id">The pool id (without tenant).</param>

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Scheduler.Grains.Common;
 
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>
 /// Where a request's summary lives in its tenant's sharded index: shard

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Requests;
+
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>A page query over a tenant's requests, ordered by creation (oldest first).</summary>
 /// <param name="Status">Only this status; <see langword="null"/> for all.</param>

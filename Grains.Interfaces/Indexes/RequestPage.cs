@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>A page of request summaries.</summary>
 /// <param name="Items">The summaries, ordered by creation.</param>

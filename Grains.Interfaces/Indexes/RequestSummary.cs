@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Requests;
+
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>What a dashboard lists about a request.</summary>
 /// <param name="Id">The request id (without tenant).</param>

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Scheduler.Grains.Common;
 
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Indexes;
 
 /// <summary>
 /// Where a participant's or pool's summary lives in its tenant's directory: shard

@@ -1,5 +1,4 @@
-
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>
 /// The durable outbox of one interview request, key <c>{tenant}/{requestId}</c>. Every notification is persisted

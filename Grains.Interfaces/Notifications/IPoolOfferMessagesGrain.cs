@@ -1,5 +1,4 @@
-
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>
 /// The Slack messages of one first-to-accept pool offer, key <c>{tenant}/{poolId}/{offerId}</c>: posts the offer to

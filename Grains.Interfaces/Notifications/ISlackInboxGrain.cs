@@ -1,5 +1,4 @@
-
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>
 /// The durable inbox of a tenant's Slack interactions, key <c>{tenant}</c>. The webhook stores each verified button

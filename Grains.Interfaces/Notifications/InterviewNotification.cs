@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>
 /// One event to announce for an interview, handed to <see cref="INotificationOutboxGrain.Enqueue"/>. The outbox

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>How a notification reaches its recipient.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.NotificationChannel")]

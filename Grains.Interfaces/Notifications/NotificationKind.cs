@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>What a notification is about (DESIGN §5 <c>notify</c>, issue "what is notified, to whom").</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.NotificationKind")]

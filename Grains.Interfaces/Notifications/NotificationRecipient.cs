@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>One person (or Slack channel) a notification goes to.</summary>
 /// <param name="Id">A stable id within the tenant (participant id, or e.g. <c>recruiters</c>); part of the exactly-once key.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>One message of the outbox, as shown in a request's history.</summary>
 /// <param name="Key">The exactly-once key: <c>{kind}[-{minutes}]/{sequence}/{recipientId}/{channel}</c>.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>Where a notification of the outbox stands.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.NotificationStatus")]

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>One pool member's Slack message for a first-to-accept offer.</summary>
 /// <param name="MemberId">The pool member.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>Where a pool member's Slack offer message stands.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.PoolOfferMessageStatus")]

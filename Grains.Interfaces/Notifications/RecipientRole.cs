@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>The part a recipient plays in an interview; selects wording and invite role.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.RecipientRole")]

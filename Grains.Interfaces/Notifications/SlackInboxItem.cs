@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>An interaction in a tenant's Slack inbox and how it was handled.</summary>
 /// <param name="Interaction">The interaction.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>Where an accepted Slack interaction stands.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.SlackInboxStatus")]

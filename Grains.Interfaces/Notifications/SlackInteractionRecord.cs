@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Notifications;
 
 /// <summary>One verified button press from Slack (a <c>block_actions</c> payload), as the inbox stores it.</summary>
 /// <param name="Id">

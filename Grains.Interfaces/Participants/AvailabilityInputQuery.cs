@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Participants;
 
 /// <summary>What a request asks a participant for during negotiation.</summary>
 /// <param name="Window">The request's search window.</param>

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Participants;
 
 /// <summary>A query for a participant's free slots.</summary>
 /// <param name="Range">The range searched; at most 90 days.</param>

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Participants;
 
 /// <summary>A participant's free time and slot starts in a range.</summary>
 /// <param name="Free">Free working time (busy widened by buffers removed, caps applied), ordered.</param>

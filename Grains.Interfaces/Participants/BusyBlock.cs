@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Participants;
 
 /// <summary>An explicit busy block of a participant (out of office, focus time).</summary>
 /// <param name="Start">The first busy instant.</param>

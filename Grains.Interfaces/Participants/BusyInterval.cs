@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Participants;
 
 /// <summary>One busy interval of a participant, unbuffered.</summary>
 /// <param name="Start">The first busy instant (UTC).</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Participants;
 
 /// <summary>Where a busy interval comes from.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.BusySourceKind")]

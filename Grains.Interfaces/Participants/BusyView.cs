@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Participants;
 
 /// <summary>A participant's busy time in a range, with the freshness of the calendar data.</summary>
 /// <param name="Intervals">Busy intervals overlapping the range, ordered by start.</param>

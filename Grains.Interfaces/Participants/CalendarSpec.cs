@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Participants;
 
 /// <summary>
 /// A calendar a participant's busy time is read from. Which fields apply depends on

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Participants;
 
 /// <summary>Replaces the weekly working hours on one local date.</summary>
 /// <param name="Date">The local date, <c>yyyy-MM-dd</c>.</param>

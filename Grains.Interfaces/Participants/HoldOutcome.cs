@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Participants;
 
 /// <summary>The answer to <see cref="IParticipantGrain.TryHold"/> or <see cref="IParticipantGrain.ConfirmHold"/>.</summary>
 /// <param name="Granted">Whether the hold (or booking) is in place.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Participants;
 
 /// <summary>Why a participant refused a hold or confirmation.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.HoldRefusal")]

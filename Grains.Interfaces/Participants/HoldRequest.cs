@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Participants;
 
 /// <summary>A request's ask to hold (or confirm) intervals on a participant.</summary>
 /// <param name="RequestId">The request key (<c>{tenant}/{requestId}</c>); holds and bookings are idempotent on it.</param>

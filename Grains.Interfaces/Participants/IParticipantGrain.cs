@@ -1,5 +1,6 @@
+using Scheduler.Grains.Common;
 
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Participants;
 
 /// <summary>
 /// One participant (candidate, interviewer, coordinator, room), key <c>{tenant}/{participantId}</c>.

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Participants;
 
 /// <summary>
 /// Everything the scheduling engine needs about one participant, as the participant sees itself

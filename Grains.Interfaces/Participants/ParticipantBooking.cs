@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Participants;
 
 /// <summary>A hold or booking of a participant for one request.</summary>
 /// <param name="RequestId">The request key.</param>

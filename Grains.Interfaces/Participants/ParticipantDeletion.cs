@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Participants;
 
 /// <summary>The answer to <see cref="IParticipantGrain.Delete"/>.</summary>
 /// <param name="Existed">Whether the participant existed (had a profile).</param>

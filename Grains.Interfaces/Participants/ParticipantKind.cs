@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Participants;
 
 /// <summary>What a participant is.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.ParticipantKind")]

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Participants;
 
 /// <summary>A participant's profile: who they are, when they work and what limits their interviews.</summary>
 /// <param name="DisplayName">The name shown in messages and invites.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Pools;
 
 /// <summary>The answer to <see cref="IInterviewerPoolGrain.Accept"/>.</summary>
 /// <param name="Accepted">Whether this member won the offer (repeating a winning acceptance is accepted again).</param>

@@ -1,5 +1,6 @@
+using Scheduler.Grains.Requests;
 
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Pools;
 
 /// <summary>
 /// An interviewer pool, key <c>{tenant}/{poolId}</c>: its members and selection strategy, and

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Pools;
 
 /// <summary>What a pool tells a request when a member won one of its first-to-accept offers.</summary>
 /// <param name="PoolId">The pool id (without tenant).</param>

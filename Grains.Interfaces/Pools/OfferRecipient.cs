@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Pools;
 
 /// <summary>One member's part in an offer (kept so notifications can update that member's message).</summary>
 /// <param name="MemberId">The member.</param>

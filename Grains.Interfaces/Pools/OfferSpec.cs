@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Pools;
 
 /// <summary>A slot offered to every eligible pool member at once; the first to accept takes it.</summary>
 /// <param name="OfferId">The offer id, unique within the pool; offering the same id again is idempotent.</param>

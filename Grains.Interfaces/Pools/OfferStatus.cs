@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Pools;
 
 /// <summary>The state of a first-to-accept offer, or of one member's part in it.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.OfferStatus")]

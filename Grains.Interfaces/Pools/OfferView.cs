@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Pools;
 
 /// <summary>A first-to-accept offer and where it stands.</summary>
 /// <param name="OfferId">The offer id.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Pools;
 
 /// <summary>An interviewer pool's definition.</summary>
 /// <param name="Members">Member participant ids (without tenant), without duplicates.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Pools;
 
 /// <summary>The answer to <see cref="IInterviewerPoolGrain.Delete"/>.</summary>
 /// <param name="Existed">Whether the pool existed.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Pools;
 
 /// <summary>How a pool's members are chosen for a stage.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.PoolStrategy")]

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Pools;
 
 /// <summary>A stored interviewer pool.</summary>
 /// <param name="Id">The pool id (without tenant).</param>

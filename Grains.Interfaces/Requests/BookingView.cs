@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>A confirmed booking of a request.</summary>
 /// <param name="Stages">The booked stages in order.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>Why a command on a request was not applied.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.CommandError")]

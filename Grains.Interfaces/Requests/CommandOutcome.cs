@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>The answer to a command on a request (select, cancel, reschedule).</summary>
 /// <param name="Error">Why it was not applied; <see cref="CommandError.None"/> when applied.</param>

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Requests;
 
 /// <summary>A participant's report that new busy time overlaps a booked interview.</summary>
 /// <param name="ParticipantId">The participant id (without tenant).</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>What a booked request does when a participant reports a conflicting calendar change.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.ConflictPolicy")]

@@ -1,6 +1,8 @@
 using Orleans.Concurrency;
+using Scheduler.Grains.Batches;
+using Scheduler.Grains.Pools;
 
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>
 /// One interview request, key <c>{tenant}/{requestId}</c>: its state machine (DESIGN.md §3),

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Requests;
 
 /// <summary>An interview request as submitted (DESIGN.md §5). The request id is the grain key.</summary>
 /// <param name="CandidateId">The candidate's participant id (without tenant).</param>

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Notifications;
+
+namespace Scheduler.Grains.Requests;
 
 /// <summary>The status of an interview request as dashboards see it.</summary>
 /// <param name="Id">The request id (without tenant).</param>

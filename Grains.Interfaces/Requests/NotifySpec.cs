@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>Which channels a request notifies on.</summary>
 /// <param name="Email">Send email (with calendar invites).</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>A stage's requirement of members from an interviewer pool.</summary>
 /// <param name="PoolId">The pool id (without tenant).</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>An optional prep plan for the candidate (DESIGN.md §4), stored with the request.</summary>
 /// <param name="TotalHours">Total prep time in hours, more than 0.</param>

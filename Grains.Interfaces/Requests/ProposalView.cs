@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>A proposed option.</summary>
 /// <param name="Id">The proposal id, unique within the request (<c>p1</c>, <c>p2</c>, …; a new negotiation continues the numbering).</param>

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Requests;
 
 /// <summary>The open first-to-accept offer a request in <see cref="RequestStatus.Offered"/> waits for.</summary>
 /// <param name="PoolId">The pool whose seat is offered (without tenant).</param>

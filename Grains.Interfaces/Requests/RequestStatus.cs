@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>The state of an interview request (DESIGN.md §3).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.RequestStatus")]

@@ -1,4 +1,6 @@
-namespace Scheduler.Grains;
+using Scheduler.Grains.Common;
+
+namespace Scheduler.Grains.Requests;
 
 /// <summary>A reschedule command.</summary>
 /// <param name="Window">A new search window; <see langword="null"/> keeps the current one.</param>

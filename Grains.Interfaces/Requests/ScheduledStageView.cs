@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>A stage placed in time.</summary>
 /// <param name="Name">The stage name.</param>

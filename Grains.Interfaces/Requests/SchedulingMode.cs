@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>What a request does once options are found.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.SchedulingMode")]

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>One component of a proposal's score.</summary>
 /// <param name="Code">A stable code, e.g. <c>candidatePreferredTime</c>, <c>early</c>, <c>backToBack</c>.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>How the stages of a loop are sequenced.</summary>
 /// <param name="SameDay">Whether all stages fall on one local day of the candidate.</param>

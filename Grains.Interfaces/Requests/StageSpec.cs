@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>One stage of an interview (a single interview or one step of a loop).</summary>
 /// <param name="Name">The stage name, unique within the request.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>One persisted transition of a request.</summary>
 /// <param name="Status">The new status.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Requests;
 
 /// <summary>The answer to <see cref="IInterviewRequestGrain.Submit"/>.</summary>
 /// <param name="Request">The request as stored (the existing one when it was already submitted).</param>

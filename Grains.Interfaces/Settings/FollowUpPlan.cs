@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Settings;
 
 /// <summary>The follow-ups of one interview as a tenant's settings and the host's defaults decide them.</summary>
 /// <param name="FeedbackReminder">Whether interviewers are asked for feedback.</param>

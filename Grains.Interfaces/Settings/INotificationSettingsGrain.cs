@@ -1,5 +1,4 @@
-
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Settings;
 
 /// <summary>The notification settings of one tenant, key <c>{tenant}</c>.</summary>
 [Alias("Scheduler.Grains.INotificationSettingsGrain")]

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains;
+namespace Scheduler.Grains.Settings;
 
 /// <summary>
 /// A tenant's notification settings (<see cref="INotificationSettingsGrain"/>): the follow-ups after an interview.

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Requests;
+
 namespace Scheduler.Grains.Batches;
 
 /// <summary>

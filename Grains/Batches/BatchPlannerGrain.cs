@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
 using Scheduler.Grains.Requests;
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Batch;
+using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Grains.Batches;
 

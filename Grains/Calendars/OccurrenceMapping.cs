@@ -1,6 +1,8 @@
 using NodaTime;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 using Scheduler.ICalendar;
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Calendar;
 
 namespace Scheduler.Grains.Calendars;
 

@@ -1,7 +1,10 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
-using Scheduler.Scheduling;
+using Scheduler.Grains.Participants;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Grains.Common;
 

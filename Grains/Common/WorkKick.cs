@@ -1,4 +1,3 @@
-
 namespace Scheduler.Grains.Common;
 
 /// <summary>

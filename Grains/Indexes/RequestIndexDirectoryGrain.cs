@@ -1,4 +1,3 @@
-
 namespace Scheduler.Grains.Indexes;
 
 /// <summary>The days on which a tenant has requests (see <see cref="IRequestIndexDirectoryGrain"/>); written once per new day.</summary>

@@ -1,3 +1,4 @@
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Indexes;
 

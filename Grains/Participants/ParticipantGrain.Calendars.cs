@@ -1,3 +1,7 @@
+using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Requests;
+
 namespace Scheduler.Grains.Participants;
 
 /// <summary>The participant's side of calendar push notifications (<see cref="ICalendarReaderGrain"/>).</summary>

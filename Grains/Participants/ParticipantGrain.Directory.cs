@@ -1,3 +1,6 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Indexes;
+
 namespace Scheduler.Grains.Participants;
 
 /// <summary>The participant's entry in its tenant's directory (<see cref="ITenantDirectoryGrain"/>), and deleting the participant.</summary>

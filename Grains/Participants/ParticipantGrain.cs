@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants.Busy;
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Grains.Participants;
 

@@ -1,3 +1,6 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Indexes;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Pools;
 

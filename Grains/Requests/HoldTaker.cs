@@ -1,3 +1,5 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Requests;
 

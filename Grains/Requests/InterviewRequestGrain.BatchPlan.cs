@@ -1,3 +1,4 @@
+using Scheduler.Grains.Batches;
 
 namespace Scheduler.Grains.Requests;
 

@@ -1,5 +1,7 @@
 using Scheduler.Grains.Common;
-using Scheduler.Scheduling;
+using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Pools;
+using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Grains.Requests;
 

@@ -1,5 +1,6 @@
-using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Settings;
 
 namespace Scheduler.Grains.Requests;
 

@@ -1,5 +1,8 @@
 using Scheduler.Grains.Common;
-using Scheduler.Scheduling;
+using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
+using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Grains.Requests;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Requests;
 

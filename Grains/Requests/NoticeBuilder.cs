@@ -1,3 +1,6 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Requests;
 

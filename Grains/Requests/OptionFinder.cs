@@ -1,5 +1,8 @@
 using Scheduler.Grains.Common;
-using Scheduler.Scheduling;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
+using Scheduler.Scheduling.Engine;
+using Scheduler.Scheduling.Requests;
 
 namespace Scheduler.Grains.Requests;
 

@@ -1,4 +1,4 @@
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Grains.Requests;
 

@@ -1,3 +1,6 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications;
+
 namespace Scheduler.Grains.Requests;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Common;
+
 namespace Scheduler.Grains.Requests;
 
 /// <summary>

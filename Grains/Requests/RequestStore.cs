@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Indexes;
 
 namespace Scheduler.Grains.Requests;
 

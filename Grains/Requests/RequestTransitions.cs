@@ -1,4 +1,4 @@
-using static Scheduler.Grains.RequestStatus;
+using static Scheduler.Grains.Requests.RequestStatus;
 
 namespace Scheduler.Grains.Requests;
 

@@ -1,4 +1,7 @@
-namespace Scheduler.ICalendar;
+using Scheduler.ICalendar.Recurrence;
+using Scheduler.ICalendar.Values;
+
+namespace Scheduler.ICalendar.Events;
 
 /// <summary>
 /// One VEVENT as read (RFC 5545 §3.6.1): a master event (possibly recurring) or, when

@@ -1,6 +1,7 @@
 using NodaTime;
+using Scheduler.ICalendar.Values;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Events;
 
 /// <summary>
 /// One occurrence of an event in a window: a single event, one instance of a recurring

@@ -1,4 +1,4 @@
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Events;
 
 /// <summary>
 /// The properties of a VEVENT that <see cref="EventReader"/> reads, found in one pass over the

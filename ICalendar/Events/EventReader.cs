@@ -1,6 +1,8 @@
 using System.Globalization;
+using Scheduler.ICalendar.Recurrence;
+using Scheduler.ICalendar.Values;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Events;
 
 /// <summary>
 /// Reads a VEVENT component into a <see cref="CalendarEvent"/>. An event whose DTSTART is

@@ -1,4 +1,4 @@
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Events;
 
 /// <summary>The <c>STATUS</c> of a VEVENT (RFC 5545 §3.8.1.11).</summary>
 public enum EventStatus

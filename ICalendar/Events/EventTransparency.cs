@@ -1,4 +1,4 @@
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Events;
 
 /// <summary>The <c>TRANSP</c> of a VEVENT (RFC 5545 §3.8.2.7); the default is <see cref="Opaque"/>.</summary>
 public enum EventTransparency

@@ -1,6 +1,8 @@
 using NodaTime;
+using Scheduler.ICalendar.Recurrence;
+using Scheduler.ICalendar.Values;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Events;
 
 /// <summary>
 /// Computes the occurrences of a calendar's events in a window (RFC 5545 §3.8.5): the

@@ -1,10 +1,10 @@
 using System.Collections;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Events;
 
 /// <summary>
 /// The occurrences of a window, sorted by start, and the UIDs of the series whose expansion stopped at a limit
-/// (<see cref="OccurrenceBuilder.MaxInstancesPerSeries"/> instances or <see cref="RecurrenceExpander.MaxPeriods"/>
+/// (<see cref="OccurrenceBuilder.MaxInstancesPerSeries"/> instances or <see cref="Recurrence.RecurrenceExpander.MaxPeriods"/>
 /// periods, e.g. an unbounded <c>FREQ=SECONDLY</c>): for those the list holds only the instances up to the cut, so the
 /// window is not fully known.
 /// </summary>

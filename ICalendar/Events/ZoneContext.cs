@@ -1,6 +1,7 @@
 using NodaTime;
+using Scheduler.ICalendar.Values;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Events;
 
 /// <summary>
 /// How values are turned into instants for one query: resolved TZIDs, the zone for DATE values

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Recurrence;
 
 /// <summary>
 /// Expands a <see cref="RecurrenceRule"/> in wall-clock time (RFC 5545 §3.3.10). Every

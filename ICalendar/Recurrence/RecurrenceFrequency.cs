@@ -1,4 +1,4 @@
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Recurrence;
 
 /// <summary>The <c>FREQ</c> rule part (RFC 5545 §3.3.10), from the finest to the coarsest.</summary>
 public enum RecurrenceFrequency

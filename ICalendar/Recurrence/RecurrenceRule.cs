@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using NodaTime;
+using Scheduler.ICalendar.Values;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Recurrence;
 
 /// <summary>
 /// A parsed RECUR value (RFC 5545 §3.3.10), as used by <c>RRULE</c> (§3.8.5.3). Lists are empty

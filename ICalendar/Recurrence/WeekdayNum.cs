@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Recurrence;
 
 /// <summary>
 /// One <c>BYDAY</c> entry (RFC 5545 §3.3.10 <c>weekdaynum</c>): a weekday with an optional

@@ -1,4 +1,4 @@
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.TimeZones;
 
 /// <summary>
 /// Display names that Outlook and Exchange write as <c>TZID</c> (e.g.

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.TimeZones;
 
 /// <summary>
 /// Resolves a <c>TZID</c> (RFC 5545 §3.2.19) to a NodaTime zone, in this order:

@@ -1,7 +1,9 @@
 using NodaTime;
 using NodaTime.TimeZones;
+using Scheduler.ICalendar.Recurrence;
+using Scheduler.ICalendar.Values;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.TimeZones;
 
 /// <summary>
 /// A NodaTime zone built from a <c>VTIMEZONE</c> component's own STANDARD and DAYLIGHT

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NodaTime;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Values;
 
 /// <summary>
 /// A DATE or DATE-TIME value as written (RFC 5545 §3.3.4, §3.3.5): the wall-clock value, which

@@ -1,4 +1,4 @@
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Values;
 
 /// <summary>The four forms a DATE or DATE-TIME value can take (RFC 5545 §3.3.4, §3.3.5).</summary>
 public enum CalendarDateTimeKind

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using NodaTime;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Values;
 
 /// <summary>
 /// A DURATION value (RFC 5545 §3.3.6). Weeks and days are nominal (a day is a calendar day,

@@ -1,4 +1,4 @@
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Values;
 
 /// <summary>
 /// A PERIOD value (RFC 5545 §3.3.9): a start and either an explicit end

@@ -1,4 +1,4 @@
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Writing;
 
 /// <summary>The <c>ROLE</c> parameter of an attendee (RFC 5545 §3.2.16).</summary>
 public enum AttendeeRole

@@ -1,6 +1,7 @@
 using NodaTime;
+using Scheduler.ICalendar.Values;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Writing;
 
 /// <summary>
 /// Writes a calendar object resource for a CalDAV server (RFC 4791 §4.1): one VCALENDAR with one

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Writing;
 
 /// <summary>
 /// Writes content lines (RFC 5545 §3.1): CRLF line ends, lines folded so that no line exceeds

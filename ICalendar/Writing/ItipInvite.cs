@@ -1,6 +1,7 @@
 using NodaTime;
+using Scheduler.ICalendar.Events;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Writing;
 
 /// <summary>
 /// What an iTIP invite says (RFC 5546): one meeting, written by <see cref="ItipWriter"/> as a

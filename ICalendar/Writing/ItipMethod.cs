@@ -1,4 +1,4 @@
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Writing;
 
 /// <summary>The iTIP <c>METHOD</c> of an invite (RFC 5546 §1.4, §3.2).</summary>
 public enum ItipMethod

@@ -1,4 +1,4 @@
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Writing;
 
 /// <summary>The <c>ORGANIZER</c> of an invite (RFC 5545 §3.8.4.3).</summary>
 /// <param name="Email">Email address, without <c>mailto:</c>; must not be empty.</param>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using NodaTime;
+using Scheduler.ICalendar.Events;
+using Scheduler.ICalendar.Values;
 
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Writing;
 
 /// <summary>
 /// Writes iTIP invites (RFC 5546) as iCalendar text: <c>VERSION:2.0</c>, <c>PRODID</c>,

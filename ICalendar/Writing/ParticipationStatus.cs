@@ -1,4 +1,4 @@
-namespace Scheduler.ICalendar;
+namespace Scheduler.ICalendar.Writing;
 
 /// <summary>The <c>PARTSTAT</c> parameter of an attendee for events (RFC 5545 §3.2.12).</summary>
 public enum ParticipationStatus

@@ -1,4 +1,7 @@
-namespace Scheduler.Scheduling;
+using Scheduler.Scheduling.Requests;
+using Scheduler.Scheduling.Results;
+
+namespace Scheduler.Scheduling.Batch;
 
 /// <summary>The outcome of one request of a batch.</summary>
 /// <param name="Index">The request's position in the batch (0-based).</param>

@@ -1,6 +1,9 @@
 using NodaTime;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Engine;
+using Scheduler.Scheduling.Intervals;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Batch;
 
 /// <summary>
 /// What a batch solution has booked so far, per participant: interview intervals (with the owning request) and

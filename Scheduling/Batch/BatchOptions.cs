@@ -1,4 +1,4 @@
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Batch;
 
 /// <summary>Tuning of the batch optimizer.</summary>
 /// <param name="OptionsPerRequest">

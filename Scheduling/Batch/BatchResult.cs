@@ -1,4 +1,4 @@
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Batch;
 
 /// <summary>The outcome of <see cref="BatchScheduler.Schedule"/>.</summary>
 /// <param name="Assignments">One entry per request, in batch order.</param>

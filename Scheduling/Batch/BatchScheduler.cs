@@ -1,6 +1,11 @@
 using NodaTime;
+using Scheduler.Scheduling.Engine;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Participants;
+using Scheduler.Scheduling.Requests;
+using Scheduler.Scheduling.Results;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Batch;
 
 /// <summary>
 /// Schedules many requests that compete for the same people (DESIGN.md §4: book as many as possible, then by

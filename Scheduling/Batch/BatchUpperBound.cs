@@ -1,6 +1,8 @@
 using NodaTime;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Engine;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Batch;
 
 /// <summary>
 /// An upper bound on how many requests of a batch any conflict-free schedule can book. Requests without options

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>
 /// An all-day calendar event: it spans whole local dates of the participant who owns the calendar,

@@ -1,6 +1,8 @@
 using NodaTime;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Participants;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>
 /// Builds a participant's raw busy set from calendar events (DESIGN.md §4): cancelled and transparent

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>A timed calendar event, as read from a participant's calendar.</summary>
 /// <param name="Start">The start (UTC, inclusive).</param>

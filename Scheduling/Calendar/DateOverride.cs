@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>
 /// Replaces the weekly working-hour rules on one local date: different hours, or (with no ranges)

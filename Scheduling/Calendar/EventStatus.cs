@@ -1,4 +1,4 @@
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>The status of a calendar event (iCalendar <c>STATUS</c>, Google <c>status</c>, Graph <c>showAs</c>/<c>isCancelled</c>).</summary>
 public enum EventStatus

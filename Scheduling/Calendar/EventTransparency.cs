@@ -1,4 +1,4 @@
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>Whether an event blocks time (iCalendar <c>TRANSP</c>, Google <c>transparency</c>, Graph <c>showAs = free</c>).</summary>
 public enum EventTransparency

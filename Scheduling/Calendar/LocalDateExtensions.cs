@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>Small calendar helpers shared by the engine.</summary>
 internal static class LocalDateExtensions

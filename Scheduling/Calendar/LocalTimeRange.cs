@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>A span of local wall-clock time on one date, used by <see cref="DateOverride"/>.</summary>
 /// <param name="Start">The local start time (inclusive).</param>

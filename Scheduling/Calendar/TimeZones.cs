@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>
 /// Finds IANA zones by IANA id or by Windows zone name (as Outlook/Microsoft Graph report them),

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>
 /// A recurring weekly span of local wall-clock time, e.g. Monday–Friday 09:00–17:00, used for

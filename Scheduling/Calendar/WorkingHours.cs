@@ -1,6 +1,7 @@
 using NodaTime;
+using Scheduler.Scheduling.Intervals;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>
 /// Turns weekly local-time rules and date overrides into UTC intervals for a participant's zone.

@@ -1,6 +1,7 @@
 using NodaTime;
+using Scheduler.Scheduling.Results;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Engine;
 
 /// <summary>A feasible placement found by the search, before it is turned into a public <see cref="ScheduleOption"/>.</summary>
 internal sealed class CandidateOption

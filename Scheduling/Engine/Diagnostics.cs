@@ -1,6 +1,8 @@
 using NodaTime;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Results;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Engine;
 
 /// <summary>
 /// Explains an empty result by re-applying the constraints one at a time in a fixed order and reporting the

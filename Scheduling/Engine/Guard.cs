@@ -1,4 +1,4 @@
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Engine;
 
 /// <summary>Argument checks shared by the public entry points.</summary>
 internal static class Guard

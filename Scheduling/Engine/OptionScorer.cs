@@ -1,7 +1,9 @@
 using System.Globalization;
 using NodaTime;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Results;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Engine;
 
 /// <summary>
 /// Scores feasible options (soft preferences only; feasibility is already guaranteed). Points:

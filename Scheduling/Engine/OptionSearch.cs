@@ -1,6 +1,8 @@
 using NodaTime;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Intervals;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Engine;
 
 /// <summary>
 /// Enumerates every feasible option of a request: each aligned first-stage start in the first stage's feasible

@@ -1,4 +1,6 @@
-namespace Scheduler.Scheduling;
+using Scheduler.Scheduling.Requests;
+
+namespace Scheduler.Scheduling.Engine;
 
 /// <summary>A pool requirement with its members ranked for fairness (fewest recent bookings, then id).</summary>
 internal sealed class PoolPlan

@@ -1,6 +1,7 @@
 using NodaTime;
+using Scheduler.Scheduling.Calendar;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Engine;
 
 /// <summary>
 /// Picks the top K options spread across days: round by round, each candidate-local day contributes its best

@@ -1,6 +1,9 @@
 using NodaTime;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Requests;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Engine;
 
 /// <summary>A validated request with every participant resolved and every stage's feasible time computed.</summary>
 internal sealed class RequestPlan

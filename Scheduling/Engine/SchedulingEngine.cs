@@ -1,6 +1,10 @@
 using NodaTime;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Participants;
+using Scheduler.Scheduling.Requests;
+using Scheduler.Scheduling.Results;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Engine;
 
 /// <summary>
 /// The scheduling engine for one request (DESIGN.md §4). Pure: it reads only its arguments (time comes in as

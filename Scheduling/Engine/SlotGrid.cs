@@ -1,7 +1,8 @@
 using NodaTime;
 using NodaTime.TimeZones;
+using Scheduler.Scheduling.Intervals;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Engine;
 
 /// <summary>
 /// Slot starts aligned to a granularity counted from local midnight in a given zone (DESIGN.md §4). Alignment is

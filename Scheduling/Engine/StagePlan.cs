@@ -1,6 +1,8 @@
 using NodaTime;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Requests;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Engine;
 
 /// <summary>A stage of a request with its participants resolved and its feasible time computed.</summary>
 internal sealed class StagePlan

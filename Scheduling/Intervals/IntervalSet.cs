@@ -1,7 +1,7 @@
 using System.Collections;
 using NodaTime;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Intervals;
 
 /// <summary>
 /// An immutable set of instants stored as sorted, disjoint, coalesced half-open

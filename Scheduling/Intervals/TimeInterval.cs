@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Intervals;
 
 /// <summary>
 /// A half-open span of time <c>[Start, End)</c> between two UTC <see cref="Instant"/>s.

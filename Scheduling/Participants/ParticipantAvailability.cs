@@ -1,6 +1,8 @@
 using NodaTime;
+using Scheduler.Scheduling.Engine;
+using Scheduler.Scheduling.Intervals;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Participants;
 
 /// <summary>
 /// Free time and free slots of a single participant, for the <c>/availability</c> endpoint. These are the

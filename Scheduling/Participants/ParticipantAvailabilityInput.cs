@@ -1,6 +1,8 @@
 using NodaTime;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Intervals;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Participants;
 
 /// <summary>
 /// Everything the engine needs to know about one participant (candidate or interviewer), as a

@@ -1,4 +1,6 @@
-namespace Scheduler.Scheduling;
+using Scheduler.Scheduling.Intervals;
+
+namespace Scheduler.Scheduling.Prep;
 
 /// <summary>A prep plan: the blocks, and honestly how far short of the request it falls.</summary>
 /// <param name="Blocks">Prep blocks in ascending order (UTC), each within the candidate's free time and the block size range.</param>

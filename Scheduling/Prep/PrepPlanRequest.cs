@@ -1,6 +1,8 @@
 using NodaTime;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Participants;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Prep;
 
 /// <summary>
 /// What the prep planner needs (DESIGN.md §4): the booked interview, the candidate's free working time, and the

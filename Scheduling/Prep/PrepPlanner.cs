@@ -1,6 +1,8 @@
 using NodaTime;
+using Scheduler.Scheduling.Engine;
+using Scheduler.Scheduling.Intervals;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Prep;
 
 /// <summary>
 /// Plans prep blocks before a booked interview (DESIGN.md §4). Front-loaded: local dates are filled in order from

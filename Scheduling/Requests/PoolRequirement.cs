@@ -1,4 +1,6 @@
-namespace Scheduler.Scheduling;
+using Scheduler.Scheduling.Participants;
+
+namespace Scheduler.Scheduling.Requests;
 
 /// <summary>
 /// "<see cref="Count"/> of these people" for one stage. Members are ranked for fairness (fewest bookings in the

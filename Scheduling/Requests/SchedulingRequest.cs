@@ -1,4 +1,8 @@
-namespace Scheduler.Scheduling;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Participants;
+
+namespace Scheduler.Scheduling.Requests;
 
 /// <summary>
 /// An interview request as the engine sees it: who, how long, when. Every participant it names (candidate,

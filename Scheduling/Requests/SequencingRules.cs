@@ -1,4 +1,4 @@
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Requests;
 
 /// <summary>How the stages of a loop follow each other.</summary>
 /// <param name="SameDay">When <see langword="true"/> (the default) all stages start and end on one local date of the candidate.</param>

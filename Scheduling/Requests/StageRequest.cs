@@ -1,4 +1,4 @@
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Requests;
 
 /// <summary>One stage of an interview (a single interview is one stage; a loop has several, in order).</summary>
 /// <param name="Name">The stage's display name, e.g. "Technical".</param>

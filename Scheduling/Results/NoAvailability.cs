@@ -1,4 +1,4 @@
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Results;
 
 /// <summary>Why a request has no option: the first constraint (in a fixed diagnostic order) that emptied the result, and for whom.</summary>
 /// <param name="Reason">The constraint.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Results;
 
 /// <summary>Which constraint left a request without any option.</summary>
 public enum NoAvailabilityReason

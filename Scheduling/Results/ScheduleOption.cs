@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Results;
 
 /// <summary>One feasible way to hold the whole interview: every hard constraint holds; the score ranks options.</summary>
 /// <param name="Score">The sum of <paramref name="Reasons"/>' points; higher is better. Comparable only between options of one request.</param>

@@ -1,6 +1,7 @@
 using NodaTime;
+using Scheduler.Scheduling.Intervals;
 
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Results;
 
 /// <summary>A stage placed in time.</summary>
 /// <param name="Name">The stage's name from the request.</param>

@@ -1,4 +1,6 @@
-namespace Scheduler.Scheduling;
+using Scheduler.Scheduling.Requests;
+
+namespace Scheduler.Scheduling.Results;
 
 /// <summary>The answer to a <see cref="SchedulingRequest"/>: ranked options, or a diagnosis of why there are none.</summary>
 public sealed record SchedulingResult

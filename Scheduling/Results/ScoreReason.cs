@@ -1,4 +1,4 @@
-namespace Scheduler.Scheduling;
+namespace Scheduler.Scheduling.Results;
 
 /// <summary>One contribution to an option's score.</summary>
 /// <param name="Code">A stable machine-readable code: <c>candidatePreferredTime</c>, <c>interviewerPreferredTime</c>, <c>early</c>, <c>backToBack</c> or <c>fragmentsFreeTime</c>.</param>

@@ -1,4 +1,4 @@
-using Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Storage;
 
 namespace Scheduler.Orleans.Benchmarks;
 

@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using NodaTime;
+using Scheduler.Scheduling.Batch;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Participants;
+using Scheduler.Scheduling.Requests;
 
 namespace Scheduler.Scheduling.Benchmarks;
 

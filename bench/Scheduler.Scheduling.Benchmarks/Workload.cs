@@ -1,4 +1,6 @@
 using NodaTime;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Scheduling.Benchmarks;
 

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Grains;
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 using Scheduler.Testing;

@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
-using Scheduler.Grains;
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 

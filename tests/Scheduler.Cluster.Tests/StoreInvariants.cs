@@ -1,4 +1,4 @@
-using Scheduler.Grains;
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 

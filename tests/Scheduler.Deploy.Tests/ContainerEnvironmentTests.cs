@@ -10,7 +10,11 @@ using Scheduler.Gateway.Auth;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Notifications;
 using Scheduler.Hosting;
-using Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Clustering;
+using Scheduler.Providers.DynamoDB.Common;
+using Scheduler.Providers.DynamoDB.DataProtection;
+using Scheduler.Providers.DynamoDB.Reminders;
+using Scheduler.Providers.DynamoDB.Storage;
 using GatewayOptions = Scheduler.Gateway.Hosting.GatewayOptions;
 
 namespace Scheduler.Deploy.Tests;

@@ -1,7 +1,11 @@
 using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging.Abstractions;
-using Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Clustering;
+using Scheduler.Providers.DynamoDB.Common;
+using Scheduler.Providers.DynamoDB.DataProtection;
+using Scheduler.Providers.DynamoDB.Reminders;
+using Scheduler.Providers.DynamoDB.Storage;
 
 namespace Scheduler.Deploy.Tests;
 

@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Scheduler.Grains;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 using Scheduler.Testing;
 using SiloProgram = silo::Program;
 

@@ -4,8 +4,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Grains;
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
 
 namespace Scheduler.Gateway.Tests;
 

@@ -1,3 +1,7 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Pools;
+using Scheduler.Grains.Requests;
+
 namespace Scheduler.Grains.Tests;
 
 public sealed class ContentionTests

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests;
 
@@ -31,6 +33,18 @@ public sealed class ContractTests
         }
 
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Contracts_EverySerializedTypeAndGrainInterface_HasAnAlias()
+    {
+        // On the wire and in stored state a type is named by its alias, not its namespace: types may move, aliases never change.
+        var contracts = typeof(IParticipantGrain).Assembly.GetTypes()
+            .Where(t => t.IsDefined(typeof(GenerateSerializerAttribute), inherit: false) || (t.IsInterface && typeof(IAddressable).IsAssignableFrom(t)))
+            .ToArray();
+        Assert.Contains(typeof(IParticipantGrain), contracts);
+        Assert.Contains(typeof(RequestStatus), contracts);
+        Assert.Empty(contracts.Where(t => !t.IsDefined(typeof(AliasAttribute), inherit: false)).Select(t => t.FullName));
     }
 
     private static bool IsTask(Type type) =>

@@ -1,3 +1,8 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Indexes;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
+
 namespace Scheduler.Grains.Tests;
 
 public sealed class InterviewRequestGrainTests

@@ -1,3 +1,6 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
+
 namespace Scheduler.Grains.Tests;
 
 public sealed class ParticipantGrainTests

@@ -1,3 +1,8 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
+using Scheduler.Grains.Requests;
+
 namespace Scheduler.Grains.Tests;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using Scheduler.Grains.Requests;
-using static Scheduler.Grains.RequestStatus;
+using static Scheduler.Grains.Requests.RequestStatus;
 
 namespace Scheduler.Grains.Tests;
 

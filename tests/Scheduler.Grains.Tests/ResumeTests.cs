@@ -1,4 +1,6 @@
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests;
 

@@ -1,4 +1,5 @@
 using NodaTime;
+using Scheduler.ICalendar.Events;
 using Scheduler.ICalendar.Tests.Support;
 
 namespace Scheduler.ICalendar.Tests;

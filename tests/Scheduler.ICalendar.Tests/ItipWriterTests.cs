@@ -1,5 +1,8 @@
 using System.Text;
 using NodaTime;
+using Scheduler.ICalendar.Events;
+using Scheduler.ICalendar.Values;
+using Scheduler.ICalendar.Writing;
 
 namespace Scheduler.ICalendar.Tests;
 

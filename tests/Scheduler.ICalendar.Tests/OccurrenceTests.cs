@@ -1,5 +1,7 @@
 using NodaTime;
+using Scheduler.ICalendar.Events;
 using Scheduler.ICalendar.Tests.Support;
+using Scheduler.ICalendar.Values;
 
 namespace Scheduler.ICalendar.Tests;
 

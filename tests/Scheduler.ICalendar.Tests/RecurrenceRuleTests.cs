@@ -1,4 +1,5 @@
 using NodaTime;
+using Scheduler.ICalendar.Recurrence;
 using Scheduler.ICalendar.Tests.Support;
 
 namespace Scheduler.ICalendar.Tests;

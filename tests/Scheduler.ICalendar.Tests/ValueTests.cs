@@ -1,4 +1,5 @@
 using NodaTime;
+using Scheduler.ICalendar.Values;
 
 namespace Scheduler.ICalendar.Tests;
 

@@ -1,4 +1,8 @@
 using NodaTime;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Engine;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Scheduling.Tests;
 

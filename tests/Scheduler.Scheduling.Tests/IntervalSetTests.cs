@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using Scheduler.Scheduling.Intervals;
 
 namespace Scheduler.Scheduling.Tests;
 

@@ -1,4 +1,7 @@
 using NodaTime;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Prep;
 using static Scheduler.Scheduling.Tests.TestData;
 
 namespace Scheduler.Scheduling.Tests;

@@ -1,6 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Participants;
+using Scheduler.Scheduling.Requests;
 
 namespace Scheduler.Scheduling.Tests;
 

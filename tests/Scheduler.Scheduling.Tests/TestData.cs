@@ -1,5 +1,9 @@
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Participants;
+using Scheduler.Scheduling.Requests;
 
 namespace Scheduler.Scheduling.Tests;
 

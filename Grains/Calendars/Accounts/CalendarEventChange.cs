@@ -1,3 +1,5 @@
+using Scheduler.Grains.Common;
+
 namespace Scheduler.Grains.Calendars.Accounts;
 
 /// <summary>One event reported by an incremental (or full) sync.</summary>

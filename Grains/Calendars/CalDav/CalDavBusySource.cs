@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Scheduler.Grains.Participants;
 using Scheduler.Grains.Participants.Busy;
 using Scheduler.ICalendar;
 

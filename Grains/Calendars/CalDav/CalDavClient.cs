@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Common.Http;
+using Scheduler.Grains.Participants;
 using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Calendars;

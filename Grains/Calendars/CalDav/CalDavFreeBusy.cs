@@ -1,5 +1,7 @@
 using NodaTime;
+using Scheduler.Grains.Participants;
 using Scheduler.ICalendar;
+using Scheduler.ICalendar.Values;
 
 namespace Scheduler.Grains.Calendars;
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Providers;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Calendars.Google;
 

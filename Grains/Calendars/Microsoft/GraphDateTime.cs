@@ -2,7 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
-using Scheduler.Scheduling;
+using Scheduler.Scheduling.Calendar;
 
 namespace Scheduler.Grains.Calendars.Microsoft;
 

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Common;
+
 namespace Scheduler.Grains.Calendars.Microsoft;
 
 /// <summary>An event as Graph returned it after a write.</summary>

@@ -1,4 +1,6 @@
 using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 using Scheduler.Grains.Participants.Busy;
 
 namespace Scheduler.Grains.Calendars.Providers;

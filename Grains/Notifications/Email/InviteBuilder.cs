@@ -1,5 +1,5 @@
 using NodaTime;
-using Scheduler.ICalendar;
+using Scheduler.ICalendar.Writing;
 
 namespace Scheduler.Grains.Notifications;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Scheduler.Grains.Settings;
 
 namespace Scheduler.Grains.Notifications;
 

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Settings;
+
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Scheduler.Grains.Common.Retries;
 using Microsoft.Extensions.Options;
+using Scheduler.Grains.Common.Retries;
 
 namespace Scheduler.Grains.Notifications;
 

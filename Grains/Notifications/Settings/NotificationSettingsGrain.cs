@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Scheduler.Grains.Settings;
 
 namespace Scheduler.Grains.Notifications;
 

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Settings;
+
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>The durable state of a tenant's <see cref="NotificationSettingsGrain"/> (JSON).</summary>

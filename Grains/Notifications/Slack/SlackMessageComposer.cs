@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Scheduler.Grains.Pools;
 
 namespace Scheduler.Grains.Notifications;
 

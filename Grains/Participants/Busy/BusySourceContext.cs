@@ -1,3 +1,5 @@
+using Scheduler.Grains.Common;
+
 namespace Scheduler.Grains.Participants.Busy;
 
 /// <summary>What a busy source is asked for.</summary>

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Messaging;
+using Scheduler.Providers.DynamoDB.Common;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Clustering;
 
 /// <summary>Registers DynamoDB clustering on silos (membership) and clients (gateway list).</summary>
 public static class DynamoDBClusteringExtensions

@@ -1,4 +1,6 @@
-namespace Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Common;
+
+namespace Scheduler.Providers.DynamoDB.Clustering;
 
 /// <summary>Options of <see cref="DynamoDBMembershipTable"/> (silos).</summary>
 public sealed class DynamoDBClusteringOptions : DynamoDBTableOptions

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Messaging;
+using Scheduler.Providers.DynamoDB.Common;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Clustering;
 
 /// <summary>
 /// The gateways a client may connect to: the proxy endpoints of the cluster's <c>Active</c> silos

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Scheduler.Providers.DynamoDB.Common;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Clustering;
 
 /// <summary>
 /// The official membership table's layout: one partition per cluster (<c>DeploymentId</c>), one

@@ -2,7 +2,7 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>Creates DynamoDB clients from <see cref="DynamoDBClientOptions"/>.</summary>
 internal static class DynamoDBClientFactory

@@ -1,4 +1,4 @@
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>
 /// How to reach DynamoDB: endpoint, region, credentials and the SDK's retries. The base of every

@@ -1,7 +1,7 @@
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>
 /// An item's size as DynamoDB counts it against its 400 KB limit: per attribute, the UTF-8 length

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>Log messages of the DynamoDB providers (event ids 7200–7299).</summary>
 internal static partial class DynamoDBLog

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>Validates DynamoDB options used outside Orleans (key ring, health check) through the options system.</summary>
 /// <typeparam name="TOptions">The options type.</typeparam>

@@ -1,5 +1,4 @@
-
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>Validates a provider's DynamoDB options when the silo or client starts (Orleans' <see cref="IConfigurationValidator"/>).</summary>
 /// <param name="options">The options to validate.</param>

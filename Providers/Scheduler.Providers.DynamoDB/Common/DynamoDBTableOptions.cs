@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>Options of a provider that owns one DynamoDB table: its name and whether the provider creates it.</summary>
 public abstract partial class DynamoDBTableOptions : DynamoDBClientOptions

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>A key attribute: its name and scalar type.</summary>
 /// <param name="Name">The attribute name.</param>

@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Scheduler.Providers.DynamoDB.Common;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.DataProtection;
 
 /// <summary>Registers the shared Data Protection key ring in DynamoDB (<see cref="DynamoDBXmlRepository"/>).</summary>
 public static class DynamoDBKeyRingExtensions

@@ -1,4 +1,6 @@
-namespace Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Common;
+
+namespace Scheduler.Providers.DynamoDB.DataProtection;
 
 /// <summary>Options of <see cref="DynamoDBXmlRepository"/>, the shared Data Protection key ring.</summary>
 public sealed class DynamoDBKeyRingOptions : DynamoDBTableOptions

@@ -1,7 +1,8 @@
 using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scheduler.Providers.DynamoDB.Common;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Health;
 
 /// <summary>Readiness: <c>DescribeTable</c> of each configured table; healthy only when all exist and are <c>ACTIVE</c>.</summary>
 public sealed class DynamoDBHealthCheck : IHealthCheck, IDisposable

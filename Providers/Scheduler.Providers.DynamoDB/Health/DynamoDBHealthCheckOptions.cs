@@ -1,4 +1,9 @@
-namespace Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Clustering;
+using Scheduler.Providers.DynamoDB.Common;
+using Scheduler.Providers.DynamoDB.Reminders;
+using Scheduler.Providers.DynamoDB.Storage;
+
+namespace Scheduler.Providers.DynamoDB.Health;
 
 /// <summary>Options of <see cref="DynamoDBHealthCheck"/>: the connection and the tables that must be <c>ACTIVE</c>.</summary>
 public sealed class DynamoDBHealthCheckOptions : DynamoDBClientOptions

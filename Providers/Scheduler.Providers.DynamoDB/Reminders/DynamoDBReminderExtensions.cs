@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Scheduler.Providers.DynamoDB.Common;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Reminders;
 
 /// <summary>Registers <see cref="DynamoDBReminderTable"/> on a silo.</summary>
 public static class DynamoDBReminderExtensions

@@ -1,4 +1,6 @@
-namespace Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Common;
+
+namespace Scheduler.Providers.DynamoDB.Reminders;
 
 /// <summary>Options of <see cref="DynamoDBReminderTable"/>.</summary>
 public sealed class DynamoDBReminderStorageOptions : DynamoDBTableOptions

@@ -4,8 +4,9 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Scheduler.Providers.DynamoDB.Common;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Reminders;
 
 /// <summary>
 /// Orleans' reminder table in the official DynamoDB layout (see <see cref="ReminderItem"/>). Ring

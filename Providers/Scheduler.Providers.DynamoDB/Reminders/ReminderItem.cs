@@ -1,8 +1,9 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Scheduler.Providers.DynamoDB.Common;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Reminders;
 
 /// <summary>
 /// The official reminder table's layout: key <c>ReminderId</c> (S, <c>{serviceId}_{grainId}_{name}</c>)

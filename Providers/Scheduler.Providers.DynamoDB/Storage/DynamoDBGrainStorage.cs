@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using Scheduler.Providers.DynamoDB.Common;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Storage;
 
 /// <summary>
 /// Grain storage in the official Orleans DynamoDB layout: one item per state, partition key

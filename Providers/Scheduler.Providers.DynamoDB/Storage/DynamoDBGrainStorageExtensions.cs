@@ -7,8 +7,9 @@ using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using Scheduler.Providers.DynamoDB.Common;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Storage;
 
 /// <summary>Registers <see cref="DynamoDBGrainStorage"/> on a silo.</summary>
 public static class DynamoDBGrainStorageExtensions

@@ -1,4 +1,6 @@
-namespace Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Common;
+
+namespace Scheduler.Providers.DynamoDB.Storage;
 
 /// <summary>
 /// A grain state does not fit in one DynamoDB item (400 KB, attribute names and keys included).

@@ -1,6 +1,7 @@
 using Orleans.Storage;
+using Scheduler.Providers.DynamoDB.Common;
 
-namespace Scheduler.Providers.DynamoDB;
+namespace Scheduler.Providers.DynamoDB.Storage;
 
 /// <summary>Options of <see cref="DynamoDBGrainStorage"/>, one set per named storage provider.</summary>
 public sealed class DynamoDBStorageOptions : DynamoDBTableOptions, IStorageProviderSerializerOptions

@@ -1,4 +1,6 @@
 using Scheduler.Grains.Batches;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests.Batches;
 

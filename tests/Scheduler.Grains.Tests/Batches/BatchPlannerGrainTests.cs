@@ -1,3 +1,8 @@
+using Scheduler.Grains.Batches;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
+
 namespace Scheduler.Grains.Tests.Batches;
 
 public sealed class BatchPlannerGrainTests

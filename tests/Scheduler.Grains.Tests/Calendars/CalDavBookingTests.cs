@@ -1,5 +1,8 @@
 using NodaTime;
 using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
 using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Tests.Calendars;

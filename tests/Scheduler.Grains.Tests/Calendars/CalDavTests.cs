@@ -1,4 +1,6 @@
 using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 using Scheduler.Grains.Participants.Busy;
 
 namespace Scheduler.Grains.Tests.Calendars;

@@ -1,4 +1,6 @@
 using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Tests.Calendars;
 

@@ -1,5 +1,7 @@
 using NodaTime;
+using Scheduler.Grains.Notifications;
 using Scheduler.ICalendar;
+using Scheduler.ICalendar.Events;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

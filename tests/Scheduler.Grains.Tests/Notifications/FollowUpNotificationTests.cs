@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
+using Scheduler.Grains.Settings;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

@@ -1,4 +1,5 @@
 using NodaTime;
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
 using Scheduler.ICalendar;
 

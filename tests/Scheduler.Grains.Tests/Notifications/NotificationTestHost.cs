@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
 using Scheduler.Providers.Sqlite;
 

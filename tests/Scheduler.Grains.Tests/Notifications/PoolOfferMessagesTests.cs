@@ -1,4 +1,7 @@
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

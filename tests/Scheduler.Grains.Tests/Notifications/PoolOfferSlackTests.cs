@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

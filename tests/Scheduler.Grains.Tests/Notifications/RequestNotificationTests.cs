@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Scheduler.ICalendar;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
+using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Pools;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

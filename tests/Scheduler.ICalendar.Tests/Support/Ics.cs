@@ -1,4 +1,5 @@
 using NodaTime;
+using Scheduler.ICalendar.Events;
 
 namespace Scheduler.ICalendar.Tests.Support;
 

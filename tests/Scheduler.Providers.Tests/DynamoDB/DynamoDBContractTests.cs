@@ -1,5 +1,5 @@
 using Orleans.Storage;
-using Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Storage;
 using Scheduler.Providers.Tests.Contracts;
 using Scheduler.Testing.DynamoDB;
 

@@ -2,7 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Storage;
-using Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Storage;
 using Scheduler.Providers.Tests.Support;
 using Scheduler.Testing.DynamoDB;
 

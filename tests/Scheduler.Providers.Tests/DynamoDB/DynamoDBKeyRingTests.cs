@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.DataProtection;
 using Scheduler.Testing.DynamoDB;
 
 namespace Scheduler.Providers.Tests.DynamoDB;

@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Clustering;
 using Scheduler.Testing.DynamoDB;
 
 namespace Scheduler.Providers.Tests.DynamoDB;

@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2.Model;
-using Scheduler.Providers.DynamoDB;
+using Scheduler.Providers.DynamoDB.Reminders;
 using Scheduler.Providers.Tests.Support;
 using Scheduler.Testing.DynamoDB;
 

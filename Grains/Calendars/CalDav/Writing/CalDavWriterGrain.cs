@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Common.Retries;
-using Scheduler.ICalendar;
+using Scheduler.ICalendar.Writing;
 
 namespace Scheduler.Grains.Calendars;
 

@@ -1,4 +1,8 @@
 using System.Globalization;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Pools;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Notifications;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Google;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

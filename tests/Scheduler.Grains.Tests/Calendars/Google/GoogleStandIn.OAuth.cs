@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Providers;
+using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Microsoft;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 

@@ -1,3 +1,7 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
+
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 
 public sealed class GraphConflictTests

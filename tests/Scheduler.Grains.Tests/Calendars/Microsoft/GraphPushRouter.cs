@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Calendars.Providers;
 

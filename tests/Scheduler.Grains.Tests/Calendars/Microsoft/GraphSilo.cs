@@ -1,5 +1,7 @@
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 

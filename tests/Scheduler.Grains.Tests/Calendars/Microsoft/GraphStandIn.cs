@@ -9,7 +9,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 
