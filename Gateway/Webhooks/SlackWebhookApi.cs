@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
 
 namespace Scheduler.Gateway.Webhooks;

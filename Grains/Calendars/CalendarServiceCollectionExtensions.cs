@@ -1,5 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Grains.Calendars.CalDav;
+using Scheduler.Grains.Calendars.Ics;
 using Scheduler.Grains.Calendars.Network;
 using Scheduler.Grains.Common.Options;
 using Scheduler.Grains.Participants.Busy;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Scheduler.Grains.Notifications.Email;
+using Scheduler.Grains.Notifications.Slack;
 
 namespace Scheduler.Grains.Notifications;
 

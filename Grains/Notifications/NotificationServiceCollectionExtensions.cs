@@ -1,9 +1,13 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Common.Http;
 using Scheduler.Grains.Common.Options;
+using Scheduler.Grains.Notifications.Email;
+using Scheduler.Grains.Notifications.FollowUps;
+using Scheduler.Grains.Notifications.Outbox;
+using Scheduler.Grains.Notifications.Slack;
 
 namespace Scheduler.Grains.Notifications;
 

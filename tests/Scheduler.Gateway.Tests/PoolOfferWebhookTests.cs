@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Tests.Notifications;
 
 namespace Scheduler.Gateway.Tests;

@@ -1,10 +1,11 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;

@@ -4,7 +4,7 @@ using Scheduler.Grains.Participants;
 using Scheduler.Grains.Participants.Busy;
 using Scheduler.ICalendar;
 
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav;
 
 /// <summary>
 /// The <c>caldav</c> busy source: reads the participant's CalDAV calendar collection

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav;
 
 /// <summary>
 /// A CalDAV calendar collection (RFC 4791 §4.2) and the Basic credentials (RFC 7617) to reach

@@ -7,7 +7,7 @@ using Scheduler.Grains.Common.Http;
 using Scheduler.Grains.Participants;
 using Scheduler.ICalendar;
 
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav;
 
 /// <summary>
 /// A small CalDAV client (RFC 4791) over <see cref="HttpClient"/>: <c>calendar-query</c> and

@@ -3,7 +3,7 @@ using Scheduler.Grains.Participants;
 using Scheduler.ICalendar;
 using Scheduler.ICalendar.Values;
 
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav;
 
 /// <summary>Reads the VFREEBUSY answer of a <c>free-busy-query</c> (RFC 4791 §7.10; RFC 5545 §3.6.4, §3.8.2.6).</summary>
 internal static class CalDavFreeBusy

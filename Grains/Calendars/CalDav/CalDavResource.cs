@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav;
 
 /// <summary>One calendar object resource returned by a CalDAV REPORT or GET (RFC 4791 §4.1).</summary>
 /// <param name="Href">The resource's path as the server reports it.</param>

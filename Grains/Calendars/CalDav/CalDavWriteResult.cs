@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav;
 
 /// <summary>The outcome of a CalDAV PUT.</summary>
 /// <param name="Status">What happened.</param>

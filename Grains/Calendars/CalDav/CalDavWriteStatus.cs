@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav;
 
 /// <summary>The outcome of a conditional CalDAV write (RFC 4791 §5.3.2, RFC 7232 §3.1–3.2).</summary>
 public enum CalDavWriteStatus

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav;
 
 /// <summary>Request bodies and multistatus parsing for CalDAV (RFC 4791, RFC 4918).</summary>
 internal static class CalDavXml

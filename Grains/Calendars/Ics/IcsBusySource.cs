@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Scheduler.Grains.Participants.Busy;
 using Scheduler.ICalendar;
 
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.Ics;
 
 /// <summary>
 /// The <c>ics</c> busy source: a participant's iCalendar feed (secret-address URL of Google,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Scheduler.Grains.Common.Http;
 using Scheduler.ICalendar;
 
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.Ics;
 
 /// <summary>
 /// Reads <c>ics</c> feeds: <c>http(s)</c> with conditional GET (RFC 7232: <c>If-None-Match</c>

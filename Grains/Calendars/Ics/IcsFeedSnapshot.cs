@@ -1,6 +1,6 @@
 using Scheduler.ICalendar;
 
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.Ics;
 
 /// <summary>The last good copy of an <c>ics</c> feed and its validators (RFC 9110 §8.8; RFC 7232).</summary>
 /// <param name="Calendar">The parsed feed.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Email;
 
 /// <summary>
 /// Composes the email one recipient gets for a notification: subject and bodies from <see cref="EmailTemplates"/>,

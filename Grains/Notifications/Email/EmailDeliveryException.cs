@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Email;
 
 /// <summary>An email could not be delivered to the SMTP server.</summary>
 public sealed class EmailDeliveryException : Exception

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Email;
 
 /// <summary>One composed email, ready for an <see cref="IEmailSender"/>.</summary>
 /// <param name="ToAddress">The single recipient's address.</param>

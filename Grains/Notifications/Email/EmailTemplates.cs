@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Email;
 
 /// <summary>
 /// The wording of each kind of email: a subject and an opening line, with placeholders <c>{title}</c>,

@@ -1,7 +1,8 @@
 using NodaTime;
+using Scheduler.Grains.Notifications.Email.Calendar;
 using Scheduler.ICalendar.Writing;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Email;
 
 /// <summary>
 /// Builds the iTIP invite of an interview notification (RFC 5546): <c>REQUEST</c> for booked and rescheduled

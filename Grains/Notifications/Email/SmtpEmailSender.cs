@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Text;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Email;
 
 /// <summary>
 /// Sends with MailKit: a <c>multipart/mixed</c> of a <c>multipart/alternative</c> (<c>text/plain</c>, <c>text/html</c>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Email;
 
 /// <summary>SMTP settings, bound to the <c>Smtp:</c> configuration section.</summary>
 public sealed class SmtpOptions

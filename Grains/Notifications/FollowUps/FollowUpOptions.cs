@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Scheduler.Grains.Settings;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.FollowUps;
 
 /// <summary>Host defaults of the follow-ups after an interview, bound to <c>Notifications:FollowUp</c>; a tenant's <see cref="NotificationSettings"/> override them.</summary>
 public sealed class FollowUpOptions

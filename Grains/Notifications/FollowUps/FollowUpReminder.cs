@@ -1,6 +1,6 @@
 using Scheduler.Grains.Settings;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.FollowUps;
 
 /// <summary>
 /// The durable reminder that sends an interview's follow-ups (feedback reminder to the interviewers, optional

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Common.Retries;
+using Scheduler.Grains.Notifications.Email;
+using Scheduler.Grains.Notifications.Slack;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Outbox;
 
 /// <summary>
 /// The notification outbox of one request (<see cref="INotificationOutboxGrain"/>). Enqueue persists one entry per

@@ -1,6 +1,6 @@
 using Scheduler.Grains.Common.Retries;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Outbox;
 
 /// <summary>One persisted message of the outbox (JSON in the grain state).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Notifications.OutboxEntry")]

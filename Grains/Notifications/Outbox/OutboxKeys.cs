@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Outbox;
 
 /// <summary>The exactly-once key of an outbox message: <c>{kind}[-{minutes}]/{sequence}/{recipientId}/{channel}</c>.</summary>
 public static class OutboxKeys

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Outbox;
 
 internal static partial class OutboxLog
 {

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Scheduler.Grains.Common.Retries;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Outbox;
 
 /// <summary>Retry settings of the notification outbox, bound to <c>Notifications:Outbox</c>.</summary>
 public sealed class OutboxOptions : IValidatableObject

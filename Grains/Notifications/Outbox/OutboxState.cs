@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Outbox;
 
 /// <summary>The durable state of a notification outbox grain (JSON).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Notifications.OutboxState")]

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Reminders;
 
 /// <summary>One reminder of an interview and what to do with it.</summary>
 /// <param name="MinutesBefore">How many minutes before the start it is meant for (1 or more).</param>

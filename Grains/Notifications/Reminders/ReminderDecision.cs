@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Reminders;
 
 /// <summary>What to do with one reminder of an interview.</summary>
 public enum ReminderDecision

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Reminders;
 
 /// <summary>
 /// Decides, without side effects, which reminders of an interview to register, send at once or skip (DESIGN §5

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
+using Scheduler.Grains.Notifications.FollowUps;
 using Scheduler.Grains.Settings;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Settings;
 
 /// <summary>A tenant's notification settings (<see cref="INotificationSettingsGrain"/>), persisted under state name <c>settings</c>.</summary>
 [GrainType("notificationsettings")]

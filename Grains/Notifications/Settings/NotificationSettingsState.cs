@@ -1,6 +1,6 @@
 using Scheduler.Grains.Settings;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Settings;
 
 /// <summary>The durable state of a tenant's <see cref="NotificationSettingsGrain"/> (JSON).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Notifications.NotificationSettingsState")]

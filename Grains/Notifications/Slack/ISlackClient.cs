@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>The Slack Web API calls the scheduler makes.</summary>
 public interface ISlackClient

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>
 /// The <c>action_id</c>s of the buttons the scheduler posts, and the format of their <c>value</c>, which the

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>Slack answered <c>{"ok":false,"error":…}</c> or an HTTP error (Slack Web API, "Evaluating responses").</summary>
 public sealed class SlackApiException : Exception

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>The Slack Web API errors the client tells apart (the <c>error</c> of <c>{"ok":false}</c>).</summary>
 public enum SlackErrorKind

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>A message for <c>chat.postMessage</c> / <c>chat.update</c>.</summary>
 /// <param name="Channel">A channel id (<c>C…</c>) or, for a DM, a user id (<c>U…</c>).</param>

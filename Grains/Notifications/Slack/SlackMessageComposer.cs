@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Scheduler.Grains.Notifications.Email;
 using Scheduler.Grains.Pools;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>
 /// Builds Block Kit messages (Slack docs, "Block Kit": <c>section</c> with <c>mrkdwn</c>, <c>actions</c> with

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Scheduler.Grains.Common.Http;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>Slack settings, bound to the <c>Slack:</c> configuration section.</summary>
 public sealed class SlackOptions

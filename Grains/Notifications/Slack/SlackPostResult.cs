@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>Where Slack put a message.</summary>
 /// <param name="Channel">The channel id Slack reports (a DM channel id for a user id).</param>

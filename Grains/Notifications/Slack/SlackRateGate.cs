@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>
 /// Spaces calls per channel: each call reserves the next free slot of its channel (at least the interval after

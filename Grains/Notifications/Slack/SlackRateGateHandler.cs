@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>
 /// The innermost handler of the Slack client: each attempt waits for its channel's slot at the <see cref="SlackRateGate"/>,

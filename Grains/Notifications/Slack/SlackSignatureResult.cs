@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>The outcome of verifying a request from Slack.</summary>
 public enum SlackSignatureResult

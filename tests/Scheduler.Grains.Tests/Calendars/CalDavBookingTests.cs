@@ -1,4 +1,6 @@
 using NodaTime;
+using Scheduler.Grains.Calendars.CalDav.Writing;
+using Scheduler.Grains.Calendars.CalDav;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;

@@ -1,7 +1,8 @@
+using Scheduler.Grains.Calendars.CalDav;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Participants.Busy;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Tests.Calendars;
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Grains.Calendars.CalDav;
+using Scheduler.Grains.Calendars.Ics;
 using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Grains.Tests.Calendars;

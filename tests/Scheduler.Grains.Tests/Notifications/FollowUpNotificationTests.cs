@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications.FollowUps;
 using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;

@@ -1,5 +1,7 @@
 using NodaTime;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications.Email.Calendar;
+using Scheduler.Grains.Notifications.Email;
 using Scheduler.Grains.Notifications;
 using Scheduler.ICalendar;
 

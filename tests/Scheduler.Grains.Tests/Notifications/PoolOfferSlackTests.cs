@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;

@@ -1,4 +1,4 @@
-using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Notifications.Reminders;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Pools;
 

@@ -1,4 +1,5 @@
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;

@@ -1,3 +1,4 @@
+using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
 
 namespace Scheduler.Grains.Tests.Notifications;

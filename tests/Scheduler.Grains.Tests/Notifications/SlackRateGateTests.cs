@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Notifications.Slack;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

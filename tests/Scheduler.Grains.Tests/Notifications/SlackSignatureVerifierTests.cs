@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Notifications.Slack;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

@@ -1,10 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Scheduler.Grains.Notifications;
+using Scheduler.Grains.Notifications.Email;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

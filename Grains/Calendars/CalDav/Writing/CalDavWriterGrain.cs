@@ -5,7 +5,7 @@ using Scheduler.Grains.Common;
 using Scheduler.Grains.Common.Retries;
 using Scheduler.ICalendar.Writing;
 
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav.Writing;
 
 /// <summary>
 /// Writes a participant's interviews into its CalDAV calendars (see <see cref="ICalDavWriterGrain"/>).

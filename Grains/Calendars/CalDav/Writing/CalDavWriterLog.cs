@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav.Writing;
 
 internal static partial class CalDavWriterLog
 {

@@ -1,6 +1,6 @@
 using Scheduler.Grains.Common.Retries;
 
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav.Writing;
 
 /// <summary>The durable state of a <see cref="CalDavWriterGrain"/> (JSON).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Calendars.CalDavWriterState")]

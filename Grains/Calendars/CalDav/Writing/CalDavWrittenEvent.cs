@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Calendars;
+namespace Scheduler.Grains.Calendars.CalDav.Writing;
 
 /// <summary>One event a <see cref="CalDavWriterGrain"/> put on a server.</summary>
 /// <param name="CalendarUrl">The collection URL.</param>

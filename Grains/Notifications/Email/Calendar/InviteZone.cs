@@ -2,7 +2,7 @@ using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Email.Calendar;
 
 /// <summary>
 /// Rewrites an iTIP invite written in UTC (<c>Scheduler.ICalendar.ItipWriter</c>) to a named zone: the event's

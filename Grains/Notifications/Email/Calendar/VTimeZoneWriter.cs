@@ -2,7 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Email.Calendar;
 
 /// <summary>
 /// Writes a <c>VTIMEZONE</c> component (RFC 5545 §3.6.5) for an IANA zone from its TZDB rules (NodaTime), covering a

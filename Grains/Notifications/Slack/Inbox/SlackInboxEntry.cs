@@ -1,6 +1,6 @@
 using Scheduler.Grains.Common.Retries;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack.Inbox;
 
 /// <summary>One stored interaction of a <see cref="SlackInboxGrain"/> (JSON state).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Notifications.SlackInboxEntry")]

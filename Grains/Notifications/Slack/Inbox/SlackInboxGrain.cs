@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common.Retries;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack.Inbox;
 
 /// <summary>
 /// A tenant's durable Slack inbox (<see cref="ISlackInboxGrain"/>). <see cref="Accept"/> writes the interactions to

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack.Inbox;
 
 /// <summary>The durable state of a <see cref="SlackInboxGrain"/> (JSON), state name <c>inbox</c>.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Notifications.SlackInboxState")]

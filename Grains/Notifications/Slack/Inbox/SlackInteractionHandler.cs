@@ -4,7 +4,7 @@ using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 using Scheduler.Grains.Requests;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack.Inbox;
 
 /// <summary>
 /// What a Slack button press does: an accepted proposal becomes <see cref="IInterviewRequestGrain.Select"/> (the

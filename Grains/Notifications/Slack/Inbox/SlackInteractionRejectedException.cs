@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack.Inbox;
 
 /// <summary>A Slack interaction that can never be handled (malformed button value, unknown request or offer); it is not retried.</summary>
 public sealed class SlackInteractionRejectedException : Exception

@@ -1,6 +1,6 @@
 using Scheduler.Grains.Common.Retries;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack.Offers;
 
 /// <summary>One member's offer message in <see cref="PoolOfferMessagesState"/> (JSON).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Notifications.PoolOfferMessageEntry")]

@@ -4,7 +4,7 @@ using Scheduler.Grains.Common.Retries;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack.Offers;
 
 /// <summary>
 /// The Slack messages of one first-to-accept pool offer (<see cref="IPoolOfferMessagesGrain"/>). <see cref="Post"/>

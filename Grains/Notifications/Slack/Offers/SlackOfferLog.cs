@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Scheduler.Grains.Notifications;
+namespace Scheduler.Grains.Notifications.Slack.Offers;
 
 internal static partial class SlackOfferLog
 {
