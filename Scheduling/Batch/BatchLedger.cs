@@ -12,7 +12,7 @@ namespace Scheduler.Scheduling.Batch;
 /// </summary>
 internal sealed class BatchLedger
 {
-    private readonly Dictionary<ParticipantState, Entry> _entries = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<EngineParticipant, Entry> _entries = new(ReferenceEqualityComparer.Instance);
     private readonly Placement?[] _placements;
 
     public BatchLedger(int requests) => _placements = new Placement?[requests];
@@ -24,7 +24,7 @@ internal sealed class BatchLedger
     public Placement? this[int request] => _placements[request];
 
     /// <summary>Whether <paramref name="participant"/> can take <paramref name="interval"/> given the batch's bookings (base availability is the caller's business).</summary>
-    public bool IsFree(ParticipantState participant, TimeInterval interval)
+    public bool IsFree(EngineParticipant participant, TimeInterval interval)
     {
         if (!_entries.TryGetValue(participant, out var entry))
         {
@@ -46,7 +46,7 @@ internal sealed class BatchLedger
     public bool TryPlace(int request, RequestPlan plan, CandidateOption option, double score)
     {
         var stages = plan.Stages;
-        var people = new ParticipantState[stages.Length][];
+        var people = new EngineParticipant[stages.Length][];
         for (var s = 0; s < stages.Length; s++)
         {
             var interval = TimeInterval.FromStart(option.Starts[s], stages[s].Length);
@@ -109,7 +109,7 @@ internal sealed class BatchLedger
 
         return blockers;
 
-        void Collect(ParticipantState p, TimeInterval interval)
+        void Collect(EngineParticipant p, TimeInterval interval)
         {
             if (_entries.TryGetValue(p, out var entry))
             {
@@ -176,16 +176,16 @@ internal sealed class BatchLedger
         return placement;
     }
 
-    private bool CapsAllow(Instant[] starts, ParticipantState[][] people) =>
+    private bool CapsAllow(Instant[] starts, EngineParticipant[][] people) =>
         OptionSearch.CapsAllowOption(starts, people, (p, date, week) =>
             _entries.TryGetValue(p, out var entry) ? (entry.Days.GetValueOrDefault(date), entry.Weeks.GetValueOrDefault(week)) : (0, 0));
 
     /// <summary>Both interviews keep the participant's buffers free of each other.</summary>
-    private static bool Conflicts(ParticipantState p, TimeInterval a, TimeInterval b) =>
+    private static bool Conflicts(EngineParticipant p, TimeInterval a, TimeInterval b) =>
         new TimeInterval(a.Start - p.BufferBefore, a.End + p.BufferAfter).Overlaps(b)
         || new TimeInterval(b.Start - p.BufferBefore, b.End + p.BufferAfter).Overlaps(a);
 
-    private Entry Get(ParticipantState p)
+    private Entry Get(EngineParticipant p)
     {
         if (!_entries.TryGetValue(p, out var entry))
         {
@@ -196,7 +196,7 @@ internal sealed class BatchLedger
     }
 
     /// <summary>A request's booked option with the interviewers actually assigned.</summary>
-    internal sealed record Placement(RequestPlan Plan, CandidateOption Option, ParticipantState[][] People, double Score);
+    internal sealed record Placement(RequestPlan Plan, CandidateOption Option, EngineParticipant[][] People, double Score);
 
     private sealed class Entry
     {

@@ -46,15 +46,15 @@ public static class BatchScheduler
 
         var byId = SchedulingEngine.Index(participants);
         var range = UnionRange(requests, now);
-        var states = new Dictionary<string, ParticipantState>(StringComparer.Ordinal);
-        ParticipantState? Lookup(string id)
+        var states = new Dictionary<string, EngineParticipant>(StringComparer.Ordinal);
+        EngineParticipant? Lookup(string id)
         {
             if (states.TryGetValue(id, out var s))
             {
                 return s;
             }
 
-            return byId.TryGetValue(id, out var input) ? states[id] = new ParticipantState(input, range) : null;
+            return byId.TryGetValue(id, out var input) ? states[id] = new EngineParticipant(input, range) : null;
         }
 
         var plans = new RequestPlan[requests.Count];

@@ -17,7 +17,7 @@ internal static class BatchUpperBound
 {
     public static int Compute(RequestPlan[] plans, CandidateOption[][] candidates)
     {
-        var shortest = new Dictionary<ParticipantState, Duration>(ReferenceEqualityComparer.Instance);
+        var shortest = new Dictionary<EngineParticipant, Duration>(ReferenceEqualityComparer.Instance);
         for (var r = 0; r < plans.Length; r++)
         {
             if (candidates[r].Length == 0)
@@ -34,13 +34,13 @@ internal static class BatchUpperBound
             }
         }
 
-        var capacity = new Dictionary<ParticipantState, int>(ReferenceEqualityComparer.Instance);
+        var capacity = new Dictionary<EngineParticipant, int>(ReferenceEqualityComparer.Instance);
         foreach (var (p, length) in shortest)
         {
             capacity[p] = Capacity(p, length);
         }
 
-        var charged = new Dictionary<ParticipantState, int>(ReferenceEqualityComparer.Instance);
+        var charged = new Dictionary<EngineParticipant, int>(ReferenceEqualityComparer.Instance);
         var unconstrained = 0;
         for (var r = 0; r < plans.Length; r++)
         {
@@ -49,7 +49,7 @@ internal static class BatchUpperBound
                 continue;
             }
 
-            ParticipantState? target = null;
+            EngineParticipant? target = null;
             foreach (var stage in plans[r].Stages)
             {
                 foreach (var p in stage.Panel)
@@ -80,7 +80,7 @@ internal static class BatchUpperBound
         return bound;
     }
 
-    private static int Capacity(ParticipantState p, Duration length)
+    private static int Capacity(EngineParticipant p, Duration length)
     {
         // Three valid bounds; their minimum is one too: slots end to end in each free interval, the daily cap summed
         // over the local dates with free time, the weekly cap summed over the ISO weeks with free time.

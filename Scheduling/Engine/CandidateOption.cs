@@ -6,7 +6,7 @@ namespace Scheduler.Scheduling.Engine;
 /// <summary>A feasible placement found by the search, before it is turned into a public <see cref="ScheduleOption"/>.</summary>
 internal sealed class CandidateOption
 {
-    public CandidateOption(Instant[] starts, ParticipantState[][] interviewers)
+    public CandidateOption(Instant[] starts, EngineParticipant[][] interviewers)
     {
         Starts = starts;
         Interviewers = interviewers;
@@ -16,7 +16,7 @@ internal sealed class CandidateOption
     public Instant[] Starts { get; }
 
     /// <summary>Interviewers of each stage: panel, then pool members chosen on base availability.</summary>
-    public ParticipantState[][] Interviewers { get; }
+    public EngineParticipant[][] Interviewers { get; }
 
     public double Score { get; set; }
 

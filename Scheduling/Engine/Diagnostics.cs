@@ -22,7 +22,7 @@ internal static class Diagnostics
         }
 
         var candidate = plan.Candidate;
-        var people = new List<(ParticipantState State, string Role)> { (candidate, "the candidate") };
+        var people = new List<(EngineParticipant State, string Role)> { (candidate, "the candidate") };
         foreach (var stage in plan.Stages)
         {
             foreach (var p in stage.Panel)

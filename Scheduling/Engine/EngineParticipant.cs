@@ -9,7 +9,7 @@ namespace Scheduler.Scheduling.Engine;
 /// One participant's input evaluated over a UTC range: working time, buffered busy time, free time,
 /// cap counters and preferred times. Built once per scheduling call (or once per batch) and then only read.
 /// </summary>
-internal sealed class ParticipantState
+internal sealed class EngineParticipant
 {
     private IntervalSet? _available;
     private IntervalSet? _dayCapBlocked;
@@ -18,7 +18,7 @@ internal sealed class ParticipantState
     private Dictionary<LocalDate, int>? _dayCounts;
     private Dictionary<LocalDate, int>? _weekCounts;
 
-    public ParticipantState(ParticipantAvailabilityInput input, TimeInterval range)
+    public EngineParticipant(ParticipantAvailabilityInput input, TimeInterval range)
     {
         ArgumentNullException.ThrowIfNull(input.Zone);
         ArgumentNullException.ThrowIfNull(input.Busy);

@@ -24,7 +24,7 @@ internal static class OptionScorer
     public static readonly Duration ShortestUsefulGap = Duration.FromMinutes(30);
 
     /// <summary>Scores the option; when <paramref name="reasons"/> is given, also explains every non-zero component.</summary>
-    public static double Score(RequestPlan plan, Instant[] starts, ParticipantState[][] people, List<ScoreReason>? reasons)
+    public static double Score(RequestPlan plan, Instant[] starts, EngineParticipant[][] people, List<ScoreReason>? reasons)
     {
         var total = 0.0;
         var totalMinutes = Duration.Zero;
@@ -96,7 +96,7 @@ internal static class OptionScorer
         return total;
     }
 
-    private static double Penalties(RequestPlan plan, Instant[] starts, ParticipantState[][] people, List<ScoreReason>? reasons)
+    private static double Penalties(RequestPlan plan, Instant[] starts, EngineParticipant[][] people, List<ScoreReason>? reasons)
     {
         var backToBack = 0;
         var fragments = 0;
@@ -127,7 +127,7 @@ internal static class OptionScorer
 
         return total;
 
-        void Check(ParticipantState p, TimeInterval interval, bool checkBefore, bool checkAfter)
+        void Check(EngineParticipant p, TimeInterval interval, bool checkBefore, bool checkAfter)
         {
             var busy = p.Input.Busy;
             if (!busy.IsEmpty)

@@ -26,7 +26,7 @@ internal static class OptionSearch
         SlotGrid.AppendStarts(first.Feasible, first.Length, plan.Request.SlotGranularityMinutes, plan.Candidate.Zone, starts);
         var stageCount = plan.Stages.Length;
         var times = new Instant[stageCount];
-        var people = new ParticipantState[stageCount][];
+        var people = new EngineParticipant[stageCount][];
         var needsCopy = false;
         for (var i = 0; i < stageCount; i++)
         {
@@ -66,16 +66,16 @@ internal static class OptionSearch
     }
 
     /// <summary>Whether <paramref name="participant"/> can interview during <paramref name="interval"/> on base availability.</summary>
-    public static bool IsAvailable(ParticipantState participant, TimeInterval interval) => participant.Available.Contains(interval);
+    public static bool IsAvailable(EngineParticipant participant, TimeInterval interval) => participant.Available.Contains(interval);
 
     /// <summary>
     /// Puts the stage's panel followed by, for each pool, the first <c>Count</c> members in fairness order who are free
     /// (per <paramref name="isFree"/>) and not already in the stage, into <paramref name="people"/>[stage].
     /// </summary>
-    public static bool TryFillPools(StagePlan stage, Instant start, ParticipantState[][] people, Func<ParticipantState, TimeInterval, bool> isFree)
+    public static bool TryFillPools(StagePlan stage, Instant start, EngineParticipant[][] people, Func<EngineParticipant, TimeInterval, bool> isFree)
     {
         var interval = TimeInterval.FromStart(start, stage.Length);
-        var chosen = new List<ParticipantState>(stage.Panel.Length + 2);
+        var chosen = new List<EngineParticipant>(stage.Panel.Length + 2);
         chosen.AddRange(stage.Panel);
         foreach (var pool in stage.Pools)
         {
@@ -109,7 +109,7 @@ internal static class OptionSearch
     /// as one interview, plus what <paramref name="alreadyPlaced"/> reports for that person's local day
     /// and ISO week (interviews placed outside the participants' own bookings, e.g. earlier in a batch).
     /// </summary>
-    public static bool CapsAllowOption(Instant[] starts, ParticipantState[][] people, Func<ParticipantState, LocalDate, LocalDate, (int Day, int Week)>? alreadyPlaced = null)
+    public static bool CapsAllowOption(Instant[] starts, EngineParticipant[][] people, Func<EngineParticipant, LocalDate, LocalDate, (int Day, int Week)>? alreadyPlaced = null)
     {
         for (var s = 0; s < people.Length; s++)
         {
@@ -146,7 +146,7 @@ internal static class OptionSearch
         return true;
     }
 
-    private static bool Chain(RequestPlan plan, int index, Instant previousEnd, LocalDate day, Instant[] times, ParticipantState[][] people, bool repeated)
+    private static bool Chain(RequestPlan plan, int index, Instant previousEnd, LocalDate day, Instant[] times, EngineParticipant[][] people, bool repeated)
     {
         var stage = plan.Stages[index];
         var sameDay = plan.Request.Sequencing.SameDay;
@@ -217,9 +217,9 @@ internal static class OptionSearch
         return seen.Count < count;
     }
 
-    private static ParticipantState[][] CopyPeople(ParticipantState[][] people)
+    private static EngineParticipant[][] CopyPeople(EngineParticipant[][] people)
     {
-        var copy = new ParticipantState[people.Length][];
+        var copy = new EngineParticipant[people.Length][];
         Array.Copy(people, copy, people.Length);
         return copy;
     }

@@ -5,7 +5,7 @@ namespace Scheduler.Scheduling.Engine;
 /// <summary>A pool requirement with its members ranked for fairness (fewest recent bookings, then id).</summary>
 internal sealed class PoolPlan
 {
-    public PoolPlan(PoolRequirement request, ParticipantState[] membersByFairness, int[] recentLoad)
+    public PoolPlan(PoolRequirement request, EngineParticipant[] membersByFairness, int[] recentLoad)
     {
         Request = request;
         MembersByFairness = membersByFairness;
@@ -16,7 +16,7 @@ internal sealed class PoolPlan
 
     public int Count => Request.Count;
 
-    public ParticipantState[] MembersByFairness { get; }
+    public EngineParticipant[] MembersByFairness { get; }
 
     /// <summary>Bookings in the trailing fairness window, parallel to <see cref="MembersByFairness"/>.</summary>
     public int[] RecentLoad { get; }

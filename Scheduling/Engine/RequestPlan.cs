@@ -8,7 +8,7 @@ namespace Scheduler.Scheduling.Engine;
 /// <summary>A validated request with every participant resolved and every stage's feasible time computed.</summary>
 internal sealed class RequestPlan
 {
-    private RequestPlan(SchedulingRequest request, ParticipantState candidate, TimeInterval search, IntervalSet candidateAvailable, IntervalSet candidatePreferred, StagePlan[] stages, Instant now)
+    private RequestPlan(SchedulingRequest request, EngineParticipant candidate, TimeInterval search, IntervalSet candidateAvailable, IntervalSet candidatePreferred, StagePlan[] stages, Instant now)
     {
         Request = request;
         Candidate = candidate;
@@ -24,7 +24,7 @@ internal sealed class RequestPlan
 
     public SchedulingRequest Request { get; }
 
-    public ParticipantState Candidate { get; }
+    public EngineParticipant Candidate { get; }
 
     /// <summary>The request window cut to start no earlier than now + minimum notice.</summary>
     public TimeInterval Search { get; }
@@ -47,7 +47,7 @@ internal sealed class RequestPlan
 
     /// <summary>Validates <paramref name="request"/> and resolves its participants.</summary>
     /// <exception cref="ArgumentException">The request is malformed or names a participant <paramref name="lookup"/> does not know.</exception>
-    public static RequestPlan Create(SchedulingRequest request, Func<string, ParticipantState?> lookup, Instant now)
+    public static RequestPlan Create(SchedulingRequest request, Func<string, EngineParticipant?> lookup, Instant now)
     {
         Validate(request);
         var search = SchedulingEngine.SearchRange(request, now);
@@ -67,7 +67,7 @@ internal sealed class RequestPlan
         for (var i = 0; i < stages.Length; i++)
         {
             var stage = request.Stages[i];
-            var panel = new ParticipantState[stage.InterviewerIds.Count];
+            var panel = new EngineParticipant[stage.InterviewerIds.Count];
             var feasible = candidateAvailable;
             for (var p = 0; p < panel.Length; p++)
             {
@@ -87,9 +87,9 @@ internal sealed class RequestPlan
         return new RequestPlan(request, candidate, search, candidateAvailable, candidatePreferred, stages, now);
     }
 
-    private static PoolPlan RankPool(PoolRequirement pool, Func<string, ParticipantState?> lookup, Instant from, Instant now)
+    private static PoolPlan RankPool(PoolRequirement pool, Func<string, EngineParticipant?> lookup, Instant from, Instant now)
     {
-        var members = new ParticipantState[pool.MemberIds.Count];
+        var members = new EngineParticipant[pool.MemberIds.Count];
         var load = new int[members.Length];
         for (var m = 0; m < members.Length; m++)
         {
@@ -109,7 +109,7 @@ internal sealed class RequestPlan
             return byLoad != 0 ? byLoad : string.CompareOrdinal(members[a].Id, members[b].Id);
         });
 
-        var ranked = new ParticipantState[members.Length];
+        var ranked = new EngineParticipant[members.Length];
         var rankedLoad = new int[members.Length];
         for (var m = 0; m < order.Length; m++)
         {
@@ -120,7 +120,7 @@ internal sealed class RequestPlan
         return new PoolPlan(pool, ranked, rankedLoad);
     }
 
-    private static ParticipantState Resolve(Func<string, ParticipantState?> lookup, string id, string role) =>
+    private static EngineParticipant Resolve(Func<string, EngineParticipant?> lookup, string id, string role) =>
         lookup(id) ?? throw new ArgumentException($"No availability input was supplied for participant '{id}' ({role}).", nameof(lookup));
 
     private static void Validate(SchedulingRequest request)

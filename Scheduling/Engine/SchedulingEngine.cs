@@ -30,7 +30,7 @@ public static class SchedulingEngine
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(participants);
         var byId = Index(participants);
-        var states = new Dictionary<string, ParticipantState>(StringComparer.Ordinal);
+        var states = new Dictionary<string, EngineParticipant>(StringComparer.Ordinal);
         var range = SearchRange(request, now);
         var plan = RequestPlan.Create(request, id =>
         {
@@ -44,7 +44,7 @@ public static class SchedulingEngine
                 return null;
             }
 
-            return states[id] = new ParticipantState(input, range);
+            return states[id] = new EngineParticipant(input, range);
         }, now);
         return Schedule(plan, request.MaxProposals);
     }
@@ -103,7 +103,7 @@ public static class SchedulingEngine
         return options;
     }
 
-    internal static ScheduleOption ToPublic(RequestPlan plan, Instant[] starts, ParticipantState[][] people)
+    internal static ScheduleOption ToPublic(RequestPlan plan, Instant[] starts, EngineParticipant[][] people)
     {
         var reasons = new List<ScoreReason>();
         var score = OptionScorer.Score(plan, starts, people, reasons);

@@ -7,7 +7,7 @@ namespace Scheduler.Scheduling.Engine;
 /// <summary>A stage of a request with its participants resolved and its feasible time computed.</summary>
 internal sealed class StagePlan
 {
-    public StagePlan(int index, StageRequest request, ParticipantState[] panel, PoolPlan[] pools, IntervalSet feasible)
+    public StagePlan(int index, StageRequest request, EngineParticipant[] panel, PoolPlan[] pools, IntervalSet feasible)
     {
         Index = index;
         Request = request;
@@ -26,7 +26,7 @@ internal sealed class StagePlan
     public Duration Length { get; }
 
     /// <summary>Interviewers who attend every minute, in request order.</summary>
-    public ParticipantState[] Panel { get; }
+    public EngineParticipant[] Panel { get; }
 
     public PoolPlan[] Pools { get; }
 

@@ -24,7 +24,7 @@ public static class ParticipantAvailability
     public static IntervalSet FreeIntervals(ParticipantAvailabilityInput participant, TimeInterval window, bool applyCaps = true)
     {
         ArgumentNullException.ThrowIfNull(participant);
-        var state = new ParticipantState(participant, window);
+        var state = new EngineParticipant(participant, window);
         return applyCaps ? state.Available : state.Free;
     }
 

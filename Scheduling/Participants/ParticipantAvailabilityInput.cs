@@ -20,7 +20,7 @@ public sealed record ParticipantAvailabilityInput(string ParticipantId, DateTime
     public IReadOnlyList<DateOverride> DateOverrides { get; init; } = [];
 
     /// <summary>
-    /// The raw busy time (UTC): non-cancelled opaque calendar events (see <see cref="BusyNormalizer"/>), explicit
+    /// The raw busy time (UTC): non-cancelled opaque calendar events (the iCalendar engine's <c>VCalendar.GetBusyIntervals</c> and the provider sources compute them), explicit
     /// blocks, and the participant's own bookings and holds. Not yet widened by buffers: the engine does that.
     /// </summary>
     public IntervalSet Busy { get; init; } = IntervalSet.Empty;

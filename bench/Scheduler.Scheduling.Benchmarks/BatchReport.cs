@@ -26,7 +26,7 @@ internal static class BatchReport
         for (var i = 0; i < interviewerCount; i++)
         {
             var zone = Workload.Zones[i % Workload.Zones.Length];
-            people.Add(Workload.Participant($"i{i}", zone, Workload.Events(random, zone, 40, 14)));
+            people.Add(Workload.Participant($"i{i}", zone, Workload.Busy(random, zone, 40, 14)));
         }
 
         var requests = new List<SchedulingRequest>(requestCount);
@@ -36,7 +36,7 @@ internal static class BatchReport
             var zone = Workload.Zones[random.Next(Workload.Zones.Length)];
             people.Add(new ParticipantAvailabilityInput($"c{r}", zone, [new WeeklyTimeRule(WeeklyTimeRule.Weekdays, new LocalTime(8, 0), new LocalTime(19, 0))])
             {
-                Busy = BusyNormalizer.Normalize(zone, Workload.Events(random, zone, 10, 14), []),
+                Busy = Workload.Busy(random, zone, 10, 14),
             });
             var panel = Enumerable.Range(0, random.Next(1, 3)).Select(_ => Pick(random, interviewerCount)).Distinct().Select(i => $"i{i}").ToArray();
             var minutes = random.Next(2) == 0 ? 45 : 60;

@@ -12,14 +12,12 @@ namespace Scheduler.Scheduling.Benchmarks;
 /// <summary>
 /// One request: a candidate in Asia/Kolkata (08:00–20:00) and a panel of 4 interviewers in Europe/London and Europe/Berlin
 /// (09:00–17:00, buffers 5/5, caps 3/day and 10/week), 45 minutes, a 14-day window, 150 calendar events per person
-/// (15–60 minutes each, between 06:00 and 22:00 local). <see cref="Schedule"/> starts from normalized busy sets (what a participant grain caches);
-/// <see cref="NormalizeAndSchedule"/> also normalizes the 750 raw events.
+/// (15–60 minutes each, between 06:00 and 22:00 local). <see cref="Schedule"/> starts from their busy sets, as a participant grain caches them.
 /// </summary>
 [MemoryDiagnoser]
 public class SingleRequestBenchmarks
 {
     private ParticipantAvailabilityInput[] _people = [];
-    private List<CalendarEvent>[] _events = [];
     private SchedulingRequest _request = null!;
 
     [GlobalSetup]
@@ -27,13 +25,11 @@ public class SingleRequestBenchmarks
     {
         var random = new Random(20260302);
         var ids = new[] { "candidate", "i1", "i2", "i3", "i4" };
-        _events = new List<CalendarEvent>[ids.Length];
         _people = new ParticipantAvailabilityInput[ids.Length];
         var zones = new[] { Workload.Zones[3], Workload.Zones[1], Workload.Zones[2], Workload.Zones[2], Workload.Zones[1] };
         for (var i = 0; i < ids.Length; i++)
         {
-            _events[i] = Workload.Events(random, zones[i], 150, 14, 6, 22);
-            _people[i] = Workload.Participant(ids[i], zones[i], _events[i]);
+            _people[i] = Workload.Participant(ids[i], zones[i], Workload.Busy(random, zones[i], 150, 14, 6, 22));
         }
 
         _people[0] = _people[0] with { WorkingHours = [new WeeklyTimeRule(WeeklyTimeRule.Weekdays, new LocalTime(8, 0), new LocalTime(20, 0))] };
@@ -48,16 +44,4 @@ public class SingleRequestBenchmarks
 
     [Benchmark]
     public SchedulingResult Schedule() => SchedulingEngine.Schedule(_request, _people, Workload.Now);
-
-    [Benchmark]
-    public SchedulingResult NormalizeAndSchedule()
-    {
-        var people = new ParticipantAvailabilityInput[_people.Length];
-        for (var i = 0; i < people.Length; i++)
-        {
-            people[i] = _people[i] with { Busy = BusyNormalizer.Normalize(_people[i].Zone, _events[i], []) };
-        }
-
-        return SchedulingEngine.Schedule(_request, people, Workload.Now);
-    }
 }

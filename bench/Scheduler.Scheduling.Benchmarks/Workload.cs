@@ -1,5 +1,6 @@
 using NodaTime;
 using Scheduler.Scheduling.Calendar;
+using Scheduler.Scheduling.Intervals;
 using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Scheduling.Benchmarks;
@@ -21,13 +22,13 @@ internal static class Workload
     public static readonly Instant Now = WindowStart - Duration.FromHours(12);
 
     /// <summary>
-    /// <paramref name="count"/> timed events over <paramref name="days"/> days from <see cref="WindowStart"/>, each 15–60 minutes,
-    /// starting on the quarter hour between <paramref name="fromHour"/> and <paramref name="toHour"/> local time; one in ten
-    /// tentative, one in twenty cancelled, one in twenty transparent.
+    /// The busy time of <paramref name="count"/> timed events over <paramref name="days"/> days from <see cref="WindowStart"/>,
+    /// each 15–60 minutes, starting on the quarter hour between <paramref name="fromHour"/> and <paramref name="toHour"/> local
+    /// time; one in ten of the events is cancelled or transparent and adds no busy time (as a calendar source drops them).
     /// </summary>
-    public static List<CalendarEvent> Events(Random random, DateTimeZone zone, int count, int days, int fromHour = 7, int toHour = 20)
+    public static IntervalSet Busy(Random random, DateTimeZone zone, int count, int days, int fromHour = 7, int toHour = 20)
     {
-        var events = new List<CalendarEvent>(count);
+        var spans = new List<TimeInterval>(count);
         var firstDate = WindowStart.InZone(zone).Date;
         for (var i = 0; i < count; i++)
         {
@@ -35,20 +36,21 @@ internal static class Workload
             var start = zone.AtLeniently(date.At(new LocalTime(fromHour, 0)).PlusMinutes(15 * random.Next((toHour - fromHour) * 4))).ToInstant();
             var length = Duration.FromMinutes(15 * random.Next(1, 5));
             var roll = random.Next(20);
-            var status = roll == 0 ? EventStatus.Cancelled : roll < 3 ? EventStatus.Tentative : EventStatus.Confirmed;
-            var transparency = roll == 19 ? EventTransparency.Transparent : EventTransparency.Opaque;
-            events.Add(new CalendarEvent(start, start + length, status, transparency));
+            if (roll is not (0 or 19))
+            {
+                spans.Add(new TimeInterval(start, start + length));
+            }
         }
 
-        return events;
+        return IntervalSet.From(spans);
     }
 
     public static WeeklyTimeRule NineToFive { get; } = new(WeeklyTimeRule.Weekdays, new LocalTime(9, 0), new LocalTime(17, 0));
 
-    public static ParticipantAvailabilityInput Participant(string id, DateTimeZone zone, IReadOnlyList<CalendarEvent> events) =>
+    public static ParticipantAvailabilityInput Participant(string id, DateTimeZone zone, IntervalSet busy) =>
         new(id, zone, [NineToFive])
         {
-            Busy = BusyNormalizer.Normalize(zone, events, []),
+            Busy = busy,
             BufferBeforeMinutes = 5,
             BufferAfterMinutes = 5,
             MaxInterviewsPerDay = 3,

@@ -10,34 +10,6 @@ namespace Scheduler.Scheduling.Tests;
 public sealed class CalendarTests
 {
     [Fact]
-    public void Normalize_CancelledAndTransparent_AreNotBusy()
-    {
-        var busy = BusyNormalizer.Normalize(
-        [
-            new CalendarEvent(Utc(2026, 3, 2, 9), Utc(2026, 3, 2, 10)),
-            new CalendarEvent(Utc(2026, 3, 2, 11), Utc(2026, 3, 2, 12), EventStatus.Cancelled),
-            new CalendarEvent(Utc(2026, 3, 2, 13), Utc(2026, 3, 2, 14), EventStatus.Confirmed, EventTransparency.Transparent),
-            new CalendarEvent(Utc(2026, 3, 2, 15), Utc(2026, 3, 2, 16), EventStatus.Tentative),
-        ]);
-
-        Assert.Equal([Span(Utc(2026, 3, 2, 9), 60), Span(Utc(2026, 3, 2, 15), 60)], busy.ToArray());
-    }
-
-    [Fact]
-    public void Normalize_AllDayEvent_SpansParticipantsLocalDayAndFollowsTransparency()
-    {
-        var busy = BusyNormalizer.Normalize(Kolkata, [],
-        [
-            new AllDayEvent(new LocalDate(2026, 3, 2), new LocalDate(2026, 3, 3)),
-            new AllDayEvent(new LocalDate(2026, 3, 10), new LocalDate(2026, 3, 10), EventStatus.Confirmed, EventTransparency.Transparent),
-        ]);
-
-        var single = Assert.Single(busy);
-        Assert.Equal(Utc(2026, 3, 1, 18, 30), single.Start);
-        Assert.Equal(Utc(2026, 3, 3, 18, 30), single.End);
-    }
-
-    [Fact]
     public void Materialize_OvernightRuleAndOverride_UsesOverrideHours()
     {
         var rules = new[] { new WeeklyTimeRule(WeeklyTimeRule.EveryDay, new LocalTime(22, 0), new LocalTime(2, 0)) };
