@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Hosting;
 using Scheduler.Grains.Participants;
-using Scheduler.Grains.Tests.Calendars.Google;
+using Scheduler.Testing.StandIns.Google;
 using Scheduler.Testing;
 
 namespace Scheduler.Calendars.Benchmarks;

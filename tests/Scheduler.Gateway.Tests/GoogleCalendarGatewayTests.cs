@@ -1,6 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using Scheduler.Grains.Tests.Calendars.Google;
+using System.Net;
+using Scheduler.Testing.StandIns.Google;
 using Xunit.Abstractions;
 
 namespace Scheduler.Gateway.Tests;

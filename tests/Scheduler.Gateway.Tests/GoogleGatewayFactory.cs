@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Scheduler.Grains.Tests.Calendars.Google;
+using Scheduler.Testing.StandIns.Google;
 
 namespace Scheduler.Gateway.Tests;
 

@@ -1,6 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using Scheduler.Grains.Tests.Calendars.Microsoft;
+using System.Net;
+using Scheduler.Testing.StandIns.Microsoft;
 using Xunit.Abstractions;
 
 namespace Scheduler.Gateway.Tests;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Scheduler.Grains.Tests.Calendars.Microsoft;
+using Scheduler.Testing.StandIns.Microsoft;
 
 namespace Scheduler.Gateway.Tests;
 

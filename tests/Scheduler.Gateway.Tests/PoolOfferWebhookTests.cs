@@ -7,7 +7,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Scheduler.Grains.Notifications.Slack;
-using Scheduler.Grains.Tests.Notifications;
+using Scheduler.Testing.StandIns.Slack;
 
 namespace Scheduler.Gateway.Tests;
 

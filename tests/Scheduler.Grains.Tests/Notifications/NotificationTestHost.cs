@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
 using Scheduler.Providers.Sqlite;
+using Scheduler.Testing.StandIns.Slack;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

@@ -5,6 +5,7 @@ using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 using Scheduler.Grains.Requests;
+using Scheduler.Testing.StandIns.Slack;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

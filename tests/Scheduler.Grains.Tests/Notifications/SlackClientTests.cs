@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Pools;
+using Scheduler.Testing.StandIns.Slack;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

@@ -1,5 +1,6 @@
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
+using Scheduler.Testing.StandIns.Slack;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Calendars.Google;
+using Scheduler.Testing.StandIns.Google;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Providers;
+using Scheduler.Testing.StandIns.Google;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

@@ -1,7 +1,8 @@
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
+using Scheduler.Testing.StandIns.Google;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

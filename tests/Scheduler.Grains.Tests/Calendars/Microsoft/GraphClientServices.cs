@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Calendars.Microsoft;
+using Scheduler.Testing.StandIns.Microsoft;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 

@@ -1,7 +1,8 @@
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
+using Scheduler.Testing.StandIns.Microsoft;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Scheduler.Grains.Calendars;
 
-namespace Scheduler.Grains.Tests.Calendars.Google;
+namespace Scheduler.Testing.StandIns.Google;
 
 /// <summary>The stand-in's OAuth 2.0 side: consent (<c>GET /auth</c>) and the token endpoint (<c>POST /token</c>).</summary>
 internal sealed partial class GoogleStandIn

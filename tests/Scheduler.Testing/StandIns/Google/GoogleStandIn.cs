@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Scheduler.Grains.Tests.Calendars.Google;
+namespace Scheduler.Testing.StandIns.Google;
 
 /// <summary>
 /// A local Google Calendar API v3 and OAuth 2.0 stand-in on Kestrel, following Google's documented contract for what

@@ -3,7 +3,7 @@ using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Providers;
 using Scheduler.Grains.Calendars;
 
-namespace Scheduler.Grains.Tests.Calendars.Google;
+namespace Scheduler.Testing.StandIns.Google;
 
 /// <summary>
 /// Receives the stand-in's push deliveries in process and routes them as the gateway's <c>/webhooks/google</c> does:

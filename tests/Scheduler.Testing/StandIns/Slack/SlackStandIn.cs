@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Scheduler.Grains.Tests.Notifications;
+namespace Scheduler.Testing.StandIns.Slack;
 
 /// <summary>
 /// A local Slack Web API stand-in on Kestrel, following Slack's documented contract for <c>chat.postMessage</c> and

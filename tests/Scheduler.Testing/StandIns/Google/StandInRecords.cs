@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Scheduler.Grains.Tests.Calendars.Google;
+namespace Scheduler.Testing.StandIns.Google;
 
 internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset Start, DateTimeOffset End, bool Cancelled, long Sequence, string? HangoutLink)
 {

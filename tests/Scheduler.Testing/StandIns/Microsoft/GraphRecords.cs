@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Scheduler.Grains.Tests.Calendars.Microsoft;
+namespace Scheduler.Testing.StandIns.Microsoft;
 
 internal sealed record GraphEvent(string Id, string Mailbox, string Subject, DateTimeOffset Start, DateTimeOffset End, long Sequence, bool Removed)
 {

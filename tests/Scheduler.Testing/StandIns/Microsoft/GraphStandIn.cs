@@ -13,7 +13,7 @@ using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Common;
 
-namespace Scheduler.Grains.Tests.Calendars.Microsoft;
+namespace Scheduler.Testing.StandIns.Microsoft;
 
 /// <summary>
 /// A local Microsoft Graph v1.0 and identity platform stand-in on Kestrel, following the documented contract of
