@@ -13,7 +13,7 @@ public sealed class ReferenceChecker(TenantGrains grains)
     /// <summary>The participant's kind.</summary>
     /// <param name="id">A valid participant id.</param>
     /// <returns>The kind from its profile; <see langword="null"/> when it has none (unknown participant).</returns>
-    public Task<ParticipantKind?> ParticipantKind(string id) =>
+    public Task<ParticipantKind?> KindOf(string id) =>
         _participants.GetOrAdd(id, key => new Lazy<Task<ParticipantKind?>>(async () => (await grains.Participant(key).GetProfile())?.Kind)).Value;
 
     /// <summary>How many members the pool has.</summary>
@@ -26,15 +26,15 @@ public sealed class ReferenceChecker(TenantGrains grains)
     /// <param name="id">A valid participant id.</param>
     /// <returns>The error message, or <see langword="null"/> when it is a known participant.</returns>
     public async Task<string?> CandidateError(string id) =>
-        await ParticipantKind(id) is null ? $"Unknown participant '{id}'." : null;
+        await KindOf(id) is null ? $"Unknown participant '{id}'." : null;
 
     /// <summary>What is wrong with naming <paramref name="id"/> as an interviewer or pool member.</summary>
     /// <param name="id">A valid participant id.</param>
     /// <returns>The error message, or <see langword="null"/> when it is a known participant who is not a candidate.</returns>
-    public async Task<string?> InterviewerError(string id) => await ParticipantKind(id) switch
+    public async Task<string?> InterviewerError(string id) => await KindOf(id) switch
     {
         null => $"Unknown participant '{id}'.",
-        Grains.Participants.ParticipantKind.Candidate => $"'{id}' is a candidate and cannot interview.",
+        ParticipantKind.Candidate => $"'{id}' is a candidate and cannot interview.",
         _ => null,
     };
 }

@@ -26,7 +26,7 @@ internal static class OccurrenceMapping
         var busy = calendar.GetBusyIntervals(Instant.FromDateTimeOffset(range.Start), Instant.FromDateTimeOffset(range.End), zone);
         if (busy.CutSeries.Count > 0)
         {
-            throw new CalendarSourceException(source, $"the series {busy.CutSeries[0]} repeats too often to expand (more than {OccurrenceLimits} in the window)");
+            throw new CalendarSourceException(source, $"the series {busy.CutSeries[0]} repeats too often to expand in full (the iCalendar engine's expansion limits)");
         }
 
         return busy
@@ -34,8 +34,6 @@ internal static class OccurrenceMapping
             .Select(o => new BusyInterval(o.Start.ToDateTimeOffset(), o.End.ToDateTimeOffset(), BusySourceKind.Calendar))
             .ToArray();
     }
-
-    private const string OccurrenceLimits = "100,000 instances or 1,000,000 recurrence periods";
 
     /// <summary>The zone for an IANA id or Windows name; UTC when absent or unknown.</summary>
     /// <param name="timeZone">The zone id.</param>

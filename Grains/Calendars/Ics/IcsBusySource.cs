@@ -54,26 +54,16 @@ public sealed class IcsBusySource(
             throw new CalendarSourceException("(no url)", "the ics calendar has no url");
         }
 
-        _feeds.TryGetValue(url, out var snapshot);
-        if (snapshot is null || time.GetUtcNow() - snapshot.FetchedAt >= FreshFor)
-        {
-            try
-            {
-                snapshot = await reader.ReadAsync(url, snapshot, context.ParticipantKey, cancellationToken);
-            }
-            catch (CalendarSourceException exception)
-            {
-                status.RecordFailure(context.ParticipantKey, ProviderName, url, exception.Message, time.GetUtcNow());
-                CalendarLog.ReadFailed(logger, context.ParticipantKey, exception.Calendar, exception.Reason);
-                throw;
-            }
-
-            _feeds[url] = snapshot;
-            status.RecordSuccess(context.ParticipantKey, ProviderName, url, snapshot.FetchedAt, PartialReason(snapshot.Calendar));
-        }
-
         try
         {
+            _feeds.TryGetValue(url, out var snapshot);
+            if (snapshot is null || time.GetUtcNow() - snapshot.FetchedAt >= FreshFor)
+            {
+                snapshot = await reader.ReadAsync(url, snapshot, context.ParticipantKey, cancellationToken);
+                _feeds[url] = snapshot;
+                status.RecordSuccess(context.ParticipantKey, ProviderName, url, snapshot.FetchedAt, PartialReason(snapshot.Calendar));
+            }
+
             return new BusyFetch(OccurrenceMapping.ToBusy(snapshot.Calendar, context.Range, context.TimeZone, CalendarUrl.Redact(url)), snapshot.FetchedAt);
         }
         catch (CalendarSourceException exception)
