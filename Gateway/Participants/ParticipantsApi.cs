@@ -207,7 +207,7 @@ public static class ParticipantsApi
         var intervals = busy.Intervals
             .Select(i => new BusyIntervalResponse(i.Start, i.End, i.Source, i.RequestId is null ? null : grains.ToLocalId(i.RequestId), i.Title))
             .ToList();
-        return TypedResults.Ok(new BusyResponse(intervals, busy.FetchedAt, busy.Stale));
+        return TypedResults.Ok(new BusyResponse(intervals, busy.FetchedAt, busy.Stale, busy.Calendars));
     }
 
     private static async Task<Results<Ok<AvailabilityResponse>, ValidationProblem, ProblemHttpResult>> GetAvailability(

@@ -47,7 +47,7 @@ public sealed record ParticipantAvailabilityData([property: Id(0)] string Partic
     [Id(11)]
     public IReadOnlyList<WeeklyHours> PreferredTimes { get; init; } = [];
 
-    /// <summary>Whether some calendar data was stale when this was computed.</summary>
-    [Id(12)]
-    public bool Stale { get; init; }
+    /// <summary>The calendars whose data was stale when this was computed (their last known busy time is used); empty when all were fresh.</summary>
+    [Id(13)]
+    public IReadOnlyList<CalendarReadStatus> StaleCalendars { get; init; } = [];
 }

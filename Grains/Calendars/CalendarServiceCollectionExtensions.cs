@@ -13,8 +13,8 @@ public static class CalendarServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the <c>ics</c> and <c>caldav</c> busy sources (as <see cref="IBusySource"/> singletons,
-    /// which the participant grain picks up), their named <see cref="HttpClient"/>s, the
-    /// <see cref="CalDavClient"/> and the <see cref="CalendarStatusBoard"/>.
+    /// which the participant grain picks up), their named <see cref="HttpClient"/>s
+    /// and the <see cref="CalDavClient"/>.
     /// </summary>
     /// <param name="services">The silo's services; a <see cref="TimeProvider"/> is expected (the system clock is added when missing).</param>
     /// <param name="configure">Changes to <see cref="CalendarSourceOptions"/>; may be <see langword="null"/>.</param>
@@ -33,7 +33,6 @@ public static class CalendarServiceCollectionExtensions
         services.AddHttpClient(IcsFeedReader.HttpClientName).ThroughNetworkGuard().AddCalendarReadResilience();
         services.AddHttpClient(CalDavClient.HttpClientName).ThroughNetworkGuard().AddCalendarReadResilience();
         services.AddHttpClient(CalDavClient.WriteHttpClientName).ThroughNetworkGuard().AddCalendarWriteResilience();
-        services.TryAddSingleton<CalendarStatusBoard>();
         services.TryAddSingleton<IcsFeedReader>();
         services.TryAddSingleton<CalDavClient>();
         services.TryAddSingleton<IcsBusySource>();

@@ -3,7 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace Scheduler.Grains.Calendars;
 
 /// <summary>
-/// Settings of the <c>ics</c> and <c>caldav</c> busy sources (configuration section
+/// Settings of the <c>ics</c> and <c>caldav</c> busy sources, and of how every calendar read (all providers) is run
+/// beside the participant: timeouts, waits, failure backoff and the per-host concurrency cap (configuration section
 /// <c>Calendars</c> when a host binds it).
 /// </summary>
 public sealed class CalendarSourceOptions
@@ -38,9 +39,56 @@ public sealed class CalendarSourceOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Timeout of one HTTP attempt. Default 30 seconds.</summary>
+    /// <summary>Timeout of one HTTP attempt of an <c>ics</c> or CalDAV read or write. Default 10 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Timeout of opening one connection to an <c>ics</c> or CalDAV server (DNS and TCP). Default 5 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The longest one read of one calendar of any provider may take, retries and the wait for a turn
+    /// (<see cref="MaxConcurrentReadsPerHost"/>) included; a read still running then counts as failed. Reads run in the
+    /// background of the participant, so this bounds how long a hanging server holds a read, not how long an answer
+    /// waits (see <see cref="AnswerWait"/>). Default 25 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>
+    /// How long a participant's answer waits for a running read of a calendar it already holds data for (for the asked
+    /// range); then it answers from that data and marks the calendar stale. Default 300 milliseconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan AnswerWait { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// How long a participant's answer waits for a running read of a calendar it holds no data for yet (for the asked
+    /// range: a new participant, a new calendar, a range far ahead); then it answers without that calendar's busy time
+    /// and marks it stale. Default 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:20")]
+    public TimeSpan FirstReadWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long after a failed read of a calendar the next one starts; it doubles with each further failure up to
+    /// <see cref="MaxFailureBackoff"/> and resets after a success. Meanwhile answers use the last good data at once.
+    /// Default 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest wait between reads of a calendar that keeps failing. Default 5 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan MaxFailureBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How many calendar reads per host (per account provider for <c>google</c> and <c>microsoft</c>) run at once on a
+    /// silo; further reads wait their turn within <see cref="FetchTimeout"/>. Default 4.
+    /// </summary>
+    [Range(1, 256)]
+    public int MaxConcurrentReadsPerHost { get; set; } = 4;
 
     /// <summary>The largest feed or REPORT body read, in bytes; larger ones are an error. Default 20 MiB.</summary>
     [Range(1024L, 1024L * 1024 * 1024)]

@@ -16,6 +16,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
     private static readonly TimeSpan MaxTtl = TimeSpan.FromHours(1);
     private static readonly TimeSpan NearWindow = TimeSpan.FromDays(1);
     private static readonly TimeSpan CapsLookBack = TimeSpan.FromDays(35);
+    private static readonly TimeSpan PrefetchHorizon = TimeSpan.FromDays(21);
 
     private readonly IPersistentState<ParticipantState> _state;
     private readonly TimeProvider _time;
@@ -25,23 +26,30 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
     /// <param name="time">The clock.</param>
-    /// <param name="sources">Registered calendar busy sources (the blocks source is always present).</param>
+    /// <param name="sources">Registered calendar busy sources, one per provider.</param>
+    /// <param name="fetcher">Runs calendar reads in the background.</param>
     /// <param name="log">The logger.</param>
     public ParticipantGrain(
         [PersistentState("participant")] IPersistentState<ParticipantState> state,
         TimeProvider time,
         IEnumerable<IBusySource> sources,
+        CalendarFetcher fetcher,
         ILogger<ParticipantGrain> log)
     {
         _state = state;
         _time = time;
         _log = log;
-        List<IBusySource> all = [new BlocksBusySource(time)];
-        all.AddRange(sources.Where(s => s.Provider != BlocksBusySource.ProviderName));
-        _busy = new BusyCache(all, time);
+        _busy = new BusyCache([.. sources], fetcher, time);
     }
 
     private ParticipantState S => _state.State;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Prefetch();
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     /// <inheritdoc />
     public async Task<ParticipantProfile> UpsertProfile(ParticipantProfile profile)
@@ -56,6 +64,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
         S.Profile = profile with { Calendars = calendars };
         _busy.Clear();
         await PersistAsync();
+        Prefetch();
         await ListInDirectoryAsync(S.Profile);
         await ForgetDroppedAccountsAsync(previous, calendars);
         return WithoutSecrets(S.Profile);
@@ -78,7 +87,6 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
 
         _ = S.Profile ?? throw new InvalidOperationException($"Participant '{this.GetPrimaryKeyString()}' does not exist.");
         S.Blocks = [.. blocks.OrderBy(b => b.Start)];
-        _busy.Invalidate(BlocksBusySource.ProviderName);
         await PersistAsync();
     }
 
@@ -91,15 +99,15 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
             return new BusyView([], null, false);
         }
 
-        var (intervals, fetchedAt, stale) = await _busy.GetAsync(this.GetPrimaryKeyString(), S.Profile, S.Blocks, range, CancellationToken.None);
+        var (read, busy) = await ReadBusyAsync(S.Profile, range);
         var now = _time.GetUtcNow();
-        var all = intervals.Select(i => i with { Source = i.Source == BusySourceKind.Block ? BusySourceKind.Block : BusySourceKind.Calendar })
+        var all = busy
             .Concat(Entries(S.Bookings, BusySourceKind.Booking))
             .Concat(Entries(LiveHolds(now), BusySourceKind.Hold))
             .Where(i => i.Start < range.End && range.Start < i.End)
             .OrderBy(i => i.Start).ThenBy(i => i.End)
             .ToArray();
-        return new BusyView(all, fetchedAt, stale);
+        return new BusyView(all, read.FetchedAt, read.Stale) { Calendars = read.Calendars };
     }
 
     /// <inheritdoc />
@@ -258,7 +266,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
         }
 
         var hull = new TimeRange(request.Intervals.Min(i => i.Start) - NearWindow, request.Intervals.Max(i => i.End) + NearWindow);
-        var (busy, _, _) = await _busy.GetAsync(this.GetPrimaryKeyString(), profile, S.Blocks, hull, CancellationToken.None);
+        var (_, busy) = await ReadBusyAsync(profile, hull);
         var (refusal, message) = HoldChecker.Check(profile, busy, OthersThan(request.RequestId, now), request.Intervals, request.CountsTowardCaps);
         if (refusal == HoldRefusal.None)
         {
@@ -280,7 +288,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
 
         var now = _time.GetUtcNow();
         var near = new TimeRange(window.Start - NearWindow, window.End + NearWindow);
-        var (busy, _, stale) = await _busy.GetAsync(this.GetPrimaryKeyString(), profile, S.Blocks, near, CancellationToken.None);
+        var (read, busy) = await ReadBusyAsync(profile, near);
         var before = TimeSpan.FromMinutes(profile.BufferBeforeMinutes);
         var after = TimeSpan.FromMinutes(profile.BufferAfterMinutes);
         var others = OthersThan(excludingRequestId, now).ToList();
@@ -302,8 +310,31 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
             MaxInterviewsPerWeek = profile.MaxInterviewsPerWeek,
             BookedInterviewStarts = starts,
             PreferredTimes = profile.PreferredTimes,
-            Stale = stale,
+            StaleCalendars = [.. read.Calendars.Where(c => c.Stale)],
         };
+    }
+
+    /// <summary>
+    /// The busy time of the calendars (from the data held; see <see cref="BusyCache"/>) and of the explicit blocks in a
+    /// range, with the calendars' freshness.
+    /// </summary>
+    private async Task<(BusyRead Read, IReadOnlyList<BusyInterval> Busy)> ReadBusyAsync(ParticipantProfile profile, TimeRange range)
+    {
+        var read = await _busy.GetAsync(this.GetPrimaryKeyString(), profile, range);
+        var blocks = S.Blocks
+            .Where(b => b.Start < range.End && range.Start < b.End)
+            .Select(b => new BusyInterval(b.Start, b.End, BusySourceKind.Block) { Title = b.Title });
+        return (read, [.. read.Intervals.Select(i => i with { Source = BusySourceKind.Calendar }).Concat(blocks)]);
+    }
+
+    /// <summary>Starts reading the calendars for the coming weeks, so the first questions find data.</summary>
+    private void Prefetch()
+    {
+        if (S.Profile is { Calendars.Count: > 0 } profile)
+        {
+            var now = _time.GetUtcNow();
+            _busy.Prefetch(this.GetPrimaryKeyString(), profile, new TimeRange(now, now + PrefetchHorizon));
+        }
     }
 
     private async Task PersistAsync()

@@ -49,7 +49,7 @@ public sealed partial class InterviewRequestGrain
 
         if (spec.Mode == SchedulingMode.Propose)
         {
-            await ProposeAsync(found.Options, proposalReason);
+            await ProposeAsync(found, proposalReason);
             return null;
         }
 
@@ -116,7 +116,7 @@ public sealed partial class InterviewRequestGrain
         S.Offer = null;
         S.Proposals = [];
         AnnounceBooked(option);
-        _store.Move(RequestTrigger.Booked, null);
+        _store.Move(RequestTrigger.Booked, search is null ? null : StaleCalendarNotes.Summary(search.StaleCalendars, [S.Spec!.CandidateId, .. option.SelectMany(s => s.InterviewerIds)]));
         await _store.SaveAsync();
         if (search is null)
         {
@@ -130,12 +130,14 @@ public sealed partial class InterviewRequestGrain
         }
     }
 
-    private async Task ProposeAsync(IReadOnlyList<ScheduleOption> options, string? reason)
+    private async Task ProposeAsync(OptionSearchResult found, string? reason)
     {
-        S.Proposals = [.. options.Select(o => new ProposalView(
+        var candidate = S.Spec!.CandidateId;
+        S.Proposals = [.. found.Options.Select(o => new ProposalView(
             $"p{++S.ProposalCounter}",
             Math.Round(o.Score, 3),
-            [.. o.Reasons.Select(r => new ScoreReasonView(r.Code, Math.Round(r.Points, 3), r.Description))],
+            [.. o.Reasons.Select(r => new ScoreReasonView(r.Code, Math.Round(r.Points, 3), r.Description)),
+                .. StaleCalendarNotes.Reasons(found.StaleCalendars, [candidate, .. o.Stages.SelectMany(s => s.InterviewerIds)])],
             ToStages(o)))];
         S.Target = null;
         _store.Move(RequestTrigger.ProposalsFound, reason);

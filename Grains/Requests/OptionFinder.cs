@@ -43,7 +43,11 @@ internal static class OptionFinder
         {
             var request = ToEngineRequest(spec, pools, window, requestKey, maxOptions);
             var result = SchedulingEngine.Schedule(request, [.. data.Select(EngineMapping.ToEngineInput)], EngineMapping.ToInstant(now));
-            return new OptionSearchResult(result.Options, result.NoAvailability, null, null, null) { PoolMembers = pools };
+            return new OptionSearchResult(result.Options, result.NoAvailability, null, null, null)
+            {
+                PoolMembers = pools,
+                StaleCalendars = data.Where(d => d.StaleCalendars.Count > 0).ToDictionary(d => d.ParticipantId, d => d.StaleCalendars, StringComparer.Ordinal),
+            };
         }
         catch (ArgumentException exception)
         {

@@ -1,3 +1,4 @@
+using Scheduler.Grains.Participants;
 using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Grains.Requests;
@@ -7,4 +8,7 @@ internal sealed record OptionSearchResult(IReadOnlyList<ScheduleOption> Options,
 {
     /// <summary>Pool id → the members that were offered to the engine.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> PoolMembers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Participant id → the calendars that were stale in its answer (only participants with some).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<CalendarReadStatus>> StaleCalendars { get; init; } = new Dictionary<string, IReadOnlyList<CalendarReadStatus>>();
 }

@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.TestingHost;
 using Polly;
 using Polly.Retry;
+using Scheduler.Grains.Participants.Busy;
 
 namespace Scheduler.Testing;
 
@@ -15,8 +16,9 @@ namespace Scheduler.Testing;
 /// storage and reminders (kept in the test process, not in grains, so they answer while the silo stops) unless the
 /// test configures others. Grains and reminders run on <see cref="Time"/>, a
 /// <see cref="FakeTimeProvider"/> the test advances; Orleans' own infrastructure (messaging and call timeouts,
-/// membership, system timers, activation collection, the grain directory, placement retries) stays on the system
-/// clock, so a jump of the fake clock never times out a call in flight or collects an activation.
+/// membership, system timers, activation collection, the grain directory, placement retries) and the deadlines of
+/// calendar reads (<see cref="CalendarFetcher.DeadlineClockKey"/>: how long an answer waits for a read) stay on the
+/// system clock, so a jump of the fake clock never times out a call or a read in flight or collects an activation.
 /// </summary>
 public sealed class TestSiloHost : IAsyncDisposable
 {
@@ -27,6 +29,7 @@ public sealed class TestSiloHost : IAsyncDisposable
         TimeProviderNames.SystemTimers,
         TimeProviderNames.ActivationManagement,
         TimeProviderNames.GrainDirectory,
+        CalendarFetcher.DeadlineClockKey,
     ];
 
     /// <summary>The key of Orleans' placement pipeline (<c>OrleansRuntimeResiliencePolicies</c>, internal to Orleans).</summary>

@@ -8,8 +8,7 @@ namespace Scheduler.Grains.Calendars.Accounts;
 public static class CalendarAccountServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the clock (the system clock when none is registered), the <see cref="CalendarStatusBoard"/>,
-    /// and <see cref="CalendarCredentialProtector"/> over ASP.NET Core Data Protection with its keys persisted
+    /// Adds the clock (the system clock when none is registered) and <see cref="CalendarCredentialProtector"/> over ASP.NET Core Data Protection with its keys persisted
     /// in <paramref name="keysDirectory"/>. Calling it again (from a second provider) changes nothing.
     /// </summary>
     /// <param name="services">The silo's services.</param>
@@ -21,7 +20,6 @@ public static class CalendarAccountServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(keysDirectory);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<CalendarStatusBoard>();
         if (services.Any(d => d.ServiceType == typeof(CalendarCredentialProtector)))
         {
             return services;

@@ -11,17 +11,14 @@ namespace Scheduler.Grains.Calendars.CalDav;
 /// (<see cref="CalendarSpec.Url"/>, Basic credentials from the calendar entry) with a
 /// <c>calendar-query</c> REPORT over the asked range (RFC 4791 §7.8) and expands the returned
 /// events in the participant's zone (RFC 5545); optionally asks for <c>free-busy-query</c> first
-/// (<see cref="CalendarSourceOptions.PreferCalDavFreeBusy"/>). A failure is recorded in
-/// <see cref="CalendarStatusBoard"/> and thrown as <see cref="CalendarSourceException"/>.
+/// (<see cref="CalendarSourceOptions.PreferCalDavFreeBusy"/>). A failure is thrown as <see cref="CalendarSourceException"/>.
 /// </summary>
 /// <param name="client">The CalDAV client.</param>
-/// <param name="status">Where per-calendar errors are recorded.</param>
 /// <param name="options">Settings.</param>
 /// <param name="time">The clock.</param>
 /// <param name="logger">The logger.</param>
 public sealed class CalDavBusySource(
     CalDavClient client,
-    CalendarStatusBoard status,
     IOptions<CalendarSourceOptions> options,
     TimeProvider time,
     ILogger<CalDavBusySource> logger) : IBusySource
@@ -44,29 +41,19 @@ public sealed class CalDavBusySource(
     {
         ArgumentNullException.ThrowIfNull(context);
         var spec = context.Calendar;
-        var url = spec?.Url;
-        if (spec is null || string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        var url = spec.Url;
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             throw new CalendarSourceException(CalendarUrl.Redact(url), "the caldav calendar needs an absolute http(s) url");
         }
 
         var calendar = new CalDavCalendar(uri, spec.Username, spec.Password);
-        try
-        {
-            var intervals = await ReadAsync(calendar, context, cancellationToken);
-            var now = time.GetUtcNow();
-            status.RecordSuccess(context.ParticipantKey, ProviderName, url, now);
-            return new BusyFetch(intervals, now);
-        }
-        catch (CalendarSourceException exception)
-        {
-            status.RecordFailure(context.ParticipantKey, ProviderName, url, exception.Message, time.GetUtcNow());
-            CalendarLog.ReadFailed(logger, context.ParticipantKey, exception.Calendar, exception.Reason);
-            throw;
-        }
+        var (intervals, skipped) = await ReadAsync(calendar, context, cancellationToken);
+        return new BusyFetch(intervals, time.GetUtcNow()) { PartialReason = skipped };
     }
 
-    private async Task<IReadOnlyList<BusyInterval>> ReadAsync(CalDavCalendar calendar, BusySourceContext context, CancellationToken cancellationToken)
+    /// <summary>The busy intervals of the range, and why some resources were skipped (or <see langword="null"/>).</summary>
+    private async Task<(IReadOnlyList<BusyInterval> Busy, string? Skipped)> ReadAsync(CalDavCalendar calendar, BusySourceContext context, CancellationToken cancellationToken)
     {
         var range = context.Range;
         if (options.Value.PreferCalDavFreeBusy)
@@ -74,7 +61,7 @@ public sealed class CalDavBusySource(
             var periods = await client.QueryFreeBusyAsync(calendar, range.Start, range.End, cancellationToken);
             if (periods is not null)
             {
-                return periods;
+                return (periods, null);
             }
 
             CalendarLog.FreeBusyUnsupported(logger, calendar.ToString());
@@ -82,6 +69,7 @@ public sealed class CalDavBusySource(
 
         var resources = await client.QueryEventsAsync(calendar, range.Start - FloatingMargin, range.End + FloatingMargin, cancellationToken);
         List<BusyInterval> busy = [];
+        List<string> skipped = [];
         foreach (var resource in resources)
         {
             VCalendar parsed;
@@ -92,13 +80,14 @@ public sealed class CalDavBusySource(
             catch (ICalendarParseException exception)
             {
                 // One unreadable resource must not hide the rest of the calendar.
-                CalendarLog.ReadFailed(logger, context.ParticipantKey, calendar.ToString(), $"resource skipped: line {exception.LineNumber}: {exception.Reason}");
+                skipped.Add($"line {exception.LineNumber}: {exception.Reason}");
                 continue;
             }
 
             busy.AddRange(OccurrenceMapping.ToBusy(parsed, range, context.TimeZone, calendar.ToString()));
         }
 
-        return [.. busy.OrderBy(b => b.Start).ThenBy(b => b.End)];
+        var reason = skipped.Count == 0 ? null : $"{skipped.Count} resource(s) skipped; first at {skipped[0]}";
+        return ([.. busy.OrderBy(b => b.Start).ThenBy(b => b.End)], reason);
     }
 }

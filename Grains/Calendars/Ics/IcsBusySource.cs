@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Participants.Busy;
 using Scheduler.ICalendar;
@@ -12,25 +11,18 @@ namespace Scheduler.Grains.Calendars.Ics;
 /// copy of each feed is kept per silo; a copy older than
 /// <see cref="CalendarSourceOptions.IcsPollInterval"/> is revalidated with a conditional GET.
 /// Events are expanded over the asked range in the participant's zone (RFC 5545). A failure is
-/// recorded in <see cref="CalendarStatusBoard"/> and thrown as <see cref="CalendarSourceException"/>,
-/// so the participant keeps its last good data and answers <c>stale</c>.
+/// thrown as <see cref="CalendarSourceException"/>, so the participant keeps its last good data and answers <c>stale</c>.
 /// </summary>
 /// <param name="reader">Reads feeds.</param>
-/// <param name="status">Where per-calendar errors are recorded.</param>
 /// <param name="options">Settings.</param>
 /// <param name="time">The clock.</param>
-/// <param name="logger">The logger.</param>
-public sealed class IcsBusySource(
-    IcsFeedReader reader,
-    CalendarStatusBoard status,
-    IOptions<CalendarSourceOptions> options,
-    TimeProvider time,
-    ILogger<IcsBusySource> logger) : IBusySource
+public sealed class IcsBusySource(IcsFeedReader reader, IOptions<CalendarSourceOptions> options, TimeProvider time) : IBusySource
 {
     /// <summary>The provider name of iCalendar feeds.</summary>
     public const string ProviderName = "ics";
 
     private readonly ConcurrentDictionary<string, IcsFeedSnapshot> _feeds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<IcsFeedSnapshot>>> _reading = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public string Provider => ProviderName;
@@ -48,29 +40,38 @@ public sealed class IcsBusySource(
     public async Task<BusyFetch> FetchAsync(BusySourceContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var url = context.Calendar?.Url;
+        var url = context.Calendar.Url;
         if (string.IsNullOrWhiteSpace(url))
         {
             throw new CalendarSourceException("(no url)", "the ics calendar has no url");
         }
 
+        _feeds.TryGetValue(url, out var snapshot);
+        if (snapshot is null || time.GetUtcNow() - snapshot.FetchedAt >= FreshFor)
+        {
+            var reading = _reading.GetOrAdd(url, _ => new Lazy<Task<IcsFeedSnapshot>>(() => ReadAndKeepAsync(url, snapshot, context.ParticipantKey)));
+            snapshot = await reading.Value.WaitAsync(cancellationToken);
+        }
+
+        var busy = OccurrenceMapping.ToBusy(snapshot.Calendar, context.Range, context.TimeZone, CalendarUrl.Redact(url));
+        return new BusyFetch(busy, snapshot.FetchedAt) { PartialReason = PartialReason(snapshot.Calendar) };
+    }
+
+    /// <summary>
+    /// One read of a feed, shared by every fetch that needs it meanwhile (a participant's background read and a
+    /// question about another range, or several participants with the same feed); bounded by the client's timeouts.
+    /// </summary>
+    private async Task<IcsFeedSnapshot> ReadAndKeepAsync(string url, IcsFeedSnapshot? previous, string participantKey)
+    {
         try
         {
-            _feeds.TryGetValue(url, out var snapshot);
-            if (snapshot is null || time.GetUtcNow() - snapshot.FetchedAt >= FreshFor)
-            {
-                snapshot = await reader.ReadAsync(url, snapshot, context.ParticipantKey, cancellationToken);
-                _feeds[url] = snapshot;
-                status.RecordSuccess(context.ParticipantKey, ProviderName, url, snapshot.FetchedAt, PartialReason(snapshot.Calendar));
-            }
-
-            return new BusyFetch(OccurrenceMapping.ToBusy(snapshot.Calendar, context.Range, context.TimeZone, CalendarUrl.Redact(url)), snapshot.FetchedAt);
+            var snapshot = await reader.ReadAsync(url, previous, participantKey, CancellationToken.None);
+            _feeds[url] = snapshot;
+            return snapshot;
         }
-        catch (CalendarSourceException exception)
+        finally
         {
-            status.RecordFailure(context.ParticipantKey, ProviderName, url, exception.Message, time.GetUtcNow());
-            CalendarLog.ReadFailed(logger, context.ParticipantKey, exception.Calendar, exception.Reason);
-            throw;
+            _reading.TryRemove(url, out _);
         }
     }
 

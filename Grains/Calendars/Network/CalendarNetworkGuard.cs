@@ -76,7 +76,7 @@ public sealed class CalendarNetworkGuard(IOptions<CalendarSourceOptions> options
         }
     }
 
-    /// <summary>A primary handler for a calendar client that connects through <see cref="ConnectAsync"/>.</summary>
+    /// <summary>A primary handler for a calendar client that connects through <see cref="ConnectAsync"/> within <see cref="CalendarSourceOptions.ConnectTimeout"/>.</summary>
     /// <returns>The handler.</returns>
-    public SocketsHttpHandler CreateHandler() => new() { ConnectCallback = ConnectAsync };
+    public SocketsHttpHandler CreateHandler() => new() { ConnectCallback = ConnectAsync, ConnectTimeout = options.Value.ConnectTimeout };
 }

@@ -9,15 +9,12 @@ namespace Scheduler.Grains.Calendars.Providers;
 /// The busy source of one account provider (<c>google</c>, <c>microsoft</c>): reads free/busy of the calendars a
 /// participant's entry names (<see cref="CalendarProvider.ReadEntry"/>) through the <see cref="ICalendarAccountGrain"/>
 /// <c>{tenant}/{provider}/{accountId}</c>, which also remembers the participant as a reader so push notifications
-/// reach it. Calendars the provider could not read are recorded in <see cref="CalendarStatusBoard"/>; when none could
-/// be read (or the account refused), the fetch fails with <see cref="CalendarSourceException"/> and the participant
-/// keeps its last good data.
+/// reach it. Calendars the provider could not read make the answer partial; when none could be read (or the account
+/// refused), the fetch fails with <see cref="CalendarSourceException"/> and the participant keeps its last good data.
 /// </summary>
 /// <param name="provider">The provider.</param>
 /// <param name="grains">The grain factory.</param>
-/// <param name="status">Where per-calendar outcomes are recorded.</param>
-/// <param name="time">The clock.</param>
-public sealed class ProviderBusySource(CalendarProvider provider, IGrainFactory grains, CalendarStatusBoard status, TimeProvider time) : IBusySource
+public sealed class ProviderBusySource(CalendarProvider provider, IGrainFactory grains) : IBusySource
 {
     /// <inheritdoc />
     public string Provider => provider.Provider;
@@ -29,11 +26,11 @@ public sealed class ProviderBusySource(CalendarProvider provider, IGrainFactory 
     public async Task<BusyFetch> FetchAsync(BusySourceContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var calendar = context.Calendar ?? throw new ArgumentException($"A {Provider} source needs a calendar entry.", nameof(context));
+        var calendar = context.Calendar;
         var (label, calendarIds, problem) = provider.ReadEntry(calendar);
         if (problem is not null)
         {
-            throw Fail(context, label, problem);
+            throw new CalendarSourceException(label, problem);
         }
 
         var (tenant, _) = GrainKeys.Split(context.ParticipantKey);
@@ -45,31 +42,19 @@ public sealed class ProviderBusySource(CalendarProvider provider, IGrainFactory 
         }
         catch (Exception exception) when (exception is CalendarProviderException or InvalidOperationException)
         {
-            throw Fail(context, label, exception.Message, exception);
+            throw new CalendarSourceException(label, exception.Message, exception);
         }
 
         var asked = calendarIds.Count == 0 ? 1 : calendarIds.Distinct(StringComparer.Ordinal).Count();
-        if (answer.Errors.Count > 0)
+        var reasons = answer.Errors.Count == 0 ? null : string.Join(", ", answer.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}"));
+        if (reasons is not null && answer.Errors.Count >= asked)
         {
-            var reasons = string.Join(", ", answer.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}"));
-            if (answer.Errors.Count >= asked)
-            {
-                throw Fail(context, label, reasons);
-            }
-
-            status.RecordFailure(context.ParticipantKey, Provider, label, reasons, answer.FetchedAt);
-        }
-        else
-        {
-            status.RecordSuccess(context.ParticipantKey, Provider, label, answer.FetchedAt);
+            throw new CalendarSourceException(label, reasons);
         }
 
-        return new BusyFetch([.. answer.Busy.Select(b => new BusyInterval(b.Start, b.End, BusySourceKind.Calendar))], answer.FetchedAt);
-    }
-
-    private CalendarSourceException Fail(BusySourceContext context, string label, string reason, Exception? inner = null)
-    {
-        status.RecordFailure(context.ParticipantKey, Provider, label, reason, time.GetUtcNow());
-        return new CalendarSourceException(label, reason, inner);
+        return new BusyFetch([.. answer.Busy.Select(b => new BusyInterval(b.Start, b.End, BusySourceKind.Calendar))], answer.FetchedAt)
+        {
+            PartialReason = reasons is null ? null : $"not read: {reasons}",
+        };
     }
 }

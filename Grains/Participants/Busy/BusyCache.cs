@@ -1,91 +1,125 @@
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Grains.Participants.Busy;
 
 /// <summary>
-/// The in-memory cache of one participant activation's busy data: one entry per source (blocks,
-/// and each configured calendar), covering a range, with the time it was fetched. An entry is
-/// refetched when it does not cover the asked range or is older than its source's freshness; a
-/// failed refresh keeps the old data and marks the answer stale. A calendar whose provider has no
-/// registered source is reported stale with no intervals.
+/// One participant activation's calendar data, one <see cref="CalendarSlot"/> per configured calendar. Reads run in
+/// the background (<see cref="CalendarFetcher"/>) over the asked range plus a margin; an answer waits for a running
+/// read at most <see cref="CalendarSourceOptions.AnswerWait"/> (<see cref="CalendarSourceOptions.FirstReadWait"/> when
+/// no data covers the range yet), then answers from the data it holds and names the stale calendars with the reason.
+/// A failed read is retried after a backoff doubling from <see cref="CalendarSourceOptions.FailureBackoff"/> to
+/// <see cref="CalendarSourceOptions.MaxFailureBackoff"/>; meanwhile answers come at once. A calendar whose provider has
+/// no registered source is stale with no intervals. Used on the grain's turns only (not thread-safe).
 /// </summary>
-internal sealed class BusyCache(IReadOnlyList<IBusySource> sources, TimeProvider time)
+/// <param name="sources">The registered calendar sources, one per provider.</param>
+/// <param name="fetcher">Runs reads in the background.</param>
+/// <param name="time">The silo's clock (freshness, backoff).</param>
+internal sealed class BusyCache(IReadOnlyList<IBusySource> sources, CalendarFetcher fetcher, TimeProvider time)
 {
     private static readonly TimeSpan FetchMargin = TimeSpan.FromDays(7);
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CalendarSlot> _slots = new(StringComparer.Ordinal);
 
-    /// <summary>Forgets every entry of a provider (e.g. blocks after they are replaced).</summary>
+    /// <summary>Marks every calendar of a provider due for a re-read (a change notice); its data is used until the read completes.</summary>
     public void Invalidate(string provider)
     {
-        foreach (var key in _entries.Keys.Where(k => k.StartsWith(provider + ":", StringComparison.Ordinal)).ToArray())
+        foreach (var slot in _slots.Values.Where(s => s.Source.Provider == provider))
         {
-            _entries.Remove(key);
+            slot.Outdate();
         }
     }
 
-    /// <summary>Forgets everything (e.g. when the calendars change).</summary>
-    public void Clear() => _entries.Clear();
+    /// <summary>Forgets everything (the calendars changed).</summary>
+    public void Clear() => _slots.Clear();
 
-    public async Task<(IReadOnlyList<BusyInterval> Intervals, DateTimeOffset? FetchedAt, bool Stale)> GetAsync(
-        string participantKey, ParticipantProfile profile, IReadOnlyList<BusyBlock> blocks, TimeRange range, CancellationToken cancellationToken)
+    /// <summary>Starts the reads <paramref name="range"/> needs, without waiting for them.</summary>
+    public void Prefetch(string participantKey, ParticipantProfile profile, TimeRange range) => Plan(participantKey, profile, range);
+
+    /// <summary>The calendars' busy time in <paramref name="range"/>, waiting for running reads at most the configured waits.</summary>
+    public async Task<BusyRead> GetAsync(string participantKey, ParticipantProfile profile, TimeRange range)
     {
+        var planned = Plan(participantKey, profile, range);
+        var running = planned.Where(p => p.Slot?.Reading is { IsCompleted: false }).Select(p => p.Slot!).ToList();
+        if (running.Count > 0)
+        {
+            var options = fetcher.Options;
+            await WaitAsync([.. running.Select(s => s.Reading!)], running.TrueForAll(s => s.Covers(range)) ? options.AnswerWait : options.FirstReadWait);
+        }
+
+        var now = time.GetUtcNow();
         List<BusyInterval> intervals = [];
-        DateTimeOffset? oldest = null;
-        var stale = false;
-        var slots = new List<(string Key, string Provider, CalendarSpec? Calendar)> { ($"{BlocksBusySource.ProviderName}:", BlocksBusySource.ProviderName, null) };
+        List<CalendarReadStatus> statuses = [];
+        foreach (var (calendar, slot) in planned)
+        {
+            var label = CalendarFetcher.Label(calendar);
+            if (slot is null)
+            {
+                statuses.Add(new CalendarReadStatus(label, calendar.Provider, null, true, $"no {calendar.Provider} calendar connector is configured"));
+                continue;
+            }
+
+            slot.Settle(now, Backoff);
+            intervals.AddRange(slot.Intervals.Where(b => b.Start < range.End && range.Start < b.End));
+            var fresh = slot.IsFresh(range, now);
+            var reason = fresh ? slot.PartialReason : slot.Error ?? (slot.Reading is null ? "not read yet" : $"no answer yet (waited {Wait(slot, range).TotalSeconds:0.###} s)");
+            statuses.Add(new CalendarReadStatus(label, calendar.Provider, slot.ReadAt, !fresh, reason));
+        }
+
+        var fetchedAt = statuses.Count == 0 ? now : statuses.Min(s => s.LastReadAt);
+        return new BusyRead(intervals, fetchedAt, statuses);
+    }
+
+    private List<(CalendarSpec Calendar, CalendarSlot? Slot)> Plan(string participantKey, ParticipantProfile profile, TimeRange range)
+    {
+        var now = time.GetUtcNow();
+        List<(CalendarSpec, CalendarSlot?)> planned = [];
         for (var i = 0; i < profile.Calendars.Count; i++)
         {
             var calendar = profile.Calendars[i];
-            slots.Add(($"{calendar.Provider}:{i}:{calendar.Url}{calendar.AccountId}{calendar.Mailbox}", calendar.Provider, calendar));
+            var key = $"{calendar.Provider}:{i}:{calendar.Url}{calendar.AccountId}{calendar.Mailbox}";
+            if (!_slots.TryGetValue(key, out var slot))
+            {
+                if (sources.FirstOrDefault(s => s.Provider == calendar.Provider) is not { } source)
+                {
+                    planned.Add((calendar, null));
+                    continue;
+                }
+
+                slot = new CalendarSlot(source);
+                _slots[key] = slot;
+            }
+
+            slot.Settle(now, Backoff);
+            if (slot.NeedsRead(range, now))
+            {
+                var wanted = slot.ReadRangeFor(new TimeRange(range.Start - FetchMargin, range.End + FetchMargin));
+                slot.Started(fetcher.Start(slot.Source, new BusySourceContext(participantKey, calendar, wanted) { TimeZone = profile.TimeZone }), wanted);
+            }
+
+            planned.Add((calendar, slot));
         }
 
-        foreach (var (key, provider, calendar) in slots)
-        {
-            var source = sources.FirstOrDefault(s => s.Provider == provider);
-            if (source is null)
-            {
-                stale = true;
-                continue;
-            }
-
-            var now = time.GetUtcNow();
-            _entries.TryGetValue(key, out var entry);
-            var fresh = entry is not null && entry.Covers.Start <= range.Start && range.End <= entry.Covers.End
-                && (source.FreshFor == TimeSpan.MaxValue || now - entry.FetchedAt <= source.FreshFor);
-            if (!fresh)
-            {
-                var wanted = new TimeRange(range.Start - FetchMargin, range.End + FetchMargin);
-                try
-                {
-                    var fetch = await source.FetchAsync(new BusySourceContext(participantKey, calendar, blocks, wanted) { TimeZone = profile.TimeZone }, cancellationToken);
-                    entry = new Entry(wanted, fetch.Intervals, fetch.FetchedAt);
-                    _entries[key] = entry;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException && calendar is not null)
-                {
-                    stale = true;
-                }
-            }
-
-            if (entry is null)
-            {
-                continue;
-            }
-
-            if (calendar is not null && (oldest is null || entry.FetchedAt < oldest))
-            {
-                oldest = entry.FetchedAt;
-            }
-            else if (calendar is null && oldest is null)
-            {
-                oldest = entry.FetchedAt;
-            }
-
-            intervals.AddRange(entry.Intervals.Where(b => b.Start < range.End && range.Start < b.End));
-        }
-
-        return (intervals, oldest, stale);
+        return planned;
     }
 
-    private sealed record Entry(TimeRange Covers, IReadOnlyList<BusyInterval> Intervals, DateTimeOffset FetchedAt);
+    private TimeSpan Wait(CalendarSlot slot, TimeRange range) => slot.Covers(range) ? fetcher.Options.AnswerWait : fetcher.Options.FirstReadWait;
+
+    private TimeSpan Backoff(int failures)
+    {
+        var options = fetcher.Options;
+        var delay = options.FailureBackoff * Math.Pow(2, Math.Min(failures - 1, 20));
+        return delay < options.MaxFailureBackoff ? delay : options.MaxFailureBackoff;
+    }
+
+    private async Task WaitAsync(Task[] reads, TimeSpan wait)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        await Task.WhenAny(Task.WhenAll(reads), Task.Delay(wait, fetcher.Deadlines, cancel.Token));
+        await cancel.CancelAsync();
+    }
 }

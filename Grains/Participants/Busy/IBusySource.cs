@@ -1,22 +1,23 @@
 namespace Scheduler.Grains.Participants.Busy;
 
 /// <summary>
-/// A place a participant's busy time is read from. The participant grain keeps a cache entry per
-/// source (explicit blocks, and one per configured calendar) and refreshes it when it is older
-/// than <see cref="FreshFor"/>. Adding a calendar provider means adding one implementation and
-/// registering it as a singleton <see cref="IBusySource"/>.
+/// A calendar provider's way to read a participant's busy time. The participant grain keeps a cache entry per
+/// configured calendar and has it re-read (in the background, through <see cref="CalendarFetcher"/>) when it is older
+/// than <see cref="FreshFor"/>. Adding a calendar provider means adding one implementation and registering it as a
+/// singleton <see cref="IBusySource"/>. Implementations are thread-safe.
 /// </summary>
 public interface IBusySource
 {
-    /// <summary>The provider it reads: <c>blocks</c>, or a <see cref="CalendarSpec.Provider"/> (<c>ics</c>, <c>caldav</c>, <c>google</c>, <c>microsoft</c>).</summary>
+    /// <summary>The provider it reads, as in <see cref="CalendarSpec.Provider"/> (<c>ics</c>, <c>caldav</c>, <c>google</c>, <c>microsoft</c>).</summary>
     string Provider { get; }
 
     /// <summary>How long fetched data stays fresh.</summary>
     TimeSpan FreshFor { get; }
 
     /// <summary>Fetches busy intervals overlapping <see cref="BusySourceContext.Range"/>.</summary>
-    /// <param name="context">The participant, the calendar (none for blocks) and the range.</param>
+    /// <param name="context">The participant, the calendar and the range.</param>
     /// <param name="cancellationToken">Cancels the fetch.</param>
     /// <returns>The intervals (unbuffered) and when they were fetched.</returns>
+    /// <exception cref="Calendars.CalendarSourceException">The calendar could not be read; the message says why, without secrets.</exception>
     Task<BusyFetch> FetchAsync(BusySourceContext context, CancellationToken cancellationToken);
 }

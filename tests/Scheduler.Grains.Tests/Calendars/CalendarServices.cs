@@ -33,8 +33,6 @@ internal sealed class CalendarServices : IDisposable
 
     public CalDavClient CalDavClient => _provider.GetRequiredService<CalDavClient>();
 
-    public CalendarStatusBoard Status => _provider.GetRequiredService<CalendarStatusBoard>();
-
     /// <summary>Test settings: fixed poll interval, one retry without delay (the fake clock does not run by itself), local servers allowed.</summary>
     public static void Configure(CalendarSourceOptions options)
     {

@@ -16,7 +16,7 @@ public sealed class IcsBusySourceTests
     private static readonly TimeRange OneEvent = new(new DateTimeOffset(2019, 3, 4, 7, 0, 0, TimeSpan.Zero), new DateTimeOffset(2019, 3, 4, 7, 30, 0, TimeSpan.Zero));
 
     private static BusySourceContext Context(string url, string zone = "UTC") =>
-        new(Participant, new CalendarSpec("ics") { Url = url }, [], March2019) { TimeZone = zone };
+        new(Participant, new CalendarSpec("ics") { Url = url }, March2019) { TimeZone = zone };
 
     private static TimeRange[] Ranges(BusyFetch fetch) => [.. fetch.Intervals.Select(i => new TimeRange(i.Start, i.End))];
 
@@ -106,7 +106,7 @@ public sealed class IcsBusySourceTests
     }
 
     [Fact]
-    public async Task FetchAsync_BrokenFeed_RecordsErrorAndKeepsLastGoodCopy()
+    public async Task FetchAsync_BrokenFeed_FailsAndKeepsLastGoodCopy()
     {
         await using var server = await FeedServer.StartAsync();
         server.Set("cal.ics", FixtureFolder.Read("one_event.ics"));
@@ -120,10 +120,6 @@ public sealed class IcsBusySourceTests
 
         Assert.Contains("not a valid iCalendar feed", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("/feeds/cal.ics", error.Message, StringComparison.Ordinal);
-        var status = services.Status.Get(Participant, "ics", url);
-        Assert.NotNull(status);
-        Assert.True(status.Failing);
-        Assert.Equal(good.FetchedAt, status.LastSuccessAt);
         Assert.Equal(good.FetchedAt, services.Ics.GetSnapshot(url)!.FetchedAt);
     }
 
@@ -152,7 +148,6 @@ public sealed class IcsBusySourceTests
 
         Assert.Contains(CalendarNetworkGuard.RefusedReason, error.Message, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
-        Assert.True(services.Status.Get(Participant, "ics", server.Url("cal.ics"))!.Failing);
     }
 
     [Fact]
@@ -165,7 +160,6 @@ public sealed class IcsBusySourceTests
         var error = await Assert.ThrowsAsync<CalendarSourceException>(() => services.Ics.FetchAsync(Context(server.Url("cal.ics")), CancellationToken.None));
 
         Assert.Contains("flood", error.Reason, StringComparison.Ordinal);
-        Assert.True(services.Status.Get(Participant, "ics", server.Url("cal.ics"))!.Failing);
     }
 
     [Fact]
@@ -179,9 +173,7 @@ public sealed class IcsBusySourceTests
         var fetch = await services.Ics.FetchAsync(Context(server.Url("cal.ics")), CancellationToken.None);
 
         Assert.Equal([OneEvent], Ranges(fetch));
-        var status = services.Status.Get(Participant, "ics", server.Url("cal.ics"))!;
-        Assert.False(status.Failing);
-        Assert.Contains("1 component(s) skipped", status.PartialReason, StringComparison.Ordinal);
+        Assert.Contains("1 component(s) skipped", fetch.PartialReason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public sealed class CalendarAccountTests
     private static readonly DateTimeOffset T0 = GrainTestCluster.Start;
     private static readonly TimeRange Week = new(T0, T0.AddDays(7));
 
+    /// <summary>A week beyond what a participant reads when its profile is saved, so a question about it reads the calendar.</summary>
+    private static readonly TimeRange LaterWeek = new(T0.AddDays(40), T0.AddDays(47));
+
     [Fact]
     public async Task Connect_CredentialsStoredEncrypted_NeverInClear()
     {
@@ -33,12 +36,12 @@ public sealed class CalendarAccountTests
     {
         await using var silo = await GoogleSilo.StartAsync();
         var participant = await silo.ConnectInterviewerAsync("i1", "grace@example.com");
-        await silo.StandIn.AddEventAsync("grace@example.com", "e1", T0.AddHours(2), T0.AddHours(3));
+        await silo.StandIn.AddEventAsync("grace@example.com", "e1", LaterWeek.Start.AddHours(2), LaterWeek.Start.AddHours(3));
 
-        var busy = await participant.GetBusy(Week);
+        var busy = await participant.GetBusy(LaterWeek);
 
         var interval = Assert.Single(busy.Intervals);
-        Assert.Equal((T0.AddHours(2), T0.AddHours(3), BusySourceKind.Calendar), (interval.Start, interval.End, interval.Source));
+        Assert.Equal((LaterWeek.Start.AddHours(2), LaterWeek.Start.AddHours(3), BusySourceKind.Calendar), (interval.Start, interval.End, interval.Source));
         Assert.False(busy.Stale);
         var view = await WaitForViewAsync(silo, v => v.SyncedCalendars.Count == 1);
         Assert.Equal(["acme/i1"], view.Readers);
@@ -123,14 +126,15 @@ public sealed class CalendarAccountTests
     {
         await using var silo = await GoogleSilo.StartAsync(watch: false);
         var participant = await silo.ConnectInterviewerAsync("i1");
-        await silo.StandIn.AddEventAsync("primary", "e1", T0.AddHours(2), T0.AddHours(3));
+        await silo.StandIn.AddEventAsync("primary", "e1", LaterWeek.Start.AddHours(2), LaterWeek.Start.AddHours(3));
         silo.StandIn.ExpireAccessTokens();
+        var before = silo.StandIn.Calls.Count;
 
-        var busy = await participant.GetBusy(Week);
+        var busy = await participant.GetBusy(LaterWeek);
 
         Assert.Single(busy.Intervals);
         Assert.Equal(["refresh_token"], silo.StandIn.Grants);
-        Assert.Equal(2, silo.StandIn.Calls.Count(c => c.Method == "freeBusy"));
+        Assert.Equal(2, silo.StandIn.Calls.Skip(before).Count(c => c.Method == "freeBusy"));
     }
 
     [Fact]
@@ -162,8 +166,9 @@ public sealed class CalendarAccountTests
         var busy = await participant.GetBusy(Week);
 
         Assert.True(busy.Stale);
-        var status = silo.Host.Services.GetService(typeof(CalendarStatusBoard)) as CalendarStatusBoard;
-        Assert.Contains("missing: notFound", status!.Get("acme/i1", "google", "google:" + GoogleSilo.Account)!.LastError, StringComparison.Ordinal);
+        var calendar = Assert.Single(busy.Calendars);
+        Assert.Equal("google", calendar.Provider);
+        Assert.Contains("missing: notFound", calendar.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,10 +197,11 @@ public sealed class CalendarAccountTests
         await silo.StandIn.AddEventAsync("cal59@example.com", "late", T0.AddDays(95), T0.AddDays(95).AddHours(1));
         await silo.StandIn.AddEventAsync("cal0@example.com", "early", T0.AddHours(1), T0.AddHours(2));
 
+        var before = silo.StandIn.Calls.Count;
         var busy = await participant.GetBusy(new TimeRange(T0, T0.AddDays(100)));
 
         Assert.Equal([T0.AddHours(1), T0.AddDays(95)], busy.Intervals.Select(i => i.Start));
-        var calls = silo.StandIn.Calls.Where(c => c.Method == "freeBusy").Select(c => System.Text.Json.Nodes.JsonNode.Parse(c.Body!)!).ToArray();
+        var calls = silo.StandIn.Calls.Skip(before).Where(c => c.Method == "freeBusy").Select(c => System.Text.Json.Nodes.JsonNode.Parse(c.Body!)!).ToArray();
         Assert.Equal(2 * 2, calls.Length);
         Assert.All(calls, c => Assert.InRange(c["items"]!.AsArray().Count, 10, 50));
     }
@@ -205,11 +211,12 @@ public sealed class CalendarAccountTests
     {
         await using var silo = await GoogleSilo.StartAsync(watch: false);
         var participant = await silo.ConnectInterviewerAsync("i1");
-        await silo.StandIn.AddEventAsync("primary", "e1", T0.AddHours(2), T0.AddHours(3));
+        await silo.StandIn.AddEventAsync("primary", "e1", LaterWeek.Start.AddHours(2), LaterWeek.Start.AddHours(3));
         silo.StandIn.Fail(1, System.Net.HttpStatusCode.TooManyRequests, "rateLimitExceeded", retryAfterSeconds: 5);
+        var before = silo.StandIn.Calls.Count;
 
-        var pending = participant.GetBusy(Week);
-        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Calls.Count(c => c.Method == "freeBusy") == 1));
+        var pending = participant.GetBusy(LaterWeek);
+        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Calls.Skip(before).Count(c => c.Method == "freeBusy") == 1));
         await Task.Delay(100);
         Assert.False(pending.IsCompleted);
         silo.Time.Advance(TimeSpan.FromSeconds(5));
@@ -217,7 +224,7 @@ public sealed class CalendarAccountTests
 
         Assert.Single(busy.Intervals);
         Assert.False(busy.Stale);
-        var calls = silo.StandIn.Calls.Where(c => c.Method == "freeBusy").ToArray();
+        var calls = silo.StandIn.Calls.Skip(before).Where(c => c.Method == "freeBusy").ToArray();
         Assert.Equal(2, calls.Length);
         Assert.Equal(TimeSpan.FromSeconds(5), calls[1].At - calls[0].At);
     }

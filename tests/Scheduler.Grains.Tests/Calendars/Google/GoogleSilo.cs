@@ -82,6 +82,10 @@ internal sealed class GoogleSilo : IAsyncDisposable
         {
             Calendars = [new CalendarSpec("google") { AccountId = Account, CalendarIds = calendarIds }],
         });
+
+        // Saving the profile starts reading the coming weeks; a question within them waits for that read to end.
+        var now = Time.GetUtcNow();
+        await participant.GetBusy(new TimeRange(now, now.AddDays(1)));
         return participant;
     }
 
