@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -28,7 +29,8 @@ public static class SchedulerSiloBuilderExtensions
         silo.Services.TryAddSingleton(services => new CalendarFetcher(
             services.GetRequiredService<IOptions<CalendarSourceOptions>>(),
             services.GetKeyedService<TimeProvider>(CalendarFetcher.DeadlineClockKey) ?? services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILogger<CalendarFetcher>>()));
+            services.GetRequiredService<ILogger<CalendarFetcher>>(),
+            services.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? default));
         return silo;
     }
 }

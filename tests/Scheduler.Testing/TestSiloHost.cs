@@ -170,12 +170,23 @@ public sealed class TestSiloHost : IAsyncDisposable
     /// <param name="timeout">How long to wait; 10 s when <see langword="null"/>.</param>
     /// <returns>A task that completes when the condition holds.</returns>
     /// <exception cref="TimeoutException">The condition did not hold in time.</exception>
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
+    public static Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return WaitUntilAsync(() => Task.FromResult(condition()), timeout);
+    }
+
+    /// <summary>Polls an asynchronous <paramref name="condition"/> (a grain call, say) on the real clock every 5 ms until it holds.</summary>
+    /// <param name="condition">The condition.</param>
+    /// <param name="timeout">How long to wait; 10 s when <see langword="null"/>.</param>
+    /// <returns>A task that completes when the condition holds.</returns>
+    /// <exception cref="TimeoutException">The condition did not hold in time.</exception>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
         var limit = timeout ?? TimeSpan.FromSeconds(10);
         var started = Stopwatch.GetTimestamp();
-        while (!condition())
+        while (!await condition())
         {
             if (Stopwatch.GetElapsedTime(started) > limit)
             {

@@ -49,8 +49,15 @@ public sealed class IcsBusySource(IcsFeedReader reader, IOptions<CalendarSourceO
         _feeds.TryGetValue(url, out var snapshot);
         if (snapshot is null || time.GetUtcNow() - snapshot.FetchedAt >= FreshFor)
         {
-            var reading = _reading.GetOrAdd(url, _ => new Lazy<Task<IcsFeedSnapshot>>(() => ReadAndKeepAsync(url, snapshot, context.ParticipantKey)));
-            snapshot = await reading.Value.WaitAsync(cancellationToken);
+            var reading = _reading.GetOrAdd(url, _ => new Lazy<Task<IcsFeedSnapshot>>(() => ReadAndKeepAsync(url, snapshot, context.ParticipantKey, cancellationToken)));
+            try
+            {
+                snapshot = await reading.Value.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new CalendarSourceException(CalendarUrl.Redact(url), "the read this one waited for was given up");
+            }
         }
 
         var busy = OccurrenceMapping.ToBusy(snapshot.Calendar, context.Range, context.TimeZone, CalendarUrl.Redact(url));
@@ -59,13 +66,13 @@ public sealed class IcsBusySource(IcsFeedReader reader, IOptions<CalendarSourceO
 
     /// <summary>
     /// One read of a feed, shared by every fetch that needs it meanwhile (a participant's background read and a
-    /// question about another range, or several participants with the same feed); bounded by the client's timeouts.
+    /// question about another range, or several participants with the same feed); cancelled with the fetch that started it.
     /// </summary>
-    private async Task<IcsFeedSnapshot> ReadAndKeepAsync(string url, IcsFeedSnapshot? previous, string participantKey)
+    private async Task<IcsFeedSnapshot> ReadAndKeepAsync(string url, IcsFeedSnapshot? previous, string participantKey, CancellationToken cancellationToken)
     {
         try
         {
-            var snapshot = await reader.ReadAsync(url, previous, participantKey, CancellationToken.None);
+            var snapshot = await reader.ReadAsync(url, previous, participantKey, cancellationToken);
             _feeds[url] = snapshot;
             return snapshot;
         }

@@ -5,9 +5,10 @@ namespace Scheduler.Grains.Participants.Busy;
 
 /// <summary>
 /// One participant activation's calendar data, one <see cref="CalendarSlot"/> per configured calendar. Reads run in
-/// the background (<see cref="CalendarFetcher"/>) over the asked range plus a margin; an answer waits for a running
-/// read at most <see cref="CalendarSourceOptions.AnswerWait"/> (<see cref="CalendarSourceOptions.FirstReadWait"/> when
-/// no data covers the range yet), then answers from the data it holds and names the stale calendars with the reason.
+/// the background (<see cref="CalendarFetcher"/>) over the asked range plus a margin; answers wait for a running read
+/// until <see cref="CalendarSourceOptions.AnswerWait"/> after it started (<see cref="CalendarSourceOptions.FirstReadWait"/>
+/// when no data covers the range yet), so a burst of questions waits once, not once each; then they answer from the
+/// data held and name the stale calendars with the reason.
 /// A failed read is retried after a backoff doubling from <see cref="CalendarSourceOptions.FailureBackoff"/> to
 /// <see cref="CalendarSourceOptions.MaxFailureBackoff"/>; meanwhile answers come at once. A calendar whose provider has
 /// no registered source is stale with no intervals. Used on the grain's turns only (not thread-safe).
@@ -42,8 +43,7 @@ internal sealed class BusyCache(IReadOnlyList<IBusySource> sources, CalendarFetc
         var running = planned.Where(p => p.Slot?.Reading is { IsCompleted: false }).Select(p => p.Slot!).ToList();
         if (running.Count > 0)
         {
-            var options = fetcher.Options;
-            await WaitAsync([.. running.Select(s => s.Reading!)], running.TrueForAll(s => s.Covers(range)) ? options.AnswerWait : options.FirstReadWait);
+            await WaitAsync([.. running.Select(s => s.Reading!)], running.Max(s => Wait(s, range) - fetcher.Deadlines.GetElapsedTime(s.ReadingSince)));
         }
 
         var now = time.GetUtcNow();
@@ -61,7 +61,7 @@ internal sealed class BusyCache(IReadOnlyList<IBusySource> sources, CalendarFetc
             slot.Settle(now, Backoff);
             intervals.AddRange(slot.Intervals.Where(b => b.Start < range.End && range.Start < b.End));
             var fresh = slot.IsFresh(range, now);
-            var reason = fresh ? slot.PartialReason : slot.Error ?? (slot.Reading is null ? "not read yet" : $"no answer yet (waited {Wait(slot, range).TotalSeconds:0.###} s)");
+            var reason = fresh ? slot.PartialReason : slot.Error ?? (slot.Reading is null ? "not read yet" : $"no answer yet ({Seconds(fetcher.Deadlines.GetElapsedTime(slot.ReadingSince))} s into the read)");
             statuses.Add(new CalendarReadStatus(label, calendar.Provider, slot.ReadAt, !fresh, reason));
         }
 
@@ -93,7 +93,7 @@ internal sealed class BusyCache(IReadOnlyList<IBusySource> sources, CalendarFetc
             if (slot.NeedsRead(range, now))
             {
                 var wanted = slot.ReadRangeFor(new TimeRange(range.Start - FetchMargin, range.End + FetchMargin));
-                slot.Started(fetcher.Start(slot.Source, new BusySourceContext(participantKey, calendar, wanted) { TimeZone = profile.TimeZone }), wanted);
+                slot.Started(fetcher.Start(slot.Source, new BusySourceContext(participantKey, calendar, wanted) { TimeZone = profile.TimeZone }), wanted, fetcher.Deadlines.GetTimestamp());
             }
 
             planned.Add((calendar, slot));
@@ -103,6 +103,8 @@ internal sealed class BusyCache(IReadOnlyList<IBusySource> sources, CalendarFetc
     }
 
     private TimeSpan Wait(CalendarSlot slot, TimeRange range) => slot.Covers(range) ? fetcher.Options.AnswerWait : fetcher.Options.FirstReadWait;
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     private TimeSpan Backoff(int failures)
     {

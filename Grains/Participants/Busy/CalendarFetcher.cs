@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Scheduler.Grains.Participants.Busy;
 /// Runs calendar reads off the participant grains' turns (on the thread pool), each within
 /// <see cref="CalendarSourceOptions.FetchTimeout"/> and at most <see cref="CalendarSourceOptions.MaxConcurrentReadsPerHost"/>
 /// at once per host (per provider for account providers), so a slow or hanging server holds only its own reads.
-/// One per silo; thread-safe.
+/// Running reads are cancelled when the silo stops. One per silo; thread-safe.
 /// </summary>
 public sealed class CalendarFetcher : IDisposable
 {
@@ -23,16 +24,19 @@ public sealed class CalendarFetcher : IDisposable
     private readonly IOptions<CalendarSourceOptions> _options;
     private readonly ILogger<CalendarFetcher> _log;
     private readonly PartitionedRateLimiter<string> _hosts;
+    private readonly CancellationToken _stopping;
 
     /// <summary>Creates the fetcher.</summary>
     /// <param name="options">The calendar settings.</param>
     /// <param name="deadlines">The clock of waits and deadlines (see <see cref="DeadlineClockKey"/>).</param>
     /// <param name="log">The logger.</param>
-    public CalendarFetcher(IOptions<CalendarSourceOptions> options, TimeProvider deadlines, ILogger<CalendarFetcher> log)
+    /// <param name="stopping">Cancels every running read (the host is stopping); none when <see langword="default"/>.</param>
+    public CalendarFetcher(IOptions<CalendarSourceOptions> options, TimeProvider deadlines, ILogger<CalendarFetcher> log, CancellationToken stopping = default)
     {
         _options = options;
         Deadlines = deadlines;
         _log = log;
+        _stopping = stopping;
         _hosts = PartitionedRateLimiter.Create<string, string>(host => RateLimitPartition.GetConcurrencyLimiter(host, _ => new ConcurrencyLimiterOptions
         {
             PermitLimit = options.Value.MaxConcurrentReadsPerHost,
@@ -75,25 +79,30 @@ public sealed class CalendarFetcher : IDisposable
         var limit = Options.FetchTimeout;
         var label = Label(context.Calendar);
         using var timeout = new CancellationTokenSource(limit, Deadlines);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping);
         var host = HostOf(context.Calendar);
         try
         {
-            using var turn = await _hosts.AcquireAsync(host, 1, timeout.Token);
+            using var turn = await _hosts.AcquireAsync(host, 1, cancel.Token);
             if (!turn.IsAcquired)
             {
                 return Failed(context, label, $"too many reads of {host} are waiting");
             }
 
-            var fetch = await source.FetchAsync(context, timeout.Token);
+            var fetch = await source.FetchAsync(context, cancel.Token);
             return new CalendarRead(fetch, null);
         }
         catch (CalendarSourceException exception)
         {
             return Failed(context, label, exception.Reason);
         }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return new CalendarRead(null, "the silo is stopping");
+        }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return Failed(context, label, $"no answer within {limit.TotalSeconds:0.#} s");
+            return Failed(context, label, string.Create(CultureInfo.InvariantCulture, $"no answer within {limit.TotalSeconds:0.#} s"));
         }
         catch (Exception exception)
         {

@@ -36,6 +36,9 @@ internal sealed class CalendarSlot(IBusySource source)
     /// <summary>No read starts before this (UTC): the backoff after a failure.</summary>
     public DateTimeOffset RetryAt { get; private set; }
 
+    /// <summary>When the running read started, as a timestamp of the deadline clock (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+    public long ReadingSince { get; private set; }
+
     private TimeRange? ReadingRange { get; set; }
 
     private int Generation { get; set; }
@@ -67,11 +70,15 @@ internal sealed class CalendarSlot(IBusySource source)
             : wanted;
 
     /// <summary>Records a read that has started (replacing a running one, whose outcome is then ignored).</summary>
-    public void Started(Task<CalendarRead> reading, TimeRange range)
+    /// <param name="reading">The read.</param>
+    /// <param name="range">The range it reads.</param>
+    /// <param name="since">When it started, as a timestamp of the deadline clock.</param>
+    public void Started(Task<CalendarRead> reading, TimeRange range, long since)
     {
         Reading = reading;
         ReadingRange = range;
         ReadingGeneration = Generation;
+        ReadingSince = since;
     }
 
     /// <summary>Takes the outcome of a completed read: new data, or one more failure and its backoff.</summary>

@@ -33,7 +33,10 @@ internal sealed class CalendarServices : IDisposable
 
     public CalDavClient CalDavClient => _provider.GetRequiredService<CalDavClient>();
 
-    /// <summary>Test settings: fixed poll interval, one retry without delay (the fake clock does not run by itself), local servers allowed.</summary>
+    /// <summary>
+    /// Test settings: fixed poll interval, one retry without delay (the fake clock does not run by itself), local servers
+    /// allowed, and answers that wait up to 5 s for a read, so a busy test machine never makes a read look slow.
+    /// </summary>
     public static void Configure(CalendarSourceOptions options)
     {
         options.IcsPollInterval = PollInterval;
@@ -42,6 +45,7 @@ internal sealed class CalendarServices : IDisposable
         options.RetryBaseDelay = TimeSpan.Zero;
         options.FileFeedRoot = FixtureFolder.Ics;
         options.AllowPrivateNetworks = true;
+        options.AnswerWait = TimeSpan.FromSeconds(5);
     }
 
     public void Dispose() => _provider.Dispose();

@@ -14,7 +14,8 @@ namespace Scheduler.Grains.Tests.Calendars;
 /// <summary>
 /// A local Kestrel server that serves iCalendar feeds at <c>/feeds/{name}</c>: the body of each feed
 /// is set by the test (fixture text or anything else), with a strong ETag and an optional
-/// Last-Modified; conditional requests get 304. Every request is recorded.
+/// Last-Modified; conditional requests get 304. A feed can be made to answer late, or never
+/// (<see cref="Delay"/>). Every request is recorded: with its status, or with status 0 when it arrives at a delayed feed.
 /// </summary>
 internal sealed class FeedServer : IAsyncDisposable
 {
@@ -38,7 +39,7 @@ internal sealed class FeedServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         FeedServer? server = null;
-        app.MapGet("/feeds/{name}", (string name, HttpContext context) => server!.Serve(name, context));
+        app.MapGet("/feeds/{name}", (string name, HttpContext context) => server!.ServeAsync(name, context));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server = new FeedServer(app, address);
@@ -53,23 +54,46 @@ internal sealed class FeedServer : IAsyncDisposable
 
     public string? ETagOf(string name) => _feeds[name].ETag;
 
+    /// <summary>Makes every later request for a feed wait <paramref name="delay"/> before it is answered (<see cref="Timeout.InfiniteTimeSpan"/>: never, until the client gives up).</summary>
+    public void Delay(string name, TimeSpan delay) => _feeds[name] = _feeds[name] with { Delay = delay };
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private IResult Serve(string name, HttpContext context)
+    private async Task<IResult> ServeAsync(string name, HttpContext context)
     {
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
         var ifModifiedSince = context.Request.Headers.IfModifiedSince.ToString();
+        if (_feeds.TryGetValue(name, out var delayed) && delayed.Delay != TimeSpan.Zero)
+        {
+            Requests.Enqueue(new SeenRequest(name, ifNoneMatch, ifModifiedSince, 0));
+            try
+            {
+                await Task.Delay(delayed.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Results.Empty;
+            }
+
+            return Answer(delayed, ifNoneMatch, ifModifiedSince, context).Result;
+        }
+
         if (!_feeds.TryGetValue(name, out var feed))
         {
             Requests.Enqueue(new SeenRequest(name, ifNoneMatch, ifModifiedSince, 404));
             return Results.NotFound();
         }
 
+        var (result, status) = Answer(feed, ifNoneMatch, ifModifiedSince, context);
+        Requests.Enqueue(new SeenRequest(name, ifNoneMatch, ifModifiedSince, status));
+        return result;
+    }
+
+    private static (IResult Result, int Status) Answer(Feed feed, string ifNoneMatch, string ifModifiedSince, HttpContext context)
+    {
         var notModified = feed.Status == 200
             && ((feed.ETag is not null && ifNoneMatch == feed.ETag)
                 || (ifNoneMatch.Length == 0 && feed.LastModified is { } modified && DateTimeOffset.TryParse(ifModifiedSince, out var since) && modified <= since));
-        var status = notModified ? 304 : feed.Status;
-        Requests.Enqueue(new SeenRequest(name, ifNoneMatch, ifModifiedSince, status));
         if (feed.ETag is not null)
         {
             context.Response.Headers.ETag = feed.ETag;
@@ -80,10 +104,13 @@ internal sealed class FeedServer : IAsyncDisposable
             context.Response.Headers.LastModified = lastModified.ToString("R");
         }
 
-        return notModified ? Results.StatusCode(304) : Results.Text(feed.Body, "text/calendar; charset=utf-8", Encoding.UTF8, feed.Status);
+        return notModified ? (Results.StatusCode(304), 304) : (Results.Text(feed.Body, "text/calendar; charset=utf-8", Encoding.UTF8, feed.Status), feed.Status);
     }
 
     public sealed record SeenRequest(string Name, string IfNoneMatch, string IfModifiedSince, int Status);
 
-    private sealed record Feed(string Body, int Status, string? ETag, DateTimeOffset? LastModified);
+    private sealed record Feed(string Body, int Status, string? ETag, DateTimeOffset? LastModified)
+    {
+        public TimeSpan Delay { get; init; }
+    }
 }

@@ -150,7 +150,7 @@ public sealed class CalendarAccountTests
 
         var view = await WaitForViewAsync(silo, v => v.FullSyncs == 1);
         Assert.Equal(1, view.FullSyncs);
-        await Eventually.HoldsAsync(async () => (await participant.GetBusy(Week)).Intervals.Count == 1);
+        await TestSiloHost.WaitUntilAsync(async () => (await participant.GetBusy(Week)).Intervals.Count == 1);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class CalendarAccountTests
         Assert.False(view.Connected);
         Assert.Empty(view.Channels);
         Assert.Empty(silo.StandIn.LiveChannels);
-        await Eventually.HoldsAsync(async () => (await participant.GetBusy(Week)).Stale);
+        await TestSiloHost.WaitUntilAsync(async () => (await participant.GetBusy(Week)).Stale);
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class CalendarAccountTests
         var before = silo.StandIn.Calls.Count;
 
         var pending = participant.GetBusy(LaterWeek);
-        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Calls.Skip(before).Count(c => c.Method == "freeBusy") == 1));
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Calls.Skip(before).Count(c => c.Method == "freeBusy") == 1));
         await Task.Delay(100);
         Assert.False(pending.IsCompleted);
         silo.Time.Advance(TimeSpan.FromSeconds(5));
@@ -260,7 +260,7 @@ public sealed class CalendarAccountTests
     internal static async Task<CalendarAccountView> WaitForViewAsync(GoogleSilo silo, Func<CalendarAccountView, bool> condition)
     {
         var view = await silo.AccountGrain.GetView();
-        await Eventually.HoldsAsync(async () => condition(view = await silo.AccountGrain.GetView()));
+        await TestSiloHost.WaitUntilAsync(async () => condition(view = await silo.AccountGrain.GetView()));
         return view;
     }
 

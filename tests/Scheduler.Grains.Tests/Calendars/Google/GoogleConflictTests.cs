@@ -44,7 +44,7 @@ public sealed class GoogleConflictTests
 
         await silo.StandIn.AddEventAsync("primary", "later", stage.End.AddHours(2), stage.End.AddHours(3));
         var participant = silo.Grains.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, "i1"));
-        await Eventually.HoldsAsync(async () => (await participant.GetBusy(new TimeRange(stage.Start, stage.End.AddHours(4)))).Intervals.Any(i => i.Source == BusySourceKind.Calendar));
+        await TestSiloHost.WaitUntilAsync(async () => (await participant.GetBusy(new TimeRange(stage.Start, stage.End.AddHours(4)))).Intervals.Any(i => i.Source == BusySourceKind.Calendar));
 
         var after = await request.Get();
         Assert.Equal(before!.History.Count, after!.History.Count);

@@ -18,13 +18,13 @@ public sealed class GoogleEventWriteTests
         await using var silo = await GoogleSilo.StartAsync();
         var (request, stage) = await BookAsync(silo, ConflictPolicy.Flag);
 
-        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
         var written = Assert.Single(silo.StandIn.Events("primary"));
         Assert.Equal((EventId(), stage.Start, stage.End), (written.Id, written.Start, written.End));
         Assert.Null(written.HangoutLink);
 
         // The event's own push reaches the participant; an event exactly on the booking is not a conflict.
-        await Eventually.HoldsAsync(async () => (await silo.AccountGrain.GetView()).SyncedCalendars.Count == 1 && silo.StandIn.Pushes.Count(p => p.State == "exists") >= 1);
+        await TestSiloHost.WaitUntilAsync(async () => (await silo.AccountGrain.GetView()).SyncedCalendars.Count == 1 && silo.StandIn.Pushes.Count(p => p.State == "exists") >= 1);
         await Task.Delay(200);
         var view = await request.Get();
         Assert.False(view!.ConflictFlagged);
@@ -36,17 +36,17 @@ public sealed class GoogleEventWriteTests
     {
         await using var silo = await GoogleSilo.StartAsync();
         var (request, stage) = await BookAsync(silo, ConflictPolicy.Reschedule);
-        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
         var later = new TimeRange(stage.Start.AddDays(1).Date.AddHours(9), stage.Start.AddDays(3));
 
         await request.Reschedule(new RescheduleSpec(new TimeRange(new DateTimeOffset(later.Start.DateTime, TimeSpan.Zero), later.End)));
         var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start != stage.Start);
         var newStage = moved.Booking!.Stages[0];
-        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Events("primary") is [{ } e] && e.Start == newStage.Start));
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Events("primary") is [{ } e] && e.Start == newStage.Start));
         Assert.Equal(EventId(), Assert.Single(silo.StandIn.Events("primary")).Id);
 
         await request.Cancel("candidate withdrew");
-        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 0));
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 0));
         Assert.True(silo.StandIn.Event("primary", EventId())!.Cancelled);
     }
 
@@ -59,15 +59,15 @@ public sealed class GoogleEventWriteTests
         var write = new InterviewEventWrite(GrainTestCluster.RequestKey("r1"), GrainKeys.For(GrainTestCluster.Tenant, "i1"), string.Empty, [new TimeRange(GrainTestCluster.Start.AddDays(1), GrainTestCluster.Start.AddDays(1).AddHours(1))], "Interview (r1)");
 
         await silo.AccountGrain.WriteInterviewEvent(write);
-        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Calls.Count(c => c.Method == "events.insert") == 3));
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Calls.Count(c => c.Method == "events.insert") == 3));
         Assert.Empty(silo.StandIn.Events("primary"));
 
         silo.Time.Advance(CalendarAccountGrain.EventWriteRetry + TimeSpan.FromSeconds(1));
 
-        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
         Assert.Equal(EventId(), silo.StandIn.Events("primary")[0].Id);
         await silo.AccountGrain.WriteInterviewEvent(write);
-        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Calls.Count(c => c.Method == "events.patch") == 1));
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Calls.Count(c => c.Method == "events.patch") == 1));
         Assert.Single(silo.StandIn.Events("primary"));
     }
 
@@ -77,7 +77,7 @@ public sealed class GoogleEventWriteTests
         await using var silo = await GoogleSilo.StartAsync();
         var (_, stage) = await BookAsync(silo, ConflictPolicy.Flag, conferencing: "googleMeet");
 
-        await Eventually.HoldsAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
         var written = Assert.Single(silo.StandIn.Events("primary"));
         Assert.Equal(stage.Start, written.Start);
         Assert.False(string.IsNullOrEmpty(written.HangoutLink));

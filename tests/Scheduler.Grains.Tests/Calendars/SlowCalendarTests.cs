@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
+
+namespace Scheduler.Grains.Tests.Calendars;
+
+/// <summary>
+/// A participant whose calendar server hangs, refuses, answers slowly, answers garbage or serves an unbounded rule
+/// still answers within a second from its last known data, says which calendar is stale and why, backs off before
+/// asking the server again, and its requests still reach proposals or a booking. Waits are real time; freshness and
+/// backoff run on the silo's fake clock.
+/// </summary>
+public sealed class SlowCalendarTests
+{
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeRange March4 = new(new DateTimeOffset(2019, 3, 4, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2019, 3, 5, 0, 0, 0, TimeSpan.Zero));
+
+    private static Task<TestSiloHost> StartSiloAsync() => TestSiloHost.StartAsync(
+        silo => silo.AddSchedulerGrains(),
+        configureServices: services => services.AddCalendarSources(options =>
+        {
+            CalendarServices.Configure(options);
+            options.AnswerWait = TimeSpan.FromMilliseconds(300);
+            options.FirstReadWait = Second;
+            options.FetchTimeout = FetchTimeout;
+            options.FailureBackoff = TimeSpan.FromSeconds(5);
+        }));
+
+    private static async Task<(T Value, TimeSpan Took)> TimedAsync<T>(Func<Task<T>> call)
+    {
+        var watch = Stopwatch.StartNew();
+        var value = await call();
+        return (value, watch.Elapsed);
+    }
+
+    /// <summary>Asks until the answer is fresh (the first read of a feed may take longer than the wait on a busy machine).</summary>
+    private static async Task<BusyView> FreshAsync(IParticipantGrain participant, TimeRange range)
+    {
+        BusyView busy = null!;
+        await TestSiloHost.WaitUntilAsync(async () => !(busy = await participant.GetBusy(range)).Stale);
+        return busy;
+    }
+
+    private static async Task<(TestSiloHost Host, IParticipantGrain Participant, BusyView Good)> ReadOnceAsync(FeedServer server)
+    {
+        server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
+        var host = await StartSiloAsync();
+        var participant = ParticipantCalendarTests.Participant(host, "i1");
+        await participant.UpsertProfile(ParticipantCalendarTests.WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+        return (host, participant, await FreshAsync(participant, March4));
+    }
+
+    [Fact]
+    public async Task FeedHangsAfterAGoodRead_EveryRouteAnswersWithinASecondFromTheLastGoodData()
+    {
+        await using var server = await FeedServer.StartAsync();
+        var (host, participant, good) = await ReadOnceAsync(server);
+        await using var _ = host;
+        Assert.Single(good.Intervals);
+        server.Delay("i1.ics", Timeout.InfiniteTimeSpan);
+        host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => TimedAsync(() => participant.GetBusy(March4))));
+        var (profile, profileTook) = await TimedAsync(participant.GetProfile);
+        var (availability, availabilityTook) = await TimedAsync(() => participant.GetAvailability(new AvailabilityQuery(March4, 30, 30)));
+
+        Assert.All(burst, answer => Assert.True(answer.Took < Second, $"GetBusy took {answer.Took}"));
+        Assert.True(profileTook < Second && availabilityTook < Second, $"GetProfile took {profileTook}, GetAvailability {availabilityTook}");
+        Assert.NotNull(profile);
+        Assert.NotNull(availability);
+        var busy = burst[^1].Value;
+        Assert.True(busy.Stale);
+        Assert.Equal(good.Intervals, busy.Intervals);
+        var calendar = Assert.Single(busy.Calendars);
+        Assert.True(calendar.Stale);
+        Assert.Equal(good.FetchedAt, calendar.LastReadAt);
+        Assert.StartsWith("no answer yet", calendar.Reason, StringComparison.Ordinal);
+
+        // The read gives up after the fetch timeout; from then on answers come at once and say why.
+        BusyView afterTimeout = null!;
+        await TestSiloHost.WaitUntilAsync(async () => (afterTimeout = await participant.GetBusy(March4)).Calendars[0].Reason == "no answer within 2 s");
+        var (later, laterTook) = await TimedAsync(() => participant.GetBusy(March4));
+        Assert.True(laterTook < Second, $"GetBusy took {laterTook}");
+        Assert.Equal(good.Intervals, later.Intervals);
+        Assert.Equal(good.FetchedAt, later.FetchedAt);
+    }
+
+    [Fact]
+    public async Task FeedHangsFromTheStart_RequestsStillReachProposedAndBookedNamingTheStaleCalendar()
+    {
+        await using var server = await FeedServer.StartAsync();
+        server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
+        server.Delay("i1.ics", Timeout.InfiniteTimeSpan);
+        await using var host = await StartSiloAsync();
+        var interviewer = ParticipantCalendarTests.Participant(host, "i1");
+        await interviewer.UpsertProfile(ParticipantCalendarTests.WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+        foreach (var candidate in new[] { "c1", "c2" })
+        {
+            await host.GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, candidate)).UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
+        }
+
+        var (busy, took) = await TimedAsync(() => interviewer.GetBusy(new TimeRange(GrainTestCluster.Start, GrainTestCluster.Start.AddDays(7))));
+        var proposing = host.GrainFactory.GetGrain<IInterviewRequestGrain>(GrainTestCluster.RequestKey("r1"));
+        await proposing.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.Propose));
+        var proposed = await GrainTestCluster.WaitForAsync(proposing, v => GrainTestCluster.IsSettled(v));
+        var booking = host.GrainFactory.GetGrain<IInterviewRequestGrain>(GrainTestCluster.RequestKey("r2"));
+        await booking.Submit(GrainTestCluster.Spec("c2", ["i1"], SchedulingMode.AutoBook) with { ExternalId = "ext-r2" });
+        var booked = await GrainTestCluster.WaitForAsync(booking, v => GrainTestCluster.IsSettled(v));
+
+        Assert.True(took < Second + Second, $"the first GetBusy took {took}");
+        var calendar = Assert.Single(busy.Calendars);
+        Assert.True(calendar.Stale);
+        Assert.Null(calendar.LastReadAt);
+        Assert.Equal(RequestStatus.Proposed, proposed.Status);
+        Assert.All(proposed.Proposals, p => Assert.Contains(p.Reasons, r => r.Code == "staleCalendar" && r.Description.StartsWith("i1's ics calendar", StringComparison.Ordinal)));
+        Assert.Equal(RequestStatus.Booked, booked.Status);
+        Assert.Contains(booked.History, h => h.Reason is { } reason && reason.Contains("i1's ics calendar", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FeedRefusesConnections_AnswersAtOnceAndSaysWhy()
+    {
+        await using var host = await StartSiloAsync();
+        var participant = ParticipantCalendarTests.Participant(host, "i1");
+        await participant.UpsertProfile(ParticipantCalendarTests.WithCalendar(new CalendarSpec("ics") { Url = $"http://127.0.0.1:{FreePort.Next()}/feeds/i1.ics" }));
+
+        BusyView busy = null!;
+        await TestSiloHost.WaitUntilAsync(async () => (busy = await participant.GetBusy(March4)).Calendars[0].Reason?.StartsWith("no answer yet", StringComparison.Ordinal) == false);
+        var (again, took) = await TimedAsync(() => participant.GetBusy(March4));
+
+        Assert.True(busy.Stale);
+        Assert.Empty(busy.Intervals);
+        Assert.Contains("refused", busy.Calendars[0].Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.True(took < TimeSpan.FromMilliseconds(300), $"GetBusy took {took} while the read backs off");
+        Assert.Equal(busy.Calendars, again.Calendars);
+    }
+
+    [Fact]
+    public async Task FeedAnswersSlowly_StaleAtFirstThenFreshOnceTheReadCompletes()
+    {
+        await using var server = await FeedServer.StartAsync();
+        var (host, participant, good) = await ReadOnceAsync(server);
+        await using var _ = host;
+        server.Set("i1.ics", FixtureFolder.Read("three_events.ics"));
+        server.Delay("i1.ics", TimeSpan.FromSeconds(1.5));
+        host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
+        var week = new TimeRange(March4.Start.AddDays(-1), March4.End.AddDays(7));
+
+        var (first, took) = await TimedAsync(() => participant.GetBusy(week));
+        var fresh = await FreshAsync(participant, week);
+
+        Assert.True(took < Second, $"GetBusy took {took}");
+        Assert.True(first.Stale);
+        Assert.Equal(good.Intervals, first.Intervals);
+        Assert.Equal(3, fresh.Intervals.Count);
+        Assert.Null(Assert.Single(fresh.Calendars).Reason);
+    }
+
+    [Fact]
+    public async Task FeedTurnsToGarbage_KeepsTheLastDataAndBacksOffDoublingBetweenReads()
+    {
+        await using var server = await FeedServer.StartAsync();
+        var (host, participant, good) = await ReadOnceAsync(server);
+        await using var _ = host;
+        server.Set("i1.ics", "<html><body>Sign in to see this calendar</body></html>");
+        host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
+
+        async Task<int> ReadsAfterAsync(TimeSpan advance)
+        {
+            host.Time.Advance(advance);
+            await participant.GetBusy(March4);
+            await Task.Delay(200);
+            await participant.GetBusy(March4);
+            return server.Requests.Count;
+        }
+
+        BusyView busy = null!;
+        await TestSiloHost.WaitUntilAsync(async () => (busy = await participant.GetBusy(March4)).Calendars[0].Reason?.Contains("not a valid iCalendar feed", StringComparison.Ordinal) == true);
+        var afterFirstFailure = server.Requests.Count;
+        var withinFirstBackoff = await ReadsAfterAsync(TimeSpan.FromSeconds(4));
+        await ReadsAfterAsync(TimeSpan.FromSeconds(1));
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(server.Requests.Count == afterFirstFailure + 1));
+        await participant.GetBusy(March4);
+        var withinDoubledBackoff = await ReadsAfterAsync(TimeSpan.FromSeconds(9));
+        var afterDoubledBackoff = await ReadsAfterAsync(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(good.Intervals, busy.Intervals);
+        Assert.True(busy.Stale);
+        Assert.Equal(afterFirstFailure, withinFirstBackoff);
+        Assert.Equal(afterFirstFailure + 1, withinDoubledBackoff);
+        Assert.Equal(afterFirstFailure + 2, afterDoubledBackoff);
+    }
+
+    [Fact]
+    public async Task FeedWithAnUnboundedRule_IsStaleWithTheReasonNotFree()
+    {
+        await using var server = await FeedServer.StartAsync();
+        server.Set("i1.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:flood\r\nDTSTART:20190301T000000Z\r\nDTEND:20190301T000001Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        await using var host = await StartSiloAsync();
+        var participant = ParticipantCalendarTests.Participant(host, "i1");
+        await participant.UpsertProfile(ParticipantCalendarTests.WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+
+        BusyView busy = null!;
+        await TestSiloHost.WaitUntilAsync(async () => (busy = await participant.GetBusy(March4)).Calendars[0].Reason?.Contains("flood", StringComparison.Ordinal) == true);
+
+        Assert.True(busy.Stale);
+        Assert.Null(busy.Calendars[0].LastReadAt);
+    }
+}
