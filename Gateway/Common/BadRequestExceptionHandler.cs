@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Net.Http.Headers;
 
 namespace Scheduler.Gateway.Common;
 
 /// <summary>
 /// Turns request-binding failures (malformed JSON, wrong types, missing body) into
-/// <c>400 application/problem+json</c> with <c>errors</c> keyed by the JSON path of the bad field.
-/// Other exceptions are left to the default handler (500 problem details).
+/// <c>400 application/problem+json</c> with <c>errors</c> keyed by the JSON path of the bad field, and a JSON body
+/// whose <c>charset</c> names no known encoding (which ASP.NET Core reports as an <see cref="InvalidOperationException"/>)
+/// into <c>415</c>. Other exceptions are left to the default handler (500 problem details).
 /// </summary>
 public sealed class BadRequestExceptionHandler : IExceptionHandler
 {
@@ -14,6 +16,12 @@ public sealed class BadRequestExceptionHandler : IExceptionHandler
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        if (exception is InvalidOperationException && HasUnknownCharset(httpContext.Request))
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: "The charset of the request's Content-Type is not a known encoding; send JSON in UTF-8.").ExecuteAsync(httpContext);
+            return true;
+        }
+
         if (exception is not BadHttpRequestException badRequest)
         {
             return false;
@@ -35,6 +43,9 @@ public sealed class BadRequestExceptionHandler : IExceptionHandler
         return true;
     }
 
+    private static bool HasUnknownCharset(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.Charset.HasValue && type.Encoding is null;
+
     private static JsonException? FindJsonException(Exception exception)
     {
         for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
@@ -50,6 +61,6 @@ public sealed class BadRequestExceptionHandler : IExceptionHandler
 
     private static string DescribeJsonError(JsonException json) =>
         json.Message.StartsWith("Expected an RFC 3339", StringComparison.Ordinal)
-            ? "Expected an RFC 3339 date-time with Z or an offset, e.g. 2025-03-10T09:00:00Z."
+            ? "Expected an RFC 3339 date-time with Z or an offset, in the years 0002–9998, e.g. 2025-03-10T09:00:00Z."
             : json.LineNumber is null ? "Invalid value." : $"Invalid JSON or a value of the wrong type (line {json.LineNumber + 1}, position {json.BytePositionInLine}).";
 }

@@ -61,7 +61,7 @@ public static partial class FieldRules
         return TimeZones.TryGetIanaId(zone, out _);
     }
 
-    /// <summary>Whether <paramref name="time"/> is a local time <c>HH:mm</c> (00:00–23:59).</summary>
+    /// <summary>Whether <paramref name="time"/> is a local time <c>HH:mm</c> (00:00–23:59) in ASCII digits, the only digits the engine reads (<c>\d</c> would match any script's).</summary>
     /// <param name="time">The text.</param>
     /// <returns><see langword="true"/> when valid.</returns>
     public static bool IsLocalTime(string? time) => time is not null && LocalTimePattern().IsMatch(time);
@@ -141,6 +141,6 @@ public static partial class FieldRules
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:@\-]{0,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^([01]\d|2[0-3]):[0-5]\d$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([01][0-9]|2[0-3]):[0-5][0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex LocalTimePattern();
 }

@@ -22,7 +22,7 @@ public static class QueryWindow
         }
         else if (from is not null)
         {
-            errors.Add("from", "Expected an RFC 3339 date-time with Z or an offset (encode '+' as %2B).");
+            errors.Add("from", "Expected an RFC 3339 date-time with Z or an offset, in the years 0002–9998 (encode '+' as %2B).");
             return null;
         }
 
@@ -32,7 +32,7 @@ public static class QueryWindow
         }
         else if (to is not null)
         {
-            errors.Add("to", "Expected an RFC 3339 date-time with Z or an offset (encode '+' as %2B).");
+            errors.Add("to", "Expected an RFC 3339 date-time with Z or an offset, in the years 0002–9998 (encode '+' as %2B).");
             return null;
         }
 

@@ -26,15 +26,15 @@ public sealed class ReferenceChecker(TenantGrains grains)
     /// <param name="id">A valid participant id.</param>
     /// <returns>The error message, or <see langword="null"/> when it is a known participant.</returns>
     public async Task<string?> CandidateError(string id) =>
-        await KindOf(id) is null ? $"Unknown participant '{id}'." : null;
+        await KindOf(id) is null ? $"Unknown participant '{FieldRules.Echo(id)}'." : null;
 
     /// <summary>What is wrong with naming <paramref name="id"/> as an interviewer or pool member.</summary>
     /// <param name="id">A valid participant id.</param>
     /// <returns>The error message, or <see langword="null"/> when it is a known participant who is not a candidate.</returns>
     public async Task<string?> InterviewerError(string id) => await KindOf(id) switch
     {
-        null => $"Unknown participant '{id}'.",
-        ParticipantKind.Candidate => $"'{id}' is a candidate and cannot interview.",
+        null => $"Unknown participant '{FieldRules.Echo(id)}'.",
+        ParticipantKind.Candidate => $"'{FieldRules.Echo(id)}' is a candidate and cannot interview.",
         _ => null,
     };
 }

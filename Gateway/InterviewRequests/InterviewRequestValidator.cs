@@ -111,7 +111,7 @@ public static class InterviewRequestValidator
             var name = stage!.Name ?? DefaultStageName(i);
             if (errors.Require(name.Length is > 0 and <= 100, FieldPath.Member(path, "name"), "1–100 characters."))
             {
-                errors.Require(names.Add(name), FieldPath.Member(path, "name"), $"Stage name '{name}' is used twice.");
+                errors.Require(names.Add(name), FieldPath.Member(path, "name"), $"Stage name '{FieldRules.Echo(name)}' is used twice.");
             }
 
             errors.Require(
@@ -125,7 +125,7 @@ public static class InterviewRequestValidator
                 var idPath = FieldPath.Index(FieldPath.Member(path, "interviewerIds"), j);
                 if (errors.Require(FieldRules.IsValidId(interviewers[j]), idPath, "Not a valid participant id."))
                 {
-                    errors.Require(seen.Add(interviewers[j]!), idPath, $"'{interviewers[j]}' is listed twice.");
+                    errors.Require(seen.Add(interviewers[j]!), idPath, $"'{FieldRules.Echo(interviewers[j])}' is listed twice.");
                     errors.Require(interviewers[j] != body.CandidateId, idPath, "The candidate cannot interview themselves.");
                 }
             }
@@ -234,8 +234,8 @@ public static class InterviewRequestValidator
     private static async Task<(string Path, string? Error)> CheckPoolAsync(ReferenceChecker references, string path, string poolId, int count) =>
         await references.PoolSize(poolId) switch
         {
-            null => (FieldPath.Member(path, "poolId"), $"Unknown pool '{poolId}'."),
-            var size when size < count => (FieldPath.Member(path, "count"), $"Pool '{poolId}' has {size} member(s); the stage asks for {count}."),
+            null => (FieldPath.Member(path, "poolId"), $"Unknown pool '{FieldRules.Echo(poolId)}'."),
+            var size when size < count => (FieldPath.Member(path, "count"), $"Pool '{FieldRules.Echo(poolId)}' has {size} member(s); the stage asks for {count}."),
             _ => (path, null),
         };
 }

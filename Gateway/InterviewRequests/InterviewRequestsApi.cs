@@ -210,7 +210,7 @@ public static class InterviewRequestsApi
         return outcome.Error switch
         {
             CommandError.None => TypedResults.Accepted(Location(id), InterviewRequestResponse.From(outcome.Request!)),
-            CommandError.UnknownProposal => ApiProblems.Invalid("proposalId", outcome.Message ?? "Not a current proposal."),
+            CommandError.UnknownProposal => ApiProblems.Invalid("proposalId", $"'{FieldRules.Echo(body.ProposalId)}' is not a current proposal."),
             _ => CommandProblem(outcome, id),
         };
     }

@@ -57,7 +57,7 @@ public static class PoolsApi
                 var path = FieldPath.Index("members", i);
                 if (errors.Require(FieldRules.IsValidId(members[i]), path, "Not a valid participant id."))
                 {
-                    errors.Require(seen.Add(members[i]!), path, $"'{members[i]}' is listed twice.");
+                    errors.Require(seen.Add(members[i]!), path, $"'{FieldRules.Echo(members[i])}' is listed twice.");
                 }
             }
         }

@@ -33,6 +33,9 @@ public sealed class ValidationTests(GatewayFixture gateway)
             { Body(window: """{"start":12,"end":"2030-01-01T00:00:00Z"}"""), "window.start" },
             { Body(window: """{"start":"2030-01-01T10:00:00","end":"2030-01-02T00:00:00Z"}"""), "window.start" },
             { Body(window: "null"), "window" },
+            { Body(window: """{"start":"0001-01-01T00:00:00+14:00","end":"2030-01-02T00:00:00Z"}"""), "window.start" },
+            { Body(window: """{"start":"9999-12-25T00:00:00Z","end":"9999-12-31T23:59:59-14:00"}"""), "window.start" },
+            { Body(extra: ",\"candidatePreferences\":{\"preferredTimes\":[{\"days\":[\"Mon\"],\"start\":\"1\u0667:00\",\"end\":\"18:00\"}]}"), "candidatePreferences.preferredTimes[0].start" },
             { Body(extra: ",\"mode\":\"sometimes\""), "mode" },
             { Body(extra: ",\"slotGranularityMinutes\":7"), "slotGranularityMinutes" },
             { Body(candidate: "42"), "candidateId" },
@@ -74,6 +77,7 @@ public sealed class ValidationTests(GatewayFixture gateway)
     [InlineData("""{"timeZone":"Etc/UTC"}""", "displayName")]
     [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","workingHours":[{"days":["Mon"],"start":"25:00","end":"17:00"}]}""", "workingHours[0].start")]
     [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","workingHours":[{"days":["Funday"],"start":"09:00","end":"17:00"}]}""", "workingHours[0].days[0]")]
+    [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","workingHours":[{"days":["Mon"],"start":"0\uff19:00","end":"17:00"}]}""", "workingHours[0].start")]
     [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","kind":"robot"}""", "kind")]
     [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","bufferBeforeMinutes":-5}""", "bufferBeforeMinutes")]
     [InlineData("""{"displayName":"P","timeZone":"Etc/UTC","bufferAfterMinutes":"ten"}""", "bufferAfterMinutes")]
@@ -122,6 +126,34 @@ public sealed class ValidationTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task PostRequest_LongUnknownIds_ErrorsQuoteFortyCharactersAtMost()
+    {
+        using var client = await Seeded();
+        string Id(char c) => new(c, 120);
+        var body = $$$"""{"candidateId":"{{{Id('x')}}}","stages":[{"durationMinutes":60,"interviewerIds":["{{{Id('y')}}}"],"pools":[{"poolId":"{{{Id('z')}}}"}]}],"window":{"start":"{{{Api.Iso(Api.NextMonday())}}}","end":"{{{Api.Iso(Api.NextMonday().AddDays(5))}}}"}}""";
+
+        var response = await client.SendJson(HttpMethod.Post, "/v1/interview-requests", body);
+
+        await Api.AssertProblem(response, HttpStatusCode.BadRequest, "stages[0].pools[0].poolId");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.All("xyz", c => Assert.DoesNotContain(new string(c, 41), text, StringComparison.Ordinal));
+        Assert.Contains(new string('x', 40) + "…", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostRequest_UnknownCharset_Returns415AndStoresNothing()
+    {
+        using var client = await Seeded();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/interview-requests") { Content = new StringContent("{}") };
+        request.Content.Headers.Remove("Content-Type");
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=nonsense");
+
+        await Api.AssertProblem(await client.SendAsync(request), HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Empty((await client.GetJson("/v1/interview-requests"))["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task PostBatch_SameExternalIdTwice_SecondItemRejected()
     {
         using var client = await Seeded();
@@ -166,6 +198,8 @@ public sealed class ValidationTests(GatewayFixture gateway)
     [InlineData("from=2030-01-01T00:00:00Z&to=2030-06-01T00:00:00Z", "to")]
     [InlineData("from=yesterday&to=2030-01-01T00:00:00Z", "from")]
     [InlineData("to=2030-01-01T00:00:00Z", "from")]
+    [InlineData("from=9998-12-31T00:00:00Z&to=9999-12-31T23:59:59Z", "to")]
+    [InlineData("from=0001-01-01T00:00:00%2B14:00&to=0001-01-02T00:00:00Z", "from")]
     public async Task GetBusy_BadRange_Returns400NamingParameter(string query, string field)
     {
         using var client = await Seeded();

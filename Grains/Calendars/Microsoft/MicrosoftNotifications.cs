@@ -25,9 +25,12 @@ public static class MicrosoftNotifications
     /// <summary>The most items read from one POST (Graph batches notifications; anything beyond is ignored).</summary>
     public const int MaxItems = 1000;
 
+    /// <summary>A repeated property name is refused while parsing (a <see cref="JsonObject"/> would throw when it is read).</summary>
+    private static readonly JsonDocumentOptions UniqueProperties = new() { AllowDuplicateProperties = false };
+
     /// <summary>Parses a notification body.</summary>
     /// <param name="body">The request body text.</param>
-    /// <returns>The items (<c>value</c>); empty when the body is not a JSON object with a <c>value</c> array.</returns>
+    /// <returns>The items (<c>value</c>); empty when the body is not a JSON object with a <c>value</c> array (or repeats a property name).</returns>
     public static IReadOnlyList<JsonNode> Items(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
@@ -37,7 +40,7 @@ public static class MicrosoftNotifications
 
         try
         {
-            return JsonNode.Parse(body) is JsonObject root && root["value"] is JsonArray items
+            return JsonNode.Parse(body, documentOptions: UniqueProperties) is JsonObject root && root["value"] is JsonArray items
                 ? [.. items.OfType<JsonNode>().Take(MaxItems)]
                 : [];
         }
@@ -78,6 +81,16 @@ public static class MicrosoftNotifications
         _ => CalendarNotificationKind.None,
     };
 
-    private static string? Text(JsonNode item, string name) =>
-        item is JsonObject o && o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Text(JsonNode item, string name)
+    {
+        try
+        {
+            return item is JsonObject o && o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        }
+        catch (InvalidOperationException)
+        {
+            // A string with a lone surrogate escape ("\ud800") is no text.
+            return null;
+        }
+    }
 }
