@@ -1,5 +1,13 @@
 using Scheduler.Calendars.Benchmarks;
 
-// --rounds N: pushes measured after 10 warm-up rounds (default 500).
+// --rounds N: measured rounds (default 500). --hanging-feed: the participant reads while its feed hangs.
 var index = Array.IndexOf(args, "--rounds");
-await PushToBusyReport.RunAsync(index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var rounds) ? rounds : 500);
+var rounds = index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var parsed) ? parsed : 500;
+if (args.Contains("--hanging-feed"))
+{
+    await HangingFeedReport.RunAsync(rounds);
+}
+else
+{
+    await PushToBusyReport.RunAsync(rounds);
+}
