@@ -9,7 +9,6 @@ using Scheduler.Gateway.Pools;
 using Scheduler.Gateway.Settings;
 using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Common.Options;
-using Scheduler.Grains.Hosting;
 using Scheduler.Hosting;
 
 namespace Scheduler.Gateway.Hosting;
