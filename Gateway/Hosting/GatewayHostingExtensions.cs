@@ -51,6 +51,8 @@ public static class GatewayHostingExtensions
 
         builder.AddSchedulerGrainServices(options.GetKeysDirectory());
         builder.Services.AddSingleton<OAuthStateProtector>();
+        builder.Services.AddValidatedOptions<SlackWebhookOptions>(builder.Configuration, SlackWebhookOptions.SectionName);
+        builder.Services.AddSingleton<SlackSignatureVerifier>();
         if (options.Demo)
         {
             builder.Services.AddHostedService<DemoDatasetLoader>();

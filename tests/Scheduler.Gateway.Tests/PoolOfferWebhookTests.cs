@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Testing.StandIns.Slack;
 

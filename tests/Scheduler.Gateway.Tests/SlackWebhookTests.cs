@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
