@@ -1,4 +1,3 @@
-using Scheduler.Grains.Hosting;
 using Scheduler.Hosting;
 using Scheduler.Silo.Hosting;
 

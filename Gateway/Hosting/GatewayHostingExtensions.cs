@@ -9,7 +9,6 @@ using Scheduler.Gateway.Pools;
 using Scheduler.Gateway.Settings;
 using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Common.Options;
-using Scheduler.Grains.Hosting;
 using Scheduler.Hosting;
 
 namespace Scheduler.Gateway.Hosting;
@@ -52,6 +51,8 @@ public static class GatewayHostingExtensions
 
         builder.AddSchedulerGrainServices(options.GetKeysDirectory());
         builder.Services.AddSingleton<OAuthStateProtector>();
+        builder.Services.AddValidatedOptions<SlackWebhookOptions>(builder.Configuration, SlackWebhookOptions.SectionName);
+        builder.Services.AddSingleton<SlackSignatureVerifier>();
         if (options.Demo)
         {
             builder.Services.AddHostedService<DemoDatasetLoader>();

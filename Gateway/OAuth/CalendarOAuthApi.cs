@@ -7,14 +7,14 @@ using Scheduler.Grains.Calendars.Providers;
 namespace Scheduler.Gateway.OAuth;
 
 /// <summary>
-/// <c>/v1/oauth/{provider}</c> for every registered <see cref="CalendarProvider"/>: connects a calendar account with the
+/// <c>/v1/oauth/{provider}</c> for every registered <see cref="ICalendarProviderEndpoints"/>: connects a calendar account with the
 /// OAuth 2.0 authorization-code flow (RFC 6749 §4.1) and PKCE (RFC 7636). <c>/start</c> (admin) returns the consent
 /// URL with a sealed <c>state</c> bound to the tenant, the account and optionally a participant and its calendars
-/// (<see cref="CalendarProvider.ConsentCalendarsParameter"/>); where the provider has app-only credentials
+/// (<see cref="ICalendarProviderEndpoints.ConsentCalendarsParameter"/>); where the provider has app-only credentials
 /// (<c>appOnly=true</c>, RFC 6749 §4.4) it connects the account at once instead. <c>/callback</c> (where the provider
 /// sends the browser back; the sealed state is its authentication) redeems the code, stores the tokens encrypted in
 /// the account grain and, when a participant was named, gives it the provider's calendar entry
-/// (<see cref="CalendarProvider.Entry"/>). Without the provider's client id, secret and redirect URI the routes answer 404.
+/// (<see cref="ICalendarProviderEndpoints.Entry"/>). Without the provider's client id, secret and redirect URI the routes answer 404.
 /// </summary>
 public static class CalendarOAuthApi
 {
@@ -24,7 +24,7 @@ public static class CalendarOAuthApi
     public static IEndpointRouteBuilder MapCalendarOAuthApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        foreach (var provider in app.ServiceProvider.GetServices<CalendarProvider>())
+        foreach (var provider in app.ServiceProvider.GetServices<ICalendarProviderEndpoints>())
         {
             var name = provider.DisplayName;
             var api = app.MapGroup($"/v1/oauth/{provider.Provider}").WithTags("Calendar accounts");
@@ -46,7 +46,7 @@ public static class CalendarOAuthApi
     }
 
     private static async Task<Results<Ok<OAuthStartResponse>, Ok<OAuthConnectedResponse>, RedirectHttpResult, ValidationProblem, ProblemHttpResult, NotFound>> StartAsync(
-        CalendarProvider provider, string? accountId, string? participantId, bool appOnly, bool redirect, HttpContext context, OAuthStateProtector states, IGrainFactory grains, TimeProvider time)
+        ICalendarProviderEndpoints provider, string? accountId, string? participantId, bool appOnly, bool redirect, HttpContext context, OAuthStateProtector states, IGrainFactory grains, TimeProvider time)
     {
         var oauth = provider.OAuth;
         appOnly &= oauth.CanConnectAppOnly;
@@ -95,7 +95,7 @@ public static class CalendarOAuthApi
     }
 
     private static async Task<Results<Ok<OAuthConnectedResponse>, ValidationProblem, ProblemHttpResult, NotFound>> CallbackAsync(
-        CalendarProvider provider, string? code, string? state, string? error, OAuthStateProtector states, IGrainFactory grains, CancellationToken cancellationToken)
+        ICalendarProviderEndpoints provider, string? code, string? state, string? error, OAuthStateProtector states, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (!provider.OAuth.Configured)
         {

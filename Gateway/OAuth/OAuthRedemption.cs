@@ -64,7 +64,7 @@ internal sealed record OAuthRedemption(OAuthState? State, CalendarCredentials? C
 
     /// <summary>
     /// Stores the credentials in the account grain and, when the state names a participant that exists and the
-    /// provider builds an entry for it (<see cref="CalendarProvider.Entry"/>), puts that entry in its calendars in place
+    /// provider builds an entry for it (<see cref="ICalendarProviderEndpoints.Entry"/>), puts that entry in its calendars in place
     /// of its entries for the same account (and mailbox, compared ignoring case).
     /// </summary>
     /// <param name="grains">The grain factory.</param>
@@ -72,7 +72,7 @@ internal sealed record OAuthRedemption(OAuthState? State, CalendarCredentials? C
     /// <param name="state">The state.</param>
     /// <param name="credentials">The tokens.</param>
     /// <returns>The response.</returns>
-    public static async Task<OAuthConnectedResponse> ConnectAsync(IGrainFactory grains, CalendarProvider provider, OAuthState state, CalendarCredentials credentials)
+    public static async Task<OAuthConnectedResponse> ConnectAsync(IGrainFactory grains, ICalendarProviderEndpoints provider, OAuthState state, CalendarCredentials credentials)
     {
         var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(state.Tenant, provider.Provider, state.AccountId));
         var view = await account.Connect(credentials);

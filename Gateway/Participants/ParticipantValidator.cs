@@ -54,20 +54,20 @@ public static class ParticipantValidator
 
     /// <summary>
     /// Checks that no iCalendar or CalDAV URL of a valid body points at a private, loopback or link-local host
-    /// (<see cref="CalendarNetworkGuard.CheckAsync"/>); the fetch checks again at every connection.
+    /// (<see cref="ICalendarHostCheck.CheckAsync"/>); the fetch checks again at every connection.
     /// </summary>
     /// <param name="errors">Where errors go (<c>calendars[i].url</c>).</param>
     /// <param name="body">A body without field errors.</param>
-    /// <param name="network">The outbound policy.</param>
+    /// <param name="hosts">The outbound policy of calendar fetches.</param>
     /// <param name="cancellationToken">Cancels the lookups.</param>
     /// <returns>A task that completes when checked.</returns>
-    public static async Task CheckCalendarHostsAsync(ValidationErrors errors, ParticipantBody body, CalendarNetworkGuard network, CancellationToken cancellationToken)
+    public static async Task CheckCalendarHostsAsync(ValidationErrors errors, ParticipantBody body, ICalendarHostCheck hosts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(hosts);
         var calendars = body.Calendars ?? [];
-        var checks = calendars.Select(c => c!.Provider is "ics" or "caldav" ? network.CheckAsync(new Uri(c.Url!), cancellationToken) : Task.FromResult<string?>(null)).ToArray();
+        var checks = calendars.Select(c => c!.Provider is "ics" or "caldav" ? hosts.CheckAsync(new Uri(c.Url!), cancellationToken) : Task.FromResult<string?>(null)).ToArray();
         var reasons = await Task.WhenAll(checks);
         for (var i = 0; i < reasons.Length; i++)
         {

@@ -67,7 +67,7 @@ public static class ParticipantsApi
     }
 
     private static async Task<Results<Ok<ParticipantResponse>, Created<ParticipantResponse>, ValidationProblem>> PutParticipant(
-        string id, ParticipantBody body, TenantGrains grains, CalendarNetworkGuard network, CancellationToken cancellationToken)
+        string id, ParticipantBody body, TenantGrains grains, ICalendarHostCheck hosts, CancellationToken cancellationToken)
     {
         if (!FieldRules.IsValidId(id))
         {
@@ -77,7 +77,7 @@ public static class ParticipantsApi
         var errors = ParticipantValidator.Validate(body);
         if (errors.IsEmpty)
         {
-            await ParticipantValidator.CheckCalendarHostsAsync(errors, body, network, cancellationToken);
+            await ParticipantValidator.CheckCalendarHostsAsync(errors, body, hosts, cancellationToken);
         }
 
         if (!errors.IsEmpty)

@@ -3,8 +3,8 @@ using Scheduler.Grains.Calendars.Providers;
 namespace Scheduler.Gateway.Webhooks;
 
 /// <summary>
-/// <c>POST /webhooks/{provider}</c> for every registered <see cref="CalendarProvider"/> (anonymous: the channel token is
-/// the authentication), answered by <see cref="CalendarWebhook.ReceiveAsync"/>: Google channel deliveries (the
+/// <c>POST /webhooks/{provider}</c> for every registered <see cref="ICalendarProviderEndpoints"/> (anonymous: the channel token is
+/// the authentication), answered by <see cref="ICalendarProviderEndpoints.ReceiveWebhookAsync"/>: Google channel deliveries (the
 /// <c>X-Goog-*</c> headers; 200 when verified), Graph change and lifecycle notifications (the <c>validationToken</c>
 /// handshake echoed as <c>text/plain</c> with 200; 202 when an item was verified). Unknown or forged notifications
 /// answer 404 and change nothing, as does every delivery while the provider has no webhook address.
@@ -20,7 +20,7 @@ public static class CalendarWebhookApi
     public static IEndpointRouteBuilder MapCalendarWebhooks(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        foreach (var provider in app.ServiceProvider.GetServices<CalendarProvider>())
+        foreach (var provider in app.ServiceProvider.GetServices<ICalendarProviderEndpoints>())
         {
             app.MapPost($"/webhooks/{provider.Provider}", (HttpRequest request, IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken) =>
                     HandleAsync(provider, request, grains, loggers, cancellationToken))
@@ -31,7 +31,7 @@ public static class CalendarWebhookApi
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(CalendarProvider provider, HttpRequest request, IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(ICalendarProviderEndpoints provider, HttpRequest request, IGrainFactory grains, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
@@ -42,7 +42,7 @@ public static class CalendarWebhookApi
         var body = await reader.ReadToEndAsync(cancellationToken);
         string? Header(string name) => request.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
         string? Query(string name) => request.Query.TryGetValue(name, out var values) ? values.ToString() : null;
-        var (status, text, notifications) = await CalendarWebhook.ReceiveAsync(grains, provider, new WebhookRequest(Header, Query, body));
+        var (status, text, notifications) = await provider.ReceiveWebhookAsync(grains, new WebhookRequest(Header, Query, body));
         if (text is not null)
         {
             return TypedResults.Text(text, "text/plain", statusCode: status);

@@ -33,7 +33,7 @@ public static class SlackWebhookApi
 
     private static async Task<IResult> Handle(
         HttpRequest request,
-        IOptionsMonitor<SlackOptions> options,
+        IOptionsMonitor<SlackWebhookOptions> options,
         SlackSignatureVerifier verifier,
         IGrainFactory grains,
         TimeProvider time,

@@ -4,7 +4,7 @@ namespace Scheduler.Gateway.Webhooks;
 internal static partial class SlackWebhookLog
 {
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Slack request refused: signature check returned {Result}.")]
-    public static partial void Refused(ILogger logger, Grains.Notifications.Slack.SlackSignatureResult result);
+    public static partial void Refused(ILogger logger, SlackSignatureResult result);
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Error, Message = "{Count} Slack interactions could not be stored in time; answered 503 so Slack reports the failure to the user.")]
     public static partial void NotStored(ILogger logger, Exception exception, int count);

@@ -6,7 +6,7 @@ namespace Scheduler.Grains.Indexes;
 /// One shard of a tenant's list of interview requests for dashboards, key
 /// <c>{tenant}/{yyyyMMdd}.{n}</c> (see <see cref="RequestIndexKeys"/>). Request grains upsert their
 /// summary into their shard on every transition (one-way); a shard orders by (creation time, id).
-/// Dashboards read the whole index through <c>RequestIndexReader</c>, which merges the shards.
+/// Dashboards read the whole index through <see cref="RequestIndexReader"/>, which merges the shards.
 /// </summary>
 [Alias("Scheduler.Grains.IRequestIndexGrain")]
 public interface IRequestIndexGrain : IGrainWithStringKey

@@ -6,7 +6,7 @@ namespace Scheduler.Grains.Indexes;
 /// participant and pool grains keep it current: after storing a profile or definition they upsert
 /// their summary, after deleting themselves they remove it (awaited, so a failure fails their
 /// write and the caller retries). Every change is written before the call returns. Lists across
-/// the shards are merged by <c>TenantDirectoryReader</c>.
+/// the shards are merged by <see cref="TenantDirectoryReader"/>.
 /// </summary>
 [Alias("Scheduler.Grains.ITenantDirectoryGrain")]
 public interface ITenantDirectoryGrain : IGrainWithStringKey

@@ -13,8 +13,9 @@ public static class CalendarServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the <c>ics</c> and <c>caldav</c> busy sources (as <see cref="IBusySource"/> singletons,
-    /// which the participant grain picks up), their named <see cref="HttpClient"/>s
-    /// and the <see cref="CalDavClient"/>.
+    /// which the participant grain picks up), their named <see cref="HttpClient"/>s, the <see cref="CalDavClient"/>, and
+    /// the <see cref="CalendarNetworkGuard"/> their connections go through (also as <see cref="ICalendarHostCheck"/>,
+    /// which the API checks saved profiles with).
     /// </summary>
     /// <param name="services">The silo's services; a <see cref="TimeProvider"/> is expected (the system clock is added when missing).</param>
     /// <param name="configure">Changes to <see cref="CalendarSourceOptions"/>; may be <see langword="null"/>.</param>
@@ -30,6 +31,7 @@ public static class CalendarServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CalendarNetworkGuard>();
+        services.TryAddSingleton<ICalendarHostCheck>(sp => sp.GetRequiredService<CalendarNetworkGuard>());
         services.AddHttpClient(IcsFeedReader.HttpClientName).ThroughNetworkGuard().AddCalendarReadResilience();
         services.AddHttpClient(CalDavClient.HttpClientName).ThroughNetworkGuard().AddCalendarReadResilience();
         services.AddHttpClient(CalDavClient.WriteHttpClientName).ThroughNetworkGuard().AddCalendarWriteResilience();

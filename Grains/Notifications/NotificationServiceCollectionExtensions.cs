@@ -17,7 +17,7 @@ public static class NotificationServiceCollectionExtensions
     /// <summary>
     /// Binds, and validates at start-up, <see cref="SmtpOptions"/> (<c>Smtp:</c>), <see cref="SlackOptions"/> (<c>Slack:</c>) and
     /// <see cref="OutboxOptions"/> (<c>Notifications:Outbox</c>), <see cref="FollowUpOptions"/> (<c>Notifications:FollowUp</c>), and registers <see cref="SmtpEmailSender"/>,
-    /// <see cref="SlackClient"/> (typed HTTP client, with <see cref="HttpRetryResilience"/> and <see cref="SlackRateGateHandler"/>) and <see cref="SlackSignatureVerifier"/>. Existing registrations
+    /// <see cref="SlackClient"/> (typed HTTP client, with <see cref="HttpRetryResilience"/> and <see cref="SlackRateGateHandler"/>). Existing registrations
     /// of <see cref="IEmailSender"/> are kept. Registers <see cref="NotificationChannels"/> from the configuration:
     /// without <c>Smtp:Host</c> email entries are recorded as skipped ("email not configured"), without
     /// <c>Slack:BotToken</c> Slack entries likewise, so a host without mail or Slack still runs every request.
@@ -35,7 +35,6 @@ public static class NotificationServiceCollectionExtensions
         services.AddValidatedOptions<FollowUpOptions>(configuration, FollowUpOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
-        services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton(NotificationChannels.From(configuration));
         services.TryAddSingleton<SlackRateGate>();
         services.TryAddTransient<SlackRateGateHandler>();

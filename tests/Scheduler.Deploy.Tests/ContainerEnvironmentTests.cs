@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Messaging;
 using Orleans.Providers;
 using Scheduler.Gateway.Auth;
+using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Notifications.Email;
 using Scheduler.Grains.Notifications.Slack;
@@ -35,7 +36,7 @@ public sealed class ContainerEnvironmentTests
         [$"{ClusterSettings.SectionName}:Messaging"] = [typeof(SiloMessagingOptions), typeof(ClientMessagingOptions)],
         [$"{ClusterSettings.SectionName}:Collection"] = [typeof(GrainCollectionOptions)],
         [SmtpOptions.SectionName] = [typeof(SmtpOptions)],
-        [SlackOptions.SectionName] = [typeof(SlackOptions)],
+        [SlackOptions.SectionName] = [typeof(SlackOptions), typeof(SlackWebhookOptions)],
         ["Calendars"] = [typeof(CalendarSourceOptions)],
     };
 

@@ -5,7 +5,6 @@ using Scheduler.Grains.Calendars.CalDav;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Ics;
 using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Grains.Hosting;
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Hosting;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
@@ -23,14 +21,11 @@ public sealed class ClusterClientModeTests : IDisposable
     {
         var gatewayPort = FreePort.Next();
         using var silo = await StartSiloAsync(gatewayPort);
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        await using var factory = new GatewayFactory(_data.Path, new Dictionary<string, string?>
         {
-            builder.UseSetting("Scheduler:DataDirectory", _data.Path);
-            builder.UseSetting("Scheduler:ClusterClient", "true");
-            builder.UseSetting("Cluster:GatewayPort", gatewayPort.ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("Cluster:Messaging:ResponseTimeout", "00:00:02");
-            builder.UseSetting("Auth:SigningKey", GatewayFactory.SigningKey);
-            builder.UseEnvironment("Testing");
+            ["Scheduler:ClusterClient"] = "true",
+            ["Cluster:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Cluster:Messaging:ResponseTimeout"] = "00:00:02",
         });
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("acme", ["recruiter"]));

@@ -12,14 +12,14 @@ public sealed class ConfigurationValidationTests : IDisposable
     [Fact]
     public void Start_OutOfRangeSettings_FailsNamingEachKey()
     {
-        using var gateway = new GatewayFactory(_data.Path).WithWebHostBuilder(builder =>
+        using var gateway = new GatewayFactory(_data.Path, new Dictionary<string, string?>
         {
-            builder.UseSetting("Scheduler:BatchParallelism", "0");
-            builder.UseSetting("Auth:TokenLifetimeMinutes", "20000");
-            builder.UseSetting("Smtp:Port", "70000");
-            builder.UseSetting("Notifications:Outbox:RetryBaseSeconds", "600");
-            builder.UseSetting("Notifications:Outbox:RetryMaxSeconds", "60");
-            builder.UseSetting("Calendars:RequestTimeout", "00:00:00");
+            ["Scheduler:BatchParallelism"] = "0",
+            ["Auth:TokenLifetimeMinutes"] = "20000",
+            ["Smtp:Port"] = "70000",
+            ["Notifications:Outbox:RetryBaseSeconds"] = "600",
+            ["Notifications:Outbox:RetryMaxSeconds"] = "60",
+            ["Calendars:RequestTimeout"] = "00:00:00",
         });
 
         var failure = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());

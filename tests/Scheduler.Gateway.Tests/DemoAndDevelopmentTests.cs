@@ -12,7 +12,7 @@ public sealed class DemoAndDevelopmentTests : IDisposable
     [Fact]
     public async Task DemoFlag_LoadsDemoTenant_RequestGetsProposals()
     {
-        await using var gateway = new GatewayFactory(_data.Path, demo: true);
+        await using var gateway = new GatewayFactory(_data.Path, new Dictionary<string, string?> { ["Scheduler:Demo"] = "true" });
         using var client = gateway.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("demo", ["ats", "recruiter"]));
         var monday = Api.NextMonday();

@@ -9,17 +9,32 @@ public sealed class GoogleCalendarGatewayTests(ITestOutputHelper output) : IAsyn
 {
     private const string Tenant = "google-tests";
     private const string Account = "grace@example.com";
+    private const string WebhookUrl = "http://localhost/webhooks/google";
+    private const string RedirectUri = "http://localhost/v1/oauth/google/callback";
     private readonly TempDirectory _data = new();
     private GoogleStandIn _google = null!;
-    private GoogleGatewayFactory _factory = null!;
+    private GatewayFactory _factory = null!;
 
     public async Task InitializeAsync()
     {
         _google = await GoogleStandIn.StartAsync(TimeProvider.System);
         _google.AddCalendar("primary");
-        _factory = new GoogleGatewayFactory(_data.Path, _google);
+        _factory = new GatewayFactory(_data.Path, Settings(_google));
         _google.PushClient = _factory.CreateClient();
     }
+
+    /// <summary>The Google connector pointed at the stand-in; the webhook is the in-process <c>/webhooks/google</c>.</summary>
+    private static Dictionary<string, string?> Settings(GoogleStandIn standIn) => new()
+    {
+        ["Google:ApiBaseUrl"] = standIn.ApiBaseUrl.AbsoluteUri,
+        ["Google:TokenUrl"] = standIn.TokenUrl.AbsoluteUri,
+        ["Google:AuthUrl"] = new Uri(standIn.ApiBaseUrl, "/auth").AbsoluteUri,
+        ["Google:ClientId"] = GoogleStandIn.ClientId,
+        ["Google:ClientSecret"] = GoogleStandIn.ClientSecret,
+        ["Google:RedirectUri"] = RedirectUri,
+        ["Google:WebhookUrl"] = WebhookUrl,
+        ["Google:RetryBaseDelay"] = "00:00:00.010",
+    };
 
     public async Task DisposeAsync()
     {

@@ -10,17 +10,32 @@ public sealed class MicrosoftCalendarGatewayTests(ITestOutputHelper output) : IA
     private const string Tenant = "microsoft-tests";
     private const string Account = "contoso";
     private const string Mailbox = "grace@contoso.example";
+    private const string WebhookUrl = "https://localhost/webhooks/microsoft";
+    private const string RedirectUri = "http://localhost/v1/oauth/microsoft/callback";
     private readonly TempDirectory _data = new();
     private GraphStandIn _graph = null!;
-    private MicrosoftGatewayFactory _factory = null!;
+    private GatewayFactory _factory = null!;
 
     public async Task InitializeAsync()
     {
         _graph = await GraphStandIn.StartAsync(TimeProvider.System);
         _graph.AddMailbox(Mailbox);
-        _factory = new MicrosoftGatewayFactory(_data.Path, _graph);
+        _factory = new GatewayFactory(_data.Path, Settings(_graph));
         _graph.PushClient = _factory.CreateClient();
     }
+
+    /// <summary>The Microsoft connector pointed at the stand-in; the webhook is the in-process <c>/webhooks/microsoft</c>.</summary>
+    private static Dictionary<string, string?> Settings(GraphStandIn standIn) => new()
+    {
+        ["Microsoft:GraphBaseUrl"] = standIn.GraphBaseUrl.AbsoluteUri,
+        ["Microsoft:AuthorityHost"] = standIn.AuthorityHost.AbsoluteUri,
+        ["Microsoft:TenantId"] = GraphStandIn.Tenant,
+        ["Microsoft:ClientId"] = GraphStandIn.ClientId,
+        ["Microsoft:ClientSecret"] = GraphStandIn.ClientSecret,
+        ["Microsoft:RedirectUri"] = RedirectUri,
+        ["Microsoft:WebhookUrl"] = WebhookUrl,
+        ["Microsoft:RetryBaseDelay"] = "00:00:00.010",
+    };
 
     public async Task DisposeAsync()
     {
@@ -146,7 +161,7 @@ public sealed class MicrosoftCalendarGatewayTests(ITestOutputHelper output) : IA
     {
         var url = await StartAsync(admin, participant);
         var query = System.Web.HttpUtility.ParseQueryString(url.Query);
-        Assert.Equal(MicrosoftGatewayFactory.RedirectUri, query["redirect_uri"]);
+        Assert.Equal(RedirectUri, query["redirect_uri"]);
         var code = _graph.IssueCode(query["code_challenge"]);
         using var anonymous = _factory.CreateClient();
         using var response = await anonymous.GetAsync($"/v1/oauth/microsoft/callback?code={code}&state={Uri.EscapeDataString(query["state"]!)}");

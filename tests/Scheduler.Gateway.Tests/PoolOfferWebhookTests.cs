@@ -4,8 +4,7 @@ using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Testing.StandIns.Slack;
 
@@ -21,13 +20,18 @@ public sealed class PoolOfferWebhookTests : IAsyncLifetime
     private const string Tenant = "offer-race";
     private readonly TempDirectory _data = new();
     private SlackStandIn _slack = null!;
-    private OfferGatewayFactory _factory = null!;
+    private GatewayFactory _factory = null!;
 
     public async Task InitializeAsync()
     {
         _slack = await SlackStandIn.StartAsync(TimeProvider.System);
         _slack.Channels.UnionWith(["U-ANN", "U-BOB"]);
-        _factory = new OfferGatewayFactory(_data.Path, _slack.BaseUrl);
+        _factory = new GatewayFactory(_data.Path, new Dictionary<string, string?>(GatewayFactory.SlackWebhook)
+        {
+            ["Slack:BotToken"] = SlackStandIn.Token,
+            ["Slack:BaseUrl"] = _slack.BaseUrl.AbsoluteUri,
+            ["Slack:ChannelIntervalMilliseconds"] = "0",
+        });
     }
 
     [Fact]
@@ -156,7 +160,7 @@ public sealed class PoolOfferWebhookTests : IAsyncLifetime
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
         content.Headers.Add(SlackSignatureVerifier.TimestampHeader, timestamp);
-        content.Headers.Add(SlackSignatureVerifier.SignatureHeader, SlackSignatureVerifier.Sign(SlackGatewayFactory.SigningSecret, timestamp, body));
+        content.Headers.Add(SlackSignatureVerifier.SignatureHeader, SlackSignatureVerifier.Sign(GatewayFactory.SlackSigningSecret, timestamp, body));
         return await client.PostAsync("/webhooks/slack", content);
     }
 
@@ -173,23 +177,6 @@ public sealed class PoolOfferWebhookTests : IAsyncLifetime
 
             Assert.True(TimeProvider.System.GetUtcNow() < deadline, "Timed out waiting for the Slack stand-in.");
             await Task.Delay(20);
-        }
-    }
-
-    /// <summary>The gateway in process with Slack fully configured: signing secret for the webhook, bot token and base URL of the stand-in.</summary>
-    private sealed class OfferGatewayFactory(string dataDirectory, Uri slackBaseUrl) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Scheduler:DataDirectory", dataDirectory);
-            GatewayFactory.UseFreeSiloPorts(builder);
-            builder.UseSetting("Auth:SigningKey", GatewayFactory.SigningKey);
-            builder.UseSetting("Scheduler:Demo", "false");
-            builder.UseSetting("Slack:SigningSecret", SlackGatewayFactory.SigningSecret);
-            builder.UseSetting("Slack:BotToken", SlackStandIn.Token);
-            builder.UseSetting("Slack:BaseUrl", slackBaseUrl.AbsoluteUri);
-            builder.UseSetting("Slack:ChannelIntervalMilliseconds", "0");
-            builder.UseEnvironment("Testing");
         }
     }
 }

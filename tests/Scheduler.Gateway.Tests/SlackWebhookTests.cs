@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
@@ -16,11 +17,11 @@ namespace Scheduler.Gateway.Tests;
 public sealed class SlackWebhookTests : IDisposable
 {
     private readonly TempDirectory _data = new();
-    private readonly SlackGatewayFactory _factory;
+    private readonly GatewayFactory _factory;
 
     public SlackWebhookTests()
     {
-        _factory = new SlackGatewayFactory(_data.Path);
+        _factory = new GatewayFactory(_data.Path, GatewayFactory.SlackWebhook);
         _factory.CreateClient().Dispose();
     }
 
@@ -76,7 +77,7 @@ public sealed class SlackWebhookTests : IDisposable
         var body = Body(SlackActions.AcceptProposal + "_0", $"{tenant}/{id}|0", "U-CAND");
 
         var response = await PostAsync(body, Now(), signature: SlackSignatureVerifier.Sign("not-the-secret", Now(), body));
-        var altered = await PostAsync(body, Now(), signature: SlackSignatureVerifier.Sign(SlackGatewayFactory.SigningSecret, Now(), Encoding.UTF8.GetBytes("payload=%7B%7D")));
+        var altered = await PostAsync(body, Now(), signature: SlackSignatureVerifier.Sign(GatewayFactory.SlackSigningSecret, Now(), Encoding.UTF8.GetBytes("payload=%7B%7D")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, altered.StatusCode);
@@ -182,7 +183,7 @@ public sealed class SlackWebhookTests : IDisposable
     private async Task<HttpResponseMessage> PostAsync(byte[] body, string timestamp, string? signature = null)
     {
         using var client = _factory.CreateClient();
-        return await client.PostAsync("/webhooks/slack", Content(body, timestamp, signature ?? SlackSignatureVerifier.Sign(SlackGatewayFactory.SigningSecret, timestamp, body)));
+        return await client.PostAsync("/webhooks/slack", Content(body, timestamp, signature ?? SlackSignatureVerifier.Sign(GatewayFactory.SlackSigningSecret, timestamp, body)));
     }
 
     private async Task<(HttpClient Client, string Id)> ProposedRequestAsync(string tenant)

@@ -25,8 +25,7 @@ public sealed class SlowCalendarGatewayTests
             }
         });
         using var data = new TempDirectory();
-        await using var gateway = new GatewayFactory(data.Path);
-        await using var factory = gateway.WithWebHostBuilder(builder => builder.UseSetting("Calendars:AllowPrivateNetworks", "true"));
+        await using var factory = new GatewayFactory(data.Path, new Dictionary<string, string?> { ["Calendars:AllowPrivateNetworks"] = "true" });
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("slow-feed", ["admin", "recruiter"]));
         var port = ((IPEndPoint)feed.LocalEndpoint).Port;

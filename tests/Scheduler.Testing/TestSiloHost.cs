@@ -197,10 +197,42 @@ public sealed class TestSiloHost : IAsyncDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops and disposes the silo. The HTTP resilience pipelines (Polly) run on the fake clock; one that had a call in
+    /// flight when its silo was disposed waits for the call by sleeping on that clock, which no test advances any more.
+    /// After a grace period the clock is therefore moved on until disposal ends (the test is over; nothing observes it).
+    /// </summary>
+    /// <returns>A task that completes when the silo is gone.</returns>
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        await _cluster.DisposeAsync();
+        using var disposed = new CancellationTokenSource();
+        var pump = PumpClockAsync(disposed.Token);
+        try
+        {
+            await StopAsync();
+            await _cluster.DisposeAsync();
+        }
+        finally
+        {
+            await disposed.CancelAsync();
+            await pump;
+        }
+    }
+
+    private async Task PumpClockAsync(CancellationToken disposed)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3), disposed);
+            while (true)
+            {
+                Time.Advance(TimeSpan.FromSeconds(1));
+                await Task.Delay(20, disposed);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposal ended.
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace Scheduler.Grains.Calendars.Network;
 /// that resolves differently later (DNS rebinding) or a redirect cannot reach one either.
 /// </summary>
 /// <param name="options">The calendar settings.</param>
-public sealed class CalendarNetworkGuard(IOptions<CalendarSourceOptions> options)
+public sealed class CalendarNetworkGuard(IOptions<CalendarSourceOptions> options) : ICalendarHostCheck
 {
     /// <summary>The reason given when a host has only refused addresses.</summary>
     public const string RefusedReason = "the host is on a private, loopback or link-local network (Calendars:AllowPrivateNetworks is off)";
@@ -19,13 +19,7 @@ public sealed class CalendarNetworkGuard(IOptions<CalendarSourceOptions> options
     /// <summary>Whether private networks are allowed.</summary>
     public bool AllowPrivateNetworks => options.Value.AllowPrivateNetworks;
 
-    /// <summary>
-    /// Checks a calendar URL's host when a profile is saved: a literal address or a name that resolves to a refused
-    /// address is refused; a name that does not resolve now is accepted (the fetch reports it).
-    /// </summary>
-    /// <param name="url">An absolute http(s) URL.</param>
-    /// <param name="cancellationToken">Cancels the lookup.</param>
-    /// <returns><see langword="null"/> when allowed, else the reason.</returns>
+    /// <inheritdoc />
     public async Task<string?> CheckAsync(Uri url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);

@@ -9,7 +9,8 @@ namespace Scheduler.Grains.Calendars.Providers;
 /// What a calendar provider (Google, Microsoft 365, …) supplies; everything else is shared. The
 /// <see cref="CalendarAccountGrain"/> holds the state (tokens, channels, sync tokens, readers) and calls the provider
 /// whose <see cref="Provider"/> matches its key; <see cref="ProviderBusySource"/> reads participants' entries through it;
-/// the gateway maps <c>/v1/oauth/{provider}</c> and <c>/webhooks/{provider}</c> for every registered one. Adding a
+/// the gateway maps <c>/v1/oauth/{provider}</c> and <c>/webhooks/{provider}</c> for every registered one, through
+/// <see cref="ICalendarProviderEndpoints"/>. Adding a
 /// provider means one folder with a subclass, its <see cref="OAuthClient"/>, <see cref="ProviderHttp"/> and
 /// <see cref="CalendarProviderOptions"/>, registered with
 /// <see cref="CalendarProviderServiceCollectionExtensions.AddCalendarProvider{TProvider, TOptions}"/>. Every call to the
@@ -18,18 +19,21 @@ namespace Scheduler.Grains.Calendars.Providers;
 /// <param name="provider">The provider name in account keys and routes (<c>google</c>, <c>microsoft</c>).</param>
 /// <param name="oauth">The provider's OAuth client.</param>
 /// <param name="options">The provider's settings.</param>
-public abstract class CalendarProvider(string provider, OAuthClient oauth, IOptions<CalendarProviderOptions> options)
+public abstract class CalendarProvider(string provider, OAuthClient oauth, IOptions<CalendarProviderOptions> options) : ICalendarProviderEndpoints
 {
-    /// <summary>The provider name in account keys, calendar entries and routes.</summary>
+    /// <inheritdoc />
     public string Provider => provider;
 
-    /// <summary>The provider's name in messages: its configuration section (<c>Google</c>, <c>Microsoft</c>).</summary>
+    /// <inheritdoc />
     public string DisplayName => options.Value.Section;
 
     /// <summary>The provider's OAuth client (consent, code exchange, refresh).</summary>
     public OAuthClient OAuth => oauth;
 
-    /// <summary>Whether push channels can be opened and the webhook answers: a webhook address is configured.</summary>
+    /// <inheritdoc />
+    ICalendarOAuth ICalendarProviderEndpoints.OAuth => oauth;
+
+    /// <inheritdoc />
     public bool CanWatch => options.Value.WebhookUrl is not null;
 
     /// <summary>How long before a channel's expiry it is replaced.</summary>
@@ -41,7 +45,7 @@ public abstract class CalendarProvider(string provider, OAuthClient oauth, IOpti
     /// <summary>The calendar id meaning "the account's own calendar" (Google: <c>primary</c>).</summary>
     public abstract string PrimaryCalendarId { get; }
 
-    /// <summary>The query parameter of <c>/v1/oauth/{provider}/start</c> naming the participant's calendars (comma-separated).</summary>
+    /// <inheritdoc />
     public abstract string ConsentCalendarsParameter { get; }
 
     /// <summary>The status of a webhook delivery in which at least one notification was accepted. Default 200.</summary>
@@ -59,22 +63,35 @@ public abstract class CalendarProvider(string provider, OAuthClient oauth, IOpti
     /// <returns>The label naming it in errors and status (no secrets), its calendars (empty: the primary one), and why it cannot be read (<see langword="null"/> when it can).</returns>
     public abstract (string Label, IReadOnlyList<string> CalendarIds, string? Problem) ReadEntry(CalendarSpec entry);
 
-    /// <summary>Builds the participant's calendar entry after a consent, from the calendars named at <c>/start</c>.</summary>
-    /// <param name="accountId">The account id.</param>
-    /// <param name="calendarIds">The calendars named at <c>/start</c>.</param>
-    /// <returns>The entry, or <see langword="null"/> to leave the participant as it is.</returns>
+    /// <inheritdoc />
     public abstract CalendarSpec? Entry(string accountId, IReadOnlyList<string> calendarIds);
 
-    /// <summary>Checks the calendars named at <c>/start</c>.</summary>
-    /// <param name="calendarIds">The calendars.</param>
-    /// <param name="forParticipant">Whether a participant is named (its entry is then built from them).</param>
-    /// <returns>The error for <see cref="ConsentCalendarsParameter"/>, or <see langword="null"/>.</returns>
+    /// <inheritdoc />
     public abstract string? CheckConsentCalendars(IReadOnlyList<string> calendarIds, bool forParticipant);
 
     /// <summary>Reads a webhook delivery: a handshake to answer, or the notifications it carries, each with the account key it names (not yet verified).</summary>
     /// <param name="request">The delivery.</param>
     /// <returns>What it carries; malformed items are left out.</returns>
     public abstract WebhookReading ReadWebhook(WebhookRequest request);
+
+    /// <inheritdoc />
+    /// <remarks>The delivery is read by <see cref="ReadWebhook"/> and its notifications routed by <see cref="CalendarWebhook.RouteAsync"/>; "accepted" is <see cref="WebhookAcceptedStatus"/>.</remarks>
+    public async Task<(int Status, string? Text, int Notifications)> ReceiveWebhookAsync(IGrainFactory grains, WebhookRequest request)
+    {
+        if (!CanWatch)
+        {
+            return (404, null, 0);
+        }
+
+        var reading = ReadWebhook(request);
+        if (reading.Handshake is { } text)
+        {
+            return (200, text, 0);
+        }
+
+        var verdicts = await CalendarWebhook.RouteAsync(grains, reading.Pushes);
+        return (verdicts.Contains(PushVerdict.Accepted) ? WebhookAcceptedStatus : 404, null, verdicts.Count);
+    }
 
     /// <summary>Reads free/busy (split into calls within the provider's limits, <see cref="BusyChunk.Plan"/>, merged).</summary>
     /// <param name="accessToken">The bearer token.</param>

@@ -14,7 +14,8 @@ public static class CalendarProviderServiceCollectionExtensions
     /// <summary>
     /// Adds a provider: its options (validated at start-up, section <see cref="CalendarProviderOptions.Section"/>), its
     /// named <see cref="HttpClient"/> (the provider name, with the retrying handler <see cref="HttpRetryResilience"/> and
-    /// a circuit breaker), <typeparamref name="TProvider"/> as a <see cref="CalendarProvider"/>, its
+    /// a circuit breaker), <typeparamref name="TProvider"/> as a <see cref="CalendarProvider"/> and as the
+    /// <see cref="ICalendarProviderEndpoints"/> the gateway maps its routes for, its
     /// <see cref="ProviderBusySource"/>, and the calendar account services
     /// (<see cref="CalendarAccountServiceCollectionExtensions.AddCalendarAccounts"/>). The provider's own clients are
     /// registered by the caller.
@@ -47,6 +48,7 @@ public static class CalendarProviderServiceCollectionExtensions
         services.AddCalendarAccounts(keysDirectory);
         services.TryAddSingleton<TProvider>();
         services.AddSingleton<CalendarProvider>(sp => sp.GetRequiredService<TProvider>());
+        services.AddSingleton<ICalendarProviderEndpoints>(sp => sp.GetRequiredService<TProvider>());
         services.AddSingleton<IBusySource>(sp => ActivatorUtilities.CreateInstance<ProviderBusySource>(sp, sp.GetRequiredService<TProvider>()));
         return services.AddHttpClient(provider)
             .AddRetryResilience(provider, sp => sp.GetRequiredService<IOptions<TOptions>>().Value.RetrySettings, isTransient, breakCircuit: true);

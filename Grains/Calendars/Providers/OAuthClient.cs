@@ -14,29 +14,21 @@ namespace Scheduler.Grains.Calendars.Providers;
 /// <param name="http">Sends with retries.</param>
 /// <param name="options">Client id, secret, redirect URI, endpoints, scopes.</param>
 /// <param name="time">The clock (token expiry).</param>
-public abstract class OAuthClient(ProviderHttp http, IOptions<CalendarProviderOptions> options, TimeProvider time)
+public abstract class OAuthClient(ProviderHttp http, IOptions<CalendarProviderOptions> options, TimeProvider time) : ICalendarOAuth
 {
     /// <summary>The provider's settings.</summary>
     protected CalendarProviderOptions Options => options.Value;
 
-    /// <summary>Whether a client id, secret and redirect URI are configured (the consent flow).</summary>
+    /// <inheritdoc />
     public bool Configured => Options.CanConsent;
 
-    /// <summary>Whether the provider can connect an account with the app's own credentials (<see cref="AppOnlyAsync"/>) and a client id and secret are configured.</summary>
+    /// <inheritdoc />
     public virtual bool CanConnectAppOnly => false;
 
     /// <summary>The scope sent with the code and refresh grants; <see langword="null"/> sends none (the consent's scopes stay).</summary>
     protected virtual string? GrantScope => null;
 
-    /// <summary>
-    /// Builds the consent URL: <c>response_type=code</c>, the client id, redirect URI and scopes, <paramref name="state"/>,
-    /// the S256 PKCE challenge of <paramref name="codeVerifier"/>, and the provider's own parameters.
-    /// </summary>
-    /// <param name="state">The opaque state echoed to the callback.</param>
-    /// <param name="codeVerifier">The PKCE verifier (RFC 7636 §4.1: 43–128 unreserved characters).</param>
-    /// <param name="loginHint">The account to sign in as, used where the provider takes a hint; may be <see langword="null"/>.</param>
-    /// <returns>The absolute URL to send the user to.</returns>
-    /// <exception cref="InvalidOperationException">The client is not configured.</exception>
+    /// <inheritdoc />
     public Uri ConsentUrl(string state, string codeVerifier, string? loginHint = null)
     {
         var o = Require();
@@ -55,13 +47,7 @@ public abstract class OAuthClient(ProviderHttp http, IOptions<CalendarProviderOp
         return new Uri(endpoint.AbsoluteUri + (endpoint.Query.Length > 0 ? "&" : "?") + query);
     }
 
-    /// <summary>Exchanges an authorization code for tokens (<c>grant_type=authorization_code</c>).</summary>
-    /// <param name="code">The code from the callback.</param>
-    /// <param name="codeVerifier">The PKCE verifier whose challenge was in the consent URL.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The credentials.</returns>
-    /// <exception cref="CalendarProviderException">The provider refused (e.g. 400 <c>invalid_grant</c>).</exception>
-    /// <exception cref="InvalidOperationException">The client is not configured.</exception>
+    /// <inheritdoc />
     public Task<CalendarCredentials> ExchangeCodeAsync(string code, string codeVerifier, CancellationToken cancellationToken) =>
         TokenAsync(
             "token.authorization_code",
@@ -83,10 +69,7 @@ public abstract class OAuthClient(ProviderHttp http, IOptions<CalendarProviderOp
             : TokenAsync("token.refresh_token", Scoped(("grant_type", "refresh_token"), ("refresh_token", credentials.RefreshToken!)), credentials.RefreshToken, cancellationToken);
     }
 
-    /// <summary>Gets a token for the app itself (client credentials, RFC 6749 §4.4), where <see cref="CanConnectAppOnly"/>.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The credentials.</returns>
-    /// <exception cref="NotSupportedException">The provider has no app-only credentials.</exception>
+    /// <inheritdoc />
     public virtual Task<CalendarCredentials> AppOnlyAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Options.Section} has no app-only credentials.");
 

@@ -3,7 +3,7 @@ using Scheduler.Grains.Common.Http;
 
 namespace Scheduler.Grains.Notifications.Slack;
 
-/// <summary>Slack settings, bound to the <c>Slack:</c> configuration section.</summary>
+/// <summary>The Slack client's settings, bound to the <c>Slack:</c> configuration section (the gateway reads the signing secret from the same section).</summary>
 public sealed class SlackOptions
 {
     /// <summary>The configuration section name.</summary>
@@ -16,9 +16,6 @@ public sealed class SlackOptions
     /// <summary>The bot token (<c>xoxb-…</c>) sent as <c>Authorization: Bearer</c>.</summary>
     public string? BotToken { get; set; }
 
-    /// <summary>The app's signing secret for request verification (Slack "Verifying requests from Slack").</summary>
-    public string? SigningSecret { get; set; }
-
     /// <summary>Minimum spacing of messages to one channel, in milliseconds (0–60000); Slack allows about one per second.</summary>
     [Range(0, 60000)]
     public int ChannelIntervalMilliseconds { get; set; } = 1000;
@@ -30,10 +27,6 @@ public sealed class SlackOptions
     /// <summary>The first retry delay in milliseconds (1–60000; exponential with jitter after it) when Slack sends no <c>Retry-After</c>.</summary>
     [Range(1, 60000)]
     public int RetryBaseDelayMilliseconds { get; set; } = 500;
-
-    /// <summary>How old a signed request may be, in seconds (1–3600); Slack recommends refusing older than 5 minutes.</summary>
-    [Range(1, 3600)]
-    public int SignatureMaxAgeSeconds { get; set; } = 300;
 
     /// <summary>The retry settings of the client's handler: <see cref="MaxRetries"/>, <see cref="RetryBaseDelayMilliseconds"/>, <see cref="SlackClient.MaxRetryDelay"/> and <see cref="SlackClient.AttemptTimeout"/>.</summary>
     public HttpRetrySettings RetrySettings => new(MaxRetries, TimeSpan.FromMilliseconds(RetryBaseDelayMilliseconds), SlackClient.MaxRetryDelay, SlackClient.AttemptTimeout);

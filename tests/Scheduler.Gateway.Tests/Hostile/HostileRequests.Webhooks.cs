@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Notifications.Slack;
 
 namespace Scheduler.Gateway.Tests.Hostile;

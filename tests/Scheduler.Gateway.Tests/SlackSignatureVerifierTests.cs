@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Scheduler.Grains.Notifications.Slack;
+using Microsoft.Extensions.Time.Testing;
+using Scheduler.Gateway.Webhooks;
 
-namespace Scheduler.Grains.Tests.Notifications;
+namespace Scheduler.Gateway.Tests;
 
 /// <summary>Slack v0 request signatures: valid, forged, altered, stale and missing.</summary>
 public sealed class SlackSignatureVerifierTests
@@ -69,12 +70,12 @@ public sealed class SlackSignatureVerifierTests
     public void Verify_NoSecretConfigured_NotConfigured()
     {
         var (timestamp, signature) = Sign(Secret, _time.GetUtcNow());
-        var verifier = new SlackSignatureVerifier(new StaticOptions(new SlackOptions()), _time);
+        var verifier = new SlackSignatureVerifier(new StaticOptions(new SlackWebhookOptions()), _time);
 
         Assert.Equal(SlackSignatureResult.NotConfigured, verifier.Verify(timestamp, signature, Body));
     }
 
-    private SlackSignatureVerifier Verifier() => new(new StaticOptions(new SlackOptions { SigningSecret = Secret }), _time);
+    private SlackSignatureVerifier Verifier() => new(new StaticOptions(new SlackWebhookOptions { SigningSecret = Secret }), _time);
 
     private static (string Timestamp, string Signature) Sign(string secret, DateTimeOffset at)
     {
@@ -82,12 +83,12 @@ public sealed class SlackSignatureVerifierTests
         return (timestamp, SlackSignatureVerifier.Sign(secret, timestamp, Body));
     }
 
-    private sealed class StaticOptions(SlackOptions value) : IOptionsMonitor<SlackOptions>
+    private sealed class StaticOptions(SlackWebhookOptions value) : IOptionsMonitor<SlackWebhookOptions>
     {
-        public SlackOptions CurrentValue => value;
+        public SlackWebhookOptions CurrentValue => value;
 
-        public SlackOptions Get(string? name) => value;
+        public SlackWebhookOptions Get(string? name) => value;
 
-        public IDisposable? OnChange(Action<SlackOptions, string?> listener) => null;
+        public IDisposable? OnChange(Action<SlackWebhookOptions, string?> listener) => null;
     }
 }

@@ -3,13 +3,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace Scheduler.Grains.Notifications.Slack;
+namespace Scheduler.Gateway.Webhooks;
 
 /// <summary>
 /// Verifies requests from Slack (Slack docs, "Verifying requests from Slack"): the base string
 /// <c>v0:{X-Slack-Request-Timestamp}:{raw body}</c> is signed with HMAC-SHA256 under the signing secret and must
 /// equal <c>X-Slack-Signature</c> (<c>v0=</c> + lower-case hex), compared in constant time; a timestamp more than
-/// <see cref="SlackOptions.SignatureMaxAgeSeconds"/> (5 minutes) from now is refused. The endpoint answers 401 for
+/// <see cref="SlackWebhookOptions.SignatureMaxAgeSeconds"/> (5 minutes) from now is refused. The endpoint answers 401 for
 /// anything but <see cref="SlackSignatureResult.Valid"/>.
 /// </summary>
 public sealed class SlackSignatureVerifier
@@ -20,13 +20,13 @@ public sealed class SlackSignatureVerifier
     /// <summary>The signature header.</summary>
     public const string SignatureHeader = "X-Slack-Signature";
 
-    private readonly IOptionsMonitor<SlackOptions> _options;
+    private readonly IOptionsMonitor<SlackWebhookOptions> _options;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the verifier.</summary>
     /// <param name="options">The Slack settings (signing secret, maximum age).</param>
     /// <param name="time">The clock.</param>
-    public SlackSignatureVerifier(IOptionsMonitor<SlackOptions> options, TimeProvider time)
+    public SlackSignatureVerifier(IOptionsMonitor<SlackWebhookOptions> options, TimeProvider time)
     {
         _options = options;
         _time = time;

@@ -1,12 +1,13 @@
-using Scheduler.Grains.Batches;
+using Scheduler.Gateway.InterviewRequests;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Requests;
 
-namespace Scheduler.Grains.Tests.Batches;
+namespace Scheduler.Gateway.Tests;
 
 public sealed class BatchPartitionTests
 {
-    private static readonly TimeRange Window = new(GrainTestCluster.Start, GrainTestCluster.Start.AddDays(14));
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TimeRange Window = new(Start, Start.AddDays(14));
 
     [Fact]
     public void Chunks_EveryIndexExactlyOnceInBatchOrder()

@@ -1,6 +1,7 @@
+using Scheduler.Grains.Batches;
 using Scheduler.Grains.Requests;
 
-namespace Scheduler.Grains.Batches;
+namespace Scheduler.Gateway.InterviewRequests;
 
 /// <summary>
 /// Cuts a batch's auto-book requests into chunks that the batch planner (<see cref="IBatchPlannerGrain"/>)
@@ -12,7 +13,7 @@ namespace Scheduler.Grains.Batches;
 /// </summary>
 public static class BatchPartition
 {
-    /// <summary>The chunk size the Gateway aims for: the optimizer costs about 0.15 ms per request at this size (docs/PERFORMANCE.md).</summary>
+    /// <summary>The chunk size aimed for: the optimizer costs about 0.15 ms per request at this size (docs/PERFORMANCE.md).</summary>
     public const int TargetChunk = 200;
 
     /// <summary>The largest chunk: a group of requests for the same interviewers is split only beyond this size.</summary>

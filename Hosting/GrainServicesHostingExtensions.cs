@@ -6,10 +6,10 @@ using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Notifications;
 
-namespace Scheduler.Grains.Hosting;
+namespace Scheduler.Hosting;
 
 /// <summary>The services the product's grains use, registered once for every host that runs them or calls their integrations.</summary>
-public static class SchedulerGrainServicesExtensions
+public static class GrainServicesHostingExtensions
 {
     /// <summary>
     /// Registers, from the host's configuration and validated at start-up: notifications (<c>Smtp</c>, <c>Slack</c>,

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications.Slack;
+namespace Scheduler.Gateway.Webhooks;
 
 /// <summary>The outcome of verifying a request from Slack.</summary>
 public enum SlackSignatureResult
