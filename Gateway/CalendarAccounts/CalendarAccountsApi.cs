@@ -3,6 +3,7 @@ using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
 using Scheduler.Gateway.OAuth;
 using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.CalendarAccounts;
 
@@ -13,7 +14,6 @@ namespace Scheduler.Gateway.CalendarAccounts;
 /// </summary>
 public static class CalendarAccountsApi
 {
-    private static readonly string[] Providers = ["google", "microsoft"];
 
     /// <summary>Maps the routes.</summary>
     /// <param name="app">The route builder.</param>
@@ -62,7 +62,7 @@ public static class CalendarAccountsApi
     private static ValidationProblem? Validate(string provider, string accountId)
     {
         var errors = OAuthStartChecks.Target(accountId, participantId: null);
-        errors.Require(Providers.Contains(provider, StringComparer.Ordinal), "provider", "google or microsoft.");
+        errors.Require(CalendarProviders.IsAccount(provider), "provider", $"One of {string.Join(", ", CalendarProviders.Accounts)}.");
         return errors.IsEmpty ? null : ApiProblems.Invalid(errors);
     }
 

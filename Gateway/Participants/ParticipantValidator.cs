@@ -20,7 +20,6 @@ public static class ParticipantValidator
     /// <summary>The most calendar ids one Google or Microsoft calendar entry may name.</summary>
     public const int MaxCalendarIds = 50;
 
-    private static readonly string[] Providers = ["ics", "caldav", "google", "microsoft"];
 
     /// <summary>Checks every field of <paramref name="body"/>.</summary>
     /// <param name="body">The body.</param>
@@ -171,7 +170,7 @@ public static class ParticipantValidator
             var path = FieldPath.Index("calendars", i);
             var calendar = calendars![i];
             if (!errors.Require(calendar is not null, path, "Required.")
-                || !errors.Require(Providers.Contains(calendar!.Provider, StringComparer.Ordinal), FieldPath.Member(path, "provider"), "One of ics, caldav, google, microsoft."))
+                || !errors.Require(CalendarProviders.IsKnown(calendar!.Provider), FieldPath.Member(path, "provider"), $"One of {string.Join(", ", CalendarProviders.All)}."))
             {
                 continue;
             }

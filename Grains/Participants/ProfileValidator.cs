@@ -6,8 +6,6 @@ namespace Scheduler.Grains.Participants;
 /// <summary>Checks a participant profile before it is stored.</summary>
 public static class ProfileValidator
 {
-    private static readonly string[] Providers = ["ics", "caldav", "google", "microsoft"];
-
     /// <summary>Validates every field of <paramref name="profile"/>.</summary>
     /// <param name="profile">The profile.</param>
     /// <exception cref="ArgumentException">A field is invalid; <see cref="ArgumentException.ParamName"/> is its camelCase path, e.g. <c>workingHours[0].start</c>.</exception>
@@ -45,7 +43,7 @@ public static class ProfileValidator
         {
             var field = EngineMapping.Indexed("calendars", i);
             var calendar = calendars[i] ?? throw new ArgumentException("A calendar is missing.", field);
-            if (!Providers.Contains(calendar.Provider, StringComparer.Ordinal))
+            if (!CalendarProviders.IsKnown(calendar.Provider))
             {
                 throw new ArgumentException($"Unknown provider '{calendar.Provider}' (ics, caldav, google, microsoft).", field + ".provider");
             }
@@ -55,7 +53,7 @@ public static class ProfileValidator
                 throw new ArgumentException("An absolute URL is required.", field + ".url");
             }
 
-            if (calendar.Provider is "google" or "microsoft" && string.IsNullOrWhiteSpace(calendar.AccountId))
+            if (CalendarProviders.IsAccount(calendar.Provider) && string.IsNullOrWhiteSpace(calendar.AccountId))
             {
                 throw new ArgumentException("An account id is required.", field + ".accountId");
             }
