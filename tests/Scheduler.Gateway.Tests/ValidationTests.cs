@@ -166,7 +166,11 @@ public sealed class ValidationTests(GatewayFixture gateway)
         Assert.Equal(1, result["accepted"]!.GetValue<int>());
         Assert.Equal(1, result["rejected"]!.GetValue<int>());
         Assert.NotNull(result["items"]![1]!["error"]!["errors"]!["externalId"]);
-        Assert.Single((await client.GetJson("/v1/interview-requests"))["items"]!.AsArray());
+
+        // The request list is written behind the answer; wait until it shows the accepted item.
+        System.Text.Json.Nodes.JsonArray listed = [];
+        await TestSiloHost.WaitUntilAsync(async () => (listed = (await client.GetJson("/v1/interview-requests"))["items"]!.AsArray()).Count > 0);
+        Assert.Single(listed);
     }
 
     [Fact]
