@@ -37,7 +37,8 @@ public sealed class SlowCalendarGatewayTests
             calendars = new[] { new { provider = "ics", url = $"http://127.0.0.1:{port}/maya.ics" } },
         };
         Assert.Equal(HttpStatusCode.Created, (await client.PutAsJsonAsync("/v1/participants/maya", profile)).StatusCode);
-        var busyUrl = $"/v1/participants/maya/busy?from={DateTime.UtcNow.Date.AddDays(1):yyyy-MM-dd}T00:00:00Z&to={DateTime.UtcNow.Date.AddDays(8):yyyy-MM-dd}T00:00:00Z";
+        var today = TimeProvider.System.GetUtcNow().UtcDateTime.Date;
+        var busyUrl = $"/v1/participants/maya/busy?from={today.AddDays(1):yyyy-MM-dd}T00:00:00Z&to={today.AddDays(8):yyyy-MM-dd}T00:00:00Z";
 
         var (first, firstTook) = await TimedAsync(() => client.GetAsync(busyUrl));
         var (second, secondTook) = await TimedAsync(() => client.GetAsync(busyUrl));

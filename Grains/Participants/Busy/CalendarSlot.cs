@@ -86,12 +86,13 @@ internal sealed class CalendarSlot(IBusySource source)
     /// <param name="backoff">The backoff after a given number of consecutive failures.</param>
     public void Settle(DateTimeOffset now, Func<int, TimeSpan> backoff)
     {
-        if (Reading is not { IsCompleted: true } done)
+        if (Reading is not { IsCompletedSuccessfully: true } done)
         {
             return;
         }
 
-        var read = done.Result;
+        // Completed, and a read never faults (its failures are its outcome), so this does not block.
+        var read = done.GetAwaiter().GetResult();
         Reading = null;
         if (read.Fetch is { } fetch)
         {
