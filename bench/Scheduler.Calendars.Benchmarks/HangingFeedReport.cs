@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Hosting;
@@ -29,11 +25,7 @@ internal static class HangingFeedReport
     public static async Task RunAsync(int rounds)
     {
         var hang = false;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var feeds = builder.Build();
-        feeds.MapGet("/feed.ics", async (HttpContext context) =>
+        await using var feeds = await LocalServer.StartAsync(app => app.MapGet("/feed.ics", async (HttpContext context) =>
         {
             if (Volatile.Read(ref hang))
             {
@@ -41,9 +33,8 @@ internal static class HangingFeedReport
             }
 
             return Results.Text(Feed, "text/calendar");
-        });
-        await feeds.StartAsync();
-        var url = feeds.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/feed.ics";
+        }));
+        var url = feeds.Url("feed.ics").AbsoluteUri;
 
         var time = TimeProvider.System;
         await using var host = await TestSiloHost.StartAsync(

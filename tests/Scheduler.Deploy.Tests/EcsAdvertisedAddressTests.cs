@@ -1,9 +1,9 @@
 extern alias silo;
 
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Scheduler.Testing;
 using EcsAdvertisedAddress = silo::Scheduler.Silo.Hosting.EcsAdvertisedAddress;
 
 namespace Scheduler.Deploy.Tests;
@@ -24,7 +24,7 @@ public sealed class EcsAdvertisedAddressTests
     public async Task MetadataUriSet_AndNoAddressConfigured_AdvertisesTheTaskAddress()
     {
         await using var metadata = await StartMetadataAsync(ContainerMetadata);
-        var configuration = Configuration(metadata.Urls.Single() + "/v4/abc");
+        var configuration = Configuration(metadata.Url("v4/abc").AbsoluteUri);
         using var http = new HttpClient();
 
         var address = await EcsAdvertisedAddress.ApplyAsync(configuration, http, CancellationToken.None);
@@ -57,7 +57,7 @@ public sealed class EcsAdvertisedAddressTests
     public async Task MetadataWithoutAnAddress_FailsNamingTheField()
     {
         await using var metadata = await StartMetadataAsync("""{"Name":"silo","Networks":[]}""");
-        var configuration = Configuration(metadata.Urls.Single() + "/v4/abc");
+        var configuration = Configuration(metadata.Url("v4/abc").AbsoluteUri);
         using var http = new HttpClient();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EcsAdvertisedAddress.ApplyAsync(configuration, http, CancellationToken.None));
@@ -77,7 +77,7 @@ public sealed class EcsAdvertisedAddressTests
     {
         var calls = 0;
         await using var metadata = await StartMetadataAsync(ContainerMetadata, () => Interlocked.Increment(ref calls) <= 2);
-        var configuration = Configuration(metadata.Urls.Single() + "/v4/abc");
+        var configuration = Configuration(metadata.Url("v4/abc").AbsoluteUri);
         using var http = EcsAdvertisedAddress.CreateClient();
 
         var address = await EcsAdvertisedAddress.ApplyAsync(configuration, http, CancellationToken.None);
@@ -91,7 +91,7 @@ public sealed class EcsAdvertisedAddressTests
     {
         var calls = 0;
         await using var metadata = await StartMetadataAsync(ContainerMetadata, () => Interlocked.Increment(ref calls) > 0);
-        var configuration = Configuration(metadata.Urls.Single() + "/v4/abc");
+        var configuration = Configuration(metadata.Url("v4/abc").AbsoluteUri);
         using var http = EcsAdvertisedAddress.CreateClient();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EcsAdvertisedAddress.ApplyAsync(configuration, http, CancellationToken.None));
@@ -102,13 +102,6 @@ public sealed class EcsAdvertisedAddressTests
     }
 
     /// <summary>Serves <paramref name="body"/>, or 503 while <paramref name="unavailable"/> says so (called once per request).</summary>
-    private static async Task<WebApplication> StartMetadataAsync(string body, Func<bool>? unavailable = null)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/v4/abc", () => unavailable?.Invoke() == true ? Results.StatusCode(503) : Results.Text(body, "application/json"));
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<LocalServer> StartMetadataAsync(string body, Func<bool>? unavailable = null) =>
+        LocalServer.StartAsync(app => app.MapGet("/v4/abc", () => unavailable?.Invoke() == true ? Results.StatusCode(503) : Results.Text(body, "application/json")));
 }

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Scheduler.Grains.Tests.Calendars;
 
@@ -19,30 +14,22 @@ namespace Scheduler.Grains.Tests.Calendars;
 /// </summary>
 internal sealed class FeedServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Feed> _feeds = new(StringComparer.Ordinal);
+    private LocalServer _server = null!;
 
-    private FeedServer(WebApplication app, string baseUrl)
+    private FeedServer()
     {
-        _app = app;
-        BaseUrl = baseUrl;
     }
 
-    public string BaseUrl { get; }
+    /// <summary>The server's root without the trailing slash, <c>http://127.0.0.1:{port}</c>.</summary>
+    public string BaseUrl => _server.BaseAddress.AbsoluteUri.TrimEnd('/');
 
     public ConcurrentQueue<SeenRequest> Requests { get; } = new();
 
     public static async Task<FeedServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        FeedServer? server = null;
-        app.MapGet("/feeds/{name}", (string name, HttpContext context) => server!.ServeAsync(name, context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new FeedServer(app, address);
+        var server = new FeedServer();
+        server._server = await LocalServer.StartAsync(app => app.MapGet("/feeds/{name}", (string name, HttpContext context) => server.ServeAsync(name, context)));
         return server;
     }
 
@@ -57,7 +44,7 @@ internal sealed class FeedServer : IAsyncDisposable
     /// <summary>Makes every later request for a feed wait <paramref name="delay"/> before it is answered (<see cref="Timeout.InfiniteTimeSpan"/>: never, until the client gives up).</summary>
     public void Delay(string name, TimeSpan delay) => _feeds[name] = _feeds[name] with { Delay = delay };
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task<IResult> ServeAsync(string name, HttpContext context)
     {

@@ -3,12 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Scheduler.Testing.StandIns.Google;
 
@@ -29,7 +24,7 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
     public const string ClientSecret = "stand-in-client-secret";
     public const int PageSize = 3;
 
-    private readonly WebApplication _app;
+    private LocalServer _server = null!;
     private readonly TimeProvider _clock;
     private readonly object _gate = new();
     private readonly Dictionary<string, Dictionary<string, StandInEvent>> _calendars = new(StringComparer.Ordinal);
@@ -40,9 +35,8 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
     private long _sequence;
     private long _oldestValidSequence;
 
-    private GoogleStandIn(WebApplication app, TimeProvider clock)
+    private GoogleStandIn(TimeProvider clock)
     {
-        _app = app;
         _clock = clock;
     }
 
@@ -72,23 +66,20 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
 
     public static async Task<GoogleStandIn> StartAsync(TimeProvider clock)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var standIn = new GoogleStandIn(app, clock);
-        app.MapPost("/calendar/v3/freeBusy", standIn.FreeBusyAsync);
-        app.MapGet("/calendar/v3/calendars/{calendarId}/events", standIn.ListEvents);
-        app.MapPost("/calendar/v3/calendars/{calendarId}/events", standIn.InsertAsync);
-        app.MapPatch("/calendar/v3/calendars/{calendarId}/events/{eventId}", standIn.PatchAsync);
-        app.MapDelete("/calendar/v3/calendars/{calendarId}/events/{eventId}", standIn.Delete);
-        app.MapPost("/calendar/v3/calendars/{calendarId}/events/watch", standIn.WatchAsync);
-        app.MapPost("/calendar/v3/channels/stop", standIn.StopAsync);
-        app.MapPost("/token", standIn.TokenAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        standIn.ApiBaseUrl = new Uri(address + "/calendar/v3/");
-        standIn.TokenUrl = new Uri(address + "/token");
+        var standIn = new GoogleStandIn(clock);
+        standIn._server = await LocalServer.StartAsync(app =>
+        {
+            app.MapPost("/calendar/v3/freeBusy", standIn.FreeBusyAsync);
+            app.MapGet("/calendar/v3/calendars/{calendarId}/events", standIn.ListEvents);
+            app.MapPost("/calendar/v3/calendars/{calendarId}/events", standIn.InsertAsync);
+            app.MapPatch("/calendar/v3/calendars/{calendarId}/events/{eventId}", standIn.PatchAsync);
+            app.MapDelete("/calendar/v3/calendars/{calendarId}/events/{eventId}", standIn.Delete);
+            app.MapPost("/calendar/v3/calendars/{calendarId}/events/watch", standIn.WatchAsync);
+            app.MapPost("/calendar/v3/channels/stop", standIn.StopAsync);
+            app.MapPost("/token", standIn.TokenAsync);
+        });
+        standIn.ApiBaseUrl = standIn._server.Url("calendar/v3/");
+        standIn.TokenUrl = standIn._server.Url("token");
         return standIn;
     }
 
@@ -490,9 +481,5 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

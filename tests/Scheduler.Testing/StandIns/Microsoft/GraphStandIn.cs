@@ -3,12 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Common;
@@ -37,7 +32,7 @@ internal sealed class GraphStandIn : IAsyncDisposable
 
     private static readonly TimeSpan MaxSubscriptionLifetime = TimeSpan.FromMinutes(10080);
 
-    private readonly WebApplication _app;
+    private LocalServer _server = null!;
     private readonly TimeProvider _clock;
     private readonly object _gate = new();
     private readonly Dictionary<string, Dictionary<string, GraphEvent>> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
@@ -55,9 +50,8 @@ internal sealed class GraphStandIn : IAsyncDisposable
     private int _epoch;
     private int _ids;
 
-    private GraphStandIn(WebApplication app, TimeProvider clock)
+    private GraphStandIn(TimeProvider clock)
     {
-        _app = app;
         _clock = clock;
     }
 
@@ -90,26 +84,23 @@ internal sealed class GraphStandIn : IAsyncDisposable
 
     public static async Task<GraphStandIn> StartAsync(TimeProvider clock)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var standIn = new GraphStandIn(app, clock);
-        app.MapPost("/v1.0/users/{mailbox}/calendar/getSchedule", standIn.GetScheduleAsync);
-        app.MapPost("/v1.0/users/{mailbox}/events", standIn.CreateEventAsync);
-        app.MapMethods("/v1.0/users/{mailbox}/events/{id}", ["PATCH"], standIn.UpdateEventAsync);
-        app.MapDelete("/v1.0/users/{mailbox}/events/{id}", standIn.DeleteEventAsync);
-        app.MapPost("/v1.0/users/{mailbox}/events/{id}/cancel", standIn.CancelEventAsync);
-        app.MapGet("/v1.0/users/{mailbox}/calendarView/delta", standIn.DeltaAsync);
-        app.MapGet("/v1.0/users/{mailbox}/calendarView/delta()", standIn.DeltaAsync);
-        app.MapPost("/v1.0/subscriptions", standIn.SubscribeAsync);
-        app.MapMethods("/v1.0/subscriptions/{id}", ["PATCH"], standIn.RenewAsync);
-        app.MapDelete("/v1.0/subscriptions/{id}", standIn.UnsubscribeAsync);
-        app.MapPost("/{tenant}/oauth2/v2.0/token", standIn.TokenAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        standIn.GraphBaseUrl = new Uri(address + "/v1.0/");
-        standIn.AuthorityHost = new Uri(address + "/");
+        var standIn = new GraphStandIn(clock);
+        standIn._server = await LocalServer.StartAsync(app =>
+        {
+            app.MapPost("/v1.0/users/{mailbox}/calendar/getSchedule", standIn.GetScheduleAsync);
+            app.MapPost("/v1.0/users/{mailbox}/events", standIn.CreateEventAsync);
+            app.MapMethods("/v1.0/users/{mailbox}/events/{id}", ["PATCH"], standIn.UpdateEventAsync);
+            app.MapDelete("/v1.0/users/{mailbox}/events/{id}", standIn.DeleteEventAsync);
+            app.MapPost("/v1.0/users/{mailbox}/events/{id}/cancel", standIn.CancelEventAsync);
+            app.MapGet("/v1.0/users/{mailbox}/calendarView/delta", standIn.DeltaAsync);
+            app.MapGet("/v1.0/users/{mailbox}/calendarView/delta()", standIn.DeltaAsync);
+            app.MapPost("/v1.0/subscriptions", standIn.SubscribeAsync);
+            app.MapMethods("/v1.0/subscriptions/{id}", ["PATCH"], standIn.RenewAsync);
+            app.MapDelete("/v1.0/subscriptions/{id}", standIn.UnsubscribeAsync);
+            app.MapPost("/{tenant}/oauth2/v2.0/token", standIn.TokenAsync);
+        });
+        standIn.GraphBaseUrl = standIn._server.Url("v1.0/");
+        standIn.AuthorityHost = standIn._server.BaseAddress;
         return standIn;
     }
 
@@ -232,8 +223,7 @@ internal sealed class GraphStandIn : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         PushClient.Dispose();
     }
 

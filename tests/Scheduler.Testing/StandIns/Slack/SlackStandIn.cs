@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Scheduler.Testing.StandIns.Slack;
 
@@ -26,16 +20,15 @@ internal sealed class SlackStandIn : IAsyncDisposable
 {
     public const string Token = "xoxb-test-token";
 
-    private readonly WebApplication _app;
+    private LocalServer _server = null!;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, int> _limitedCalls = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SlackCall> _calls = new();
     private readonly ConcurrentDictionary<(string Channel, string Ts), JsonNode> _messages = new();
     private long _ts = 1_770_000_000;
 
-    private SlackStandIn(WebApplication app, TimeProvider clock)
+    private SlackStandIn(TimeProvider clock)
     {
-        _app = app;
         _clock = clock;
     }
 
@@ -55,15 +48,12 @@ internal sealed class SlackStandIn : IAsyncDisposable
 
     public static async Task<SlackStandIn> StartAsync(TimeProvider clock)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var standIn = new SlackStandIn(app, clock);
-        app.MapPost("/api/{method}", standIn.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        standIn.BaseUrl = new Uri(address.TrimEnd('/') + "/api/");
+        var standIn = new SlackStandIn(clock);
+        standIn._server = await LocalServer.StartAsync(app =>
+        {
+            app.MapPost("/api/{method}", standIn.HandleAsync);
+        });
+        standIn.BaseUrl = standIn._server.Url("api/");
         return standIn;
     }
 
@@ -116,11 +106,7 @@ internal sealed class SlackStandIn : IAsyncDisposable
     private bool KnownChannel(string channel) =>
         (Channels.Contains(channel) && !IsUser(channel)) || (channel.StartsWith('D') && Channels.Contains("U" + channel[1..]));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
 internal sealed record SlackCall(string Method, string Channel, string? Text, JsonNode? Body, DateTimeOffset At, int Status, string? Error);
