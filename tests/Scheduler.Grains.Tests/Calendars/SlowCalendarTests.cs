@@ -16,6 +16,12 @@ public sealed class SlowCalendarTests
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>The fetch timeout of the tests in which a read hangs for its whole life.</summary>
+    private static readonly TimeSpan HangingReadLimit = TimeSpan.FromMinutes(1);
+
+    /// <summary>An answer faster than this did not wait for a read that hangs for <see cref="HangingReadLimit"/> (the margin is for a loaded machine).</summary>
+    private static readonly TimeSpan NotBlocked = TimeSpan.FromSeconds(10);
     private static readonly TimeRange March4 = new(new DateTimeOffset(2019, 3, 4, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2019, 3, 5, 0, 0, 0, TimeSpan.Zero));
 
     private static Task<TestSiloHost> StartSiloAsync(TimeSpan? fetchTimeout = null) => TestSiloHost.StartAsync(
@@ -44,20 +50,20 @@ public sealed class SlowCalendarTests
         return busy;
     }
 
-    private static async Task<(TestSiloHost Host, IParticipantGrain Participant, BusyView Good)> ReadOnceAsync(FeedServer server)
+    private static async Task<(TestSiloHost Host, IParticipantGrain Participant, BusyView Good)> ReadOnceAsync(FeedServer server, TimeSpan? fetchTimeout = null)
     {
         server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
-        var host = await StartSiloAsync();
+        var host = await StartSiloAsync(fetchTimeout);
         var participant = ParticipantCalendarTests.Participant(host, "i1");
         await participant.UpsertProfile(ParticipantCalendarTests.WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
         return (host, participant, await FreshAsync(participant, March4));
     }
 
     [Fact]
-    public async Task FeedHangsAfterAGoodRead_EveryRouteAnswersWithinASecondFromTheLastGoodData()
+    public async Task FeedHangsAfterAGoodRead_EveryRouteAnswersFromTheLastGoodDataWithoutWaitingForTheRead()
     {
         await using var server = await FeedServer.StartAsync();
-        var (host, participant, good) = await ReadOnceAsync(server);
+        var (host, participant, good) = await ReadOnceAsync(server, HangingReadLimit);
         await using var _ = host;
         Assert.Single(good.Intervals);
         server.Delay("i1.ics", Timeout.InfiniteTimeSpan);
@@ -67,8 +73,9 @@ public sealed class SlowCalendarTests
         var (profile, profileTook) = await TimedAsync(participant.GetProfile);
         var (availability, availabilityTook) = await TimedAsync(() => participant.GetAvailability(new AvailabilityQuery(March4, 30, 30)));
 
-        Assert.All(burst, answer => Assert.True(answer.Took < Second, $"GetBusy took {answer.Took}"));
-        Assert.True(profileTook < Second && availabilityTook < Second, $"GetProfile took {profileTook}, GetAvailability {availabilityTook}");
+        // The read hangs for a minute; an answer that waited for it would take that long.
+        Assert.All(burst, answer => Assert.True(answer.Took < NotBlocked, $"GetBusy took {answer.Took}"));
+        Assert.True(profileTook < NotBlocked && availabilityTook < NotBlocked, $"GetProfile took {profileTook}, GetAvailability {availabilityTook}");
         Assert.NotNull(profile);
         Assert.NotNull(availability);
         var busy = burst[^1].Value;
@@ -78,14 +85,26 @@ public sealed class SlowCalendarTests
         Assert.True(calendar.Stale);
         Assert.Equal(good.FetchedAt, calendar.LastReadAt);
         Assert.StartsWith("no answer yet", calendar.Reason, StringComparison.Ordinal);
+    }
 
-        // The read gives up after the fetch timeout; from then on answers come at once and say why.
+    [Fact]
+    public async Task FeedHangsAfterAGoodRead_ReadGivesUpAfterTheFetchTimeout_AnswersSayWhyFromTheLastGoodData()
+    {
+        await using var server = await FeedServer.StartAsync();
+        var (host, participant, good) = await ReadOnceAsync(server);
+        await using var _ = host;
+        server.Delay("i1.ics", Timeout.InfiniteTimeSpan);
+        host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
+
         BusyView afterTimeout = null!;
         await TestSiloHost.WaitUntilAsync(async () => (afterTimeout = await participant.GetBusy(March4)).Calendars[0].Reason == "no answer within 2 s");
-        var (later, laterTook) = await TimedAsync(() => participant.GetBusy(March4));
-        Assert.True(laterTook < Second, $"GetBusy took {laterTook}");
+        var later = await participant.GetBusy(March4);
+
+        Assert.True(afterTimeout.Stale);
+        Assert.Equal(good.Intervals, afterTimeout.Intervals);
         Assert.Equal(good.Intervals, later.Intervals);
         Assert.Equal(good.FetchedAt, later.FetchedAt);
+        Assert.Equal("no answer within 2 s", later.Calendars[0].Reason);
     }
 
     [Fact]
@@ -94,7 +113,7 @@ public sealed class SlowCalendarTests
         await using var server = await FeedServer.StartAsync();
         server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
         server.Delay("i1.ics", Timeout.InfiniteTimeSpan);
-        await using var host = await StartSiloAsync();
+        await using var host = await StartSiloAsync(HangingReadLimit);
         var interviewer = ParticipantCalendarTests.Participant(host, "i1");
         await interviewer.UpsertProfile(ParticipantCalendarTests.WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
         foreach (var candidate in new[] { "c1", "c2" })
@@ -110,7 +129,7 @@ public sealed class SlowCalendarTests
         await booking.Submit(GrainTestCluster.Spec("c2", ["i1"], SchedulingMode.AutoBook) with { ExternalId = "ext-r2" });
         var booked = await GrainTestCluster.WaitForAsync(booking, v => GrainTestCluster.IsSettled(v));
 
-        Assert.True(took < Second + Second, $"the first GetBusy took {took}");
+        Assert.True(took < NotBlocked, $"the first GetBusy took {took}");
         var calendar = Assert.Single(busy.Calendars);
         Assert.True(calendar.Stale);
         Assert.Null(calendar.LastReadAt);
@@ -149,11 +168,10 @@ public sealed class SlowCalendarTests
         host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
         var week = new TimeRange(March4.Start.AddDays(-1), March4.End.AddDays(7));
 
-        var (first, took) = await TimedAsync(() => participant.GetBusy(week));
+        var first = await participant.GetBusy(week);
         var fresh = await FreshAsync(participant, week);
 
-        Assert.True(took < Second, $"GetBusy took {took}");
-        Assert.True(first.Stale);
+        Assert.True(first.Stale, "The first answer waited for the slow read.");
         Assert.Equal(good.Intervals, first.Intervals);
         Assert.Equal(3, fresh.Intervals.Count);
         Assert.Null(Assert.Single(fresh.Calendars).Reason);
