@@ -5,6 +5,7 @@ using Scheduler.Grains.Common;
 using Scheduler.Grains.Indexes;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
+using Scheduler.Grains.Prep;
 using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.Common;
@@ -41,6 +42,11 @@ public sealed class TenantGrains(IGrainFactory factory, string tenant)
     /// <param name="id">The request id.</param>
     /// <returns>The reference.</returns>
     public IInterviewRequestGrain Request(string id) => factory.GetGrain<IInterviewRequestGrain>(GrainKeys.For(Tenant, id));
+
+    /// <summary>The prep plan of the interview request <paramref name="id"/> (same key as the request).</summary>
+    /// <param name="id">The request id.</param>
+    /// <returns>The reference.</returns>
+    public IPrepPlanGrain PrepPlan(string id) => factory.GetGrain<IPrepPlanGrain>(GrainKeys.For(Tenant, id));
 
     /// <summary>The calendar account <paramref name="accountId"/> of <paramref name="provider"/>.</summary>
     /// <param name="provider"><c>google</c> or <c>microsoft</c>.</param>

@@ -6,6 +6,7 @@ using Scheduler.Gateway.InterviewRequests;
 using Scheduler.Gateway.OAuth;
 using Scheduler.Gateway.Participants;
 using Scheduler.Gateway.Pools;
+using Scheduler.Gateway.PrepPlans;
 using Scheduler.Gateway.Settings;
 using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Common.Options;
@@ -89,6 +90,7 @@ public static class GatewayHostingExtensions
         app.MapDashboard();
         app.MapParticipantsApi();
         app.MapInterviewRequestsApi();
+        app.MapPrepPlansApi();
         app.MapPoolsApi();
         app.MapNotificationSettingsApi();
         app.MapDevTokenApi();

@@ -1,4 +1,5 @@
 using Scheduler.Gateway.Common;
+using Scheduler.Gateway.PrepPlans;
 using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
@@ -45,8 +46,8 @@ public sealed record InterviewRequestBody
     /// <summary>Reminder offsets in minutes before the interview, each 1–10080, at most 10; default [1440, 120].</summary>
     public IReadOnlyList<int>? Reminders { get; init; }
 
-    /// <summary>An optional prep plan.</summary>
-    public PrepBody? Prep { get; init; }
+    /// <summary>The candidate's prep plan settings, optional: once booked, the request plans prep with them (as <c>POST …/prep-plan</c> would), and they are that route's defaults.</summary>
+    public PrepPlanBody? Prep { get; init; }
 
     /// <summary><c>reschedule</c> (default) or <c>flag</c>: what happens when a calendar change conflicts with the booking.</summary>
     public ConflictPolicy? ConflictPolicy { get; init; }

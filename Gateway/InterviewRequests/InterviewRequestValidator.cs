@@ -1,5 +1,7 @@
 using Scheduler.Gateway.Common;
+using Scheduler.Gateway.PrepPlans;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Prep;
 using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
@@ -77,13 +79,7 @@ public static class InterviewRequestValidator
                 RecruiterSlackChannel = body.Notify?.RecruiterSlackChannel,
             },
             Reminders = body.Reminders ?? [1440, 120],
-            Prep = body.Prep is null ? null : new PrepSpec(body.Prep.TotalHours!.Value)
-            {
-                DailyCapMinutes = body.Prep.DailyCapMinutes ?? 240,
-                MinBlockMinutes = body.Prep.MinBlockMinutes ?? 60,
-                MaxBlockMinutes = body.Prep.MaxBlockMinutes ?? Math.Max(120, body.Prep.MinBlockMinutes ?? 60),
-                NoPrepHoursBeforeInterview = body.Prep.NoPrepHoursBeforeInterview ?? 12,
-            },
+            Prep = body.Prep is null ? null : PrepPlanValidator.ToSpec(body.Prep, PrepSpec.Default),
             ConflictPolicy = body.ConflictPolicy ?? ConflictPolicy.Reschedule,
             PoolOfferMinutes = body.PoolOfferMinutes,
         };
@@ -183,14 +179,7 @@ public static class InterviewRequestValidator
 
         if (body.Prep is { } prep)
         {
-            errors.Require(prep.TotalHours is > 0 and <= 200, "prep.totalHours", "Required, between 1 and 200.");
-            errors.Require(prep.DailyCapMinutes is null or (>= 15 and <= 720), "prep.dailyCapMinutes", "Must be between 15 and 720.");
-            errors.Require(prep.MinBlockMinutes is null or (>= 15 and <= 480), "prep.minBlockMinutes", "Must be between 15 and 480.");
-            errors.Require(
-                prep.MaxBlockMinutes is null || (prep.MaxBlockMinutes <= 480 && prep.MaxBlockMinutes >= (prep.MinBlockMinutes ?? 60)),
-                "prep.maxBlockMinutes",
-                "Must be at least minBlockMinutes and at most 480.");
-            errors.Require(prep.NoPrepHoursBeforeInterview is null or (>= 0 and <= 168), "prep.noPrepHoursBeforeInterview", "Must be between 0 and 168.");
+            PrepPlanValidator.Check(errors, "prep", prep, PrepSpec.Default);
         }
     }
 

@@ -67,4 +67,18 @@ public sealed record InterviewNotification
     /// </summary>
     [Id(12)]
     public IReadOnlyList<NotificationRecipient> Attendees { get; init; } = [];
+
+    /// <summary>
+    /// For <see cref="NotificationKind.PrepPlan"/>: the prep blocks (UTC), in order; block <c>i</c> is the calendar event
+    /// with the <c>i</c>-th prep UID of the request, so a later plan replaces it.
+    /// </summary>
+    [Id(13)]
+    public IReadOnlyList<TimeRange> PrepBlocks { get; init; } = [];
+
+    /// <summary>
+    /// For <see cref="NotificationKind.PrepPlan"/> and <see cref="NotificationKind.PrepWithdrawn"/>: earlier emailed
+    /// blocks (UTC) that are withdrawn, which were the prep UIDs <c>PrepBlocks.Count</c> onwards, in order.
+    /// </summary>
+    [Id(14)]
+    public IReadOnlyList<TimeRange> PrepWithdrawnBlocks { get; init; } = [];
 }

@@ -30,4 +30,10 @@ public enum NotificationKind
 
     /// <summary>After the interview: thanks and next steps (candidate; only when the tenant's settings ask for it).</summary>
     ThankYou,
+
+    /// <summary>The candidate's prep blocks, as an <c>.ics</c> to add to their own calendar (candidate; when they have no connected calendar).</summary>
+    PrepPlan,
+
+    /// <summary>Earlier emailed prep blocks are withdrawn (the interview was cancelled or the plan deleted; candidate).</summary>
+    PrepWithdrawn,
 }

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Scheduler.Grains.Batches;
 using Scheduler.Grains.Pools;
+using Scheduler.Grains.Prep;
 
 namespace Scheduler.Grains.Requests;
 
@@ -45,8 +46,8 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
 
     /// <summary>
     /// Whether work that a command queued is still waiting for the request's next work turn: participants to release,
-    /// offers to withdraw, or notices not yet handed to the outbox (their recipients are read from the participants'
-    /// profiles then). Lets a caller that is about to delete a participant wait until a cancellation has notified it.
+    /// offers to withdraw, notices not yet handed to the outbox (their recipients are read from the participants'
+    /// profiles then), or the prep plan still to be told of the change (it withdraws its blocks from the candidate's calendar). Lets a caller that is about to delete a participant wait until a cancellation has notified it.
     /// </summary>
     /// <returns><see langword="true"/> while such work waits; <see langword="false"/> also when the request does not exist.</returns>
     [AlwaysInterleave]
@@ -70,6 +71,15 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     /// <returns>The outcome; on success the request is in <see cref="RequestStatus.Rescheduling"/>.</returns>
     [Alias("Reschedule")]
     Task<CommandOutcome> Reschedule(RescheduleSpec spec);
+
+    /// <summary>
+    /// Plans the candidate's prep before the booked interview with <paramref name="settings"/> (<see cref="IPrepPlanGrain.Plan"/>),
+    /// replacing an earlier plan; from then on the plan follows the interview: re-planned when it moves, removed when it is cancelled.
+    /// </summary>
+    /// <param name="settings">The plan's settings (the gateway fills what the caller left out from the request's own <c>prep</c>).</param>
+    /// <returns>The plan; <see cref="CommandError.NotFound"/> for an unknown request, <see cref="CommandError.InvalidState"/> unless the request is booked.</returns>
+    [Alias("PlanPrep")]
+    Task<PrepPlanOutcome> PlanPrep(PrepSpec settings);
 
     /// <summary>A participant reports that its calendar now conflicts with the booking; handled by the conflict policy. One-way.</summary>
     /// <param name="notice">The conflict.</param>

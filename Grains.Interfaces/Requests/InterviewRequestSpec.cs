@@ -1,4 +1,5 @@
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Prep;
 
 namespace Scheduler.Grains.Requests;
 
@@ -49,7 +50,10 @@ public sealed record InterviewRequestSpec([property: Id(0)] string CandidateId, 
     [Id(12)]
     public IReadOnlyList<int> Reminders { get; init; } = [1440, 120];
 
-    /// <summary>Optional prep plan.</summary>
+    /// <summary>
+    /// The candidate's prep plan settings, or <see langword="null"/> for none: once the interview is booked the request
+    /// plans prep with them (<see cref="IPrepPlanGrain"/>), and re-plans when the interview moves.
+    /// </summary>
     [Id(13)]
     public PrepSpec? Prep { get; init; }
 

@@ -20,6 +20,17 @@ public static class MessageIds
         return requestKey.Replace('/', '.') + "@scheduler";
     }
 
+    /// <summary>The UID of the <paramref name="index"/>-th prep block of an interview: <c>{requestKey}.prep.{index}@scheduler</c> with <c>/</c> replaced by <c>.</c>.</summary>
+    /// <param name="requestKey">The request grain key <c>{tenant}/{requestId}</c>.</param>
+    /// <param name="index">The block's position in the plan, from 0.</param>
+    /// <returns>The UID.</returns>
+    public static string PrepBlockUid(string requestKey, int index)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestKey);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        return string.Create(CultureInfo.InvariantCulture, $"{requestKey.Replace('/', '.')}.prep.{index}@scheduler");
+    }
+
     /// <summary>The <c>Message-ID</c> of one email, with angle brackets.</summary>
     /// <param name="requestKey">The request grain key.</param>
     /// <param name="outboxKey">The outbox key (kind, reminder offset, sequence, recipient, channel).</param>

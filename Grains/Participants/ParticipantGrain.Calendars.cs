@@ -7,8 +7,6 @@ namespace Scheduler.Grains.Participants;
 /// <summary>The participant's side of calendar push notifications (<see cref="ICalendarReaderGrain"/>).</summary>
 public sealed partial class ParticipantGrain : ICalendarReaderGrain
 {
-    private const string CalDavProvider = "caldav";
-
     private readonly HashSet<(string RequestId, TimeRange Interval)> _reportedConflicts = [];
 
     /// <inheritdoc />
@@ -52,40 +50,22 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
             return;
         }
 
-        var (tenant, _) = GrainKeys.Split(this.GetPrimaryKeyString());
         var (_, localRequestId) = GrainKeys.Split(requestId);
-        var accounts = profile.Calendars.Where(c => IsAccountId(c.AccountId)).DistinctBy(c => (c.Provider, c.AccountId));
-        foreach (var calendar in accounts)
-        {
-            var account = GrainFactory.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, calendar.Provider, calendar.AccountId!));
-            await account.WriteInterviewEvent(new InterviewEventWrite(requestId, this.GetPrimaryKeyString(), calendar.CalendarIds.FirstOrDefault() ?? string.Empty, intervals, $"Interview ({localRequestId})")
-            {
-                Conferencing = conferencing,
-            });
-        }
-
-        if (profile.Calendars.Any(c => c.Provider == CalDavProvider))
-        {
-            await GrainFactory.GetGrain<ICalDavWriterGrain>(this.GetPrimaryKeyString()).Write(new CalDavEventWrite(requestId, intervals, $"Interview ({localRequestId})"));
-        }
+        await EventMirror.WriteAsync(GrainFactory, this.GetPrimaryKeyString(), profile, requestId, intervals, $"Interview ({localRequestId})", conferencing);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CalendarSpec>> GetCalDavCalendars() =>
-        Task.FromResult<IReadOnlyList<CalendarSpec>>([.. (S.Profile?.Calendars ?? []).Where(c => c.Provider == CalDavProvider && c.Url is not null)]);
+        Task.FromResult<IReadOnlyList<CalendarSpec>>([.. (S.Profile?.Calendars ?? []).Where(c => c.Provider == EventMirror.CalDavProvider && c.Url is not null)]);
 
     /// <summary>Tells the calendar accounts this participant no longer reads to stop counting it as a reader.</summary>
     private async Task ForgetDroppedAccountsAsync(IReadOnlyList<CalendarSpec> before, IReadOnlyList<CalendarSpec> after)
     {
         var (tenant, _) = GrainKeys.Split(this.GetPrimaryKeyString());
-        var kept = after.Where(c => IsAccountId(c.AccountId)).Select(c => (c.Provider, c.AccountId)).ToHashSet();
-        foreach (var (provider, accountId) in before.Where(c => IsAccountId(c.AccountId)).Select(c => (c.Provider, c.AccountId)).Distinct().Where(a => !kept.Contains(a)))
+        var kept = after.Where(c => EventMirror.IsAccountId(c.AccountId)).Select(c => (c.Provider, c.AccountId)).ToHashSet();
+        foreach (var (provider, accountId) in before.Where(c => EventMirror.IsAccountId(c.AccountId)).Select(c => (c.Provider, c.AccountId)).Distinct().Where(a => !kept.Contains(a)))
         {
             await GrainFactory.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, provider, accountId!)).RemoveReader(this.GetPrimaryKeyString());
         }
     }
-
-    /// <summary>Whether an entry names an account key part (profiles stored before account ids were validated may not).</summary>
-    private static bool IsAccountId(string? accountId) =>
-        accountId is { Length: > 0 and <= CalendarAccountKeys.MaxAccountIdLength } && !accountId.Contains('/');
 }

@@ -116,6 +116,7 @@ public sealed partial class InterviewRequestGrain
         S.Offer = null;
         S.Proposals = [];
         AnnounceBooked(option);
+        PrepMoved();
         _store.Move(RequestTrigger.Booked, search is null ? null : StaleCalendarNotes.Summary(search.StaleCalendars, [S.Spec!.CandidateId, .. option.SelectMany(s => s.InterviewerIds)]));
         await _store.SaveAsync();
         if (search is null)

@@ -109,7 +109,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     /// <inheritdoc />
     public Task<bool> HasQueuedWork() =>
-        Task.FromResult(S.Spec is not null && (S.ParticipantsToRelease.Count > 0 || S.OffersToWithdraw.Count > 0 || S.NoticesToSend.Count > 0));
+        Task.FromResult(S.Spec is not null && (S.ParticipantsToRelease.Count > 0 || S.OffersToWithdraw.Count > 0 || S.NoticesToSend.Count > 0 || S.PrepOutdated));
 
     /// <inheritdoc />
     public async Task<CommandOutcome> Cancel(string? reason)
@@ -244,6 +244,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         S.Booking = null;
         S.Target = null;
         S.Proposals = [];
+        PrepMoved();
     }
 
     private Task StartOrAwaitPlanAsync() => S.Phase == RequestPhase.AwaitingPlan ? AwaitPlanAsync() : StartWorkAsync();
@@ -284,8 +285,9 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             }
 
             await FlushNotificationsAsync();
+            await SyncPrepAsync();
             if (!RequestTransitions.InProgress(S.Status) && S.ParticipantsToRelease.Count == 0 && S.OffersToWithdraw.Count == 0
-                && S.NoticesToSend.Count == 0 && !S.ReplanReminders)
+                && S.NoticesToSend.Count == 0 && !S.ReplanReminders && !S.PrepOutdated)
             {
                 await StopReminderAsync(RequestSettings.ProcessReminder);
             }

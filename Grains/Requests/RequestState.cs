@@ -109,4 +109,12 @@ public sealed class RequestState
     /// <summary>Work: offers still to be withdrawn from their pools (after cancel or reschedule), as <c>{poolId}/{offerId}</c>.</summary>
     [Id(25)]
     public List<string> OffersToWithdraw { get; set; } = [];
+
+    /// <summary>Whether the candidate's prep plan follows this request (<see cref="IInterviewRequestGrain.PlanPrep"/> was called).</summary>
+    [Id(40)]
+    public bool PrepPlanned { get; set; }
+
+    /// <summary>Work: whether the prep plan is still to be told the booking changed (after booking, reschedule or cancel).</summary>
+    [Id(41)]
+    public bool PrepOutdated { get; set; }
 }

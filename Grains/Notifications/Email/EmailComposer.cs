@@ -7,7 +7,7 @@ namespace Scheduler.Grains.Notifications.Email;
 /// <summary>
 /// Composes the email one recipient gets for a notification: subject and bodies from <see cref="EmailTemplates"/>,
 /// every time in the recipient's own zone (<see cref="LocalTimeFormatter"/>), the invite from
-/// <see cref="InviteBuilder"/> and a stable <c>Message-ID</c> from <see cref="MessageIds"/>.
+/// <see cref="InviteBuilder"/> (or the prep blocks' calendar from <see cref="PrepCalendar"/>) and a stable <c>Message-ID</c> from <see cref="MessageIds"/>.
 /// </summary>
 public static class EmailComposer
 {
@@ -36,7 +36,8 @@ public static class EmailComposer
         var opening = EmailTemplates.Fill(openingTemplate, values);
         var lines = Details(notification, recipient.TimeZone);
         var domain = string.IsNullOrWhiteSpace(smtp.MessageIdDomain) ? smtp.FromAddress[(smtp.FromAddress.IndexOf('@', StringComparison.Ordinal) + 1)..] : smtp.MessageIdDomain;
-        var invite = InviteBuilder.Build(requestKey, notification, smtp.FromAddress, smtp.FromName, stamp);
+        var invite = PrepCalendar.Build(requestKey, notification, smtp.FromAddress, smtp.FromName, stamp)
+            ?? InviteBuilder.Build(requestKey, notification, smtp.FromAddress, smtp.FromName, stamp);
         return new EmailMessage(
             recipient.Email,
             recipient.DisplayName,
@@ -75,6 +76,12 @@ public static class EmailComposer
         {
             var proposal = notification.Proposals[i];
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {LocalTimeFormatter.Range(proposal.Start, proposal.End, zone)}"));
+        }
+
+        for (var i = 0; i < notification.PrepBlocks.Count; i++)
+        {
+            var block = notification.PrepBlocks[i];
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {LocalTimeFormatter.Range(block.Start, block.End, zone)}"));
         }
 
         if (notification.Location is { Length: > 0 } location)

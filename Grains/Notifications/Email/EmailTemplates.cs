@@ -24,6 +24,8 @@ public static class EmailTemplates
             [NotificationKind.ConflictFlagged] = ("Conflict: {title}, {when}", "The booked interview \"{title}\" on {when} now conflicts with other busy time and was flagged. {reason}"),
             [NotificationKind.FeedbackReminder] = ("Feedback due: {title}", "Thank you for interviewing in \"{title}\" on {when}. Please submit your feedback while it is fresh."),
             [NotificationKind.ThankYou] = ("Thank you: {title}", "Thank you for your time in \"{title}\" on {when}. {note}"),
+            [NotificationKind.PrepPlan] = ("Prep plan: {title}", "Your prep time before \"{title}\" on {when} is planned in the blocks below. The attached calendar file adds them to your calendar."),
+            [NotificationKind.PrepWithdrawn] = ("Prep plan withdrawn: {title}", "The prep blocks planned before \"{title}\" are withdrawn; the attached calendar file removes them from your calendar. {reason}"),
         }.ToFrozenDictionary();
 
     /// <summary>The subject and opening line of a kind, with placeholders.</summary>

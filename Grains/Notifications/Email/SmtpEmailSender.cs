@@ -105,7 +105,7 @@ public sealed class SmtpEmailSender : IEmailSender
                 Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(invite.Content))),
                 ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
                 ContentTransferEncoding = ContentEncoding.Base64,
-                FileName = "invite.ics",
+                FileName = invite.FileName,
             };
             body = new Multipart("mixed") { alternative, attachment };
         }

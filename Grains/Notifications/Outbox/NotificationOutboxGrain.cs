@@ -174,6 +174,17 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         {
             throw new ArgumentException("A reminder needs ReminderMinutes of 1 or more.", nameof(notification));
         }
+
+        var prepBlocks = notification.Kind switch
+        {
+            NotificationKind.PrepPlan => notification.PrepBlocks,
+            NotificationKind.PrepWithdrawn => notification.PrepWithdrawnBlocks,
+            _ => null,
+        };
+        if (prepBlocks is { Count: 0 } || notification.PrepBlocks.Concat(notification.PrepWithdrawnBlocks).Any(b => b.End <= b.Start))
+        {
+            throw new ArgumentException($"A {notification.Kind} notification needs non-empty blocks.", nameof(notification));
+        }
     }
 
     private static IEnumerable<NotificationChannel> ChannelsOf(NotificationRecipient recipient)

@@ -32,8 +32,8 @@ internal sealed record HostileRoute(
     /// <summary>Whether the route takes a JSON body.</summary>
     public bool HasBody => Body is not null;
 
-    /// <summary>Whether the body may be left out (cancel, reschedule): <c>null</c> is then a valid body.</summary>
-    public bool OptionalBody => Name.EndsWith("/cancel", StringComparison.Ordinal) || Name.EndsWith("/reschedule", StringComparison.Ordinal);
+    /// <summary>Whether the body may be left out (cancel, reschedule, prep plan): <c>null</c> is then a valid body.</summary>
+    public bool OptionalBody => Name.EndsWith("/cancel", StringComparison.Ordinal) || Name.EndsWith("/reschedule", StringComparison.Ordinal) || Name.EndsWith("/prep-plan", StringComparison.Ordinal);
 
     /// <summary>Whether the route needs a bearer token.</summary>
     public bool NeedsToken => Role != "anonymous";

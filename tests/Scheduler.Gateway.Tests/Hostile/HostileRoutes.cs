@@ -37,6 +37,12 @@ internal static class HostileRoutes
             Route("POST", "/v1/interview-requests/{id}/reschedule", RouteIds.Request, world.AlphaRequest, [],
                 new JsonObject { ["window"] = new JsonObject { ["start"] = At(14), ["end"] = At(19) } }, ["window.start", "window.end"], "recruiter"),
             Route("GET", "/v1/interview-requests/{id}/notifications", RouteIds.Request, world.AlphaRequest, [], null, [], "reader"),
+            Route("POST", "/v1/interview-requests/{id}/prep-plan", RouteIds.Request, world.AlphaRequest, [], new JsonObject
+            {
+                ["totalHours"] = 40, ["maxHoursPerDay"] = 6, ["minBlockMinutes"] = 60, ["maxBlockMinutes"] = 180, ["restHoursBeforeInterview"] = 12, ["addToCalendar"] = false,
+            }, [], "recruiter"),
+            Route("GET", "/v1/interview-requests/{id}/prep-plan", RouteIds.Request, world.AlphaRequest, [], null, [], "reader"),
+            Route("DELETE", "/v1/interview-requests/{id}/prep-plan", RouteIds.Request, world.AlphaRequest, [], null, [], "recruiter"),
             Route("PUT", "/v1/pools/{id}", RouteIds.Pool, ProbePool, [], new JsonObject
             {
                 ["members"] = new JsonArray(HostileWorld.Interviewer, HostileWorld.SecondInterviewer), ["strategy"] = "leastLoaded",

@@ -1,0 +1,57 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Participants;
+
+namespace Scheduler.Grains.Calendars;
+
+/// <summary>
+/// Writes a participant's events for one purpose (an interview, the candidate's prep blocks) into every calendar of
+/// its profile that can be written: each connected account (Google, Microsoft 365) through its
+/// <see cref="ICalendarAccountGrain"/>, and the CalDAV calendars through the participant's <see cref="ICalDavWriterGrain"/>.
+/// Both store the write before they send it and retry it until the provider accepts it, and derive event ids from
+/// <c>eventKey</c>, so repeating a write never creates a second event. Read-only iCalendar feeds are not written.
+/// </summary>
+internal static class EventMirror
+{
+    /// <summary>The provider name of CalDAV calendars (<see cref="CalendarSpec.Provider"/>).</summary>
+    public const string CalDavProvider = "caldav";
+
+    /// <summary>Whether the profile has a calendar events can be written to.</summary>
+    /// <param name="profile">The participant's profile.</param>
+    /// <returns><see langword="true"/> when it has a connected account or a CalDAV calendar.</returns>
+    public static bool CanWrite(ParticipantProfile profile) =>
+        profile.Calendars.Any(c => IsAccountId(c.AccountId) || (c.Provider == CalDavProvider && c.Url is not null));
+
+    /// <summary>Replaces the events of <paramref name="eventKey"/> in every writable calendar (one-way messages; the writers retry).</summary>
+    /// <param name="grains">The grain factory.</param>
+    /// <param name="participantKey">The participant grain key <c>{tenant}/{participantId}</c>.</param>
+    /// <param name="profile">The participant's profile (its calendars).</param>
+    /// <param name="eventKey">What the events are for, unique per participant: the request key, or a key derived from it.</param>
+    /// <param name="intervals">One event per interval (UTC); empty to delete the events.</param>
+    /// <param name="summary">The event title.</param>
+    /// <param name="conferencing">The request's conferencing; a provider adds the link it can make.</param>
+    /// <returns>A task that completes when every writer has the write.</returns>
+    public static async Task WriteAsync(
+        IGrainFactory grains, string participantKey, ParticipantProfile profile, string eventKey, IReadOnlyList<TimeRange> intervals, string summary, string conferencing = "none")
+    {
+        var (tenant, _) = GrainKeys.Split(participantKey);
+        foreach (var calendar in profile.Calendars.Where(c => IsAccountId(c.AccountId)).DistinctBy(c => (c.Provider, c.AccountId)))
+        {
+            var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, calendar.Provider, calendar.AccountId!));
+            await account.WriteInterviewEvent(new InterviewEventWrite(eventKey, participantKey, calendar.CalendarIds.FirstOrDefault() ?? string.Empty, intervals, summary)
+            {
+                Conferencing = conferencing,
+            });
+        }
+
+        if (profile.Calendars.Any(c => c.Provider == CalDavProvider))
+        {
+            await grains.GetGrain<ICalDavWriterGrain>(participantKey).Write(new CalDavEventWrite(eventKey, intervals, summary));
+        }
+    }
+
+    /// <summary>Whether an entry names an account key part (profiles stored before account ids were validated may not).</summary>
+    /// <param name="accountId">The entry's account id.</param>
+    /// <returns><see langword="true"/> when it can be part of a calendar account key.</returns>
+    public static bool IsAccountId(string? accountId) =>
+        accountId is { Length: > 0 and <= CalendarAccountKeys.MaxAccountIdLength } && !accountId.Contains('/');
+}
