@@ -1,0 +1,17 @@
+using NodaTime;
+
+namespace Scheduler.Scheduling.Learning;
+
+/// <summary>One observation of a participant's time preferences, recorded with <see cref="PreferenceHistory.Record"/>.</summary>
+/// <param name="Signal">What happened.</param>
+/// <param name="At">When it happened (UTC); its age from here on decides its weight.</param>
+/// <param name="Slot">The start (UTC) of the interview time concerned; bucketed in the participant's own zone.</param>
+public sealed record PreferenceEvent(PreferenceSignal Signal, Instant At, Instant Slot)
+{
+    /// <summary>
+    /// For <see cref="PreferenceSignal.Selected"/>: the starts (UTC) of the other proposals the candidate saw and did
+    /// not choose. Each bucket they fall in, other than the chosen time's, counts one passed-over refusal
+    /// (<see cref="PreferenceHistory.PassedOverWeight"/>) however many proposals it held. Ignored for other signals.
+    /// </summary>
+    public IReadOnlyList<Instant> PassedOver { get; init; } = [];
+}
