@@ -9,9 +9,9 @@ namespace Scheduler.Scheduling.Engine;
 /// <summary>
 /// The <c>learnedPreference</c> score component: how well an option's times fit what the attendees' histories say
 /// (<see cref="PreferenceHistory"/>, aged to "now"). For each attendee and stage, the local part of the day and day of
-/// the week of the stage's start are looked up; each bucket with at least <see cref="MinimumEvidence"/> of evidence
-/// contributes its accepted minus declined weight, and the lean is that net over the buckets' total plus
-/// <see cref="PriorCount"/> (so a little history leans a little, and never reaches ±1). The points are
+/// the week of the stage's start are looked up; each of the two buckets with at least <see cref="MinimumEvidence"/> of
+/// evidence leans (accepted − declined) / (total + <see cref="PriorCount"/>), so a little history leans a little and
+/// none reaches ±1, and the pair's lean is the mean of its buckets' leans. The points are
 /// <see cref="Weight"/> times the mean lean over the attendee-stage pairs that have evidence: at most ±8, so the whole
 /// swing between two options (16) stays below a full candidate preference (+30) and learning can reorder only what
 /// explicit preferences leave open. Nothing is added (no points, no reason) when the request does not use learning
@@ -69,25 +69,25 @@ internal static class LearnedPreferenceScorer
             var (part, day) = PreferenceHistory.Buckets(start, participant.Zone);
             var byPart = aged.Of(part);
             var byDay = aged.Of(day);
-            var net = 0.0;
-            var total = 0.0;
+            var lean = 0.0;
+            var axes = 0;
             if (byPart.Total >= MinimumEvidence)
             {
-                net += byPart.Accepted - byPart.Declined;
-                total += byPart.Total;
+                lean += Lean(byPart);
+                axes++;
                 evidence?.Add(new Evidence(participant.Id, DayParts.Name(part), byPart));
             }
 
             if (byDay.Total >= MinimumEvidence)
             {
-                net += byDay.Accepted - byDay.Declined;
-                total += byDay.Total;
+                lean += Lean(byDay);
+                axes++;
                 evidence?.Add(new Evidence(participant.Id, day.ToString(), byDay));
             }
 
-            if (total > 0)
+            if (axes > 0)
             {
-                leanSum += net / (total + PriorCount);
+                leanSum += lean / axes;
                 pairs++;
             }
         }
@@ -109,6 +109,9 @@ internal static class LearnedPreferenceScorer
 
         return text.Append('.').ToString();
     }
+
+    /// <summary>(accepted − declined) / (total + <see cref="PriorCount"/>): in (−1, 1).</summary>
+    private static double Lean(PreferenceTally tally) => (tally.Accepted - tally.Declined) / (tally.Total + PriorCount);
 
     private static string Count(double weight) => weight.ToString("0.#", CultureInfo.InvariantCulture);
 

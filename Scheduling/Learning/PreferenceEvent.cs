@@ -10,7 +10,9 @@ public sealed record PreferenceEvent(PreferenceSignal Signal, Instant At, Instan
 {
     /// <summary>
     /// For <see cref="PreferenceSignal.Selected"/>: the starts (UTC) of the other proposals the candidate saw and did
-    /// not choose. Each bucket they fall in, other than the chosen time's, counts one passed-over refusal
+    /// not choose. Only like-for-like comparisons count: a proposal on the chosen time's local day but in another part
+    /// of it declines that part, and one in the chosen part of the day but on another weekday declines that weekday
+    /// (a proposal that differs in both says nothing about either). Each such bucket counts one passed-over refusal
     /// (<see cref="PreferenceHistory.PassedOverWeight"/>) however many proposals it held. Ignored for other signals.
     /// </summary>
     public IReadOnlyList<Instant> PassedOver { get; init; } = [];

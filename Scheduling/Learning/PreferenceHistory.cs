@@ -129,13 +129,14 @@ public sealed class PreferenceHistory
             var passedDays = new HashSet<IsoDayOfWeek>();
             foreach (var start in observation.PassedOver)
             {
+                // Only like-for-like comparisons teach something: another part of the same day, or the same part of another day.
                 var (otherPart, otherDay) = Buckets(start, zone);
-                if (otherPart != part && passedParts.Add(otherPart))
+                if (otherDay == day && otherPart != part && passedParts.Add(otherPart))
                 {
                     Add(dayParts, (int)otherPart, 0, PassedOverWeight * weight);
                 }
 
-                if (otherDay != day && passedDays.Add(otherDay))
+                if (otherPart == part && otherDay != day && passedDays.Add(otherDay))
                 {
                     Add(weekdays, (int)otherDay - 1, 0, PassedOverWeight * weight);
                 }

@@ -162,7 +162,7 @@ public sealed class LearnedPreferenceTests
     }
 
     [Fact]
-    public void Record_SelectionAmongProposals_PassedOverBucketsCountOnceAndNeverTheChosenOne()
+    public void Record_SelectionAmongProposals_OnlyLikeForLikeBucketsDeclineOnceEach()
     {
         var chosen = PastTuesday + Duration.FromHours(14);
         var passedOver = new[]
@@ -170,7 +170,9 @@ public sealed class LearnedPreferenceTests
             PastTuesday + Duration.FromHours(9),
             PastTuesday + Duration.FromHours(10),
             PastTuesday + Duration.FromHours(15),
-            PastTuesday + Duration.FromDays(1) + Duration.FromHours(9),
+            PastTuesday + Duration.FromDays(1) + Duration.FromHours(13),
+            PastTuesday + Duration.FromDays(1) + Duration.FromHours(15),
+            PastTuesday + Duration.FromDays(2) + Duration.FromHours(9),
         };
 
         var history = PreferenceHistory.Empty.Record(new PreferenceEvent(PreferenceSignal.Selected, Now, chosen) { PassedOver = passedOver }, UtcZone, HalfLife);
@@ -179,6 +181,7 @@ public sealed class LearnedPreferenceTests
         Assert.Equal(new PreferenceTally(1, 0), history.Of(DayPart.Afternoon));
         Assert.Equal(new PreferenceTally(1, 0), history.Of(IsoDayOfWeek.Tuesday));
         Assert.Equal(new PreferenceTally(0, PreferenceHistory.PassedOverWeight), history.Of(IsoDayOfWeek.Wednesday));
+        Assert.Equal(default, history.Of(IsoDayOfWeek.Thursday));
         Assert.Equal(default, history.Of(DayPart.Evening));
     }
 
