@@ -91,6 +91,7 @@ public static class GatewayHostingExtensions
         app.MapInterviewRequestsApi();
         app.MapPoolsApi();
         app.MapNotificationSettingsApi();
+        app.MapSchedulingSettingsApi();
         app.MapDevTokenApi();
         app.MapSlackWebhook();
         app.MapCalendarWebhooks();
