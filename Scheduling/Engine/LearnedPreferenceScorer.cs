@@ -65,10 +65,10 @@ internal static class LearnedPreferenceScorer
                 return;
             }
 
-            var aged = history.DecayedTo(plan.Now, learning.HalfLife);
+            var age = PreferenceHistory.DecayFactor(plan.Now - history.AsOf, learning.HalfLife);
             var (part, day) = PreferenceHistory.Buckets(start, participant.Zone);
-            var byPart = aged.Of(part);
-            var byDay = aged.Of(day);
+            var byPart = history.Of(part).Scaled(age);
+            var byDay = history.Of(day).Scaled(age);
             var lean = 0.0;
             var axes = 0;
             if (byPart.Total >= MinimumEvidence)
