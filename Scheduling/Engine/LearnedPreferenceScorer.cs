@@ -25,7 +25,7 @@ internal static class LearnedPreferenceScorer
     /// <summary>Pseudo-count added to the evidence: one observation of full weight leans 1/3.</summary>
     public const double PriorCount = 2;
 
-    /// <summary>A bucket with less weight than this (about one observation two half-lives ago) is treated as empty, so every counted bucket shows in the reason.</summary>
+    /// <summary>A bucket with less weight than this (one observation one half-life old) is treated as empty, so every counted bucket shows in the reason.</summary>
     public const double MinimumEvidence = 0.5;
 
     /// <summary>Scores the option; when <paramref name="reasons"/> is given and there is evidence, adds the reason naming each attendee's counts.</summary>
