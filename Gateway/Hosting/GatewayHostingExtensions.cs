@@ -93,6 +93,7 @@ public static class GatewayHostingExtensions
         app.MapPrepPlansApi();
         app.MapPoolsApi();
         app.MapNotificationSettingsApi();
+        app.MapSchedulingSettingsApi();
         app.MapDevTokenApi();
         app.MapSlackWebhook();
         app.MapCalendarWebhooks();

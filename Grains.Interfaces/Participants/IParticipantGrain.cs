@@ -1,4 +1,5 @@
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Learning;
 
 namespace Scheduler.Grains.Participants;
 
@@ -102,4 +103,17 @@ public interface IParticipantGrain : IGrainWithStringKey
     /// <returns>The holds.</returns>
     [Alias("ListHolds")]
     Task<IReadOnlyList<ParticipantBooking>> ListHolds();
+
+    /// <summary>
+    /// Adds an observation to the participant's learned time preferences (<see cref="ParticipantAvailabilityData.PreferenceHistory"/>),
+    /// bucketed in the participant's zone and aged with <paramref name="halfLifeDays"/>. Idempotent on
+    /// <see cref="PreferenceObservation.Id"/>: the ids of the last 256 observations are kept, and a repeat of one of
+    /// them changes nothing. Ignored when the participant does not exist.
+    /// </summary>
+    /// <param name="observation">What happened to which time.</param>
+    /// <param name="halfLifeDays">The tenant's half-life in days (1 or more).</param>
+    /// <returns>A task that completes when the observation is stored.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="halfLifeDays"/> is less than 1.</exception>
+    [Alias("RecordPreference")]
+    Task RecordPreference(PreferenceObservation observation, int halfLifeDays);
 }

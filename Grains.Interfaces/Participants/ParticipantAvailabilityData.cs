@@ -1,4 +1,5 @@
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Learning;
 
 namespace Scheduler.Grains.Participants;
 
@@ -50,4 +51,8 @@ public sealed record ParticipantAvailabilityData([property: Id(0)] string Partic
     /// <summary>The calendars whose data was stale when this was computed (their last known busy time is used); empty when all were fresh.</summary>
     [Id(13)]
     public IReadOnlyList<CalendarReadStatus> StaleCalendars { get; init; } = [];
+
+    /// <summary>The participant's learned time preferences, as of their last observation; <see langword="null"/> when nothing was learned.</summary>
+    [Id(14)]
+    public PreferenceHistoryData? PreferenceHistory { get; init; }
 }

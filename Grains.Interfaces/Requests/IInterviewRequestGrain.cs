@@ -47,7 +47,9 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     /// <summary>
     /// Whether work that a command queued is still waiting for the request's next work turn: participants to release,
     /// offers to withdraw, notices not yet handed to the outbox (their recipients are read from the participants'
-    /// profiles then), or the prep plan still to be told of the change (it withdraws its blocks from the candidate's calendar). Lets a caller that is about to delete a participant wait until a cancellation has notified it.
+    /// profiles then), observations of the attendees' times not yet delivered to them, or the prep plan still to be
+    /// told of the change (it withdraws its blocks from the candidate's calendar). Lets a caller that is about to delete
+    /// a participant wait until a cancellation has notified it.
     /// </summary>
     /// <returns><see langword="true"/> while such work waits; <see langword="false"/> also when the request does not exist.</returns>
     [AlwaysInterleave]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.Grains.Learning;
 using Scheduler.Grains.Participants;
 using Scheduler.Scheduling.Calendar;
 using Scheduler.Scheduling.Intervals;
@@ -110,6 +111,7 @@ internal static class EngineMapping
             MaxInterviewsPerWeek = data.MaxInterviewsPerWeek,
             BookedInterviewStarts = [.. data.BookedInterviewStarts.Select(ToInstant)],
             PreferredTimes = ToRules(data.PreferredTimes, "preferredTimes"),
+            PreferenceHistory = PreferenceMapping.ToEngine(data.PreferenceHistory),
         };
 
     public static string Indexed(string field, int index) => string.Create(CultureInfo.InvariantCulture, $"{field}[{index}]");

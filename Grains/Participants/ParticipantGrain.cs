@@ -311,6 +311,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
             BookedInterviewStarts = starts,
             PreferredTimes = profile.PreferredTimes,
             StaleCalendars = [.. read.Calendars.Where(c => c.Stale)],
+            PreferenceHistory = S.PreferenceHistory,
         };
     }
 

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Learning;
+
 namespace Scheduler.Grains.Participants;
 
 /// <summary>The durable state of a participant grain (JSON).</summary>
@@ -19,4 +21,12 @@ public sealed class ParticipantState
     /// <summary>Confirmed bookings, one per request.</summary>
     [Id(3)]
     public List<ParticipantBooking> Bookings { get; set; } = [];
+
+    /// <summary>Learned time preferences; <see langword="null"/> until the first observation.</summary>
+    [Id(4)]
+    public PreferenceHistoryData? PreferenceHistory { get; set; }
+
+    /// <summary>The ids of the most recent observations recorded (at most 256, oldest first), so a repeated report is not counted twice.</summary>
+    [Id(5)]
+    public List<string> RecordedObservations { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Learning;
 using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Participants;
 
@@ -101,6 +102,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         }
 
         S.Target = [.. proposal.Stages];
+        ReportSelection(proposal);
         _store.Move(RequestTrigger.Selected, $"Proposal {proposal.Id} selected.");
         await _store.SaveAsync();
         await StartWorkAsync();
@@ -109,7 +111,8 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     /// <inheritdoc />
     public Task<bool> HasQueuedWork() =>
-        Task.FromResult(S.Spec is not null && (S.ParticipantsToRelease.Count > 0 || S.OffersToWithdraw.Count > 0 || S.NoticesToSend.Count > 0 || S.PrepOutdated));
+        Task.FromResult(S.Spec is not null && (S.ParticipantsToRelease.Count > 0 || S.OffersToWithdraw.Count > 0 || S.NoticesToSend.Count > 0
+            || S.PreferencesToReport.Count > 0 || S.PrepOutdated));
 
     /// <inheritdoc />
     public async Task<CommandOutcome> Cancel(string? reason)
@@ -130,6 +133,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         }
 
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason;
+        ReportBooking(PreferenceOutcome.Cancelled);
         StandDown();
         AnnounceWithdrawn(why);
         _store.Move(RequestTrigger.Cancelled, why ?? "Cancelled.", code: "cancelled");
@@ -175,7 +179,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         var reason = $"Participant '{notice.ParticipantId}' reported a conflict from {notice.Interval.Start:O} to {notice.Interval.End:O}.";
         if (!flag)
         {
-            await RescheduleAsync(trigger, null, reason);
+            await RescheduleAsync(trigger, null, reason, notice.ParticipantId);
             return;
         }
 
@@ -208,8 +212,10 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         {
             if (_store.Can(RequestTrigger.Completed) && S.Booking is { } booking && booking.Stages[^1].End <= _time.GetUtcNow())
             {
+                ReportBooking(PreferenceOutcome.Held);
                 _store.Move(RequestTrigger.Completed, null);
                 await _store.SaveAsync();
+                await StartWorkAsync();
             }
 
             await StopReminderAsync(RequestSettings.CompleteReminder);
@@ -223,9 +229,10 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     private CommandOutcome Refused(string message) => new(CommandError.InvalidState, message, _store.View);
 
-    private async Task RescheduleAsync(RequestTrigger trigger, TimeRange? window, string reason)
+    private async Task RescheduleAsync(RequestTrigger trigger, TimeRange? window, string reason, string? conflictParticipant = null)
     {
         S.AvoidStart = S.Booking?.Stages[0].Start ?? S.AvoidStart;
+        ReportBooking(PreferenceOutcome.Rescheduled, conflictParticipant);
         StandDown();
         S.Window = window ?? S.Window;
         S.ReplanReminders = _notifications is not null;
@@ -285,9 +292,10 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             }
 
             await FlushNotificationsAsync();
+            await FlushPreferenceReportsAsync();
             await SyncPrepAsync();
             if (!RequestTransitions.InProgress(S.Status) && S.ParticipantsToRelease.Count == 0 && S.OffersToWithdraw.Count == 0
-                && S.NoticesToSend.Count == 0 && !S.ReplanReminders && !S.PrepOutdated)
+                && S.NoticesToSend.Count == 0 && !S.ReplanReminders && S.PreferencesToReport.Count == 0 && !S.PrepOutdated)
             {
                 await StopReminderAsync(RequestSettings.ProcessReminder);
             }

@@ -1,6 +1,8 @@
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Learning;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
+using Scheduler.Grains.Settings;
 using Scheduler.Scheduling.Engine;
 using Scheduler.Scheduling.Requests;
 
@@ -8,7 +10,8 @@ namespace Scheduler.Grains.Requests;
 
 /// <summary>
 /// Step 1 and 2 of the negotiation: asks every participant (candidate, panel, pool members) in
-/// parallel for its engine input, then runs the scheduling engine.
+/// parallel for its engine input, then runs the scheduling engine, with the participants' learned preferences
+/// scored when the tenant's <see cref="SchedulingSettings.PreferenceLearning"/> is on.
 /// </summary>
 internal static class OptionFinder
 {
@@ -33,6 +36,7 @@ internal static class OptionFinder
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         var query = new AvailabilityInputQuery(window, requestKey);
+        var settings = await grains.GetGrain<ISchedulingSettingsGrain>(tenant).Get();
         var data = await Task.WhenAll(ids.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, id)).GetAvailabilityInput(query)));
         if (data.FirstOrDefault(d => !d.Exists) is { } missing)
         {
@@ -41,7 +45,10 @@ internal static class OptionFinder
 
         try
         {
-            var request = ToEngineRequest(spec, pools, window, requestKey, maxOptions);
+            var request = ToEngineRequest(spec, pools, window, requestKey, maxOptions) with
+            {
+                PreferenceLearning = settings.PreferenceLearning ? PreferenceMapping.Options(settings.LearningHalfLifeDays) : null,
+            };
             var result = SchedulingEngine.Schedule(request, [.. data.Select(EngineMapping.ToEngineInput)], EngineMapping.ToInstant(now));
             return new OptionSearchResult(result.Options, result.NoAvailability, null, null, null)
             {

@@ -1,4 +1,5 @@
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Learning;
 
 namespace Scheduler.Grains.Requests;
 
@@ -109,6 +110,10 @@ public sealed class RequestState
     /// <summary>Work: offers still to be withdrawn from their pools (after cancel or reschedule), as <c>{poolId}/{offerId}</c>.</summary>
     [Id(25)]
     public List<string> OffersToWithdraw { get; set; } = [];
+
+    /// <summary>Work: observations of the attendees' times still to be delivered to them (learned preferences).</summary>
+    [Id(29)]
+    public List<PreferenceReport> PreferencesToReport { get; set; } = [];
 
     /// <summary>Whether the candidate's prep plan follows this request (<see cref="IInterviewRequestGrain.PlanPrep"/> was called).</summary>
     [Id(40)]

@@ -1,6 +1,7 @@
 using NodaTime;
 using Scheduler.Scheduling.Calendar;
 using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Learning;
 
 namespace Scheduler.Scheduling.Participants;
 
@@ -52,4 +53,10 @@ public sealed record ParticipantAvailabilityInput(string ParticipantId, DateTime
 
     /// <summary>Soft preference: weekly local times the participant would rather interview in (scored, never required).</summary>
     public IReadOnlyList<WeeklyTimeRule> PreferredTimes { get; init; } = [];
+
+    /// <summary>
+    /// What the participant's past interviews say about their times (learned, soft); scored only when the request sets
+    /// <see cref="Requests.SchedulingRequest.PreferenceLearning"/>. Default: no history.
+    /// </summary>
+    public PreferenceHistory PreferenceHistory { get; init; } = PreferenceHistory.Empty;
 }

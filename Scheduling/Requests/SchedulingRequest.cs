@@ -1,5 +1,6 @@
 using Scheduler.Scheduling.Calendar;
 using Scheduler.Scheduling.Intervals;
+using Scheduler.Scheduling.Learning;
 using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Scheduling.Requests;
@@ -39,4 +40,10 @@ public sealed record SchedulingRequest(string CandidateId, IReadOnlyList<StageRe
 
     /// <summary>The trailing window, in days before "now", over which pool members' bookings are counted for fairness (1 or more). Default 28.</summary>
     public int PoolFairnessWindowDays { get; init; } = 28;
+
+    /// <summary>
+    /// When set, the participants' <see cref="ParticipantAvailabilityInput.PreferenceHistory"/> is aged with its
+    /// half-life and scored (<c>learnedPreference</c>, at most ±8 points); <see langword="null"/> (the default) ignores it.
+    /// </summary>
+    public PreferenceLearningOptions? PreferenceLearning { get; init; }
 }

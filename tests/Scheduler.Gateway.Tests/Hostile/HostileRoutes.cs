@@ -55,6 +55,8 @@ internal static class HostileRoutes
             {
                 ["feedbackReminder"] = true, ["followUpDelayMinutes"] = 45, ["candidateThankYou"] = false, ["thankYouNextSteps"] = "Probe next steps",
             }, [], "admin"),
+            Route("GET", "/v1/settings/scheduling", RouteIds.None, string.Empty, [], null, [], "admin"),
+            Route("PUT", "/v1/settings/scheduling", RouteIds.None, string.Empty, [], new JsonObject { ["preferenceLearning"] = true, ["learningHalfLifeDays"] = 60 }, [], "admin"),
             Route("GET", "/v1/oauth/google/start", RouteIds.None, string.Empty,
                 Q(("accountId", "acct-1"), ("participantId", HostileWorld.Interviewer), ("calendarIds", "primary")), null, [], "admin"),
             Route("GET", "/v1/oauth/google/callback", RouteIds.None, string.Empty, Q(("code", "4/0Adeu5B"), ("state", "forged-state")), null, [], "anonymous"),
