@@ -10,7 +10,8 @@ namespace Scheduler.Scheduling.Engine;
 /// candidate preferred times up to +30 (share of interview minutes inside them), interviewers' preferred times
 /// up to +20 (mean share over interviewers who set any), earliness up to +10 (linear over the search range),
 /// −4 per attendee and stage with another commitment within 15 minutes beyond their buffer (back-to-back),
-/// −2 per attendee and stage that leaves a sliver of free working time shorter than 30 minutes (fragmentation),
+/// −2 per attendee and stage that leaves a sliver of free working time shorter than 30 minutes (fragmentation);
+/// then packing (<see cref="PackingScorer"/>): how much of each interviewer's free time stays bookable for others;
 /// and, when the request learns preferences, up to ±8 from the attendees' histories (<see cref="LearnedPreferenceScorer"/>).
 /// </summary>
 internal static class OptionScorer
@@ -94,6 +95,7 @@ internal static class OptionScorer
         }
 
         total += Penalties(plan, starts, people, reasons);
+        total += PackingScorer.Score(plan, starts, people, reasons);
         total += LearnedPreferenceScorer.Score(plan, starts, people, reasons);
         return total;
     }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Scheduler.LoadDriver;
 
 /// <summary>Command-line options of the load driver.</summary>
-internal sealed record DriverOptions(string Mode, Uri Url, string Tenant, int Requests, int Interviewers, int Clients, int Seconds, bool UseETag, int KillPid)
+internal sealed record DriverOptions(string Mode, Uri Url, string Tenant, int Requests, int Interviewers, int Clients, int Seconds, bool UseETag, int KillPid, int Rounds)
 {
     public static DriverOptions Parse(string[] args)
     {
@@ -25,6 +25,7 @@ internal sealed record DriverOptions(string Mode, Uri Url, string Tenant, int Re
             GetInt("clients", 64),
             GetInt("seconds", 20),
             args.Contains("--etag"),
-            GetInt("kill-pid", 0));
+            GetInt("kill-pid", 0),
+            GetInt("rounds", 5));
     }
 }

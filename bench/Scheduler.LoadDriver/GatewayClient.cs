@@ -19,9 +19,11 @@ internal sealed class GatewayClient(HttpClient http)
         return new GatewayClient(http);
     }
 
-    public async Task PutParticipantAsync(string id, object body)
+    public Task PutParticipantAsync(string id, object body) => PutAsync($"/v1/participants/{id}", body);
+
+    public async Task PutAsync(string path, object body)
     {
-        using var response = await http.PutAsJsonAsync($"/v1/participants/{id}", body);
+        using var response = await http.PutAsJsonAsync(path, body);
         await EnsureAsync(response);
     }
 
