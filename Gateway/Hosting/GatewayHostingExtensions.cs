@@ -7,6 +7,7 @@ using Scheduler.Gateway.OAuth;
 using Scheduler.Gateway.Participants;
 using Scheduler.Gateway.Pools;
 using Scheduler.Gateway.Settings;
+using Scheduler.Gateway.Web;
 using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Common.Options;
 using Scheduler.Hosting;
@@ -59,6 +60,7 @@ public static class GatewayHostingExtensions
         }
 
         builder.AddSchedulerAuthentication();
+        builder.AddSchedulerWeb();
         builder.Services.AddSchedulerJson();
         builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         builder.Services.AddSingleton<RequestSubmitter>();
@@ -96,6 +98,7 @@ public static class GatewayHostingExtensions
         app.MapCalendarWebhooks();
         app.MapCalendarOAuthApi();
         app.MapCalendarAccountsApi();
+        app.MapSchedulerWeb();
         WarnAboutDevelopmentKey(app);
         return app;
     }
