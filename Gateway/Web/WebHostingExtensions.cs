@@ -18,10 +18,6 @@ public static class WebHostingExtensions
     public static WebApplicationBuilder AddSchedulerWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // The framework's script (_framework/blazor.web.js) and the fingerprinted assets live in the build's static web assets
-        // manifest; Development reads it by itself, any other environment run from a build (tests, --demo) needs this. A
-        // published app has no such manifest and serves its wwwroot.
-        builder.WebHost.UseStaticWebAssets();
         builder.AddSchedulerWebAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();

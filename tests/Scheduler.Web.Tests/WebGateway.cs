@@ -27,5 +27,8 @@ public sealed class WebGateway(string dataDirectory, IReadOnlyDictionary<string,
         }
 
         builder.UseEnvironment(environment);
+        // The framework's script (_framework/blazor.web.js) is found through the build's static web assets manifest, which
+        // only Development reads by itself; a published gateway serves it from its wwwroot.
+        builder.UseStaticWebAssets();
     }
 }
