@@ -12,12 +12,18 @@ namespace Scheduler.Gateway.Web;
 /// </summary>
 public static class WebHostingExtensions
 {
+    /// <summary>The configuration key of ASP.NET Core's static assets that turns their development fallback route off.</summary>
+    public const string StaticAssetFallbackKey = "DisableStaticAssetNotFoundRuntimeFallback";
+
     /// <summary>Registers the web app's services; call after the API's authentication.</summary>
     /// <param name="builder">The web application builder.</param>
     /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddSchedulerWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Without this, a gateway run from its build output maps a catch-all GET fallback for files added after the build, which
+        // turns a POST to an unknown API path into 405 instead of 404. The pages' assets are all in the manifest.
+        builder.Configuration[StaticAssetFallbackKey] ??= "true";
         builder.AddSchedulerWebAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
