@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
@@ -38,7 +37,14 @@ public static class AuthenticationSetup
             };
             if (options.TenantClaim != SchedulerClaims.Tenant)
             {
-                jwt.Events = new JwtBearerEvents { OnTokenValidated = context => MapTenantClaim(context, options.TenantClaim) };
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        TenantClaimMapper.Map(context.Principal, options.TenantClaim);
+                        return Task.CompletedTask;
+                    },
+                };
             }
 
             if (!string.IsNullOrEmpty(options.Authority))
@@ -76,19 +82,4 @@ public static class AuthenticationSetup
         policy.RequireAuthenticatedUser().RequireAssertion(context =>
             context.User.HasTenant()
             && (context.User.HasSchedulerRole(SchedulerRoles.Admin) || roles.Any(context.User.HasSchedulerRole)));
-
-    private static Task MapTenantClaim(TokenValidatedContext context, string tenantClaim)
-    {
-        var principal = context.Principal;
-        if (principal?.Identity is ClaimsIdentity identity && !principal.HasClaim(c => c.Type == SchedulerClaims.Tenant))
-        {
-            // Every value is copied: a claim holding an array then counts as several tenants, which no policy accepts.
-            foreach (var value in principal.FindAll(tenantClaim).Select(c => c.Value).ToList())
-            {
-                identity.AddClaim(new Claim(SchedulerClaims.Tenant, value));
-            }
-        }
-
-        return Task.CompletedTask;
-    }
 }

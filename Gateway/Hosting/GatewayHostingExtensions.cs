@@ -8,6 +8,7 @@ using Scheduler.Gateway.Participants;
 using Scheduler.Gateway.Pools;
 using Scheduler.Gateway.PrepPlans;
 using Scheduler.Gateway.Settings;
+using Scheduler.Gateway.Web;
 using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Common.Options;
 using Scheduler.Hosting;
@@ -60,6 +61,7 @@ public static class GatewayHostingExtensions
         }
 
         builder.AddSchedulerAuthentication();
+        builder.AddSchedulerWeb();
         builder.Services.AddSchedulerJson();
         builder.Services.AddExceptionHandler<ClusterUnavailableExceptionHandler>();
         builder.Services.AddSingleton<RequestSubmitter>();
@@ -99,6 +101,7 @@ public static class GatewayHostingExtensions
         app.MapCalendarWebhooks();
         app.MapCalendarOAuthApi();
         app.MapCalendarAccountsApi();
+        app.MapSchedulerWeb();
         WarnAboutDevelopmentKey(app);
         return app;
     }

@@ -218,9 +218,9 @@ public static class InterviewRequestsApi
     private static async Task<Results<Ok<InterviewRequestResponse>, ValidationProblem, ProblemHttpResult>> PostCancel(
         string id, CancelBody? body, TenantGrains grains, CancellationToken cancellationToken)
     {
-        if (body?.Reason is { Length: > 500 })
+        if (body?.Reason is { Length: > CancelBody.MaxReasonLength })
         {
-            return ApiProblems.Invalid("reason", "At most 500 characters.");
+            return ApiProblems.Invalid("reason", $"At most {CancelBody.MaxReasonLength} characters.");
         }
 
         if (!FieldRules.IsValidId(id))

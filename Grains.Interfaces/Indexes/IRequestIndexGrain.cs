@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Indexes;
 
@@ -24,4 +25,10 @@ public interface IRequestIndexGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException">The cursor is not one this index produced (<c>cursor</c>).</exception>
     [Alias("List")]
     Task<RequestPage> List(RequestListQuery query);
+
+    /// <summary>Counts this shard's requests by status, with every filter of <paramref name="query"/> but its status (and no cursor or limit).</summary>
+    /// <param name="query">The filters.</param>
+    /// <returns>The count of each status that occurs; a status with no request is absent.</returns>
+    [Alias("CountByStatus")]
+    Task<Dictionary<RequestStatus, int>> CountByStatus(RequestListQuery query);
 }

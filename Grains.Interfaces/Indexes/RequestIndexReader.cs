@@ -1,3 +1,5 @@
+using Scheduler.Grains.Requests;
+
 namespace Scheduler.Grains.Indexes;
 
 /// <summary>
@@ -28,7 +30,7 @@ public static class RequestIndexReader
         var collected = new List<RequestSummary>(limit + 1);
         foreach (var day in days)
         {
-            if (day < fromDay)
+            if (day < fromDay || !query.MayMatchDay(day))
             {
                 continue;
             }
@@ -50,5 +52,27 @@ public static class RequestIndexReader
         return collected.Count > limit
             ? new RequestPage(collected[..limit], RequestCursor.Of(collected[limit - 1]))
             : new RequestPage(collected, null);
+    }
+
+    /// <summary>Counts a tenant's requests by status across its day shards, with every filter of the query but its status; the shards count in place, so nothing is listed.</summary>
+    /// <param name="grains">The grain factory.</param>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="query">The filters (status, cursor and limit are ignored).</param>
+    /// <returns>The count of every status, zero for a status with no request.</returns>
+    public static async Task<IReadOnlyDictionary<RequestStatus, int>> CountByStatusAsync(IGrainFactory grains, string tenant, RequestListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(query);
+        var days = await grains.GetGrain<IRequestIndexDirectoryGrain>(tenant).Days();
+        var shards = await Task.WhenAll(days.Where(query.MayMatchDay)
+            .SelectMany(day => Enumerable.Range(0, RequestIndexKeys.ShardsPerDay).Select(shard => RequestIndexKeys.For(tenant, day, shard)))
+            .Select(key => grains.GetGrain<IRequestIndexGrain>(key).CountByStatus(query)));
+        var totals = Enum.GetValues<RequestStatus>().ToDictionary(status => status, _ => 0);
+        foreach (var (status, count) in shards.SelectMany(counts => counts))
+        {
+            totals[status] += count;
+        }
+
+        return totals;
     }
 }

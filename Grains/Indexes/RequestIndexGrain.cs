@@ -1,4 +1,5 @@
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Indexes;
 
@@ -86,7 +87,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
                 continue;
             }
 
-            if ((query.Status is { } status && item.Status != status) || (query.CandidateId is { } candidate && item.CandidateId != candidate))
+            if (!query.Matches(item))
             {
                 continue;
             }
@@ -101,6 +102,22 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
         }
 
         return Task.FromResult(new RequestPage(page, next));
+    }
+
+    /// <inheritdoc />
+    public Task<Dictionary<RequestStatus, int>> CountByStatus(RequestListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var counts = new Dictionary<RequestStatus, int>();
+        foreach (var item in _items.Values)
+        {
+            if (query.MatchesIgnoringStatus(item))
+            {
+                counts[item.Status] = counts.GetValueOrDefault(item.Status) + 1;
+            }
+        }
+
+        return Task.FromResult(counts);
     }
 
     private void Put(RequestSummary summary)

@@ -125,7 +125,11 @@ internal sealed class RequestStore
         View = BuildView();
         var spec = State.Spec!;
         await _grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(Tenant, Id, State.CreatedAt))
-            .Upsert(new RequestSummary(Id, spec.ExternalId, spec.CandidateId, State.Status, State.CreatedAt, State.UpdatedAt, State.Version));
+            .Upsert(new RequestSummary(Id, spec.ExternalId, spec.CandidateId, State.Status, State.CreatedAt, State.UpdatedAt, State.Version)
+            {
+                InterviewerIds = [.. spec.Stages.SelectMany(s => s.InterviewerIds).Concat(State.Booking?.Stages.SelectMany(s => s.InterviewerIds) ?? []).Distinct(StringComparer.Ordinal)],
+                PoolIds = [.. spec.Stages.SelectMany(s => s.Pools).Select(p => p.PoolId).Distinct(StringComparer.Ordinal)],
+            });
     }
 
     private InterviewRequestView BuildView()

@@ -138,6 +138,49 @@ public sealed class PoolAndIndexTests
     }
 
     [Fact]
+    public async Task RequestIndex_FiltersByInterviewerPoolAndDay_AndCountsByStatusInTheShards()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        var t0 = GrainTestCluster.Start;
+        var summaries = Enumerable.Range(0, 40)
+            .Select(n => new RequestSummary($"f{n:D2}", null, "c", (RequestStatus)(n % 3), t0.AddHours(n * 3), t0, 1)
+            {
+                InterviewerIds = n % 2 == 0 ? ["even", "all"] : ["all"],
+                PoolIds = n % 5 == 0 ? ["five"] : [],
+            })
+            .ToArray();
+        foreach (var summary in summaries)
+        {
+            await cluster.Grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(GrainTestCluster.Tenant, summary.Id, summary.CreatedAt)).Upsert(summary);
+        }
+
+        var everything = new RequestListQuery(null, null, null, 500);
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
+        while ((await ReadAllAsync(cluster, everything)).Count < summaries.Length && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        var secondDay = DateOnly.FromDateTime(t0.UtcDateTime).AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var query = new RequestListQuery(null, null, null, 6)
+        {
+            InterviewerId = "even",
+            CreatedFrom = new DateTimeOffset(secondDay, TimeSpan.Zero),
+            CreatedBefore = new DateTimeOffset(secondDay.AddDays(2), TimeSpan.Zero),
+        };
+        var expected = summaries.Where(s => s.InterviewerIds.Contains("even") && s.CreatedAt >= query.CreatedFrom && s.CreatedAt < query.CreatedBefore).ToArray();
+
+        var listed = await ReadAllAsync(cluster, query);
+        var inPool = await ReadAllAsync(cluster, new RequestListQuery(RequestStatus.Pending, null, null, 3) { PoolId = "five" });
+        var counts = await RequestIndexReader.CountByStatusAsync(cluster.Grains, GrainTestCluster.Tenant, query with { Status = RequestStatus.Booked });
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(s => s.Id), listed.Select(s => s.Id));
+        Assert.Equal(summaries.Where(s => s.PoolIds.Contains("five") && s.Status == RequestStatus.Pending).Select(s => s.Id), inPool.Select(s => s.Id));
+        Assert.All(Enum.GetValues<RequestStatus>(), status => Assert.Equal(expected.Count(s => s.Status == status), counts[status]));
+    }
+
+    [Fact]
     public async Task RequestIndex_ForeignCursor_Rejected()
     {
         await using var cluster = await GrainTestCluster.StartAsync();

@@ -1,0 +1,24 @@
+using System.Globalization;
+using NodaTime;
+using Scheduler.Scheduling.Calendar;
+
+namespace Scheduler.Gateway.Web.Requests;
+
+/// <summary>Shows instants in a person's time zone, by the engine's zone lookup (<see cref="TimeZones"/>).</summary>
+public static class ZoneTime
+{
+    /// <summary>Formats an instant as local date and time in a zone, e.g. <c>Mon 8 Dec 2026 14:00</c>.</summary>
+    /// <param name="instant">The instant (any offset).</param>
+    /// <param name="zoneId">An IANA id or Windows zone name; an unknown or missing zone shows UTC.</param>
+    /// <returns>The text.</returns>
+    public static string Format(DateTimeOffset instant, string? zoneId)
+    {
+        var zone = TimeZones.TryGetIanaId(zoneId, out var iana) ? DateTimeZoneProviders.Tzdb[iana] : DateTimeZone.Utc;
+        return Instant.FromDateTimeOffset(instant).InZone(zone).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The zone id shown beside times: the IANA id, or <c>UTC</c> when unknown.</summary>
+    /// <param name="zoneId">An IANA id or Windows zone name.</param>
+    /// <returns>The id.</returns>
+    public static string Name(string? zoneId) => TimeZones.TryGetIanaId(zoneId, out var iana) ? iana : "UTC";
+}
