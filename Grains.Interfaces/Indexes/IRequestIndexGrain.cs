@@ -30,5 +30,5 @@ public interface IRequestIndexGrain : IGrainWithStringKey
     /// <param name="query">The filters.</param>
     /// <returns>The count of each status that occurs; a status with no request is absent.</returns>
     [Alias("CountByStatus")]
-    Task<Dictionary<RequestStatus, int>> CountByStatus(RequestListQuery query);
+    Task<IReadOnlyDictionary<RequestStatus, int>> CountByStatus(RequestListQuery query);
 }

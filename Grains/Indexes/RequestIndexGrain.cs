@@ -105,7 +105,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
     }
 
     /// <inheritdoc />
-    public Task<Dictionary<RequestStatus, int>> CountByStatus(RequestListQuery query)
+    public Task<IReadOnlyDictionary<RequestStatus, int>> CountByStatus(RequestListQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var counts = new Dictionary<RequestStatus, int>();
@@ -117,7 +117,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
             }
         }
 
-        return Task.FromResult(counts);
+        return Task.FromResult<IReadOnlyDictionary<RequestStatus, int>>(counts);
     }
 
     private void Put(RequestSummary summary)
