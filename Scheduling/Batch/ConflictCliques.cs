@@ -76,7 +76,7 @@ internal static class ConflictCliques
     /// <summary>A participant's part in one option of one request: from <paramref name="Start"/> to <paramref name="End"/> (end extended by the larger buffer), while <paramref name="Literal"/> is true.</summary>
     /// <param name="Start">Start of the stage (UTC).</param>
     /// <param name="End">End of the stage plus the participant's larger buffer (UTC).</param>
-    /// <param name="Request">The request's index in the batch.</param>
+    /// <param name="Request">The request's index among the requests the model decides.</param>
     /// <param name="Option">The option's index among the request's kept options.</param>
     /// <param name="Literal">True when the participant attends: the option's choice (candidate, panel) or a pool seat.</param>
     internal readonly record struct Use(Instant Start, Instant End, int Request, int Option, BoolVar Literal);
