@@ -32,6 +32,37 @@ public sealed class BatchSolverTests
         BatchSchedulerTests.AssertConflictFree(result);
     }
 
+    /// <summary>
+    /// Two requests at different times each need one member of a pool of two with equal load. The heuristics take the
+    /// first member in fairness order both times; the solver's third goal (the busiest member as little loaded as
+    /// possible) gives one interview to each.
+    /// </summary>
+    [Fact]
+    public void Schedule_PoolMembersEquallyLoaded_SolverSpreadsTheBatchAcrossThem()
+    {
+        var people = new[]
+        {
+            Person("p1", UtcZone), Person("p2", UtcZone),
+            Person("c1", UtcZone, Span(Utc(2026, 3, 2, 10), 420)),
+            Person("c2", UtcZone, Span(Utc(2026, 3, 2, 9), 120), Span(Utc(2026, 3, 2, 12), 300)),
+        };
+        var stage = new StageRequest("Interview", 60, []) { Pools = [new PoolRequirement("pool", 1, ["p1", "p2"])] };
+        var requests = new[]
+        {
+            new SchedulingRequest("c1", [stage], Days(Monday, 1)) { RequestId = "r1" },
+            new SchedulingRequest("c2", [stage], Days(Monday, 1)) { RequestId = "r2" },
+        };
+
+        var heuristic = BatchScheduler.Schedule(requests, people, Now, WithoutSolver);
+        var result = BatchScheduler.Schedule(requests, people, Now);
+
+        Assert.Equal(["p1", "p1"], heuristic.Assignments.Select(a => a.Option!.Stages[0].InterviewerIds.Single()));
+        Assert.Equal("cpSat", result.Strategy);
+        Assert.Equal(BatchSolverStatus.Optimal, result.Solver.Status);
+        Assert.Equal(2, result.BookedCount);
+        Assert.Equal(["p1", "p2"], result.Assignments.Select(a => a.Option!.Stages[0].InterviewerIds.Single()).Order());
+    }
+
     [Fact]
     public void Schedule_BudgetZero_ReturnsTheGreedyRepairPlanAndSaysTheSolverDidNotRun()
     {
