@@ -28,10 +28,11 @@ public sealed record BatchOptions(int OptionsPerRequest = 24, int RepairDepth = 
     public TimeSpan SolverTimeLimit { get; init; } = DefaultSolverTimeLimit;
 
     /// <summary>
-    /// The most requests one solver model decides, 1 to 10,000; default 200 (the chunk size the batch planner is given
-    /// in the usual case). A larger batch is solved chunk by chunk — requests that name the same interviewers together —
-    /// each chunk with <see cref="SolverTimeLimit"/> and the other requests' bookings held fixed. The solver's work grows
-    /// faster than the chunk: 200 requests are usually proven optimal well within the default budget, 1,000 are not.
+    /// The most requests one solver model decides, 1 to 10,000; default 100. A larger batch is solved chunk by chunk —
+    /// requests that name the same interviewers together — each chunk with <see cref="SolverTimeLimit"/> and the other
+    /// requests' bookings held fixed. The solver's work grows faster than the chunk: chunks of 100 and 200 are usually
+    /// proven optimal well within the default budget, 1,000 are not; 100 plans 10,000 requests in about two thirds of
+    /// the time 200 takes (docs/PERFORMANCE.md).
     /// </summary>
-    public int SolverChunkSize { get; init; } = 200;
+    public int SolverChunkSize { get; init; } = 100;
 }

@@ -56,12 +56,14 @@ internal static class BatchReport
         var solverChunk = ArgValue(args, "--solver-chunk", BatchOptions.Default.SolverChunkSize);
         foreach (var options in new[] { BatchOptions.Default with { SolverTimeLimit = TimeSpan.Zero }, BatchOptions.Default with { SolverTimeLimit = budget, SolverChunkSize = solverChunk } })
         {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             var result = BatchScheduler.Schedule(requests, people, Workload.Now, options);
             stopwatch.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var solver = result.Solver;
             Console.WriteLine($"CP-SAT {options.SolverTimeLimit.TotalMilliseconds} ms per chunk of {options.SolverChunkSize}:");
-            Console.WriteLine($"  elapsed:        {stopwatch.Elapsed.TotalSeconds:0.00} s");
+            Console.WriteLine($"  elapsed:        {stopwatch.Elapsed.TotalSeconds:0.00} s (CPU {cpu.TotalSeconds:0.00} s)");
             Console.WriteLine($"  greedy booked:  {result.GreedyBookedCount}");
             Console.WriteLine($"  booked:         {result.BookedCount} ({result.Strategy})");
             Console.WriteLine($"  upper bound:    {result.UpperBound}");

@@ -31,11 +31,15 @@ internal sealed class PlanTally
 
     public TimeSpan WorstChunk { get; private set; }
 
+    /// <summary>Processor time of the whole process while the chunks were planned (less sensitive than wall time to other load on the machine).</summary>
+    public TimeSpan Cpu { get; private set; }
+
     public double DeterministicSeconds { get; private set; }
 
     public static PlanTally Run(IEnumerable<IReadOnlyList<SchedulingRequest>> chunks, IReadOnlyCollection<ParticipantAvailabilityInput> people, BatchOptions options)
     {
         var tally = new PlanTally();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         foreach (var chunk in chunks)
         {
             var stopwatch = Stopwatch.StartNew();
@@ -44,13 +48,14 @@ internal sealed class PlanTally
             tally.Add(result, stopwatch.Elapsed);
         }
 
+        tally.Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         return tally;
     }
 
     public string Statuses => string.Join(", ", _statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}"));
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Elapsed.TotalSeconds:0.00} s (worst chunk {WorstChunk.TotalMilliseconds:0} ms), booked {Booked}, greedy {Greedy}, bound {Bound}, count proven in {CountProven}/{Chunks}, worst booked/optimum {WorstRatioWhereProven:P2}, solver: {Statuses}, {DeterministicSeconds:0.00} deterministic s");
+        $"{Elapsed.TotalSeconds:0.00} s, CPU {Cpu.TotalSeconds:0.00} s (worst chunk {WorstChunk.TotalMilliseconds:0} ms), booked {Booked}, greedy {Greedy}, bound {Bound}, count proven in {CountProven}/{Chunks}, worst booked/optimum {WorstRatioWhereProven:P2}, solver: {Statuses}, {DeterministicSeconds:0.00} deterministic s");
 
     private void Add(BatchResult result, TimeSpan elapsed)
     {
