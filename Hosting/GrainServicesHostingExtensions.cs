@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Scheduler.Grains.Batches;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Microsoft;
@@ -13,7 +14,8 @@ public static class GrainServicesHostingExtensions
 {
     /// <summary>
     /// Registers, from the host's configuration and validated at start-up: notifications (<c>Smtp</c>, <c>Slack</c>,
-    /// <c>Notifications</c>), the <c>ics</c> and CalDAV busy sources (<c>Calendars</c>), and the Google (<c>Google</c>)
+    /// <c>Notifications</c>), the <c>ics</c> and CalDAV busy sources (<c>Calendars</c>), the batch planner
+    /// (<c>BatchPlanner</c>), and the Google (<c>Google</c>)
     /// and Microsoft 365 (<c>Microsoft</c>) calendar integrations, whose OAuth credentials are protected with keys kept
     /// in <paramref name="keysDirectory"/>.
     /// </summary>
@@ -26,6 +28,7 @@ public static class GrainServicesHostingExtensions
         var configuration = builder.Configuration;
         builder.Services.AddSchedulerNotifications(configuration);
         builder.Services.AddCalendarSources(options => configuration.GetSection(CalendarSourceOptions.SectionName).Bind(options));
+        builder.Services.AddBatchPlanner(options => configuration.GetSection(BatchPlannerOptions.SectionName).Bind(options));
         builder.Services.AddGoogleCalendar(keysDirectory, options => configuration.GetSection(GoogleOptions.SectionName).Bind(options));
         builder.Services.AddMicrosoftCalendar(keysDirectory, options => configuration.GetSection(MicrosoftOptions.SectionName).Bind(options));
         return builder;

@@ -13,7 +13,7 @@ namespace Scheduler.Gateway.InterviewRequests;
 /// </summary>
 public static class BatchPartition
 {
-    /// <summary>The chunk size aimed for: the optimizer costs about 0.15 ms per request at this size (docs/PERFORMANCE.md).</summary>
+    /// <summary>The chunk size aimed for: greedy + repair costs about 0.15 ms per request at this size, CP-SAT about 0.4 ms more (docs/PERFORMANCE.md).</summary>
     public const int TargetChunk = 200;
 
     /// <summary>The largest chunk: a group of requests for the same interviewers is split only beyond this size.</summary>

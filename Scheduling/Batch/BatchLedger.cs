@@ -49,48 +49,35 @@ internal sealed class BatchLedger
         var people = new EngineParticipant[stages.Length][];
         for (var s = 0; s < stages.Length; s++)
         {
-            var interval = TimeInterval.FromStart(option.Starts[s], stages[s].Length);
-            if (!IsFree(plan.Candidate, interval))
+            if (!stages[s].HasPools)
+            {
+                people[s] = stages[s].Panel;
+            }
+            else if (!OptionSearch.TryFillPools(stages[s], option.Starts[s], people, (p, i) => OptionSearch.IsAvailable(p, i) && IsFree(p, i)))
             {
                 return false;
             }
-
-            if (stages[s].HasPools)
-            {
-                if (!OptionSearch.TryFillPools(stages[s], option.Starts[s], people, (p, i) => OptionSearch.IsAvailable(p, i) && IsFree(p, i)))
-                {
-                    return false;
-                }
-
-                foreach (var p in people[s])
-                {
-                    if (!IsFree(p, interval))
-                    {
-                        return false;
-                    }
-                }
-            }
-            else
-            {
-                foreach (var p in stages[s].Panel)
-                {
-                    if (!IsFree(p, interval))
-                    {
-                        return false;
-                    }
-                }
-
-                people[s] = stages[s].Panel;
-            }
         }
 
-        if (!CapsAllow(option.Starts, people))
+        return TryAdd(request, new Placement(plan, option, people, score));
+    }
+
+    /// <summary>
+    /// Places the option with the pool members a solver chose, checking everything itself: each stage's attendees are
+    /// the panel followed, pool by pool, by that pool's <c>Count</c> distinct members, each available on base
+    /// availability; every attendee and the candidate are free of the batch's bookings (both buffers); caps hold.
+    /// </summary>
+    public bool TryPlaceChosen(int request, RequestPlan plan, CandidateOption option, EngineParticipant[][] people, double score)
+    {
+        for (var s = 0; s < plan.Stages.Length; s++)
         {
-            return false;
+            if (!IsValidStaffing(plan.Stages[s], TimeInterval.FromStart(option.Starts[s], plan.Stages[s].Length), people[s]))
+            {
+                return false;
+            }
         }
 
-        Add(request, new Placement(plan, option, people, score));
-        return true;
+        return TryAdd(request, new Placement(plan, option, people, score));
     }
 
     /// <summary>Requests whose bookings overlap (with buffers) the option's attendees as the search chose them.</summary>
@@ -176,9 +163,70 @@ internal sealed class BatchLedger
         return placement;
     }
 
-    private bool CapsAllow(Instant[] starts, EngineParticipant[][] people) =>
-        OptionSearch.CapsAllowOption(starts, people, (p, date, week) =>
-            _entries.TryGetValue(p, out var entry) ? (entry.Days.GetValueOrDefault(date), entry.Weeks.GetValueOrDefault(week)) : (0, 0));
+    private bool TryAdd(int request, Placement placement)
+    {
+        var stages = placement.Plan.Stages;
+        for (var s = 0; s < stages.Length; s++)
+        {
+            var interval = TimeInterval.FromStart(placement.Option.Starts[s], stages[s].Length);
+            if (!IsFree(placement.Plan.Candidate, interval))
+            {
+                return false;
+            }
+
+            foreach (var p in placement.People[s])
+            {
+                if (!IsFree(p, interval))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (!CapsAllow(placement.Option.Starts, placement.People))
+        {
+            return false;
+        }
+
+        Add(request, placement);
+        return true;
+    }
+
+    private static bool IsValidStaffing(StagePlan stage, TimeInterval interval, EngineParticipant[] people)
+    {
+        if (people.Length != stage.Panel.Length + stage.Pools.Sum(p => p.Count) || people.Distinct().Count() != people.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < stage.Panel.Length; i++)
+        {
+            if (!ReferenceEquals(people[i], stage.Panel[i]))
+            {
+                return false;
+            }
+        }
+
+        var next = stage.Panel.Length;
+        foreach (var pool in stage.Pools)
+        {
+            for (var k = 0; k < pool.Count; k++, next++)
+            {
+                if (Array.IndexOf(pool.MembersByFairness, people[next]) < 0 || !OptionSearch.IsAvailable(people[next], interval))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>How many of the batch's interviews <paramref name="p"/> has on local <paramref name="date"/> and in the ISO week starting <paramref name="week"/>.</summary>
+    public (int Day, int Week) Placed(EngineParticipant p, LocalDate date, LocalDate week) =>
+        _entries.TryGetValue(p, out var entry) ? (entry.Days.GetValueOrDefault(date), entry.Weeks.GetValueOrDefault(week)) : (0, 0);
+
+    private bool CapsAllow(Instant[] starts, EngineParticipant[][] people) => OptionSearch.CapsAllowOption(starts, people, Placed);
 
     /// <summary>Both interviews keep the participant's buffers free of each other.</summary>
     private static bool Conflicts(EngineParticipant p, TimeInterval a, TimeInterval b) =>

@@ -37,7 +37,11 @@ public static class BatchScheduler
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A request is malformed or names a participant without input.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A number is out of its documented range.</exception>
-    public static BatchResult Schedule(IReadOnlyList<SchedulingRequest> requests, IReadOnlyCollection<ParticipantAvailabilityInput> participants, Instant now, BatchOptions? options = null)
+    public static BatchResult Schedule(IReadOnlyList<SchedulingRequest> requests, IReadOnlyCollection<ParticipantAvailabilityInput> participants, Instant now, BatchOptions? options = null) =>
+        ScheduleWith(CpSatBatchSolver.Default, requests, participants, now, options);
+
+    /// <summary><see cref="Schedule(IReadOnlyList{SchedulingRequest}, IReadOnlyCollection{ParticipantAvailabilityInput}, Instant, BatchOptions?)"/> with the given solver runner.</summary>
+    internal static BatchResult ScheduleWith(CpSatBatchSolver solver, IReadOnlyList<SchedulingRequest> requests, IReadOnlyCollection<ParticipantAvailabilityInput> participants, Instant now, BatchOptions? options)
     {
         ArgumentNullException.ThrowIfNull(requests);
         ArgumentNullException.ThrowIfNull(participants);
@@ -116,6 +120,9 @@ public static class BatchScheduler
         }
 
         Upgrade(best, plans, candidates);
+        var (improved, report) = solver.Improve(plans, candidates, best, options);
+        strategy = improved ? "cpSat" : strategy;
+
         var assignments = new BatchAssignment[requests.Count];
         for (var r = 0; r < requests.Count; r++)
         {
@@ -127,7 +134,8 @@ public static class BatchScheduler
                 : new BatchAssignment(r, requests[r].RequestId, SchedulingEngine.ToPublic(placement.Plan, placement.Option.Starts, placement.People), null);
         }
 
-        return new BatchResult(assignments, best.Booked, best.TotalScore, greedyCount, BatchUpperBound.Compute(plans, candidates), strategy);
+        var bound = BatchUpperBound.Compute(plans, candidates);
+        return new BatchResult(assignments, best.Booked, best.TotalScore, greedyCount, report.BookedBound is { } proven ? Math.Min(bound, proven) : bound, strategy, report);
     }
 
     private static bool PlaceBest(BatchLedger ledger, int request, RequestPlan[] plans, CandidateOption[][] candidates)
@@ -279,6 +287,16 @@ public static class BatchScheduler
         if (options.RepairPasses is < 0 or > 10)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.RepairPasses, "RepairPasses must be between 0 and 10.");
+        }
+
+        if (options.SolverTimeLimit < TimeSpan.Zero || options.SolverTimeLimit > BatchOptions.MaxSolverTimeLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.SolverTimeLimit, $"SolverTimeLimit must be between 0 and {BatchOptions.MaxSolverTimeLimit}.");
+        }
+
+        if (options.SolverChunkSize is < 1 or > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.SolverChunkSize, "SolverChunkSize must be between 1 and 10,000.");
         }
     }
 }

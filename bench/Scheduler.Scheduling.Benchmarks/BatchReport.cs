@@ -13,7 +13,8 @@ namespace Scheduler.Scheduling.Benchmarks;
 /// A plain timed run (BenchmarkDotNet would repeat it too often): 10,000 requests over 1,000 interviewers in four zones,
 /// a 14-day window, 40 calendar events per interviewer, caps 3 a day and 10 a week. Interviewer demand is skewed (a
 /// fifth of the interviewers are asked for half the time); each request has a panel of 1 or 2, 45 or 60 minutes, and one
-/// in ten is a two-stage loop. Prints the time, greedy vs optimizer bookings and the upper bound on the optimum.
+/// in ten is a two-stage loop. Prints, for greedy + repair and then with CP-SAT (in solver chunks, see
+/// <see cref="BatchOptions.SolverChunkSize"/>), the time, greedy vs optimizer bookings and the bounds on the optimum.
 /// </summary>
 internal static class BatchReport
 {
@@ -51,15 +52,25 @@ internal static class BatchReport
         }
 
         Console.WriteLine($"Batch: {requests.Count} requests, {interviewerCount} interviewers, {people.Count} participants");
-        var stopwatch = Stopwatch.StartNew();
-        var result = BatchScheduler.Schedule(requests, people, Workload.Now);
-        stopwatch.Stop();
-        Console.WriteLine($"elapsed:        {stopwatch.Elapsed.TotalSeconds:0.00} s");
-        Console.WriteLine($"greedy booked:  {result.GreedyBookedCount}");
-        Console.WriteLine($"booked:         {result.BookedCount} ({result.Strategy})");
-        Console.WriteLine($"upper bound:    {result.UpperBound}");
-        Console.WriteLine($"no option:      {result.Assignments.Count(a => a.NoAvailability is { Reason: not NoAvailabilityReason.TakenByOtherRequests })}");
-        Console.WriteLine($"total score:    {result.TotalScore:0.0}");
+        var budget = TimeSpan.FromMilliseconds(ArgValue(args, "--budget-ms", (int)BatchOptions.DefaultSolverTimeLimit.TotalMilliseconds));
+        var solverChunk = ArgValue(args, "--solver-chunk", BatchOptions.Default.SolverChunkSize);
+        foreach (var options in new[] { BatchOptions.Default with { SolverTimeLimit = TimeSpan.Zero }, BatchOptions.Default with { SolverTimeLimit = budget, SolverChunkSize = solverChunk } })
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var stopwatch = Stopwatch.StartNew();
+            var result = BatchScheduler.Schedule(requests, people, Workload.Now, options);
+            stopwatch.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var solver = result.Solver;
+            Console.WriteLine($"CP-SAT {options.SolverTimeLimit.TotalMilliseconds} ms per chunk of {options.SolverChunkSize}:");
+            Console.WriteLine($"  elapsed:        {stopwatch.Elapsed.TotalSeconds:0.00} s (CPU {cpu.TotalSeconds:0.00} s)");
+            Console.WriteLine($"  greedy booked:  {result.GreedyBookedCount}");
+            Console.WriteLine($"  booked:         {result.BookedCount} ({result.Strategy})");
+            Console.WriteLine($"  upper bound:    {result.UpperBound}");
+            Console.WriteLine($"  solver:         {solver.Status}, bound {solver.BookedBound?.ToString() ?? "none"}, {solver.ChunksOptimal}/{solver.Chunks} chunks optimal, {solver.DeterministicSeconds:0.00} deterministic s");
+            Console.WriteLine($"  no option:      {result.Assignments.Count(a => a.NoAvailability is { Reason: not NoAvailabilityReason.TakenByOtherRequests })}");
+            Console.WriteLine($"  total score:    {result.TotalScore:0.0}");
+        }
     }
 
     /// <summary>Skewed demand: half the picks go to the first fifth of the interviewers.</summary>

@@ -13,4 +13,10 @@ if (args.Contains("--chunk-report"))
     return;
 }
 
+if (args.Contains("--contended-report"))
+{
+    ContendedReport.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SingleRequestBenchmarks).Assembly).Run(args);

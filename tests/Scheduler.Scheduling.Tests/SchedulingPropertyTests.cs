@@ -52,17 +52,42 @@ public sealed class SchedulingPropertyTests
     [Fact]
     public void BatchSchedule_GeneratedScenarios_ConflictFreeCapsHeldAndNeverBelowGreedy()
     {
-        var booked = 0;
+        var (booked, solverWins) = CheckBatches(new BatchOptions(OptionsPerRequest: 8));
+
+        Assert.True(booked > 100, $"Only {booked} requests were booked over all generated batches.");
+        Assert.True(solverWins > 3, $"CP-SAT's plan won only {solverWins} times; the generated batches hardly test its plans.");
+    }
+
+    [Fact]
+    public void BatchSchedule_GeneratedScenariosSolvedInChunksOfTwo_ConflictFreeCapsHeldAndNeverBelowGreedy()
+    {
+        var (booked, solverWins) = CheckBatches(new BatchOptions(OptionsPerRequest: 8) { SolverChunkSize = 2 });
+
+        Assert.True(booked > 100, $"Only {booked} requests were booked over all generated batches.");
+        Assert.True(solverWins > 3, $"CP-SAT's plan won only {solverWins} times; the generated batches hardly test its plans.");
+    }
+
+    /// <summary>
+    /// Schedules generated batches and checks every booking against the raw scenario with <see cref="Oracle"/> (not with the
+    /// engine's ledger or the solver's model): conflict-free across requests with buffers, caps, working hours, windows,
+    /// loops; also booked between greedy and the reported bound. Returns the bookings and how often CP-SAT's plan won.
+    /// </summary>
+    private static (int Booked, int SolverWins) CheckBatches(BatchOptions options)
+    {
+        int booked = 0, solverWins = 0;
         var prop = Prop.ForAll(Arb.From(ScenarioGenerators.Batch), scenario =>
         {
-            var result = BatchScheduler.Schedule(scenario.Requests, scenario.People, scenario.Now, new BatchOptions(OptionsPerRequest: 8));
+            var result = BatchScheduler.Schedule(scenario.Requests, scenario.People, scenario.Now, options);
             if (result.BookedCount < result.GreedyBookedCount || result.BookedCount > result.UpperBound
-                || result.BookedCount != result.Assignments.Count(a => a.IsBooked))
+                || result.BookedCount != result.Assignments.Count(a => a.IsBooked)
+                || (result.Solver.BookedBound is { } bound && bound < result.BookedCount)
+                || (result.Solver.OptimalityProven && result.Solver.BookedBound != result.BookedCount))
             {
-                throw new InvalidOperationException($"booked {result.BookedCount}, greedy {result.GreedyBookedCount}, bound {result.UpperBound}\n{scenario}");
+                throw new InvalidOperationException($"booked {result.BookedCount}, greedy {result.GreedyBookedCount}, bound {result.UpperBound}, solver {result.Solver}\n{scenario}");
             }
 
             booked += result.BookedCount;
+            solverWins += result.Strategy == "cpSat" ? 1 : 0;
             var others = new List<(string Person, TimeInterval Interval, string Request)>();
             foreach (var a in result.Assignments.Where(a => a.IsBooked))
             {
@@ -70,7 +95,7 @@ public sealed class SchedulingPropertyTests
                 var problem = Oracle.Check(scenario, request, a.Option!, others);
                 if (problem is not null)
                 {
-                    throw new InvalidOperationException($"{problem}\n{scenario}");
+                    throw new InvalidOperationException($"{problem} ({result.Strategy})\n{scenario}");
                 }
 
                 foreach (var stage in a.Option!.Stages)
@@ -84,7 +109,7 @@ public sealed class SchedulingPropertyTests
         });
 
         Check.One(Config, prop);
-        Assert.True(booked > 100, $"Only {booked} requests were booked over all generated batches.");
+        return (booked, solverWins);
     }
 }
 

@@ -31,6 +31,35 @@ public sealed class BatchPlannerGrainTests
         Assert.All([a, b], v => Assert.Contains(v.History, h => h.Reason == "Planned with the other requests of its batch."));
     }
 
+    /// <summary>
+    /// The interviewer takes one interview a day. "a" can be Tuesday 16:00 (earlier, so first come first served takes it)
+    /// or Wednesday 09:00; "b" only on Tuesday before 16:00. No booking overlaps "b"'s options (the cap shuts it out),
+    /// so the repairs find nothing to move, and "a" has fewer options, so placing the most constrained first fails too.
+    /// CP-SAT moves "a" to Wednesday.
+    /// </summary>
+    [Fact]
+    public async Task Plan_DailyCapWouldShutOutSecondRequest_SolverBooksBoth()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        await cluster.AddInterviewerAsync("capped", maxPerDay: 1);
+        await cluster.AddCandidateAsync("ca");
+        await cluster.AddCandidateAsync("cb");
+        var specA = new InterviewRequestSpec("ca", [new StageSpec("screen", 60, ["capped"])], new TimeRange(Slot1.AddHours(7), Slot1.AddDays(1).AddHours(1))) { Mode = SchedulingMode.AutoBook, AwaitBatchPlan = true };
+        var specB = new InterviewRequestSpec("cb", [new StageSpec("screen", 60, ["capped"])], new TimeRange(Slot1, Slot1.AddHours(7))) { Mode = SchedulingMode.AutoBook, AwaitBatchPlan = true };
+        await cluster.Request("a").Submit(specA);
+        await cluster.Request("b").Submit(specB);
+
+        var summary = await Planner(cluster, "batch-cap").Plan([new("a", specA), new("b", specB)]);
+
+        Assert.Equal(new BatchPlanSummary(2, 2, 2, 1), summary);
+        var a = await GrainTestCluster.WaitForAsync(cluster.Request("a"), GrainTestCluster.IsSettled);
+        var b = await GrainTestCluster.WaitForAsync(cluster.Request("b"), GrainTestCluster.IsSettled);
+        Assert.Equal(RequestStatus.Booked, a.Status);
+        Assert.Equal(RequestStatus.Booked, b.Status);
+        Assert.Equal(Slot1.AddDays(1), a.Booking!.Stages[0].Start);
+        Assert.Equal(Slot1.Date, b.Booking!.Stages[0].Start.Date);
+    }
+
     [Fact]
     public async Task Submit_WithoutPlannerFirstComeFirstServed_SingleOptionRequestGetsNoAvailability()
     {
