@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Calendars.Providers;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Common.Retries;
 
 namespace Scheduler.Grains.Calendars.Accounts;
@@ -16,7 +15,7 @@ namespace Scheduler.Grains.Calendars.Accounts;
 /// <see cref="Retrier"/> (<see cref="EventWritePolicy"/>) while the account is connected.
 /// </summary>
 [GrainType("calendar-account")]
-public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemindable
+public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemindable
 {
     /// <summary>The name of the channel renewal reminder.</summary>
     public const string RenewalReminder = "channel-renewal";
@@ -161,147 +160,6 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     }
 
     /// <inheritdoc />
-    public async Task<PushVerdict> ReceivePush(PushNotification notification)
-    {
-        ArgumentNullException.ThrowIfNull(notification);
-        var channel = S.Channels.FirstOrDefault(c => c.ChannelId == notification.ChannelId);
-        if (channel is null)
-        {
-            AccountLog.PushRefused(_log, this.GetPrimaryKeyString(), PushVerdict.UnknownChannel);
-            return PushVerdict.UnknownChannel;
-        }
-
-        var tokenMatches = ChannelTokens.Matches(_protector.UnprotectSecret(channel.ProtectedToken), notification.Token ?? string.Empty);
-        if (!tokenMatches || channel.ResourceId != notification.ResourceId)
-        {
-            AccountLog.PushRefused(_log, this.GetPrimaryKeyString(), PushVerdict.Forged);
-            return PushVerdict.Forged;
-        }
-
-        switch (notification.Kind)
-        {
-            case CalendarNotificationKind.Changed:
-                await GrainFactory.GetGrain<ICalendarAccountGrain>(this.GetPrimaryKeyString()).SyncCalendar(channel.CalendarId);
-                break;
-            case CalendarNotificationKind.Missed:
-                await ResyncAfterMissedAsync(channel.CalendarId);
-                break;
-            case CalendarNotificationKind.ChannelEnded:
-                await ReplaceChannelAsync(channel);
-                break;
-        }
-
-        return PushVerdict.Accepted;
-    }
-
-    /// <summary><see cref="CalendarNotificationKind.Missed"/>: notifications may have been lost, so readers refresh and the calendar syncs in full.</summary>
-    private async Task ResyncAfterMissedAsync(string calendarId)
-    {
-        S.SyncTokens.Remove(calendarId);
-        S.FullSyncs++;
-        await PersistAsync();
-        var change = new CalendarChange(this.GetPrimaryKeyString(), _providerName, _accountId, [calendarId]);
-        foreach (var (reader, _) in S.Readers.Where(r => r.Value.Contains(calendarId)))
-        {
-            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(change);
-        }
-
-        await GrainFactory.GetGrain<ICalendarAccountGrain>(this.GetPrimaryKeyString()).SyncCalendar(calendarId);
-    }
-
-    /// <summary><see cref="CalendarNotificationKind.ChannelEnded"/>: a new channel replaces the old one, which is then stopped.</summary>
-    private async Task ReplaceChannelAsync(CalendarChannelState old)
-    {
-        var provider = Provider;
-        try
-        {
-            var replacement = await OpenChannelAsync(provider, old.CalendarId);
-            S.Channels[S.Channels.IndexOf(old)] = replacement;
-            await PersistAsync();
-            AccountLog.ChannelRenewed(_log, this.GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
-        }
-        catch (CalendarProviderException exception)
-        {
-            AccountLog.WatchFailed(_log, this.GetPrimaryKeyString(), old.CalendarId, exception.Message);
-            return;
-        }
-
-        await StopChannelQuietlyAsync(provider, old);
-        await ScheduleRenewalAsync();
-    }
-
-    /// <inheritdoc />
-    public Task SyncCalendar(string calendarId) => S.ProtectedCredentials is null ? Task.CompletedTask : SyncAsync(calendarId);
-
-    /// <summary>
-    /// Syncs one calendar: incrementally from its token (full after 410, or the first time, which
-    /// only takes the baseline token), then tells its readers what changed.
-    /// </summary>
-    private async Task SyncAsync(string calendarId)
-    {
-
-        var provider = Provider;
-        S.SyncTokens.TryGetValue(calendarId, out var previous);
-        IReadOnlyList<CalendarEventChange> changes;
-        string next;
-        var notify = previous is not null;
-        var resynced = false;
-        try
-        {
-            try
-            {
-                (changes, next) = await WithTokenAsync(token => provider.SyncAsync(token, calendarId, previous, CancellationToken.None));
-            }
-            catch (CalendarProviderException expired) when (expired.SyncTokenExpired)
-            {
-                // 410: the token is gone; list everything again, and tell the readers since what changed is unknown.
-                S.FullSyncs++;
-                (changes, next) = await WithTokenAsync(token => provider.SyncAsync(token, calendarId, null, CancellationToken.None));
-                notify = resynced = true;
-            }
-        }
-        catch (CalendarProviderException exception)
-        {
-            AccountLog.SyncFailed(_log, this.GetPrimaryKeyString(), calendarId, exception.Message);
-            return;
-        }
-
-        S.SyncTokens[calendarId] = next;
-        await PersistAsync();
-        if (!notify || (changes.Count == 0 && !resynced))
-        {
-            return;
-        }
-
-        var ours = S.WrittenEvents.Values.SelectMany(w => w.EventIds).ToHashSet(StringComparer.Ordinal);
-        var busy = changes.Where(c => c.Busy is not null && !ours.Contains(c.EventId)).Select(c => c.Busy!).ToArray();
-        var change = new CalendarChange(this.GetPrimaryKeyString(), _providerName, _accountId, [calendarId]) { Busy = busy };
-        foreach (var (reader, ids) in S.Readers.Where(r => r.Value.Contains(calendarId)))
-        {
-            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(change);
-        }
-
-        AccountLog.Synced(_log, this.GetPrimaryKeyString(), calendarId, changes.Count);
-    }
-
-    /// <inheritdoc />
-    public async Task WriteInterviewEvent(InterviewEventWrite write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        if (!_providers.Any(c => c.Provider == _providerName))
-        {
-            AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, $"no calendar provider '{_providerName}'");
-            return;
-        }
-
-        S.UnsentEventWrites[WriteKey(write.RequestKey, write.ParticipantKey)] = new RetryItem<InterviewEventWrite> { Value = write };
-        await PersistAsync();
-
-        // The retry reminder exists before the first attempt, so a crash mid-write is resumed too.
-        await _eventWrites.WakeAsync();
-    }
-
-    /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (await _eventWrites.ReceiveReminderAsync(reminderName) || reminderName != RenewalReminder)
@@ -357,78 +215,6 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
         }
     }
 
-    private static string WriteKey(string requestKey, string participantKey) => string.Concat(requestKey, "\n", participantKey);
-
-    /// <summary>When the unsent event writes next need a run; while the account is not connected, never (they are kept, and <see cref="Connect"/> wakes them).</summary>
-    private DateTimeOffset? NextEventWrite() => S.ProtectedCredentials is null ? null : Retrier.NextWakeUp(S.UnsentEventWrites.Values);
-
-    /// <summary>Sends the due event writes in order; each one is removed once the provider accepted it, the rest wait for their next attempt.</summary>
-    private async Task FlushEventWritesAsync()
-    {
-        if (S.ProtectedCredentials is null)
-        {
-            return;
-        }
-
-        var provider = Provider;
-        foreach (var item in _retrier.Due(S.UnsentEventWrites.Values))
-        {
-            var write = item.Value;
-            var key = WriteKey(write.RequestKey, write.ParticipantKey);
-            var failure = await _retrier.AttemptAsync(item.Retry, PersistAsync, () => WriteEventsAsync(provider, key, write), exception => exception is CalendarProviderException ? false : null);
-            if (failure is null)
-            {
-                S.UnsentEventWrites.Remove(key);
-                AccountLog.EventsWritten(_log, this.GetPrimaryKeyString(), write.RequestKey, write.Intervals.Count);
-            }
-            else
-            {
-                AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, failure.Message);
-            }
-
-            await PersistAsync();
-        }
-    }
-
-    /// <summary>Upserts one event per interval and deletes the events of <paramref name="key"/> no longer wanted.</summary>
-    /// <exception cref="CalendarProviderException">The provider refused or could not be reached.</exception>
-    private async Task WriteEventsAsync(CalendarProvider provider, string key, InterviewEventWrite write)
-    {
-        var calendarId = string.IsNullOrEmpty(write.CalendarId) ? provider.PrimaryCalendarId : write.CalendarId;
-        var wanted = write.Intervals.Select((interval, i) => (Id: provider.EventId(write.RequestKey, write.ParticipantKey, i), Interval: interval)).ToArray();
-        var stored = new List<string>(wanted.Length);
-        foreach (var (id, interval) in wanted)
-        {
-            stored.Add(await WithTokenAsync(token => provider.UpsertEventAsync(token, calendarId, id, write.Summary, interval, write.Conferencing, CancellationToken.None)));
-        }
-
-        // Events written before and no longer wanted (fewer intervals, or another calendar) are deleted.
-        if (S.WrittenEvents.TryGetValue(key, out var written))
-        {
-            var keep = written.CalendarId == calendarId ? stored.ToHashSet(StringComparer.Ordinal) : [];
-            foreach (var id in written.EventIds.Where(id => !keep.Contains(id)))
-            {
-                await WithTokenAsync(async token =>
-                {
-                    await provider.DeleteEventAsync(token, written.CalendarId, id, CancellationToken.None);
-                    return true;
-                });
-            }
-        }
-
-        if (wanted.Length == 0)
-        {
-            S.WrittenEvents.Remove(key);
-        }
-        else
-        {
-            S.WrittenEvents[key] = new WrittenEvents(calendarId, stored);
-        }
-    }
-
-    private static List<string> CalendarIds(IReadOnlyList<string> asked, CalendarProvider provider) =>
-        asked.Count == 0 ? [provider.PrimaryCalendarId] : [.. asked.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
     private CalendarAccountView View() => new(
         _providerName,
         S.ProtectedCredentials is not null,
@@ -444,50 +230,6 @@ public sealed class CalendarAccountGrain : Grain, ICalendarAccountGrain, IRemind
     {
         S.ProtectedCredentials = _protector.Protect(credentials);
         S.AccessTokenExpiresAt = credentials.ExpiresAt;
-    }
-
-    private async Task<CalendarChannelState> OpenChannelAsync(CalendarProvider provider, string calendarId)
-    {
-        var channelId = ChannelTokens.NewChannelId();
-        var token = ChannelTokens.NewToken(this.GetPrimaryKeyString());
-        var (resourceId, expiresAt) = await WithTokenAsync(access => provider.WatchAsync(access, calendarId, channelId, token, CancellationToken.None));
-        return new CalendarChannelState(calendarId, channelId, resourceId, expiresAt, _protector.ProtectSecret(token));
-    }
-
-    private async Task StopChannelQuietlyAsync(CalendarProvider provider, CalendarChannelState channel)
-    {
-        try
-        {
-            await WithTokenAsync(async access =>
-            {
-                await provider.StopAsync(access, channel.ChannelId, channel.ResourceId, CancellationToken.None);
-                return true;
-            });
-        }
-        catch (CalendarProviderException exception)
-        {
-            AccountLog.StopFailed(_log, this.GetPrimaryKeyString(), channel.ChannelId, exception.Message);
-        }
-    }
-
-    private async Task ScheduleRenewalAsync()
-    {
-        if (S.Channels.Count == 0)
-        {
-            await StopReminderAsync();
-            return;
-        }
-
-        var due = S.Channels.Min(c => c.ExpiresAt) - Provider.RenewBefore - _time.GetUtcNow();
-        await this.RegisterOrUpdateReminder(RenewalReminder, OneShotReminder.DueIn(due), OneShotReminder.RetryPeriod);
-    }
-
-    private async Task StopReminderAsync()
-    {
-        if (await this.GetReminder(RenewalReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
     }
 
     /// <summary>Runs a provider call with a valid access token: refreshed ahead of expiry, and once more after a 401.</summary>

@@ -1,0 +1,97 @@
+using Scheduler.Grains.Calendars.Providers;
+using Scheduler.Grains.Common.Retries;
+
+namespace Scheduler.Grains.Calendars.Accounts;
+
+/// <summary>Interview event writes: kept in the state until the provider accepts them, retried by the event-writes reminder.</summary>
+public sealed partial class CalendarAccountGrain
+{
+    /// <inheritdoc />
+    public async Task WriteInterviewEvent(InterviewEventWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (!_providers.Any(c => c.Provider == _providerName))
+        {
+            AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, $"no calendar provider '{_providerName}'");
+            return;
+        }
+
+        S.UnsentEventWrites[WriteKey(write.RequestKey, write.ParticipantKey)] = new RetryItem<InterviewEventWrite> { Value = write };
+        await PersistAsync();
+
+        // The retry reminder exists before the first attempt, so a crash mid-write is resumed too.
+        await _eventWrites.WakeAsync();
+    }
+
+    private static string WriteKey(string requestKey, string participantKey) => string.Concat(requestKey, "\n", participantKey);
+
+    /// <summary>When the unsent event writes next need a run; while the account is not connected, never (they are kept, and <see cref="Connect"/> wakes them).</summary>
+    private DateTimeOffset? NextEventWrite() => S.ProtectedCredentials is null ? null : Retrier.NextWakeUp(S.UnsentEventWrites.Values);
+
+    /// <summary>Sends the due event writes in order; each one is removed once the provider accepted it, the rest wait for their next attempt.</summary>
+    private async Task FlushEventWritesAsync()
+    {
+        if (S.ProtectedCredentials is null)
+        {
+            return;
+        }
+
+        var provider = Provider;
+        foreach (var item in _retrier.Due(S.UnsentEventWrites.Values))
+        {
+            var write = item.Value;
+            var key = WriteKey(write.RequestKey, write.ParticipantKey);
+            var failure = await _retrier.AttemptAsync(item.Retry, PersistAsync, () => WriteEventsAsync(provider, key, write), exception => exception is CalendarProviderException ? false : null);
+            if (failure is null)
+            {
+                S.UnsentEventWrites.Remove(key);
+                AccountLog.EventsWritten(_log, this.GetPrimaryKeyString(), write.RequestKey, write.Intervals.Count);
+            }
+            else
+            {
+                AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, failure.Message);
+            }
+
+            await PersistAsync();
+        }
+    }
+
+    /// <summary>Upserts one event per interval and deletes the events of <paramref name="key"/> no longer wanted.</summary>
+    /// <exception cref="CalendarProviderException">The provider refused or could not be reached.</exception>
+    private async Task WriteEventsAsync(CalendarProvider provider, string key, InterviewEventWrite write)
+    {
+        var calendarId = string.IsNullOrEmpty(write.CalendarId) ? provider.PrimaryCalendarId : write.CalendarId;
+        var wanted = write.Intervals.Select((interval, i) => (Id: provider.EventId(write.RequestKey, write.ParticipantKey, i), Interval: interval)).ToArray();
+        var stored = new List<string>(wanted.Length);
+        foreach (var (id, interval) in wanted)
+        {
+            stored.Add(await WithTokenAsync(token => provider.UpsertEventAsync(token, calendarId, id, write.Summary, interval, write.Conferencing, CancellationToken.None)));
+        }
+
+        // Events written before and no longer wanted (fewer intervals, or another calendar) are deleted.
+        if (S.WrittenEvents.TryGetValue(key, out var written))
+        {
+            var keep = written.CalendarId == calendarId ? stored.ToHashSet(StringComparer.Ordinal) : [];
+            foreach (var id in written.EventIds.Where(id => !keep.Contains(id)))
+            {
+                await WithTokenAsync(async token =>
+                {
+                    await provider.DeleteEventAsync(token, written.CalendarId, id, CancellationToken.None);
+                    return true;
+                });
+            }
+        }
+
+        if (wanted.Length == 0)
+        {
+            S.WrittenEvents.Remove(key);
+        }
+        else
+        {
+            S.WrittenEvents[key] = new WrittenEvents(calendarId, stored);
+        }
+    }
+
+    private static List<string> CalendarIds(IReadOnlyList<string> asked, CalendarProvider provider) =>
+        asked.Count == 0 ? [provider.PrimaryCalendarId] : [.. asked.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+}
