@@ -78,7 +78,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             TimezoneId = timeZone,
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
@@ -93,12 +93,13 @@ public sealed class WebAppFixture : IAsyncLifetime
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/local", StringComparison.Ordinal));
+        // Only the redirect is awaited: the page it leads to is waited for by what the test looks for next.
+        await page.WaitForURLAsync(url => !url.Contains("/account/local", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>Waits until a page's interactive components are connected (the board and a request's page say so).</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
-        Assertions.Expect(page.Locator("[data-interactive='true']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assertions.Expect(page.Locator("[data-interactive='true']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
     /// <summary>Saves a screenshot of the page under <c>docs/screenshots/</c> of the repository.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
