@@ -36,7 +36,7 @@ internal static class OptionFinder
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         var query = new AvailabilityInputQuery(window, requestKey);
-        var settings = await grains.GetGrain<ISchedulingSettingsGrain>(tenant).Get();
+        var settings = await SettingsOrLearningOffAsync(grains, tenant);
         var data = await Task.WhenAll(ids.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, id)).GetAvailabilityInput(query)));
         if (data.FirstOrDefault(d => !d.Exists) is { } missing)
         {
@@ -80,4 +80,20 @@ internal static class OptionFinder
             CandidatePreferredTimes = EngineMapping.ToRules(spec.CandidatePreferredTimes, "candidatePreferences.preferredTimes"),
             Sequencing = new SequencingRules(spec.Sequencing.SameDay, spec.Sequencing.MinGapMinutes, spec.Sequencing.MaxGapMinutes),
         };
+
+    /// <summary>
+    /// The tenant's scheduling settings; when the cluster cannot answer for them (the settings grain's silo was just
+    /// lost), the search goes on without learned preferences, a soft score, rather than failing the work turn.
+    /// </summary>
+    private static async Task<SchedulingSettings> SettingsOrLearningOffAsync(IGrainFactory grains, string tenant)
+    {
+        try
+        {
+            return await grains.GetGrain<ISchedulingSettingsGrain>(tenant).Get();
+        }
+        catch (Exception exception) when (exception is OrleansMessageRejectionException or TimeoutException)
+        {
+            return new SchedulingSettings { PreferenceLearning = false };
+        }
+    }
 }
