@@ -20,8 +20,8 @@ internal static class BatchReport
 {
     public static void Run(string[] args)
     {
-        var requestCount = ArgValue(args, "--requests", 10_000);
-        var interviewerCount = ArgValue(args, "--interviewers", 1_000);
+        var requestCount = BenchArgs.Int(args, "--requests", 10_000);
+        var interviewerCount = BenchArgs.Int(args, "--interviewers", 1_000);
         var random = new Random(42);
         var people = new List<ParticipantAvailabilityInput>(requestCount + interviewerCount);
         for (var i = 0; i < interviewerCount; i++)
@@ -52,8 +52,8 @@ internal static class BatchReport
         }
 
         Console.WriteLine($"Batch: {requests.Count} requests, {interviewerCount} interviewers, {people.Count} participants");
-        var budget = TimeSpan.FromMilliseconds(ArgValue(args, "--budget-ms", (int)BatchOptions.DefaultSolverTimeLimit.TotalMilliseconds));
-        var solverChunk = ArgValue(args, "--solver-chunk", BatchOptions.Default.SolverChunkSize);
+        var budget = TimeSpan.FromMilliseconds(BenchArgs.Int(args, "--budget-ms", (int)BatchOptions.DefaultSolverTimeLimit.TotalMilliseconds));
+        var solverChunk = BenchArgs.Int(args, "--solver-chunk", BatchOptions.Default.SolverChunkSize);
         foreach (var options in new[] { BatchOptions.Default with { SolverTimeLimit = TimeSpan.Zero }, BatchOptions.Default with { SolverTimeLimit = budget, SolverChunkSize = solverChunk } })
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -76,10 +76,4 @@ internal static class BatchReport
     /// <summary>Skewed demand: half the picks go to the first fifth of the interviewers.</summary>
     private static int Pick(Random random, int interviewers) =>
         random.Next(2) == 0 ? random.Next(interviewers / 5) : random.Next(interviewers);
-
-    private static int ArgValue(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
-    }
 }

@@ -19,8 +19,8 @@ internal static class ChunkReport
 {
     public static void Run(string[] args)
     {
-        var requestCount = ArgValue(args, "--requests", 10_000);
-        var interviewerCount = ArgValue(args, "--interviewers", 1_000);
+        var requestCount = BenchArgs.Int(args, "--requests", 10_000);
+        var interviewerCount = BenchArgs.Int(args, "--interviewers", 1_000);
         var random = new Random(42);
         var people = new List<ParticipantAvailabilityInput>();
         for (var i = 0; i < interviewerCount; i++)
@@ -41,7 +41,7 @@ internal static class ChunkReport
             return new SchedulingRequest($"c{r % candidateCount:D5}", [new StageRequest("interview", 60, [$"i{interviewer:D4}"])], window) { RequestId = $"r{r}", MaxProposals = 10 };
         }).OrderBy(r => r.Stages[0].InterviewerIds[0], StringComparer.Ordinal).ToArray();
 
-        var budget = TimeSpan.FromMilliseconds(ArgValue(args, "--budget-ms", (int)BatchOptions.DefaultSolverTimeLimit.TotalMilliseconds));
+        var budget = TimeSpan.FromMilliseconds(BenchArgs.Int(args, "--budget-ms", (int)BatchOptions.DefaultSolverTimeLimit.TotalMilliseconds));
         foreach (var chunk in new[] { 50, 200, 1_000 })
         {
             foreach (var options in new[] { BatchOptions.Default with { SolverTimeLimit = TimeSpan.Zero }, new BatchOptions(RepairPasses: 1, RepairDepth: 1) { SolverTimeLimit = TimeSpan.Zero }, new BatchOptions(RepairPasses: 1, RepairDepth: 1) { SolverTimeLimit = budget } })
@@ -50,11 +50,5 @@ internal static class ChunkReport
                 Console.WriteLine($"chunk {chunk,5}, passes {options.RepairPasses}, depth {options.RepairDepth}, CP-SAT {options.SolverTimeLimit.TotalMilliseconds} ms: {tally}");
             }
         }
-    }
-
-    private static int ArgValue(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
     }
 }

@@ -18,9 +18,9 @@ internal static class ContendedReport
 {
     public static void Run(string[] args)
     {
-        var seeds = ArgValue(args, "--seeds", 10);
-        var requestCount = ArgValue(args, "--requests", 100);
-        var proofBudget = TimeSpan.FromSeconds(ArgValue(args, "--proof-seconds", 60));
+        var seeds = BenchArgs.Int(args, "--seeds", 10);
+        var requestCount = BenchArgs.Int(args, "--requests", 100);
+        var proofBudget = TimeSpan.FromSeconds(BenchArgs.Int(args, "--proof-seconds", 60));
         Console.WriteLine("seed | greedy | greedy+repair | CP-SAT (status, ms) | proven optimum (status) | CP-SAT / optimum");
         foreach (var seed in Enumerable.Range(1, seeds))
         {
@@ -62,11 +62,5 @@ internal static class ContendedReport
         }
 
         return (requests, [.. people]);
-    }
-
-    private static int ArgValue(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
     }
 }

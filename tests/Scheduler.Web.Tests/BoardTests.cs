@@ -68,7 +68,7 @@ public sealed class BoardTests(WebAppFixture app)
         await Expect(rows.Filter(new() { HasText = "demo-2" })).ToHaveCountAsync(1);
         await Expect(rows.Filter(new() { HasNotText = "proposed" })).ToHaveCountAsync(0);
 
-        var tomorrow = DateTime.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var tomorrow = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(string.Empty);
         await page.GetByLabel("Submitted from (UTC)").FillAsync(tomorrow);
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
