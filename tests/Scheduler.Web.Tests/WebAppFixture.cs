@@ -101,10 +101,13 @@ public sealed class WebAppFixture : IAsyncLifetime
     public static Task WaitInteractiveAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-interactive='true']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
-    /// <summary>Saves a screenshot of the page under <c>docs/screenshots/</c> of the repository.</summary>
+    /// <summary>
+    /// Saves a screenshot of the page under <c>artifacts/screenshots/</c> of the repository (ignored by git, so a test run
+    /// leaves the tree clean); the copies shown in the docs are chosen from there into <c>docs/screenshots/</c>.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var directory = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var directory = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(directory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }
