@@ -113,7 +113,7 @@ public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper outpu
         Assert.True(withoutReminder.Count == 0, $"Requests with work under way but no durable process reminder: {string.Join(", ", withoutReminder.Take(20))}");
         Log($"{victimInFlight.Count} requests of {victim.Name} had work under way; their process reminders are due from {victimInFlight.Min(k => processDue[k]):HH:mm:ss} to {victimInFlight.Max(k => processDue[k]):HH:mm:ss} UTC");
 
-        var views = await WaitUntilTerminalAsync(ats, accepted);
+        var views = await WaitUntilTerminalAsync(ats, accepted, data.Path);
         Log($"every accepted request is terminal: {string.Join(", ", views.Values.GroupBy(v => (string)v["status"]!).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}");
 
         var requests = await store.RequestsAsync();
@@ -245,8 +245,11 @@ public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper outpu
         }
     }
 
-    /// <summary>Reads every accepted request through the gateway until all are terminal (at most <see cref="SettleLimit"/>), retrying 5xx answers.</summary>
-    private async Task<Dictionary<string, JsonNode>> WaitUntilTerminalAsync(HttpClient client, IReadOnlyList<string> ids)
+    /// <summary>
+    /// Reads every accepted request through the gateway until all are terminal (at most <see cref="SettleLimit"/>), retrying
+    /// 5xx answers; a failure quotes what the silos' logs (under <paramref name="dataDirectory"/>) say about the requests left.
+    /// </summary>
+    private async Task<Dictionary<string, JsonNode>> WaitUntilTerminalAsync(HttpClient client, IReadOnlyList<string> ids, string dataDirectory)
     {
         var deadline = TimeProvider.System.GetUtcNow() + SettleLimit;
         var views = new System.Collections.Concurrent.ConcurrentDictionary<string, JsonNode>(StringComparer.Ordinal);
@@ -264,7 +267,8 @@ public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper outpu
             if (TimeProvider.System.GetUtcNow() > deadline)
             {
                 Assert.Fail($"{remaining.Count} accepted requests are not terminal {SettleLimit.TotalMinutes} min after the kill:\n"
-                    + string.Join("\n", remaining.Take(30).Select(id => $"{id}: {views[id]["status"]} {views[id]["history"]?.ToJsonString()}")));
+                    + string.Join("\n", remaining.Take(30).Select(id => $"{id}: {views[id]["status"]} {views[id]["history"]?.ToJsonString()}"))
+                    + "\nThe silos' logs about them:\n" + SiloLogs.Excerpts(dataDirectory, remaining.Take(5)));
             }
 
             Log($"{remaining.Count} accepted requests not terminal yet");
