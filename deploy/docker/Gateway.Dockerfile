@@ -4,6 +4,9 @@
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
+# The platform the tasks run on (deploy/terraform: cpu_architecture X86_64). Restoring and publishing for it alone keeps
+# the native libraries of every other platform (OR-Tools ships five) out of the image.
+ARG RUNTIME_ID=linux-x64
 # Restore first, from the project files only, so that source edits do not invalidate the restore layer.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY Providers/Scheduler.Providers.Sqlite/Scheduler.Providers.Sqlite.csproj Providers/Scheduler.Providers.Sqlite/
@@ -14,7 +17,7 @@ COPY Grains/Scheduler.Grains.csproj Grains/
 COPY Scheduling/Scheduler.Scheduling.csproj Scheduling/
 COPY ICalendar/Scheduler.ICalendar.csproj ICalendar/
 COPY Gateway/Scheduler.Gateway.csproj Gateway/
-RUN dotnet restore Gateway/Scheduler.Gateway.csproj
+RUN dotnet restore Gateway/Scheduler.Gateway.csproj -r $RUNTIME_ID
 COPY Providers/ Providers/
 COPY Hosting/ Hosting/
 COPY Grains.Interfaces/ Grains.Interfaces/
@@ -22,7 +25,7 @@ COPY Scheduling/ Scheduling/
 COPY ICalendar/ ICalendar/
 COPY Grains/ Grains/
 COPY Gateway/ Gateway/
-RUN dotnet publish Gateway/Scheduler.Gateway.csproj -c Release --no-restore -o /app/publish /p:UseAppHost=false
+RUN dotnet publish Gateway/Scheduler.Gateway.csproj -c Release -r $RUNTIME_ID --self-contained false --no-restore -o /app/publish /p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl only serves the container health check.

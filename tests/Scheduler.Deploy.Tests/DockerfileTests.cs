@@ -81,6 +81,22 @@ public sealed class DockerfileTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Images))]
+    public void Publish_Dockerfile_RestoresAndPublishesForTheTaskPlatformOnly(string image, string project)
+    {
+        var dockerfile = Dockerfile.Load($"{image}.Dockerfile");
+        var runtime = Assert.Single(dockerfile.All("ARG"), a => a.StartsWith("RUNTIME_ID=", StringComparison.Ordinal));
+        var architectures = Regex.Matches(File.ReadAllText(Repository.PathOf("deploy/terraform/ecs.tf")), "cpu_architecture\\s*=\\s*\"(\\w+)\"")
+            .Select(m => m.Groups[1].Value)
+            .Distinct(StringComparer.Ordinal);
+
+        Assert.Equal(Assert.Single(architectures) == "ARM64" ? "RUNTIME_ID=linux-arm64" : "RUNTIME_ID=linux-x64", runtime);
+        var runs = dockerfile.All("RUN").ToList();
+        Assert.Contains(runs, r => r.StartsWith($"dotnet restore {project} -r $RUNTIME_ID", StringComparison.Ordinal));
+        Assert.Contains(runs, r => r.StartsWith($"dotnet publish {project} ", StringComparison.Ordinal) && r.Contains("-r $RUNTIME_ID --self-contained false", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void DockerIgnore_Repository_ExcludesBuildOutputAndLocalData()
     {
