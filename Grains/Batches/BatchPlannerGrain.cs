@@ -108,7 +108,10 @@ public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
             return null;
         }
 
-        var requests = items.Select((m, i) => OptionFinder.ToEngineRequest(m.Spec, pools[i], m.Spec.Window, GrainKeys.For(tenant, m.RequestId), ProposalCount)).ToArray();
+        var learning = await OptionFinder.LearningAsync(GrainFactory, tenant);
+        var requests = items
+            .Select((m, i) => OptionFinder.ToEngineRequest(m.Spec, pools[i], m.Spec.Window, GrainKeys.For(tenant, m.RequestId), ProposalCount) with { PreferenceLearning = learning })
+            .ToArray();
         var inputs = data.Select(EngineMapping.ToEngineInput).ToArray();
         var now = EngineMapping.ToInstant(_time.GetUtcNow());
 

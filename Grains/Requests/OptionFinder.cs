@@ -4,6 +4,7 @@ using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 using Scheduler.Grains.Settings;
 using Scheduler.Scheduling.Engine;
+using Scheduler.Scheduling.Learning;
 using Scheduler.Scheduling.Requests;
 
 namespace Scheduler.Grains.Requests;
@@ -36,7 +37,7 @@ internal static class OptionFinder
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         var query = new AvailabilityInputQuery(window, requestKey);
-        var settings = await SettingsOrLearningOffAsync(grains, tenant);
+        var learning = await LearningAsync(grains, tenant);
         var data = await Task.WhenAll(ids.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, id)).GetAvailabilityInput(query)));
         if (data.FirstOrDefault(d => !d.Exists) is { } missing)
         {
@@ -45,10 +46,7 @@ internal static class OptionFinder
 
         try
         {
-            var request = ToEngineRequest(spec, pools, window, requestKey, maxOptions) with
-            {
-                PreferenceLearning = settings.PreferenceLearning ? PreferenceMapping.Options(settings.LearningHalfLifeDays) : null,
-            };
+            var request = ToEngineRequest(spec, pools, window, requestKey, maxOptions) with { PreferenceLearning = learning };
             var result = SchedulingEngine.Schedule(request, [.. data.Select(EngineMapping.ToEngineInput)], EngineMapping.ToInstant(now));
             return new OptionSearchResult(result.Options, result.NoAvailability, null, null, null)
             {
@@ -82,18 +80,20 @@ internal static class OptionFinder
         };
 
     /// <summary>
-    /// The tenant's scheduling settings; when the cluster cannot answer for them (the settings grain's silo was just
-    /// lost), the search goes on without learned preferences, a soft score, rather than failing the work turn.
+    /// How the engine scores learned preferences for the tenant (shared with the batch planner): <see langword="null"/> when
+    /// its <see cref="SchedulingSettings.PreferenceLearning"/> is off, and also when the cluster cannot answer for its
+    /// settings (the settings grain's silo was just lost), so the search goes on without a soft score rather than failing.
     /// </summary>
-    private static async Task<SchedulingSettings> SettingsOrLearningOffAsync(IGrainFactory grains, string tenant)
+    public static async Task<PreferenceLearningOptions?> LearningAsync(IGrainFactory grains, string tenant)
     {
         try
         {
-            return await grains.GetGrain<ISchedulingSettingsGrain>(tenant).Get();
+            var settings = await grains.GetGrain<ISchedulingSettingsGrain>(tenant).Get();
+            return settings.PreferenceLearning ? PreferenceMapping.Options(settings.LearningHalfLifeDays) : null;
         }
         catch (Exception exception) when (exception is OrleansMessageRejectionException or TimeoutException)
         {
-            return new SchedulingSettings { PreferenceLearning = false };
+            return null;
         }
     }
 }

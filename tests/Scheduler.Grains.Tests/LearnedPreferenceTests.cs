@@ -1,3 +1,4 @@
+using Scheduler.Grains.Batches;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Learning;
 using Scheduler.Grains.Participants;
@@ -33,6 +34,26 @@ public sealed class LearnedPreferenceTests
         var reason = Assert.Single(best.Reasons, r => r.Code == "learnedPreference");
         Assert.True(reason.Points > 0);
         Assert.Contains($"maya accepted {Selections} of {Selections} afternoon", reason.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BatchPlan_AfterAHistoryOfAfternoonSelections_BooksTheLearnedAfternoon()
+    {
+        await using var cluster = await StartAsync();
+        await SelectAfternoonsAsync(cluster, Selections);
+        await WaitForHistoryAsync(cluster, "maya", h => h.DayParts[1].Accepted == Selections);
+        // The planner plans batches of two or more: a second candidate, the week after, keeps the two apart.
+        await cluster.AddCandidateAsync("noah");
+        var spec = GrainTestCluster.Spec("maya", ["i1"], SchedulingMode.AutoBook, NextWeek) with { ExternalId = "batched", AwaitBatchPlan = true };
+        var other = GrainTestCluster.Spec("noah", ["i1"], SchedulingMode.AutoBook, new TimeRange(NextWeek.Start.AddDays(7), NextWeek.End.AddDays(7))) with { ExternalId = "other", AwaitBatchPlan = true };
+        await cluster.Request("batched").Submit(spec);
+        await cluster.Request("other").Submit(other);
+
+        var summary = await cluster.Grains.GetGrain<IBatchPlannerGrain>(GrainKeys.For(GrainTestCluster.Tenant, "batch-learned")).Plan([new("batched", spec), new("other", other)]);
+
+        Assert.Equal(2, summary.Hinted);
+        var booked = await GrainTestCluster.WaitForAsync(cluster.Request("batched"), v => v.Status == RequestStatus.Booked);
+        Assert.InRange(booked.Booking!.Stages[0].Start.Hour, 12, 16);
     }
 
     [Fact]
