@@ -69,36 +69,14 @@ public static class ParticipantsApi
     private static async Task<Results<Ok<ParticipantResponse>, Created<ParticipantResponse>, ValidationProblem>> PutParticipant(
         string id, ParticipantBody body, TenantGrains grains, ICalendarHostCheck hosts, CancellationToken cancellationToken)
     {
-        if (!FieldRules.IsValidId(id))
+        var write = await ParticipantWriter.SaveAsync(grains, id, body, hosts, cancellationToken);
+        if (write.Stored is null)
         {
-            return ApiProblems.Invalid("id", "1–128 letters, digits or . _ - : @, starting with a letter or digit.");
+            return ApiProblems.Invalid(write.Errors);
         }
 
-        var errors = ParticipantValidator.Validate(body);
-        if (errors.IsEmpty)
-        {
-            await ParticipantValidator.CheckCalendarHostsAsync(errors, body, hosts, cancellationToken);
-        }
-
-        if (!errors.IsEmpty)
-        {
-            return ApiProblems.Invalid(errors);
-        }
-
-        var grain = grains.Participant(id);
-        var existed = await grain.GetProfile().WaitAsync(cancellationToken) is not null;
-        ParticipantProfile stored;
-        try
-        {
-            stored = await grain.UpsertProfile(ParticipantValidator.ToProfile(body)).WaitAsync(cancellationToken);
-        }
-        catch (ArgumentException ex)
-        {
-            return ApiProblems.Invalid(ex.ParamName ?? "body", FirstLine(ex.Message));
-        }
-
-        var response = ParticipantResponse.From(id, stored);
-        return existed ? TypedResults.Ok(response) : TypedResults.Created($"/v1/participants/{Uri.EscapeDataString(id)}", response);
+        var response = ParticipantResponse.From(id, write.Stored);
+        return write.Created ? TypedResults.Created($"/v1/participants/{Uri.EscapeDataString(id)}", response) : TypedResults.Ok(response);
     }
 
     private static async Task<Results<Ok<ParticipantListResponse>, ValidationProblem>> ListParticipants(
@@ -181,7 +159,7 @@ public static class ParticipantsApi
         }
         catch (ArgumentException ex)
         {
-            return ApiProblems.Invalid(ex.ParamName ?? "body", FirstLine(ex.Message));
+            return ApiProblems.Invalid(ex.ParamName ?? "body", ParticipantWriter.FirstLine(ex.Message));
         }
 
         return TypedResults.Ok(blocks);
@@ -250,11 +228,5 @@ public static class ParticipantsApi
         {
             errors.Require(block.Title.Length <= 200, FieldPath.Member(path, "title"), "At most 200 characters.");
         }
-    }
-
-    private static string FirstLine(string message)
-    {
-        var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 }

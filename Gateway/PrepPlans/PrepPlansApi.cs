@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
-using Scheduler.Grains.Prep;
 using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.PrepPlans;
@@ -47,25 +46,13 @@ public static class PrepPlansApi
     private static async Task<Results<Ok<PrepPlanResponse>, ValidationProblem, ProblemHttpResult>> PostPrepPlan(
         string id, PrepPlanBody? body, TenantGrains grains, CancellationToken cancellationToken)
     {
-        var request = FieldRules.IsValidId(id) ? await grains.Request(id).Get().WaitAsync(cancellationToken) : null;
-        if (request is null)
-        {
-            return ApiProblems.NotFound(What, id);
-        }
-
-        var settings = body ?? new PrepPlanBody();
-        var defaults = request.Spec?.Prep ?? PrepSpec.Default;
         var errors = new ValidationErrors();
-        if (!PrepPlanValidator.Check(errors, string.Empty, settings, defaults))
-        {
-            return ApiProblems.Invalid(errors);
-        }
-
-        var outcome = await grains.Request(id).PlanPrep(PrepPlanValidator.ToSpec(settings, defaults)).WaitAsync(cancellationToken);
+        var outcome = await PrepPlanning.PlanAsync(grains, id, body ?? new PrepPlanBody(), errors, cancellationToken);
         return outcome.Error switch
         {
             CommandError.None => TypedResults.Ok(PrepPlanResponse.From(outcome.Plan!)),
             CommandError.NotFound => ApiProblems.NotFound(What, id),
+            CommandError.InvalidArgument when !errors.IsEmpty => ApiProblems.Invalid(errors),
             _ => ApiProblems.Conflict(outcome.Message),
         };
     }

@@ -1,6 +1,10 @@
 using Scheduler.Gateway.Web.Auth;
 using Scheduler.Gateway.Web.Board;
+using Scheduler.Gateway.Web.Calendar;
 using Scheduler.Gateway.Web.Components;
+using Scheduler.Gateway.Web.Participants;
+using Scheduler.Gateway.Web.Pools;
+using Scheduler.Gateway.Web.Prep;
 using Scheduler.Gateway.Web.Requests;
 
 namespace Scheduler.Gateway.Web;
@@ -29,6 +33,11 @@ public static class WebHostingExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<RequestBoardReader>();
         builder.Services.AddSingleton<RequestActions>();
+        builder.Services.AddSingleton<RequestTimelineReader>();
+        builder.Services.AddSingleton<WeekCalendarReader>();
+        builder.Services.AddSingleton<PoolLoadReader>();
+        builder.Services.AddSingleton<ProfileSaver>();
+        builder.Services.AddSingleton<PrepActions>();
         return builder;
     }
 

@@ -14,4 +14,11 @@ public sealed record BusyInterval([property: Id(0)] DateTimeOffset Start, [prope
     /// <summary>A label (block title or calendar name); may be <see langword="null"/>.</summary>
     [Id(4)]
     public string? Title { get; init; }
+
+    /// <summary>
+    /// The calendar it was read from (<see cref="BusySourceKind.Calendar"/>): the same label as <see cref="CalendarReadStatus.Calendar"/>
+    /// (the URL with secrets removed, or <c>{provider}:{accountId}</c>); otherwise <see langword="null"/>.
+    /// </summary>
+    [Id(5)]
+    public string? Calendar { get; init; }
 }

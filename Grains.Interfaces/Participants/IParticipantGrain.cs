@@ -56,6 +56,15 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("GetAvailability")]
     Task<AvailabilityView> GetAvailability(AvailabilityQuery query);
 
+    /// <summary>
+    /// Returns the working time in a range: the weekly working hours, replaced on overridden dates, in the participant's
+    /// zone (wall-clock hours hold across DST changes), clipped to the range.
+    /// </summary>
+    /// <param name="range">The range (UTC).</param>
+    /// <returns>The working intervals (UTC), ordered and disjoint; empty when the participant has no profile.</returns>
+    [Alias("GetWorkingTime")]
+    Task<IReadOnlyList<TimeRange>> GetWorkingTime(TimeRange range);
+
     /// <summary>Returns the engine input for negotiation: zone, rules, busy time including other requests' holds and bookings, booked starts for caps.</summary>
     /// <param name="query">The window and the asking request.</param>
     /// <returns>The data; <see cref="ParticipantAvailabilityData.Exists"/> is <see langword="false"/> when there is no profile.</returns>

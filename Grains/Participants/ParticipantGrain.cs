@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants.Busy;
+using Scheduler.Scheduling.Calendar;
 using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Grains.Participants;
@@ -125,6 +126,23 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
         var free = ParticipantAvailability.FreeIntervals(input, window);
         var slots = ParticipantAvailability.Slots(input, window, query.DurationMinutes, query.GranularityMinutes);
         return new AvailabilityView([.. free.Select(EngineMapping.ToRange)], [.. slots.Select(EngineMapping.ToRange)]);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TimeRange>> GetWorkingTime(TimeRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        if (S.Profile is not { } profile)
+        {
+            return Task.FromResult<IReadOnlyList<TimeRange>>([]);
+        }
+
+        var working = WorkingHours.Materialize(
+            EngineMapping.ParseZone(profile.TimeZone, "timeZone"),
+            EngineMapping.ToRules(profile.WorkingHours, "workingHours"),
+            EngineMapping.ToOverrides(profile.DateOverrides, "dateOverrides"),
+            EngineMapping.ToInterval(range));
+        return Task.FromResult<IReadOnlyList<TimeRange>>([.. working.Select(EngineMapping.ToRange)]);
     }
 
     /// <inheritdoc />

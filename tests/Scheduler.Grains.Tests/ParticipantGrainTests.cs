@@ -186,6 +186,30 @@ public sealed class ParticipantGrainTests
     }
 
     [Fact]
+    public async Task GetWorkingTime_FollowsTheWallClockAcrossDst_AndOverrides()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        var profile = GrainTestCluster.Profile(ParticipantKind.Interviewer, "Europe/Berlin") with
+        {
+            DateOverrides = [new DateOverrideSpec("2026-03-31", [new LocalHours("13:00", "15:00")])],
+        };
+        await cluster.Participant("i1").UpsertProfile(profile);
+
+        // Fri 27 March (CET, UTC+1) to Wed 1 April (CEST, UTC+2); clocks change on Sunday 29 March.
+        var range = new TimeRange(new DateTimeOffset(2026, 3, 27, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
+        var working = await cluster.Participant("i1").GetWorkingTime(range);
+
+        Assert.Equal(
+            [
+                new TimeRange(new DateTimeOffset(2026, 3, 27, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 27, 16, 0, 0, TimeSpan.Zero)),
+                new TimeRange(new DateTimeOffset(2026, 3, 30, 7, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 30, 15, 0, 0, TimeSpan.Zero)),
+                new TimeRange(new DateTimeOffset(2026, 3, 31, 11, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 31, 13, 0, 0, TimeSpan.Zero)),
+            ],
+            working);
+        Assert.Empty(await cluster.Participant("nobody").GetWorkingTime(range));
+    }
+
+    [Fact]
     public async Task GetAvailabilityInput_LeavesOutTheAskingRequestsOwnHold()
     {
         await using var cluster = await GrainTestCluster.StartAsync();

@@ -30,7 +30,19 @@ public sealed class WebAppFixture : IAsyncLifetime
         Assert.True(File.Exists(ChromiumPath), $"Chromium is missing at {ChromiumPath}: install it with 'apt-get install -y chromium' (scripts/test-deps.sh does).");
         var port = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        Gateway = new WebGateway(_data.Path, new Dictionary<string, string?> { ["Scheduler:Demo"] = "true", ["urls"] = BaseAddress.ToString() }, "Testing");
+        // Email is configured (so a prep plan can be emailed as an .ics) towards a port nobody listens on: the outbox keeps
+        // each message and retries it, and the pages show that delivery status.
+        Gateway = new WebGateway(
+            _data.Path,
+            new Dictionary<string, string?>
+            {
+                ["Scheduler:Demo"] = "true",
+                ["urls"] = BaseAddress.ToString(),
+                ["Smtp:Host"] = "127.0.0.1",
+                ["Smtp:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+                ["Smtp:EnableSsl"] = "false",
+            },
+            "Testing");
         Gateway.UseKestrel(port);
         Gateway.StartServer();
         _playwright = await Playwright.CreateAsync();

@@ -9,6 +9,12 @@ public static class WebPaths
     /// <summary>The prefix of a request's page: <c>/requests/{id}</c>.</summary>
     public const string Requests = "/requests";
 
+    /// <summary>The participants list; <c>/participants/{id}</c> is a participant's page.</summary>
+    public const string Participants = "/participants";
+
+    /// <summary>The pools list; <c>/pools/{id}</c> is a pool's page.</summary>
+    public const string Pools = "/pools";
+
     /// <summary>The prefix of sign-in and sign-out.</summary>
     public const string Account = "/account";
 
@@ -29,12 +35,28 @@ public static class WebPaths
 
     /// <summary>Whether a request path belongs to the pages, so that a person is recognised by the cookie rather than a bearer token.</summary>
     /// <param name="path">The request path.</param>
-    /// <returns><see langword="true"/> for the board, a request's page, the account pages and the interactive connection.</returns>
+    /// <returns><see langword="true"/> for the board, a request's page (and its prep planner), participants, pools, the account pages and the interactive connection.</returns>
     public static bool IsPage(PathString path) =>
-        path == Board || path.StartsWithSegments(Requests) || path.StartsWithSegments(Account) || path.StartsWithSegments(Circuit);
+        path == Board || path.StartsWithSegments(Requests) || path.StartsWithSegments(Participants) || path.StartsWithSegments(Pools)
+        || path.StartsWithSegments(Account) || path.StartsWithSegments(Circuit);
 
     /// <summary>A request's page.</summary>
     /// <param name="id">The request id.</param>
     /// <returns>The path.</returns>
     public static string Request(string id) => $"{Requests}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>A request's prep planner.</summary>
+    /// <param name="id">The request id.</param>
+    /// <returns>The path.</returns>
+    public static string PrepPlanner(string id) => $"{Request(id)}/prep";
+
+    /// <summary>A participant's page.</summary>
+    /// <param name="id">The participant id.</param>
+    /// <returns>The path.</returns>
+    public static string Participant(string id) => $"{Participants}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>A pool's page.</summary>
+    /// <param name="id">The pool id.</param>
+    /// <returns>The path.</returns>
+    public static string Pool(string id) => $"{Pools}/{Uri.EscapeDataString(id)}";
 }

@@ -59,7 +59,7 @@ internal sealed class BusyCache(IReadOnlyList<IBusySource> sources, CalendarFetc
             }
 
             slot.Settle(now, Backoff);
-            intervals.AddRange(slot.Intervals.Where(b => b.Start < range.End && range.Start < b.End));
+            intervals.AddRange(slot.Intervals.Where(b => b.Start < range.End && range.Start < b.End).Select(b => b with { Calendar = label }));
             var fresh = slot.IsFresh(range, now);
             var reason = fresh ? slot.PartialReason : slot.Error ?? (slot.Reading is null ? "not read yet" : $"no answer yet ({Seconds(fetcher.Deadlines.GetElapsedTime(slot.ReadingSince))} s into the read)");
             statuses.Add(new CalendarReadStatus(label, calendar.Provider, slot.ReadAt, !fresh, reason));

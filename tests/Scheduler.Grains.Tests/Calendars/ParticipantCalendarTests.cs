@@ -33,6 +33,8 @@ public sealed class ParticipantCalendarTests
         Assert.Equal(BusySourceKind.Calendar, interval.Source);
         Assert.Equal(new DateTimeOffset(2019, 3, 4, 7, 0, 0, TimeSpan.Zero), interval.Start);
         Assert.Equal(new DateTimeOffset(2019, 3, 4, 7, 30, 0, TimeSpan.Zero), interval.End);
+        Assert.Equal(Assert.Single(busy.Calendars).Calendar, interval.Calendar);
+        Assert.StartsWith("http://127.0.0.1:", interval.Calendar, StringComparison.Ordinal);
         Assert.False(busy.Stale);
         Assert.Equal(host.Time.GetUtcNow(), busy.FetchedAt);
     }
