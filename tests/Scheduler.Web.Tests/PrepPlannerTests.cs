@@ -64,6 +64,8 @@ public sealed class PrepPlannerTests(WebAppFixture app)
         Assert.True((bool)added["settings"]!["addToCalendar"]!);
         Assert.Equal("email", (string?)added["delivery"]);
         Assert.Equal(1800, (int)added["requestedMinutes"]!);
+        var published = await app.Mail.WaitForAsync(m => m.Parts.Any(p => p.ContentType == "text/calendar" && p.Content.Contains("METHOD:PUBLISH", StringComparison.Ordinal)));
+        Assert.Equal(((JsonArray)added["blocks"]!).Count, CountOf(published.Part("text/calendar").Content, "BEGIN:VEVENT"));
         await Pages.AssertAccessibleAsync(page);
         await WebAppFixture.ScreenshotAsync(page, "prep-planner");
         await page.Context.CloseAsync();
@@ -86,4 +88,7 @@ public sealed class PrepPlannerTests(WebAppFixture app)
         await WebAppFixture.ScreenshotAsync(page, "prep-planner-390px");
         await page.Context.CloseAsync();
     }
+
+    private static int CountOf(string text, string value) =>
+        (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
 }

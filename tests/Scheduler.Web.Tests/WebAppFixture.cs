@@ -21,6 +21,9 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public WebGateway Gateway { get; private set; } = default!;
 
+    /// <summary>The SMTP server the gateway's email goes to.</summary>
+    internal SmtpSink Mail { get; private set; } = default!;
+
     public IBrowser Browser { get; private set; } = default!;
 
     public Uri BaseAddress { get; private set; } = default!;
@@ -30,8 +33,8 @@ public sealed class WebAppFixture : IAsyncLifetime
         Assert.True(File.Exists(ChromiumPath), $"Chromium is missing at {ChromiumPath}: install it with 'apt-get install -y chromium' (scripts/test-deps.sh does).");
         var port = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        // Email is configured (so a prep plan can be emailed as an .ics) towards a port nobody listens on: the outbox keeps
-        // each message and retries it, and the pages show that delivery status.
+        // Email goes to a real SMTP server (aiosmtpd), so what the pages send (a prep plan's .ics) can be read back.
+        Mail = await SmtpSink.StartNewAsync();
         Gateway = new WebGateway(
             _data.Path,
             new Dictionary<string, string?>
@@ -39,7 +42,7 @@ public sealed class WebAppFixture : IAsyncLifetime
                 ["Scheduler:Demo"] = "true",
                 ["urls"] = BaseAddress.ToString(),
                 ["Smtp:Host"] = "127.0.0.1",
-                ["Smtp:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+                ["Smtp:Port"] = Mail.Port.ToString(CultureInfo.InvariantCulture),
                 ["Smtp:EnableSsl"] = "false",
             },
             "Testing");
@@ -60,6 +63,7 @@ public sealed class WebAppFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await Gateway.DisposeAsync();
+        await Mail.DisposeAsync();
         _data.Dispose();
     }
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 
-namespace Scheduler.Grains.Tests.Notifications;
+namespace Scheduler.Testing;
 
 /// <summary>
 /// A real SMTP server for tests: aiosmtpd (Debian <c>python3-aiosmtpd</c>) on a free loopback port, with a handler
@@ -200,6 +200,14 @@ internal sealed class SmtpSink : IAsyncDisposable
     {
         await TestSiloHost.WaitUntilAsync(() => Directory.GetFiles(MailDirectory, "*.json").Length >= count, TimeSpan.FromSeconds(20));
         return Messages();
+    }
+
+    /// <summary>Waits (at most a minute) for a received message that <paramref name="match"/> accepts, and returns the first such.</summary>
+    public async Task<ReceivedMail> WaitForAsync(Func<ReceivedMail, bool> match)
+    {
+        ReceivedMail? found = null;
+        await TestSiloHost.WaitUntilAsync(() => (found = Messages().FirstOrDefault(match)) is not null, TimeSpan.FromMinutes(1));
+        return found!;
     }
 
     public async ValueTask DisposeAsync()
