@@ -26,7 +26,8 @@ public static class GatewayHostingExtensions
     /// With <see cref="GatewayOptions.ClusterClient"/> it hosts no silo and is a cluster client
     /// (<see cref="ClusterHostingExtensions.AddSchedulerClusterClient"/>): every call goes to the silo that owns
     /// the grain, and readiness means the membership view lists an active silo.
-    /// With <c>Scheduler:Demo=true</c> (or <c>--demo</c>) the demo tenant is loaded once the silo runs.
+    /// With <c>Scheduler:Demo=true</c> (or <c>--demo</c>) the demo tenant is loaded once the silo runs, and without an
+    /// SMTP server (<c>Smtp:Host</c>) email is written to <see cref="GatewayOptions.GetMailDirectory"/> (<c>Smtp:PickupDirectory</c>).
     /// </summary>
     /// <param name="builder">The web application builder.</param>
     /// <returns>The builder.</returns>
@@ -49,6 +50,12 @@ public static class GatewayHostingExtensions
         else
         {
             builder.AddSchedulerSilo(options.GetDatabasePath());
+        }
+
+        if (options.Demo && string.IsNullOrWhiteSpace(builder.Configuration["Smtp:Host"]) && string.IsNullOrWhiteSpace(builder.Configuration["Smtp:PickupDirectory"]))
+        {
+            // The demo's email (invitations, reminders, prep plans as .ics) lands as files to open, not nowhere.
+            builder.Configuration["Smtp:PickupDirectory"] = options.GetMailDirectory();
         }
 
         builder.AddSchedulerGrainServices(options.GetKeysDirectory());

@@ -41,6 +41,10 @@ public sealed class GatewayOptions
     /// <returns>The path.</returns>
     public string GetKeysDirectory() => Path.GetFullPath(KeysDirectory ?? Path.Combine(DataDirectory, "keys"));
 
+    /// <summary>The full path of <c>mail</c> under <see cref="DataDirectory"/>: the demo's email pickup directory when no SMTP server is configured.</summary>
+    /// <returns>The path.</returns>
+    public string GetMailDirectory() => Path.GetFullPath(Path.Combine(DataDirectory, "mail"));
+
     /// <summary>The full path of the embedded database file.</summary>
     /// <returns>The path.</returns>
     public string GetDatabasePath() => Path.GetFullPath(Path.Combine(DataDirectory, "scheduler.db"));

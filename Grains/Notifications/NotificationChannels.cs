@@ -11,14 +11,14 @@ namespace Scheduler.Grains.Notifications;
 /// </summary>
 public sealed class NotificationChannels
 {
-    /// <summary>The skip reason recorded for email when no <c>Smtp:Host</c> is configured.</summary>
+    /// <summary>The skip reason recorded for email when neither <c>Smtp:Host</c> nor <c>Smtp:PickupDirectory</c> is configured.</summary>
     public const string EmailNotConfigured = "email not configured";
 
     /// <summary>The skip reason recorded for Slack when no <c>Slack:BotToken</c> is configured.</summary>
     public const string SlackNotConfigured = "slack not configured";
 
     /// <summary>Creates the settings.</summary>
-    /// <param name="emailConfigured">Whether an SMTP host is configured.</param>
+    /// <param name="emailConfigured">Whether an SMTP host or a pickup directory is configured.</param>
     /// <param name="slackConfigured">Whether a Slack bot token is configured.</param>
     public NotificationChannels(bool emailConfigured, bool slackConfigured)
     {
@@ -26,7 +26,7 @@ public sealed class NotificationChannels
         SlackConfigured = slackConfigured;
     }
 
-    /// <summary>Whether email can be sent (<c>Smtp:Host</c> is set).</summary>
+    /// <summary>Whether email can be sent (<c>Smtp:Host</c> or <c>Smtp:PickupDirectory</c> is set).</summary>
     public bool EmailConfigured { get; }
 
     /// <summary>Whether Slack messages can be posted (<c>Slack:BotToken</c> is set).</summary>
@@ -39,7 +39,8 @@ public sealed class NotificationChannels
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return new NotificationChannels(
-            !string.IsNullOrWhiteSpace(configuration[SmtpOptions.SectionName + ":Host"]),
+            !string.IsNullOrWhiteSpace(configuration[SmtpOptions.SectionName + ":Host"])
+                || !string.IsNullOrWhiteSpace(configuration[SmtpOptions.SectionName + ":" + nameof(SmtpOptions.PickupDirectory)]),
             !string.IsNullOrWhiteSpace(configuration[SlackOptions.SectionName + ":BotToken"]));
     }
 

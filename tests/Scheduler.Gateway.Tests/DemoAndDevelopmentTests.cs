@@ -34,6 +34,31 @@ public sealed class DemoAndDevelopmentTests : IDisposable
     }
 
     [Fact]
+    public async Task DemoFlag_WithoutSmtpServer_PrepPlanEmailedAsIcsIntoTheMailDirectory()
+    {
+        await using var gateway = new GatewayFactory(_data.Path, new Dictionary<string, string?> { ["Scheduler:Demo"] = "true" });
+        using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("demo", ["ats", "recruiter"]));
+        var monday = Api.NextMonday();
+        var posted = await client.Submit(new
+        {
+            candidateId = "ada",
+            mode = "autoBook",
+            stages = new object[] { new { name = "culture", durationMinutes = 45, interviewerIds = new[] { "jonas" } } },
+            window = new { start = Api.Iso(monday.AddDays(7)), end = Api.Iso(monday.AddDays(12)) },
+        });
+        var id = (string)posted["id"]!;
+        await client.WaitForStatus(id, "booked");
+
+        using var planned = await client.PostJson($"/v1/interview-requests/{id}/prep-plan", new { addToCalendar = true });
+
+        Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
+        Assert.Equal("email", (string?)(await planned.Json())["delivery"]);
+        var mail = Path.Combine(_data.Path, "mail");
+        await TestSiloHost.WaitUntilAsync(() => Directory.Exists(mail) && Directory.GetFiles(mail, "*.eml").Any(f => File.ReadAllText(f).Contains("method=PUBLISH", StringComparison.Ordinal)), TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
     public async Task DevToken_InDevelopment_MintsWorkingToken()
     {
         await using var gateway = new GatewayFactory(_data.Path, environment: "Development");

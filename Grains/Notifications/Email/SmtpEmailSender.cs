@@ -17,7 +17,8 @@ namespace Scheduler.Grains.Notifications.Email;
 /// and, when there is an invite, <c>text/calendar; method=…</c>, the iMIP form mail clients act on, RFC 6047 §2.4)
 /// and the same invite as an <c>invite.ics</c> attachment for clients that only look at attachments. One connection
 /// per message: STARTTLS (RFC 3207, required when <see cref="SmtpOptions.EnableSsl"/>), then AUTH when a user name is
-/// set, each step bounded by <see cref="SmtpOptions.TimeoutSeconds"/>.
+/// set, each step bounded by <see cref="SmtpOptions.TimeoutSeconds"/>. With <see cref="SmtpOptions.PickupDirectory"/>
+/// the same message is written there as <c>{Message-ID}.eml</c> instead (whole or not at all; a repeat replaces it).
 /// </summary>
 public sealed class SmtpEmailSender : IEmailSender
 {
@@ -33,6 +34,12 @@ public sealed class SmtpEmailSender : IEmailSender
         ArgumentNullException.ThrowIfNull(message);
         var options = _options.CurrentValue;
         using var mime = Build(message, options);
+        if (!string.IsNullOrWhiteSpace(options.PickupDirectory))
+        {
+            await DropAsync(mime, options.PickupDirectory, cancellationToken);
+            return;
+        }
+
         using var client = new SmtpClient { Timeout = Math.Clamp(options.TimeoutSeconds, 1, 600) * 1000 };
         if (!string.IsNullOrEmpty(options.ServerCertificateSha256))
         {
@@ -71,6 +78,24 @@ public sealed class SmtpEmailSender : IEmailSender
         catch (Exception ex) when (ex is IOException or SocketException or TimeoutException or SmtpProtocolException or ServiceNotConnectedException or NotSupportedException)
         {
             throw new EmailDeliveryException($"{server} unreachable: {ex.Message}", false, ex);
+        }
+    }
+
+    /// <summary>Writes the message into the pickup directory: to a temporary name first, then renamed, so a reader never sees half a file.</summary>
+    private static async Task DropAsync(MimeMessage mime, string directory, CancellationToken cancellationToken)
+    {
+        var name = string.Concat((mime.MessageId ?? MimeKit.Utils.MimeUtils.GenerateMessageId()).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '@' ? c : '_')) + ".eml";
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, name);
+            var partial = path + ".partial";
+            await mime.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new EmailDeliveryException($"The pickup directory {directory} refused the message: {ex.Message}", false, ex);
         }
     }
 

@@ -45,4 +45,10 @@ public sealed class SmtpOptions
 
     /// <summary>The domain on the right of generated <c>Message-ID</c>s; when empty, the domain of <see cref="FromAddress"/>.</summary>
     public string? MessageIdDomain { get; set; }
+
+    /// <summary>
+    /// A directory (full path, or relative to the current directory) where each message is written as an RFC 5322
+    /// <c>.eml</c> file instead of being sent, for development and the demo; when set, <see cref="Host"/> is not used.
+    /// </summary>
+    public string? PickupDirectory { get; set; }
 }

@@ -124,6 +124,26 @@ public sealed class SmtpEmailSenderTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Send_PickupDirectory_WritesTheSameMessageAsAnEmlFileAndConnectsToNoServer()
+    {
+        var pickup = Path.Combine(_directory.Path, "mail");
+
+        // Port 1 on loopback: a connection attempt would fail the send.
+        await Sender(1, o => o.PickupDirectory = pickup).SendAsync(Message, CancellationToken.None);
+
+        var file = Assert.Single(Directory.GetFiles(pickup));
+        Assert.Equal("abc123@acme.example.eml", Path.GetFileName(file));
+        using var mime = await MimeKit.MimeMessage.LoadAsync(file);
+        Assert.Equal("abc123@acme.example", mime.MessageId);
+        Assert.Equal(Message.Subject, mime.Subject);
+        Assert.Equal("ada@candidates.example", Assert.Single(mime.To.Mailboxes).Address);
+        Assert.Equal(Message.TextBody, mime.TextBody);
+        var calendar = Assert.Single(mime.BodyParts.OfType<MimeKit.TextPart>(), p => p.ContentType.MimeType == "text/calendar");
+        Assert.Equal("REQUEST", calendar.ContentType.Parameters["method"]);
+        Assert.Equal(Message.Invite!.Content, calendar.Text);
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private static SmtpEmailSender Sender(int port, Action<SmtpOptions>? configure = null)
