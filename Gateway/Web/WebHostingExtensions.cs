@@ -1,6 +1,7 @@
 using Scheduler.Gateway.Web.Auth;
 using Scheduler.Gateway.Web.Board;
 using Scheduler.Gateway.Web.Components;
+using Scheduler.Gateway.Web.Imports;
 using Scheduler.Gateway.Web.Requests;
 
 namespace Scheduler.Gateway.Web;
@@ -29,6 +30,8 @@ public static class WebHostingExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddSingleton<RequestBoardReader>();
         builder.Services.AddSingleton<RequestActions>();
+        builder.Services.AddSingleton<ImportRuns>();
+        builder.Services.AddSingleton<BatchImporter>();
         return builder;
     }
 
@@ -41,6 +44,7 @@ public static class WebHostingExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        app.MapImportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -9,6 +9,9 @@ public static class WebPaths
     /// <summary>The prefix of a request's page: <c>/requests/{id}</c>.</summary>
     public const string Requests = "/requests";
 
+    /// <summary>The batch import page and its example files: <c>/import</c>, <c>/import/{importId}</c>.</summary>
+    public const string Import = "/import";
+
     /// <summary>The prefix of sign-in and sign-out.</summary>
     public const string Account = "/account";
 
@@ -29,12 +32,17 @@ public static class WebPaths
 
     /// <summary>Whether a request path belongs to the pages, so that a person is recognised by the cookie rather than a bearer token.</summary>
     /// <param name="path">The request path.</param>
-    /// <returns><see langword="true"/> for the board, a request's page, the account pages and the interactive connection.</returns>
+    /// <returns><see langword="true"/> for the board, a request's page, the import page, the account pages and the interactive connection.</returns>
     public static bool IsPage(PathString path) =>
-        path == Board || path.StartsWithSegments(Requests) || path.StartsWithSegments(Account) || path.StartsWithSegments(Circuit);
+        path == Board || path.StartsWithSegments(Requests) || path.StartsWithSegments(Import) || path.StartsWithSegments(Account) || path.StartsWithSegments(Circuit);
 
     /// <summary>A request's page.</summary>
     /// <param name="id">The request id.</param>
     /// <returns>The path.</returns>
     public static string Request(string id) => $"{Requests}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>An import's page.</summary>
+    /// <param name="importId">The import id.</param>
+    /// <returns>The path.</returns>
+    public static string ImportOf(string importId) => $"{Import}/{Uri.EscapeDataString(importId)}";
 }
