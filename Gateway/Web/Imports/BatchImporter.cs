@@ -42,12 +42,12 @@ public sealed class BatchImporter(
         ArgumentNullException.ThrowIfNull(file);
         if (!await MayAsync(viewer))
         {
-            return new ImportCheck(file, [new ImportError(0, null, "file", Refusal)], null);
+            return ImportCheck.Rejected(file, Refusal);
         }
 
         if (file.FileError is not null)
         {
-            return new ImportCheck(file, [new ImportError(0, null, "file", file.FileError)], null);
+            return ImportCheck.Rejected(file, file.FileError);
         }
 
         var validation = await processor.ValidateAsync(Grains(viewer), [.. file.Rows.Select(r => r.Item)], cancellationToken);

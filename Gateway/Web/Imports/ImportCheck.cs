@@ -11,6 +11,12 @@ public sealed record ImportCheck(ImportFile File, IReadOnlyList<ImportError> Err
     /// <summary>Whether the import may be sent: every row is valid. Nothing is sent while any row is invalid.</summary>
     public bool IsValid => Errors.Count == 0 && Validation is { IsValid: true };
 
+    /// <summary>The check of a file that cannot be imported as a whole (<see cref="ImportFile.FileError"/>, or a refusal).</summary>
+    /// <param name="file">The file.</param>
+    /// <param name="error">Why.</param>
+    /// <returns>The check, with the one error on row 0.</returns>
+    public static ImportCheck Rejected(ImportFile file, string error) => new(file, [new ImportError(0, null, "file", error)], null);
+
     /// <summary>How many rows have at least one error.</summary>
     public int InvalidRows => Errors.Where(e => e.Row > 0).Select(e => e.Row).Distinct().Count();
 }

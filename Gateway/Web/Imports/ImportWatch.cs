@@ -1,4 +1,5 @@
 using Scheduler.Gateway.Common;
+using Scheduler.Grains.Imports;
 using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.Web.Imports;
@@ -6,7 +7,7 @@ namespace Scheduler.Gateway.Web.Imports;
 /// <summary>
 /// Follows one import for a page: reads its record (<c>IBatchImportGrain</c>) and, while rows are being accepted, the
 /// run in this process; then the status of each request not yet settled (<see cref="IInterviewRequestGrain.Get"/>, which
-/// never waits behind negotiation). A settled request is not read again. Not safe for concurrent use: one per page.
+/// never waits behind negotiation). A settled request is not read again, nor the record once complete. Not safe for concurrent use: one per page.
 /// </summary>
 /// <param name="grains">The viewer's tenant's grains.</param>
 /// <param name="importId">The import id.</param>
@@ -17,13 +18,15 @@ public sealed class ImportWatch(TenantGrains grains, string importId, ImportRuns
     public const int ReadParallelism = 32;
 
     private readonly Dictionary<string, RequestStatus> _settled = new(StringComparer.Ordinal);
+    private BatchImportView? _completed;
 
     /// <summary>Reads the import as it stands.</summary>
     /// <param name="cancellationToken">Stops the reads.</param>
     /// <returns>The progress, or <see langword="null"/> when no import of this id exists in the tenant.</returns>
     public async Task<ImportProgress?> ReadAsync(CancellationToken cancellationToken)
     {
-        if (!FieldRules.IsValidId(importId) || await grains.Import(importId).Get().WaitAsync(cancellationToken) is not { } record)
+        var record = _completed ?? (FieldRules.IsValidId(importId) ? await grains.Import(importId).Get().WaitAsync(cancellationToken) : null);
+        if (record is null)
         {
             return null;
         }
@@ -35,6 +38,7 @@ public sealed class ImportWatch(TenantGrains grains, string importId, ImportRuns
             return new ImportProgress(record.FileName, record.Rows, run?.Handled ?? 0, failure, []);
         }
 
+        _completed = record;
         var unsettled = record.Items.Where(i => i.RequestId is { } id && !_settled.ContainsKey(id)).Select(i => i.RequestId!).ToList();
         var read = new System.Collections.Concurrent.ConcurrentDictionary<string, RequestStatus>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(unsettled, new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken }, async (id, _) =>
