@@ -28,6 +28,9 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
     /// <summary>The largest batch.</summary>
     public const int MaxItems = 10_000;
 
+    /// <summary>The error of an item whose JSON does not fit the request body (a value of the wrong type, e.g. an unknown <c>mode</c>).</summary>
+    public const string WrongTypeMessage = "Invalid JSON or a value of the wrong type.";
+
     /// <summary>Processes a batch: validates every item (<see cref="ValidateAsync"/>), then stores the valid ones (<see cref="SubmitAsync"/>).</summary>
     /// <param name="grains">The tenant's grains.</param>
     /// <param name="items">1–<see cref="MaxItems"/> raw items.</param>
@@ -159,7 +162,7 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
         }
         catch (JsonException ex)
         {
-            return (null, Rejected(index, FieldPath.FromJsonPath(ex.Path), "Invalid JSON or a value of the wrong type."));
+            return (null, Rejected(index, FieldPath.FromJsonPath(ex.Path), WrongTypeMessage));
         }
 
         if (body is null)

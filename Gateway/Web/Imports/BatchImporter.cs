@@ -122,7 +122,10 @@ public sealed class BatchImporter(
     private static string RecordedName(string fileName) =>
         string.IsNullOrWhiteSpace(fileName) ? "import" : fileName.Length > BatchImportLimits.MaxFileNameLength ? fileName[..BatchImportLimits.MaxFileNameLength] : fileName;
 
-    /// <summary>A row's format errors, then the batch validation's, each under the CSV column that holds the field when there is one (a field whose cell was unreadable keeps only that error).</summary>
+    /// <summary>
+    /// A row's format errors, then the batch validation's, each under the CSV column that holds the field when there is one
+    /// (a field whose cell was unreadable keeps only that error; a value of the wrong type is explained by the column).
+    /// </summary>
     private static IEnumerable<ImportError> ErrorsOf(ImportRow row, BatchItemResponse? rejected)
     {
         foreach (var error in row.FormatErrors)
@@ -146,7 +149,7 @@ public sealed class BatchImporter(
 
             foreach (var message in messages)
             {
-                yield return new ImportError(row.Number, row.Line, field, message);
+                yield return new ImportError(row.Number, row.Line, field, column is not null && message == BatchProcessor.WrongTypeMessage ? $"Not a value this column takes: {column.Description}" : message);
             }
         }
     }

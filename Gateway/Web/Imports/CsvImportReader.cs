@@ -127,8 +127,7 @@ public static class CsvImportReader
                 return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : null;
             case ImportColumnKind.Instant:
                 // Read by System.Text.Json's own date parser, the one that reads the API's bodies.
-                var value = JsonValue.Create(text);
-                return value.GetValue<JsonElement>().TryGetDateTimeOffset(out _) ? value : null;
+                return JsonSerializer.SerializeToElement(text).TryGetDateTimeOffset(out _) ? JsonValue.Create(text) : null;
             case ImportColumnKind.List:
                 return new JsonArray([.. text.Split(ImportColumns.ListSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => (JsonNode?)JsonValue.Create(v))]);
             default:
