@@ -39,4 +39,12 @@ public static partial class GatewayLog
     /// <param name="participants">How many participants.</param>
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Demo dataset loaded into tenant '{Tenant}': {Participants} participants and pool 'backend'.")]
     public static partial void DemoLoaded(ILogger logger, string tenant, int participants);
+
+    /// <summary>A web import stopped before every row was sent.</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="exception">Why.</param>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="importId">The import id.</param>
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Import {ImportId} of tenant '{Tenant}' stopped before every row was sent; sending the same file again continues it.")]
+    public static partial void BatchImportStopped(ILogger logger, Exception exception, string tenant, string importId);
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Scheduler.Gateway.Auth;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Common;
+using Scheduler.Grains.Imports;
 using Scheduler.Grains.Indexes;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
@@ -65,6 +66,11 @@ public sealed class TenantGrains(IGrainFactory factory, string tenant)
     /// <param name="key">The external id, or <c>idempotency-key:</c> followed by the header value.</param>
     /// <returns>The reference.</returns>
     public IExternalIdGrain ExternalId(string key) => factory.GetGrain<IExternalIdGrain>(GrainKeys.For(Tenant, key));
+
+    /// <summary>The record of the web app's batch import <paramref name="id"/>.</summary>
+    /// <param name="id">The import id.</param>
+    /// <returns>The reference.</returns>
+    public IBatchImportGrain Import(string id) => factory.GetGrain<IBatchImportGrain>(GrainKeys.For(Tenant, id));
 
     /// <summary>One page of the tenant's request list, merged across the index shards.</summary>
     /// <param name="query">Filters, cursor and page size.</param>

@@ -28,40 +28,74 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
     /// <summary>The largest batch.</summary>
     public const int MaxItems = 10_000;
 
-    /// <summary>Processes a batch.</summary>
+    /// <summary>The error of an item whose JSON does not fit the request body (a value of the wrong type, e.g. an unknown <c>mode</c>).</summary>
+    public const string WrongTypeMessage = "Invalid JSON or a value of the wrong type.";
+
+    /// <summary>Processes a batch: validates every item (<see cref="ValidateAsync"/>), then stores the valid ones (<see cref="SubmitAsync"/>).</summary>
     /// <param name="grains">The tenant's grains.</param>
     /// <param name="items">1–<see cref="MaxItems"/> raw items.</param>
     /// <param name="idempotencyKey">The batch's <c>Idempotency-Key</c>; item <c>i</c> without an external id uses <c>{key}#{i}</c>.</param>
     /// <param name="cancellationToken">Stops processing items that have not started.</param>
     /// <returns>One outcome per item, in order.</returns>
-    public async Task<BatchResponse> ProcessAsync(TenantGrains grains, IReadOnlyList<JsonElement> items, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<BatchResponse> ProcessAsync(TenantGrains grains, IReadOnlyList<JsonElement> items, string? idempotencyKey, CancellationToken cancellationToken) =>
+        await SubmitAsync(grains, await ValidateAsync(grains, items, cancellationToken), idempotencyKey, null, cancellationToken);
+
+    /// <summary>
+    /// Judges every item on its own, concurrently: its JSON shape, every field and the participants and pools it names
+    /// (<see cref="InterviewRequestValidator"/>), and that no two valid items share an external id. Stores nothing.
+    /// </summary>
+    /// <param name="grains">The tenant's grains (the references are checked in this tenant).</param>
+    /// <param name="items">The raw items (the caller bounds them to <see cref="MaxItems"/>).</param>
+    /// <param name="cancellationToken">Stops validating items that have not started.</param>
+    /// <returns>Per item, its spec or why it was rejected.</returns>
+    public async Task<BatchValidation> ValidateAsync(TenantGrains grains, IReadOnlyList<JsonElement> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(items);
-        var started = Stopwatch.GetTimestamp();
-        var results = new BatchItemResponse[items.Count];
         var specs = new InterviewRequestSpec?[items.Count];
+        var rejected = new BatchItemResponse?[items.Count];
         var references = new ReferenceChecker(grains);
         var now = time.GetUtcNow();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(options.Value.BatchParallelism, 1, 256), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), parallel, async (index, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), Parallelism(cancellationToken), async (index, token) =>
         {
-            var (spec, rejected) = await ValidateItemAsync(references, items[index], index, now, token);
-            specs[index] = spec;
-            if (rejected is not null)
-            {
-                results[index] = rejected;
-            }
+            (specs[index], rejected[index]) = await ValidateItemAsync(references, items[index], index, now, token);
         });
 
-        RejectRepeatedExternalIds(specs, results);
+        RejectRepeatedExternalIds(specs, rejected);
+        return new BatchValidation(specs, rejected);
+    }
+
+    /// <summary>
+    /// Stores the valid items of <paramref name="validation"/> concurrently (auto-book items that compete for interviewers
+    /// chunk by chunk, each chunk handed to a batch planner once stored); returns once every stored item is persisted.
+    /// </summary>
+    /// <param name="grains">The tenant's grains.</param>
+    /// <param name="validation">The judged items.</param>
+    /// <param name="idempotencyKey">The batch's idempotency key; item <c>i</c> without an external id uses <c>{key}#{i}</c>.</param>
+    /// <param name="stored">Told of each valid item as soon as it is stored or failed to be (from any thread); optional.</param>
+    /// <param name="cancellationToken">Stops storing items that have not started.</param>
+    /// <returns>One outcome per item, in order (rejected items with their errors).</returns>
+    public async Task<BatchResponse> SubmitAsync(TenantGrains grains, BatchValidation validation, string? idempotencyKey, Action<BatchItemResponse>? stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(validation);
+        var started = Stopwatch.GetTimestamp();
+        var results = new BatchItemResponse[validation.Count];
+        var specs = new InterviewRequestSpec?[validation.Count];
+        for (var i = 0; i < specs.Length; i++)
+        {
+            specs[i] = validation.Spec(i);
+            results[i] = validation.RejectionOf(i)!;
+        }
+
         var chunkOf = Chunk(specs, out var order);
         var batchId = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-        await Parallel.ForEachAsync(order, parallel, async (index, token) =>
+        await Parallel.ForEachAsync(order, Parallelism(cancellationToken), async (index, token) =>
         {
             var chunk = chunkOf[index];
             var spec = specs[index]! with { AwaitBatchPlan = chunk is not null };
             results[index] = await SubmitItemAsync(grains, spec, index, idempotencyKey, token);
+            stored?.Invoke(results[index]);
             var accepted = results[index].Id is { } id ? new BatchPlanItem(id, spec) : null;
             if (chunk?.Complete(accepted) is { } planned)
             {
@@ -74,8 +108,11 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
         return new BatchResponse(results, acceptedCount, results.Length - acceptedCount);
     }
 
+    private ParallelOptions Parallelism(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Math.Clamp(options.Value.BatchParallelism, 1, 256), CancellationToken = cancellationToken };
+
     /// <summary>An external id names one request: a valid item repeating an earlier item's id is rejected, not counted twice.</summary>
-    private static void RejectRepeatedExternalIds(InterviewRequestSpec?[] specs, BatchItemResponse[] results)
+    private static void RejectRepeatedExternalIds(InterviewRequestSpec?[] specs, BatchItemResponse?[] results)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < specs.Length; i++)
@@ -125,7 +162,7 @@ public sealed class BatchProcessor(RequestSubmitter submitter, IOptions<HttpJson
         }
         catch (JsonException ex)
         {
-            return (null, Rejected(index, FieldPath.FromJsonPath(ex.Path), "Invalid JSON or a value of the wrong type."));
+            return (null, Rejected(index, FieldPath.FromJsonPath(ex.Path), WrongTypeMessage));
         }
 
         if (body is null)

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Common;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Indexes;
 using Scheduler.Grains.Requests;
 
@@ -235,21 +234,10 @@ public static class InterviewRequestsApi
     private static async Task<Results<Accepted<InterviewRequestResponse>, ValidationProblem, ProblemHttpResult>> PostReschedule(
         string id, RescheduleBody? body, TenantGrains grains, TimeProvider time, CancellationToken cancellationToken)
     {
-        TimeRange? window = null;
-        if (body?.Window is { } requested)
+        var errors = new ValidationErrors();
+        if (RescheduleBody.ToSpec(body, time.GetUtcNow(), errors) is not { } spec)
         {
-            var errors = new ValidationErrors();
-            if (FieldRules.CheckWindow(errors, "window", requested.Start, requested.End))
-            {
-                errors.Require(requested.End > time.GetUtcNow(), "window.end", "The window must end in the future.");
-            }
-
-            if (!errors.IsEmpty)
-            {
-                return ApiProblems.Invalid(errors);
-            }
-
-            window = new TimeRange(requested.Start!.Value.ToUniversalTime(), requested.End!.Value.ToUniversalTime());
+            return ApiProblems.Invalid(errors);
         }
 
         if (!FieldRules.IsValidId(id))
@@ -257,7 +245,7 @@ public static class InterviewRequestsApi
             return ApiProblems.NotFound("interview request", id);
         }
 
-        var outcome = await grains.Request(id).Reschedule(new RescheduleSpec(window)).WaitAsync(cancellationToken);
+        var outcome = await grains.Request(id).Reschedule(spec).WaitAsync(cancellationToken);
         return outcome.Applied ? TypedResults.Accepted(Location(id), InterviewRequestResponse.From(outcome.Request!)) : CommandProblem(outcome, id);
     }
 

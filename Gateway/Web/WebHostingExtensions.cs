@@ -5,6 +5,7 @@ using Scheduler.Gateway.Web.Components;
 using Scheduler.Gateway.Web.Participants;
 using Scheduler.Gateway.Web.Pools;
 using Scheduler.Gateway.Web.Prep;
+using Scheduler.Gateway.Web.Imports;
 using Scheduler.Gateway.Web.Requests;
 
 namespace Scheduler.Gateway.Web;
@@ -38,6 +39,8 @@ public static class WebHostingExtensions
         builder.Services.AddSingleton<PoolLoadReader>();
         builder.Services.AddSingleton<ProfileSaver>();
         builder.Services.AddSingleton<PrepActions>();
+        builder.Services.AddSingleton<ImportRuns>();
+        builder.Services.AddSingleton<BatchImporter>();
         return builder;
     }
 
@@ -50,6 +53,7 @@ public static class WebHostingExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        app.MapImportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

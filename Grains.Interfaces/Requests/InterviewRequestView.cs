@@ -40,6 +40,10 @@ public sealed record InterviewRequestView(
     [Id(12)]
     public string? ReasonParticipantId { get; init; }
 
+    /// <summary>The stage whose constraint caused <see cref="RequestStatus.NoAvailability"/>, when the diagnosis names one.</summary>
+    [Id(17)]
+    public string? ReasonStageName { get; init; }
+
     /// <summary>A stable code for the reason (e.g. <c>busyAllWorkingHours</c>, <c>takenByOtherRequests</c>, <c>unknownParticipant</c>).</summary>
     [Id(13)]
     public string? ReasonCode { get; init; }

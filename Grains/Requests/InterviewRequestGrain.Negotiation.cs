@@ -43,7 +43,7 @@ public sealed partial class InterviewRequestGrain
 
         if (found.NoAvailability is { } none)
         {
-            await FailAsync(RequestTrigger.NoAvailability, none.Message, CamelCase(none.Reason.ToString()), none.ParticipantId);
+            await FailAsync(RequestTrigger.NoAvailability, none.Message, CamelCase(none.Reason.ToString()), none.ParticipantId, none.StageName);
             return null;
         }
 
@@ -147,10 +147,10 @@ public sealed partial class InterviewRequestGrain
     }
 
     /// <summary>Settles the request as Failed or NoAvailability: the slot attendees were told about is withdrawn, and the recruiter told of no availability.</summary>
-    private async Task FailAsync(RequestTrigger trigger, string reason, string? code, string? participant)
+    private async Task FailAsync(RequestTrigger trigger, string reason, string? code, string? participant, string? stage = null)
     {
         S.Target = null;
-        _store.Move(trigger, reason, code: code, participant: participant);
+        _store.Move(trigger, reason, code: code, participant: participant, stage: stage);
         AnnounceWithdrawn(reason);
         if (trigger == RequestTrigger.NoAvailability)
         {

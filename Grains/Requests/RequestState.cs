@@ -35,6 +35,10 @@ public sealed class RequestState
     [Id(4)]
     public string? ReasonParticipantId { get; set; }
 
+    /// <summary>The stage the reason is about (for no availability, when the engine's diagnosis names one).</summary>
+    [Id(42)]
+    public string? ReasonStageName { get; set; }
+
     /// <summary>The search window when a reschedule replaced the submitted one.</summary>
     [Id(5)]
     public TimeRange? Window { get; set; }

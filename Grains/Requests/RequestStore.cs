@@ -67,9 +67,10 @@ internal sealed class RequestStore
     /// <param name="phase">The sub-state of the new status.</param>
     /// <param name="code">A stable code for the reason.</param>
     /// <param name="participant">The participant the reason is about.</param>
+    /// <param name="stage">The stage the reason is about.</param>
     /// <exception cref="RequestTransitionException">The table has no such move from the current status.</exception>
     /// <exception cref="ArgumentException"><paramref name="phase"/> does not belong to the new status.</exception>
-    public void Move(RequestTrigger trigger, string? reason, RequestPhase phase = RequestPhase.None, string? code = null, string? participant = null)
+    public void Move(RequestTrigger trigger, string? reason, RequestPhase phase = RequestPhase.None, string? code = null, string? participant = null, string? stage = null)
     {
         var status = RequestTransitions.Next(Status, trigger);
         if (!RequestTransitions.PhaseAllowed(status, phase))
@@ -83,6 +84,7 @@ internal sealed class RequestStore
         State.Reason = keepsReason ? reason : null;
         State.ReasonCode = keepsReason ? code : null;
         State.ReasonParticipantId = keepsReason ? participant : null;
+        State.ReasonStageName = keepsReason ? stage : null;
         State.History.Add(new StatusChange(status, _time.GetUtcNow(), reason));
         _moved = true;
         _log.Transitioned(_key, status);
@@ -143,6 +145,7 @@ internal sealed class RequestStore
             UpdatedAt = state.UpdatedAt,
             ReasonCode = state.ReasonCode,
             ReasonParticipantId = state.ReasonParticipantId,
+            ReasonStageName = state.ReasonStageName,
             ConflictFlagged = state.Phase == RequestPhase.ConflictFlagged,
             Offer = state.Offer?.ToView(spec.Stages[state.Offer.StageIndex].Name),
         };

@@ -8,7 +8,8 @@ namespace Scheduler.Scheduling.Engine;
 /// Explains an empty result by re-applying the constraints one at a time in a fixed order and reporting the
 /// first one that empties the search: the window; each person's working hours, busy time and caps; the
 /// candidate's required preferred times; each interviewer against the candidate (working hours, then free time);
-/// each stage's whole panel; stage length; grid alignment; pools; sequencing; caps across stages.
+/// each stage's whole panel; stage length; grid alignment; pools (each member alone, then all the seats at one time);
+/// sequencing; caps across stages.
 /// </summary>
 internal static class Diagnostics
 {
@@ -145,6 +146,13 @@ internal static class Diagnostics
                         $"For stage '{stage.Name}', only {free} of the {pool.MembersByFairness.Length} members of pool {pool.Request.PoolId} are ever free for {stage.Request.DurationMinutes} minutes while {panelNames} are; {pool.Count} are needed.", null, stage.Name);
                 }
             }
+
+            if (stage.HasPools && !PoolsFillTogether(plan, stage))
+            {
+                var needs = string.Join(" and ", stage.Pools.Select(p => $"{p.Count} of pool {p.Request.PoolId}"));
+                return new(NoAvailabilityReason.PoolUnavailable,
+                    $"For stage '{stage.Name}', enough pool members are free one by one, but never together: no {stage.Request.DurationMinutes}-minute time while {panelNames} are free has {needs} free at once.", null, stage.Name);
+            }
         }
 
         if (plan.Stages.Length > 1)
@@ -160,6 +168,33 @@ internal static class Diagnostics
 
         return new(NoAvailabilityReason.CapsExceededByInterview,
             "Every stage fits, but only with an interviewer attending more interviews on one day or in one week than their caps allow.");
+    }
+
+    /// <summary>
+    /// Whether the stage's pools can be filled at one time, as the option search fills them (<see cref="OptionSearch.TryFillPools"/>):
+    /// the first stage at its grid starts; a later stage, whose start follows the stage before it, at every time a member's free
+    /// time or the stage's feasible time begins (a fitting start can always be moved back to such a time).
+    /// </summary>
+    private static bool PoolsFillTogether(RequestPlan plan, StagePlan stage)
+    {
+        IEnumerable<Instant> starts;
+        if (stage.Index == 0)
+        {
+            starts = SlotGrid.Starts(stage.Feasible, stage.Length, plan.Request.SlotGranularityMinutes, plan.Candidate.Zone);
+        }
+        else
+        {
+            var edges = new SortedSet<Instant>(stage.Feasible.Select(i => i.Start));
+            foreach (var member in stage.Pools.SelectMany(p => p.MembersByFairness))
+            {
+                edges.UnionWith(member.Available.Intersect(stage.Feasible).Select(i => i.Start));
+            }
+
+            starts = edges.Where(t => stage.Feasible.Contains(TimeInterval.FromStart(t, stage.Length)));
+        }
+
+        var scratch = new EngineParticipant[plan.Stages.Length][];
+        return starts.Any(start => OptionSearch.TryFillPools(stage, start, scratch, OptionSearch.IsAvailable));
     }
 
     /// <summary>Whether stages could be chained when pools and caps are ignored (to tell sequencing apart from the rest).</summary>

@@ -316,6 +316,47 @@ public sealed class SchedulingEngineTests
     }
 
     [Fact]
+    public void Schedule_PoolMembersNeverFreeTogether_DiagnosesPoolNotCaps()
+    {
+        // Each member is free for the stage on their own (p1 in the morning, p2 in the afternoon), but the stage needs both at once.
+        var people = new[]
+        {
+            Person("cand", UtcZone),
+            Person("p1", UtcZone, Span(Utc(2026, 3, 2, 12), 300)),
+            Person("p2", UtcZone, Span(Utc(2026, 3, 2, 9), 180)),
+        };
+        var stage = new StageRequest("S", 30, []) { Pools = [new PoolRequirement("pool", 2, ["p1", "p2"])] };
+
+        var result = SchedulingEngine.Schedule(new SchedulingRequest("cand", [stage], Days(Monday, 1)), people, Now);
+
+        Assert.False(result.HasOptions);
+        Assert.Equal(NoAvailabilityReason.PoolUnavailable, result.NoAvailability!.Reason);
+        Assert.Equal("S", result.NoAvailability.StageName);
+        Assert.Contains("never together", result.NoAvailability.Message, StringComparison.Ordinal);
+        Assert.Contains("2 of pool pool", result.NoAvailability.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schedule_LaterStagePoolMembersNeverFreeTogether_NamesThatStage()
+    {
+        var people = new[]
+        {
+            Person("cand", UtcZone),
+            Person("x", UtcZone),
+            Person("p1", UtcZone, Span(Utc(2026, 3, 2, 12), 300)),
+            Person("p2", UtcZone, Span(Utc(2026, 3, 2, 9), 180)),
+        };
+        var first = new StageRequest("A", 30, ["x"]);
+        var second = new StageRequest("B", 30, []) { Pools = [new PoolRequirement("pool", 2, ["p1", "p2"])] };
+
+        var result = SchedulingEngine.Schedule(new SchedulingRequest("cand", [first, second], Days(Monday, 1)), people, Now);
+
+        Assert.False(result.HasOptions);
+        Assert.Equal(NoAvailabilityReason.PoolUnavailable, result.NoAvailability!.Reason);
+        Assert.Equal("B", result.NoAvailability.StageName);
+    }
+
+    [Fact]
     public void Schedule_MissingParticipant_Throws()
     {
         Assert.Throws<ArgumentException>(() => SchedulingEngine.Schedule(Single("cand", 30, Days(Monday, 1), "x"), [Person("cand", UtcZone)], Now));

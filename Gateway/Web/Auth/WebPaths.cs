@@ -15,6 +15,9 @@ public static class WebPaths
     /// <summary>The pools list; <c>/pools/{id}</c> is a pool's page.</summary>
     public const string Pools = "/pools";
 
+    /// <summary>The batch import page and its example files: <c>/import</c>, <c>/import/{importId}</c>.</summary>
+    public const string Import = "/import";
+
     /// <summary>The prefix of sign-in and sign-out.</summary>
     public const string Account = "/account";
 
@@ -35,10 +38,10 @@ public static class WebPaths
 
     /// <summary>Whether a request path belongs to the pages, so that a person is recognised by the cookie rather than a bearer token.</summary>
     /// <param name="path">The request path.</param>
-    /// <returns><see langword="true"/> for the board, a request's page (and its prep planner), participants, pools, the account pages and the interactive connection.</returns>
+    /// <returns><see langword="true"/> for the board, a request's page (and its prep planner), participants, pools, the import page, the account pages and the interactive connection.</returns>
     public static bool IsPage(PathString path) =>
         path == Board || path.StartsWithSegments(Requests) || path.StartsWithSegments(Participants) || path.StartsWithSegments(Pools)
-        || path.StartsWithSegments(Account) || path.StartsWithSegments(Circuit);
+        || path.StartsWithSegments(Import) || path.StartsWithSegments(Account) || path.StartsWithSegments(Circuit);
 
     /// <summary>A request's page.</summary>
     /// <param name="id">The request id.</param>
@@ -59,4 +62,9 @@ public static class WebPaths
     /// <param name="id">The pool id.</param>
     /// <returns>The path.</returns>
     public static string Pool(string id) => $"{Pools}/{Uri.EscapeDataString(id)}";
+
+    /// <summary>An import's page.</summary>
+    /// <param name="importId">The import id.</param>
+    /// <returns>The path.</returns>
+    public static string ImportOf(string importId) => $"{Import}/{Uri.EscapeDataString(importId)}";
 }

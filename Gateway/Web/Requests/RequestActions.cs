@@ -9,8 +9,8 @@ namespace Scheduler.Gateway.Web.Requests;
 
 /// <summary>
 /// The actions of a request's page, under the API's rules: the viewer is judged by the same policy as the route
-/// (<see cref="SchedulerPolicies.Recruiter"/> for select and cancel), the input by the same checks, and the request grain
-/// applies it exactly as for <c>POST …/selection</c> and <c>POST …/cancel</c>.
+/// (<see cref="SchedulerPolicies.Recruiter"/> for select, cancel and reschedule), the input by the same checks, and the
+/// request grain applies it exactly as for <c>POST …/selection</c>, <c>POST …/cancel</c> and <c>POST …/reschedule</c>.
 /// </summary>
 /// <param name="factory">The grain factory.</param>
 /// <param name="authorization">The authorization service with the API's policies.</param>
@@ -68,6 +68,36 @@ public sealed class RequestActions(IGrainFactory factory, IAuthorizationService 
 
         var outcome = await new TenantGrains(factory, viewer.GetTenant()).Request(requestId).Cancel(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         return From(outcome);
+    }
+
+    /// <summary>
+    /// Releases the booking and negotiates again, in a new window when one is given, as <c>POST …/reschedule</c> does: the
+    /// window is checked by the route's rules (<see cref="RescheduleBody.ToSpec"/>).
+    /// </summary>
+    /// <param name="viewer">The signed-in person.</param>
+    /// <param name="requestId">The request id.</param>
+    /// <param name="window">The new window; <see langword="null"/> keeps the current one.</param>
+    /// <param name="now">The current time (a new window must end after it).</param>
+    /// <returns>The result; on success the request is rescheduling.</returns>
+    public async Task<ActionResult> RescheduleAsync(ClaimsPrincipal viewer, string requestId, TimeRangeBody? window, DateTimeOffset now)
+    {
+        if (await RefusedAsync(viewer, SchedulerPolicies.Recruiter) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new ValidationErrors();
+        if (RescheduleBody.ToSpec(new RescheduleBody { Window = window }, now, errors) is not { } spec)
+        {
+            return new ActionResult(ActionOutcome.Invalid, string.Join(" ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), null);
+        }
+
+        if (!FieldRules.IsValidId(requestId))
+        {
+            return NotFound(requestId);
+        }
+
+        return From(await new TenantGrains(factory, viewer.GetTenant()).Request(requestId).Reschedule(spec));
     }
 
     /// <summary>Whether the viewer may take actions of <paramref name="policy"/>.</summary>

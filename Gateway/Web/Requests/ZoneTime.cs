@@ -32,4 +32,14 @@ public static class ZoneTime
     /// <param name="zoneId">An IANA id or Windows zone name.</param>
     /// <returns>The id.</returns>
     public static string Name(string? zoneId) => TimeZones.TryGetIanaId(zoneId, out var iana) ? iana : "UTC";
+
+    /// <summary>The instant of a local date and time in a zone (as a <c>datetime-local</c> input gives it); a time skipped by a DST gap moves forward by the gap, a repeated one takes the earlier instant.</summary>
+    /// <param name="local">The wall-clock date and time (its <see cref="DateTime.Kind"/> is ignored).</param>
+    /// <param name="zoneId">An IANA id or Windows zone name; an unknown or missing zone reads it as UTC.</param>
+    /// <returns>The instant, with offset zero.</returns>
+    public static DateTimeOffset ToInstant(DateTime local, string? zoneId)
+    {
+        var zone = TimeZones.TryGetIanaId(zoneId, out var iana) ? DateTimeZoneProviders.Tzdb[iana] : DateTimeZone.Utc;
+        return LocalDateTime.FromDateTime(local).InZoneLeniently(zone).ToInstant().ToDateTimeOffset();
+    }
 }
