@@ -13,12 +13,7 @@ public static class BatchPlannerServiceCollectionExtensions
     public static IServiceCollection AddBatchPlanner(this IServiceCollection services, Action<BatchPlannerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddValidatedOptions<BatchPlannerOptions>(BatchPlannerOptions.SectionName);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
+        services.AddValidatedOptions(BatchPlannerOptions.SectionName, configure);
         return services;
     }
 }

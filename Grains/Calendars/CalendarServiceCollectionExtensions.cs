@@ -23,12 +23,7 @@ public static class CalendarServiceCollectionExtensions
     public static IServiceCollection AddCalendarSources(this IServiceCollection services, Action<CalendarSourceOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var optionsBuilder = services.AddValidatedOptions<CalendarSourceOptions>(CalendarSourceOptions.SectionName);
-        if (configure is not null)
-        {
-            optionsBuilder.Configure(configure);
-        }
-
+        services.AddValidatedOptions(CalendarSourceOptions.SectionName, configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CalendarNetworkGuard>();
         services.TryAddSingleton<ICalendarHostCheck>(sp => sp.GetRequiredService<CalendarNetworkGuard>());

@@ -168,14 +168,11 @@ public sealed partial class InterviewRequestGrain
     private async Task OfferLapsedAsync()
     {
         var offer = S.Offer!;
-        var view = await GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, offer.PoolId)).WithdrawOffer(offer.OfferId);
-        if (view is { Status: OfferStatus.Accepted, AcceptedBy: { } winner })
+        if (await WithdrawOrBookWinnerAsync(offer))
         {
-            await BookWinnerAsync(winner);
             return;
         }
 
-        await RefreshOfferMessagesAsync(offer.PoolId, offer.OfferId);
         S.Offer = null;
         _store.Move(RequestTrigger.OfferLapsed, $"Nobody accepted the offer of pool {offer.PoolId} by {offer.ExpiresAt:O}; booking the engine's pick {offer.EnginePick}.", RequestPhase.OffersLapsed);
         await _store.SaveAsync();
@@ -186,15 +183,11 @@ public sealed partial class InterviewRequestGrain
     /// <summary>The slot was lost: withdraw the offer, release the holds, and start a new round (new search, new offer).</summary>
     private async Task NegotiateAgainAsync(string reason)
     {
-        var offer = S.Offer!;
-        var view = await GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, offer.PoolId)).WithdrawOffer(offer.OfferId);
-        if (view is { Status: OfferStatus.Accepted, AcceptedBy: { } winner })
+        if (await WithdrawOrBookWinnerAsync(S.Offer!))
         {
-            await BookWinnerAsync(winner);
             return;
         }
 
-        await RefreshOfferMessagesAsync(offer.PoolId, offer.OfferId);
         await HoldTaker.ReleaseAllAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!.CandidateId, S.Target ?? []);
         S.Offer = null;
         S.Target = null;
@@ -202,6 +195,23 @@ public sealed partial class InterviewRequestGrain
         await _store.SaveAsync();
         await StopReminderAsync(RequestSettings.OfferExpiryReminder);
         await BookAsync([]);
+    }
+
+    /// <summary>
+    /// Withdraws the open offer from its pool. When a member accepted it meanwhile, books that member instead and answers
+    /// <see langword="true"/>; otherwise updates the members' messages ("no longer offered") and answers <see langword="false"/>.
+    /// </summary>
+    private async Task<bool> WithdrawOrBookWinnerAsync(OpenOffer offer)
+    {
+        var view = await GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, offer.PoolId)).WithdrawOffer(offer.OfferId);
+        if (view is { Status: OfferStatus.Accepted, AcceptedBy: { } winner })
+        {
+            await BookWinnerAsync(winner);
+            return true;
+        }
+
+        await RefreshOfferMessagesAsync(offer.PoolId, offer.OfferId);
+        return false;
     }
 
     /// <summary>Cancel or reschedule while offered: the offer is withdrawn in the next work turn (durably queued here).</summary>

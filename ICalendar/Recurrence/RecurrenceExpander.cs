@@ -6,7 +6,7 @@ namespace Scheduler.ICalendar.Recurrence;
 /// Expands a <see cref="RecurrenceRule"/> in wall-clock time (RFC 5545 §3.3.10). Every
 /// interval of the frequency is a "period"; the BYxxx parts expand or limit the candidate
 /// instants within each period exactly as the table in §3.3.10 prescribes (implemented as
-/// filters over the period's days and times, with the DTSTART-derived defaults), then
+/// filters over the period's days, <see cref="RecurrenceDayFilter"/>, and times, with the DTSTART-derived defaults), then
 /// BYSETPOS picks from the period's sorted candidates. Instants before DTSTART are never
 /// produced; COUNT counts produced instants; UNTIL is inclusive. Invalid dates (Feb 30) are
 /// never produced. The sequence is lazy and ascending.
@@ -18,10 +18,7 @@ internal sealed class RecurrenceExpander
 
     private readonly RecurrenceRule _rule;
     private readonly LocalDateTime _start;
-    private readonly bool[] _months = new bool[13];
-    private readonly bool _hasMonths;
-    private readonly IReadOnlyList<int> _monthDays;
-    private readonly IReadOnlyList<WeekdayNum> _weekdays;
+    private readonly RecurrenceDayFilter _days;
     private readonly int[] _hours;
     private readonly int[] _minutes;
     private readonly int[] _seconds;
@@ -30,38 +27,7 @@ internal sealed class RecurrenceExpander
     {
         _rule = rule;
         _start = start;
-        foreach (var m in rule.ByMonth)
-        {
-            _months[m] = true;
-        }
-
-        _hasMonths = rule.ByMonth.Count > 0;
-        _monthDays = rule.ByMonthDay;
-        _weekdays = rule.ByDay;
-        if (rule.ByWeekNo.Count == 0 && rule.ByYearDay.Count == 0 && rule.ByMonthDay.Count == 0 && rule.ByDay.Count == 0)
-        {
-            switch (rule.Frequency)
-            {
-                case RecurrenceFrequency.Yearly:
-                    if (!_hasMonths)
-                    {
-                        _months[start.Month] = true;
-                        _hasMonths = true;
-                    }
-
-                    _monthDays = [start.Day];
-                    break;
-                case RecurrenceFrequency.Monthly:
-                    _monthDays = [start.Day];
-                    break;
-                case RecurrenceFrequency.Weekly:
-                    _weekdays = [new WeekdayNum(0, start.DayOfWeek)];
-                    break;
-                default:
-                    break;
-            }
-        }
-
+        _days = new RecurrenceDayFilter(rule, start);
         _hours = Times(rule.ByHour, start.Hour, rule.Frequency > RecurrenceFrequency.Hourly);
         _minutes = Times(rule.ByMinute, start.Minute, rule.Frequency > RecurrenceFrequency.Minutely);
         _seconds = Times(rule.BySecond.Select(s => Math.Min(s, 59)).ToList(), start.Second, rule.Frequency > RecurrenceFrequency.Secondly);
@@ -155,7 +121,7 @@ internal sealed class RecurrenceExpander
                     }
 
                     var month = (int)(monthIndex % 12) + 1;
-                    if (!_hasMonths || _months[month])
+                    if (_days.MonthAllowed(month))
                     {
                         var days = CalendarSystem.Iso.GetDaysInMonth((int)year, month);
                         for (var d = 1; d <= days; d++)
@@ -218,7 +184,7 @@ internal sealed class RecurrenceExpander
         }
 
         // Skip a whole day, hour or minute at once when it cannot match (keeps MINUTELY/SECONDLY rules with day filters cheap).
-        if (!DayMatches(local.Date, local.Year))
+        if (!_days.Matches(local.Date, local.Year))
         {
             return NextIndexAtOrAfter(Truncate(t, 86_400) + 86_400, origin, step, k);
         }
@@ -271,8 +237,8 @@ internal sealed class RecurrenceExpander
     {
         if (_rule.ByWeekNo.Count > 0)
         {
-            var first = WeekOneStart(year);
-            var end = WeekOneStart(year + 1);
+            var first = _days.WeekOneStart(year);
+            var end = _days.WeekOneStart(year + 1);
             for (var d = first; d < end; d = d.PlusDays(1))
             {
                 AddDay(d, candidates, year);
@@ -283,7 +249,7 @@ internal sealed class RecurrenceExpander
 
         for (var month = 1; month <= 12; month++)
         {
-            if (_hasMonths && !_months[month])
+            if (!_days.MonthAllowed(month))
             {
                 continue;
             }
@@ -298,7 +264,7 @@ internal sealed class RecurrenceExpander
 
     private void AddDay(LocalDate date, List<LocalDateTime> candidates, int? periodYear = null)
     {
-        if (!DayMatches(date, periodYear ?? date.Year))
+        if (!_days.Matches(date, periodYear ?? date.Year))
         {
             return;
         }
@@ -313,127 +279,6 @@ internal sealed class RecurrenceExpander
                 }
             }
         }
-    }
-
-    private bool DayMatches(LocalDate date, int periodYear)
-    {
-        if (_hasMonths && !_months[date.Month])
-        {
-            return false;
-        }
-
-        if (_rule.ByWeekNo.Count > 0 && _rule.Frequency == RecurrenceFrequency.Yearly && !WeekNoMatches(date, periodYear))
-        {
-            return false;
-        }
-
-        if (_rule.ByYearDay.Count > 0)
-        {
-            var daysInYear = CalendarSystem.Iso.GetDaysInYear(date.Year);
-            var match = false;
-            foreach (var n in _rule.ByYearDay)
-            {
-                if ((n > 0 ? n : daysInYear + n + 1) == date.DayOfYear)
-                {
-                    match = true;
-                    break;
-                }
-            }
-
-            if (!match)
-            {
-                return false;
-            }
-        }
-
-        if (_monthDays.Count > 0)
-        {
-            var daysInMonth = CalendarSystem.Iso.GetDaysInMonth(date.Year, date.Month);
-            var match = false;
-            foreach (var n in _monthDays)
-            {
-                if ((n > 0 ? n : daysInMonth + n + 1) == date.Day)
-                {
-                    match = true;
-                    break;
-                }
-            }
-
-            if (!match)
-            {
-                return false;
-            }
-        }
-
-        if (_weekdays.Count > 0)
-        {
-            var match = false;
-            foreach (var weekday in _weekdays)
-            {
-                if (weekday.Day == date.DayOfWeek && OrdinalMatches(weekday.Ordinal, date))
-                {
-                    match = true;
-                    break;
-                }
-            }
-
-            if (!match)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private bool OrdinalMatches(int ordinal, LocalDate date)
-    {
-        if (ordinal == 0)
-        {
-            return true;
-        }
-
-        var monthScope = _rule.Frequency == RecurrenceFrequency.Monthly
-            || (_rule.Frequency == RecurrenceFrequency.Yearly && _rule.ByMonth.Count > 0);
-        if (monthScope)
-        {
-            var daysInMonth = CalendarSystem.Iso.GetDaysInMonth(date.Year, date.Month);
-            return ordinal > 0 ? ((date.Day - 1) / 7) + 1 == ordinal : ((daysInMonth - date.Day) / 7) + 1 == -ordinal;
-        }
-
-        if (_rule.Frequency == RecurrenceFrequency.Yearly)
-        {
-            var daysInYear = CalendarSystem.Iso.GetDaysInYear(date.Year);
-            return ordinal > 0 ? ((date.DayOfYear - 1) / 7) + 1 == ordinal : ((daysInYear - date.DayOfYear) / 7) + 1 == -ordinal;
-        }
-
-        // RFC 5545 §3.3.10: ordinals are only meaningful for MONTHLY and YEARLY; elsewhere the weekday alone counts.
-        return true;
-    }
-
-    private bool WeekNoMatches(LocalDate date, int year)
-    {
-        var weekOne = WeekOneStart(year);
-        var weeks = Period.DaysBetween(weekOne, WeekOneStart(year + 1)) / 7;
-        var week = (Period.DaysBetween(weekOne, date) / 7) + 1;
-        foreach (var n in _rule.ByWeekNo)
-        {
-            if ((n > 0 ? n : weeks + n + 1) == week)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The first day of week 1 of <paramref name="year"/>: the week (starting on WKST) that holds at least four days of the year (RFC 5545 §3.3.10, ISO 8601).</summary>
-    private LocalDate WeekOneStart(int year)
-    {
-        var jan1 = new LocalDate(year, 1, 1);
-        var offset = ((int)jan1.DayOfWeek - (int)_rule.WeekStart + 7) % 7;
-        var weekStart = jan1.PlusDays(-offset);
-        return 7 - offset >= 4 ? weekStart : weekStart.PlusDays(7);
     }
 
     private IEnumerable<LocalDateTime> ApplySetPos(List<LocalDateTime> candidates)

@@ -30,12 +30,14 @@ public static class ValidatedOptionsExtensions
     /// <typeparam name="TOptions">The options class, with data annotations.</typeparam>
     /// <param name="services">The services.</param>
     /// <param name="section">The section path the options come from.</param>
+    /// <param name="configure">Sets the options; may be <see langword="null"/> (the caller configures them through the builder).</param>
     /// <returns>The options builder.</returns>
-    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, string section)
+    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, string section, Action<TOptions>? configure = null)
         where TOptions : class
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IValidateOptions<TOptions>>(new ConfigurationKeyValidator<TOptions>(section));
-        return services.AddOptions<TOptions>().ValidateOnStart();
+        var builder = services.AddOptions<TOptions>().ValidateOnStart();
+        return configure is null ? builder : builder.Configure(configure);
     }
 }

@@ -37,13 +37,12 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     /// <param name="calendarIds">The calendars (ids or <c>primary</c>); at least one.</param>
     /// <param name="range">The range (UTC).</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <returns>Calendar id → busy intervals (merged, ordered), and calendar id → error reason for calendars Google could not read.</returns>
+    /// <returns>Calendar id → busy intervals (merged, ordered: <see cref="BusyAnswers"/>), and calendar id → error reason for calendars Google could not read.</returns>
     /// <exception cref="CalendarProviderException">A call failed after retries.</exception>
     public async Task<(IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> Busy, IReadOnlyDictionary<string, string> Errors)> QueryFreeBusyAsync(
         string accessToken, IReadOnlyList<string> calendarIds, TimeRange range, CancellationToken cancellationToken)
     {
-        var busy = new Dictionary<string, List<TimeRange>>(StringComparer.Ordinal);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var answers = new BusyAnswers(calendarIds, StringComparer.Ordinal);
         foreach (var chunk in BusyChunk.Plan(calendarIds, range, MaxFreeBusyCalendars, MaxFreeBusyRange))
         {
             var body = new JsonObject
@@ -60,23 +59,18 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
                 var entry = calendars?[id];
                 if (entry?["errors"] is JsonArray { Count: > 0 } calendarErrors)
                 {
-                    errors[id] = calendarErrors[0]?["reason"]?.GetValue<string>() ?? "unknown";
+                    answers.AddError(id, calendarErrors[0]?["reason"]?.GetValue<string>() ?? "unknown");
                     continue;
-                }
-
-                if (!busy.TryGetValue(id, out var list))
-                {
-                    busy[id] = list = [];
                 }
 
                 foreach (var period in entry?["busy"]?.AsArray() ?? [])
                 {
-                    list.Add(new TimeRange(ParseInstant(period!["start"]!), ParseInstant(period["end"]!)));
+                    answers.AddBusy(id, new TimeRange(ParseInstant(period!["start"]!), ParseInstant(period["end"]!)));
                 }
             }
         }
 
-        return (busy.Where(b => !errors.ContainsKey(b.Key)).ToDictionary(b => b.Key, b => (IReadOnlyList<TimeRange>)Merge(b.Value), StringComparer.Ordinal), errors);
+        return answers.Result(range);
     }
 
     /// <summary>
@@ -261,27 +255,6 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     }
 
     private static DateTimeOffset ParseInstant(JsonNode node) => DateTimeOffset.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
-
-    private static List<TimeRange> Merge(List<TimeRange> intervals)
-    {
-        List<TimeRange> merged = [];
-        foreach (var interval in intervals.OrderBy(i => i.Start))
-        {
-            if (merged.Count > 0 && interval.Start <= merged[^1].End)
-            {
-                if (interval.End > merged[^1].End)
-                {
-                    merged[^1] = merged[^1] with { End = interval.End };
-                }
-            }
-            else
-            {
-                merged.Add(interval);
-            }
-        }
-
-        return merged;
-    }
 
     private static JsonObject EventBody(GoogleEventWrite write) => new()
     {

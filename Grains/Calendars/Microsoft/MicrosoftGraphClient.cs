@@ -47,23 +47,31 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
     {
         var chunks = BusyChunk.Plan(mailboxes, range, MaxScheduleMailboxes, MaxScheduleRange);
         var graph = Client(accessToken);
-        var answers = await Task.WhenAll(chunks.Select(chunk => GetScheduleChunkAsync(graph, chunk, cancellationToken)));
-        var busy = mailboxes.Distinct(StringComparer.OrdinalIgnoreCase).ToDictionary(m => m, _ => new List<TimeRange>(), StringComparer.OrdinalIgnoreCase);
-        var errors = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (chunkBusy, chunkErrors) in answers)
+        var schedules = await Task.WhenAll(chunks.Select(chunk => GetScheduleChunkAsync(graph, chunk, cancellationToken)));
+        var answers = new BusyAnswers(mailboxes, StringComparer.OrdinalIgnoreCase);
+        foreach (var schedule in schedules.SelectMany(s => s))
         {
-            foreach (var (mailbox, intervals) in chunkBusy.Where(b => busy.ContainsKey(b.Key)))
+            if (schedule.ScheduleId is not { } id)
             {
-                busy[mailbox].AddRange(intervals);
+                continue;
             }
 
-            foreach (var (mailbox, message) in chunkErrors)
+            if (schedule.Error is { } error)
             {
-                errors.TryAdd(mailbox, message);
+                answers.AddError(id, error.ResponseCode ?? error.Message ?? "error");
+                continue;
+            }
+
+            foreach (var item in schedule.ScheduleItems ?? [])
+            {
+                if (item.Status is { } status && BusyStatuses.Contains(status))
+                {
+                    answers.AddBusy(id, new TimeRange(ReadDateTime(item.Start, "getSchedule"), ReadDateTime(item.End, "getSchedule")));
+                }
             }
         }
 
-        return (busy.Where(b => !errors.ContainsKey(b.Key)).ToDictionary(b => b.Key, b => (IReadOnlyList<TimeRange>)Merge(b.Value, range), StringComparer.OrdinalIgnoreCase), errors);
+        return answers.Result(range);
     }
 
     /// <summary>
@@ -252,7 +260,7 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
         return new CalendarEventChange(item.Id!, to > from ? new TimeRange(from, to) : null);
     }
 
-    private async Task<(Dictionary<string, List<TimeRange>> Busy, Dictionary<string, string> Errors)> GetScheduleChunkAsync(GraphServiceClient graph, BusyChunk chunk, CancellationToken cancellationToken)
+    private async Task<List<GraphModels.ScheduleInformation>> GetScheduleChunkAsync(GraphServiceClient graph, BusyChunk chunk, CancellationToken cancellationToken)
     {
         var zone = options.Value.ResponseTimeZone;
         ScheduleBody NewBody() => new()
@@ -269,32 +277,7 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
             token => graph.Users[path].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(NewBody(), request => request.Headers.Add("Prefer", $"outlook.timezone=\"{zone}\""), token),
             notFoundIsSuccess: false,
             cancellationToken);
-        var busy = new Dictionary<string, List<TimeRange>>(StringComparer.OrdinalIgnoreCase);
-        var errors = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var schedule in response?.Value ?? [])
-        {
-            if (schedule.ScheduleId is not { } id)
-            {
-                continue;
-            }
-
-            if (schedule.Error is { } error)
-            {
-                errors[id] = error.ResponseCode ?? error.Message ?? "error";
-                continue;
-            }
-
-            var list = busy.TryGetValue(id, out var known) ? known : busy[id] = [];
-            foreach (var item in schedule.ScheduleItems ?? [])
-            {
-                if (item.Status is { } status && BusyStatuses.Contains(status))
-                {
-                    list.Add(new TimeRange(ReadDateTime(item.Start, "getSchedule"), ReadDateTime(item.End, "getSchedule")));
-                }
-            }
-        }
-
-        return (busy, errors);
+        return response?.Value ?? [];
     }
 
     private static DateTimeOffset ReadDateTime(GraphModels.DateTimeTimeZone? value, string operation)
@@ -308,24 +291,6 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
         {
             throw new CalendarProviderException(operation, HttpStatusCode.OK, exception.Message, exception);
         }
-    }
-
-    private static List<TimeRange> Merge(List<TimeRange> intervals, TimeRange range)
-    {
-        List<TimeRange> merged = [];
-        foreach (var interval in intervals.Select(i => new TimeRange(i.Start < range.Start ? range.Start : i.Start, i.End > range.End ? range.End : i.End)).Where(i => i.End > i.Start).OrderBy(i => i.Start))
-        {
-            if (merged.Count > 0 && merged[^1].End >= interval.Start)
-            {
-                merged[^1] = merged[^1] with { End = merged[^1].End > interval.End ? merged[^1].End : interval.End };
-            }
-            else
-            {
-                merged.Add(interval);
-            }
-        }
-
-        return merged;
     }
 
     private static GraphModels.Event EventPayload(MicrosoftEventWrite write)

@@ -39,12 +39,7 @@ public static class CalendarProviderServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(keysDirectory);
-        var optionsBuilder = services.AddValidatedOptions<TOptions>(new TOptions().Section);
-        if (configure is not null)
-        {
-            optionsBuilder.Configure(configure);
-        }
-
+        services.AddValidatedOptions(new TOptions().Section, configure);
         services.AddCalendarAccounts(keysDirectory);
         services.TryAddSingleton<TProvider>();
         services.AddSingleton<CalendarProvider>(sp => sp.GetRequiredService<TProvider>());

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Orleans.Messaging;
 using Scheduler.Providers.DynamoDB.Common;
 
@@ -16,10 +15,8 @@ public static class DynamoDBClusteringExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configureOptions);
-        builder.Services.Configure(configureOptions);
+        DynamoDBOptionsValidator.Configure(builder.Services, configureOptions, "DynamoDB clustering");
         builder.Services.AddSingleton<IMembershipTable, DynamoDBMembershipTable>();
-        builder.Services.AddSingleton<IConfigurationValidator>(sp =>
-            new DynamoDBOptionsValidator(sp.GetRequiredService<IOptions<DynamoDBClusteringOptions>>().Value, "DynamoDB clustering"));
         return builder;
     }
 
@@ -31,10 +28,8 @@ public static class DynamoDBClusteringExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configureOptions);
-        builder.Services.Configure(configureOptions);
+        DynamoDBOptionsValidator.Configure(builder.Services, configureOptions, "DynamoDB gateway list");
         builder.Services.AddSingleton<IGatewayListProvider, DynamoDBGatewayListProvider>();
-        builder.Services.AddSingleton<IConfigurationValidator>(sp =>
-            new DynamoDBOptionsValidator(sp.GetRequiredService<IOptions<DynamoDBGatewayOptions>>().Value, "DynamoDB gateway list"));
         return builder;
     }
 }

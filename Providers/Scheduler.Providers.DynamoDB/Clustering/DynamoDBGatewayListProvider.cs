@@ -1,5 +1,4 @@
 using System.Net;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,12 +12,9 @@ namespace Scheduler.Providers.DynamoDB.Clustering;
 /// The gateways a client may connect to: the proxy endpoints of the cluster's <c>Active</c> silos
 /// that have a gateway (<c>ProxyPort</c> &gt; 0), read from the membership table.
 /// </summary>
-public sealed class DynamoDBGatewayListProvider : IGatewayListProvider, IDisposable
+public sealed class DynamoDBGatewayListProvider : DynamoDBTableProvider<DynamoDBGatewayOptions>, IGatewayListProvider
 {
-    private readonly DynamoDBGatewayOptions _options;
     private readonly string _clusterId;
-    private readonly ILogger _logger;
-    private readonly AmazonDynamoDBClient _client;
 
     /// <summary>Creates the provider.</summary>
     /// <param name="options">The table and connection (validated).</param>
@@ -26,12 +22,10 @@ public sealed class DynamoDBGatewayListProvider : IGatewayListProvider, IDisposa
     /// <param name="gatewayOptions">The client's refresh period (<see cref="MaxStaleness"/>).</param>
     /// <param name="logger">The logger.</param>
     public DynamoDBGatewayListProvider(IOptions<DynamoDBGatewayOptions> options, IOptions<ClusterOptions> clusterOptions, IOptions<GatewayOptions> gatewayOptions, ILogger<DynamoDBGatewayListProvider> logger)
+        : base(options.Value, logger)
     {
-        _options = options.Value;
         _clusterId = clusterOptions.Value.ClusterId;
         MaxStaleness = gatewayOptions.Value.GatewayListRefreshPeriod;
-        _logger = logger;
-        _client = DynamoDBClientFactory.Create(_options);
     }
 
     /// <summary>How often the client refreshes the list (Orleans' <c>GatewayOptions.GatewayListRefreshPeriod</c>).</summary>
@@ -46,8 +40,7 @@ public sealed class DynamoDBGatewayListProvider : IGatewayListProvider, IDisposa
     /// <summary>Checks (or creates, like the silos) the membership table.</summary>
     /// <param name="cancellationToken">Cancels the initialisation.</param>
     /// <returns>A task that completes when the table can be read.</returns>
-    public Task InitializeGatewayListProviderAsync(CancellationToken cancellationToken) =>
-        DynamoDBTableInitializer.EnsureAsync(_client, _options, SiloInstanceItem.Schema, _logger, cancellationToken);
+    public Task InitializeGatewayListProviderAsync(CancellationToken cancellationToken) => EnsureTableAsync(SiloInstanceItem.Schema, cancellationToken);
 
     /// <inheritdoc/>
     public Task<IList<Uri>> GetGateways() => GetGatewaysAsync(CancellationToken.None);
@@ -57,9 +50,9 @@ public sealed class DynamoDBGatewayListProvider : IGatewayListProvider, IDisposa
     /// <returns>Gateway URIs (<c>gwy.tcp://address:proxyPort/generation</c>).</returns>
     public async Task<IList<Uri>> GetGatewaysAsync(CancellationToken cancellationToken)
     {
-        var items = await DynamoDBRequests.QueryAllAsync(_client, new QueryRequest
+        var items = await DynamoDBRequests.QueryAllAsync(Client, new QueryRequest
         {
-            TableName = _options.TableName,
+            TableName = Options.TableName,
             KeyConditionExpression = $"{SiloInstanceItem.DeploymentId} = :cluster",
             FilterExpression = $"{SiloInstanceItem.Status} = :active AND {SiloInstanceItem.ProxyPort} > :zero",
             ExpressionAttributeValues = new()
@@ -74,7 +67,4 @@ public sealed class DynamoDBGatewayListProvider : IGatewayListProvider, IDisposa
             SiloInstanceItem.Int(i, SiloInstanceItem.ProxyPort),
             SiloInstanceItem.Int(i, SiloInstanceItem.Generation)).ToGatewayUri())];
     }
-
-    /// <summary>Disposes the DynamoDB client.</summary>
-    public void Dispose() => _client.Dispose();
 }

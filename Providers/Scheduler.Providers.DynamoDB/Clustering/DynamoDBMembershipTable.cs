@@ -1,5 +1,4 @@
 using System.Globalization;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,27 +18,19 @@ namespace Scheduler.Providers.DynamoDB.Clustering;
 /// <c>MembershipVersion</c>). A transaction cancelled on a condition means another silo changed the
 /// table first: the call returns <see langword="false"/> and nothing changed.
 /// </remarks>
-public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
+public sealed class DynamoDBMembershipTable : DynamoDBTableProvider<DynamoDBClusteringOptions>, IMembershipTable
 {
     private const int MaxConsistentReadAttempts = 10;
     private static readonly TableVersion MissingVersion = new(0, "0");
 
-    private readonly DynamoDBClusteringOptions _options;
     private readonly string _clusterId;
-    private readonly ILogger _logger;
-    private readonly AmazonDynamoDBClient _client;
 
     /// <summary>Creates the table provider; <see cref="InitializeMembershipTable"/> checks or creates the table.</summary>
     /// <param name="options">The clustering options (validated).</param>
     /// <param name="clusterOptions">The cluster id that partitions the table.</param>
     /// <param name="logger">The logger.</param>
     public DynamoDBMembershipTable(IOptions<DynamoDBClusteringOptions> options, IOptions<ClusterOptions> clusterOptions, ILogger<DynamoDBMembershipTable> logger)
-    {
-        _options = options.Value;
-        _clusterId = clusterOptions.Value.ClusterId;
-        _logger = logger;
-        _client = DynamoDBClientFactory.Create(_options);
-    }
+        : base(options.Value, logger) => _clusterId = clusterOptions.Value.ClusterId;
 
     /// <inheritdoc/>
     public Task InitializeMembershipTable(bool tryInitTableVersion) => InitializeMembershipTableAsync(tryInitTableVersion, CancellationToken.None);
@@ -50,7 +41,7 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
     /// <returns>A task that completes when the table can be used.</returns>
     public async Task InitializeMembershipTableAsync(bool tryInitTableVersion, CancellationToken cancellationToken)
     {
-        await DynamoDBTableInitializer.EnsureAsync(_client, _options, SiloInstanceItem.Schema, _logger, cancellationToken).ConfigureAwait(false);
+        await EnsureTableAsync(SiloInstanceItem.Schema, cancellationToken).ConfigureAwait(false);
         if (!tryInitTableVersion)
         {
             return;
@@ -61,8 +52,8 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
         item[SiloInstanceItem.ETag] = DynamoDBRequests.N(0);
         try
         {
-            await _client.PutItemAsync(new PutItemRequest { TableName = _options.TableName, Item = item, ConditionExpression = NotExists }, cancellationToken).ConfigureAwait(false);
-            DynamoDBLog.VersionRowCreated(_logger, _clusterId);
+            await Client.PutItemAsync(new PutItemRequest { TableName = Options.TableName, Item = item, ConditionExpression = NotExists }, cancellationToken).ConfigureAwait(false);
+            DynamoDBLog.VersionRowCreated(Logger, _clusterId);
         }
         catch (ConditionalCheckFailedException)
         {
@@ -79,12 +70,12 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
     /// <returns>The entry (none when absent) with its ETag, and the table version (0, "0" when the version item is missing).</returns>
     public async Task<MembershipTableData> ReadRowAsync(SiloAddress key, CancellationToken cancellationToken)
     {
-        var response = await _client.TransactGetItemsAsync(new TransactGetItemsRequest
+        var response = await Client.TransactGetItemsAsync(new TransactGetItemsRequest
         {
             TransactItems =
             [
-                new TransactGetItem { Get = new Get { TableName = _options.TableName, Key = SiloInstanceItem.Key(_clusterId, SiloInstanceItem.IdentityOf(key)) } },
-                new TransactGetItem { Get = new Get { TableName = _options.TableName, Key = SiloInstanceItem.Key(_clusterId, SiloInstanceItem.VersionRow) } },
+                new TransactGetItem { Get = new Get { TableName = Options.TableName, Key = SiloInstanceItem.Key(_clusterId, SiloInstanceItem.IdentityOf(key)) } },
+                new TransactGetItem { Get = new Get { TableName = Options.TableName, Key = SiloInstanceItem.Key(_clusterId, SiloInstanceItem.VersionRow) } },
             ],
         }, cancellationToken).ConfigureAwait(false);
         return ToTableData(response.Responses.Select(r => r?.Item).OfType<Dictionary<string, AttributeValue>>().Where(i => i.Count > 0));
@@ -106,15 +97,15 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
     {
         for (var attempt = 1; attempt <= MaxConsistentReadAttempts; attempt++)
         {
-            var version = await _client.GetItemAsync(new GetItemRequest
+            var version = await Client.GetItemAsync(new GetItemRequest
             {
-                TableName = _options.TableName,
+                TableName = Options.TableName,
                 Key = SiloInstanceItem.Key(_clusterId, SiloInstanceItem.VersionRow),
                 ConsistentRead = true,
             }, cancellationToken).ConfigureAwait(false);
             if (version.Item is not { Count: > 0 } versionItem)
             {
-                throw new KeyNotFoundException($"Cluster '{_clusterId}' has no membership version row in table '{_options.TableName}'.");
+                throw new KeyNotFoundException($"Cluster '{_clusterId}' has no membership version row in table '{Options.TableName}'.");
             }
 
             var items = await QueryClusterAsync(_clusterId, cancellationToken).ConfigureAwait(false);
@@ -124,7 +115,7 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
                 return ToTableData(items.Where(i => i[SiloInstanceItem.SiloIdentity].S != SiloInstanceItem.VersionRow).Append(versionItem));
             }
 
-            DynamoDBLog.MembershipReread(_logger, _clusterId);
+            DynamoDBLog.MembershipReread(Logger, _clusterId);
         }
 
         throw new InvalidOperationException($"The membership of cluster '{_clusterId}' changed during {MaxConsistentReadAttempts} consecutive reads.");
@@ -155,7 +146,7 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
         }
 
         item[SiloInstanceItem.ETag] = DynamoDBRequests.N(0);
-        var insert = new TransactWriteItem { Put = new Put { TableName = _options.TableName, Item = item, ConditionExpression = NotExists } };
+        var insert = new TransactWriteItem { Put = new Put { TableName = Options.TableName, Item = item, ConditionExpression = NotExists } };
         return await TransactAsync("insert", entry, tableVersion, [insert, versionUpdate], cancellationToken).ConfigureAwait(false);
     }
 
@@ -185,7 +176,7 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
         {
             Update = new Update
             {
-                TableName = _options.TableName,
+                TableName = Options.TableName,
                 Key = SiloInstanceItem.Key(_clusterId, SiloInstanceItem.IdentityOf(entry.SiloAddress)),
                 UpdateExpression = $"SET {string.Join(", ", set)}" + (remove.Count > 0 ? $" REMOVE {string.Join(", ", remove)}" : string.Empty),
                 ConditionExpression = $"{SiloInstanceItem.ETag} = :currentETag",
@@ -204,9 +195,9 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
     /// <returns>A task that completes when written.</returns>
     /// <exception cref="ConditionalCheckFailedException">The silo has no entry.</exception>
     public Task UpdateIAmAliveAsync(MembershipEntry entry, CancellationToken cancellationToken) =>
-        _client.UpdateItemAsync(new UpdateItemRequest
+        Client.UpdateItemAsync(new UpdateItemRequest
         {
-            TableName = _options.TableName,
+            TableName = Options.TableName,
             Key = SiloInstanceItem.Key(_clusterId, SiloInstanceItem.IdentityOf(entry.SiloAddress)),
             UpdateExpression = $"SET {SiloInstanceItem.IAmAliveTime} = :alive",
             ConditionExpression = $"attribute_exists({SiloInstanceItem.DeploymentId}) AND attribute_exists({SiloInstanceItem.SiloIdentity})",
@@ -229,8 +220,8 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
                 && new DateTimeOffset(DateTime.SpecifyKind(LogFormatter.ParseDate(alive.S), DateTimeKind.Utc)) < beforeDate)
             .Select(i => SiloInstanceItem.Key(_clusterId, i[SiloInstanceItem.SiloIdentity].S))
             .ToList();
-        await DynamoDBRequests.DeleteAllAsync(_client, _options.TableName, defunct, cancellationToken).ConfigureAwait(false);
-        DynamoDBLog.DefunctRowsRemoved(_logger, defunct.Count, _clusterId);
+        await DynamoDBRequests.DeleteAllAsync(Client, Options.TableName, defunct, cancellationToken).ConfigureAwait(false);
+        DynamoDBLog.DefunctRowsRemoved(Logger, defunct.Count, _clusterId);
     }
 
     /// <inheritdoc/>
@@ -244,11 +235,8 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
     {
         var keys = (await QueryClusterAsync(clusterId, cancellationToken).ConfigureAwait(false))
             .Select(i => SiloInstanceItem.Key(clusterId, i[SiloInstanceItem.SiloIdentity].S));
-        await DynamoDBRequests.DeleteAllAsync(_client, _options.TableName, keys, cancellationToken).ConfigureAwait(false);
+        await DynamoDBRequests.DeleteAllAsync(Client, Options.TableName, keys, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Disposes the DynamoDB client.</summary>
-    public void Dispose() => _client.Dispose();
 
     private static string NotExists => $"attribute_not_exists({SiloInstanceItem.DeploymentId}) AND attribute_not_exists({SiloInstanceItem.SiloIdentity})";
 
@@ -263,7 +251,7 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
         {
             Update = new Update
             {
-                TableName = _options.TableName,
+                TableName = Options.TableName,
                 Key = SiloInstanceItem.Key(_clusterId, SiloInstanceItem.VersionRow),
                 UpdateExpression = $"SET {SiloInstanceItem.MembershipVersion} = :version, {SiloInstanceItem.ETag} = :newETag",
                 ConditionExpression = $"{SiloInstanceItem.ETag} = :currentETag",
@@ -281,20 +269,20 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
     {
         try
         {
-            await _client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = writes }, cancellationToken).ConfigureAwait(false);
+            await Client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = writes }, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (TransactionCanceledException exception) when (DynamoDBRequests.FailedOnCondition(exception))
         {
-            DynamoDBLog.MembershipConflict(_logger, operation, entry.SiloAddress.ToString(), tableVersion.Version, tableVersion.VersionEtag);
+            DynamoDBLog.MembershipConflict(Logger, operation, entry.SiloAddress.ToString(), tableVersion.Version, tableVersion.VersionEtag);
             return false;
         }
     }
 
     private Task<List<Dictionary<string, AttributeValue>>> QueryClusterAsync(string clusterId, CancellationToken cancellationToken) =>
-        DynamoDBRequests.QueryAllAsync(_client, new QueryRequest
+        DynamoDBRequests.QueryAllAsync(Client, new QueryRequest
         {
-            TableName = _options.TableName,
+            TableName = Options.TableName,
             KeyConditionExpression = $"{SiloInstanceItem.DeploymentId} = :cluster",
             ExpressionAttributeValues = new() { [":cluster"] = DynamoDBRequests.S(clusterId) },
             ConsistentRead = true,
@@ -320,7 +308,7 @@ public sealed class DynamoDBMembershipTable : IMembershipTable, IDisposable
             }
             catch (Exception exception) when (exception is FormatException or KeyNotFoundException or OverflowException)
             {
-                DynamoDBLog.MembershipRowUnreadable(_logger, exception, identity, _clusterId);
+                DynamoDBLog.MembershipRowUnreadable(Logger, exception, identity, _clusterId);
             }
         }
 

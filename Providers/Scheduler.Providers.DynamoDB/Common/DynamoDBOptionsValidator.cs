@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
 namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>Validates a provider's DynamoDB options when the silo or client starts (Orleans' <see cref="IConfigurationValidator"/>).</summary>
@@ -14,5 +17,17 @@ internal sealed class DynamoDBOptionsValidator(DynamoDBClientOptions options, st
         {
             throw new OrleansConfigurationException($"Configuration of {provider} is invalid: {string.Join(" ", problems)}");
         }
+    }
+
+    /// <summary>Configures an Orleans provider's (unnamed) options and validates them when the silo or client starts.</summary>
+    /// <typeparam name="TOptions">The options type.</typeparam>
+    /// <param name="services">The silo's or client's services.</param>
+    /// <param name="configureOptions">Sets the options.</param>
+    /// <param name="provider">What the options configure, for the message (for example <c>DynamoDB reminders</c>).</param>
+    public static void Configure<TOptions>(IServiceCollection services, Action<TOptions> configureOptions, string provider)
+        where TOptions : DynamoDBClientOptions
+    {
+        services.Configure(configureOptions);
+        services.AddSingleton<IConfigurationValidator>(sp => new DynamoDBOptionsValidator(sp.GetRequiredService<IOptions<TOptions>>().Value, provider));
     }
 }

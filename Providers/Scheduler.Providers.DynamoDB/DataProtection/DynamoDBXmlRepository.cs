@@ -19,7 +19,7 @@ namespace Scheduler.Providers.DynamoDB.DataProtection;
 /// earlier near a key's expiry), so the blocking calls are rare. The table is checked, or created
 /// with <see cref="DynamoDBTableOptions.CreateIfNotExists"/>, on first use.
 /// </remarks>
-public sealed class DynamoDBXmlRepository : IXmlRepository, IDisposable
+public sealed class DynamoDBXmlRepository : DynamoDBTableProvider<DynamoDBKeyRingOptions>, IXmlRepository
 {
     private const string ServiceIdAttribute = "ServiceId";
     private const string FriendlyNameAttribute = "FriendlyName";
@@ -31,10 +31,7 @@ public sealed class DynamoDBXmlRepository : IXmlRepository, IDisposable
         new DynamoDBKeyAttribute(FriendlyNameAttribute, ScalarAttributeType.S),
         []);
 
-    private readonly DynamoDBKeyRingOptions _options;
     private readonly string _serviceId;
-    private readonly ILogger _logger;
-    private readonly AmazonDynamoDBClient _client;
     private readonly SemaphoreSlim _initialization = new(1, 1);
     private volatile bool _ready;
 
@@ -44,13 +41,10 @@ public sealed class DynamoDBXmlRepository : IXmlRepository, IDisposable
     /// <param name="logger">Logs table creation.</param>
     /// <exception cref="ArgumentException"><paramref name="serviceId"/> is empty.</exception>
     public DynamoDBXmlRepository(DynamoDBKeyRingOptions options, string serviceId, ILogger<DynamoDBXmlRepository> logger)
+        : base(options, logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(serviceId);
-        _options = options;
         _serviceId = serviceId;
-        _logger = logger;
-        _client = DynamoDBClientFactory.Create(options);
     }
 
     /// <summary>Every key element stored for the service (strongly consistent, all pages).</summary>
@@ -63,19 +57,19 @@ public sealed class DynamoDBXmlRepository : IXmlRepository, IDisposable
     /// <exception cref="InvalidOperationException">A key with that name is already stored.</exception>
     public void StoreElement(XElement element, string friendlyName) => StoreElementAsync(element, friendlyName, CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>Disposes the DynamoDB client.</summary>
-    public void Dispose()
+    /// <summary>Disposes the DynamoDB client and the initialisation lock.</summary>
+    public override void Dispose()
     {
-        _client.Dispose();
+        base.Dispose();
         _initialization.Dispose();
     }
 
     private async Task<IReadOnlyCollection<XElement>> GetAllElementsAsync(CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        var items = await DynamoDBRequests.QueryAllAsync(_client, new QueryRequest
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        var items = await DynamoDBRequests.QueryAllAsync(Client, new QueryRequest
         {
-            TableName = _options.TableName,
+            TableName = Options.TableName,
             KeyConditionExpression = $"{ServiceIdAttribute} = :service",
             ExpressionAttributeValues = new() { [":service"] = DynamoDBRequests.S(_serviceId) },
             ConsistentRead = true,
@@ -87,12 +81,12 @@ public sealed class DynamoDBXmlRepository : IXmlRepository, IDisposable
     {
         ArgumentNullException.ThrowIfNull(element);
         ArgumentException.ThrowIfNullOrEmpty(friendlyName);
-        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _client.PutItemAsync(new PutItemRequest
+            await Client.PutItemAsync(new PutItemRequest
             {
-                TableName = _options.TableName,
+                TableName = Options.TableName,
                 Item = new()
                 {
                     [ServiceIdAttribute] = DynamoDBRequests.S(_serviceId),
@@ -108,7 +102,7 @@ public sealed class DynamoDBXmlRepository : IXmlRepository, IDisposable
         }
     }
 
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
+    private async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {
         if (_ready)
         {
@@ -120,7 +114,7 @@ public sealed class DynamoDBXmlRepository : IXmlRepository, IDisposable
         {
             if (!_ready)
             {
-                await DynamoDBTableInitializer.EnsureAsync(_client, _options, Schema, _logger, cancellationToken).ConfigureAwait(false);
+                await EnsureTableAsync(Schema, cancellationToken).ConfigureAwait(false);
                 _ready = true;
             }
         }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Scheduler.Providers.DynamoDB.Common;
 
 namespace Scheduler.Providers.DynamoDB.Reminders;
@@ -16,10 +15,8 @@ public static class DynamoDBReminderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configureOptions);
         builder.AddReminders();
-        builder.Services.Configure(configureOptions);
+        DynamoDBOptionsValidator.Configure(builder.Services, configureOptions, "DynamoDB reminders");
         builder.Services.AddSingleton<IReminderTable, DynamoDBReminderTable>();
-        builder.Services.AddSingleton<IConfigurationValidator>(sp =>
-            new DynamoDBOptionsValidator(sp.GetRequiredService<IOptions<DynamoDBReminderStorageOptions>>().Value, "DynamoDB reminders"));
         return builder;
     }
 }

@@ -2,15 +2,9 @@ using Scheduler.Providers.DynamoDB.Common;
 
 namespace Scheduler.Providers.DynamoDB.Reminders;
 
-/// <summary>Options of <see cref="DynamoDBReminderTable"/>.</summary>
-public sealed class DynamoDBReminderStorageOptions : DynamoDBTableOptions
+/// <summary>Options of <see cref="DynamoDBReminderTable"/>; the table is <see cref="DefaultTableName"/> unless set.</summary>
+public sealed class DynamoDBReminderStorageOptions() : DynamoDBTableOptions(DefaultTableName)
 {
     /// <summary>The official provider's default table name.</summary>
     public const string DefaultTableName = "OrleansReminders";
-
-    /// <summary>Creates the options with table <see cref="DefaultTableName"/>.</summary>
-    public DynamoDBReminderStorageOptions()
-        : base(DefaultTableName)
-    {
-    }
 }

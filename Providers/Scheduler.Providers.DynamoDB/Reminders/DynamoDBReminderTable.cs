@@ -1,5 +1,4 @@
 using System.Globalization;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,30 +16,21 @@ namespace Scheduler.Providers.DynamoDB.Reminders;
 /// <see cref="UpsertRow(ReminderEntry)"/> replaces the item and gives it a new random ETag;
 /// <see cref="RemoveRow(GrainId, string, string)"/> deletes only while the ETag is the one given.
 /// </remarks>
-public sealed class DynamoDBReminderTable : IReminderTable, IDisposable
+public sealed class DynamoDBReminderTable : DynamoDBTableProvider<DynamoDBReminderStorageOptions>, IReminderTable
 {
-    private readonly DynamoDBReminderStorageOptions _options;
     private readonly string _serviceId;
-    private readonly ILogger _logger;
-    private readonly AmazonDynamoDBClient _client;
 
     /// <summary>Creates the table provider; <see cref="StartAsync"/> checks or creates the table.</summary>
     /// <param name="options">The options (validated).</param>
     /// <param name="clusterOptions">The service id that partitions the indexes.</param>
     /// <param name="logger">The logger.</param>
     public DynamoDBReminderTable(IOptions<DynamoDBReminderStorageOptions> options, IOptions<ClusterOptions> clusterOptions, ILogger<DynamoDBReminderTable> logger)
-    {
-        _options = options.Value;
-        _serviceId = clusterOptions.Value.ServiceId;
-        _logger = logger;
-        _client = DynamoDBClientFactory.Create(_options);
-    }
+        : base(options.Value, logger) => _serviceId = clusterOptions.Value.ServiceId;
 
     /// <summary>Checks or creates the table and its two indexes.</summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>A task that completes when the table can be used.</returns>
-    public Task StartAsync(CancellationToken cancellationToken = default) =>
-        DynamoDBTableInitializer.EnsureAsync(_client, _options, ReminderItem.Schema, _logger, cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken = default) => EnsureTableAsync(ReminderItem.Schema, cancellationToken);
 
     /// <summary>Same as <see cref="StartAsync"/>.</summary>
     /// <returns>A task that completes when the table can be used.</returns>
@@ -61,9 +51,9 @@ public sealed class DynamoDBReminderTable : IReminderTable, IDisposable
     /// <returns>The reminder, or <see langword="null"/> when there is none.</returns>
     public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName, CancellationToken cancellationToken)
     {
-        var response = await _client.GetItemAsync(new GetItemRequest
+        var response = await Client.GetItemAsync(new GetItemRequest
         {
-            TableName = _options.TableName,
+            TableName = Options.TableName,
             Key = ReminderItem.Key(_serviceId, grainId, reminderName),
             ConsistentRead = true,
         }, cancellationToken).ConfigureAwait(false);
@@ -116,7 +106,7 @@ public sealed class DynamoDBReminderTable : IReminderTable, IDisposable
     public async Task<string?> UpsertRow(ReminderEntry entry, CancellationToken cancellationToken)
     {
         var eTag = Random.Shared.NextInt64(1, long.MaxValue).ToString(CultureInfo.InvariantCulture);
-        await _client.PutItemAsync(new PutItemRequest { TableName = _options.TableName, Item = ReminderItem.From(_serviceId, entry, eTag) }, cancellationToken).ConfigureAwait(false);
+        await Client.PutItemAsync(new PutItemRequest { TableName = Options.TableName, Item = ReminderItem.From(_serviceId, entry, eTag) }, cancellationToken).ConfigureAwait(false);
         entry.ETag = eTag;
         return eTag;
     }
@@ -139,9 +129,9 @@ public sealed class DynamoDBReminderTable : IReminderTable, IDisposable
 
         try
         {
-            await _client.DeleteItemAsync(new DeleteItemRequest
+            await Client.DeleteItemAsync(new DeleteItemRequest
             {
-                TableName = _options.TableName,
+                TableName = Options.TableName,
                 Key = ReminderItem.Key(_serviceId, grainId, reminderName),
                 ConditionExpression = $"{ReminderItem.ETag} = :currentETag",
                 ExpressionAttributeValues = new() { [":currentETag"] = new AttributeValue { N = eTag } },
@@ -150,7 +140,7 @@ public sealed class DynamoDBReminderTable : IReminderTable, IDisposable
         }
         catch (ConditionalCheckFailedException)
         {
-            DynamoDBLog.ReminderConflict(_logger, reminderName, grainId.ToString(), eTag);
+            DynamoDBLog.ReminderConflict(Logger, reminderName, grainId.ToString(), eTag);
             return false;
         }
     }
@@ -165,11 +155,8 @@ public sealed class DynamoDBReminderTable : IReminderTable, IDisposable
     {
         var all = await ReadRows(0u, 0u, cancellationToken).ConfigureAwait(false);
         var keys = all.Reminders.Select(r => ReminderItem.Key(_serviceId, r.GrainId, r.ReminderName));
-        await DynamoDBRequests.DeleteAllAsync(_client, _options.TableName, keys, cancellationToken).ConfigureAwait(false);
+        await DynamoDBRequests.DeleteAllAsync(Client, Options.TableName, keys, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Disposes the DynamoDB client.</summary>
-    public void Dispose() => _client.Dispose();
 
     private Task<List<ReminderEntry>> QueryAsync(string index, string rangeCondition, (string Name, AttributeValue Value) value, CancellationToken cancellationToken) =>
         QueryAsync(index, rangeCondition, [value], cancellationToken);
@@ -178,9 +165,9 @@ public sealed class DynamoDBReminderTable : IReminderTable, IDisposable
     {
         var attributeValues = values.ToDictionary(v => v.Name, v => v.Value);
         attributeValues[":service"] = DynamoDBRequests.S(_serviceId);
-        var items = await DynamoDBRequests.QueryAllAsync(_client, new QueryRequest
+        var items = await DynamoDBRequests.QueryAllAsync(Client, new QueryRequest
         {
-            TableName = _options.TableName,
+            TableName = Options.TableName,
             IndexName = index,
             KeyConditionExpression = $"{ReminderItem.ServiceId} = :service AND {rangeCondition}",
             ExpressionAttributeValues = attributeValues,

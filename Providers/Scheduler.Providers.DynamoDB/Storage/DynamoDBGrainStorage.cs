@@ -1,5 +1,4 @@
 using System.Globalization;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,15 +21,12 @@ namespace Scheduler.Providers.DynamoDB.Storage;
 /// an <see cref="InconsistentStateException"/> carrying the stored and the expected ETag, and
 /// changes nothing. Items over DynamoDB's 400 KB limit are refused before any request.
 /// </remarks>
-public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+public sealed class DynamoDBGrainStorage : DynamoDBTableProvider<DynamoDBStorageOptions>, IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     private readonly string _name;
-    private readonly DynamoDBStorageOptions _options;
     private readonly string _serviceId;
     private readonly IActivatorProvider _activators;
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly AmazonDynamoDBClient _client;
 
     /// <summary>Creates the provider; the table is checked or created when the silo starts (<see cref="Participate"/>).</summary>
     /// <param name="name">The provider's name.</param>
@@ -40,30 +36,27 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
     /// <param name="time">The clock for <c>GrainTtl</c>.</param>
     /// <param name="logger">The logger.</param>
     public DynamoDBGrainStorage(string name, DynamoDBStorageOptions options, IOptions<ClusterOptions> clusterOptions, IActivatorProvider activators, TimeProvider time, ILogger<DynamoDBGrainStorage> logger)
+        : base(options, logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentNullException.ThrowIfNull(options);
         _name = name;
-        _options = options;
         _serviceId = clusterOptions.Value.ServiceId;
         _activators = activators;
         _time = time;
-        _logger = logger;
-        _client = DynamoDBClientFactory.Create(options);
     }
 
     /// <summary>Checks or creates the table at <see cref="DynamoDBStorageOptions.InitStage"/>.</summary>
     /// <param name="lifecycle">The silo's lifecycle.</param>
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe($"{nameof(DynamoDBGrainStorage)}-{_name}", _options.InitStage, InitializeAsync);
+        lifecycle.Subscribe($"{nameof(DynamoDBGrainStorage)}-{_name}", Options.InitStage, InitializeAsync);
 
     /// <summary>Checks or creates the table.</summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>A task that completes when the table can be used.</returns>
     internal async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await DynamoDBTableInitializer.EnsureAsync(_client, _options, GrainStateTable.Schema(_options.TimeToLive.HasValue), _logger, cancellationToken).ConfigureAwait(false);
-        DynamoDBLog.StorageInitialized(_logger, _name, _options.TableName);
+        await EnsureTableAsync(GrainStateTable.Schema(Options.TimeToLive.HasValue), cancellationToken).ConfigureAwait(false);
+        DynamoDBLog.StorageInitialized(Logger, _name, Options.TableName);
     }
 
     /// <inheritdoc/>
@@ -87,7 +80,7 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
         }
 
         var stored = item.TryGetValue(GrainStateTable.GrainState, out var value) && value.B is { Length: > 0 } bytes ? bytes.ToArray() : null;
-        grainState.State = stored is null ? Create<T>() : _options.GrainStorageSerializer.Deserialize<T>(new BinaryData(stored));
+        grainState.State = stored is null ? Create<T>() : Options.GrainStorageSerializer.Deserialize<T>(new BinaryData(stored));
         grainState.RecordExists = stored is not null;
         grainState.ETag = item[GrainStateTable.ETag].N;
     }
@@ -107,7 +100,7 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
     /// <exception cref="DynamoDBItemSizeExceededException">The item would exceed 400 KB; nothing was written.</exception>
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        var bytes = _options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
+        var bytes = Options.GrainStorageSerializer.Serialize(grainState.State).ToArray();
         grainState.ETag = await StoreAsync(stateName, grainId, grainState.ETag, bytes, cancellationToken).ConfigureAwait(false);
         grainState.RecordExists = true;
     }
@@ -131,11 +124,11 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         string? eTag;
-        if (_options.DeleteStateOnClear)
+        if (Options.DeleteStateOnClear)
         {
-            await ConditionalAsync(stateName, grainId, grainState.ETag, () => _client.DeleteItemAsync(new DeleteItemRequest
+            await ConditionalAsync(stateName, grainId, grainState.ETag, () => Client.DeleteItemAsync(new DeleteItemRequest
             {
-                TableName = _options.TableName,
+                TableName = Options.TableName,
                 Key = GrainStateTable.Key(_serviceId, grainId, stateName),
                 ConditionExpression = ExpectedETagCondition(grainState.ETag, out var values),
                 ExpressionAttributeValues = values,
@@ -150,16 +143,13 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
         Reset(grainState, eTag);
     }
 
-    /// <summary>Disposes the DynamoDB client.</summary>
-    public void Dispose() => _client.Dispose();
-
     private async Task<string> StoreAsync(string stateName, GrainId grainId, string? expectedETag, byte[]? state, CancellationToken cancellationToken)
     {
         var newETag = expectedETag is null ? 0 : ParseETag(stateName, grainId, expectedETag) + 1;
         var item = GrainStateTable.Key(_serviceId, grainId, stateName);
         item[GrainStateTable.ETag] = DynamoDBRequests.N(newETag);
         item[GrainStateTable.GrainState] = state is { Length: > 0 } ? new AttributeValue { B = new MemoryStream(state) } : new AttributeValue { NULL = true };
-        if (_options.TimeToLive is { } ttl)
+        if (Options.TimeToLive is { } ttl)
         {
             item[GrainStateTable.GrainTtl] = DynamoDBRequests.N(_time.GetUtcNow().Add(ttl).ToUnixTimeSeconds());
         }
@@ -172,9 +162,9 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
 
         // A whole-item put, conditional on the expected version, replaces the state and the
         // ETag together (the official provider's UpdateItem sets the same attributes).
-        await ConditionalAsync(stateName, grainId, expectedETag, () => _client.PutItemAsync(new PutItemRequest
+        await ConditionalAsync(stateName, grainId, expectedETag, () => Client.PutItemAsync(new PutItemRequest
         {
-            TableName = _options.TableName,
+            TableName = Options.TableName,
             Item = item,
             ConditionExpression = ExpectedETagCondition(expectedETag, out var values),
             ExpressionAttributeValues = values,
@@ -204,7 +194,7 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
         {
             // Only the conflict path pays for this read: it tells the caller what is stored now.
             var stored = (await GetAsync(stateName, grainId, CancellationToken.None).ConfigureAwait(false))?[GrainStateTable.ETag].N;
-            DynamoDBLog.StateConflict(_logger, stateName, grainId.ToString(), stored, expectedETag);
+            DynamoDBLog.StateConflict(Logger, stateName, grainId.ToString(), stored, expectedETag);
             throw new InconsistentStateException(
                 $"State '{stateName}' of grain {grainId} was changed by another writer (stored ETag {stored ?? "none"}, expected {expectedETag ?? "none"}).",
                 stored,
@@ -215,9 +205,9 @@ public sealed class DynamoDBGrainStorage : IGrainStorage, ILifecycleParticipant<
 
     private async Task<Dictionary<string, AttributeValue>?> GetAsync(string stateName, GrainId grainId, CancellationToken cancellationToken)
     {
-        var response = await _client.GetItemAsync(new GetItemRequest
+        var response = await Client.GetItemAsync(new GetItemRequest
         {
-            TableName = _options.TableName,
+            TableName = Options.TableName,
             Key = GrainStateTable.Key(_serviceId, grainId, stateName),
             ConsistentRead = true,
         }, cancellationToken).ConfigureAwait(false);

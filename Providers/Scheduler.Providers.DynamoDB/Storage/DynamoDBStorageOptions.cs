@@ -3,17 +3,11 @@ using Scheduler.Providers.DynamoDB.Common;
 
 namespace Scheduler.Providers.DynamoDB.Storage;
 
-/// <summary>Options of <see cref="DynamoDBGrainStorage"/>, one set per named storage provider.</summary>
-public sealed class DynamoDBStorageOptions : DynamoDBTableOptions, IStorageProviderSerializerOptions
+/// <summary>Options of <see cref="DynamoDBGrainStorage"/>, one set per named storage provider; the table is <see cref="DefaultTableName"/> unless set.</summary>
+public sealed class DynamoDBStorageOptions() : DynamoDBTableOptions(DefaultTableName), IStorageProviderSerializerOptions
 {
     /// <summary>The official provider's default table name.</summary>
     public const string DefaultTableName = "OrleansGrainState";
-
-    /// <summary>Creates the options with table <see cref="DefaultTableName"/>.</summary>
-    public DynamoDBStorageOptions()
-        : base(DefaultTableName)
-    {
-    }
 
     /// <summary>
     /// Whether clearing a state deletes its item. Default <see langword="false"/>, as in the official

@@ -1,5 +1,5 @@
-using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 using Scheduler.Testing.StandIns.Google;
@@ -7,27 +7,13 @@ using Scheduler.Testing.StandIns.Google;
 namespace Scheduler.Grains.Tests.Calendars.Google;
 
 /// <summary>A test silo (fake clock) with the Google connector pointed at a <see cref="GoogleStandIn"/>, pushes routed back in process.</summary>
-internal sealed class GoogleSilo : IAsyncDisposable
+internal sealed class GoogleSilo(GoogleStandIn standIn, TestSiloHost host, TempDirectory keys, RecordingGrainStorage storage)
+    : ProviderSilo<GoogleStandIn>(standIn, host, keys)
 {
     public const string Account = "grace@example.com";
     public static readonly Uri WebhookUrl = new("https://scheduler.example.com/webhooks/google");
 
-    private GoogleSilo(GoogleStandIn standIn, TestSiloHost host, RecordingGrainStorage storage)
-    {
-        StandIn = standIn;
-        Host = host;
-        Storage = storage;
-    }
-
-    public GoogleStandIn StandIn { get; }
-
-    public TestSiloHost Host { get; }
-
-    public RecordingGrainStorage Storage { get; }
-
-    public IGrainFactory Grains => Host.GrainFactory;
-
-    public FakeTimeProvider Time => Host.Time;
+    public RecordingGrainStorage Storage => storage;
 
     public static string AccountKey => CalendarAccountKeys.For(GrainTestCluster.Tenant, "google", Account);
 
@@ -39,21 +25,18 @@ internal sealed class GoogleSilo : IAsyncDisposable
         var standIn = await GoogleStandIn.StartAsync(time);
         var storage = new RecordingGrainStorage();
         var keys = new TempDirectory();
-        var host = await TestSiloHost.StartAsync(
+        var host = await StartHostAsync(
+            time,
+            keys,
             silo =>
             {
                 silo.AddSchedulerGrains();
                 storage.RegisterAsDefault(silo);
             },
-            time,
-            services => services
-                .AddCalendarSources(CalendarServices.Configure)
-                .AddGoogleCalendar(keys.Path, options => Configure(options, standIn, watch)));
+            (services, keysPath) => services.AddGoogleCalendar(keysPath, options => Configure(options, standIn, watch)));
         standIn.PushClient = new HttpClient(new GrainPushRouter(host.GrainFactory));
-        return new GoogleSilo(standIn, host, storage) { KeysOwner = keys };
+        return new GoogleSilo(standIn, host, keys, storage);
     }
-
-    private TempDirectory? KeysOwner { get; init; }
 
     public static void Configure(GoogleOptions options, GoogleStandIn standIn, bool watch = true)
     {
@@ -87,12 +70,5 @@ internal sealed class GoogleSilo : IAsyncDisposable
         var now = Time.GetUtcNow();
         await participant.GetBusy(new TimeRange(now, now.AddDays(1)));
         return participant;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        await StandIn.DisposeAsync();
-        KeysOwner?.Dispose();
     }
 }

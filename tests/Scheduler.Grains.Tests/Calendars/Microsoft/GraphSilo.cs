@@ -1,5 +1,5 @@
-using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 using Scheduler.Testing.StandIns.Microsoft;
@@ -7,50 +7,32 @@ using Scheduler.Testing.StandIns.Microsoft;
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 
 /// <summary>A test silo (fake clock) with the Microsoft connector pointed at a <see cref="GraphStandIn"/>, notifications routed back in process.</summary>
-internal sealed class GraphSilo : IAsyncDisposable
+internal sealed class GraphSilo(GraphStandIn standIn, TestSiloHost host, TempDirectory keys, GraphPushRouter router)
+    : ProviderSilo<GraphStandIn>(standIn, host, keys)
 {
     public const string Account = "contoso";
     public const string Mailbox = "grace@contoso.example";
     public static readonly Uri WebhookUrl = new("https://scheduler.example.com/webhooks/microsoft");
 
-    private GraphSilo(GraphStandIn standIn, TestSiloHost host, GraphPushRouter router, TempDirectory keys)
-    {
-        StandIn = standIn;
-        Host = host;
-        Router = router;
-        Keys = keys;
-    }
-
-    public GraphStandIn StandIn { get; }
-
-    public TestSiloHost Host { get; }
-
-    public GraphPushRouter Router { get; }
-
-    public IGrainFactory Grains => Host.GrainFactory;
-
-    public FakeTimeProvider Time => Host.Time;
+    public GraphPushRouter Router => router;
 
     public static string AccountKey => CalendarAccountKeys.For(GrainTestCluster.Tenant, "microsoft", Account);
 
     public ICalendarAccountGrain AccountGrain => Grains.GetGrain<ICalendarAccountGrain>(AccountKey);
-
-    private TempDirectory Keys { get; }
 
     public static async Task<GraphSilo> StartAsync(bool watch = true)
     {
         var time = new FakeTimeProvider(GrainTestCluster.Start);
         var standIn = await GraphStandIn.StartAsync(time);
         var keys = new TempDirectory();
-        var host = await TestSiloHost.StartAsync(
-            silo => silo.AddSchedulerGrains(),
+        var host = await StartHostAsync(
             time,
-            services => services
-                .AddCalendarSources(CalendarServices.Configure)
-                .AddMicrosoftCalendar(keys.Path, options => Configure(options, standIn, watch)));
+            keys,
+            silo => silo.AddSchedulerGrains(),
+            (services, keysPath) => services.AddMicrosoftCalendar(keysPath, options => Configure(options, standIn, watch)));
         var router = new GraphPushRouter(host.GrainFactory);
         standIn.PushClient = new HttpClient(router);
-        return new GraphSilo(standIn, host, router, keys);
+        return new GraphSilo(standIn, host, keys, router);
     }
 
     public static void Configure(MicrosoftOptions options, GraphStandIn standIn, bool watch = true)
@@ -84,12 +66,5 @@ internal sealed class GraphSilo : IAsyncDisposable
         CalendarAccountView view = await AccountGrain.GetView();
         await WaitUntil.HoldsAsync(async () => condition(view = await AccountGrain.GetView()));
         return view;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.DisposeAsync();
-        await StandIn.DisposeAsync();
-        Keys.Dispose();
     }
 }

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Scheduler.Grains.Tests.Calendars;
+
+/// <summary>A calendar provider's clients wired as a silo wires them (without a silo), against the provider's stand-in.</summary>
+/// <typeparam name="TStandIn">The stand-in.</typeparam>
+internal abstract class ProviderClientServices<TStandIn> : IAsyncDisposable
+    where TStandIn : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly TempDirectory _keys = new();
+
+    /// <param name="standIn">The started stand-in.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="addProvider">Adds the provider (its <c>Add…Calendar</c>) with the data protection keys folder it is given.</param>
+    protected ProviderClientServices(TStandIn standIn, TimeProvider time, Action<IServiceCollection, string> addProvider)
+    {
+        StandIn = standIn;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(time);
+        addProvider(services, _keys.Path);
+        _provider = services.BuildServiceProvider();
+    }
+
+    public TStandIn StandIn { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        await StandIn.DisposeAsync();
+        _keys.Dispose();
+    }
+
+    protected T Get<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+}
