@@ -51,7 +51,8 @@ public sealed class ImportPageTests(WebAppFixture app)
         var importUrl = page.Url;
 
         // A reload keeps the import: the page reads its record and goes on following the requests.
-        await page.ReloadAsync();
+        // Only the navigation is awaited: the next step waits for the interactive page it needs.
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
         await WebAppFixture.WaitInteractiveAsync(page);
         await Expect(page.GetByTestId("import-state")).ToHaveTextAsync($"Done: all {rows} requests have settled.", new() { Timeout = 120_000 });
         await Expect(page.Locator("#accept-progress")).ToHaveAttributeAsync("value", rows.ToString(CultureInfo.InvariantCulture));

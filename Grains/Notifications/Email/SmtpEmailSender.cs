@@ -90,7 +90,10 @@ public sealed class SmtpEmailSender : IEmailSender
             Directory.CreateDirectory(directory);
             var path = Path.Combine(directory, name);
             var partial = path + ".partial";
-            await mime.WriteToAsync(partial, cancellationToken);
+            // CRLF line ends, as on the wire (RFC 5322 §2.1); the default follows the platform and would rewrite text parts.
+            var format = FormatOptions.Default.Clone();
+            format.NewLineFormat = NewLineFormat.Dos;
+            await mime.WriteToAsync(format, partial, cancellationToken);
             File.Move(partial, path, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

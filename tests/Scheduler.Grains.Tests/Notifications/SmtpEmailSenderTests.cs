@@ -141,7 +141,11 @@ public sealed class SmtpEmailSenderTests : IDisposable
         Assert.Equal(Message.TextBody, mime.TextBody);
         var calendar = Assert.Single(mime.BodyParts.OfType<MimeKit.TextPart>(), p => p.ContentType.MimeType == "text/calendar");
         Assert.Equal("REQUEST", calendar.ContentType.Parameters["method"]);
-        Assert.Equal(Message.Invite!.Content, calendar.Text);
+        using var decoded = new MemoryStream();
+        await calendar.Content!.DecodeToAsync(decoded);
+
+        // The bytes as sent: CRLF line ends, as RFC 5545 §3.1 and RFC 5322 §2.1 want (MimeKit's Text would show native ones).
+        Assert.Equal(Message.Invite!.Content, System.Text.Encoding.UTF8.GetString(decoded.ToArray()));
     }
 
     public void Dispose() => _directory.Dispose();
