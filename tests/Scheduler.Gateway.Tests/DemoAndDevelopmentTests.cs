@@ -9,12 +9,19 @@ public sealed class DemoAndDevelopmentTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
+    /// <summary>A client of the demo tenant with the roles <c>ats</c> and <c>recruiter</c>.</summary>
+    private static HttpClient DemoClient(GatewayFactory gateway)
+    {
+        var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("demo", ["ats", "recruiter"]));
+        return client;
+    }
+
     [Fact]
     public async Task DemoFlag_LoadsDemoTenant_RequestGetsProposals()
     {
         await using var gateway = new GatewayFactory(_data.Path, new Dictionary<string, string?> { ["Scheduler:Demo"] = "true" });
-        using var client = gateway.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("demo", ["ats", "recruiter"]));
+        using var client = DemoClient(gateway);
         var monday = Api.NextMonday();
 
         var posted = await client.Submit(new
@@ -37,8 +44,7 @@ public sealed class DemoAndDevelopmentTests : IDisposable
     public async Task DemoFlag_WithoutSmtpServer_PrepPlanEmailedAsIcsIntoTheMailDirectory()
     {
         await using var gateway = new GatewayFactory(_data.Path, new Dictionary<string, string?> { ["Scheduler:Demo"] = "true" });
-        using var client = gateway.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Mint("demo", ["ats", "recruiter"]));
+        using var client = DemoClient(gateway);
         var monday = Api.NextMonday();
         var posted = await client.Submit(new
         {
