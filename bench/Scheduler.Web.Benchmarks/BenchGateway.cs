@@ -21,6 +21,8 @@ internal sealed class BenchGateway : WebApplicationFactory<GatewayOptions>
     public BenchGateway(string dataDirectory)
     {
         _dataDirectory = dataDirectory;
+        // The gateway's own folder is its content root (the factory finds it this way outside a test project).
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SCHEDULER_GATEWAY", Path.Combine(RepositoryRoot(), "Gateway"));
         var port = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         UseKestrel(port);
@@ -43,5 +45,16 @@ internal sealed class BenchGateway : WebApplicationFactory<GatewayOptions>
         // The framework's script is found through the build's static web assets manifest (a published gateway serves it from wwwroot).
         builder.UseStaticWebAssets();
         builder.ConfigureTestServices(services => services.AddSingleton<IIncomingGrainCallFilter>(Calls));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Scheduler.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (Scheduler.slnx) was not found.");
     }
 }

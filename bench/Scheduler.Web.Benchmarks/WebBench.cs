@@ -9,7 +9,7 @@ namespace Scheduler.Web.Benchmarks;
 /// <summary>
 /// The board's time to first render with a loaded tenant, and the server's cost of open boards:
 /// <c>dotnet run -c Release --project bench/Scheduler.Web.Benchmarks -- [--requests 10000] [--interviewers 1000]
-/// [--html-runs 20] [--browser-runs 7] [--seconds 60] [--many 10]</c>.
+/// [--html-runs 20] [--browser-runs 7] [--seconds 60] [--many 10] [--settle 30]</c>.
 /// </summary>
 internal static class WebBench
 {
@@ -35,7 +35,7 @@ internal static class WebBench
         try
         {
             await FirstRenderReport.RunAsync(session, requests, BenchArgs.Int(args, "--html-runs", 20), BenchArgs.Int(args, "--browser-runs", 7));
-            await OpenBoardCostReport.RunAsync(gateway, session, BenchArgs.Int(args, "--seconds", 60), BenchArgs.Int(args, "--many", 10));
+            await OpenBoardCostReport.RunAsync(gateway, session, BenchArgs.Int(args, "--seconds", 60), BenchArgs.Int(args, "--many", 10), BenchArgs.Int(args, "--settle", 30));
         }
         finally
         {
