@@ -27,6 +27,7 @@ public static class WebHostingExtensions
         builder.AddSchedulerWebAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSingleton<BoardSnapshotCache>();
         builder.Services.AddSingleton<RequestBoardReader>();
         builder.Services.AddSingleton<RequestActions>();
         return builder;
