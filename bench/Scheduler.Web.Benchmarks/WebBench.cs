@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Gateway.Auth;
+using Scheduler.Grains.Indexes;
 using Scheduler.LoadDriver;
 using Scheduler.Scheduling.Benchmarks;
 using Scheduler.Testing;
@@ -34,7 +35,8 @@ internal static class WebBench
         var session = await BoardSession.SignInAsync(gateway.BaseAddress, Tenant);
         try
         {
-            await FirstRenderReport.RunAsync(session, requests, BenchArgs.Int(args, "--html-runs", 20), BenchArgs.Int(args, "--browser-runs", 7));
+            var directory = gateway.Services.GetRequiredService<IGrainFactory>().GetGrain<IRequestIndexDirectoryGrain>(Tenant);
+            await FirstRenderReport.RunAsync(session, requests, BenchArgs.Int(args, "--html-runs", 20), BenchArgs.Int(args, "--browser-runs", 7), directory.Changed);
             await OpenBoardCostReport.RunAsync(gateway, session, BenchArgs.Int(args, "--seconds", 60), BenchArgs.Int(args, "--many", 10), BenchArgs.Int(args, "--settle", 30));
         }
         finally
