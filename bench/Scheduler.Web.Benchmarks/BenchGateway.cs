@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -11,7 +12,8 @@ namespace Scheduler.Web.Benchmarks;
 /// <summary>
 /// The gateway on its embedded default (one process: Kestrel, the silo, SQLite under a temporary directory), on a loopback
 /// port a browser can reach, in the Production environment with the local sign-in on (<c>Scheduler:Demo</c>), logging at
-/// Warning, and with <see cref="Calls"/> counting every grain call the silo receives.
+/// Warning, with <see cref="Calls"/> counting every grain call the silo receives, and closed boards' circuits dropped after
+/// <see cref="ClosedBoardRetention"/>.
 /// </summary>
 internal sealed class BenchGateway : WebApplicationFactory<GatewayOptions>
 {
@@ -30,6 +32,9 @@ internal sealed class BenchGateway : WebApplicationFactory<GatewayOptions>
 
     public Uri BaseAddress { get; }
 
+    /// <summary>How long the circuit of a board closed without unload is kept.</summary>
+    public static TimeSpan ClosedBoardRetention { get; } = TimeSpan.FromSeconds(5);
+
     public GrainCallCounter Calls { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -44,7 +49,13 @@ internal sealed class BenchGateway : WebApplicationFactory<GatewayOptions>
         builder.UseEnvironment("Production");
         // The framework's script is found through the build's static web assets manifest (a published gateway serves it from wwwroot).
         builder.UseStaticWebAssets();
-        builder.ConfigureTestServices(services => services.AddSingleton<IIncomingGrainCallFilter>(Calls));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IIncomingGrainCallFilter>(Calls);
+            // A board whose tab went without saying so keeps its circuit, and refreshes, for 3 minutes by default; here for
+            // seconds, so a window measures the boards open in it and no earlier ones.
+            services.Configure<CircuitOptions>(options => options.DisconnectedCircuitRetentionPeriod = ClosedBoardRetention);
+        });
     }
 
     private static string RepositoryRoot()

@@ -66,6 +66,16 @@ internal sealed class BoardSession
         return new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
     }
 
+    /// <summary>
+    /// Closes a page as a person closes a tab: unload runs, so Blazor ends the circuit; a page that vanishes without unload
+    /// leaves its circuit, and the board's refreshes, on the server until the circuit is dropped.
+    /// </summary>
+    public static async Task CloseAsync(IPage page)
+    {
+        await page.CloseAsync(new() { RunBeforeUnload = true });
+        await page.Context.CloseAsync();
+    }
+
     public async Task CloseAsync()
     {
         await Browser.CloseAsync();

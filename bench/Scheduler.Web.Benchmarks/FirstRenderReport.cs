@@ -65,7 +65,7 @@ internal static partial class FirstRenderReport
             var before = await page.EvaluateAsync<double>("() => performance.now()");
             await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
             next.Add(await ClockAsync(page, PageTwo, first) - before);
-            await page.Context.CloseAsync();
+            await BoardSession.CloseAsync(page);
         }
 
         Console.WriteLine($"browser, navigation start to grid and counts shown: {Figures.MedianAndRange(shown)}");

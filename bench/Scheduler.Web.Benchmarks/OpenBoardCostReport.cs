@@ -39,13 +39,10 @@ internal static class OpenBoardCostReport
 
             foreach (var page in pages)
             {
-                // Closed as a person closes a tab (unload runs, so Blazor ends the circuit); a board whose page vanishes without
-                // unload keeps refreshing on the server until its circuit is dropped (3 minutes by default).
-                await page.CloseAsync(new() { RunBeforeUnload = true });
-                await page.Context.CloseAsync();
+                await BoardSession.CloseAsync(page);
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(4));
+            await Task.Delay(BenchGateway.ClosedBoardRetention * 2);
         }
 
         Print(0, await MeasureAsync(gateway, window), none, refreshes);
