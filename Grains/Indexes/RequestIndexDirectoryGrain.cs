@@ -1,11 +1,15 @@
 namespace Scheduler.Grains.Indexes;
 
-/// <summary>The days on which a tenant has requests (see <see cref="IRequestIndexDirectoryGrain"/>); written once per new day.</summary>
+/// <summary>
+/// The days on which a tenant has requests (see <see cref="IRequestIndexDirectoryGrain"/>); written once per new day. The
+/// index's version lives in memory only: each activation starts a new epoch.
+/// </summary>
 [GrainType("requestindexdirectory")]
 public sealed class RequestIndexDirectoryGrain : Grain, IRequestIndexDirectoryGrain
 {
     private readonly IPersistentState<RequestIndexDirectoryState> _state;
     private readonly SortedSet<DateOnly> _days = [];
+    private RequestIndexVersion _version = new(Guid.NewGuid(), 0);
 
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
@@ -33,4 +37,14 @@ public sealed class RequestIndexDirectoryGrain : Grain, IRequestIndexDirectoryGr
 
     /// <inheritdoc />
     public Task<IReadOnlyList<DateOnly>> Days() => Task.FromResult<IReadOnlyList<DateOnly>>([.. _days]);
+
+    /// <inheritdoc />
+    public Task Changed()
+    {
+        _version = _version with { Sequence = _version.Sequence + 1 };
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<RequestIndexVersion> Version() => Task.FromResult(_version);
 }

@@ -8,7 +8,9 @@ namespace Scheduler.Grains.Indexes;
 /// (createdAt, id). Before its first summary it records its day in the tenant's
 /// <see cref="IRequestIndexDirectoryGrain"/>. Upserts change memory at once and are written at
 /// most once per <see cref="FlushPeriod"/> (and on deactivation), so a burst of transitions costs
-/// one write; the request grains stay the source of truth.
+/// one write; the request grains stay the source of truth. On the same period it announces a change to
+/// the directory (<see cref="IRequestIndexDirectoryGrain.Changed"/>), after the change is in memory, so a
+/// reader that saw the directory's version before reading has either read the change or will see a new version.
 /// </summary>
 [GrainType("requestindex")]
 public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
@@ -21,6 +23,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
     private readonly Dictionary<string, RequestSummary> _byId = new(StringComparer.Ordinal);
     private IGrainTimer? _flush;
     private bool _dirty;
+    private bool _unannounced;
     private bool _dayRecorded;
 
     /// <summary>Creates the grain; called by the silo.</summary>
@@ -36,7 +39,9 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
         }
 
         _dayRecorded = _items.Count > 0;
-        _flush = this.RegisterGrainTimer(_ => FlushAsync(), FlushPeriod, FlushPeriod);
+        // A shard that comes back may hold less than its last activation showed (upserts not yet written when it went).
+        _unannounced = _items.Count > 0;
+        _flush = this.RegisterGrainTimer(_ => TickAsync(), FlushPeriod, FlushPeriod);
         return Task.CompletedTask;
     }
 
@@ -70,6 +75,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
 
         Put(summary);
         _dirty = true;
+        _unannounced = true;
     }
 
     /// <inheritdoc />
@@ -124,6 +130,18 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
     {
         _items[(summary.CreatedAt, summary.Id)] = summary;
         _byId[summary.Id] = summary;
+    }
+
+    private async Task TickAsync()
+    {
+        if (_unannounced)
+        {
+            var (tenant, _) = GrainKeys.Split(this.GetPrimaryKeyString());
+            await GrainFactory.GetGrain<IRequestIndexDirectoryGrain>(tenant).Changed();
+            _unannounced = false;
+        }
+
+        await FlushAsync();
     }
 
     private async Task FlushAsync()

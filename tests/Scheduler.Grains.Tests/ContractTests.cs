@@ -10,7 +10,7 @@ public sealed class ContractTests
     private static readonly Type[] Leaves =
     [
         typeof(string), typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal),
-        typeof(DateTimeOffset), typeof(TimeSpan), typeof(DateOnly),
+        typeof(DateTimeOffset), typeof(TimeSpan), typeof(DateOnly), typeof(Guid),
     ];
 
     [Fact]

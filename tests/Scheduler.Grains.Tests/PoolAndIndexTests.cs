@@ -181,6 +181,29 @@ public sealed class PoolAndIndexTests
     }
 
     [Fact]
+    public async Task RequestIndexVersion_MovesWhenAShardAnnouncesItsChange_AndIsNewAfterTheDirectoryReactivates()
+    {
+        await using var cluster = await GrainTestCluster.StartAsync();
+        var directory = cluster.Grains.GetGrain<IRequestIndexDirectoryGrain>(GrainTestCluster.Tenant);
+        var summary = new RequestSummary("v1", null, "c", RequestStatus.Pending, GrainTestCluster.Start, GrainTestCluster.Start, 1);
+        var shard = cluster.Grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(GrainTestCluster.Tenant, summary.Id, summary.CreatedAt));
+        var before = await directory.Version();
+
+        await shard.Upsert(summary);
+        await TestSiloHost.WaitUntilAsync(async () => (await shard.List(new RequestListQuery(null, null, null))).Items.Count == 1);
+        var unannounced = await directory.Version();
+        await TestSiloHost.AdvanceUntilAsync(cluster.Time, async () => await directory.Version() != before);
+        var announced = await directory.Version();
+
+        Assert.Equal(before, unannounced);
+        Assert.Equal(before with { Sequence = before.Sequence + 1 }, announced);
+
+        // The version is kept in memory only: a new activation must never answer a version a reader saw before.
+        await directory.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        await TestSiloHost.WaitUntilAsync(async () => (await directory.Version()).Epoch != announced.Epoch);
+    }
+
+    [Fact]
     public async Task RequestIndex_ForeignCursor_Rejected()
     {
         await using var cluster = await GrainTestCluster.StartAsync();
