@@ -147,7 +147,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     public async Task<string> SubmitProposedAsync(string candidateId, string interviewerId)
     {
         using var api = Api("ats", "recruiter");
-        var start = DateTimeOffset.UtcNow.Date.AddDays(1);
+        var start = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(1);
         var response = await api.PostAsJsonAsync("/v1/interview-requests", new
         {
             candidateId,

@@ -70,7 +70,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
             }
         }
 
-        return answers.Result(range);
+        return answers.Merged(range);
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
             }
         }
 
-        return answers.Result(range);
+        return answers.Merged(range);
     }
 
     /// <summary>

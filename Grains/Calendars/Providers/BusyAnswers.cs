@@ -44,7 +44,7 @@ public sealed class BusyAnswers
     /// Calendar id → busy intervals (clipped, ordered, overlapping or touching ones merged) for every calendar asked
     /// that no call refused, and calendar id → error reason for the others.
     /// </returns>
-    public (IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> Busy, IReadOnlyDictionary<string, string> Errors) Result(TimeRange range)
+    public (IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> Busy, IReadOnlyDictionary<string, string> Errors) Merged(TimeRange range)
     {
         ArgumentNullException.ThrowIfNull(range);
         var busy = _busy.Where(b => !_errors.ContainsKey(b.Key))
