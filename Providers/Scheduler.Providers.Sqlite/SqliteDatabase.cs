@@ -10,7 +10,7 @@ namespace Scheduler.Providers.Sqlite;
 /// (readers never block the writer), <c>synchronous=FULL</c> (a committed write survives power
 /// loss) and a busy timeout, so concurrent writers from other connections wait for the file lock
 /// instead of failing. The adapter's schema is created once, on the first
-/// <see cref="InitializeAsync"/>, <see cref="OpenAsync"/> or <see cref="OpenDedicatedAsync"/>;
+/// <see cref="InitializeAsync"/>, <see cref="RunAsync"/> or <see cref="OpenDedicatedAsync"/>;
 /// a failed attempt is retried by the next call.
 /// </summary>
 internal sealed class SqliteDatabase
@@ -116,15 +116,6 @@ internal sealed class SqliteDatabase
         }
     }
 
-    /// <summary>Opens a pooled connection with the per-connection pragmas applied.</summary>
-    /// <param name="cancellationToken">Cancels opening.</param>
-    /// <returns>An open connection; dispose it to return it to the pool.</returns>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return await OpenRawAsync(_connectionString, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Opens a connection outside the pool, with the per-connection pragmas applied, for an owner
     /// that keeps it open for its whole life (the group-commit writer). <see cref="ClosePool"/>
@@ -138,6 +129,23 @@ internal sealed class SqliteDatabase
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         return await OpenRawAsync(_dedicatedConnectionString, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one statement on a pooled connection (per-connection pragmas applied), which goes back to the pool afterwards.</summary>
+    /// <typeparam name="T">What <paramref name="run"/> reads from the statement.</typeparam>
+    /// <param name="bind">Sets the command's text and parameters.</param>
+    /// <param name="run">Executes the command and reads its result.</param>
+    /// <param name="cancellationToken">Cancels opening the connection.</param>
+    /// <returns>What <paramref name="run"/> returned.</returns>
+    /// <exception cref="InvalidOperationException">No database path is set.</exception>
+    /// <exception cref="SqliteException">The file cannot be opened or the statement fails.</exception>
+    public async Task<T> RunAsync<T>(Action<SqliteCommand> bind, Func<SqliteCommand, Task<T>> run, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenRawAsync(_connectionString, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        bind(command);
+        return await run(command).ConfigureAwait(false);
     }
 
     /// <summary>Closes the idle pooled connections to the file (on silo stop, or before deleting it).</summary>

@@ -88,24 +88,19 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
         RunAsync("read", stateName, grainId, async () =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = Command(connection, $"SELECT etag, payload FROM orleans_grain_state WHERE {Key}", stateName, grainId);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                grainState.State = _activators.GetActivator<T>().Create();
-                grainState.ETag = null;
-                grainState.RecordExists = false;
-                return;
-            }
-
-            var etag = FormatETag(reader.GetInt64(0));
-            var exists = !reader.IsDBNull(1);
-            grainState.State = exists
-                ? _serializer.Deserialize<T>(BinaryData.FromBytes(reader.GetFieldValue<byte[]>(1)))
-                : _activators.GetActivator<T>().Create();
-            grainState.ETag = etag;
-            grainState.RecordExists = exists;
+            var row = await _database.RunAsync(
+                command => Bind(command, $"SELECT etag, payload FROM orleans_grain_state WHERE {Key}", stateName, grainId),
+                async command =>
+                {
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                        ? (ETag: reader.GetInt64(0), Payload: reader.IsDBNull(1) ? null : reader.GetFieldValue<byte[]>(1))
+                        : ((long ETag, byte[]? Payload)?)null;
+                },
+                cancellationToken).ConfigureAwait(false);
+            grainState.State = row?.Payload is { } payload ? _serializer.Deserialize<T>(BinaryData.FromBytes(payload)) : _activators.GetActivator<T>().Create();
+            grainState.ETag = row is { } stored ? FormatETag(stored.ETag) : null;
+            grainState.RecordExists = row?.Payload is not null;
         });
 
     /// <inheritdoc />
@@ -195,9 +190,6 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         _database.ClosePool();
     }
 
-    private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId) =>
-        Bind(connection.CreateCommand(), sql, stateName, grainId);
-
     private SqliteCommand Bind(SqliteCommand command, string sql, string stateName, GrainId grainId, string? expectedETag = null)
     {
         command.CommandText = sql;
@@ -212,12 +204,11 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         return command;
     }
 
-    private async Task<string?> ReadETagAsync(string stateName, GrainId grainId, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"SELECT etag FROM orleans_grain_state WHERE {Key}", stateName, grainId);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long etag ? FormatETag(etag) : null;
-    }
+    private async Task<string?> ReadETagAsync(string stateName, GrainId grainId, CancellationToken cancellationToken) =>
+        await _database.RunAsync(
+            command => Bind(command, $"SELECT etag FROM orleans_grain_state WHERE {Key}", stateName, grainId),
+            command => command.ExecuteScalarAsync(cancellationToken),
+            cancellationToken).ConfigureAwait(false) is long etag ? FormatETag(etag) : null;
 
     /// <summary>
     /// The conflict of a write that changed no row, with the ETag stored now. Not cancellable: the

@@ -78,9 +78,8 @@ public sealed class SqliteReminderTable : IReminderTable
     /// hash &gt; begin or hash ≤ end (begin = end is the whole ring). Each half is a seek on the
     /// <c>(service_id, grain_hash)</c> index.
     /// </remarks>
-    public async Task<ReminderTableData> ReadRows(uint begin, uint end, CancellationToken cancellationToken)
-    {
-        return new(await QueryAsync(
+    public async Task<ReminderTableData> ReadRows(uint begin, uint end, CancellationToken cancellationToken) =>
+        new(await QueryAsync(
             RangeQuery(wraps: begin >= end),
             command =>
             {
@@ -88,7 +87,6 @@ public sealed class SqliteReminderTable : IReminderTable
                 command.Parameters.AddWithValue("$end", (long)end);
             },
             cancellationToken).ConfigureAwait(false));
-    }
 
     /// <inheritdoc />
     /// <returns>The entry, or <see langword="null"/> when there is none.</returns>
@@ -106,21 +104,22 @@ public sealed class SqliteReminderTable : IReminderTable
     {
         ArgumentNullException.ThrowIfNull(entry);
         var etag = Random.Shared.NextInt64(1, long.MaxValue);
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await ExecuteAsync(
+            """
             INSERT INTO orleans_reminders (service_id, grain_id, reminder_name, grain_hash, start_at, period, etag)
             VALUES ($service, $grain, $name, $hash, $start, $period, $etag)
             ON CONFLICT (service_id, grain_id, reminder_name)
             DO UPDATE SET grain_hash = excluded.grain_hash, start_at = excluded.start_at, period = excluded.period, etag = excluded.etag
-            """;
-        command.Parameters.AddWithValue("$service", _serviceId);
-        AddKey(command, entry.GrainId, entry.ReminderName);
-        command.Parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
-        command.Parameters.AddWithValue("$start", ToUtcTicks(entry.StartAt));
-        command.Parameters.AddWithValue("$period", entry.Period.Ticks);
-        command.Parameters.AddWithValue("$etag", etag);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            """,
+            command =>
+            {
+                AddKey(command, entry.GrainId, entry.ReminderName);
+                command.Parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
+                command.Parameters.AddWithValue("$start", ToUtcTicks(entry.StartAt));
+                command.Parameters.AddWithValue("$period", entry.Period.Ticks);
+                command.Parameters.AddWithValue("$etag", etag);
+            },
+            cancellationToken).ConfigureAwait(false);
         return FormatETag(etag);
     }
 
@@ -132,13 +131,15 @@ public sealed class SqliteReminderTable : IReminderTable
             return false;
         }
 
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"DELETE FROM orleans_reminders WHERE {Key} AND etag = $etag";
-        command.Parameters.AddWithValue("$service", _serviceId);
-        AddKey(command, grainId, reminderName);
-        command.Parameters.AddWithValue("$etag", expected);
-        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+        var removed = await ExecuteAsync(
+            $"DELETE FROM orleans_reminders WHERE {Key} AND etag = $etag",
+            command =>
+            {
+                AddKey(command, grainId, reminderName);
+                command.Parameters.AddWithValue("$etag", expected);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (removed == 1)
         {
             return true;
         }
@@ -149,14 +150,8 @@ public sealed class SqliteReminderTable : IReminderTable
 
     /// <inheritdoc />
     /// <remarks>Deletes only this service's rows.</remarks>
-    public async Task TestOnlyClearTable(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM orleans_reminders WHERE service_id = $service";
-        command.Parameters.AddWithValue("$service", _serviceId);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task TestOnlyClearTable(CancellationToken cancellationToken) =>
+        ExecuteAsync("DELETE FROM orleans_reminders WHERE service_id = $service", _ => { }, cancellationToken);
 
     /// <summary>The range read, with parameters <c>$service</c>, <c>$begin</c> and <c>$end</c>.</summary>
     /// <param name="wraps">Whether the range wraps around the ring (begin ≥ end).</param>
@@ -180,27 +175,34 @@ public sealed class SqliteReminderTable : IReminderTable
         command.Parameters.AddWithValue("$name", reminderName);
     }
 
-    private async Task<List<ReminderEntry>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    private Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        _database.RunAsync(command => Bind(command, sql, bind), command => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+
+    private Task<List<ReminderEntry>> QueryAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        _database.RunAsync(command => Bind(command, sql, bind), async command =>
+        {
+            var rows = new List<ReminderEntry>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(new ReminderEntry
+                {
+                    GrainId = GrainId.Parse(reader.GetString(0)),
+                    ReminderName = reader.GetString(1),
+                    StartAt = new DateTime(reader.GetInt64(2), DateTimeKind.Utc),
+                    Period = TimeSpan.FromTicks(reader.GetInt64(3)),
+                    ETag = FormatETag(reader.GetInt64(4)),
+                });
+            }
+
+            return rows;
+        }, cancellationToken);
+
+    /// <summary>Sets the statement and its parameters: <c>$service</c>, this table's service id, and those <paramref name="bind"/> adds.</summary>
+    private void Bind(SqliteCommand command, string sql, Action<SqliteCommand> bind)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$service", _serviceId);
         bind(command);
-        var rows = new List<ReminderEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(new ReminderEntry
-            {
-                GrainId = GrainId.Parse(reader.GetString(0)),
-                ReminderName = reader.GetString(1),
-                StartAt = new DateTime(reader.GetInt64(2), DateTimeKind.Utc),
-                Period = TimeSpan.FromTicks(reader.GetInt64(3)),
-                ETag = FormatETag(reader.GetInt64(4)),
-            });
-        }
-
-        return rows;
     }
 }

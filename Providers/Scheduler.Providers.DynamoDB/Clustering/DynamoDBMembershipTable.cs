@@ -97,18 +97,13 @@ public sealed class DynamoDBMembershipTable : DynamoDBTableProvider<DynamoDBClus
     {
         for (var attempt = 1; attempt <= MaxConsistentReadAttempts; attempt++)
         {
-            var version = await Client.GetItemAsync(new GetItemRequest
-            {
-                TableName = Options.TableName,
-                Key = SiloInstanceItem.Key(_clusterId, SiloInstanceItem.VersionRow),
-                ConsistentRead = true,
-            }, cancellationToken).ConfigureAwait(false);
-            if (version.Item is not { Count: > 0 } versionItem)
+            var versionItem = await GetItemAsync(SiloInstanceItem.Key(_clusterId, SiloInstanceItem.VersionRow), cancellationToken).ConfigureAwait(false);
+            if (versionItem is null)
             {
                 throw new KeyNotFoundException($"Cluster '{_clusterId}' has no membership version row in table '{Options.TableName}'.");
             }
 
-            var items = await QueryClusterAsync(_clusterId, cancellationToken).ConfigureAwait(false);
+            var items = await QueryPartitionAsync(SiloInstanceItem.DeploymentId, _clusterId, cancellationToken).ConfigureAwait(false);
             var current = SiloInstanceItem.Int(versionItem, SiloInstanceItem.MembershipVersion);
             if (items.All(i => SiloInstanceItem.Int(i, SiloInstanceItem.MembershipVersion) <= current))
             {
@@ -213,7 +208,7 @@ public sealed class DynamoDBMembershipTable : DynamoDBTableProvider<DynamoDBClus
     /// <returns>A task that completes when deleted.</returns>
     public async Task CleanupDefunctSiloEntriesAsync(DateTimeOffset beforeDate, CancellationToken cancellationToken)
     {
-        var defunct = (await QueryClusterAsync(_clusterId, cancellationToken).ConfigureAwait(false))
+        var defunct = (await QueryPartitionAsync(SiloInstanceItem.DeploymentId, _clusterId, cancellationToken).ConfigureAwait(false))
             .Where(i => i[SiloInstanceItem.SiloIdentity].S != SiloInstanceItem.VersionRow)
             .Where(i => (SiloStatus)SiloInstanceItem.Int(i, SiloInstanceItem.Status) == SiloStatus.Dead)
             .Where(i => i.TryGetValue(SiloInstanceItem.IAmAliveTime, out var alive) && alive.S is { Length: > 0 }
@@ -233,7 +228,7 @@ public sealed class DynamoDBMembershipTable : DynamoDBTableProvider<DynamoDBClus
     /// <returns>A task that completes when deleted.</returns>
     public async Task DeleteMembershipTableEntriesAsync(string clusterId, CancellationToken cancellationToken)
     {
-        var keys = (await QueryClusterAsync(clusterId, cancellationToken).ConfigureAwait(false))
+        var keys = (await QueryPartitionAsync(SiloInstanceItem.DeploymentId, clusterId, cancellationToken).ConfigureAwait(false))
             .Select(i => SiloInstanceItem.Key(clusterId, i[SiloInstanceItem.SiloIdentity].S));
         await DynamoDBRequests.DeleteAllAsync(Client, Options.TableName, keys, cancellationToken).ConfigureAwait(false);
     }
@@ -278,15 +273,6 @@ public sealed class DynamoDBMembershipTable : DynamoDBTableProvider<DynamoDBClus
             return false;
         }
     }
-
-    private Task<List<Dictionary<string, AttributeValue>>> QueryClusterAsync(string clusterId, CancellationToken cancellationToken) =>
-        DynamoDBRequests.QueryAllAsync(Client, new QueryRequest
-        {
-            TableName = Options.TableName,
-            KeyConditionExpression = $"{SiloInstanceItem.DeploymentId} = :cluster",
-            ExpressionAttributeValues = new() { [":cluster"] = DynamoDBRequests.S(clusterId) },
-            ConsistentRead = true,
-        }, cancellationToken);
 
     private MembershipTableData ToTableData(IEnumerable<Dictionary<string, AttributeValue>> items)
     {

@@ -33,9 +33,6 @@ internal static class SiloInstanceItem
     /// <summary>The sort key of the version item.</summary>
     public const string VersionRow = "VersionRow";
 
-    /// <summary>The optional string attributes, removed from an item when empty.</summary>
-    private static readonly string[] OptionalStrings = [HostName, SiloName, SuspectingSilos, SuspectingTimes];
-
     /// <summary>The table's keys; no secondary indexes.</summary>
     public static readonly DynamoDBTableSchema Schema = new(
         new DynamoDBKeyAttribute(DeploymentId, ScalarAttributeType.S),
@@ -78,11 +75,6 @@ internal static class SiloInstanceItem
             [MembershipVersion] = DynamoDBRequests.N(version),
         };
     }
-
-    /// <summary>Whether an attribute is one of the optional strings that an update removes when empty.</summary>
-    /// <param name="name">The attribute name.</param>
-    /// <returns><see langword="true"/> for optional strings.</returns>
-    public static bool IsOptional(string name) => OptionalStrings.Contains(name);
 
     /// <summary>Reads a silo's item back into a membership entry.</summary>
     /// <param name="item">The item.</param>

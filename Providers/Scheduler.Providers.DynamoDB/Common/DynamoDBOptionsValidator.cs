@@ -19,15 +19,17 @@ internal sealed class DynamoDBOptionsValidator(DynamoDBClientOptions options, st
         }
     }
 
-    /// <summary>Configures an Orleans provider's (unnamed) options and validates them when the silo or client starts.</summary>
+    /// <summary>Configures an Orleans provider's options and validates them when the silo or client starts.</summary>
     /// <typeparam name="TOptions">The options type.</typeparam>
     /// <param name="services">The silo's or client's services.</param>
     /// <param name="configureOptions">Sets the options.</param>
     /// <param name="provider">What the options configure, for the message (for example <c>DynamoDB reminders</c>).</param>
-    public static void Configure<TOptions>(IServiceCollection services, Action<TOptions> configureOptions, string provider)
+    /// <param name="name">The options' name (a named provider's name), or <see langword="null"/> for the unnamed options.</param>
+    public static void Configure<TOptions>(IServiceCollection services, Action<TOptions> configureOptions, string provider, string? name = null)
         where TOptions : DynamoDBClientOptions
     {
-        services.Configure(configureOptions);
-        services.AddSingleton<IConfigurationValidator>(sp => new DynamoDBOptionsValidator(sp.GetRequiredService<IOptions<TOptions>>().Value, provider));
+        name ??= Options.DefaultName;
+        services.AddOptions<TOptions>(name).Configure(configureOptions);
+        services.AddSingleton<IConfigurationValidator>(sp => new DynamoDBOptionsValidator(sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name), provider));
     }
 }

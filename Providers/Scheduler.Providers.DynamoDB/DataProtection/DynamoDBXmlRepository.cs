@@ -67,13 +67,7 @@ public sealed class DynamoDBXmlRepository : DynamoDBTableProvider<DynamoDBKeyRin
     private async Task<IReadOnlyCollection<XElement>> GetAllElementsAsync(CancellationToken cancellationToken)
     {
         await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-        var items = await DynamoDBRequests.QueryAllAsync(Client, new QueryRequest
-        {
-            TableName = Options.TableName,
-            KeyConditionExpression = $"{ServiceIdAttribute} = :service",
-            ExpressionAttributeValues = new() { [":service"] = DynamoDBRequests.S(_serviceId) },
-            ConsistentRead = true,
-        }, cancellationToken).ConfigureAwait(false);
+        var items = await QueryPartitionAsync(ServiceIdAttribute, _serviceId, cancellationToken).ConfigureAwait(false);
         return [.. items.Where(i => i.ContainsKey(XmlAttribute)).Select(i => XElement.Parse(i[XmlAttribute].S))];
     }
 

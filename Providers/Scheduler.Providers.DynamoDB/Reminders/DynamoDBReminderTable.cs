@@ -49,16 +49,8 @@ public sealed class DynamoDBReminderTable : DynamoDBTableProvider<DynamoDBRemind
     /// <param name="reminderName">The reminder's name.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The reminder, or <see langword="null"/> when there is none.</returns>
-    public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName, CancellationToken cancellationToken)
-    {
-        var response = await Client.GetItemAsync(new GetItemRequest
-        {
-            TableName = Options.TableName,
-            Key = ReminderItem.Key(_serviceId, grainId, reminderName),
-            ConsistentRead = true,
-        }, cancellationToken).ConfigureAwait(false);
-        return response.Item is { Count: > 0 } item ? ReminderItem.Parse(item) : null;
-    }
+    public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName, CancellationToken cancellationToken) =>
+        await GetItemAsync(ReminderItem.Key(_serviceId, grainId, reminderName), cancellationToken).ConfigureAwait(false) is { } item ? ReminderItem.Parse(item) : null;
 
     /// <inheritdoc/>
     public Task<ReminderTableData> ReadRows(GrainId grainId) => ReadRows(grainId, CancellationToken.None);

@@ -203,16 +203,8 @@ public sealed class DynamoDBGrainStorage : DynamoDBTableProvider<DynamoDBStorage
         }
     }
 
-    private async Task<Dictionary<string, AttributeValue>?> GetAsync(string stateName, GrainId grainId, CancellationToken cancellationToken)
-    {
-        var response = await Client.GetItemAsync(new GetItemRequest
-        {
-            TableName = Options.TableName,
-            Key = GrainStateTable.Key(_serviceId, grainId, stateName),
-            ConsistentRead = true,
-        }, cancellationToken).ConfigureAwait(false);
-        return response.Item is { Count: > 0 } item ? item : null;
-    }
+    private Task<Dictionary<string, AttributeValue>?> GetAsync(string stateName, GrainId grainId, CancellationToken cancellationToken) =>
+        GetItemAsync(GrainStateTable.Key(_serviceId, grainId, stateName), cancellationToken);
 
     private static long ParseETag(string stateName, GrainId grainId, string eTag) =>
         long.TryParse(eTag, NumberStyles.None, CultureInfo.InvariantCulture, out var value)

@@ -26,10 +26,8 @@ public static class DynamoDBGrainStorageExtensions
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(configureOptions);
         var services = builder.Services;
-        services.AddOptions<DynamoDBStorageOptions>(name).Configure(configureOptions);
+        DynamoDBOptionsValidator.Configure(services, configureOptions, $"DynamoDB grain storage '{name}'", name);
         services.TryAddEnumerable(ServiceDescriptor.Transient<IPostConfigureOptions<DynamoDBStorageOptions>, DefaultStorageProviderSerializerOptionsConfigurator<DynamoDBStorageOptions>>());
-        services.AddTransient<IConfigurationValidator>(sp =>
-            new DynamoDBOptionsValidator(sp.GetRequiredService<IOptionsMonitor<DynamoDBStorageOptions>>().Get(name), $"DynamoDB grain storage '{name}'"));
         services.AddGrainStorage(name, (sp, providerName) => new DynamoDBGrainStorage(
             providerName,
             sp.GetRequiredService<IOptionsMonitor<DynamoDBStorageOptions>>().Get(providerName),
