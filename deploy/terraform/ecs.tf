@@ -20,14 +20,7 @@ locals {
       { name = "AWS_REGION", value = var.region },
       { name = "METRICS_LOG_GROUP", value = aws_cloudwatch_log_group.metrics.name },
     ]
-    logConfiguration = {
-      logDriver = "awslogs"
-      options = {
-        awslogs-group         = aws_cloudwatch_log_group.otel.name
-        awslogs-region        = var.region
-        awslogs-stream-prefix = "otel"
-      }
-    }
+    logConfiguration = local.container_logs.otel
     healthCheck = {
       command     = ["/healthcheck"]
       interval    = 15
@@ -36,6 +29,20 @@ locals {
       startPeriod = 10
     }
   }
+
+  # awslogs settings of each container: its own log group, its streams prefixed with its key.
+  container_logs = { for key, group in aws_cloudwatch_log_group.container : key => {
+    logDriver = "awslogs"
+    options   = { awslogs-group = group.name, awslogs-region = var.region, awslogs-stream-prefix = key }
+  } }
+
+  # What the gateway and silo containers share: both are essential, start after the collector, and
+  # are probed for liveness on their own port with the same timing.
+  app_container = {
+    essential = true
+    dependsOn = [{ containerName = "otel-collector", condition = "START" }]
+  }
+  liveness_timing = { interval = 15, timeout = 3, retries = 3, startPeriod = 20 }
 }
 
 resource "aws_ecs_task_definition" "gateway" {
@@ -45,7 +52,7 @@ resource "aws_ecs_task_definition" "gateway" {
   cpu                      = var.gateway_cpu
   memory                   = var.gateway_memory
   execution_role_arn       = aws_iam_role.execution.arn
-  task_role_arn            = aws_iam_role.gateway_task.arn
+  task_role_arn            = aws_iam_role.task["gateway"].arn
 
   runtime_platform {
     operating_system_family = "LINUX"
@@ -53,30 +60,17 @@ resource "aws_ecs_task_definition" "gateway" {
   }
 
   container_definitions = jsonencode([
-    {
+    merge(local.app_container, {
       name         = "gateway"
       image        = var.gateway_image
-      essential    = true
       portMappings = [{ containerPort = local.gateway_port, protocol = "tcp" }]
       environment  = local.gateway_environment
       secrets      = local.gateway_secrets
-      healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:${local.gateway_port}${local.health_live_path} || exit 1"]
-        interval    = 15
-        timeout     = 3
-        retries     = 3
-        startPeriod = 20
-      }
-      dependsOn = [{ containerName = "otel-collector", condition = "START" }]
-      logConfiguration = {
-        logDriver = "awslogs"
-        options = {
-          awslogs-group         = aws_cloudwatch_log_group.gateway.name
-          awslogs-region        = var.region
-          awslogs-stream-prefix = "gateway"
-        }
-      }
-    },
+      healthCheck = merge(local.liveness_timing, {
+        command = ["CMD-SHELL", "curl -fsS http://localhost:${local.gateway_port}${local.health_live_path} || exit 1"]
+      })
+      logConfiguration = local.container_logs.gateway
+    }),
     local.otel_sidecar,
   ])
 }
@@ -88,7 +82,7 @@ resource "aws_ecs_task_definition" "silo" {
   cpu                      = var.silo_cpu
   memory                   = var.silo_memory
   execution_role_arn       = aws_iam_role.execution.arn
-  task_role_arn            = aws_iam_role.silo_task.arn
+  task_role_arn            = aws_iam_role.task["silo"].arn
 
   runtime_platform {
     operating_system_family = "LINUX"
@@ -96,10 +90,9 @@ resource "aws_ecs_task_definition" "silo" {
   }
 
   container_definitions = jsonencode([
-    {
-      name         = "silo"
-      image        = var.silo_image
-      essential    = true
+    merge(local.app_container, {
+      name  = "silo"
+      image = var.silo_image
       portMappings = [
         { containerPort = local.silo_port, protocol = "tcp" },
         { containerPort = local.orleans_silo_port, protocol = "tcp" },
@@ -107,27 +100,15 @@ resource "aws_ecs_task_definition" "silo" {
       ]
       environment  = local.silo_environment
       secrets      = local.silo_secrets
-      healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:${local.silo_port}${local.health_live_path} || exit 1"]
-        interval    = 15
-        timeout     = 3
-        retries     = 3
-        startPeriod = 20
-      }
-      dependsOn = [{ containerName = "otel-collector", condition = "START" }]
+      healthCheck = merge(local.liveness_timing, {
+        command = ["CMD-SHELL", "curl -fsS http://localhost:${local.silo_port}${local.health_live_path} || exit 1"]
+      })
       # On SIGTERM Orleans stops the silo gracefully (deactivates its grains, marks itself dead in
       # the membership table) within Cluster:ShutdownTimeout (45 s by default); ECS must wait longer
       # before it sends SIGKILL.
-      stopTimeout = 60
-      logConfiguration = {
-        logDriver = "awslogs"
-        options = {
-          awslogs-group         = aws_cloudwatch_log_group.silo.name
-          awslogs-region        = var.region
-          awslogs-stream-prefix = "silo"
-        }
-      }
-    },
+      stopTimeout      = 60
+      logConfiguration = local.container_logs.silo
+    }),
     local.otel_sidecar,
   ])
 }

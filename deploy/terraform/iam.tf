@@ -25,11 +25,7 @@ data "aws_iam_policy_document" "execution" {
   statement {
     sid     = "WriteContainerLogs"
     actions = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = [
-      "${aws_cloudwatch_log_group.gateway.arn}:*",
-      "${aws_cloudwatch_log_group.silo.arn}:*",
-      "${aws_cloudwatch_log_group.otel.arn}:*",
-    ]
+    resources = [for group in aws_cloudwatch_log_group.container : "${group.arn}:*"]
   }
 
   statement {
@@ -86,24 +82,15 @@ data "aws_iam_policy_document" "task" {
   }
 }
 
-resource "aws_iam_role" "gateway_task" {
-  name               = "${local.name}-gateway-task"
+resource "aws_iam_role" "task" {
+  for_each           = toset(["gateway", "silo"])
+  name               = "${local.name}-${each.key}-task"
   assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
 }
 
-resource "aws_iam_role_policy" "gateway_task" {
-  name   = "scheduler"
-  role   = aws_iam_role.gateway_task.id
-  policy = data.aws_iam_policy_document.task.json
-}
-
-resource "aws_iam_role" "silo_task" {
-  name               = "${local.name}-silo-task"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
-}
-
-resource "aws_iam_role_policy" "silo_task" {
-  name   = "scheduler"
-  role   = aws_iam_role.silo_task.id
-  policy = data.aws_iam_policy_document.task.json
+resource "aws_iam_role_policy" "task" {
+  for_each = aws_iam_role.task
+  name     = "scheduler"
+  role     = each.value.id
+  policy   = data.aws_iam_policy_document.task.json
 }

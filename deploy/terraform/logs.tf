@@ -1,15 +1,7 @@
-resource "aws_cloudwatch_log_group" "gateway" {
-  name              = "/ecs/${local.name}/gateway"
-  retention_in_days = var.log_retention_days
-}
-
-resource "aws_cloudwatch_log_group" "silo" {
-  name              = "/ecs/${local.name}/silo"
-  retention_in_days = var.log_retention_days
-}
-
-resource "aws_cloudwatch_log_group" "otel" {
-  name              = "/ecs/${local.name}/otel-collector"
+# The containers' logs: each host's and the collector sidecar's (see local.container_logs).
+resource "aws_cloudwatch_log_group" "container" {
+  for_each          = { gateway = "gateway", silo = "silo", otel = "otel-collector" }
+  name              = "/ecs/${local.name}/${each.value}"
   retention_in_days = var.log_retention_days
 }
 

@@ -109,22 +109,17 @@ resource "aws_security_group" "alb" {
   vpc_id      = aws_vpc.main.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "alb_https" {
+resource "aws_vpc_security_group_ingress_rule" "alb" {
+  for_each = {
+    https = { port = 443, description = "HTTPS from anywhere" }
+    http  = { port = 80, description = "HTTP from anywhere (redirected to HTTPS)" }
+  }
   security_group_id = aws_security_group.alb.id
-  description       = "HTTPS from anywhere"
+  description       = each.value.description
   cidr_ipv4         = "0.0.0.0/0"
   ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
-}
-
-resource "aws_vpc_security_group_ingress_rule" "alb_http" {
-  security_group_id = aws_security_group.alb.id
-  description       = "HTTP from anywhere (redirected to HTTPS)"
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "tcp"
-  from_port         = 80
-  to_port           = 80
+  from_port         = each.value.port
+  to_port           = each.value.port
 }
 
 resource "aws_vpc_security_group_egress_rule" "alb_to_gateway" {
@@ -151,13 +146,6 @@ resource "aws_vpc_security_group_ingress_rule" "gateway_from_alb" {
   to_port                      = local.gateway_port
 }
 
-resource "aws_vpc_security_group_egress_rule" "gateway_all" {
-  security_group_id = aws_security_group.gateway.id
-  description       = "Silos, DynamoDB, Secrets Manager, CloudWatch, calendar and notification providers"
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "-1"
-}
-
 resource "aws_security_group" "silo" {
   name        = "${local.name}-silo"
   description = "Silo tasks"
@@ -182,8 +170,10 @@ resource "aws_vpc_security_group_ingress_rule" "silo_from_silo" {
   to_port                      = local.orleans_silo_port
 }
 
-resource "aws_vpc_security_group_egress_rule" "silo_all" {
-  security_group_id = aws_security_group.silo.id
+# Tasks of both services may call out anywhere.
+resource "aws_vpc_security_group_egress_rule" "tasks_all" {
+  for_each          = { gateway = aws_security_group.gateway.id, silo = aws_security_group.silo.id }
+  security_group_id = each.value
   description       = "Silos, DynamoDB, Secrets Manager, CloudWatch, calendar and notification providers"
   cidr_ipv4         = "0.0.0.0/0"
   ip_protocol       = "-1"
