@@ -34,18 +34,7 @@ public sealed class CalendarComponent
 
     /// <summary>The first property with this name, or <see langword="null"/>.</summary>
     /// <param name="name">Property name, case-insensitive.</param>
-    public CalendarProperty? GetProperty(string name)
-    {
-        foreach (var property in Properties)
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property;
-            }
-        }
-
-        return null;
-    }
+    public CalendarProperty? GetProperty(string name) => GetProperties(name).FirstOrDefault();
 
     /// <summary>Every property with this name, in file order.</summary>
     /// <param name="name">Property name, case-insensitive.</param>

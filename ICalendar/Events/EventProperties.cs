@@ -2,7 +2,7 @@ namespace Scheduler.ICalendar.Events;
 
 /// <summary>
 /// The properties of a VEVENT that <see cref="EventReader"/> reads, found in one pass over the
-/// component (names compared case-insensitively, RFC 5545 §2): the first of each single-valued
+/// component (names are upper-case in <see cref="CalendarProperty.Name"/>, so case-insensitive, RFC 5545 §2): the first of each single-valued
 /// property, as <see cref="CalendarComponent.GetProperty"/> would return it, and every RRULE, RDATE
 /// and EXDATE in file order.
 /// </summary>
@@ -43,7 +43,7 @@ internal sealed class EventProperties
         var found = new EventProperties();
         foreach (var property in component.Properties)
         {
-            switch (Upper(property.Name))
+            switch (property.Name)
             {
                 case "UID": found.Uid ??= property; break;
                 case "DTSTART": found.Start ??= property; break;
@@ -71,19 +71,5 @@ internal sealed class EventProperties
         var result = ReferenceEquals(list, None) ? new List<CalendarProperty>(1) : (List<CalendarProperty>)list;
         result.Add(property);
         return result;
-    }
-
-    /// <summary>The name in upper case; the parser already hands out the usual names upper-cased, so this rarely allocates.</summary>
-    private static string Upper(string name)
-    {
-        foreach (var c in name)
-        {
-            if (char.IsAsciiLetterLower(c))
-            {
-                return name.ToUpperInvariant();
-            }
-        }
-
-        return name;
     }
 }

@@ -103,41 +103,11 @@ internal static class EventReader
             }
         }
 
-        var rdates = new List<CalendarPeriod>(p.Dates.Count);
-        foreach (var property in p.Dates)
-        {
-            var tzId = property.GetParameter("TZID");
-            var isPeriod = string.Equals(property.GetParameter("VALUE"), "PERIOD", StringComparison.OrdinalIgnoreCase);
-            foreach (var item in SplitValues(property.Value))
-            {
-                try
-                {
-                    rdates.Add(isPeriod || item.Contains('/')
-                        ? CalendarPeriod.Parse(item, tzId)
-                        : new CalendarPeriod(CalendarDateTime.Parse(item, tzId), null, null));
-                }
-                catch (FormatException e)
-                {
-                    warnings.Add(new CalendarWarning(property.LineNumber, $"{Label()}: RDATE value ignored ({e.Message})"));
-                }
-            }
-        }
-
-        var exdates = new List<CalendarDateTime>(p.ExceptionDates.Count);
-        foreach (var property in p.ExceptionDates)
-        {
-            foreach (var item in SplitValues(property.Value))
-            {
-                try
-                {
-                    exdates.Add(CalendarDateTime.Parse(item, property.GetParameter("TZID")));
-                }
-                catch (FormatException e)
-                {
-                    warnings.Add(new CalendarWarning(property.LineNumber, $"{Label()}: EXDATE value ignored ({e.Message})"));
-                }
-            }
-        }
+        var rdates = ReadValues(p.Dates, "RDATE", (item, tzId, property) =>
+            item.Contains('/') || string.Equals(property.GetParameter("VALUE"), "PERIOD", StringComparison.OrdinalIgnoreCase)
+                ? CalendarPeriod.Parse(item, tzId)
+                : new CalendarPeriod(CalendarDateTime.Parse(item, tzId), null, null));
+        var exdates = ReadValues(p.ExceptionDates, "EXDATE", (item, tzId, _) => CalendarDateTime.Parse(item, tzId));
 
         CalendarDateTime? recurrenceId = null;
         var thisAndFuture = false;
@@ -182,13 +152,33 @@ internal static class EventReader
             ThisAndFuture = thisAndFuture,
             Component = component,
         };
+
+        // The comma-separated values of every RDATE or EXDATE property; an unreadable value is dropped with a warning.
+        List<T> ReadValues<T>(IReadOnlyList<CalendarProperty> properties, string name, Func<string, string?, CalendarProperty, T> parse)
+        {
+            var values = new List<T>(properties.Count);
+            foreach (var property in properties)
+            {
+                var tzId = property.GetParameter("TZID");
+                foreach (var item in property.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    try
+                    {
+                        values.Add(parse(item, tzId, property));
+                    }
+                    catch (FormatException e)
+                    {
+                        warnings.Add(new CalendarWarning(property.LineNumber, $"{Label()}: {name} value ignored ({e.Message})"));
+                    }
+                }
+            }
+
+            return values;
+        }
     }
 
     private static CalendarDateTime ReadDateTime(CalendarProperty property) =>
         CalendarDateTime.Parse(property.Value, property.GetParameter("TZID"));
-
-    private static IEnumerable<string> SplitValues(string value) =>
-        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string? Text(CalendarProperty? property) => property is null ? null : CalendarText.Unescape(property.Value);
 

@@ -109,18 +109,15 @@ internal sealed class RecurrenceDayFilter
             || (_rule.Frequency == RecurrenceFrequency.Yearly && _rule.ByMonth.Count > 0);
         if (monthScope)
         {
-            var daysInMonth = CalendarSystem.Iso.GetDaysInMonth(date.Year, date.Month);
-            return ordinal > 0 ? ((date.Day - 1) / 7) + 1 == ordinal : ((daysInMonth - date.Day) / 7) + 1 == -ordinal;
-        }
-
-        if (_rule.Frequency == RecurrenceFrequency.Yearly)
-        {
-            var daysInYear = CalendarSystem.Iso.GetDaysInYear(date.Year);
-            return ordinal > 0 ? ((date.DayOfYear - 1) / 7) + 1 == ordinal : ((daysInYear - date.DayOfYear) / 7) + 1 == -ordinal;
+            return NthInScope(ordinal, date.Day, CalendarSystem.Iso.GetDaysInMonth(date.Year, date.Month));
         }
 
         // RFC 5545 §3.3.10: ordinals are only meaningful for MONTHLY and YEARLY; elsewhere the weekday alone counts.
-        return true;
+        return _rule.Frequency != RecurrenceFrequency.Yearly || NthInScope(ordinal, date.DayOfYear, CalendarSystem.Iso.GetDaysInYear(date.Year));
+
+        // Whether the day is the ordinal-th of its weekday in a scope of `length` days: counted from the start (1 = first) or, when negative, from the end (−1 = last).
+        static bool NthInScope(int ordinal, int day, int length) =>
+            ordinal > 0 ? ((day - 1) / 7) + 1 == ordinal : ((length - day) / 7) + 1 == -ordinal;
     }
 
     private bool WeekNoMatches(LocalDate date, int year)

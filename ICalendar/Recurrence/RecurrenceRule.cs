@@ -184,16 +184,10 @@ public sealed record RecurrenceRule
         return builder.ToString();
     }
 
-    internal static string DayCode(IsoDayOfWeek day) => day switch
-    {
-        IsoDayOfWeek.Monday => "MO",
-        IsoDayOfWeek.Tuesday => "TU",
-        IsoDayOfWeek.Wednesday => "WE",
-        IsoDayOfWeek.Thursday => "TH",
-        IsoDayOfWeek.Friday => "FR",
-        IsoDayOfWeek.Saturday => "SA",
-        _ => "SU",
-    };
+    /// <summary>The two-letter weekday codes (RFC 5545 §3.3.10), Monday first as in <see cref="IsoDayOfWeek"/>.</summary>
+    private static readonly string[] DayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+    internal static string DayCode(IsoDayOfWeek day) => DayCodes[((int)day + 6) % 7];
 
     private static void Append(StringBuilder builder, string name, IReadOnlyList<int> values)
     {
@@ -203,17 +197,9 @@ public sealed record RecurrenceRule
         }
     }
 
-    private static IsoDayOfWeek Day(string code) => code.ToUpperInvariant() switch
-    {
-        "MO" => IsoDayOfWeek.Monday,
-        "TU" => IsoDayOfWeek.Tuesday,
-        "WE" => IsoDayOfWeek.Wednesday,
-        "TH" => IsoDayOfWeek.Thursday,
-        "FR" => IsoDayOfWeek.Friday,
-        "SA" => IsoDayOfWeek.Saturday,
-        "SU" => IsoDayOfWeek.Sunday,
-        _ => throw new FormatException($"'{code}' is not a weekday (MO, TU, WE, TH, FR, SA, SU)."),
-    };
+    private static IsoDayOfWeek Day(string code) => Array.IndexOf(DayCodes, code.ToUpperInvariant()) is var index and >= 0
+        ? (IsoDayOfWeek)(index + 1)
+        : throw new FormatException($"'{code}' is not a weekday (MO, TU, WE, TH, FR, SA, SU).");
 
     private static IReadOnlyList<WeekdayNum> Weekdays(string value)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.TimeZones;
@@ -176,19 +175,7 @@ internal static partial class TimeZoneResolver
         return true;
     }
 
-    private static string LettersOnly(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsLetter(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
+    private static string LettersOnly(string text) => string.Concat(text.Where(char.IsLetter).Select(char.ToLowerInvariant));
 
     [GeneratedRegex(@"^\((?:UTC|GMT)(?:(?<sign>[+-])(?<h>\d{1,2})[:.]?(?<m>\d{2}))?\)\s*(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DisplayNamePattern();

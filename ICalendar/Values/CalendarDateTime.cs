@@ -106,18 +106,7 @@ public readonly record struct CalendarDateTime(LocalDateTime Local, CalendarDate
         return new LocalDate(year, month, day);
     }
 
-    private static bool AllDigits(string s, int start, int length)
-    {
-        for (var i = start; i < start + length; i++)
-        {
-            if (!char.IsAsciiDigit(s[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool AllDigits(string s, int start, int length) => s.AsSpan(start, length).IndexOfAnyExceptInRange('0', '9') < 0;
 
     private static int Number(string s, int start, int length) =>
         int.Parse(s.AsSpan(start, length), NumberStyles.None, CultureInfo.InvariantCulture);

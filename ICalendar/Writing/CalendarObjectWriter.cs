@@ -1,5 +1,4 @@
 using NodaTime;
-using Scheduler.ICalendar.Values;
 
 namespace Scheduler.ICalendar.Writing;
 
@@ -28,21 +27,12 @@ public static class CalendarObjectWriter
         }
 
         return new ContentLineWriter()
-            .Line("BEGIN", "VCALENDAR")
-            .Line("VERSION", "2.0")
-            .Line("PRODID", CalendarText.Escape("-//Scheduler//Interview//EN"))
-            .Line("BEGIN", "VEVENT")
-            .Line("UID", CalendarText.Escape(uid))
-            .Line("DTSTAMP", Utc(stamp))
-            .Line("DTSTART", Utc(start))
-            .Line("DTEND", Utc(end))
-            .Line("SUMMARY", CalendarText.Escape(summary))
+            .BeginCalendar("-//Scheduler//Interview//EN")
+            .BeginEvent(uid, sequence: null, stamp, start, end, summary)
             .Line("STATUS", "CONFIRMED")
             .Line("TRANSP", "OPAQUE")
             .Line("END", "VEVENT")
             .Line("END", "VCALENDAR")
             .ToString();
     }
-
-    private static string Utc(Instant instant) => CalendarDateTime.FromInstant(instant).ToString();
 }

@@ -1,7 +1,4 @@
-using System.Globalization;
-using NodaTime;
 using Scheduler.ICalendar.Events;
-using Scheduler.ICalendar.Values;
 
 namespace Scheduler.ICalendar.Writing;
 
@@ -37,44 +34,20 @@ public static class ItipWriter
         var method = invite.Method == ItipMethod.Cancel ? "CANCEL" : "REQUEST";
         var status = invite.Status ?? (invite.Method == ItipMethod.Cancel ? EventStatus.Cancelled : EventStatus.Confirmed);
         var writer = new ContentLineWriter()
-            .Line("BEGIN", "VCALENDAR")
-            .Line("VERSION", "2.0")
-            .Line("PRODID", CalendarText.Escape(invite.ProductId))
-            .Line("CALSCALE", "GREGORIAN")
-            .Line("METHOD", method)
-            .Line("BEGIN", "VEVENT")
-            .Line("UID", CalendarText.Escape(invite.Uid))
-            .Line("SEQUENCE", invite.Sequence.ToString(CultureInfo.InvariantCulture))
-            .Line("DTSTAMP", Utc(invite.Stamp))
-            .Line("DTSTART", Utc(invite.Start))
-            .Line("DTEND", Utc(invite.End))
-            .Line("SUMMARY", CalendarText.Escape(invite.Summary));
-        if (invite.Description is not null)
-        {
-            writer.Line("DESCRIPTION", CalendarText.Escape(invite.Description));
-        }
-
-        if (invite.Location is not null)
-        {
-            writer.Line("LOCATION", CalendarText.Escape(invite.Location));
-        }
-
+            .BeginCalendar(invite.ProductId, method)
+            .BeginEvent(invite.Uid, invite.Sequence, invite.Stamp, invite.Start, invite.End, invite.Summary)
+            .Text("DESCRIPTION", invite.Description)
+            .Text("LOCATION", invite.Location);
         if (invite.Url is not null)
         {
             writer.Line("URL", invite.Url.AbsoluteUri);
         }
 
-        writer.Line("ORGANIZER", MailTo(invite.Organizer.Email), CommonName(invite.Organizer.CommonName));
+        writer.Address("ORGANIZER", invite.Organizer.Email, invite.Organizer.CommonName);
         foreach (var attendee in invite.Attendees)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(attendee.Email, nameof(invite));
-            var parameters = CommonName(attendee.CommonName).Concat(
-            [
-                ("ROLE", Role(attendee.Role)),
-                ("PARTSTAT", PartStat(attendee.Status)),
-                ("RSVP", attendee.Rsvp ? "TRUE" : "FALSE"),
-            ]).ToArray();
-            writer.Line("ATTENDEE", MailTo(attendee.Email), parameters);
+            writer.Address("ATTENDEE", attendee.Email, attendee.CommonName, ("ROLE", Role(attendee.Role)), ("PARTSTAT", PartStat(attendee.Status)), ("RSVP", attendee.Rsvp ? "TRUE" : "FALSE"));
         }
 
         writer.Line("STATUS", status switch
@@ -88,13 +61,6 @@ public static class ItipWriter
             .Line("END", "VCALENDAR");
         return writer.ToString();
     }
-
-    private static string Utc(Instant instant) => CalendarDateTime.FromInstant(instant).ToString();
-
-    private static string MailTo(string email) => "mailto:" + email.Trim();
-
-    private static (string, string)[] CommonName(string? name) =>
-        string.IsNullOrEmpty(name) ? [] : [("CN", name)];
 
     private static string Role(AttendeeRole role) => role switch
     {

@@ -1,6 +1,4 @@
-using System.Globalization;
 using NodaTime;
-using Scheduler.ICalendar.Values;
 
 namespace Scheduler.ICalendar.Writing;
 
@@ -35,12 +33,7 @@ public static class PublishWriter
         }
 
         var uids = new HashSet<string>(StringComparer.Ordinal);
-        var writer = new ContentLineWriter()
-            .Line("BEGIN", "VCALENDAR")
-            .Line("VERSION", "2.0")
-            .Line("PRODID", CalendarText.Escape(productId))
-            .Line("CALSCALE", "GREGORIAN")
-            .Line("METHOD", "PUBLISH");
+        var writer = new ContentLineWriter().BeginCalendar(productId, "PUBLISH");
         foreach (var item in events)
         {
             ArgumentNullException.ThrowIfNull(item, nameof(events));
@@ -60,19 +53,9 @@ public static class PublishWriter
                 throw new ArgumentException($"The event '{item.Uid}' must end after it starts.", nameof(events));
             }
 
-            writer.Line("BEGIN", "VEVENT")
-                .Line("UID", CalendarText.Escape(item.Uid))
-                .Line("SEQUENCE", item.Sequence.ToString(CultureInfo.InvariantCulture))
-                .Line("DTSTAMP", Utc(stamp))
-                .Line("DTSTART", Utc(item.Start))
-                .Line("DTEND", Utc(item.End))
-                .Line("SUMMARY", CalendarText.Escape(item.Summary ?? string.Empty));
-            if (item.Description is not null)
-            {
-                writer.Line("DESCRIPTION", CalendarText.Escape(item.Description));
-            }
-
-            writer.Line("ORGANIZER", "mailto:" + organizer.Email.Trim(), string.IsNullOrEmpty(organizer.CommonName) ? [] : [("CN", organizer.CommonName)])
+            writer.BeginEvent(item.Uid, item.Sequence, stamp, item.Start, item.End, item.Summary ?? string.Empty)
+                .Text("DESCRIPTION", item.Description)
+                .Address("ORGANIZER", organizer.Email, organizer.CommonName)
                 .Line("STATUS", item.Withdrawn ? "CANCELLED" : "CONFIRMED")
                 .Line("TRANSP", item.Withdrawn ? "TRANSPARENT" : "OPAQUE")
                 .Line("END", "VEVENT");
@@ -80,6 +63,4 @@ public static class PublishWriter
 
         return writer.Line("END", "VCALENDAR").ToString();
     }
-
-    private static string Utc(Instant instant) => CalendarDateTime.FromInstant(instant).ToString();
 }
