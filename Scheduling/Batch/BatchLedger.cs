@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NodaTime;
 using Scheduler.Scheduling.Calendar;
 using Scheduler.Scheduling.Engine;
@@ -24,23 +25,8 @@ internal sealed class BatchLedger
     public Placement? this[int request] => _placements[request];
 
     /// <summary>Whether <paramref name="participant"/> can take <paramref name="interval"/> given the batch's bookings (base availability is the caller's business).</summary>
-    public bool IsFree(EngineParticipant participant, TimeInterval interval)
-    {
-        if (!_entries.TryGetValue(participant, out var entry))
-        {
-            return true;
-        }
-
-        foreach (var (booked, _) in entry.Bookings)
-        {
-            if (Conflicts(participant, interval, booked))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public bool IsFree(EngineParticipant participant, TimeInterval interval) =>
+        !_entries.TryGetValue(participant, out var entry) || entry.Bookings.TrueForAll(b => !Conflicts(participant, interval, b.Interval));
 
     /// <summary>Places the option if every attendee is free and every cap holds; pools are refilled around the batch's bookings.</summary>
     public bool TryPlace(int request, RequestPlan plan, CandidateOption option, double score)
@@ -84,50 +70,28 @@ internal sealed class BatchLedger
     public HashSet<int> Blockers(RequestPlan plan, CandidateOption option)
     {
         var blockers = new HashSet<int>();
-        for (var s = 0; s < plan.Stages.Length; s++)
+        foreach (var (p, interval, _) in plan.Attendances(option.Starts, option.Interviewers))
         {
-            var interval = TimeInterval.FromStart(option.Starts[s], plan.Stages[s].Length);
-            Collect(plan.Candidate, interval);
-            foreach (var p in option.Interviewers[s])
+            if (_entries.TryGetValue(p, out var entry))
             {
-                Collect(p, interval);
+                blockers.UnionWith(entry.Bookings.Where(b => Conflicts(p, interval, b.Interval)).Select(b => b.Request));
             }
         }
 
         return blockers;
-
-        void Collect(EngineParticipant p, TimeInterval interval)
-        {
-            if (_entries.TryGetValue(p, out var entry))
-            {
-                foreach (var (booked, owner) in entry.Bookings)
-                {
-                    if (Conflicts(p, interval, booked))
-                    {
-                        blockers.Add(owner);
-                    }
-                }
-            }
-        }
     }
 
     public void Add(int request, Placement placement)
     {
-        var stages = placement.Plan.Stages;
-        for (var s = 0; s < stages.Length; s++)
+        foreach (var (p, interval, isCandidate) in placement.Plan.Attendances(placement.Option.Starts, placement.People))
         {
-            var interval = TimeInterval.FromStart(placement.Option.Starts[s], stages[s].Length);
-            Get(placement.Plan.Candidate).Bookings.Add((interval, request));
-            foreach (var p in placement.People[s])
+            var entry = Get(p);
+            entry.Bookings.Add((interval, request));
+            if (!isCandidate && p.HasCaps)
             {
-                var entry = Get(p);
-                entry.Bookings.Add((interval, request));
-                if (p.HasCaps)
-                {
-                    var date = p.LocalDateOf(interval.Start);
-                    entry.Days[date] = entry.Days.GetValueOrDefault(date) + 1;
-                    entry.Weeks[date.IsoWeekStart()] = entry.Weeks.GetValueOrDefault(date.IsoWeekStart()) + 1;
-                }
+                var date = p.LocalDateOf(interval.Start);
+                entry.Days[date] = entry.Days.GetValueOrDefault(date) + 1;
+                entry.Weeks[date.IsoWeekStart()] = entry.Weeks.GetValueOrDefault(date.IsoWeekStart()) + 1;
             }
         }
 
@@ -139,21 +103,15 @@ internal sealed class BatchLedger
     public Placement Remove(int request)
     {
         var placement = _placements[request] ?? throw new InvalidOperationException($"Request {request} is not placed.");
-        var stages = placement.Plan.Stages;
-        for (var s = 0; s < stages.Length; s++)
+        foreach (var (p, interval, isCandidate) in placement.Plan.Attendances(placement.Option.Starts, placement.People))
         {
-            var start = placement.Option.Starts[s];
-            Get(placement.Plan.Candidate).Bookings.RemoveAll(b => b.Request == request);
-            foreach (var p in placement.People[s])
+            var entry = Get(p);
+            entry.Bookings.RemoveAll(b => b.Request == request);
+            if (!isCandidate && p.HasCaps)
             {
-                var entry = Get(p);
-                entry.Bookings.RemoveAll(b => b.Request == request);
-                if (p.HasCaps)
-                {
-                    var date = p.LocalDateOf(start);
-                    entry.Days[date]--;
-                    entry.Weeks[date.IsoWeekStart()]--;
-                }
+                var date = p.LocalDateOf(interval.Start);
+                entry.Days[date]--;
+                entry.Weeks[date.IsoWeekStart()]--;
             }
         }
 
@@ -165,25 +123,8 @@ internal sealed class BatchLedger
 
     private bool TryAdd(int request, Placement placement)
     {
-        var stages = placement.Plan.Stages;
-        for (var s = 0; s < stages.Length; s++)
-        {
-            var interval = TimeInterval.FromStart(placement.Option.Starts[s], stages[s].Length);
-            if (!IsFree(placement.Plan.Candidate, interval))
-            {
-                return false;
-            }
-
-            foreach (var p in placement.People[s])
-            {
-                if (!IsFree(p, interval))
-                {
-                    return false;
-                }
-            }
-        }
-
-        if (!CapsAllow(placement.Option.Starts, placement.People))
+        if (!placement.Plan.Attendances(placement.Option.Starts, placement.People).All(a => IsFree(a.Participant, a.Interval))
+            || !CapsAllow(placement.Option.Starts, placement.People))
         {
             return false;
         }
@@ -233,15 +174,7 @@ internal sealed class BatchLedger
         new TimeInterval(a.Start - p.BufferBefore, a.End + p.BufferAfter).Overlaps(b)
         || new TimeInterval(b.Start - p.BufferBefore, b.End + p.BufferAfter).Overlaps(a);
 
-    private Entry Get(EngineParticipant p)
-    {
-        if (!_entries.TryGetValue(p, out var entry))
-        {
-            _entries[p] = entry = new Entry();
-        }
-
-        return entry;
-    }
+    private Entry Get(EngineParticipant p) => CollectionsMarshal.GetValueRefOrAddDefault(_entries, p, out _) ??= new Entry();
 
     /// <summary>A request's booked option with the interviewers actually assigned.</summary>
     internal sealed record Placement(RequestPlan Plan, CandidateOption Option, EngineParticipant[][] People, double Score);

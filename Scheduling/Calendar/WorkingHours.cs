@@ -88,16 +88,9 @@ public static class WorkingHours
     {
         var from = Resolve(zone, date, start);
         var to = end > start ? Resolve(zone, date, end) : Resolve(zone, date.PlusDays(1), end);
-        if (to <= from)
+        if (to > from && new TimeInterval(from, to).Intersect(bounds) is { IsEmpty: false } inside)
         {
-            return;
-        }
-
-        var clippedStart = from < bounds.Start ? bounds.Start : from;
-        var clippedEnd = to > bounds.End ? bounds.End : to;
-        if (clippedStart < clippedEnd)
-        {
-            spans.Add(new TimeInterval(clippedStart, clippedEnd));
+            spans.Add(inside);
         }
     }
 }

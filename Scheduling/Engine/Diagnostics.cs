@@ -201,40 +201,10 @@ internal static class Diagnostics
     private static bool RelaxedSequencingPossible(RequestPlan plan)
     {
         var first = plan.Stages[0];
-        foreach (var start in SlotGrid.Starts(first.Feasible, first.Length, plan.Request.SlotGranularityMinutes, plan.Candidate.Zone))
-        {
-            if (Chain(plan, 1, start + first.Length, plan.Candidate.LocalDateOf(start)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Chain(RequestPlan plan, int index, Instant previousEnd, LocalDate day)
-    {
-        if (index == plan.Stages.Length)
-        {
-            return true;
-        }
-
-        var stage = plan.Stages[index];
-        for (var t = previousEnd + plan.MinGap; t <= previousEnd + plan.MaxGap; t += plan.Granularity)
-        {
-            var end = t + stage.Length;
-            if (end > plan.Search.End || (plan.Request.Sequencing.SameDay && plan.Candidate.LocalDateOf(end - Duration.FromTicks(1)) != day))
-            {
-                return false;
-            }
-
-            if (stage.Feasible.Contains(new TimeInterval(t, end)) && Chain(plan, index + 1, end, day))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var times = new Instant[plan.Stages.Length];
+        var people = new EngineParticipant[plan.Stages.Length][];
+        return SlotGrid.Starts(first.Feasible, first.Length, plan.Request.SlotGranularityMinutes, plan.Candidate.Zone).Any(start =>
+            OptionSearch.Chain(plan, 1, start + first.Length, plan.Candidate.LocalDateOf(start), times, people, repeated: false, static (_, _, _) => true));
     }
 
     private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text[1..];

@@ -77,19 +77,7 @@ internal sealed class EngineParticipant
     public LocalDate LocalDateOf(Instant instant) => instant.InZone(Zone).Date;
 
     /// <summary>Existing bookings whose start is in <c>[from, to)</c>: the pool fairness load.</summary>
-    public int BookingsBetween(Instant from, Instant to)
-    {
-        var n = 0;
-        foreach (var start in Input.BookedInterviewStarts)
-        {
-            if (start >= from && start < to)
-            {
-                n++;
-            }
-        }
-
-        return n;
-    }
+    public int BookingsBetween(Instant from, Instant to) => Input.BookedInterviewStarts.Count(start => start >= from && start < to);
 
     /// <summary>Whether <paramref name="extraDay"/> more interviews on <paramref name="date"/> (and <paramref name="extraWeek"/> in its week) stay within the caps.</summary>
     public bool CapsAllow(LocalDate date, int extraDay, int extraWeek)

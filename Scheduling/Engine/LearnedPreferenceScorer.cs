@@ -40,13 +40,9 @@ internal static class LearnedPreferenceScorer
         var leanSum = 0.0;
         var pairs = 0;
         List<Evidence>? evidence = reasons is null ? null : [];
-        for (var s = 0; s < starts.Length; s++)
+        foreach (var (participant, interval, _) in plan.Attendances(starts, people))
         {
-            Add(plan.Candidate, starts[s]);
-            foreach (var p in people[s])
-            {
-                Add(p, starts[s]);
-            }
+            Add(participant, interval.Start);
         }
 
         if (pairs == 0)

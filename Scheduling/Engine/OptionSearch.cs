@@ -49,7 +49,7 @@ internal static class OptionSearch
             if (stageCount > 1)
             {
                 var day = plan.Request.Sequencing.SameDay ? plan.Candidate.LocalDateOf(start) : default;
-                if (!Chain(plan, 1, start + first.Length, day, times, people, repeated))
+                if (!Chain(plan, 1, start + first.Length, day, times, people, repeated, FillsPools))
                 {
                     continue;
                 }
@@ -146,7 +146,14 @@ internal static class OptionSearch
         return true;
     }
 
-    private static bool Chain(RequestPlan plan, int index, Instant previousEnd, LocalDate day, Instant[] times, EngineParticipant[][] people, bool repeated)
+    /// <summary>
+    /// Chains the stages from <paramref name="index"/> on, each at the earliest grid time whose gap after the stage before
+    /// is in bounds, inside its feasible time, on the candidate's <paramref name="day"/> when sequencing requires one day,
+    /// and <paramref name="staffed"/> (pools filled into <paramref name="people"/>); once the last stage is placed, the caps
+    /// of someone who attends <paramref name="repeated"/> stages must allow the option.
+    /// </summary>
+    /// <returns>Whether a chain exists; its starts are in <paramref name="times"/>.</returns>
+    internal static bool Chain(RequestPlan plan, int index, Instant previousEnd, LocalDate day, Instant[] times, EngineParticipant[][] people, bool repeated, Func<StagePlan, Instant, EngineParticipant[][], bool> staffed)
     {
         var stage = plan.Stages[index];
         var sameDay = plan.Request.Sequencing.SameDay;
@@ -159,12 +166,7 @@ internal static class OptionSearch
                 return false;
             }
 
-            if (!stage.Feasible.Contains(new TimeInterval(t, end)))
-            {
-                continue;
-            }
-
-            if (stage.HasPools && !TryFillPools(stage, t, people, IsAvailable))
+            if (!stage.Feasible.Contains(new TimeInterval(t, end)) || !staffed(stage, t, people))
             {
                 continue;
             }
@@ -177,7 +179,7 @@ internal static class OptionSearch
                     return true;
                 }
             }
-            else if (Chain(plan, index + 1, end, day, times, people, repeated))
+            else if (Chain(plan, index + 1, end, day, times, people, repeated, staffed))
             {
                 return true;
             }
@@ -185,6 +187,9 @@ internal static class OptionSearch
 
         return false;
     }
+
+    private static bool FillsPools(StagePlan stage, Instant start, EngineParticipant[][] people) =>
+        !stage.HasPools || TryFillPools(stage, start, people, IsAvailable);
 
     /// <summary>Whether someone could interview in two stages (then caps must be checked per option).</summary>
     private static bool HasRepeatedInterviewer(RequestPlan plan)
@@ -194,27 +199,8 @@ internal static class OptionSearch
             return false;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var count = 0;
-        foreach (var stage in plan.Stages)
-        {
-            foreach (var p in stage.Panel)
-            {
-                seen.Add(p.Id);
-                count++;
-            }
-
-            foreach (var pool in stage.Pools)
-            {
-                foreach (var m in pool.MembersByFairness)
-                {
-                    seen.Add(m.Id);
-                    count++;
-                }
-            }
-        }
-
-        return seen.Count < count;
+        var ids = plan.Stages.SelectMany(s => s.Panel.Concat(s.Pools.SelectMany(p => p.MembersByFairness))).Select(p => p.Id).ToList();
+        return ids.Distinct(StringComparer.Ordinal).Count() < ids.Count;
     }
 
     private static EngineParticipant[][] CopyPeople(EngineParticipant[][] people)

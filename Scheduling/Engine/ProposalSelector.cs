@@ -24,81 +24,41 @@ internal static class ProposalSelector
         }
 
         // Group by candidate-local day, keeping each group's best-first order; groups ordered by their best.
-        var groups = new Dictionary<int, List<CandidateOption>>();
-        var dayOrder = new List<int>();
         foreach (var option in ranked)
         {
             option.Day = option.Start.InZone(zone).Date.DayNumber();
-            if (!groups.TryGetValue(option.Day, out var list))
-            {
-                groups[option.Day] = list = [];
-                dayOrder.Add(option.Day);
-            }
-
-            list.Add(option);
         }
 
+        var days = ranked.GroupBy(o => o.Day).Select(g => g.ToList()).ToList();
         var chosen = new List<CandidateOption>(k);
         var taken = new HashSet<CandidateOption>();
         var progress = true;
         while (chosen.Count < k && progress)
         {
             progress = false;
-            foreach (var day in dayOrder)
+            foreach (var day in days)
             {
                 if (chosen.Count >= k)
                 {
                     break;
                 }
 
-                foreach (var option in groups[day])
+                if (day.Find(o => !taken.Contains(o) && FarFromChosen(o, chosen)) is { } next)
                 {
-                    if (taken.Contains(option) || !FarFromChosen(option, chosen))
-                    {
-                        continue;
-                    }
-
-                    chosen.Add(option);
-                    taken.Add(option);
+                    chosen.Add(next);
+                    taken.Add(next);
                     progress = true;
-                    break;
                 }
             }
         }
 
-        foreach (var option in ranked)
-        {
-            if (chosen.Count >= k)
-            {
-                break;
-            }
-
-            if (taken.Add(option))
-            {
-                chosen.Add(option);
-            }
-        }
-
+        chosen.AddRange(ranked.Where(o => !taken.Contains(o)).Take(k - chosen.Count));
         chosen.Sort(Compare);
         return chosen;
     }
 
-    private static bool FarFromChosen(CandidateOption option, List<CandidateOption> chosen)
-    {
-        foreach (var c in chosen)
-        {
-            if (c.Day == option.Day)
-            {
-                var distance = c.Start > option.Start ? c.Start - option.Start : option.Start - c.Start;
-                if (distance < MinimumSpacing)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
+    private static bool FarFromChosen(CandidateOption option, List<CandidateOption> chosen) =>
+        chosen.TrueForAll(c => c.Day != option.Day || c.Start - option.Start >= MinimumSpacing || option.Start - c.Start >= MinimumSpacing);
 
     private static int Compare(CandidateOption a, CandidateOption b)
     {

@@ -45,6 +45,23 @@ internal sealed class RequestPlan
 
     public Duration MaxGap { get; }
 
+    /// <summary>Everyone who attends an option, stage by stage: the candidate, then the stage's interviewers, each with the stage's interval.</summary>
+    /// <param name="starts">Start of each stage (UTC).</param>
+    /// <param name="people">Interviewers of each stage.</param>
+    /// <returns>One attendance per person and stage.</returns>
+    public IEnumerable<(EngineParticipant Participant, TimeInterval Interval, bool IsCandidate)> Attendances(Instant[] starts, EngineParticipant[][] people)
+    {
+        for (var s = 0; s < starts.Length; s++)
+        {
+            var interval = TimeInterval.FromStart(starts[s], Stages[s].Length);
+            yield return (Candidate, interval, true);
+            foreach (var p in people[s])
+            {
+                yield return (p, interval, false);
+            }
+        }
+    }
+
     /// <summary>Validates <paramref name="request"/> and resolves its participants.</summary>
     /// <exception cref="ArgumentException">The request is malformed or names a participant <paramref name="lookup"/> does not know.</exception>
     public static RequestPlan Create(SchedulingRequest request, Func<string, EngineParticipant?> lookup, Instant now)
@@ -89,35 +106,14 @@ internal sealed class RequestPlan
 
     private static PoolPlan RankPool(PoolRequirement pool, Func<string, EngineParticipant?> lookup, Instant from, Instant now)
     {
-        var members = new EngineParticipant[pool.MemberIds.Count];
-        var load = new int[members.Length];
-        for (var m = 0; m < members.Length; m++)
-        {
-            members[m] = Resolve(lookup, pool.MemberIds[m], $"member of pool '{pool.PoolId}'");
-            load[m] = members[m].BookingsBetween(from, now);
-        }
-
-        var order = new int[members.Length];
-        for (var m = 0; m < order.Length; m++)
-        {
-            order[m] = m;
-        }
-
-        Array.Sort(order, (a, b) =>
-        {
-            var byLoad = load[a].CompareTo(load[b]);
-            return byLoad != 0 ? byLoad : string.CompareOrdinal(members[a].Id, members[b].Id);
-        });
-
-        var ranked = new EngineParticipant[members.Length];
-        var rankedLoad = new int[members.Length];
-        for (var m = 0; m < order.Length; m++)
-        {
-            ranked[m] = members[order[m]];
-            rankedLoad[m] = load[order[m]];
-        }
-
-        return new PoolPlan(pool, ranked, rankedLoad);
+        // Least loaded first; equal loads in id order.
+        var ranked = pool.MemberIds
+            .Select(id => Resolve(lookup, id, $"member of pool '{pool.PoolId}'"))
+            .Select(member => (Member: member, Load: member.BookingsBetween(from, now)))
+            .OrderBy(m => m.Load)
+            .ThenBy(m => m.Member.Id, StringComparer.Ordinal)
+            .ToArray();
+        return new PoolPlan(pool, [.. ranked.Select(m => m.Member)], [.. ranked.Select(m => m.Load)]);
     }
 
     private static EngineParticipant Resolve(Func<string, EngineParticipant?> lookup, string id, string role) =>

@@ -50,11 +50,9 @@ public sealed partial class IntervalSet
         int i = 0, j = 0;
         while (i < a.Length && j < b.Length)
         {
-            var start = Max(a[i].Start, b[j].Start);
-            var end = Min(a[i].End, b[j].End);
-            if (start < end)
+            if (a[i].Intersect(b[j]) is { IsEmpty: false } both)
             {
-                result.Add(new TimeInterval(start, end));
+                result.Add(both);
             }
 
             if (a[i].End < b[j].End)
@@ -141,11 +139,9 @@ public sealed partial class IntervalSet
         var result = new List<TimeInterval>(_items.Length);
         for (var i = FirstEndingAfter(bounds.Start); i < _items.Length && _items[i].Start < bounds.End; i++)
         {
-            var start = Max(_items[i].Start, bounds.Start);
-            var end = Min(_items[i].End, bounds.End);
-            if (start < end)
+            if (_items[i].Intersect(bounds) is { IsEmpty: false } inside)
             {
-                result.Add(new TimeInterval(start, end));
+                result.Add(inside);
             }
         }
 
@@ -193,32 +189,6 @@ public sealed partial class IntervalSet
     /// <summary>Keeps only the intervals at least <paramref name="minimum"/> long.</summary>
     /// <param name="minimum">The shortest length kept.</param>
     /// <returns>A new set (or this one when every interval is long enough).</returns>
-    public IntervalSet WithMinimumLength(Duration minimum)
-    {
-        var keep = 0;
-        foreach (var item in _items)
-        {
-            if (item.Duration >= minimum)
-            {
-                keep++;
-            }
-        }
-
-        if (keep == _items.Length)
-        {
-            return this;
-        }
-
-        var result = new TimeInterval[keep];
-        var n = 0;
-        foreach (var item in _items)
-        {
-            if (item.Duration >= minimum)
-            {
-                result[n++] = item;
-            }
-        }
-
-        return FromNormalized(result);
-    }
+    public IntervalSet WithMinimumLength(Duration minimum) =>
+        Array.TrueForAll(_items, item => item.Duration >= minimum) ? this : FromNormalized(Array.FindAll(_items, item => item.Duration >= minimum));
 }

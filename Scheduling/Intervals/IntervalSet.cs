@@ -119,12 +119,7 @@ public sealed partial class IntervalSet : IReadOnlyList<TimeInterval>, IEquatabl
         var total = Duration.Zero;
         for (var i = FirstEndingAfter(interval.Start); i < _items.Length && _items[i].Start < interval.End; i++)
         {
-            var start = Max(_items[i].Start, interval.Start);
-            var end = Min(_items[i].End, interval.End);
-            if (start < end)
-            {
-                total += end - start;
-            }
+            total += _items[i].Intersect(interval).Duration;
         }
 
         return total;
@@ -208,8 +203,4 @@ public sealed partial class IntervalSet : IReadOnlyList<TimeInterval>, IEquatabl
             sorted[^1] = new TimeInterval(sorted[^1].Start, next.End);
         }
     }
-
-    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
-
-    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 }

@@ -53,6 +53,16 @@ public readonly record struct TimeInterval
     /// <returns><see langword="true"/> when the instant is inside the half-open interval.</returns>
     public bool Contains(Instant instant) => Start <= instant && instant < End;
 
+    /// <summary>The instants in both intervals.</summary>
+    /// <param name="other">The other interval.</param>
+    /// <returns><c>[max(starts), min(ends))</c>; an empty interval at the later start when they share no instant.</returns>
+    public TimeInterval Intersect(TimeInterval other)
+    {
+        var start = Start > other.Start ? Start : other.Start;
+        var end = End < other.End ? End : other.End;
+        return new TimeInterval(start, end > start ? end : start);
+    }
+
     /// <summary>Creates an interval from a start and a length.</summary>
     /// <param name="start">The start (UTC).</param>
     /// <param name="length">The length; must not be negative.</param>
