@@ -39,10 +39,10 @@ internal static class BatchReport
             {
                 Busy = Workload.Busy(random, zone, 10, 14),
             });
-            var panel = Enumerable.Range(0, random.Next(1, 3)).Select(_ => Pick(random, interviewerCount)).Distinct().Select(i => $"i{i}").ToArray();
+            var panel = Enumerable.Range(0, random.Next(1, 3)).Select(_ => Workload.PickInterviewer(random, interviewerCount)).Distinct().Select(i => $"i{i}").ToArray();
             var minutes = random.Next(2) == 0 ? 45 : 60;
             var stages = random.Next(10) == 0
-                ? new[] { new StageRequest("One", minutes, panel), new StageRequest("Two", 45, [$"i{Pick(random, interviewerCount)}"]) }
+                ? new[] { new StageRequest("One", minutes, panel), new StageRequest("Two", 45, [$"i{Workload.PickInterviewer(random, interviewerCount)}"]) }
                 : [new StageRequest("Interview", minutes, panel)];
             requests.Add(new SchedulingRequest($"c{r}", stages.DistinctBy(s => string.Join(",", s.InterviewerIds)).Count() == stages.Length ? stages : [stages[0]], window)
             {
@@ -72,8 +72,4 @@ internal static class BatchReport
             Console.WriteLine($"  total score:    {result.TotalScore:0.0}");
         }
     }
-
-    /// <summary>Skewed demand: half the picks go to the first fifth of the interviewers.</summary>
-    private static int Pick(Random random, int interviewers) =>
-        random.Next(2) == 0 ? random.Next(interviewers / 5) : random.Next(interviewers);
 }

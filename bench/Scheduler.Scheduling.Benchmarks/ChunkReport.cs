@@ -37,7 +37,7 @@ internal static class ChunkReport
         var window = new TimeInterval(Workload.WindowStart, Workload.WindowStart + Duration.FromDays(14));
         var requests = Enumerable.Range(0, requestCount).Select(r =>
         {
-            var interviewer = random.Next(2) == 0 ? random.Next(interviewerCount / 5) : random.Next(interviewerCount);
+            var interviewer = Workload.PickInterviewer(random, interviewerCount);
             return new SchedulingRequest($"c{r % candidateCount:D5}", [new StageRequest("interview", 60, [$"i{interviewer:D4}"])], window) { RequestId = $"r{r}", MaxProposals = 10 };
         }).OrderBy(r => r.Stages[0].InterviewerIds[0], StringComparer.Ordinal).ToArray();
 

@@ -45,6 +45,10 @@ internal static class Workload
         return IntervalSet.From(spans);
     }
 
+    /// <summary>An interviewer index with skewed demand: half the picks go to the first fifth of the <paramref name="interviewers"/>.</summary>
+    public static int PickInterviewer(Random random, int interviewers) =>
+        random.Next(2) == 0 ? random.Next(interviewers / 5) : random.Next(interviewers);
+
     public static WeeklyTimeRule NineToFive { get; } = new(WeeklyTimeRule.Weekdays, new LocalTime(9, 0), new LocalTime(17, 0));
 
     public static ParticipantAvailabilityInput Participant(string id, DateTimeZone zone, IntervalSet busy) =>

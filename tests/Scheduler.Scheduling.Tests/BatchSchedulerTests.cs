@@ -10,8 +10,6 @@ namespace Scheduler.Scheduling.Tests;
 
 public sealed class BatchSchedulerTests
 {
-    private static readonly Instant Now = Monday - Duration.FromDays(3);
-
     /// <summary>
     /// Interviewer x is free 09:00–10:00 and 11:00–12:00. Request "flexible" (first in line) prefers 09:00 and could
     /// also take 11:00; request "only" can only be at 09:00 (its candidate is free only then). Greedy gives 09:00 to

@@ -9,8 +9,6 @@ namespace Scheduler.Scheduling.Tests;
 
 public sealed class BatchSolverTests
 {
-    private static readonly Instant Now = Monday - Duration.FromDays(3);
-
     private static readonly BatchOptions WithoutSolver = BatchOptions.Default with { SolverTimeLimit = TimeSpan.Zero };
 
     [Fact]

@@ -11,7 +11,6 @@ namespace Scheduler.Scheduling.Tests;
 
 public sealed class LearnedPreferenceTests
 {
-    private static readonly Instant Now = Monday - Duration.FromDays(3);
     private static readonly Duration HalfLife = PreferenceLearningOptions.DefaultHalfLife;
     private static readonly PreferenceLearningOptions Learning = new(HalfLife);
 

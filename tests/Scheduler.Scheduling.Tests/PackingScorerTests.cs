@@ -10,8 +10,6 @@ namespace Scheduler.Scheduling.Tests;
 
 public sealed class PackingScorerTests
 {
-    private static readonly Instant Now = Monday - Duration.FromDays(3);
-
     /// <summary>An interviewer who works 13:00–15:00 UTC on weekdays and has nothing else on.</summary>
     private static ParticipantAvailabilityInput TwoHourInterviewer() =>
         new("x", UtcZone, [new WeeklyTimeRule(WeeklyTimeRule.Weekdays, new LocalTime(13, 0), new LocalTime(15, 0))]);

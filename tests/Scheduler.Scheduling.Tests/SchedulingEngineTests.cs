@@ -11,8 +11,6 @@ namespace Scheduler.Scheduling.Tests;
 
 public sealed class SchedulingEngineTests
 {
-    private static readonly Instant Now = Monday - Duration.FromDays(3);
-
     [Fact]
     public void Schedule_PanelWithBusyInterviewer_AvoidsBusyAndPicksEarliestBest()
     {

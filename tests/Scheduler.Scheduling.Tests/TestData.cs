@@ -21,6 +21,9 @@ internal static class TestData
     /// <summary>Monday 2026-03-02 00:00 UTC.</summary>
     public static readonly Instant Monday = Instant.FromUtc(2026, 3, 2, 0, 0);
 
+    /// <summary>Friday 2026-02-27 00:00 UTC, three days before <see cref="Monday"/>: the "now" of most tests.</summary>
+    public static readonly Instant Now = Monday - Duration.FromDays(3);
+
     public static Instant Utc(int year, int month, int day, int hour, int minute = 0) => Instant.FromUtc(year, month, day, hour, minute);
 
     public static Instant At(DateTimeZone zone, int year, int month, int day, int hour, int minute = 0) =>
