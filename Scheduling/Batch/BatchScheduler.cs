@@ -49,25 +49,14 @@ public static class BatchScheduler
         Validate(options);
 
         var byId = SchedulingEngine.Index(participants);
-        var range = UnionRange(requests, now);
-        var states = new Dictionary<string, EngineParticipant>(StringComparer.Ordinal);
-        EngineParticipant? Lookup(string id)
-        {
-            if (states.TryGetValue(id, out var s))
-            {
-                return s;
-            }
-
-            return byId.TryGetValue(id, out var input) ? states[id] = new EngineParticipant(input, range) : null;
-        }
-
+        var lookup = SchedulingEngine.Participants(byId, UnionRange(requests, now));
         var plans = new RequestPlan[requests.Count];
         var candidates = new CandidateOption[requests.Count][];
         var diagnoses = new NoAvailability?[requests.Count];
         for (var r = 0; r < requests.Count; r++)
         {
             ArgumentNullException.ThrowIfNull(requests[r], nameof(requests));
-            plans[r] = RequestPlan.Create(requests[r], Lookup, now);
+            plans[r] = RequestPlan.Create(requests[r], lookup, now);
             var all = SchedulingEngine.Rank(plans[r]);
             if (all.Count == 0)
             {
@@ -80,42 +69,23 @@ public static class BatchScheduler
             candidates[r] = [.. chosen];
         }
 
-        var greedy = new BatchLedger(requests.Count);
-        for (var r = 0; r < requests.Count; r++)
-        {
-            PlaceBest(greedy, r, plans, candidates);
-        }
-
+        var arrival = Enumerable.Range(0, requests.Count);
+        var greedy = PlaceInOrder(arrival);
         var greedyCount = greedy.Booked;
         var best = greedy;
         var strategy = "greedy";
         if (greedy.Booked < requests.Count)
         {
-            var repaired = new BatchLedger(requests.Count);
-            for (var r = 0; r < requests.Count; r++)
+            var mostConstrainedFirst = arrival.OrderBy(r => candidates[r].Length).ThenBy(r => r);
+            foreach (var (order, name) in new[] { (arrival, "greedy+repair"), (mostConstrainedFirst, "mostConstrainedFirst+repair") })
             {
-                PlaceBest(repaired, r, plans, candidates);
-            }
-
-            Repair(repaired, plans, candidates, options);
-            if (Better(repaired, best))
-            {
-                best = repaired;
-                strategy = "greedy+repair";
-            }
-
-            var order = Enumerable.Range(0, requests.Count).OrderBy(r => candidates[r].Length).ThenBy(r => r).ToArray();
-            var constrained = new BatchLedger(requests.Count);
-            foreach (var r in order)
-            {
-                PlaceBest(constrained, r, plans, candidates);
-            }
-
-            Repair(constrained, plans, candidates, options);
-            if (Better(constrained, best))
-            {
-                best = constrained;
-                strategy = "mostConstrainedFirst+repair";
+                var repaired = PlaceInOrder(order);
+                Repair(repaired, plans, candidates, options);
+                if (Better(repaired, best))
+                {
+                    best = repaired;
+                    strategy = name;
+                }
             }
         }
 
@@ -136,20 +106,22 @@ public static class BatchScheduler
 
         var bound = BatchUpperBound.Compute(plans, candidates);
         return new BatchResult(assignments, best.Booked, best.TotalScore, greedyCount, report.BookedBound is { } proven ? Math.Min(bound, proven) : bound, strategy, report);
-    }
 
-    private static bool PlaceBest(BatchLedger ledger, int request, RequestPlan[] plans, CandidateOption[][] candidates)
-    {
-        foreach (var option in candidates[request])
+        // A new solution in which each request, in the given order, takes its best option still free.
+        BatchLedger PlaceInOrder(IEnumerable<int> order)
         {
-            if (ledger.TryPlace(request, plans[request], option, option.Score))
+            var ledger = new BatchLedger(requests.Count);
+            foreach (var r in order)
             {
-                return true;
+                PlaceBest(ledger, r, plans, candidates);
             }
-        }
 
-        return false;
+            return ledger;
+        }
     }
+
+    private static bool PlaceBest(BatchLedger ledger, int request, RequestPlan[] plans, CandidateOption[][] candidates) =>
+        candidates[request].Any(option => ledger.TryPlace(request, plans[request], option, option.Score));
 
     private static void Repair(BatchLedger ledger, RequestPlan[] plans, CandidateOption[][] candidates, BatchOptions options)
     {

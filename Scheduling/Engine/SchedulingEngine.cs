@@ -30,22 +30,7 @@ public static class SchedulingEngine
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(participants);
         var byId = Index(participants);
-        var states = new Dictionary<string, EngineParticipant>(StringComparer.Ordinal);
-        var range = SearchRange(request, now);
-        var plan = RequestPlan.Create(request, id =>
-        {
-            if (states.TryGetValue(id, out var s))
-            {
-                return s;
-            }
-
-            if (!byId.TryGetValue(id, out var input))
-            {
-                return null;
-            }
-
-            return states[id] = new EngineParticipant(input, range);
-        }, now);
+        var plan = RequestPlan.Create(request, Participants(byId, SearchRange(request, now)), now);
         return Schedule(plan, request.MaxProposals);
     }
 
@@ -63,6 +48,15 @@ public static class SchedulingEngine
         }
 
         return byId;
+    }
+
+    /// <summary>Looks participants up by id, each input evaluated over <paramref name="range"/> once, on first use; <see langword="null"/> for an unknown id.</summary>
+    internal static Func<string, EngineParticipant?> Participants(Dictionary<string, ParticipantAvailabilityInput> byId, TimeInterval range)
+    {
+        var states = new Dictionary<string, EngineParticipant>(StringComparer.Ordinal);
+        return id => states.TryGetValue(id, out var state) ? state
+            : byId.TryGetValue(id, out var input) ? states[id] = new EngineParticipant(input, range)
+            : null;
     }
 
     /// <summary>The window after minimum notice (possibly empty).</summary>
