@@ -58,9 +58,7 @@ public abstract class GrainStorageContract : IAsyncLifetime
     [Fact]
     public async Task WriteState_SecondWrite_ChangesETagAndState()
     {
-        var grainId = TestGrains.NewId();
-        var state = new GrainState<ContractState>(ContractState.Sample("v1"));
-        await Storage.WriteStateAsync(StateName, grainId, state);
+        var (grainId, state) = await WriteNewAsync("v1");
         var firstETag = state.ETag;
 
         state.State = ContractState.Sample("v2", items: 5);
@@ -75,9 +73,7 @@ public abstract class GrainStorageContract : IAsyncLifetime
     [Fact]
     public async Task WriteState_StaleETag_ThrowsAndKeepsStoredState()
     {
-        var grainId = TestGrains.NewId();
-        var current = new GrainState<ContractState>(ContractState.Sample("v1"));
-        await Storage.WriteStateAsync(StateName, grainId, current);
+        var (grainId, current) = await WriteNewAsync("v1");
         var stale = new GrainState<ContractState>(ContractState.Sample("stale")) { ETag = current.ETag };
         current.State = ContractState.Sample("v2");
         await Storage.WriteStateAsync(StateName, grainId, current);
@@ -104,9 +100,7 @@ public abstract class GrainStorageContract : IAsyncLifetime
     [Fact]
     public async Task WriteState_NullETagWhenRecordExists_ThrowsAndKeepsStoredState()
     {
-        var grainId = TestGrains.NewId();
-        var first = new GrainState<ContractState>(ContractState.Sample("first"));
-        await Storage.WriteStateAsync(StateName, grainId, first);
+        var (grainId, first) = await WriteNewAsync("first");
 
         await Assert.ThrowsAsync<InconsistentStateException>(
             () => Storage.WriteStateAsync(StateName, grainId, new GrainState<ContractState>(ContractState.Sample("second"))));
@@ -127,9 +121,7 @@ public abstract class GrainStorageContract : IAsyncLifetime
     [Fact]
     public async Task ClearState_StaleETag_ThrowsAndKeepsRecord()
     {
-        var grainId = TestGrains.NewId();
-        var current = new GrainState<ContractState>(ContractState.Sample("v1"));
-        await Storage.WriteStateAsync(StateName, grainId, current);
+        var (grainId, current) = await WriteNewAsync("v1");
         var stale = new GrainState<ContractState>(current.State) { ETag = current.ETag };
         current.State = ContractState.Sample("v2");
         await Storage.WriteStateAsync(StateName, grainId, current);
@@ -159,9 +151,7 @@ public abstract class GrainStorageContract : IAsyncLifetime
     [Fact]
     public async Task ClearState_ThenRead_ReportsMissingState()
     {
-        var grainId = TestGrains.NewId();
-        var state = new GrainState<ContractState>(ContractState.Sample("doomed"));
-        await Storage.WriteStateAsync(StateName, grainId, state);
+        var (grainId, state) = await WriteNewAsync("doomed");
 
         await Storage.ClearStateAsync(StateName, grainId, state);
         var read = await ReadAsync(grainId);
@@ -188,9 +178,7 @@ public abstract class GrainStorageContract : IAsyncLifetime
     [Fact]
     public async Task WriteState_AfterClearWithReadETag_CreatesRecordAgain()
     {
-        var grainId = TestGrains.NewId();
-        var state = new GrainState<ContractState>(ContractState.Sample("v1"));
-        await Storage.WriteStateAsync(StateName, grainId, state);
+        var (grainId, state) = await WriteNewAsync("v1");
         await Storage.ClearStateAsync(StateName, grainId, state);
 
         var reread = await ReadAsync(grainId);
@@ -221,9 +209,7 @@ public abstract class GrainStorageContract : IAsyncLifetime
     [Fact]
     public async Task WriteState_ConcurrentWritesWithSameETag_ExactlyOneWins()
     {
-        var grainId = TestGrains.NewId();
-        var initial = new GrainState<ContractState>(ContractState.Sample("v1"));
-        await Storage.WriteStateAsync(StateName, grainId, initial);
+        var (grainId, initial) = await WriteNewAsync("v1");
         var writers = Enumerable.Range(0, 8)
             .Select(i => (Storage, new GrainState<ContractState>(ContractState.Sample($"writer-{i}")) { ETag = initial.ETag }))
             .ToList();
@@ -268,6 +254,15 @@ public abstract class GrainStorageContract : IAsyncLifetime
         var read = await ReadAsync(grainId);
 
         large.AssertEqual(read.State);
+    }
+
+    /// <summary>Writes <c>ContractState.Sample(name)</c> as the state of a new grain.</summary>
+    private async Task<(GrainId GrainId, GrainState<ContractState> State)> WriteNewAsync(string name)
+    {
+        var grainId = TestGrains.NewId();
+        var state = new GrainState<ContractState>(ContractState.Sample(name));
+        await Storage.WriteStateAsync(StateName, grainId, state);
+        return (grainId, state);
     }
 
     protected async Task<GrainState<ContractState>> ReadAsync(GrainId grainId, string stateName = StateName)

@@ -54,7 +54,7 @@ public abstract class MembershipTableContract : IAsyncLifetime
     public async Task InitializeMembershipTable_AgainFromAnotherSilo_KeepsEntriesAndVersion()
     {
         var entry = NewEntry();
-        Assert.True(await Table.InsertRowAsync(entry, (await Table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
+        await InsertAsync(entry);
 
         var other = await CreateTableAsync(ClusterId);
         await other.InitializeMembershipTableAsync(true, Cancellation);
@@ -98,7 +98,7 @@ public abstract class MembershipTableContract : IAsyncLifetime
     public async Task InsertRow_SameSiloTwice_ReturnsFalseAndChangesNothing()
     {
         var entry = NewEntry();
-        Assert.True(await Table.InsertRowAsync(entry, (await Table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
+        await InsertAsync(entry);
         var current = (await Table.ReadAllAsync(Cancellation)).Version;
 
         Assert.False(await Table.InsertRowAsync(entry, current.Next(), Cancellation));
@@ -126,7 +126,7 @@ public abstract class MembershipTableContract : IAsyncLifetime
     public async Task UpdateRow_CurrentETag_StoresEntryAndAdvancesVersion()
     {
         var entry = NewEntry();
-        Assert.True(await Table.InsertRowAsync(entry, (await Table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
+        await InsertAsync(entry);
         var row = await Table.ReadRowAsync(entry.SiloAddress, Cancellation);
         var (_, etag) = Assert.Single(row.Members);
 
@@ -147,7 +147,7 @@ public abstract class MembershipTableContract : IAsyncLifetime
     {
         var entry = NewEntry();
         entry.AddSuspector(SiloAddress.New(IPAddress.Loopback, 12_345, 7), Now);
-        Assert.True(await Table.InsertRowAsync(entry, (await Table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
+        await InsertAsync(entry);
         var row = await Table.ReadRowAsync(entry.SiloAddress, Cancellation);
 
         Assert.True(await Table.UpdateRowAsync(Copy(entry, SiloStatus.Active), row.Members[0].Item2, row.Version.Next(), Cancellation));
@@ -160,7 +160,7 @@ public abstract class MembershipTableContract : IAsyncLifetime
     public async Task UpdateRow_StaleRowETag_ReturnsFalseAndChangesNothing()
     {
         var entry = NewEntry();
-        Assert.True(await Table.InsertRowAsync(entry, (await Table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
+        await InsertAsync(entry);
         var row = await Table.ReadRowAsync(entry.SiloAddress, Cancellation);
         var staleETag = row.Members[0].Item2;
         var active = Copy(entry, SiloStatus.Active);
@@ -193,7 +193,7 @@ public abstract class MembershipTableContract : IAsyncLifetime
     public async Task UpdateRow_ConcurrentWithSameETags_ExactlyOneWins()
     {
         var entry = NewEntry();
-        Assert.True(await Table.InsertRowAsync(entry, (await Table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
+        await InsertAsync(entry);
         var row = await Table.ReadRowAsync(entry.SiloAddress, Cancellation);
         var (_, etag) = Assert.Single(row.Members);
         var updates = Enumerable.Range(0, 6).Select(i => Copy(entry, SiloStatus.Active, proxyPort: 40_000 + i)).ToList();
@@ -210,7 +210,7 @@ public abstract class MembershipTableContract : IAsyncLifetime
     public async Task UpdateIAmAlive_ChangesOnlyTheHeartbeatAndKeepsReadETagsUsable()
     {
         var entry = Copy(NewEntry(), SiloStatus.Active);
-        Assert.True(await Table.InsertRowAsync(entry, (await Table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
+        await InsertAsync(entry);
         var before = await Table.ReadRowAsync(entry.SiloAddress, Cancellation);
 
         var heartbeat = Copy(entry, SiloStatus.Active);
@@ -229,7 +229,7 @@ public abstract class MembershipTableContract : IAsyncLifetime
     [Fact]
     public async Task ReadRow_MissingSilo_ReturnsNoEntryAndTheVersion()
     {
-        Assert.True(await Table.InsertRowAsync(NewEntry(), (await Table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
+        await InsertAsync(NewEntry());
 
         var row = await Table.ReadRowAsync(NewEntry().SiloAddress, Cancellation);
 
@@ -244,7 +244,7 @@ public abstract class MembershipTableContract : IAsyncLifetime
         for (var i = 0; i < 3; i++)
         {
             var entry = NewEntry();
-            Assert.True(await Table.InsertRowAsync(entry, (await Table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
+            await InsertAsync(entry);
             entries.Add(entry);
         }
 
@@ -264,7 +264,7 @@ public abstract class MembershipTableContract : IAsyncLifetime
         var activeOld = Copy(NewEntry(), SiloStatus.Active, aliveAt: Now.AddHours(-2));
         foreach (var entry in new[] { deadOld, deadRecent, activeOld })
         {
-            Assert.True(await Table.InsertRowAsync(entry, (await Table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
+            await InsertAsync(entry);
         }
 
         await Table.CleanupDefunctSiloEntriesAsync(new DateTimeOffset(Now.AddHours(-1)), Cancellation);
@@ -282,8 +282,8 @@ public abstract class MembershipTableContract : IAsyncLifetime
         var otherCluster = $"{ClusterId}-other";
         var other = await CreateTableAsync(otherCluster);
         await other.InitializeMembershipTableAsync(true, Cancellation);
-        Assert.True(await other.InsertRowAsync(NewEntry(), (await other.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
-        Assert.True(await Table.InsertRowAsync(NewEntry(), (await Table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
+        await InsertAsync(NewEntry(), other);
+        await InsertAsync(NewEntry());
 
         await Table.DeleteMembershipTableEntriesAsync(ClusterId, Cancellation);
 
@@ -294,6 +294,13 @@ public abstract class MembershipTableContract : IAsyncLifetime
         var kept = await other.ReadAllAsync(Cancellation);
         Assert.Single(kept.Members);
         Assert.Equal(1, kept.Version.Version);
+    }
+
+    /// <summary>Inserts <paramref name="entry"/> into <paramref name="table"/> (<see cref="Table"/> by default) at the version after the current one, and checks it was written.</summary>
+    private async Task InsertAsync(MembershipEntry entry, IMembershipTable? table = null)
+    {
+        table ??= Table;
+        Assert.True(await table.InsertRowAsync(entry, (await table.ReadAllAsync(Cancellation)).Version.Next(), Cancellation));
     }
 
     /// <summary>A joining silo with a unique address, times on whole milliseconds (what every store keeps).</summary>
@@ -308,20 +315,16 @@ public abstract class MembershipTableContract : IAsyncLifetime
         IAmAliveTime = Now,
     };
 
-    protected static MembershipEntry Copy(MembershipEntry entry, SiloStatus status, int? proxyPort = null, DateTime? aliveAt = null)
+    protected static MembershipEntry Copy(MembershipEntry entry, SiloStatus status, int? proxyPort = null, DateTime? aliveAt = null) => new()
     {
-        var copy = new MembershipEntry
-        {
-            SiloAddress = entry.SiloAddress,
-            HostName = entry.HostName,
-            SiloName = entry.SiloName,
-            Status = status,
-            ProxyPort = proxyPort ?? entry.ProxyPort,
-            StartTime = entry.StartTime,
-            IAmAliveTime = aliveAt ?? entry.IAmAliveTime,
-        };
-        return copy;
-    }
+        SiloAddress = entry.SiloAddress,
+        HostName = entry.HostName,
+        SiloName = entry.SiloName,
+        Status = status,
+        ProxyPort = proxyPort ?? entry.ProxyPort,
+        StartTime = entry.StartTime,
+        IAmAliveTime = aliveAt ?? entry.IAmAliveTime,
+    };
 
     protected static void AssertSameEntry(MembershipEntry expected, MembershipEntry actual)
     {

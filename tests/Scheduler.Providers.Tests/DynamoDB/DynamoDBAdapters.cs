@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -46,6 +47,15 @@ public static class DynamoDBAdapters
 
     public static DynamoDBMembershipTable MembershipTableFor(DynaliteFixture dynalite, string clusterId, string table = MembershipTable) =>
         new(Options.Create(new DynamoDBClusteringOptions { TableName = table }.Connect(dynalite)), Cluster("svc", clusterId), NullLogger<DynamoDBMembershipTable>.Instance);
+
+    /// <summary>An item as stored, read strongly consistent by its string partition and sort keys.</summary>
+    public static async Task<Dictionary<string, AttributeValue>> RawItemAsync(this DynaliteFixture dynalite, string table, (string Name, string Value) partition, (string Name, string Value) sort) =>
+        (await dynalite.Client.GetItemAsync(new GetItemRequest
+        {
+            TableName = table,
+            Key = new() { [partition.Name] = new AttributeValue(partition.Value), [sort.Name] = new AttributeValue(sort.Value) },
+            ConsistentRead = true,
+        })).Item;
 
     public static IOptions<ClusterOptions> Cluster(string serviceId, string clusterId = "test") =>
         Options.Create(new ClusterOptions { ClusterId = clusterId, ServiceId = serviceId });

@@ -147,13 +147,8 @@ public sealed class DynamoDBGrainStorageTests(DynaliteFixture dynalite) : IDispo
 
     private int PutCount() => dynalite.Shim.Requests.Count(r => r.Operation is "PutItem" or "UpdateItem" or "DeleteItem");
 
-    private async Task<Dictionary<string, AttributeValue>> RawAsync(string table, GrainId grainId, string stateName) =>
-        (await dynalite.Client.GetItemAsync(new GetItemRequest
-        {
-            TableName = table,
-            Key = new() { ["GrainReference"] = new AttributeValue($"{_serviceId}_{grainId}"), ["GrainType"] = new AttributeValue(stateName) },
-            ConsistentRead = true,
-        })).Item;
+    private Task<Dictionary<string, AttributeValue>> RawAsync(string table, GrainId grainId, string stateName) =>
+        dynalite.RawItemAsync(table, ("GrainReference", $"{_serviceId}_{grainId}"), ("GrainType", stateName));
 
     private static ContractState Huge() => new()
     {

@@ -90,13 +90,8 @@ public sealed class DynamoDBMembershipTests(DynaliteFixture dynalite) : IDisposa
         return table;
     }
 
-    private async Task<Dictionary<string, AttributeValue>> RawAsync(string identity) =>
-        (await dynalite.Client.GetItemAsync(new GetItemRequest
-        {
-            TableName = DynamoDBAdapters.MembershipTable,
-            Key = new() { ["DeploymentId"] = new AttributeValue(_clusterId), ["SiloIdentity"] = new AttributeValue(identity) },
-            ConsistentRead = true,
-        })).Item;
+    private Task<Dictionary<string, AttributeValue>> RawAsync(string identity) =>
+        dynalite.RawItemAsync(DynamoDBAdapters.MembershipTable, ("DeploymentId", _clusterId), ("SiloIdentity", identity));
 
     private static MembershipEntry Entry(int port, SiloStatus status, int proxyPort) => new()
     {
