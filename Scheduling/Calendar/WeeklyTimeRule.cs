@@ -34,16 +34,5 @@ public sealed record WeeklyTimeRule(IReadOnlyList<IsoDayOfWeek> Days, LocalTime 
     /// <summary>Whether the rule applies on <paramref name="day"/>.</summary>
     /// <param name="day">An ISO day of the week.</param>
     /// <returns><see langword="true"/> when <see cref="Days"/> lists it.</returns>
-    public bool AppliesOn(IsoDayOfWeek day)
-    {
-        foreach (var d in Days)
-        {
-            if (d == day)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool AppliesOn(IsoDayOfWeek day) => Days.Contains(day);
 }

@@ -60,7 +60,7 @@ public sealed class DynamoDBReminderTable : DynamoDBTableProvider<DynamoDBRemind
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The grain's reminders.</returns>
     public async Task<ReminderTableData> ReadRows(GrainId grainId, CancellationToken cancellationToken) =>
-        new(await QueryAsync(ReminderItem.GrainIndex, $"{ReminderItem.GrainReference} = :grain", (":grain", DynamoDBRequests.S(grainId.ToString())), cancellationToken).ConfigureAwait(false));
+        new(await QueryAsync(ReminderItem.GrainIndex, $"{ReminderItem.GrainReference} = :grain", [(":grain", DynamoDBRequests.S(grainId.ToString()))], cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc/>
     public Task<ReminderTableData> ReadRows(uint begin, uint end) => ReadRows(begin, end, CancellationToken.None);
@@ -83,8 +83,8 @@ public sealed class DynamoDBReminderTable : DynamoDBTableProvider<DynamoDBRemind
             return new(await QueryAsync(ReminderItem.HashIndex, $"{Hash} BETWEEN :first AND :last", [(":first", DynamoDBRequests.N(begin + 1L)), (":last", DynamoDBRequests.N(end))], cancellationToken).ConfigureAwait(false));
         }
 
-        var low = await QueryAsync(ReminderItem.HashIndex, $"{Hash} <= :last", (":last", DynamoDBRequests.N(end)), cancellationToken).ConfigureAwait(false);
-        var high = await QueryAsync(ReminderItem.HashIndex, $"{Hash} > :first", (":first", DynamoDBRequests.N(begin)), cancellationToken).ConfigureAwait(false);
+        var low = await QueryAsync(ReminderItem.HashIndex, $"{Hash} <= :last", [(":last", DynamoDBRequests.N(end))], cancellationToken).ConfigureAwait(false);
+        var high = await QueryAsync(ReminderItem.HashIndex, $"{Hash} > :first", [(":first", DynamoDBRequests.N(begin))], cancellationToken).ConfigureAwait(false);
         return new(high.Concat(low));
     }
 
@@ -149,9 +149,6 @@ public sealed class DynamoDBReminderTable : DynamoDBTableProvider<DynamoDBRemind
         var keys = all.Reminders.Select(r => ReminderItem.Key(_serviceId, r.GrainId, r.ReminderName));
         await DynamoDBRequests.DeleteAllAsync(Client, Options.TableName, keys, cancellationToken).ConfigureAwait(false);
     }
-
-    private Task<List<ReminderEntry>> QueryAsync(string index, string rangeCondition, (string Name, AttributeValue Value) value, CancellationToken cancellationToken) =>
-        QueryAsync(index, rangeCondition, [value], cancellationToken);
 
     private async Task<List<ReminderEntry>> QueryAsync(string index, string rangeCondition, (string Name, AttributeValue Value)[] values, CancellationToken cancellationToken)
     {
