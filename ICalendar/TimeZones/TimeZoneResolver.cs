@@ -98,15 +98,9 @@ internal static partial class TimeZoneResolver
     private static DateTimeZone? FromWindowsId(string id)
     {
         var mapping = TzdbDateTimeZoneSource.Default.WindowsMapping.PrimaryMapping;
-        foreach (var key in mapping.Keys)
-        {
-            if (string.Equals(key, id, StringComparison.OrdinalIgnoreCase))
-            {
-                return Tzdb.GetZoneOrNull(mapping[key]);
-            }
-        }
-
-        return null;
+        return mapping.Keys.FirstOrDefault(key => string.Equals(key, id, StringComparison.OrdinalIgnoreCase)) is { } windowsId
+            ? Tzdb.GetZoneOrNull(mapping[windowsId])
+            : null;
     }
 
     private static DateTimeZone? FromDisplayName(string id)
