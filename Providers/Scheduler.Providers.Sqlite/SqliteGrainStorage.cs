@@ -108,24 +108,11 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
         RunAsync("write", stateName, grainId, async () =>
         {
             var payload = _serializer.Serialize(grainState.State).ToArray();
-            var modifiedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var expected = grainState.ETag;
             var sql = expected is null
                 ? "INSERT INTO orleans_grain_state (service_id, grain_id, state_name, etag, payload, modified_at) VALUES ($service, $grain, $state, 1, $payload, $modified) ON CONFLICT DO NOTHING"
                 : $"UPDATE orleans_grain_state SET etag = etag + 1, payload = $payload, modified_at = $modified WHERE {Key} AND etag = $expected";
-            var written = await _writer.ExecuteAsync(
-                command =>
-                {
-                    Bind(command, sql, stateName, grainId, expected);
-                    command.Parameters.AddWithValue("$payload", payload);
-                    command.Parameters.AddWithValue("$modified", modifiedAt);
-                },
-                cancellationToken).ConfigureAwait(false);
-            if (written != 1)
-            {
-                throw await ConflictAsync("write", stateName, grainId, expected).ConfigureAwait(false);
-            }
-
+            await ChangeAsync("write", sql, stateName, grainId, expected, payload, cancellationToken).ConfigureAwait(false);
             grainState.ETag = expected is null ? FormatETag(1) : FormatETag(ParseETag(expected) + 1);
             grainState.RecordExists = true;
         });
@@ -157,19 +144,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
             var sql = _options.DeleteStateOnClear
                 ? $"DELETE FROM orleans_grain_state WHERE {Key} AND etag = $expected"
                 : $"UPDATE orleans_grain_state SET etag = etag + 1, payload = NULL, modified_at = $modified WHERE {Key} AND etag = $expected";
-            var modifiedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            var cleared = await _writer.ExecuteAsync(
-                command =>
-                {
-                    Bind(command, sql, stateName, grainId, expected);
-                    command.Parameters.AddWithValue("$modified", modifiedAt);
-                },
-                cancellationToken).ConfigureAwait(false);
-            if (cleared != 1)
-            {
-                throw await ConflictAsync("clear", stateName, grainId, expected).ConfigureAwait(false);
-            }
-
+            await ChangeAsync("clear", sql, stateName, grainId, expected, payload: null, cancellationToken).ConfigureAwait(false);
             grainState.ETag = _options.DeleteStateOnClear ? null : FormatETag(ParseETag(expected) + 1);
             grainState.RecordExists = false;
         });
@@ -209,6 +184,31 @@ public sealed class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<IS
             command => Bind(command, $"SELECT etag FROM orleans_grain_state WHERE {Key}", stateName, grainId),
             command => command.ExecuteScalarAsync(cancellationToken),
             cancellationToken).ConfigureAwait(false) is long etag ? FormatETag(etag) : null;
+
+    /// <summary>
+    /// Runs a conditional write or clear (<c>$modified</c> is now; <c>$payload</c> bound when given) through the
+    /// group-commit writer; a statement that changed no row lost to another writer.
+    /// </summary>
+    /// <exception cref="InconsistentStateException">No row matched the expected ETag; nothing was changed.</exception>
+    private async Task ChangeAsync(string operation, string sql, string stateName, GrainId grainId, string? expected, byte[]? payload, CancellationToken cancellationToken)
+    {
+        var modifiedAt = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var changed = await _writer.ExecuteAsync(
+            command =>
+            {
+                Bind(command, sql, stateName, grainId, expected);
+                command.Parameters.AddWithValue("$modified", modifiedAt);
+                if (payload is not null)
+                {
+                    command.Parameters.AddWithValue("$payload", payload);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (changed != 1)
+        {
+            throw await ConflictAsync(operation, stateName, grainId, expected).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// The conflict of a write that changed no row, with the ETag stored now. Not cancellable: the
