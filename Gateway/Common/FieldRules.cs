@@ -72,15 +72,16 @@ public static partial class FieldRules
     public static bool IsDate(string? date) =>
         date is { Length: 10 } && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
-    /// <summary>Checks a window: both ends present, end after start, at most <see cref="MaxWindowDays"/> days.</summary>
+    /// <summary>Checks a window: both ends present, end after start, at most <paramref name="maxDays"/> days.</summary>
     /// <param name="errors">Where errors go.</param>
     /// <param name="path">The window's field path (<c>window</c>; empty for query parameters <c>from</c>/<c>to</c>).</param>
     /// <param name="start">The start.</param>
     /// <param name="end">The end.</param>
     /// <param name="startName">The start field name (<c>start</c> or <c>from</c>).</param>
     /// <param name="endName">The end field name (<c>end</c> or <c>to</c>).</param>
+    /// <param name="maxDays">The longest span in days; <see langword="null"/> for no limit. Default <see cref="MaxWindowDays"/>.</param>
     /// <returns><see langword="true"/> when valid.</returns>
-    public static bool CheckWindow(ValidationErrors errors, string path, DateTimeOffset? start, DateTimeOffset? end, string startName = "start", string endName = "end")
+    public static bool CheckWindow(ValidationErrors errors, string path, DateTimeOffset? start, DateTimeOffset? end, string startName = "start", string endName = "end", int? maxDays = MaxWindowDays)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var ok = errors.Require(start is not null, FieldPath.Member(path, startName), "Required (RFC 3339 date-time).");
@@ -96,7 +97,7 @@ public static partial class FieldRules
             return false;
         }
 
-        return errors.Require(end - start <= TimeSpan.FromDays(MaxWindowDays), FieldPath.Member(path, endName), $"The window may span at most {MaxWindowDays} days.");
+        return maxDays is not { } days || errors.Require(end - start <= TimeSpan.FromDays(days), FieldPath.Member(path, endName), $"The window may span at most {days} days.");
     }
 
     /// <summary>Checks a list of weekly rules (<c>{days, start, end}</c>).</summary>

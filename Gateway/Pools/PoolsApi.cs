@@ -126,7 +126,7 @@ public static class PoolsApi
 
     private static async Task<Results<Ok<PoolView>, ProblemHttpResult>> GetPool(string id, TenantGrains grains, CancellationToken cancellationToken)
     {
-        var pool = FieldRules.IsValidId(id) ? await grains.Pool(id).Get().WaitAsync(cancellationToken) : null;
+        var pool = await grains.FindPool(id, cancellationToken);
         return pool is null ? ApiProblems.NotFound("pool", id) : TypedResults.Ok(pool);
     }
 }
