@@ -100,6 +100,20 @@ public static partial class FieldRules
         return maxDays is not { } days || errors.Require(end - start <= TimeSpan.FromDays(days), FieldPath.Member(path, endName), $"The window may span at most {days} days.");
     }
 
+    /// <summary>Checks an optional whole number: absent, or from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    /// <param name="errors">Where errors go.</param>
+    /// <param name="field">The field path.</param>
+    /// <param name="value">The value; <see langword="null"/> is accepted.</param>
+    /// <param name="min">The least value.</param>
+    /// <param name="max">The largest value.</param>
+    /// <param name="unit">The unit the message names, e.g. <c>minutes</c>; <see langword="null"/> for none.</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    public static bool CheckRange(ValidationErrors errors, string field, int? value, int min, int max, string? unit = null)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        return errors.Require(value is null || (value >= min && value <= max), field, unit is null ? $"Must be between {min} and {max}." : $"Must be between {min} and {max} {unit}.");
+    }
+
     /// <summary>Checks a list of weekly rules (<c>{days, start, end}</c>).</summary>
     /// <param name="errors">Where errors go.</param>
     /// <param name="path">The list's field path.</param>

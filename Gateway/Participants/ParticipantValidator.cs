@@ -20,7 +20,6 @@ public static class ParticipantValidator
     /// <summary>The most calendar ids one Google or Microsoft calendar entry may name.</summary>
     public const int MaxCalendarIds = 50;
 
-
     /// <summary>Checks every field of <paramref name="body"/>.</summary>
     /// <param name="body">The body.</param>
     /// <returns>The errors (empty when valid).</returns>
@@ -38,10 +37,10 @@ public static class ParticipantValidator
         FieldRules.CheckWeeklyHours(errors, "workingHours", body.WorkingHours);
         FieldRules.CheckWeeklyHours(errors, "preferredTimes", body.PreferredTimes);
         CheckOverrides(errors, body.DateOverrides);
-        CheckRange(errors, "bufferBeforeMinutes", body.BufferBeforeMinutes, 0, 240);
-        CheckRange(errors, "bufferAfterMinutes", body.BufferAfterMinutes, 0, 240);
-        CheckRange(errors, "maxInterviewsPerDay", body.MaxInterviewsPerDay, 0, 100);
-        CheckRange(errors, "maxInterviewsPerWeek", body.MaxInterviewsPerWeek, 0, 500);
+        FieldRules.CheckRange(errors, "bufferBeforeMinutes", body.BufferBeforeMinutes, 0, 240);
+        FieldRules.CheckRange(errors, "bufferAfterMinutes", body.BufferAfterMinutes, 0, 240);
+        FieldRules.CheckRange(errors, "maxInterviewsPerDay", body.MaxInterviewsPerDay, 0, 100);
+        FieldRules.CheckRange(errors, "maxInterviewsPerWeek", body.MaxInterviewsPerWeek, 0, 500);
         CheckCalendars(errors, body.Calendars);
         if (body.SlackUserId is not null)
         {
@@ -109,14 +108,6 @@ public static class ParticipantValidator
     /// <returns>The rules.</returns>
     public static IReadOnlyList<WeeklyHours> ToWeekly(IReadOnlyList<WeeklyHoursBody?>? rules) =>
         [.. (rules ?? []).Select(r => new WeeklyHours([.. r!.Days!], r.Start!, r.End!))];
-
-    private static void CheckRange(ValidationErrors errors, string field, int? value, int min, int max)
-    {
-        if (value is { } v)
-        {
-            errors.Require(v >= min && v <= max, field, $"Must be between {min} and {max}.");
-        }
-    }
 
     private static void CheckOverrides(ValidationErrors errors, IReadOnlyList<DateOverrideBody?>? overrides)
     {
