@@ -114,16 +114,7 @@ public static class InterviewRequestValidator
                 FieldPath.Member(path, "durationMinutes"),
                 stage.DurationMinutes is null ? "Required (1–480 minutes)." : "Must be between 1 and 480 minutes.");
             var interviewers = stage.InterviewerIds ?? [];
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var j = 0; j < interviewers.Count; j++)
-            {
-                var idPath = FieldPath.Index(FieldPath.Member(path, "interviewerIds"), j);
-                if (errors.Require(FieldRules.IsValidId(interviewers[j]), idPath, "Not a valid participant id."))
-                {
-                    errors.Require(seen.Add(interviewers[j]!), idPath, $"'{FieldRules.Echo(interviewers[j])}' is listed twice.");
-                    errors.Require(interviewers[j] != body.CandidateId, idPath, "The candidate cannot interview themselves.");
-                }
-            }
+            FieldRules.CheckParticipantIds(errors, FieldPath.Member(path, "interviewerIds"), interviewers, id => id == body.CandidateId ? "The candidate cannot interview themselves." : null);
 
             var pools = stage.Pools ?? [];
             for (var j = 0; j < pools.Count; j++)

@@ -128,19 +128,7 @@ public static class ParticipantsApi
         string id, IReadOnlyList<BlockBody?> body, TenantGrains grains, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (errors.Require(body.Count <= MaxBlocks, "body", $"At most {MaxBlocks} blocks."))
-        {
-            for (var i = 0; i < body.Count; i++)
-            {
-                var path = FieldPath.Index(string.Empty, i);
-                var block = body[i];
-                if (errors.Require(block is not null, path, "Required."))
-                {
-                    CheckBlock(errors, path, block!);
-                }
-            }
-        }
-
+        FieldRules.CheckEach(errors, string.Empty, body, MaxBlocks, $"At most {MaxBlocks} blocks.", (path, block) => CheckBlock(errors, path, block));
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors);

@@ -51,15 +51,7 @@ public static class PoolsApi
         var members = body.Members ?? [];
         if (errors.Require(members.Count is > 0 and <= MaxMembers, "members", $"1–{MaxMembers} members are required."))
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < members.Count; i++)
-            {
-                var path = FieldPath.Index("members", i);
-                if (errors.Require(FieldRules.IsValidId(members[i]), path, "Not a valid participant id."))
-                {
-                    errors.Require(seen.Add(members[i]!), path, $"'{FieldRules.Echo(members[i])}' is listed twice.");
-                }
-            }
+            FieldRules.CheckParticipantIds(errors, "members", members);
         }
 
         if (!errors.IsEmpty)
