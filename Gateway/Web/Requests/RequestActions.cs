@@ -59,17 +59,11 @@ public sealed class RequestActions(IGrainFactory factory, IAuthorizationService 
         return ApplyAsync(viewer, requestId, invalid, async request => From(await request.Reschedule(spec!)));
     }
 
-    /// <summary>Whether the viewer may take actions of <paramref name="policy"/>.</summary>
-    /// <param name="viewer">The signed-in person.</param>
-    /// <param name="policy">A <see cref="SchedulerPolicies"/> name.</param>
-    /// <returns><see langword="true"/> when the policy admits the viewer.</returns>
-    public async Task<bool> MayAsync(ClaimsPrincipal viewer, string policy) => (await authorization.AuthorizeAsync(viewer, policy)).Succeeded;
-
     /// <summary>The one path of every action: the route's policy, then the input's error, then the request id, then the request grain.</summary>
     private async Task<ActionResult> ApplyAsync(ClaimsPrincipal viewer, string requestId, string? invalid, Func<IInterviewRequestGrain, Task<ActionResult>> apply)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        if (!await MayAsync(viewer, SchedulerPolicies.Recruiter))
+        if (!(await authorization.AuthorizeAsync(viewer, SchedulerPolicies.Recruiter)).Succeeded)
         {
             return ActionResult.Refused(SchedulerPolicies.Recruiter);
         }
