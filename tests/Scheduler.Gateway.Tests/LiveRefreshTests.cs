@@ -1,12 +1,12 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Scheduler.Gateway.Web.Board;
+using Scheduler.Gateway.Web;
 
 namespace Scheduler.Gateway.Tests;
 
-/// <summary>The board's refresh loop on a fake clock: a failed read is shown and logged, and the next tick reads again.</summary>
-public sealed class BoardRefreshTests
+/// <summary>The live pages' refresh loop on a fake clock: a failed read is shown and logged, and the next tick reads again.</summary>
+public sealed class LiveRefreshTests
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
@@ -16,7 +16,7 @@ public sealed class BoardRefreshTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var log = new RecordingLogger();
-        var refresh = new BoardRefresh(time, log);
+        var refresh = new LiveRefresh(time, log);
         var reads = Channel.CreateUnbounded<int>();
         var fourth = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var count = 0;
@@ -63,7 +63,7 @@ public sealed class BoardRefreshTests
     public async Task TickAsync_AReadFails_SaysSoWithTheLastGoodRefresh_UntilAReadSucceeds()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 2, TimeSpan.Zero));
-        var refresh = new BoardRefresh(time, new RecordingLogger());
+        var refresh = new LiveRefresh(time, new RecordingLogger());
 
         Assert.False(await refresh.TickAsync(() => Task.FromResult(false)));
         time.Advance(Period);
@@ -85,7 +85,7 @@ public sealed class BoardRefreshTests
         Assert.Equal(expected, await reads.Reader.ReadAsync().AsTask().WaitAsync(Wait));
     }
 
-    private sealed class RecordingLogger : ILogger<BoardRefresh>
+    private sealed class RecordingLogger : ILogger<LiveRefresh>
     {
         public List<(LogLevel Level, Exception? Exception)> Entries { get; } = [];
 
