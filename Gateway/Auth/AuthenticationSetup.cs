@@ -22,6 +22,7 @@ public static class AuthenticationSetup
         var section = builder.Configuration.GetSection(AuthOptions.SectionName);
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddValidatedOptions<AuthOptions>(builder.Configuration, AuthOptions.SectionName);
+        var key = string.IsNullOrEmpty(options.Authority) ? SigningKeys.Resolve(options, builder.Environment) : null;
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {
@@ -47,7 +48,7 @@ public static class AuthenticationSetup
                 };
             }
 
-            if (!string.IsNullOrEmpty(options.Authority))
+            if (key is null)
             {
                 jwt.Authority = options.Authority;
                 jwt.Audience = options.Audience;
@@ -56,7 +57,6 @@ public static class AuthenticationSetup
             }
             else
             {
-                var key = SigningKeys.Resolve(options, builder.Environment);
                 jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
                 jwt.TokenValidationParameters.ValidateIssuer = true;
                 jwt.TokenValidationParameters.IssuerSigningKey = SigningKeys.ToSecurityKey(key);
@@ -64,9 +64,8 @@ public static class AuthenticationSetup
             }
         });
 
-        if (string.IsNullOrEmpty(options.Authority))
+        if (key is not null)
         {
-            var key = SigningKeys.Resolve(options, builder.Environment);
             builder.Services.AddSingleton(sp => new TokenIssuer(key, options.Issuer, options.Audience, sp.GetRequiredService<TimeProvider>()));
         }
 

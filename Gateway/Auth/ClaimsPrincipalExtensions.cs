@@ -66,6 +66,24 @@ public static class ClaimsPrincipalExtensions
         return tenant;
     }
 
+    /// <summary>Checks what a token or a local sign-in grants: a usable tenant (<see cref="IsValidTenant"/>) and roles of <see cref="SchedulerRoles.All"/>.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="roles">The roles.</param>
+    /// <exception cref="ArgumentException">The tenant is not usable (parameter <c>tenant</c>), or a role is unknown (parameter <c>roles</c>).</exception>
+    public static void ThrowIfInvalidGrant(string? tenant, IEnumerable<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (!IsValidTenant(tenant))
+        {
+            throw new ArgumentException("A tenant is 1–64 characters without '/' or white space.", nameof(tenant));
+        }
+
+        if (roles.FirstOrDefault(role => !SchedulerRoles.All.Contains(role, StringComparer.Ordinal)) is { } unknown)
+        {
+            throw new ArgumentException($"Unknown role '{unknown}' (ats, recruiter, admin).", nameof(roles));
+        }
+    }
+
     /// <summary>Whether <paramref name="tenant"/> is usable as a tenant: 1–64 characters, no <c>/</c>, no white space.</summary>
     /// <param name="tenant">The candidate value.</param>
     /// <returns><see langword="true"/> when usable.</returns>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Scheduler.Gateway.Common;
 
 namespace Scheduler.Gateway.Auth;
 
@@ -38,7 +39,7 @@ public static class DevTokenApi
         }
         catch (ArgumentException ex)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.ParamName ?? "body"] = [ex.Message] });
+            return ApiProblems.Invalid(ex.ParamName ?? "body", ex.Message);
         }
     }
 }

@@ -21,18 +21,7 @@ public sealed class TokenIssuer(string keyText, string issuer, string audience, 
     /// <exception cref="ArgumentException">The tenant or a role is invalid, or the lifetime is out of range.</exception>
     public (string Token, DateTimeOffset ExpiresAt) Mint(string tenant, IReadOnlyList<string> roles, string subject, TimeSpan lifetime)
     {
-        ArgumentNullException.ThrowIfNull(roles);
-        if (!ClaimsPrincipalExtensions.IsValidTenant(tenant))
-        {
-            throw new ArgumentException("A tenant is 1–64 characters without '/' or white space.", nameof(tenant));
-        }
-
-        var unknown = roles.FirstOrDefault(role => !SchedulerRoles.All.Contains(role, StringComparer.Ordinal));
-        if (unknown is not null)
-        {
-            throw new ArgumentException($"Unknown role '{unknown}' (ats, recruiter, admin).", nameof(roles));
-        }
-
+        ClaimsPrincipalExtensions.ThrowIfInvalidGrant(tenant, roles);
         if (lifetime < TimeSpan.FromMinutes(1) || lifetime > TimeSpan.FromDays(7))
         {
             throw new ArgumentException("The lifetime must be between 1 minute and 7 days.", nameof(lifetime));

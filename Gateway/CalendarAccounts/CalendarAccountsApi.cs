@@ -14,7 +14,6 @@ namespace Scheduler.Gateway.CalendarAccounts;
 /// </summary>
 public static class CalendarAccountsApi
 {
-
     /// <summary>Maps the routes.</summary>
     /// <param name="app">The route builder.</param>
     /// <returns>The group.</returns>
@@ -42,7 +41,7 @@ public static class CalendarAccountsApi
             return invalid;
         }
 
-        var view = await Account(grains, provider, accountId).GetView();
+        var view = await grains.CalendarAccount(provider, accountId).GetView();
         return view is { Connected: false, Channels.Count: 0, Readers.Count: 0 }
             ? ApiProblems.NotFound("calendar account", $"{provider}/{accountId}")
             : TypedResults.Ok(view);
@@ -55,7 +54,7 @@ public static class CalendarAccountsApi
             return invalid;
         }
 
-        await Account(grains, provider, accountId).Disconnect();
+        await grains.CalendarAccount(provider, accountId).Disconnect();
         return TypedResults.NoContent();
     }
 
@@ -65,6 +64,4 @@ public static class CalendarAccountsApi
         errors.Require(CalendarProviders.IsAccount(provider), "provider", $"One of {string.Join(", ", CalendarProviders.Accounts)}.");
         return errors.IsEmpty ? null : ApiProblems.Invalid(errors);
     }
-
-    private static ICalendarAccountGrain Account(TenantGrains grains, string provider, string accountId) => grains.CalendarAccount(provider, accountId);
 }

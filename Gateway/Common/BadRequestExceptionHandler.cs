@@ -60,8 +60,8 @@ public sealed class BadRequestExceptionHandler : IExceptionHandler
     }
 
     private static string DescribeJsonError(JsonException json) =>
-        json.Message.StartsWith("Expected an RFC 3339", StringComparison.Ordinal)
-            ? "Expected an RFC 3339 date-time with Z or an offset, in the years 0002–9998, e.g. 2025-03-10T09:00:00Z."
+        json.Message.StartsWith(Rfc3339.Expected, StringComparison.Ordinal)
+            ? Rfc3339.Expected
             : json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? "Not a field of this object."
             : json.LineNumber is null ? "Invalid value." : $"Invalid JSON or a value of the wrong type (line {json.LineNumber + 1}, position {json.BytePositionInLine}).";
 }

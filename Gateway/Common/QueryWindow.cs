@@ -14,25 +14,8 @@ public static class QueryWindow
     public static TimeRange? Parse(ValidationErrors errors, string? from, string? to)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        DateTimeOffset? start = null;
-        DateTimeOffset? end = null;
-        if (Rfc3339.TryParse(from, out var f))
+        if (!TryRead(errors, "from", from, out var start) || !TryRead(errors, "to", to, out var end))
         {
-            start = f;
-        }
-        else if (from is not null)
-        {
-            errors.Add("from", "Expected an RFC 3339 date-time with Z or an offset, in the years 0002–9998 (encode '+' as %2B).");
-            return null;
-        }
-
-        if (Rfc3339.TryParse(to, out var t))
-        {
-            end = t;
-        }
-        else if (to is not null)
-        {
-            errors.Add("to", "Expected an RFC 3339 date-time with Z or an offset, in the years 0002–9998 (encode '+' as %2B).");
             return null;
         }
 
@@ -67,5 +50,12 @@ public static class QueryWindow
         }
 
         return value;
+    }
+
+    /// <summary>Reads one instant parameter: absent reads as <see langword="null"/> (the window check reports it); text that is not an instant adds the error.</summary>
+    private static bool TryRead(ValidationErrors errors, string name, string? text, out DateTimeOffset? value)
+    {
+        value = Rfc3339.TryParse(text, out var parsed) ? parsed : null;
+        return errors.Require(value is not null || text is null, name, "Expected an RFC 3339 date-time with Z or an offset, in the years 0002–9998 (encode '+' as %2B).");
     }
 }

@@ -16,6 +16,9 @@ public static class Rfc3339
     /// <summary>The first instant no longer read: 9999-01-01T00:00:00Z.</summary>
     public static readonly DateTimeOffset Latest = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>What a value that is not an RFC 3339 instant is told, in a body or a batch item.</summary>
+    public const string Expected = "Expected an RFC 3339 date-time with Z or an offset, in the years 0002–9998, e.g. 2025-03-10T09:00:00Z.";
+
     /// <summary>The largest offset a <see cref="DateTimeOffset"/> can hold: ±14:00.</summary>
     private static readonly Offset MaxOffset = Offset.FromHours(14);
 

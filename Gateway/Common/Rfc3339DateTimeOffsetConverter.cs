@@ -12,7 +12,7 @@ public sealed class Rfc3339DateTimeOffsetConverter : JsonConverter<DateTimeOffse
     {
         if (reader.TokenType != JsonTokenType.String || !Rfc3339.TryParse(reader.GetString(), out var value))
         {
-            throw new JsonException("Expected an RFC 3339 date-time with Z or an offset, in the years 0002–9998, e.g. 2025-03-10T09:00:00Z.");
+            throw new JsonException(Rfc3339.Expected);
         }
 
         return value;

@@ -8,6 +8,7 @@ using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 using Scheduler.Grains.Prep;
 using Scheduler.Grains.Requests;
+using Scheduler.Grains.Settings;
 
 namespace Scheduler.Gateway.Common;
 
@@ -39,10 +40,24 @@ public sealed class TenantGrains(IGrainFactory factory, string tenant)
     /// <returns>The reference.</returns>
     public IParticipantGrain Participant(string id) => factory.GetGrain<IParticipantGrain>(GrainKeys.For(Tenant, id));
 
+    /// <summary>The profile of the participant <paramref name="id"/>; no grain is called for an id that is not valid.</summary>
+    /// <param name="id">A participant id as the caller gave it.</param>
+    /// <param name="cancellationToken">Stops waiting for the grain.</param>
+    /// <returns>The profile; <see langword="null"/> when the id is not valid (<see cref="FieldRules.IsValidId"/>) or the participant does not exist.</returns>
+    public async Task<ParticipantProfile?> FindParticipant(string? id, CancellationToken cancellationToken = default) =>
+        FieldRules.IsValidId(id) ? await Participant(id!).GetProfile().WaitAsync(cancellationToken) : null;
+
     /// <summary>The interview request <paramref name="id"/>.</summary>
     /// <param name="id">The request id.</param>
     /// <returns>The reference.</returns>
     public IInterviewRequestGrain Request(string id) => factory.GetGrain<IInterviewRequestGrain>(GrainKeys.For(Tenant, id));
+
+    /// <summary>The interview request <paramref name="id"/> as <see cref="IInterviewRequestGrain.Get"/> shows it; no grain is called for an id that is not valid.</summary>
+    /// <param name="id">A request id as the caller gave it.</param>
+    /// <param name="cancellationToken">Stops waiting for the grain.</param>
+    /// <returns>The request; <see langword="null"/> when the id is not valid (<see cref="FieldRules.IsValidId"/>) or the request does not exist.</returns>
+    public async Task<InterviewRequestView?> FindRequest(string? id, CancellationToken cancellationToken = default) =>
+        FieldRules.IsValidId(id) ? await Request(id!).Get().WaitAsync(cancellationToken) : null;
 
     /// <summary>The prep plan of the interview request <paramref name="id"/> (same key as the request).</summary>
     /// <param name="id">The request id.</param>
@@ -61,6 +76,21 @@ public sealed class TenantGrains(IGrainFactory factory, string tenant)
     /// <param name="id">The pool id.</param>
     /// <returns>The reference.</returns>
     public IInterviewerPoolGrain Pool(string id) => factory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, id));
+
+    /// <summary>The pool <paramref name="id"/>; no grain is called for an id that is not valid.</summary>
+    /// <param name="id">A pool id as the caller gave it.</param>
+    /// <param name="cancellationToken">Stops waiting for the grain.</param>
+    /// <returns>The pool; <see langword="null"/> when the id is not valid (<see cref="FieldRules.IsValidId"/>) or the pool does not exist.</returns>
+    public async Task<PoolView?> FindPool(string? id, CancellationToken cancellationToken = default) =>
+        FieldRules.IsValidId(id) ? await Pool(id!).Get().WaitAsync(cancellationToken) : null;
+
+    /// <summary>The tenant's notification settings (follow-ups after interviews).</summary>
+    /// <returns>The reference.</returns>
+    public INotificationSettingsGrain NotificationSettings() => factory.GetGrain<INotificationSettingsGrain>(Tenant);
+
+    /// <summary>The tenant's scheduling settings (preference learning).</summary>
+    /// <returns>The reference.</returns>
+    public ISchedulingSettingsGrain SchedulingSettings() => factory.GetGrain<ISchedulingSettingsGrain>(Tenant);
 
     /// <summary>The idempotency claim of an external id or idempotency key.</summary>
     /// <param name="key">The external id, or <c>idempotency-key:</c> followed by the header value.</param>

@@ -101,8 +101,7 @@ public static class GatewayHostingExtensions
         app.MapInterviewRequestsApi();
         app.MapPrepPlansApi();
         app.MapPoolsApi();
-        app.MapNotificationSettingsApi();
-        app.MapSchedulingSettingsApi();
+        app.MapSettingsApi();
         app.MapDevTokenApi();
         app.MapSlackWebhook();
         app.MapCalendarWebhooks();

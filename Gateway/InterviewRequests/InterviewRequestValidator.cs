@@ -1,6 +1,5 @@
 using Scheduler.Gateway.Common;
 using Scheduler.Gateway.PrepPlans;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Prep;
 using Scheduler.Grains.Requests;
 
@@ -34,9 +33,9 @@ public static class InterviewRequestValidator
         {
             errors.Add("window", "Required: {start, end} (RFC 3339).");
         }
-        else if (FieldRules.CheckWindow(errors, "window", body.Window.Start, body.Window.End))
+        else
         {
-            errors.Require(body.Window.End > now, "window.end", "The window must end in the future.");
+            body.Window.CheckSearchWindow(errors, "window", now);
         }
 
         CheckOptions(errors, body);
@@ -60,7 +59,7 @@ public static class InterviewRequestValidator
             Pools = [.. (s.Pools ?? []).Select(p => new PoolSlotSpec(p!.PoolId!, p.Count ?? 1))],
         }).ToList();
         var defaults = new SequencingSpec();
-        return new InterviewRequestSpec(body.CandidateId!, stages, new TimeRange(body.Window!.Start!.Value.ToUniversalTime(), body.Window.End!.Value.ToUniversalTime()))
+        return new InterviewRequestSpec(body.CandidateId!, stages, body.Window!.ToRange())
         {
             ExternalId = body.ExternalId,
             MinimumNoticeMinutes = body.MinimumNoticeMinutes ?? 0,
@@ -115,16 +114,7 @@ public static class InterviewRequestValidator
                 FieldPath.Member(path, "durationMinutes"),
                 stage.DurationMinutes is null ? "Required (1–480 minutes)." : "Must be between 1 and 480 minutes.");
             var interviewers = stage.InterviewerIds ?? [];
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var j = 0; j < interviewers.Count; j++)
-            {
-                var idPath = FieldPath.Index(FieldPath.Member(path, "interviewerIds"), j);
-                if (errors.Require(FieldRules.IsValidId(interviewers[j]), idPath, "Not a valid participant id."))
-                {
-                    errors.Require(seen.Add(interviewers[j]!), idPath, $"'{FieldRules.Echo(interviewers[j])}' is listed twice.");
-                    errors.Require(interviewers[j] != body.CandidateId, idPath, "The candidate cannot interview themselves.");
-                }
-            }
+            FieldRules.CheckParticipantIds(errors, FieldPath.Member(path, "interviewerIds"), interviewers, id => id == body.CandidateId ? "The candidate cannot interview themselves." : null);
 
             var pools = stage.Pools ?? [];
             for (var j = 0; j < pools.Count; j++)
@@ -133,7 +123,7 @@ public static class InterviewRequestValidator
                 if (errors.Require(pools[j] is not null, poolPath, "Required."))
                 {
                     errors.Require(FieldRules.IsValidId(pools[j]!.PoolId), FieldPath.Member(poolPath, "poolId"), "Not a valid pool id.");
-                    errors.Require(pools[j]!.Count is null or (> 0 and <= 20), FieldPath.Member(poolPath, "count"), "Must be between 1 and 20.");
+                    FieldRules.CheckRange(errors, FieldPath.Member(poolPath, "count"), pools[j]!.Count, 1, 20);
                 }
             }
 
@@ -143,15 +133,15 @@ public static class InterviewRequestValidator
 
     private static void CheckOptions(ValidationErrors errors, InterviewRequestBody body)
     {
-        errors.Require(body.MinimumNoticeMinutes is null or (>= 0 and <= 43_200), "minimumNoticeMinutes", "Must be between 0 and 43200 minutes.");
+        FieldRules.CheckRange(errors, "minimumNoticeMinutes", body.MinimumNoticeMinutes, 0, 43_200, "minutes");
         errors.Require(body.SlotGranularityMinutes is null or (> 0 and <= 1440) && (body.SlotGranularityMinutes is null || 1440 % body.SlotGranularityMinutes == 0), "slotGranularityMinutes", "Must divide 1440 (e.g. 5, 10, 15, 30, 60).");
-        errors.Require(body.MaxProposals is null or (> 0 and <= 20), "maxProposals", "Must be between 1 and 20.");
-        errors.Require(body.PoolOfferMinutes is null or (>= 10 and <= 10_080), "poolOfferMinutes", "Must be between 10 and 10080 minutes.");
+        FieldRules.CheckRange(errors, "maxProposals", body.MaxProposals, 1, 20);
+        FieldRules.CheckRange(errors, "poolOfferMinutes", body.PoolOfferMinutes, 10, 10_080, "minutes");
         FieldRules.CheckWeeklyHours(errors, "candidatePreferences.preferredTimes", body.CandidatePreferences?.PreferredTimes);
         if (body.Sequencing is { } sequencing)
         {
-            errors.Require(sequencing.MinGapMinutes is null or (>= 0 and <= 1440), "sequencing.minGapMinutes", "Must be between 0 and 1440.");
-            errors.Require(sequencing.MaxGapMinutes is null or (>= 0 and <= 1440), "sequencing.maxGapMinutes", "Must be between 0 and 1440.");
+            FieldRules.CheckRange(errors, "sequencing.minGapMinutes", sequencing.MinGapMinutes, 0, 1440);
+            FieldRules.CheckRange(errors, "sequencing.maxGapMinutes", sequencing.MaxGapMinutes, 0, 1440);
             errors.Require(
                 sequencing.MaxGapMinutes is null || sequencing.MaxGapMinutes >= (sequencing.MinGapMinutes ?? 0),
                 "sequencing.maxGapMinutes",
@@ -173,7 +163,7 @@ public static class InterviewRequestValidator
         {
             for (var i = 0; i < reminders.Count; i++)
             {
-                errors.Require(reminders[i] is > 0 and <= 10_080, FieldPath.Index("reminders", i), "Must be between 1 and 10080 minutes.");
+                FieldRules.CheckRange(errors, FieldPath.Index("reminders", i), reminders[i], 1, 10_080, "minutes");
             }
         }
 

@@ -127,7 +127,7 @@ public static class InterviewRequestsApi
     private static async Task<Results<Ok<InterviewRequestResponse>, StatusCodeHttpResult, ProblemHttpResult>> GetRequest(
         string id, HttpContext context, TenantGrains grains, CancellationToken cancellationToken)
     {
-        var view = FieldRules.IsValidId(id) ? await grains.Request(id).Get().WaitAsync(cancellationToken) : null;
+        var view = await grains.FindRequest(id, cancellationToken);
         if (view is null)
         {
             return ApiProblems.NotFound("interview request", id);

@@ -1,5 +1,4 @@
 using Scheduler.Gateway.Common;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
@@ -23,11 +22,6 @@ public sealed record RescheduleBody
             return new RescheduleSpec(null);
         }
 
-        if (FieldRules.CheckWindow(errors, "window", requested.Start, requested.End))
-        {
-            errors.Require(requested.End > now, "window.end", "The window must end in the future.");
-        }
-
-        return errors.IsEmpty ? new RescheduleSpec(new TimeRange(requested.Start!.Value.ToUniversalTime(), requested.End!.Value.ToUniversalTime())) : null;
+        return requested.CheckSearchWindow(errors, "window", now) ? new RescheduleSpec(requested.ToRange()) : null;
     }
 }

@@ -28,7 +28,7 @@ public static class CalendarOAuthApi
         {
             var name = provider.DisplayName;
             var api = app.MapGroup($"/v1/oauth/{provider.Provider}").WithTags("Calendar accounts");
-            api.MapGet("/start", (string? accountId, string? participantId, bool? appOnly, bool? redirect, HttpContext context, OAuthStateProtector states, IGrainFactory grains, TimeProvider time) =>
+            api.MapGet("/start", (string? accountId, string? participantId, bool? appOnly, bool? redirect, HttpContext context, OAuthStateProtector states, TenantGrains grains, TimeProvider time) =>
                     StartAsync(provider, accountId, participantId, appOnly == true, redirect == true, context, states, grains, time))
                 .WithName($"Start{name}OAuth")
                 .WithSummary($"Starts connecting a {name} calendar account.")
@@ -46,7 +46,7 @@ public static class CalendarOAuthApi
     }
 
     private static async Task<Results<Ok<OAuthStartResponse>, Ok<OAuthConnectedResponse>, RedirectHttpResult, ValidationProblem, ProblemHttpResult, NotFound>> StartAsync(
-        ICalendarProviderEndpoints provider, string? accountId, string? participantId, bool appOnly, bool redirect, HttpContext context, OAuthStateProtector states, IGrainFactory grains, TimeProvider time)
+        ICalendarProviderEndpoints provider, string? accountId, string? participantId, bool appOnly, bool redirect, HttpContext context, OAuthStateProtector states, TenantGrains grains, TimeProvider time)
     {
         var oauth = provider.OAuth;
         appOnly &= oauth.CanConnectAppOnly;
@@ -68,8 +68,8 @@ public static class CalendarOAuthApi
             return ApiProblems.Invalid(errors);
         }
 
-        var tenant = context.User.GetTenant();
-        if (await OAuthStartChecks.MissingParticipantAsync(grains, tenant, participantId) is { } missing)
+        var tenant = grains.Tenant;
+        if (await OAuthStartChecks.MissingParticipantAsync(grains, participantId) is { } missing)
         {
             return missing;
         }
@@ -113,6 +113,6 @@ public static class CalendarOAuthApi
             return refused;
         }
 
-        return TypedResults.Ok(await OAuthRedemption.ConnectAsync(grains, provider, redeemed.State!, redeemed.Credentials!));
+        return TypedResults.Ok(await OAuthRedemption.ConnectAsync(new TenantGrains(grains, redeemed.State!.Tenant), provider, redeemed.State, redeemed.Credentials!));
     }
 }

@@ -3,7 +3,6 @@ using Scheduler.Gateway.Common;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Providers;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.OAuth;
@@ -67,18 +66,17 @@ internal sealed record OAuthRedemption(OAuthState? State, CalendarCredentials? C
     /// provider builds an entry for it (<see cref="ICalendarProviderEndpoints.Entry"/>), puts that entry in its calendars in place
     /// of its entries for the same account (and mailbox, compared ignoring case).
     /// </summary>
-    /// <param name="grains">The grain factory.</param>
+    /// <param name="grains">The grains of the state's tenant.</param>
     /// <param name="provider">The provider.</param>
     /// <param name="state">The state.</param>
     /// <param name="credentials">The tokens.</param>
     /// <returns>The response.</returns>
-    public static async Task<OAuthConnectedResponse> ConnectAsync(IGrainFactory grains, ICalendarProviderEndpoints provider, OAuthState state, CalendarCredentials credentials)
+    public static async Task<OAuthConnectedResponse> ConnectAsync(TenantGrains grains, ICalendarProviderEndpoints provider, OAuthState state, CalendarCredentials credentials)
     {
-        var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(state.Tenant, provider.Provider, state.AccountId));
-        var view = await account.Connect(credentials);
+        var view = await grains.CalendarAccount(provider.Provider, state.AccountId).Connect(credentials);
         if (state.ParticipantId is { } participantId && provider.Entry(state.AccountId, state.CalendarIds) is { } entry)
         {
-            var participant = grains.GetGrain<IParticipantGrain>(GrainKeys.For(state.Tenant, participantId));
+            var participant = grains.Participant(participantId);
             if (await participant.GetProfile() is { } profile)
             {
                 bool Replaced(CalendarSpec c) => c.Provider == entry.Provider && c.AccountId == entry.AccountId && string.Equals(c.Mailbox, entry.Mailbox, StringComparison.OrdinalIgnoreCase);

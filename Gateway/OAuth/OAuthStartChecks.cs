@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Gateway.Common;
 using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.OAuth;
 
@@ -26,12 +24,11 @@ internal static class OAuthStartChecks
     }
 
     /// <summary>Whether a named participant exists in the tenant (no participant named counts as fine).</summary>
-    /// <param name="grains">The grain factory.</param>
-    /// <param name="tenant">The tenant.</param>
+    /// <param name="grains">The tenant's grains.</param>
     /// <param name="participantId">The participant id, or <see langword="null"/>.</param>
     /// <returns><see langword="null"/>, or the 400 naming <c>participantId</c>.</returns>
-    public static async Task<ValidationProblem?> MissingParticipantAsync(IGrainFactory grains, string tenant, string? participantId) =>
-        participantId is not null && await grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, participantId)).GetProfile() is null
+    public static async Task<ValidationProblem?> MissingParticipantAsync(TenantGrains grains, string? participantId) =>
+        participantId is not null && await grains.Participant(participantId).GetProfile() is null
             ? ApiProblems.Invalid("participantId", $"No participant '{FieldRules.Echo(participantId)}' exists.")
             : null;
 }

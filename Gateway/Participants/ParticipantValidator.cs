@@ -20,7 +20,6 @@ public static class ParticipantValidator
     /// <summary>The most calendar ids one Google or Microsoft calendar entry may name.</summary>
     public const int MaxCalendarIds = 50;
 
-
     /// <summary>Checks every field of <paramref name="body"/>.</summary>
     /// <param name="body">The body.</param>
     /// <returns>The errors (empty when valid).</returns>
@@ -38,10 +37,10 @@ public static class ParticipantValidator
         FieldRules.CheckWeeklyHours(errors, "workingHours", body.WorkingHours);
         FieldRules.CheckWeeklyHours(errors, "preferredTimes", body.PreferredTimes);
         CheckOverrides(errors, body.DateOverrides);
-        CheckRange(errors, "bufferBeforeMinutes", body.BufferBeforeMinutes, 0, 240);
-        CheckRange(errors, "bufferAfterMinutes", body.BufferAfterMinutes, 0, 240);
-        CheckRange(errors, "maxInterviewsPerDay", body.MaxInterviewsPerDay, 0, 100);
-        CheckRange(errors, "maxInterviewsPerWeek", body.MaxInterviewsPerWeek, 0, 500);
+        FieldRules.CheckRange(errors, "bufferBeforeMinutes", body.BufferBeforeMinutes, 0, 240);
+        FieldRules.CheckRange(errors, "bufferAfterMinutes", body.BufferAfterMinutes, 0, 240);
+        FieldRules.CheckRange(errors, "maxInterviewsPerDay", body.MaxInterviewsPerDay, 0, 100);
+        FieldRules.CheckRange(errors, "maxInterviewsPerWeek", body.MaxInterviewsPerWeek, 0, 500);
         CheckCalendars(errors, body.Calendars);
         if (body.SlackUserId is not null)
         {
@@ -110,69 +109,30 @@ public static class ParticipantValidator
     public static IReadOnlyList<WeeklyHours> ToWeekly(IReadOnlyList<WeeklyHoursBody?>? rules) =>
         [.. (rules ?? []).Select(r => new WeeklyHours([.. r!.Days!], r.Start!, r.End!))];
 
-    private static void CheckRange(ValidationErrors errors, string field, int? value, int min, int max)
-    {
-        if (value is { } v)
-        {
-            errors.Require(v >= min && v <= max, field, $"Must be between {min} and {max}.");
-        }
-    }
-
     private static void CheckOverrides(ValidationErrors errors, IReadOnlyList<DateOverrideBody?>? overrides)
     {
-        if (!errors.Require((overrides?.Count ?? 0) <= MaxDateOverrides, "dateOverrides", $"At most {MaxDateOverrides} date overrides."))
-        {
-            return;
-        }
-
         var dates = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < (overrides?.Count ?? 0); i++)
+        FieldRules.CheckEach(errors, "dateOverrides", overrides, MaxDateOverrides, $"At most {MaxDateOverrides} date overrides.", (path, entry) =>
         {
-            var path = FieldPath.Index("dateOverrides", i);
-            var entry = overrides![i];
-            if (!errors.Require(entry is not null, path, "Required."))
-            {
-                continue;
-            }
-
-            if (errors.Require(FieldRules.IsDate(entry!.Date), FieldPath.Member(path, "date"), "A date yyyy-MM-dd."))
+            if (errors.Require(FieldRules.IsDate(entry.Date), FieldPath.Member(path, "date"), "A date yyyy-MM-dd."))
             {
                 errors.Require(dates.Add(entry.Date!), FieldPath.Member(path, "date"), $"{entry.Date} has another override; give each date one entry with all its hours.");
             }
 
-            if (!errors.Require((entry.Hours?.Count ?? 0) <= MaxHoursPerOverride, FieldPath.Member(path, "hours"), $"At most {MaxHoursPerOverride} ranges."))
+            FieldRules.CheckEach(errors, FieldPath.Member(path, "hours"), entry.Hours, MaxHoursPerOverride, $"At most {MaxHoursPerOverride} ranges.", (hoursPath, hours) =>
             {
-                continue;
-            }
-
-            for (var h = 0; h < (entry.Hours?.Count ?? 0); h++)
-            {
-                var hoursPath = FieldPath.Index(FieldPath.Member(path, "hours"), h);
-                var hours = entry.Hours![h];
-                if (errors.Require(hours is not null, hoursPath, "Required."))
-                {
-                    errors.Require(FieldRules.IsLocalTime(hours!.Start), FieldPath.Member(hoursPath, "start"), "A local time HH:mm.");
-                    errors.Require(FieldRules.IsLocalTime(hours.End), FieldPath.Member(hoursPath, "end"), "A local time HH:mm.");
-                }
-            }
-        }
+                errors.Require(FieldRules.IsLocalTime(hours.Start), FieldPath.Member(hoursPath, "start"), "A local time HH:mm.");
+                errors.Require(FieldRules.IsLocalTime(hours.End), FieldPath.Member(hoursPath, "end"), "A local time HH:mm.");
+            });
+        });
     }
 
-    private static void CheckCalendars(ValidationErrors errors, IReadOnlyList<CalendarBody?>? calendars)
-    {
-        if (!errors.Require((calendars?.Count ?? 0) <= MaxCalendars, "calendars", $"At most {MaxCalendars} calendars."))
+    private static void CheckCalendars(ValidationErrors errors, IReadOnlyList<CalendarBody?>? calendars) =>
+        FieldRules.CheckEach(errors, "calendars", calendars, MaxCalendars, $"At most {MaxCalendars} calendars.", (path, calendar) =>
         {
-            return;
-        }
-
-        for (var i = 0; i < (calendars?.Count ?? 0); i++)
-        {
-            var path = FieldPath.Index("calendars", i);
-            var calendar = calendars![i];
-            if (!errors.Require(calendar is not null, path, "Required.")
-                || !errors.Require(CalendarProviders.IsKnown(calendar!.Provider), FieldPath.Member(path, "provider"), $"One of {string.Join(", ", CalendarProviders.All)}."))
+            if (!errors.Require(CalendarProviders.IsKnown(calendar.Provider), FieldPath.Member(path, "provider"), $"One of {string.Join(", ", CalendarProviders.All)}."))
             {
-                continue;
+                return;
             }
 
             if (calendar.Provider is "ics" or "caldav")
@@ -190,6 +150,5 @@ public static class ParticipantValidator
                 errors.Require((calendar.CalendarIds?.Count ?? 0) <= MaxCalendarIds && (calendar.CalendarIds ?? []).All(id => id is { Length: > 0 and <= 1024 }), FieldPath.Member(path, "calendarIds"), $"At most {MaxCalendarIds} ids of 1–1024 characters.");
                 errors.Require(calendar.Mailbox is null || FieldRules.IsEmailAddress(calendar.Mailbox), FieldPath.Member(path, "mailbox"), "An email address.");
             }
-        }
-    }
+        });
 }

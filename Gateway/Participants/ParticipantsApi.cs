@@ -120,7 +120,7 @@ public static class ParticipantsApi
 
     private static async Task<Results<Ok<ParticipantResponse>, ProblemHttpResult>> GetParticipant(string id, TenantGrains grains, CancellationToken cancellationToken)
     {
-        var profile = FieldRules.IsValidId(id) ? await grains.Participant(id).GetProfile().WaitAsync(cancellationToken) : null;
+        var profile = await grains.FindParticipant(id, cancellationToken);
         return profile is null ? ApiProblems.NotFound("participant", id) : TypedResults.Ok(ParticipantResponse.From(id, profile));
     }
 
@@ -128,29 +128,18 @@ public static class ParticipantsApi
         string id, IReadOnlyList<BlockBody?> body, TenantGrains grains, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (errors.Require(body.Count <= MaxBlocks, "body", $"At most {MaxBlocks} blocks."))
-        {
-            for (var i = 0; i < body.Count; i++)
-            {
-                var path = FieldPath.Index(string.Empty, i);
-                var block = body[i];
-                if (errors.Require(block is not null, path, "Required."))
-                {
-                    CheckBlock(errors, path, block!);
-                }
-            }
-        }
-
+        FieldRules.CheckEach(errors, string.Empty, body, MaxBlocks, $"At most {MaxBlocks} blocks.", (path, block) => CheckBlock(errors, path, block));
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors);
         }
 
-        var grain = FieldRules.IsValidId(id) ? grains.Participant(id) : null;
-        if (grain is null || await grain.GetProfile().WaitAsync(cancellationToken) is null)
+        if (await grains.FindParticipant(id, cancellationToken) is null)
         {
             return ApiProblems.NotFound("participant", id);
         }
+
+        var grain = grains.Participant(id);
 
         IReadOnlyList<BusyBlock> blocks = [.. body.Select(b => new BusyBlock(b!.Start!.Value.ToUniversalTime(), b.End!.Value.ToUniversalTime(), b.Title))];
         try
@@ -175,11 +164,12 @@ public static class ParticipantsApi
             return ApiProblems.Invalid(errors);
         }
 
-        var grain = FieldRules.IsValidId(id) ? grains.Participant(id) : null;
-        if (grain is null || await grain.GetProfile().WaitAsync(cancellationToken) is null)
+        if (await grains.FindParticipant(id, cancellationToken) is null)
         {
             return ApiProblems.NotFound("participant", id);
         }
+
+        var grain = grains.Participant(id);
 
         var busy = await grain.GetBusy(range).WaitAsync(cancellationToken);
         var intervals = busy.Intervals
@@ -205,11 +195,12 @@ public static class ParticipantsApi
             return ApiProblems.Invalid(errors);
         }
 
-        var grain = FieldRules.IsValidId(id) ? grains.Participant(id) : null;
-        if (grain is null || await grain.GetProfile().WaitAsync(cancellationToken) is null)
+        if (await grains.FindParticipant(id, cancellationToken) is null)
         {
             return ApiProblems.NotFound("participant", id);
         }
+
+        var grain = grains.Participant(id);
 
         var view = await grain.GetAvailability(new AvailabilityQuery(range, duration.Value, granularity.Value)).WaitAsync(cancellationToken);
         return TypedResults.Ok(new AvailabilityResponse(view.Free, view.Slots));
@@ -217,13 +208,7 @@ public static class ParticipantsApi
 
     private static void CheckBlock(ValidationErrors errors, string path, BlockBody block)
     {
-        var ok = errors.Require(block.Start is not null, FieldPath.Member(path, "start"), "Required (RFC 3339 date-time).");
-        ok &= errors.Require(block.End is not null, FieldPath.Member(path, "end"), "Required (RFC 3339 date-time).");
-        if (ok)
-        {
-            errors.Require(block.End > block.Start, FieldPath.Member(path, "end"), "Must be after start.");
-        }
-
+        FieldRules.CheckWindow(errors, path, block.Start, block.End, maxDays: null);
         if (block.Title is not null)
         {
             errors.Require(block.Title.Length <= 200, FieldPath.Member(path, "title"), "At most 200 characters.");

@@ -51,15 +51,7 @@ public static class PoolsApi
         var members = body.Members ?? [];
         if (errors.Require(members.Count is > 0 and <= MaxMembers, "members", $"1–{MaxMembers} members are required."))
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < members.Count; i++)
-            {
-                var path = FieldPath.Index("members", i);
-                if (errors.Require(FieldRules.IsValidId(members[i]), path, "Not a valid participant id."))
-                {
-                    errors.Require(seen.Add(members[i]!), path, $"'{FieldRules.Echo(members[i])}' is listed twice.");
-                }
-            }
+            FieldRules.CheckParticipantIds(errors, "members", members);
         }
 
         if (!errors.IsEmpty)
@@ -126,7 +118,7 @@ public static class PoolsApi
 
     private static async Task<Results<Ok<PoolView>, ProblemHttpResult>> GetPool(string id, TenantGrains grains, CancellationToken cancellationToken)
     {
-        var pool = FieldRules.IsValidId(id) ? await grains.Pool(id).Get().WaitAsync(cancellationToken) : null;
+        var pool = await grains.FindPool(id, cancellationToken);
         return pool is null ? ApiProblems.NotFound("pool", id) : TypedResults.Ok(pool);
     }
 }

@@ -42,11 +42,11 @@ public static class PrepPlanValidator
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(defaults);
-        var ok = errors.Require(body.TotalHours is null or (>= MinTotalHours and <= MaxTotalHours), FieldPath.Member(path, "totalHours"), $"Must be between {MinTotalHours} and {MaxTotalHours} hours.");
-        ok &= errors.Require(body.MaxHoursPerDay is null or (>= 1 and <= MaxHoursPerDay), FieldPath.Member(path, "maxHoursPerDay"), $"Must be between 1 and {MaxHoursPerDay} hours.");
-        ok &= errors.Require(body.MinBlockMinutes is null or (>= MinBlockMinutes and <= MaxMinBlockMinutes), FieldPath.Member(path, "minBlockMinutes"), $"Must be between {MinBlockMinutes} and {MaxMinBlockMinutes} minutes.");
-        ok &= errors.Require(body.MaxBlockMinutes is null or (>= MinBlockMinutes and <= MaxBlockMinutes), FieldPath.Member(path, "maxBlockMinutes"), $"Must be between {MinBlockMinutes} and {MaxBlockMinutes} minutes.");
-        ok &= errors.Require(body.RestHoursBeforeInterview is null or (>= 0 and <= MaxRestHours), FieldPath.Member(path, "restHoursBeforeInterview"), $"Must be between 0 and {MaxRestHours} hours.");
+        var ok = FieldRules.CheckRange(errors, FieldPath.Member(path, "totalHours"), body.TotalHours, MinTotalHours, MaxTotalHours, "hours");
+        ok &= FieldRules.CheckRange(errors, FieldPath.Member(path, "maxHoursPerDay"), body.MaxHoursPerDay, 1, MaxHoursPerDay, "hours");
+        ok &= FieldRules.CheckRange(errors, FieldPath.Member(path, "minBlockMinutes"), body.MinBlockMinutes, MinBlockMinutes, MaxMinBlockMinutes, "minutes");
+        ok &= FieldRules.CheckRange(errors, FieldPath.Member(path, "maxBlockMinutes"), body.MaxBlockMinutes, MinBlockMinutes, MaxBlockMinutes, "minutes");
+        ok &= FieldRules.CheckRange(errors, FieldPath.Member(path, "restHoursBeforeInterview"), body.RestHoursBeforeInterview, 0, MaxRestHours, "hours");
         if (!ok)
         {
             return false;

@@ -28,7 +28,7 @@ public static class PrepPlanning
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(errors);
-        var request = FieldRules.IsValidId(requestId) ? await grains.Request(requestId).Get().WaitAsync(cancellationToken) : null;
+        var request = await grains.FindRequest(requestId, cancellationToken);
         if (request is null)
         {
             return new PrepPlanOutcome(CommandError.NotFound, $"No interview request '{FieldRules.Echo(requestId)}'.", null);

@@ -32,7 +32,7 @@ public static class WebHostingExtensions
         builder.AddSchedulerWebAuthentication();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddSingleton<BoardSnapshotCache>();
+        builder.Services.AddHybridCache();
         builder.Services.AddSingleton<RequestBoardReader>();
         builder.Services.AddSingleton<RequestActions>();
         builder.Services.AddSingleton<RequestTimelineReader>();

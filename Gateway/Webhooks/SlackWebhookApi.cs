@@ -67,27 +67,15 @@ public static class SlackWebhookApi
             return TypedResults.Ok();
         }
 
-        var byTenant = new Dictionary<string, List<SlackInteractionRecord>>(StringComparer.Ordinal);
-        foreach (var interaction in interactions)
+        var byTenant = interactions.ToLookup(TenantOf, StringComparer.Ordinal);
+        foreach (var ignored in byTenant[null])
         {
-            if (TenantOf(interaction) is not { } tenant)
-            {
-                SlackWebhookLog.Ignored(log, interaction.ActionId, interaction.Value, interaction.UserId);
-                continue;
-            }
-
-            if (!byTenant.TryGetValue(tenant, out var list))
-            {
-                list = [];
-                byTenant[tenant] = list;
-            }
-
-            list.Add(interaction);
+            SlackWebhookLog.Ignored(log, ignored.ActionId, ignored.Value, ignored.UserId);
         }
 
         try
         {
-            await Task.WhenAll(byTenant.Select(pair => grains.GetGrain<ISlackInboxGrain>(pair.Key).Accept(pair.Value)))
+            await Task.WhenAll(byTenant.Where(group => group.Key is not null).Select(group => grains.GetGrain<ISlackInboxGrain>(group.Key!).Accept([.. group])))
                 .WaitAsync(StoreTimeout, time, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

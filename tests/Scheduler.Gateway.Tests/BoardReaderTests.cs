@@ -44,6 +44,11 @@ public sealed class BoardReaderTests : IDisposable
         AssertCounts(summaries, opened[0]);
         Assert.Equal(summaries.Take(RequestBoardReader.PageSize).Select(s => s.Id), opened[0].Page.Items.Select(i => i.Id));
 
+        // A third board opening later gets the same snapshot from memory (not a copy), with no read.
+        calls.Clear();
+        Assert.Same(opened[0], await reader.ReadAsync(Tenant, filter, null, null));
+        Assert.Equal(0, calls.Of(nameof(IRequestIndexGrain.CountByStatus)) + calls.Of(nameof(IRequestIndexGrain.List)));
+
         // A refresh while the index stands still: one call for the version, no shard read, the same snapshot.
         calls.Clear();
         var refreshed = await reader.ReadAsync(Tenant, filter, null, opened[0]);

@@ -97,7 +97,7 @@ public sealed class ImportFileTests(GatewayFixture fixture)
 
         var file = Read(text.ToString());
 
-        Assert.Equal(CsvImportReader.TooManyRows, file.FileError);
+        Assert.Equal(ImportFileReader.TooManyRows, file.FileError);
         Assert.Contains("10,000", file.FileError, StringComparison.Ordinal);
     }
 

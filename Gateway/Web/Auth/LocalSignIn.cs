@@ -30,17 +30,7 @@ public static class LocalSignIn
     /// <exception cref="ArgumentException">The tenant, a role or the subject is invalid (the parameter names the field).</exception>
     public static ClaimsPrincipal CreatePrincipal(string tenant, IReadOnlyCollection<string> roles, string subject)
     {
-        ArgumentNullException.ThrowIfNull(roles);
-        if (!ClaimsPrincipalExtensions.IsValidTenant(tenant))
-        {
-            throw new ArgumentException("A tenant is 1–64 characters without '/' or white space.", nameof(tenant));
-        }
-
-        if (roles.FirstOrDefault(role => !SchedulerRoles.All.Contains(role, StringComparer.Ordinal)) is { } unknown)
-        {
-            throw new ArgumentException($"Unknown role '{unknown}' (ats, recruiter, admin).", nameof(roles));
-        }
-
+        ClaimsPrincipalExtensions.ThrowIfInvalidGrant(tenant, roles);
         if (string.IsNullOrWhiteSpace(subject) || subject.Length > 100)
         {
             throw new ArgumentException("A name is 1–100 characters.", nameof(subject));

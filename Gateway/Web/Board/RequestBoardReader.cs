@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Hybrid;
 using Scheduler.Grains.Indexes;
 
 namespace Scheduler.Gateway.Web.Board;
@@ -8,14 +10,26 @@ namespace Scheduler.Gateway.Web.Board;
 /// so a tenant with many requests never has them all loaded. It asks the index's version first
 /// (<see cref="IRequestIndexDirectoryGrain.Version"/>, one small call): while the version stands, a board keeps what it
 /// shows and the shards are not read at all; when it moves, the boards of the gateway that show the same query share one
-/// read (<see cref="BoardSnapshotCache"/>).
+/// read through the gateway's <see cref="HybridCache"/>, kept in memory only: one snapshot per tenant, query and index
+/// version (so one is never served for a later version), read once while boards wait for it, kept for
+/// <see cref="Kept"/>; a read that failed is not kept.
 /// </summary>
 /// <param name="factory">The grain factory.</param>
-/// <param name="snapshots">The gateway's shared snapshots.</param>
-public sealed class RequestBoardReader(IGrainFactory factory, BoardSnapshotCache snapshots)
+/// <param name="snapshots">The gateway's cache.</param>
+public sealed class RequestBoardReader(IGrainFactory factory, HybridCache snapshots)
 {
     /// <summary>Rows per page.</summary>
     public const int PageSize = 25;
+
+    /// <summary>How long a snapshot stays in memory after it was read: 30 seconds.</summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromSeconds(30);
+
+    private static readonly HybridCacheEntryOptions InMemory = new()
+    {
+        Expiration = Kept,
+        LocalCacheExpiration = Kept,
+        Flags = HybridCacheEntryFlags.DisableDistributedCache,
+    };
 
     /// <summary>What the board shows for the filters and page: <paramref name="shown"/> itself when nothing in it can have changed, else a snapshot at the index's current version.</summary>
     /// <param name="tenant">The viewer's tenant.</param>
@@ -34,11 +48,14 @@ public sealed class RequestBoardReader(IGrainFactory factory, BoardSnapshotCache
             return shown;
         }
 
-        return await snapshots.GetOrReadAsync(new BoardSnapshotKey(tenant, query, version), async () =>
-        {
-            var counts = RequestIndexReader.CountByStatusAsync(factory, tenant, query);
-            var page = await RequestIndexReader.ListAsync(factory, tenant, query);
-            return new BoardSnapshot(tenant, query, version, page, await counts);
-        });
+        return await snapshots.GetOrCreateAsync(
+            $"board/{tenant}/{version.Epoch:N}.{version.Sequence}/{JsonSerializer.Serialize(query)}",
+            async _ =>
+            {
+                var counts = RequestIndexReader.CountByStatusAsync(factory, tenant, query);
+                var page = await RequestIndexReader.ListAsync(factory, tenant, query);
+                return new BoardSnapshot(tenant, query, version, page, await counts);
+            },
+            InMemory);
     }
 }

@@ -19,7 +19,7 @@ public sealed class WeekCalendarReader(IGrainFactory factory, TimeProvider time)
     public async Task<WeekView?> ReadAsync(string tenant, string participantId, DateOnly? week)
     {
         var grains = new TenantGrains(factory, tenant);
-        var profile = FieldRules.IsValidId(participantId) ? await grains.Participant(participantId).GetProfile() : null;
+        var profile = await grains.FindParticipant(participantId);
         if (profile is null)
         {
             return null;

@@ -26,11 +26,6 @@ namespace Scheduler.Gateway.Web.Imports;
 public sealed class BatchImporter(
     BatchProcessor processor, IGrainFactory factory, IAuthorizationService authorization, ImportRuns runs, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<BatchImporter> logger)
 {
-    /// <summary>Whether the viewer may import (the batch route's policy).</summary>
-    /// <param name="viewer">The signed-in person.</param>
-    /// <returns><see langword="true"/> when allowed.</returns>
-    public async Task<bool> MayAsync(ClaimsPrincipal viewer) => (await authorization.AuthorizeAsync(viewer, SchedulerPolicies.Ats)).Succeeded;
-
     /// <summary>Judges every row of the file; sends nothing.</summary>
     /// <param name="viewer">The signed-in person (the rows are checked in their tenant).</param>
     /// <param name="file">The file read.</param>
@@ -116,6 +111,8 @@ public sealed class BatchImporter(
             run.Fail("The import stopped before every row was sent (the cluster could not be reached, or the server stopped). Choose the same file again to continue: the rows already stored are found, not repeated.");
         }
     }
+
+    private async Task<bool> MayAsync(ClaimsPrincipal viewer) => (await authorization.AuthorizeAsync(viewer, SchedulerPolicies.Ats)).Succeeded;
 
     private TenantGrains Grains(ClaimsPrincipal viewer) => new(factory, viewer.GetTenant());
 

@@ -36,7 +36,7 @@ public static class CsvImportReader
             {
                 if (rows.Count == ImportLimits.MaxRows)
                 {
-                    return ImportFile.Failed(content, fileName, TooManyRows);
+                    return ImportFile.Failed(content, fileName, ImportFileReader.TooManyRows);
                 }
 
                 rows.Add(ReadRow(csv, columns, rows.Count + 1));
@@ -51,10 +51,6 @@ public static class CsvImportReader
             return ImportFile.Failed(content, fileName, $"Not a CSV file this page can read: {ex.Message}");
         }
     }
-
-    /// <summary>The error when a file holds more requests than a batch may.</summary>
-    public static string TooManyRows { get; } =
-        string.Create(CultureInfo.InvariantCulture, $"The file has more than {ImportLimits.MaxRows:N0} requests, the most one batch may hold; split it into several files.");
 
     private static string? HeaderError(IReadOnlyList<string> headers, out ImportColumn[] found)
     {

@@ -32,7 +32,7 @@ public static class ExampleImport
         }
 
         var start = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
-        var window = (Start: Rfc3339(start), End: Rfc3339(start.AddDays(8)));
+        var window = (Start: Rfc3339.Format(start), End: Rfc3339.Format(start.AddDays(8)));
         var day = start.AddDays(-1).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var rows = new List<string[]>();
         for (var c = 0; c < candidates.Count; c++)
@@ -80,6 +80,4 @@ public static class ExampleImport
 
     private static string[] Row(string externalId, string candidateId, string stage, int minutes, string? interviewerId, string? poolId, (string Start, string End) window, string mode) =>
         [externalId, candidateId, stage, minutes.ToString(CultureInfo.InvariantCulture), interviewerId ?? string.Empty, poolId ?? string.Empty, window.Start, window.End, mode];
-
-    private static string Rfc3339(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -19,21 +19,16 @@ public static class ImportEndpoints
     public static WebApplication MapImportEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet(ExampleCsv, async (HttpContext context, IGrainFactory factory, TimeProvider time) =>
-                File(await ExampleImport.CsvAsync(Grains(context, factory), time.GetUtcNow()), "text/csv", "example.csv"))
-            .RequireAuthorization(SchedulerPolicies.Ats)
-            .ExcludeFromDescription();
-        app.MapGet(ExampleJson, async (HttpContext context, IGrainFactory factory, TimeProvider time) =>
-                File(await ExampleImport.JsonAsync(Grains(context, factory), time.GetUtcNow()), "application/json", "example.json"))
-            .RequireAuthorization(SchedulerPolicies.Ats)
-            .ExcludeFromDescription();
+        MapExample(app, ExampleCsv, ExampleImport.CsvAsync, "text/csv", "example.csv");
+        MapExample(app, ExampleJson, ExampleImport.JsonAsync, "application/json", "example.json");
         return app;
     }
 
-    private static TenantGrains Grains(HttpContext context, IGrainFactory factory) => new(factory, context.User.GetTenant());
-
-    private static IResult File(byte[]? content, string contentType, string name) =>
-        content is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No example.", detail: "The tenant needs at least one candidate and one interviewer for an example.")
-            : Results.File(content, contentType, name);
+    private static void MapExample(WebApplication app, string path, Func<TenantGrains, DateTimeOffset, Task<byte[]?>> example, string contentType, string name) =>
+        app.MapGet(path, async (TenantGrains grains, TimeProvider time) =>
+                await example(grains, time.GetUtcNow()) is { } content
+                    ? Results.File(content, contentType, name)
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No example.", detail: "The tenant needs at least one candidate and one interviewer for an example."))
+            .RequireAuthorization(SchedulerPolicies.Ats)
+            .ExcludeFromDescription();
 }

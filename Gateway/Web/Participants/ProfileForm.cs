@@ -81,7 +81,7 @@ public sealed class ProfileForm
         Email = OrNull(Email),
         Kind = Kind,
         TimeZone = TimeZone,
-        WorkingHours = [.. WorkingHours.Select(r => new WeeklyHoursBody { Days = [.. WorkingHoursRow.AllDays.Where(r.Days.Contains)], Start = r.Start, End = r.End })],
+        WorkingHours = [.. WorkingHours.Select(r => new WeeklyHoursBody { Days = [.. FieldRules.Days.Where(r.Days.Contains)], Start = r.Start, End = r.End })],
         DateOverrides = [.. _stored.DateOverrides.Select(o => new DateOverrideBody { Date = o.Date, Hours = [.. o.Hours.Select(h => new LocalHoursBody { Start = h.Start, End = h.End })] })],
         BufferBeforeMinutes = BufferBeforeMinutes,
         BufferAfterMinutes = BufferAfterMinutes,

@@ -3,9 +3,6 @@ namespace Scheduler.Gateway.Web.Participants;
 /// <summary>One weekly working-hours rule as the profile form edits it.</summary>
 public sealed class WorkingHoursRow
 {
-    /// <summary>The days, <c>Mon</c> … <c>Sun</c>, as the API spells them.</summary>
-    public static IReadOnlyList<string> AllDays { get; } = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
     /// <summary>The days ticked.</summary>
     public HashSet<string> Days { get; } = new(StringComparer.Ordinal);
 
@@ -16,7 +13,7 @@ public sealed class WorkingHoursRow
     public string End { get; set; } = "17:00";
 
     /// <summary>Ticks or unticks a day.</summary>
-    /// <param name="day">A day of <see cref="AllDays"/>.</param>
+    /// <param name="day">A day of <see cref="Scheduler.Gateway.Common.FieldRules.Days"/>.</param>
     /// <param name="on">Whether it is ticked.</param>
     public void Set(string day, bool on)
     {

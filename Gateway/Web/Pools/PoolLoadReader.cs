@@ -24,7 +24,7 @@ public sealed class PoolLoadReader(IGrainFactory factory, TimeProvider time)
     public async Task<PoolLoad?> ReadAsync(string tenant, string poolId)
     {
         var grains = new TenantGrains(factory, tenant);
-        var pool = FieldRules.IsValidId(poolId) ? await grains.Pool(poolId).Get() : null;
+        var pool = await grains.FindPool(poolId);
         if (pool is null)
         {
             return null;

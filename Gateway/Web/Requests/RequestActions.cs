@@ -21,54 +21,26 @@ public sealed class RequestActions(IGrainFactory factory, IAuthorizationService 
     /// <param name="requestId">The request id.</param>
     /// <param name="proposalId">The proposal id (<c>p1</c>, …).</param>
     /// <returns>The result.</returns>
-    public async Task<ActionResult> SelectAsync(ClaimsPrincipal viewer, string requestId, string proposalId)
-    {
-        if (await RefusedAsync(viewer, SchedulerPolicies.Recruiter) is { } refused)
+    public Task<ActionResult> SelectAsync(ClaimsPrincipal viewer, string requestId, string proposalId) =>
+        ApplyAsync(viewer, requestId, string.IsNullOrWhiteSpace(proposalId) ? "Choose a proposal." : null, async request =>
         {
-            return refused;
-        }
-
-        if (string.IsNullOrWhiteSpace(proposalId))
-        {
-            return new ActionResult(ActionOutcome.Invalid, "Choose a proposal.", null);
-        }
-
-        if (!FieldRules.IsValidId(requestId))
-        {
-            return NotFound(requestId);
-        }
-
-        var outcome = await new TenantGrains(factory, viewer.GetTenant()).Request(requestId).Select(proposalId);
-        return outcome.Error == CommandError.UnknownProposal
-            ? new ActionResult(ActionOutcome.Invalid, $"'{FieldRules.Echo(proposalId)}' is not a current proposal.", outcome.Request)
-            : From(outcome);
-    }
+            var outcome = await request.Select(proposalId);
+            return outcome.Error == CommandError.UnknownProposal
+                ? new ActionResult(ActionOutcome.Invalid, $"'{FieldRules.Echo(proposalId)}' is not a current proposal.", outcome.Request)
+                : From(outcome);
+        });
 
     /// <summary>Cancels a request and releases its holds and bookings.</summary>
     /// <param name="viewer">The signed-in person.</param>
     /// <param name="requestId">The request id.</param>
     /// <param name="reason">Why; optional, at most <see cref="CancelBody.MaxReasonLength"/> characters.</param>
     /// <returns>The result.</returns>
-    public async Task<ActionResult> CancelAsync(ClaimsPrincipal viewer, string requestId, string? reason)
-    {
-        if (await RefusedAsync(viewer, SchedulerPolicies.Recruiter) is { } refused)
-        {
-            return refused;
-        }
-
-        if (reason is { Length: > CancelBody.MaxReasonLength })
-        {
-            return new ActionResult(ActionOutcome.Invalid, $"The reason is at most {CancelBody.MaxReasonLength} characters.", null);
-        }
-
-        if (!FieldRules.IsValidId(requestId))
-        {
-            return NotFound(requestId);
-        }
-
-        var outcome = await new TenantGrains(factory, viewer.GetTenant()).Request(requestId).Cancel(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
-        return From(outcome);
-    }
+    public Task<ActionResult> CancelAsync(ClaimsPrincipal viewer, string requestId, string? reason) =>
+        ApplyAsync(
+            viewer,
+            requestId,
+            reason is { Length: > CancelBody.MaxReasonLength } ? $"The reason is at most {CancelBody.MaxReasonLength} characters." : null,
+            async request => From(await request.Cancel(string.IsNullOrWhiteSpace(reason) ? null : reason.Trim())));
 
     /// <summary>
     /// Releases the booking and negotiates again, in a new window when one is given, as <c>POST …/reschedule</c> does: the
@@ -79,37 +51,31 @@ public sealed class RequestActions(IGrainFactory factory, IAuthorizationService 
     /// <param name="window">The new window; <see langword="null"/> keeps the current one.</param>
     /// <param name="now">The current time (a new window must end after it).</param>
     /// <returns>The result; on success the request is rescheduling.</returns>
-    public async Task<ActionResult> RescheduleAsync(ClaimsPrincipal viewer, string requestId, TimeRangeBody? window, DateTimeOffset now)
+    public Task<ActionResult> RescheduleAsync(ClaimsPrincipal viewer, string requestId, TimeRangeBody? window, DateTimeOffset now)
     {
-        if (await RefusedAsync(viewer, SchedulerPolicies.Recruiter) is { } refused)
-        {
-            return refused;
-        }
-
         var errors = new ValidationErrors();
-        if (RescheduleBody.ToSpec(new RescheduleBody { Window = window }, now, errors) is not { } spec)
-        {
-            return new ActionResult(ActionOutcome.Invalid, string.Join(" ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")), null);
-        }
-
-        if (!FieldRules.IsValidId(requestId))
-        {
-            return NotFound(requestId);
-        }
-
-        return From(await new TenantGrains(factory, viewer.GetTenant()).Request(requestId).Reschedule(spec));
+        var spec = RescheduleBody.ToSpec(new RescheduleBody { Window = window }, now, errors);
+        var invalid = spec is null ? string.Join(" ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")) : null;
+        return ApplyAsync(viewer, requestId, invalid, async request => From(await request.Reschedule(spec!)));
     }
 
-    /// <summary>Whether the viewer may take actions of <paramref name="policy"/>.</summary>
-    /// <param name="viewer">The signed-in person.</param>
-    /// <param name="policy">A <see cref="SchedulerPolicies"/> name.</param>
-    /// <returns><see langword="true"/> when the policy admits the viewer.</returns>
-    public async Task<bool> MayAsync(ClaimsPrincipal viewer, string policy) => (await authorization.AuthorizeAsync(viewer, policy)).Succeeded;
-
-    private async Task<ActionResult?> RefusedAsync(ClaimsPrincipal viewer, string policy)
+    /// <summary>The one path of every action: the route's policy, then the input's error, then the request id, then the request grain.</summary>
+    private async Task<ActionResult> ApplyAsync(ClaimsPrincipal viewer, string requestId, string? invalid, Func<IInterviewRequestGrain, Task<ActionResult>> apply)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return await MayAsync(viewer, policy) ? null : ActionResult.Refused(policy);
+        if (!(await authorization.AuthorizeAsync(viewer, SchedulerPolicies.Recruiter)).Succeeded)
+        {
+            return ActionResult.Refused(SchedulerPolicies.Recruiter);
+        }
+
+        if (invalid is not null)
+        {
+            return new ActionResult(ActionOutcome.Invalid, invalid, null);
+        }
+
+        return FieldRules.IsValidId(requestId)
+            ? await apply(new TenantGrains(factory, viewer.GetTenant()).Request(requestId))
+            : new ActionResult(ActionOutcome.Rejected, $"No interview request '{FieldRules.Echo(requestId)}'.", null);
     }
 
     private static ActionResult From(CommandOutcome outcome) => outcome.Error switch
@@ -118,6 +84,4 @@ public sealed class RequestActions(IGrainFactory factory, IAuthorizationService 
         CommandError.InvalidArgument => new ActionResult(ActionOutcome.Invalid, outcome.Message, outcome.Request),
         _ => new ActionResult(ActionOutcome.Rejected, outcome.Message ?? "The request did not accept it.", outcome.Request),
     };
-
-    private static ActionResult NotFound(string requestId) => new(ActionOutcome.Rejected, $"No interview request '{FieldRules.Echo(requestId)}'.", null);
 }

@@ -11,10 +11,8 @@ public static class ZoneTime
     /// <param name="instant">The instant (any offset).</param>
     /// <param name="zoneId">An IANA id or Windows zone name; an unknown or missing zone shows UTC.</param>
     /// <returns>The text.</returns>
-    public static string Format(DateTimeOffset instant, string? zoneId)
-    {
-        return Instant.FromDateTimeOffset(instant).InZone(Zone(zoneId)).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
-    }
+    public static string Format(DateTimeOffset instant, string? zoneId) =>
+        Instant.FromDateTimeOffset(instant).InZone(Zone(zoneId)).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Formats an instant as the local time of day in a zone, <c>HH:mm</c>.</summary>
     /// <param name="instant">The instant (any offset).</param>
@@ -37,9 +35,6 @@ public static class ZoneTime
     /// <param name="local">The wall-clock date and time (its <see cref="DateTime.Kind"/> is ignored).</param>
     /// <param name="zoneId">An IANA id or Windows zone name; an unknown or missing zone reads it as UTC.</param>
     /// <returns>The instant, with offset zero.</returns>
-    public static DateTimeOffset ToInstant(DateTime local, string? zoneId)
-    {
-        var zone = TimeZones.TryGetIanaId(zoneId, out var iana) ? DateTimeZoneProviders.Tzdb[iana] : DateTimeZone.Utc;
-        return LocalDateTime.FromDateTime(local).InZoneLeniently(zone).ToInstant().ToDateTimeOffset();
-    }
+    public static DateTimeOffset ToInstant(DateTime local, string? zoneId) =>
+        LocalDateTime.FromDateTime(local).InZoneLeniently(Zone(zoneId)).ToInstant().ToDateTimeOffset();
 }
