@@ -200,28 +200,25 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         }
     }
 
-    private async Task DeliverAsync(CancellationToken cancellationToken)
-    {
-        foreach (var entry in _retrier.Due(Entries, Math.Clamp(_options.BatchSize, 1, 100)))
-        {
-            var failure = await _retrier.AttemptAsync(entry.Retry, () => _state.WriteStateAsync(CancellationToken.None), () => SendAsync(entry, cancellationToken), IsPermanent);
-            if (failure is null)
-            {
-                entry.Status = NotificationStatus.Sent;
-                entry.SentAt = _time.GetUtcNow();
-                _log.Sent(this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts);
-            }
-            else if (entry.Retry.GaveUpAt is not null)
-            {
-                entry.Status = NotificationStatus.Failed;
-                _log.GaveUp(failure, this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts);
-            }
-            else
-            {
-                _log.WillRetry(failure, this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts, entry.Retry.NextAttemptAt);
-            }
+    private Task DeliverAsync(CancellationToken cancellationToken) => _retrier.AttemptDueAsync(
+        Entries, () => _state.WriteStateAsync(CancellationToken.None), entry => SendAsync(entry, cancellationToken), IsPermanent, Settle, Math.Clamp(_options.BatchSize, 1, 100));
 
-            await _state.WriteStateAsync(CancellationToken.None);
+    private void Settle(OutboxEntry entry, Exception? failure)
+    {
+        if (failure is null)
+        {
+            entry.Status = NotificationStatus.Sent;
+            entry.SentAt = _time.GetUtcNow();
+            _log.Sent(this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts);
+        }
+        else if (entry.Retry.GaveUpAt is not null)
+        {
+            entry.Status = NotificationStatus.Failed;
+            _log.GaveUp(failure, this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts);
+        }
+        else
+        {
+            _log.WillRetry(failure, this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts, entry.Retry.NextAttemptAt);
         }
     }
 
