@@ -109,7 +109,7 @@ public sealed partial class InterviewRequestGrain
 
         // The complete reminder is registered before the booking is written: should the write fail, the reminder
         // finds the request not booked and stops; the other order could leave a booked request that never completes.
-        await this.RegisterOrUpdateReminder(RequestSettings.CompleteReminder, OneShotReminder.DueIn(option[^1].End - now), OneShotReminder.RetryPeriod);
+        await this.RegisterOneShotReminder(RequestSettings.CompleteReminder, option[^1].End - now);
         S.Booking = new BookingView(option, now);
         S.AvoidStart = null;
         S.Target = null;

@@ -120,7 +120,7 @@ public sealed partial class InterviewRequestGrain
         if (!offer.Posted)
         {
             var due = offer.ExpiresAt - now;
-            await this.RegisterOrUpdateReminder(RequestSettings.OfferExpiryReminder, OneShotReminder.DueIn(due), OneShotReminder.RetryPeriod);
+            await this.RegisterOneShotReminder(RequestSettings.OfferExpiryReminder, due);
             if (_notifications is not null)
             {
                 var title = $"Interview: {S.Spec!.Stages[offer.StageIndex].Name} ({S.Spec.ExternalId ?? Id})";
@@ -149,7 +149,7 @@ public sealed partial class InterviewRequestGrain
         S.Target = final;
         _store.Move(RequestTrigger.OfferAccepted, $"{winner} accepted the offer of pool {offer.PoolId}.", RequestPhase.SeatDecided);
         await _store.SaveAsync();
-        await StopReminderAsync(RequestSettings.OfferExpiryReminder);
+        await this.StopReminderAsync(RequestSettings.OfferExpiryReminder);
         if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, final))
         {
             await BookedAsync(final, null);
@@ -176,7 +176,7 @@ public sealed partial class InterviewRequestGrain
         S.Offer = null;
         _store.Move(RequestTrigger.OfferLapsed, $"Nobody accepted the offer of pool {offer.PoolId} by {offer.ExpiresAt:O}; booking the engine's pick {offer.EnginePick}.", RequestPhase.OffersLapsed);
         await _store.SaveAsync();
-        await StopReminderAsync(RequestSettings.OfferExpiryReminder);
+        await this.StopReminderAsync(RequestSettings.OfferExpiryReminder);
         await BookAsync([S.Target!], null, offerInitial: false);
     }
 
@@ -193,7 +193,7 @@ public sealed partial class InterviewRequestGrain
         S.Target = null;
         _store.Move(RequestTrigger.Renegotiated, reason);
         await _store.SaveAsync();
-        await StopReminderAsync(RequestSettings.OfferExpiryReminder);
+        await this.StopReminderAsync(RequestSettings.OfferExpiryReminder);
         await BookAsync([]);
     }
 
@@ -232,7 +232,7 @@ public sealed partial class InterviewRequestGrain
             return;
         }
 
-        await StopReminderAsync(RequestSettings.OfferExpiryReminder);
+        await this.StopReminderAsync(RequestSettings.OfferExpiryReminder);
         while (S.OffersToWithdraw.Count > 0)
         {
             var entry = S.OffersToWithdraw[0];

@@ -203,7 +203,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         if (reminderName == RequestSettings.OfferExpiryReminder)
         {
             // One-shot; the work turn sees the expiry (and the process reminder would, should this turn be lost).
-            await StopReminderAsync(RequestSettings.OfferExpiryReminder);
+            await this.StopReminderAsync(RequestSettings.OfferExpiryReminder);
             await _kick.RunAsync(CancellationToken.None);
             return;
         }
@@ -218,7 +218,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
                 await StartWorkAsync();
             }
 
-            await StopReminderAsync(RequestSettings.CompleteReminder);
+            await this.StopReminderAsync(RequestSettings.CompleteReminder);
             return;
         }
 
@@ -238,7 +238,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         S.ReplanReminders = _notifications is not null;
         _store.Move(trigger, reason);
         await _store.SaveAsync();
-        await StopReminderAsync(RequestSettings.CompleteReminder);
+        await this.StopReminderAsync(RequestSettings.CompleteReminder);
         await StartWorkAsync();
     }
 
@@ -297,7 +297,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             if (!RequestTransitions.InProgress(S.Status) && S.ParticipantsToRelease.Count == 0 && S.OffersToWithdraw.Count == 0
                 && S.NoticesToSend.Count == 0 && !S.ReplanReminders && S.PreferencesToReport.Count == 0 && !S.PrepOutdated)
             {
-                await StopReminderAsync(RequestSettings.ProcessReminder);
+                await this.StopReminderAsync(RequestSettings.ProcessReminder);
             }
         }
         catch (Exception exception)
@@ -305,14 +305,6 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             // Like a crash: drop the activation; the durable reminder resumes from the stored state.
             _log.ProcessingFailed(exception, this.GetPrimaryKeyString(), S.Status);
             DeactivateOnIdle();
-        }
-    }
-
-    private async Task StopReminderAsync(string name)
-    {
-        if (await this.GetReminder(name) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
         }
     }
 }

@@ -158,19 +158,11 @@ public sealed partial class CalendarAccountGrain
     {
         if (S.Channels.Count == 0)
         {
-            await StopReminderAsync();
+            await this.StopReminderAsync(RenewalReminder);
             return;
         }
 
         var due = S.Channels.Min(c => c.ExpiresAt) - Provider.RenewBefore - _time.GetUtcNow();
-        await this.RegisterOrUpdateReminder(RenewalReminder, OneShotReminder.DueIn(due), OneShotReminder.RetryPeriod);
-    }
-
-    private async Task StopReminderAsync()
-    {
-        if (await this.GetReminder(RenewalReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        await this.RegisterOneShotReminder(RenewalReminder, due);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Calendars.Providers;
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Common.Retries;
 
 namespace Scheduler.Grains.Calendars.Accounts;
@@ -169,7 +170,7 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
 
         if (S.ProtectedCredentials is null)
         {
-            await StopReminderAsync();
+            await this.StopReminderAsync(RenewalReminder);
             return;
         }
 
@@ -199,7 +200,7 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
             }
         }
 
-        await StopReminderAsync();
+        await this.StopReminderAsync(RenewalReminder);
         var readers = S.Readers.ToArray();
         S.ProtectedCredentials = null;
         S.AccessTokenExpiresAt = null;
