@@ -1,3 +1,4 @@
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Indexes;
 
@@ -117,16 +118,7 @@ public sealed class TenantDirectoryGrain : Grain, ITenantDirectoryGrain
     {
         _state.State.Participants = [.. participants];
         _state.State.Pools = [.. pools];
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-
+        await this.WriteOrDeactivateAsync(() => _state.WriteStateAsync());
         apply();
     }
 }

@@ -30,19 +30,10 @@ public sealed partial class ParticipantGrain
         }
 
         var previous = S.Profile.Calendars;
-        try
-        {
-            await _state.ClearStateAsync();
+        await this.WriteOrDeactivateAsync(() => _state.ClearStateAsync(), WriteFailed);
 
-            // Storage providers need not reset the state in memory; this activation must see a participant that does not exist.
-            _state.State = new ParticipantState();
-        }
-        catch (Exception exception)
-        {
-            _log.WriteFailed(exception, this.GetPrimaryKeyString());
-            DeactivateOnIdle();
-            throw;
-        }
+        // Storage providers need not reset the state in memory; this activation must see a participant that does not exist.
+        _state.State = new ParticipantState();
 
         _busy.Clear();
         await directory.RemoveParticipant(id);

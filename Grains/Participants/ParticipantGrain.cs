@@ -356,17 +356,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
         }
     }
 
-    private async Task PersistAsync()
-    {
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch (Exception exception)
-        {
-            _log.WriteFailed(exception, this.GetPrimaryKeyString());
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task PersistAsync() => this.WriteOrDeactivateAsync(() => _state.WriteStateAsync(), WriteFailed);
+
+    private void WriteFailed(Exception exception) => _log.WriteFailed(exception, this.GetPrimaryKeyString());
 }

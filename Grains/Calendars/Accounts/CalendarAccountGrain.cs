@@ -264,16 +264,5 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
         return refreshed;
     }
 
-    private async Task PersistAsync()
-    {
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task PersistAsync() => this.WriteOrDeactivateAsync(() => _state.WriteStateAsync());
 }
