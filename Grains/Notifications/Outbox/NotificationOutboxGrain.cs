@@ -104,8 +104,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     {
         Validate(notification);
         var now = _time.GetUtcNow();
-        var smtp = _smtp.CurrentValue;
-        var domain = string.IsNullOrWhiteSpace(smtp.MessageIdDomain) ? smtp.FromAddress[(smtp.FromAddress.IndexOf('@', StringComparison.Ordinal) + 1)..] : smtp.MessageIdDomain;
+        var domain = _smtp.CurrentValue.MessageIdHost;
         var result = new List<NotificationRecord>();
         var added = false;
         foreach (var recipient in notification.Recipients)
