@@ -178,11 +178,7 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
         var now = _time.GetUtcNow();
         foreach (var old in S.Channels.Where(c => c.ExpiresAt - provider.RenewBefore <= now).ToArray())
         {
-            var replacement = await OpenChannelAsync(provider, old.CalendarId);
-            S.Channels[S.Channels.IndexOf(old)] = replacement;
-            await PersistAsync();
-            AccountLog.ChannelRenewed(_log, this.GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
-            await StopChannelQuietlyAsync(provider, old);
+            await RenewChannelAsync(provider, old);
         }
 
         await ScheduleRenewalAsync();
@@ -212,7 +208,7 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
         // Readers drop what they cached from this account; their next read finds it disconnected and reports stale data.
         foreach (var (reader, ids) in readers)
         {
-            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(new CalendarChange(this.GetPrimaryKeyString(), _providerName, _accountId, ids));
+            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(ChangeOf(ids));
         }
     }
 
