@@ -60,9 +60,7 @@ public sealed partial class InterviewRequestGrain
             return false;
         }
 
-        var others = WithoutSeat(option, seat.StageIndex, pick);
-        var key = this.GetPrimaryKeyString();
-        if (!await HoldTaker.TryHoldAllAsync(GrainFactory, key, HoldTaker.Plan(Tenant, key, spec.CandidateId, others, spec.Conferencing, RequestSettings.OfferHoldTtl)))
+        if (!await HoldOthersAsync(option, seat.StageIndex, pick))
         {
             return false;
         }
@@ -132,9 +130,7 @@ public sealed partial class InterviewRequestGrain
             return;
         }
 
-        var key = this.GetPrimaryKeyString();
-        var others = WithoutSeat(S.Target!, offer.StageIndex, offer.EnginePick);
-        if (!await HoldTaker.TryHoldAllAsync(GrainFactory, key, HoldTaker.Plan(Tenant, key, S.Spec!.CandidateId, others, S.Spec.Conferencing, RequestSettings.OfferHoldTtl)))
+        if (!await HoldOthersAsync(S.Target!, offer.StageIndex, offer.EnginePick))
         {
             await NegotiateAgainAsync("The held slot was lost while the offer was open; negotiating again.");
         }
@@ -286,8 +282,13 @@ public sealed partial class InterviewRequestGrain
             .Select(d => d.ParticipantId)];
     }
 
-    private static List<ScheduledStageView> WithoutSeat(List<ScheduledStageView> option, int stageIndex, string pick) =>
-        [.. option.Select((s, i) => i == stageIndex ? s with { InterviewerIds = [.. s.InterviewerIds.Where(id => id != pick)] } : s)];
+    /// <summary>Holds (or renews the holds of) everyone attending <paramref name="option"/> but the seat's engine pick, for <see cref="RequestSettings.OfferHoldTtl"/>.</summary>
+    private Task<bool> HoldOthersAsync(List<ScheduledStageView> option, int stageIndex, string pick)
+    {
+        var key = this.GetPrimaryKeyString();
+        List<ScheduledStageView> others = [.. option.Select((s, i) => i == stageIndex ? s with { InterviewerIds = [.. s.InterviewerIds.Where(id => id != pick)] } : s)];
+        return HoldTaker.TryHoldAllAsync(GrainFactory, key, HoldTaker.Plan(Tenant, key, S.Spec!.CandidateId, others, S.Spec.Conferencing, RequestSettings.OfferHoldTtl));
+    }
 
     private static List<ScheduledStageView> WithSeat(List<ScheduledStageView> option, int stageIndex, string pick, string winner) =>
         [.. option.Select((s, i) => i == stageIndex
