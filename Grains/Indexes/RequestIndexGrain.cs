@@ -84,29 +84,8 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
         ArgumentNullException.ThrowIfNull(query);
         var limit = Math.Clamp(query.Limit, 1, 1_000);
         var after = query.Cursor is null ? ((DateTimeOffset CreatedAt, string Id)?)null : RequestCursor.Parse(query.Cursor);
-        var page = new List<RequestSummary>(Math.Min(limit, _items.Count));
-        string? next = null;
-        foreach (var (key, item) in _items)
-        {
-            if (after is { } position && !RequestCursor.IsAfter(key.CreatedAt, key.Id, position))
-            {
-                continue;
-            }
-
-            if (!query.Matches(item))
-            {
-                continue;
-            }
-
-            if (page.Count == limit)
-            {
-                next = RequestCursor.Of(page[^1]);
-                break;
-            }
-
-            page.Add(item);
-        }
-
+        var listed = _items.Where(p => (after is not { } position || RequestCursor.IsAfter(p.Key.CreatedAt, p.Key.Id, position)) && query.Matches(p.Value));
+        var (page, next) = Paging.Cut(listed.Select(p => p.Value), limit, RequestCursor.Of);
         return Task.FromResult(new RequestPage(page, next));
     }
 

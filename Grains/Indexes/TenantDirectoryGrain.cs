@@ -88,25 +88,8 @@ public sealed class TenantDirectoryGrain : Grain, ITenantDirectoryGrain
 
     private static DirectoryPage<T> Page<T>(SortedDictionary<string, T> items, DirectoryListQuery query, Func<T, string> idOf, Func<T, bool> include)
     {
-        var limit = Math.Clamp(query.Limit, 1, MaxShardPage);
-        var page = new List<T>(Math.Min(limit, items.Count));
-        string? next = null;
-        foreach (var (id, item) in items)
-        {
-            if ((query.Cursor is { } cursor && string.CompareOrdinal(id, cursor) <= 0) || !include(item))
-            {
-                continue;
-            }
-
-            if (page.Count == limit)
-            {
-                next = idOf(page[^1]);
-                break;
-            }
-
-            page.Add(item);
-        }
-
+        var listed = items.Where(p => (query.Cursor is not { } cursor || string.CompareOrdinal(p.Key, cursor) > 0) && include(p.Value));
+        var (page, next) = Paging.Cut(listed.Select(p => p.Value), Math.Clamp(query.Limit, 1, MaxShardPage), idOf);
         return new DirectoryPage<T>(page, next);
     }
 
