@@ -12,13 +12,13 @@ namespace Scheduler.Grains.Indexes;
 /// the directory (<see cref="IRequestIndexDirectoryGrain.Changed"/>), after the change is in memory, so a
 /// reader that saw the directory's version before reading has either read the change or will see a new version.
 /// </summary>
+/// <param name="state">The durable state.</param>
 [GrainType("requestindex")]
-public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
+public sealed class RequestIndexGrain([PersistentState("index")] IPersistentState<RequestIndexState> state) : Grain, IRequestIndexGrain
 {
     /// <summary>The longest time an upsert stays unwritten.</summary>
     public static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);
 
-    private readonly IPersistentState<RequestIndexState> _state;
     private readonly SortedDictionary<(DateTimeOffset CreatedAt, string Id), RequestSummary> _items = [];
     private readonly Dictionary<string, RequestSummary> _byId = new(StringComparer.Ordinal);
     private IGrainTimer? _flush;
@@ -26,14 +26,10 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
     private bool _unannounced;
     private bool _dayRecorded;
 
-    /// <summary>Creates the grain; called by the silo.</summary>
-    /// <param name="state">The durable state.</param>
-    public RequestIndexGrain([PersistentState("index")] IPersistentState<RequestIndexState> state) => _state = state;
-
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var item in _state.State.Items)
+        foreach (var item in state.State.Items)
         {
             Put(item);
         }
@@ -131,7 +127,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
         }
 
         _dirty = false;
-        _state.State.Items = [.. _items.Values];
-        await _state.WriteStateAsync();
+        state.State.Items = [.. _items.Values];
+        await state.WriteStateAsync();
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class ParticipantGrain
             return new ParticipantDeletion(false, false, []);
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var active = S.Bookings.Where(b => b.Intervals.Any(i => i.End > now)).Concat(LiveHolds(now))
             .Select(b => b.RequestId)
             .Distinct(StringComparer.Ordinal)
@@ -30,10 +30,10 @@ public sealed partial class ParticipantGrain
         }
 
         var previous = S.Profile.Calendars;
-        await this.WriteOrDeactivateAsync(() => _state.ClearStateAsync(), WriteFailed);
+        await this.WriteOrDeactivateAsync(() => state.ClearStateAsync(), WriteFailed);
 
         // Storage providers need not reset the state in memory; this activation must see a participant that does not exist.
-        _state.State = new ParticipantState();
+        state.State = new ParticipantState();
 
         _busy.Clear();
         await directory.RemoveParticipant(id);
