@@ -148,11 +148,7 @@ public sealed partial class CalendarAccountGrain
     {
         try
         {
-            await WithTokenAsync(async access =>
-            {
-                await provider.StopAsync(access, channel.ChannelId, channel.ResourceId, CancellationToken.None);
-                return true;
-            });
+            await WithTokenAsync(access => provider.StopAsync(access, channel.ChannelId, channel.ResourceId, CancellationToken.None));
         }
         catch (CalendarProviderException exception)
         {

@@ -76,11 +76,7 @@ public sealed partial class CalendarAccountGrain
             var keep = written.CalendarId == calendarId ? stored.ToHashSet(StringComparer.Ordinal) : [];
             foreach (var id in written.EventIds.Where(id => !keep.Contains(id)))
             {
-                await WithTokenAsync(async token =>
-                {
-                    await provider.DeleteEventAsync(token, written.CalendarId, id, CancellationToken.None);
-                    return true;
-                });
+                await WithTokenAsync(token => provider.DeleteEventAsync(token, written.CalendarId, id, CancellationToken.None));
             }
         }
 

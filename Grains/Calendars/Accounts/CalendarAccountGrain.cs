@@ -251,6 +251,12 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
         }
     }
 
+    private Task WithTokenAsync(Func<string, Task> call) => WithTokenAsync(async token =>
+    {
+        await call(token);
+        return true;
+    });
+
     private async Task<CalendarCredentials> RefreshAsync(CalendarCredentials credentials)
     {
         var refreshed = await Provider.RefreshAsync(credentials, CancellationToken.None);
