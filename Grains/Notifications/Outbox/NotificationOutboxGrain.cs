@@ -186,18 +186,10 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         }
     }
 
-    private static IEnumerable<NotificationChannel> ChannelsOf(NotificationRecipient recipient)
-    {
-        if (!string.IsNullOrWhiteSpace(recipient.Email))
-        {
-            yield return NotificationChannel.Email;
-        }
-
-        if (!string.IsNullOrWhiteSpace(recipient.SlackTarget))
-        {
-            yield return NotificationChannel.Slack;
-        }
-    }
+    private static IEnumerable<NotificationChannel> ChannelsOf(NotificationRecipient recipient) =>
+        new[] { (Channel: NotificationChannel.Email, Address: recipient.Email), (Channel: NotificationChannel.Slack, Address: recipient.SlackTarget) }
+            .Where(c => !string.IsNullOrWhiteSpace(c.Address))
+            .Select(c => c.Channel);
 
     private Task DeliverAsync(CancellationToken cancellationToken) => _retrier.AttemptDueAsync(
         Entries, () => _state.WriteStateAsync(CancellationToken.None), entry => SendAsync(entry, cancellationToken), IsPermanent, Settle, Math.Clamp(_options.BatchSize, 1, 100));
