@@ -42,6 +42,10 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     private string Id => _store.Id;
 
+    /// <summary>Whether the state holds work the work turn still has to do: releases, offer withdrawals, notices, preference reports or a prep update.</summary>
+    private bool WorkQueued => S.ParticipantsToRelease.Count > 0 || S.OffersToWithdraw.Count > 0 || S.NoticesToSend.Count > 0
+        || S.PreferencesToReport.Count > 0 || S.PrepOutdated;
+
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -110,9 +114,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     }
 
     /// <inheritdoc />
-    public Task<bool> HasQueuedWork() =>
-        Task.FromResult(S.Spec is not null && (S.ParticipantsToRelease.Count > 0 || S.OffersToWithdraw.Count > 0 || S.NoticesToSend.Count > 0
-            || S.PreferencesToReport.Count > 0 || S.PrepOutdated));
+    public Task<bool> HasQueuedWork() => Task.FromResult(S.Spec is not null && WorkQueued);
 
     /// <inheritdoc />
     public async Task<CommandOutcome> Cancel(string? reason)
@@ -294,8 +296,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             await FlushNotificationsAsync();
             await FlushPreferenceReportsAsync();
             await SyncPrepAsync();
-            if (!RequestTransitions.InProgress(S.Status) && S.ParticipantsToRelease.Count == 0 && S.OffersToWithdraw.Count == 0
-                && S.NoticesToSend.Count == 0 && !S.ReplanReminders && S.PreferencesToReport.Count == 0 && !S.PrepOutdated)
+            if (!RequestTransitions.InProgress(S.Status) && !WorkQueued && !S.ReplanReminders)
             {
                 await this.StopReminderAsync(RequestSettings.ProcessReminder);
             }
