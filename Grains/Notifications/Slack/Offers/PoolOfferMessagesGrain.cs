@@ -187,6 +187,7 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
                 _ => null,
             },
             Settle);
+
         foreach (var entry in S.Entries.Where(e => e.Ts is null && e.Decision != OfferMessageDecision.Open && e.Status == PoolOfferMessageStatus.Pending))
         {
             Skip(entry, DecidedFirst);
