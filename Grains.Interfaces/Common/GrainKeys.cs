@@ -41,4 +41,19 @@ public static class GrainKeys
 
         return (key[..slash], key[(slash + 1)..]);
     }
+
+    /// <summary>The shard of an id: a stable hash (FNV-1a, 32 bit, over the id's UTF-16 code units) modulo <paramref name="shards"/>. Part of the stored layout of the sharded indexes: it must never change.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="shards">The number of shards (1 or more).</param>
+    /// <returns>0 to <paramref name="shards"/> − 1.</returns>
+    internal static int Shard(string id, int shards)
+    {
+        var hash = 2166136261u;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % (uint)shards);
+    }
 }

@@ -25,7 +25,7 @@ public static class RequestIndexKeys
     public static string For(string tenant, string requestId, DateTimeOffset createdAt)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
-        return For(tenant, Day(createdAt), (int)(Hash(requestId) % ShardsPerDay));
+        return For(tenant, Day(createdAt), GrainKeys.Shard(requestId, ShardsPerDay));
     }
 
     /// <summary>The key of one shard of one day.</summary>
@@ -57,16 +57,5 @@ public static class RequestIndexKeys
             && DateOnly.TryParseExact(shardId.AsSpan(0, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
             : throw new FormatException($"'{shardId}' is not a request index shard id.");
-    }
-
-    private static uint Hash(string value)
-    {
-        var hash = 2166136261u;
-        foreach (var c in value)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash;
     }
 }

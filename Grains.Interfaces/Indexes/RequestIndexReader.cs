@@ -49,9 +49,8 @@ public static class RequestIndexReader
             }
         }
 
-        return collected.Count > limit
-            ? new RequestPage(collected[..limit], RequestCursor.Of(collected[limit - 1]))
-            : new RequestPage(collected, null);
+        var (items, next) = Paging.Cut(collected, limit, RequestCursor.Of);
+        return new RequestPage(items, next);
     }
 
     /// <summary>Counts a tenant's requests by status across its day shards, with every filter of the query but its status; the shards count in place, so nothing is listed.</summary>

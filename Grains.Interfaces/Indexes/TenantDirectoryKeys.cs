@@ -23,7 +23,7 @@ public static class TenantDirectoryKeys
     public static string For(string tenant, string id)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        return ForShard(tenant, (int)(Hash(id) % Shards));
+        return ForShard(tenant, GrainKeys.Shard(id, Shards));
     }
 
     /// <summary>The key of one shard.</summary>
@@ -36,16 +36,5 @@ public static class TenantDirectoryKeys
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, Shards);
         return GrainKeys.For(tenant, shard.ToString(CultureInfo.InvariantCulture));
-    }
-
-    private static uint Hash(string value)
-    {
-        var hash = 2166136261u;
-        foreach (var c in value)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash;
     }
 }

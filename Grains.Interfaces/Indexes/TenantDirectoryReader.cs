@@ -48,10 +48,8 @@ public static class TenantDirectoryReader
         var limit = Math.Clamp(query.Limit, 1, MaxLimit);
         var shardQuery = query with { Limit = limit + 1 };
         var pages = await Task.WhenAll(Shards(grains, tenant).Select(shard => list(shard, shardQuery)));
-        var merged = pages.SelectMany(p => p.Items).OrderBy(idOf, StringComparer.Ordinal).Take(limit + 1).ToList();
-        return merged.Count > limit
-            ? new DirectoryPage<T>(merged[..limit], idOf(merged[limit - 1]))
-            : new DirectoryPage<T>(merged, null);
+        var (items, next) = Paging.Cut(pages.SelectMany(p => p.Items).OrderBy(idOf, StringComparer.Ordinal), limit, idOf);
+        return new DirectoryPage<T>(items, next);
     }
 
     private static IEnumerable<ITenantDirectoryGrain> Shards(IGrainFactory grains, string tenant) =>

@@ -2,10 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
-using Scheduler.Grains.Pools;
 using Scheduler.Grains.Requests;
 using Scheduler.Scheduling.Batch;
-using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Grains.Batches;
 
@@ -61,7 +59,7 @@ public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
                 foreach (var assignment in result.Assignments.Where(a => a.Option is not null))
                 {
                     var item = planned[assignment.Index];
-                    hints[item.RequestId] = new BatchPlanHint(ToStages(assignment.Option!), pools[assignment.Index]);
+                    hints[item.RequestId] = new BatchPlanHint(EngineMapping.ToStages(assignment.Option!), pools[assignment.Index]);
                     hinted++;
                 }
             }
@@ -87,7 +85,8 @@ public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
         var pools = new IReadOnlyDictionary<string, IReadOnlyList<string>>[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            if (await MembersAsync(tenant, items[i].Spec, poolCache) is not { } members)
+            var (members, missing) = await OptionFinder.PoolMembersAsync(GrainFactory, tenant, items[i].Spec, poolCache);
+            if (missing is not null)
             {
                 return null;
             }
@@ -97,11 +96,7 @@ public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
 
         var window = new TimeRange(items.Min(m => m.Spec.Window.Start), items.Max(m => m.Spec.Window.End));
         var query = new AvailabilityInputQuery(window, this.GetPrimaryKeyString());
-        var people = items.SelectMany((item, i) => new[] { item.Spec.CandidateId }
-                .Concat(item.Spec.Stages.SelectMany(s => s.InterviewerIds))
-                .Concat(pools[i].Values.SelectMany(m => m)))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        var people = items.SelectMany((item, i) => OptionFinder.ParticipantIds(item.Spec, pools[i])).Distinct(StringComparer.Ordinal).ToArray();
         var data = await Task.WhenAll(people.Select(id => GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, id)).GetAvailabilityInput(query)));
         if (data.Any(d => !d.Exists))
         {
@@ -126,29 +121,4 @@ public sealed class BatchPlannerGrain : Grain, IBatchPlannerGrain
         _log.Solved(this.GetPrimaryKeyString(), result.Strategy, result.BookedCount, result.UpperBound, result.Solver.Status, result.Solver.DeterministicSeconds);
         return (result, pools);
     }
-
-    /// <summary>The members of every pool the spec draws from; <see langword="null"/> when a pool is missing or empty.</summary>
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>?> MembersAsync(string tenant, InterviewRequestSpec spec, Dictionary<string, IReadOnlyList<string>> cache)
-    {
-        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var poolId in spec.Stages.SelectMany(s => s.Pools).Select(p => p.PoolId).Distinct(StringComparer.Ordinal))
-        {
-            if (!cache.TryGetValue(poolId, out var members))
-            {
-                cache[poolId] = members = await GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(tenant, poolId)).GetMembersForSelection();
-            }
-
-            if (members.Count == 0)
-            {
-                return null;
-            }
-
-            result[poolId] = members;
-        }
-
-        return result;
-    }
-
-    private static List<ScheduledStageView> ToStages(ScheduleOption option) =>
-        [.. option.Stages.Select(s => new ScheduledStageView(s.Name, EngineMapping.ToDateTimeOffset(s.Start), EngineMapping.ToDateTimeOffset(s.End), [.. s.InterviewerIds]))];
 }

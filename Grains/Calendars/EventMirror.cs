@@ -1,3 +1,4 @@
+using Scheduler.Grains.Calendars.CalDav;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 
@@ -12,14 +13,11 @@ namespace Scheduler.Grains.Calendars;
 /// </summary>
 internal static class EventMirror
 {
-    /// <summary>The provider name of CalDAV calendars (<see cref="CalendarSpec.Provider"/>).</summary>
-    public const string CalDavProvider = "caldav";
-
     /// <summary>Whether the profile has a calendar events can be written to.</summary>
     /// <param name="profile">The participant's profile.</param>
     /// <returns><see langword="true"/> when it has a connected account or a CalDAV calendar.</returns>
     public static bool CanWrite(ParticipantProfile profile) =>
-        profile.Calendars.Any(c => IsAccountId(c.AccountId) || (c.Provider == CalDavProvider && c.Url is not null));
+        profile.Calendars.Any(c => IsAccountId(c.AccountId) || (c.Provider == CalDavBusySource.ProviderName && c.Url is not null));
 
     /// <summary>Replaces the events of <paramref name="eventKey"/> in every writable calendar (one-way messages; the writers retry).</summary>
     /// <param name="grains">The grain factory.</param>
@@ -43,7 +41,7 @@ internal static class EventMirror
             });
         }
 
-        if (profile.Calendars.Any(c => c.Provider == CalDavProvider))
+        if (profile.Calendars.Any(c => c.Provider == CalDavBusySource.ProviderName))
         {
             await grains.GetGrain<ICalDavWriterGrain>(participantKey).Write(new CalDavEventWrite(eventKey, intervals, summary));
         }

@@ -3,9 +3,11 @@ using NodaTime;
 using NodaTime.Text;
 using Scheduler.Grains.Learning;
 using Scheduler.Grains.Participants;
+using Scheduler.Grains.Requests;
 using Scheduler.Scheduling.Calendar;
 using Scheduler.Scheduling.Intervals;
 using Scheduler.Scheduling.Participants;
+using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Grains.Common;
 
@@ -22,6 +24,10 @@ internal static class EngineMapping
     public static TimeInterval ToInterval(TimeRange range) => new(ToInstant(range.Start), ToInstant(range.End));
 
     public static TimeRange ToRange(TimeInterval interval) => new(ToDateTimeOffset(interval.Start), ToDateTimeOffset(interval.End));
+
+    /// <summary>The stages of an engine option as the request and the batch planner keep them.</summary>
+    public static List<ScheduledStageView> ToStages(ScheduleOption option) =>
+        [.. option.Stages.Select(s => new ScheduledStageView(s.Name, ToDateTimeOffset(s.Start), ToDateTimeOffset(s.End), [.. s.InterviewerIds]))];
 
     public static IsoDayOfWeek ParseDay(string value, string field) => value?.Trim().ToLowerInvariant() switch
     {

@@ -29,9 +29,6 @@ internal sealed class WorkKick
         _work = work;
     }
 
-    /// <summary>Whether a run is in progress.</summary>
-    public bool IsRunning => _running;
-
     /// <summary>Asks for a run: registers a timer when none is pending, or marks the run in progress to repeat.</summary>
     public void Request()
     {

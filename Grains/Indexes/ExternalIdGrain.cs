@@ -4,30 +4,25 @@ namespace Scheduler.Grains.Indexes;
 /// Maps an external id to the first request that claimed it. Placed on the silo the claim arrives at (one call per
 /// submit, from the gateway, then idle), which saves a hop.
 /// </summary>
+/// <param name="state">The durable state.</param>
 [GrainType("externalid")]
 [Orleans.Placement.PreferLocalPlacement]
-public sealed class ExternalIdGrain : Grain, IExternalIdGrain
+public sealed class ExternalIdGrain([PersistentState("externalId")] IPersistentState<ExternalIdState> state) : Grain, IExternalIdGrain
 {
-    private readonly IPersistentState<ExternalIdState> _state;
-
-    /// <summary>Creates the grain; called by the silo.</summary>
-    /// <param name="state">The durable state.</param>
-    public ExternalIdGrain([PersistentState("externalId")] IPersistentState<ExternalIdState> state) => _state = state;
-
     /// <inheritdoc />
     public async Task<string> Claim(string requestId)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
-        if (_state.State.RequestId is { } owner)
+        if (state.State.RequestId is { } owner)
         {
             return owner;
         }
 
-        _state.State.RequestId = requestId;
-        await _state.WriteStateAsync();
+        state.State.RequestId = requestId;
+        await state.WriteStateAsync();
         return requestId;
     }
 
     /// <inheritdoc />
-    public Task<string?> Get() => Task.FromResult(_state.State.RequestId);
+    public Task<string?> Get() => Task.FromResult(state.State.RequestId);
 }

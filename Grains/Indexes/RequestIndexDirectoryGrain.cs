@@ -4,21 +4,17 @@ namespace Scheduler.Grains.Indexes;
 /// The days on which a tenant has requests (see <see cref="IRequestIndexDirectoryGrain"/>); written once per new day. The
 /// index's version lives in memory only: each activation starts a new epoch.
 /// </summary>
+/// <param name="state">The durable state.</param>
 [GrainType("requestindexdirectory")]
-public sealed class RequestIndexDirectoryGrain : Grain, IRequestIndexDirectoryGrain
+public sealed class RequestIndexDirectoryGrain([PersistentState("days")] IPersistentState<RequestIndexDirectoryState> state) : Grain, IRequestIndexDirectoryGrain
 {
-    private readonly IPersistentState<RequestIndexDirectoryState> _state;
     private readonly SortedSet<DateOnly> _days = [];
     private RequestIndexVersion _version = new(Guid.NewGuid(), 0);
-
-    /// <summary>Creates the grain; called by the silo.</summary>
-    /// <param name="state">The durable state.</param>
-    public RequestIndexDirectoryGrain([PersistentState("days")] IPersistentState<RequestIndexDirectoryState> state) => _state = state;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _days.UnionWith(_state.State.Days);
+        _days.UnionWith(state.State.Days);
         return Task.CompletedTask;
     }
 
@@ -30,8 +26,8 @@ public sealed class RequestIndexDirectoryGrain : Grain, IRequestIndexDirectoryGr
             return;
         }
 
-        _state.State.Days = [.. _days.Append(day).Order()];
-        await _state.WriteStateAsync();
+        state.State.Days = [.. _days.Append(day).Order()];
+        await state.WriteStateAsync();
         _days.Add(day);
     }
 

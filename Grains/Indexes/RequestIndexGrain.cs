@@ -12,13 +12,13 @@ namespace Scheduler.Grains.Indexes;
 /// the directory (<see cref="IRequestIndexDirectoryGrain.Changed"/>), after the change is in memory, so a
 /// reader that saw the directory's version before reading has either read the change or will see a new version.
 /// </summary>
+/// <param name="state">The durable state.</param>
 [GrainType("requestindex")]
-public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
+public sealed class RequestIndexGrain([PersistentState("index")] IPersistentState<RequestIndexState> state) : Grain, IRequestIndexGrain
 {
     /// <summary>The longest time an upsert stays unwritten.</summary>
     public static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);
 
-    private readonly IPersistentState<RequestIndexState> _state;
     private readonly SortedDictionary<(DateTimeOffset CreatedAt, string Id), RequestSummary> _items = [];
     private readonly Dictionary<string, RequestSummary> _byId = new(StringComparer.Ordinal);
     private IGrainTimer? _flush;
@@ -26,14 +26,10 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
     private bool _unannounced;
     private bool _dayRecorded;
 
-    /// <summary>Creates the grain; called by the silo.</summary>
-    /// <param name="state">The durable state.</param>
-    public RequestIndexGrain([PersistentState("index")] IPersistentState<RequestIndexState> state) => _state = state;
-
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var item in _state.State.Items)
+        foreach (var item in state.State.Items)
         {
             Put(item);
         }
@@ -84,29 +80,8 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
         ArgumentNullException.ThrowIfNull(query);
         var limit = Math.Clamp(query.Limit, 1, 1_000);
         var after = query.Cursor is null ? ((DateTimeOffset CreatedAt, string Id)?)null : RequestCursor.Parse(query.Cursor);
-        var page = new List<RequestSummary>(Math.Min(limit, _items.Count));
-        string? next = null;
-        foreach (var (key, item) in _items)
-        {
-            if (after is { } position && !RequestCursor.IsAfter(key.CreatedAt, key.Id, position))
-            {
-                continue;
-            }
-
-            if (!query.Matches(item))
-            {
-                continue;
-            }
-
-            if (page.Count == limit)
-            {
-                next = RequestCursor.Of(page[^1]);
-                break;
-            }
-
-            page.Add(item);
-        }
-
+        var listed = _items.Where(p => (after is not { } position || RequestCursor.IsAfter(p.Key.CreatedAt, p.Key.Id, position)) && query.Matches(p.Value));
+        var (page, next) = Paging.Cut(listed.Select(p => p.Value), limit, RequestCursor.Of);
         return Task.FromResult(new RequestPage(page, next));
     }
 
@@ -152,7 +127,7 @@ public sealed class RequestIndexGrain : Grain, IRequestIndexGrain
         }
 
         _dirty = false;
-        _state.State.Items = [.. _items.Values];
-        await _state.WriteStateAsync();
+        state.State.Items = [.. _items.Values];
+        await state.WriteStateAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Indexes;
 
@@ -6,28 +7,24 @@ namespace Scheduler.Grains.Indexes;
 /// Unlike the request index it writes every change before answering: the participant and pool grains fail their own
 /// upsert when this call fails, so a retried PUT repairs the entry.
 /// </summary>
+/// <param name="state">The durable state.</param>
 [GrainType("tenantdirectory")]
-public sealed class TenantDirectoryGrain : Grain, ITenantDirectoryGrain
+public sealed class TenantDirectoryGrain([PersistentState("directory")] IPersistentState<TenantDirectoryState> state) : Grain, ITenantDirectoryGrain
 {
     private const int MaxShardPage = 1_000;
 
-    private readonly IPersistentState<TenantDirectoryState> _state;
     private readonly SortedDictionary<string, ParticipantSummary> _participants = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, PoolSummary> _pools = new(StringComparer.Ordinal);
-
-    /// <summary>Creates the grain; called by the silo.</summary>
-    /// <param name="state">The durable state.</param>
-    public TenantDirectoryGrain([PersistentState("directory")] IPersistentState<TenantDirectoryState> state) => _state = state;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var participant in _state.State.Participants)
+        foreach (var participant in state.State.Participants)
         {
             _participants[participant.Id] = participant;
         }
 
-        foreach (var pool in _state.State.Pools)
+        foreach (var pool in state.State.Pools)
         {
             _pools[pool.Id] = pool;
         }
@@ -87,25 +84,8 @@ public sealed class TenantDirectoryGrain : Grain, ITenantDirectoryGrain
 
     private static DirectoryPage<T> Page<T>(SortedDictionary<string, T> items, DirectoryListQuery query, Func<T, string> idOf, Func<T, bool> include)
     {
-        var limit = Math.Clamp(query.Limit, 1, MaxShardPage);
-        var page = new List<T>(Math.Min(limit, items.Count));
-        string? next = null;
-        foreach (var (id, item) in items)
-        {
-            if ((query.Cursor is { } cursor && string.CompareOrdinal(id, cursor) <= 0) || !include(item))
-            {
-                continue;
-            }
-
-            if (page.Count == limit)
-            {
-                next = idOf(page[^1]);
-                break;
-            }
-
-            page.Add(item);
-        }
-
+        var listed = items.Where(p => (query.Cursor is not { } cursor || string.CompareOrdinal(p.Key, cursor) > 0) && include(p.Value));
+        var (page, next) = Paging.Cut(listed.Select(p => p.Value), Math.Clamp(query.Limit, 1, MaxShardPage), idOf);
         return new DirectoryPage<T>(page, next);
     }
 
@@ -115,18 +95,9 @@ public sealed class TenantDirectoryGrain : Grain, ITenantDirectoryGrain
     /// <summary>Writes the new lists, then applies the change to memory; a failed write drops the activation, which reloads from storage.</summary>
     private async Task SaveAsync(IEnumerable<ParticipantSummary> participants, IEnumerable<PoolSummary> pools, Action apply)
     {
-        _state.State.Participants = [.. participants];
-        _state.State.Pools = [.. pools];
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-
+        state.State.Participants = [.. participants];
+        state.State.Pools = [.. pools];
+        await this.WriteOrDeactivateAsync(() => state.WriteStateAsync());
         apply();
     }
 }

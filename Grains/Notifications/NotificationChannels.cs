@@ -9,7 +9,9 @@ namespace Scheduler.Grains.Notifications;
 /// <see cref="NotificationServiceCollectionExtensions.AddSchedulerNotifications"/>. Its presence tells the request
 /// grain to notify at all; a channel that is not configured is recorded as skipped instead of being tried.
 /// </summary>
-public sealed class NotificationChannels
+/// <param name="emailConfigured">Whether an SMTP host or a pickup directory is configured.</param>
+/// <param name="slackConfigured">Whether a Slack bot token is configured.</param>
+public sealed class NotificationChannels(bool emailConfigured, bool slackConfigured)
 {
     /// <summary>The skip reason recorded for email when neither <c>Smtp:Host</c> nor <c>Smtp:PickupDirectory</c> is configured.</summary>
     public const string EmailNotConfigured = "email not configured";
@@ -17,20 +19,11 @@ public sealed class NotificationChannels
     /// <summary>The skip reason recorded for Slack when no <c>Slack:BotToken</c> is configured.</summary>
     public const string SlackNotConfigured = "slack not configured";
 
-    /// <summary>Creates the settings.</summary>
-    /// <param name="emailConfigured">Whether an SMTP host or a pickup directory is configured.</param>
-    /// <param name="slackConfigured">Whether a Slack bot token is configured.</param>
-    public NotificationChannels(bool emailConfigured, bool slackConfigured)
-    {
-        EmailConfigured = emailConfigured;
-        SlackConfigured = slackConfigured;
-    }
-
     /// <summary>Whether email can be sent (<c>Smtp:Host</c> or <c>Smtp:PickupDirectory</c> is set).</summary>
-    public bool EmailConfigured { get; }
+    public bool EmailConfigured { get; } = emailConfigured;
 
     /// <summary>Whether Slack messages can be posted (<c>Slack:BotToken</c> is set).</summary>
-    public bool SlackConfigured { get; }
+    public bool SlackConfigured { get; } = slackConfigured;
 
     /// <summary>Reads the channels from configuration.</summary>
     /// <param name="configuration">The configuration root.</param>

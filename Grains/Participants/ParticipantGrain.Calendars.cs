@@ -1,4 +1,5 @@
 using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Calendars.CalDav;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Requests;
 
@@ -20,7 +21,7 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
         }
 
         _busy.Invalidate(change.Provider);
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var (_, participantId) = GrainKeys.Split(this.GetPrimaryKeyString());
         var upcoming = S.Bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Interval: i))).Where(x => x.Interval.End > now);
         foreach (var (requestId, interval) in upcoming)
@@ -31,7 +32,7 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
                 continue;
             }
 
-            ParticipantCalendarLog.ConflictFound(_log, this.GetPrimaryKeyString(), requestId, conflict.Start, conflict.End);
+            ParticipantCalendarLog.ConflictFound(log, this.GetPrimaryKeyString(), requestId, conflict.Start, conflict.End);
             await GrainFactory.GetGrain<IInterviewRequestGrain>(requestId)
                 .NotifyConflict(new ConflictNotice(participantId, conflict, $"A {change.Provider} calendar event now overlaps the interview."));
         }
@@ -56,7 +57,7 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CalendarSpec>> GetCalDavCalendars() =>
-        Task.FromResult<IReadOnlyList<CalendarSpec>>([.. (S.Profile?.Calendars ?? []).Where(c => c.Provider == EventMirror.CalDavProvider && c.Url is not null)]);
+        Task.FromResult<IReadOnlyList<CalendarSpec>>([.. (S.Profile?.Calendars ?? []).Where(c => c.Provider == CalDavBusySource.ProviderName && c.Url is not null)]);
 
     /// <summary>Tells the calendar accounts this participant no longer reads to stop counting it as a reader.</summary>
     private async Task ForgetDroppedAccountsAsync(IReadOnlyList<CalendarSpec> before, IReadOnlyList<CalendarSpec> after)

@@ -18,7 +18,7 @@ public sealed partial class ParticipantGrain
             return new ParticipantDeletion(false, false, []);
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var active = S.Bookings.Where(b => b.Intervals.Any(i => i.End > now)).Concat(LiveHolds(now))
             .Select(b => b.RequestId)
             .Distinct(StringComparer.Ordinal)
@@ -30,19 +30,10 @@ public sealed partial class ParticipantGrain
         }
 
         var previous = S.Profile.Calendars;
-        try
-        {
-            await _state.ClearStateAsync();
+        await this.WriteOrDeactivateAsync(() => state.ClearStateAsync(), WriteFailed);
 
-            // Storage providers need not reset the state in memory; this activation must see a participant that does not exist.
-            _state.State = new ParticipantState();
-        }
-        catch (Exception exception)
-        {
-            _log.WriteFailed(exception, this.GetPrimaryKeyString());
-            DeactivateOnIdle();
-            throw;
-        }
+        // Storage providers need not reset the state in memory; this activation must see a participant that does not exist.
+        state.State = new ParticipantState();
 
         _busy.Clear();
         await directory.RemoveParticipant(id);

@@ -11,39 +11,28 @@ namespace Scheduler.Grains.Participants;
 /// so every hold decision sees every earlier one: two requests never get overlapping holds or
 /// bookings. Any failed state write discards the activation so memory never runs ahead of storage.
 /// </summary>
+/// <param name="state">The durable state.</param>
+/// <param name="time">The clock.</param>
+/// <param name="sources">Registered calendar busy sources, one per provider.</param>
+/// <param name="fetcher">Runs calendar reads in the background.</param>
+/// <param name="log">The logger.</param>
 [GrainType("participant")]
-public sealed partial class ParticipantGrain : Grain, IParticipantGrain
+public sealed partial class ParticipantGrain(
+    [PersistentState("participant")] IPersistentState<ParticipantState> state,
+    TimeProvider time,
+    IEnumerable<IBusySource> sources,
+    CalendarFetcher fetcher,
+    ILogger<ParticipantGrain> log)
+    : Grain, IParticipantGrain
 {
     private static readonly TimeSpan MaxTtl = TimeSpan.FromHours(1);
     private static readonly TimeSpan NearWindow = TimeSpan.FromDays(1);
     private static readonly TimeSpan CapsLookBack = TimeSpan.FromDays(35);
     private static readonly TimeSpan PrefetchHorizon = TimeSpan.FromDays(21);
 
-    private readonly IPersistentState<ParticipantState> _state;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ParticipantGrain> _log;
-    private readonly BusyCache _busy;
+    private readonly BusyCache _busy = new([.. sources], fetcher, time);
 
-    /// <summary>Creates the grain; called by the silo.</summary>
-    /// <param name="state">The durable state.</param>
-    /// <param name="time">The clock.</param>
-    /// <param name="sources">Registered calendar busy sources, one per provider.</param>
-    /// <param name="fetcher">Runs calendar reads in the background.</param>
-    /// <param name="log">The logger.</param>
-    public ParticipantGrain(
-        [PersistentState("participant")] IPersistentState<ParticipantState> state,
-        TimeProvider time,
-        IEnumerable<IBusySource> sources,
-        CalendarFetcher fetcher,
-        ILogger<ParticipantGrain> log)
-    {
-        _state = state;
-        _time = time;
-        _log = log;
-        _busy = new BusyCache([.. sources], fetcher, time);
-    }
-
-    private ParticipantState S => _state.State;
+    private ParticipantState S => state.State;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -101,7 +90,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
         }
 
         var (read, busy) = await ReadBusyAsync(S.Profile, range);
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var all = busy
             .Concat(Entries(S.Bookings, BusySourceKind.Booking))
             .Concat(Entries(LiveHolds(now), BusySourceKind.Hold))
@@ -160,7 +149,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
             return answered;
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
 
         var refusal = await CheckAsync(request, now);
         if (refusal is not null)
@@ -183,7 +172,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
             return answered;
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var hold = S.Holds.FirstOrDefault(h => h.RequestId == request.RequestId && h.ExpiresAt > now && SameIntervals(h.Intervals, request.Intervals));
         if (hold is null && await CheckAsync(request, now) is { } refusal)
         {
@@ -201,7 +190,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
     /// <inheritdoc />
     public async Task ReleaseHold(string requestId)
     {
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         if (S.Holds.RemoveAll(h => h.RequestId == requestId || h.ExpiresAt <= now) > 0)
         {
             await PersistAsync();
@@ -211,7 +200,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
     /// <inheritdoc />
     public async Task CancelBooking(string requestId)
     {
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var booked = S.Bookings.FirstOrDefault(b => b.RequestId == requestId);
         var removed = S.Holds.RemoveAll(h => h.RequestId == requestId || h.ExpiresAt <= now);
         removed += S.Bookings.RemoveAll(b => b.RequestId == requestId);
@@ -232,7 +221,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ParticipantBooking>> ListHolds() =>
-        Task.FromResult<IReadOnlyList<ParticipantBooking>>([.. LiveHolds(_time.GetUtcNow()).OrderBy(b => b.Intervals[0].Start)]);
+        Task.FromResult<IReadOnlyList<ParticipantBooking>>([.. LiveHolds(time.GetUtcNow()).OrderBy(b => b.Intervals[0].Start)]);
 
     /// <summary>The answer to a hold or confirm that needs no further work: invalid input, or the same intervals already booked for this request (idempotent).</summary>
     private HoldOutcome? InvalidOrAlreadyBooked(HoldRequest request)
@@ -291,7 +280,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
             return null;
         }
 
-        _log.HoldRefused(this.GetPrimaryKeyString(), request.RequestId, refusal);
+        log.HoldRefused(this.GetPrimaryKeyString(), request.RequestId, refusal);
         return new HoldOutcome(false, refusal, message, null);
     }
 
@@ -304,7 +293,7 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
             return new ParticipantAvailabilityData(id, false, "UTC", []);
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var near = new TimeRange(window.Start - NearWindow, window.End + NearWindow);
         var (read, busy) = await ReadBusyAsync(profile, near);
         var before = TimeSpan.FromMinutes(profile.BufferBeforeMinutes);
@@ -351,22 +340,12 @@ public sealed partial class ParticipantGrain : Grain, IParticipantGrain
     {
         if (S.Profile is { Calendars.Count: > 0 } profile)
         {
-            var now = _time.GetUtcNow();
+            var now = time.GetUtcNow();
             _busy.Prefetch(this.GetPrimaryKeyString(), profile, new TimeRange(now, now + PrefetchHorizon));
         }
     }
 
-    private async Task PersistAsync()
-    {
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch (Exception exception)
-        {
-            _log.WriteFailed(exception, this.GetPrimaryKeyString());
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task PersistAsync() => this.WriteOrDeactivateAsync(() => state.WriteStateAsync(), WriteFailed);
+
+    private void WriteFailed(Exception exception) => log.WriteFailed(exception, this.GetPrimaryKeyString());
 }

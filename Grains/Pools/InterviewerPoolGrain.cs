@@ -8,22 +8,12 @@ namespace Scheduler.Grains.Pools;
 /// An interviewer pool: members, strategy and first-to-accept offers. Turn-based execution makes the first acceptance
 /// win; the winning acceptance is reported to the offer's request one-way, after it is stored.
 /// </summary>
+/// <param name="state">The durable state.</param>
+/// <param name="time">The clock.</param>
 [GrainType("interviewerpool")]
-public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
+public sealed class InterviewerPoolGrain([PersistentState("pool")] IPersistentState<PoolState> state, TimeProvider time) : Grain, IInterviewerPoolGrain
 {
-    private readonly IPersistentState<PoolState> _state;
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates the grain; called by the silo.</summary>
-    /// <param name="state">The durable state.</param>
-    /// <param name="time">The clock.</param>
-    public InterviewerPoolGrain([PersistentState("pool")] IPersistentState<PoolState> state, TimeProvider time)
-    {
-        _state = state;
-        _time = time;
-    }
-
-    private PoolState S => _state.State;
+    private PoolState S => state.State;
 
     /// <inheritdoc />
     public async Task<PoolView> Upsert(PoolDefinition definition)
@@ -46,7 +36,7 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
 
         S.Definition = definition with { Members = [.. definition.Members] };
         S.Version++;
-        await _state.WriteStateAsync();
+        await state.WriteStateAsync();
 
         // After our own state: a failure fails the upsert, and repeating it (idempotent) repairs the entry.
         await Directory.UpsertPool(new PoolSummary(PoolId, S.Definition.Strategy, S.Definition.Members));
@@ -69,10 +59,10 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
             return new PoolDeletion(true, false, open);
         }
 
-        await _state.ClearStateAsync();
+        await state.ClearStateAsync();
 
         // Storage providers need not reset the state in memory; this activation must see a pool that does not exist.
-        _state.State = new PoolState();
+        state.State = new PoolState();
         await Directory.RemovePool(PoolId);
         return new PoolDeletion(true, true, []);
     }
@@ -104,7 +94,7 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
         if (memberIds.Count > 0 && S.Definition is not null)
         {
             S.LastPicked = memberIds[^1];
-            await _state.WriteStateAsync();
+            await state.WriteStateAsync();
         }
     }
 
@@ -123,11 +113,11 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
             throw new ArgumentException("Eligible members must be a non-empty subset of the pool's members.", "eligibleMembers");
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var view = new OfferView(offer.OfferId, offer.RequestId, offer.Slot, OfferStatus.Open, null,
             [.. offer.EligibleMembers.Distinct(StringComparer.Ordinal).Select(m => new OfferRecipient(m, OfferStatus.Open, now))]);
         S.Offers[offer.OfferId] = view;
-        await _state.WriteStateAsync();
+        await state.WriteStateAsync();
         return view;
     }
 
@@ -156,7 +146,7 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
             return new AcceptOutcome(false, $"'{memberId}' was not offered this slot.", offer);
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var updated = offer with
         {
             Status = OfferStatus.Accepted,
@@ -164,7 +154,7 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
             Recipients = [.. offer.Recipients.Select(r => r with { Status = r.MemberId == memberId ? OfferStatus.Accepted : OfferStatus.Withdrawn, ChangedAt = now })],
         };
         S.Offers[offerId] = updated;
-        await _state.WriteStateAsync();
+        await state.WriteStateAsync();
 
         // One-way, after the decision is stored: the request may be calling this pool right now (it never waits on us).
         await GrainFactory.GetGrain<IInterviewRequestGrain>(GrainKeys.For(Tenant, offer.RequestId))
@@ -180,14 +170,14 @@ public sealed class InterviewerPoolGrain : Grain, IInterviewerPoolGrain
             return offer;
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var withdrawn = offer with
         {
             Status = OfferStatus.Withdrawn,
             Recipients = [.. offer.Recipients.Select(r => r.Status == OfferStatus.Open ? r with { Status = OfferStatus.Withdrawn, ChangedAt = now } : r)],
         };
         S.Offers[offerId] = withdrawn;
-        await _state.WriteStateAsync();
+        await state.WriteStateAsync();
         return withdrawn;
     }
 

@@ -19,28 +19,14 @@ namespace Scheduler.Grains.Prep;
 /// before the plan is stored: a failure in between leaves the old plan stored, and the repeated call (the caller's
 /// retry, or the request's work turn) writes the same events and finds the same email in the outbox.
 /// </summary>
+/// <param name="state">The durable state.</param>
+/// <param name="time">The clock.</param>
+/// <param name="log">The logger.</param>
+/// <param name="notifications">The configured notification channels; when absent (no notifications registered), nothing is emailed.</param>
 [GrainType("prepplan")]
-public sealed class PrepPlanGrain : Grain, IPrepPlanGrain
+public sealed class PrepPlanGrain([PersistentState("prepplan")] IPersistentState<PrepPlanState> state, TimeProvider time, ILogger<PrepPlanGrain> log, NotificationChannels? notifications = null) : Grain, IPrepPlanGrain
 {
-    private readonly IPersistentState<PrepPlanState> _state;
-    private readonly TimeProvider _time;
-    private readonly ILogger<PrepPlanGrain> _log;
-    private readonly NotificationChannels? _notifications;
-
-    /// <summary>Creates the grain; called by the silo.</summary>
-    /// <param name="state">The durable state.</param>
-    /// <param name="time">The clock.</param>
-    /// <param name="log">The logger.</param>
-    /// <param name="notifications">The configured notification channels; when absent (no notifications registered), nothing is emailed.</param>
-    public PrepPlanGrain([PersistentState("prepplan")] IPersistentState<PrepPlanState> state, TimeProvider time, ILogger<PrepPlanGrain> log, NotificationChannels? notifications = null)
-    {
-        _state = state;
-        _time = time;
-        _log = log;
-        _notifications = notifications;
-    }
-
-    private PrepPlanState S => _state.State;
+    private PrepPlanState S => state.State;
 
     /// <summary>The key the plan's calendar events are written under: the request key and <c>#prep</c> (request ids never hold <c>#</c>).</summary>
     private string EventKey => this.GetPrimaryKeyString() + "#prep";
@@ -94,7 +80,7 @@ public sealed class PrepPlanGrain : Grain, IPrepPlanGrain
         var candidateKey = GrainKeys.For(tenant, interview.CandidateId);
         var candidate = GrainFactory.GetGrain<IParticipantGrain>(candidateKey);
         var profile = await candidate.GetProfile();
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var result = profile is null
             ? new PrepPlan([], settings.TotalHours * 60, 0, settings.TotalHours * 60, $"The candidate '{interview.CandidateId}' has no profile.")
             : PrepPlanner.Plan(
@@ -125,8 +111,8 @@ public sealed class PrepPlanGrain : Grain, IPrepPlanGrain
             Delivery = delivery,
             DeliveryNote = settings.AddToCalendar ? note : null,
         };
-        await _state.WriteStateAsync();
-        _log.Planned(this.GetPrimaryKeyString(), result.PlannedMinutes, result.RequestedMinutes, interview.Slot.Start, delivery);
+        await state.WriteStateAsync();
+        log.Planned(this.GetPrimaryKeyString(), result.PlannedMinutes, result.RequestedMinutes, interview.Slot.Start, delivery);
         return S.Plan;
     }
 
@@ -143,13 +129,13 @@ public sealed class PrepPlanGrain : Grain, IPrepPlanGrain
             var profile = await GrainFactory.GetGrain<IParticipantGrain>(candidateKey).GetProfile();
             await DeliverAsync(candidateKey, profile, plan.Interview, [], reason);
             S.Plan = null;
-            _log.Removed(this.GetPrimaryKeyString(), reason);
+            log.Removed(this.GetPrimaryKeyString(), reason);
             changed = true;
         }
 
         if (changed)
         {
-            await _state.WriteStateAsync();
+            await state.WriteStateAsync();
         }
     }
 
@@ -184,7 +170,7 @@ public sealed class PrepPlanGrain : Grain, IPrepPlanGrain
 
         List<TimeRange> toEmail = writable ? [] : wanted;
         var address = profile?.Email;
-        var cannotEmail = _notifications is null || !_notifications.EmailConfigured
+        var cannotEmail = notifications is null || !notifications.EmailConfigured
             ? "Email is not configured (Smtp:Host), and the candidate has no connected calendar."
             : string.IsNullOrWhiteSpace(address) ? "The candidate has neither a connected calendar nor an email address." : null;
         if (!toEmail.SequenceEqual(S.EmailedBlocks))

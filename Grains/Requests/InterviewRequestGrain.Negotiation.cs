@@ -1,7 +1,6 @@
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Pools;
-using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Grains.Requests;
 
@@ -20,10 +19,10 @@ public sealed partial class InterviewRequestGrain
             return;
         }
 
-        S.Target = ToStages(found.Options[0]);
+        S.Target = EngineMapping.ToStages(found.Options[0]);
         _store.Move(RequestTrigger.OptionsFound, null);
         await _store.SaveAsync();
-        await BookAsync([.. found.Options.Select(ToStages)], found);
+        await BookAsync([.. found.Options.Select(EngineMapping.ToStages)], found);
     }
 
     /// <summary>
@@ -75,7 +74,7 @@ public sealed partial class InterviewRequestGrain
                     return;
                 }
 
-                candidates = [.. search.Options.Select(ToStages)];
+                candidates = [.. search.Options.Select(EngineMapping.ToStages)];
                 offering = true;
             }
 
@@ -109,7 +108,7 @@ public sealed partial class InterviewRequestGrain
 
         // The complete reminder is registered before the booking is written: should the write fail, the reminder
         // finds the request not booked and stops; the other order could leave a booked request that never completes.
-        await this.RegisterOrUpdateReminder(RequestSettings.CompleteReminder, OneShotReminder.DueIn(option[^1].End - now), OneShotReminder.RetryPeriod);
+        await this.RegisterOneShotReminder(RequestSettings.CompleteReminder, option[^1].End - now);
         S.Booking = new BookingView(option, now);
         S.AvoidStart = null;
         S.Target = null;
@@ -139,7 +138,7 @@ public sealed partial class InterviewRequestGrain
             Math.Round(o.Score, 3),
             [.. o.Reasons.Select(r => new ScoreReasonView(r.Code, Math.Round(r.Points, 3), r.Description)),
                 .. StaleCalendarNotes.Reasons(found.StaleCalendars, [candidate, .. o.Stages.SelectMany(s => s.InterviewerIds)])],
-            ToStages(o)))];
+            EngineMapping.ToStages(o)))];
         S.Target = null;
         _store.Move(RequestTrigger.ProposalsFound, reason);
         AddNotice(NotificationKind.ProposalsReady, NoticeAudience.CandidateAndRecruiter, S.History.Count, null, reason, proposals: [.. S.Proposals.Select(p => NoticeBuilder.SlotOf(p.Stages))]);
@@ -176,9 +175,6 @@ public sealed partial class InterviewRequestGrain
         var moved = found.Options.Where(o => EngineMapping.ToDateTimeOffset(o.Stages[0].Start) != avoid).Take(max).ToList();
         return found with { Options = moved.Count > 0 ? moved : [.. found.Options.Take(max)] };
     }
-
-    private static List<ScheduledStageView> ToStages(ScheduleOption option) =>
-        [.. option.Stages.Select(s => new ScheduledStageView(s.Name, EngineMapping.ToDateTimeOffset(s.Start), EngineMapping.ToDateTimeOffset(s.End), [.. s.InterviewerIds]))];
 
     private static string CamelCase(string name) => string.IsNullOrEmpty(name) ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }

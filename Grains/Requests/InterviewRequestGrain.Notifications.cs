@@ -168,7 +168,7 @@ public sealed partial class InterviewRequestGrain
             }
         }
 
-        await StopReminderAsync(FollowUpReminder.Name);
+        await this.StopReminderAsync(FollowUpReminder.Name);
     }
 
     private async Task InterviewReminderFiredAsync(int minutes)
@@ -183,7 +183,7 @@ public sealed partial class InterviewRequestGrain
             await StartWorkAsync();
         }
 
-        await StopReminderAsync(ReminderPlanner.NameOf(minutes));
+        await this.StopReminderAsync(ReminderPlanner.NameOf(minutes));
     }
 
     /// <summary>Plans the interview reminders if needed, then hands every pending notice to the outbox, each removed (and written) once accepted.</summary>
@@ -235,27 +235,27 @@ public sealed partial class InterviewRequestGrain
         {
             foreach (var name in ReminderPlanner.ReminderNames(offsets))
             {
-                await StopReminderAsync(name);
+                await this.StopReminderAsync(name);
             }
 
-            await StopReminderAsync(FollowUpReminder.Name);
+            await this.StopReminderAsync(FollowUpReminder.Name);
             return;
         }
 
         var now = _time.GetUtcNow();
         var followUp = await GrainFactory.GetGrain<INotificationSettingsGrain>(Tenant).GetFollowUpPlan();
         var followUpDue = FollowUpReminder.DueAt(slot.End, followUp.DelayMinutes) - now;
-        await this.RegisterOrUpdateReminder(FollowUpReminder.Name, OneShotReminder.DueIn(followUpDue), OneShotReminder.RetryPeriod);
+        await this.RegisterOneShotReminder(FollowUpReminder.Name, followUpDue);
 
         foreach (var planned in ReminderPlanner.Plan(slot.Start, offsets, now))
         {
             if (planned.Decision == ReminderDecision.Register)
             {
-                await this.RegisterOrUpdateReminder(planned.ReminderName, OneShotReminder.DueIn(planned.DueAt - now), OneShotReminder.RetryPeriod);
+                await this.RegisterOneShotReminder(planned.ReminderName, planned.DueAt - now);
                 continue;
             }
 
-            await StopReminderAsync(planned.ReminderName);
+            await this.StopReminderAsync(planned.ReminderName);
             AddNotice(NotificationKind.Reminder, NoticeAudience.Attendees, S.NotifySequence, slot, null, reminderMinutes: planned.MinutesBefore,
                 skipReason: planned.Decision == ReminderDecision.SendNow ? null : "late");
         }

@@ -60,9 +60,7 @@ public sealed partial class InterviewRequestGrain
             return false;
         }
 
-        var others = WithoutSeat(option, seat.StageIndex, pick);
-        var key = this.GetPrimaryKeyString();
-        if (!await HoldTaker.TryHoldAllAsync(GrainFactory, key, HoldTaker.Plan(Tenant, key, spec.CandidateId, others, spec.Conferencing, RequestSettings.OfferHoldTtl)))
+        if (!await HoldOthersAsync(option, seat.StageIndex, pick))
         {
             return false;
         }
@@ -120,7 +118,7 @@ public sealed partial class InterviewRequestGrain
         if (!offer.Posted)
         {
             var due = offer.ExpiresAt - now;
-            await this.RegisterOrUpdateReminder(RequestSettings.OfferExpiryReminder, OneShotReminder.DueIn(due), OneShotReminder.RetryPeriod);
+            await this.RegisterOneShotReminder(RequestSettings.OfferExpiryReminder, due);
             if (_notifications is not null)
             {
                 var title = $"Interview: {S.Spec!.Stages[offer.StageIndex].Name} ({S.Spec.ExternalId ?? Id})";
@@ -132,9 +130,7 @@ public sealed partial class InterviewRequestGrain
             return;
         }
 
-        var key = this.GetPrimaryKeyString();
-        var others = WithoutSeat(S.Target!, offer.StageIndex, offer.EnginePick);
-        if (!await HoldTaker.TryHoldAllAsync(GrainFactory, key, HoldTaker.Plan(Tenant, key, S.Spec!.CandidateId, others, S.Spec.Conferencing, RequestSettings.OfferHoldTtl)))
+        if (!await HoldOthersAsync(S.Target!, offer.StageIndex, offer.EnginePick))
         {
             await NegotiateAgainAsync("The held slot was lost while the offer was open; negotiating again.");
         }
@@ -149,7 +145,7 @@ public sealed partial class InterviewRequestGrain
         S.Target = final;
         _store.Move(RequestTrigger.OfferAccepted, $"{winner} accepted the offer of pool {offer.PoolId}.", RequestPhase.SeatDecided);
         await _store.SaveAsync();
-        await StopReminderAsync(RequestSettings.OfferExpiryReminder);
+        await this.StopReminderAsync(RequestSettings.OfferExpiryReminder);
         if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, final))
         {
             await BookedAsync(final, null);
@@ -176,7 +172,7 @@ public sealed partial class InterviewRequestGrain
         S.Offer = null;
         _store.Move(RequestTrigger.OfferLapsed, $"Nobody accepted the offer of pool {offer.PoolId} by {offer.ExpiresAt:O}; booking the engine's pick {offer.EnginePick}.", RequestPhase.OffersLapsed);
         await _store.SaveAsync();
-        await StopReminderAsync(RequestSettings.OfferExpiryReminder);
+        await this.StopReminderAsync(RequestSettings.OfferExpiryReminder);
         await BookAsync([S.Target!], null, offerInitial: false);
     }
 
@@ -193,7 +189,7 @@ public sealed partial class InterviewRequestGrain
         S.Target = null;
         _store.Move(RequestTrigger.Renegotiated, reason);
         await _store.SaveAsync();
-        await StopReminderAsync(RequestSettings.OfferExpiryReminder);
+        await this.StopReminderAsync(RequestSettings.OfferExpiryReminder);
         await BookAsync([]);
     }
 
@@ -232,7 +228,7 @@ public sealed partial class InterviewRequestGrain
             return;
         }
 
-        await StopReminderAsync(RequestSettings.OfferExpiryReminder);
+        await this.StopReminderAsync(RequestSettings.OfferExpiryReminder);
         while (S.OffersToWithdraw.Count > 0)
         {
             var entry = S.OffersToWithdraw[0];
@@ -286,8 +282,13 @@ public sealed partial class InterviewRequestGrain
             .Select(d => d.ParticipantId)];
     }
 
-    private static List<ScheduledStageView> WithoutSeat(List<ScheduledStageView> option, int stageIndex, string pick) =>
-        [.. option.Select((s, i) => i == stageIndex ? s with { InterviewerIds = [.. s.InterviewerIds.Where(id => id != pick)] } : s)];
+    /// <summary>Holds (or renews the holds of) everyone attending <paramref name="option"/> but the seat's engine pick, for <see cref="RequestSettings.OfferHoldTtl"/>.</summary>
+    private Task<bool> HoldOthersAsync(List<ScheduledStageView> option, int stageIndex, string pick)
+    {
+        var key = this.GetPrimaryKeyString();
+        List<ScheduledStageView> others = [.. option.Select((s, i) => i == stageIndex ? s with { InterviewerIds = [.. s.InterviewerIds.Where(id => id != pick)] } : s)];
+        return HoldTaker.TryHoldAllAsync(GrainFactory, key, HoldTaker.Plan(Tenant, key, S.Spec!.CandidateId, others, S.Spec.Conferencing, RequestSettings.OfferHoldTtl));
+    }
 
     private static List<ScheduledStageView> WithSeat(List<ScheduledStageView> option, int stageIndex, string pick, string winner) =>
         [.. option.Select((s, i) => i == stageIndex

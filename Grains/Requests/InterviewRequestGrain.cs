@@ -42,6 +42,10 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     private string Id => _store.Id;
 
+    /// <summary>Whether the state holds work the work turn still has to do: releases, offer withdrawals, notices, preference reports or a prep update.</summary>
+    private bool WorkQueued => S.ParticipantsToRelease.Count > 0 || S.OffersToWithdraw.Count > 0 || S.NoticesToSend.Count > 0
+        || S.PreferencesToReport.Count > 0 || S.PrepOutdated;
+
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -110,9 +114,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     }
 
     /// <inheritdoc />
-    public Task<bool> HasQueuedWork() =>
-        Task.FromResult(S.Spec is not null && (S.ParticipantsToRelease.Count > 0 || S.OffersToWithdraw.Count > 0 || S.NoticesToSend.Count > 0
-            || S.PreferencesToReport.Count > 0 || S.PrepOutdated));
+    public Task<bool> HasQueuedWork() => Task.FromResult(S.Spec is not null && WorkQueued);
 
     /// <inheritdoc />
     public async Task<CommandOutcome> Cancel(string? reason)
@@ -203,7 +205,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         if (reminderName == RequestSettings.OfferExpiryReminder)
         {
             // One-shot; the work turn sees the expiry (and the process reminder would, should this turn be lost).
-            await StopReminderAsync(RequestSettings.OfferExpiryReminder);
+            await this.StopReminderAsync(RequestSettings.OfferExpiryReminder);
             await _kick.RunAsync(CancellationToken.None);
             return;
         }
@@ -218,7 +220,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
                 await StartWorkAsync();
             }
 
-            await StopReminderAsync(RequestSettings.CompleteReminder);
+            await this.StopReminderAsync(RequestSettings.CompleteReminder);
             return;
         }
 
@@ -238,7 +240,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         S.ReplanReminders = _notifications is not null;
         _store.Move(trigger, reason);
         await _store.SaveAsync();
-        await StopReminderAsync(RequestSettings.CompleteReminder);
+        await this.StopReminderAsync(RequestSettings.CompleteReminder);
         await StartWorkAsync();
     }
 
@@ -294,10 +296,9 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             await FlushNotificationsAsync();
             await FlushPreferenceReportsAsync();
             await SyncPrepAsync();
-            if (!RequestTransitions.InProgress(S.Status) && S.ParticipantsToRelease.Count == 0 && S.OffersToWithdraw.Count == 0
-                && S.NoticesToSend.Count == 0 && !S.ReplanReminders && S.PreferencesToReport.Count == 0 && !S.PrepOutdated)
+            if (!RequestTransitions.InProgress(S.Status) && !WorkQueued && !S.ReplanReminders)
             {
-                await StopReminderAsync(RequestSettings.ProcessReminder);
+                await this.StopReminderAsync(RequestSettings.ProcessReminder);
             }
         }
         catch (Exception exception)
@@ -305,14 +306,6 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             // Like a crash: drop the activation; the durable reminder resumes from the stored state.
             _log.ProcessingFailed(exception, this.GetPrimaryKeyString(), S.Status);
             DeactivateOnIdle();
-        }
-    }
-
-    private async Task StopReminderAsync(string name)
-    {
-        if (await this.GetReminder(name) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
         }
     }
 }

@@ -19,23 +19,13 @@ internal static class OptionFinder
     public static async Task<OptionSearchResult> FindAsync(
         IGrainFactory grains, string tenant, string requestKey, InterviewRequestSpec spec, TimeRange window, int maxOptions, DateTimeOffset now)
     {
-        var pools = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var poolId in spec.Stages.SelectMany(s => s.Pools).Select(p => p.PoolId).Distinct(StringComparer.Ordinal))
+        var (pools, emptyPool) = await PoolMembersAsync(grains, tenant, spec, new(StringComparer.Ordinal));
+        if (emptyPool is not null)
         {
-            var members = await grains.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(tenant, poolId)).GetMembersForSelection();
-            if (members.Count == 0)
-            {
-                return new OptionSearchResult([], null, $"Pool '{poolId}' does not exist or has no members.", "unknownPool", null);
-            }
-
-            pools[poolId] = members;
+            return new OptionSearchResult([], null, $"Pool '{emptyPool}' does not exist or has no members.", "unknownPool", null);
         }
 
-        var ids = new[] { spec.CandidateId }
-            .Concat(spec.Stages.SelectMany(s => s.InterviewerIds))
-            .Concat(pools.Values.SelectMany(m => m))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        var ids = ParticipantIds(spec, pools).Distinct(StringComparer.Ordinal).ToArray();
         var query = new AvailabilityInputQuery(window, requestKey);
         var learning = await LearningAsync(grains, tenant);
         var data = await Task.WhenAll(ids.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, id)).GetAvailabilityInput(query)));
@@ -59,6 +49,36 @@ internal static class OptionFinder
             return new OptionSearchResult([], null, exception.Message, "invalidRequest", null);
         }
     }
+
+    /// <summary>
+    /// The members of every pool a request draws from (shared with the batch planner), each pool read once per
+    /// <paramref name="read"/>; the first pool that does not exist or has no members ends the reading.
+    /// </summary>
+    public static async Task<(Dictionary<string, IReadOnlyList<string>> Members, string? Missing)> PoolMembersAsync(
+        IGrainFactory grains, string tenant, InterviewRequestSpec spec, Dictionary<string, IReadOnlyList<string>> read)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var poolId in spec.Stages.SelectMany(s => s.Pools).Select(p => p.PoolId).Distinct(StringComparer.Ordinal))
+        {
+            if (!read.TryGetValue(poolId, out var members))
+            {
+                read[poolId] = members = await grains.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(tenant, poolId)).GetMembersForSelection();
+            }
+
+            if (members.Count == 0)
+            {
+                return (result, poolId);
+            }
+
+            result[poolId] = members;
+        }
+
+        return (result, null);
+    }
+
+    /// <summary>Everyone a request may involve: the candidate, the panel and the members of its pools (with repeats).</summary>
+    public static IEnumerable<string> ParticipantIds(InterviewRequestSpec spec, IReadOnlyDictionary<string, IReadOnlyList<string>> pools) =>
+        spec.Stages.SelectMany(s => s.InterviewerIds).Concat(pools.Values.SelectMany(m => m)).Prepend(spec.CandidateId);
 
     /// <summary>The engine's view of a request (shared with the batch planner so both search the same way).</summary>
     public static SchedulingRequest ToEngineRequest(

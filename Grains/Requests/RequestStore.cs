@@ -10,39 +10,23 @@ namespace Scheduler.Grains.Requests;
 /// view, index) or <see cref="SaveWorkAsync"/> for bookkeeping it does not show (notices handed over, reminders
 /// planned, releases and withdrawals done), which keeps the version, and so the ETag, as it was.
 /// </summary>
-internal sealed class RequestStore
+/// <param name="state">The grain's durable state.</param>
+/// <param name="time">The clock.</param>
+/// <param name="log">The grain's logger.</param>
+/// <param name="grains">The grain factory (for the request index).</param>
+/// <param name="key">The grain key, <c>{tenant}/{requestId}</c>.</param>
+internal sealed class RequestStore(IPersistentState<RequestState> state, TimeProvider time, ILogger log, IGrainFactory grains, string key)
 {
-    private readonly IPersistentState<RequestState> _state;
-    private readonly TimeProvider _time;
-    private readonly ILogger _log;
-    private readonly IGrainFactory _grains;
-    private readonly string _key;
     private bool _moved;
 
-    /// <summary>Creates the store of one request grain.</summary>
-    /// <param name="state">The grain's durable state.</param>
-    /// <param name="time">The clock.</param>
-    /// <param name="log">The grain's logger.</param>
-    /// <param name="grains">The grain factory (for the request index).</param>
-    /// <param name="key">The grain key, <c>{tenant}/{requestId}</c>.</param>
-    public RequestStore(IPersistentState<RequestState> state, TimeProvider time, ILogger log, IGrainFactory grains, string key)
-    {
-        _state = state;
-        _time = time;
-        _log = log;
-        _grains = grains;
-        _key = key;
-        (Tenant, Id) = GrainKeys.Split(key);
-    }
-
     /// <summary>The state; change its status and phase only through <see cref="Move"/>.</summary>
-    public RequestState State => _state.State;
+    public RequestState State => state.State;
 
     /// <summary>The tenant.</summary>
-    public string Tenant { get; }
+    public string Tenant { get; } = GrainKeys.Split(key).Tenant;
 
     /// <summary>The request id (without tenant).</summary>
-    public string Id { get; }
+    public string Id { get; } = GrainKeys.Split(key).Id;
 
     /// <summary>The view as of the last <see cref="SaveAsync"/>; <see langword="null"/> before the request is submitted.</summary>
     public InterviewRequestView? View { get; private set; }
@@ -85,9 +69,9 @@ internal sealed class RequestStore
         State.ReasonCode = keepsReason ? code : null;
         State.ReasonParticipantId = keepsReason ? participant : null;
         State.ReasonStageName = keepsReason ? stage : null;
-        State.History.Add(new StatusChange(status, _time.GetUtcNow(), reason));
+        State.History.Add(new StatusChange(status, time.GetUtcNow(), reason));
         _moved = true;
-        _log.Transitioned(_key, status);
+        log.Transitioned(key, status);
     }
 
     /// <summary>Leaves <paramref name="phase"/> within the same status (in memory; written with the next save).</summary>
@@ -116,17 +100,17 @@ internal sealed class RequestStore
     {
         if (!visible)
         {
-            await _state.WriteStateAsync();
+            await state.WriteStateAsync();
             return;
         }
 
         State.Version++;
-        State.UpdatedAt = _time.GetUtcNow();
-        await _state.WriteStateAsync();
+        State.UpdatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
         _moved = false;
         View = BuildView();
         var spec = State.Spec!;
-        await _grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(Tenant, Id, State.CreatedAt))
+        await grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(Tenant, Id, State.CreatedAt))
             .Upsert(new RequestSummary(Id, spec.ExternalId, spec.CandidateId, State.Status, State.CreatedAt, State.UpdatedAt, State.Version)
             {
                 InterviewerIds = [.. spec.Stages.SelectMany(s => s.InterviewerIds).Concat(State.Booking?.Stages.SelectMany(s => s.InterviewerIds) ?? []).Distinct(StringComparer.Ordinal)],
@@ -136,18 +120,18 @@ internal sealed class RequestStore
 
     private InterviewRequestView BuildView()
     {
-        var state = State;
-        var spec = state.Spec!;
-        return new InterviewRequestView(Id, spec.ExternalId, spec.CandidateId, state.Status, state.Reason, [.. state.Proposals], state.Booking, [.. state.History], state.Version)
+        var current = State;
+        var spec = current.Spec!;
+        return new InterviewRequestView(Id, spec.ExternalId, spec.CandidateId, current.Status, current.Reason, [.. current.Proposals], current.Booking, [.. current.History], current.Version)
         {
             Spec = spec,
-            CreatedAt = state.CreatedAt,
-            UpdatedAt = state.UpdatedAt,
-            ReasonCode = state.ReasonCode,
-            ReasonParticipantId = state.ReasonParticipantId,
-            ReasonStageName = state.ReasonStageName,
-            ConflictFlagged = state.Phase == RequestPhase.ConflictFlagged,
-            Offer = state.Offer?.ToView(spec.Stages[state.Offer.StageIndex].Name),
+            CreatedAt = current.CreatedAt,
+            UpdatedAt = current.UpdatedAt,
+            ReasonCode = current.ReasonCode,
+            ReasonParticipantId = current.ReasonParticipantId,
+            ReasonStageName = current.ReasonStageName,
+            ConflictFlagged = current.Phase == RequestPhase.ConflictFlagged,
+            Offer = current.Offer?.ToView(spec.Stages[current.Offer.StageIndex].Name),
         };
     }
 }

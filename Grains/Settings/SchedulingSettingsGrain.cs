@@ -1,23 +1,13 @@
 namespace Scheduler.Grains.Settings;
 
 /// <summary>A tenant's scheduling settings (<see cref="ISchedulingSettingsGrain"/>), persisted under state name <c>settings</c>.</summary>
+/// <param name="state">The durable state.</param>
+/// <param name="time">The clock.</param>
 [GrainType("schedulingsettings")]
-public sealed class SchedulingSettingsGrain : Grain, ISchedulingSettingsGrain
+public sealed class SchedulingSettingsGrain([PersistentState("settings")] IPersistentState<SchedulingSettingsState> state, TimeProvider time) : Grain, ISchedulingSettingsGrain
 {
-    private readonly IPersistentState<SchedulingSettingsState> _state;
-    private readonly TimeProvider _time;
-
-    /// <summary>Creates the grain; called by the silo.</summary>
-    /// <param name="state">The durable state.</param>
-    /// <param name="time">The clock.</param>
-    public SchedulingSettingsGrain([PersistentState("settings")] IPersistentState<SchedulingSettingsState> state, TimeProvider time)
-    {
-        _state = state;
-        _time = time;
-    }
-
     /// <inheritdoc />
-    public Task<SchedulingSettings> Get() => Task.FromResult(_state.State.Settings ?? new SchedulingSettings());
+    public Task<SchedulingSettings> Get() => Task.FromResult(state.State.Settings ?? new SchedulingSettings());
 
     /// <inheritdoc />
     public async Task<SchedulingSettings> Set(SchedulingSettings settings)
@@ -28,8 +18,8 @@ public sealed class SchedulingSettingsGrain : Grain, ISchedulingSettingsGrain
             throw new ArgumentException($"Must be {SchedulingSettings.MinHalfLifeDays}–{SchedulingSettings.MaxHalfLifeDays} days.", "learningHalfLifeDays");
         }
 
-        _state.State.Settings = settings with { UpdatedAt = _time.GetUtcNow() };
-        await _state.WriteStateAsync();
-        return _state.State.Settings;
+        state.State.Settings = settings with { UpdatedAt = time.GetUtcNow() };
+        await state.WriteStateAsync();
+        return state.State.Settings;
     }
 }

@@ -46,25 +46,16 @@ public sealed partial class CalendarAccountGrain
         S.SyncTokens.Remove(calendarId);
         S.FullSyncs++;
         await PersistAsync();
-        var change = new CalendarChange(this.GetPrimaryKeyString(), _providerName, _accountId, [calendarId]);
-        foreach (var (reader, _) in S.Readers.Where(r => r.Value.Contains(calendarId)))
-        {
-            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(change);
-        }
-
+        await TellReadersAsync(calendarId, []);
         await GrainFactory.GetGrain<ICalendarAccountGrain>(this.GetPrimaryKeyString()).SyncCalendar(calendarId);
     }
 
     /// <summary><see cref="CalendarNotificationKind.ChannelEnded"/>: a new channel replaces the old one, which is then stopped.</summary>
     private async Task ReplaceChannelAsync(CalendarChannelState old)
     {
-        var provider = Provider;
         try
         {
-            var replacement = await OpenChannelAsync(provider, old.CalendarId);
-            S.Channels[S.Channels.IndexOf(old)] = replacement;
-            await PersistAsync();
-            AccountLog.ChannelRenewed(_log, this.GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
+            await RenewChannelAsync(Provider, old);
         }
         catch (CalendarProviderException exception)
         {
@@ -72,8 +63,17 @@ public sealed partial class CalendarAccountGrain
             return;
         }
 
-        await StopChannelQuietlyAsync(provider, old);
         await ScheduleRenewalAsync();
+    }
+
+    /// <summary>Opens a new channel on the calendar of <paramref name="old"/> and stores it in its place, then stops the old one.</summary>
+    private async Task RenewChannelAsync(CalendarProvider provider, CalendarChannelState old)
+    {
+        var replacement = await OpenChannelAsync(provider, old.CalendarId);
+        S.Channels[S.Channels.IndexOf(old)] = replacement;
+        await PersistAsync();
+        AccountLog.ChannelRenewed(_log, this.GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
+        await StopChannelQuietlyAsync(provider, old);
     }
 
     /// <inheritdoc />
@@ -85,7 +85,6 @@ public sealed partial class CalendarAccountGrain
     /// </summary>
     private async Task SyncAsync(string calendarId)
     {
-
         var provider = Provider;
         S.SyncTokens.TryGetValue(calendarId, out var previous);
         IReadOnlyList<CalendarEventChange> changes;
@@ -121,13 +120,20 @@ public sealed partial class CalendarAccountGrain
 
         var ours = S.WrittenEvents.Values.SelectMany(w => w.EventIds).ToHashSet(StringComparer.Ordinal);
         var busy = changes.Where(c => c.Busy is not null && !ours.Contains(c.EventId)).Select(c => c.Busy!).ToArray();
-        var change = new CalendarChange(this.GetPrimaryKeyString(), _providerName, _accountId, [calendarId]) { Busy = busy };
-        foreach (var (reader, ids) in S.Readers.Where(r => r.Value.Contains(calendarId)))
+        await TellReadersAsync(calendarId, busy);
+        AccountLog.Synced(_log, this.GetPrimaryKeyString(), calendarId, changes.Count);
+    }
+
+    private CalendarChange ChangeOf(IReadOnlyList<string> calendarIds) => new(this.GetPrimaryKeyString(), _providerName, _accountId, calendarIds);
+
+    /// <summary>Tells the readers of a calendar that it changed, with the busy time of the added or moved events.</summary>
+    private async Task TellReadersAsync(string calendarId, IReadOnlyList<TimeRange> busy)
+    {
+        var change = ChangeOf([calendarId]) with { Busy = busy };
+        foreach (var (reader, _) in S.Readers.Where(r => r.Value.Contains(calendarId)))
         {
             await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(change);
         }
-
-        AccountLog.Synced(_log, this.GetPrimaryKeyString(), calendarId, changes.Count);
     }
 
     private async Task<CalendarChannelState> OpenChannelAsync(CalendarProvider provider, string calendarId)
@@ -142,11 +148,7 @@ public sealed partial class CalendarAccountGrain
     {
         try
         {
-            await WithTokenAsync(async access =>
-            {
-                await provider.StopAsync(access, channel.ChannelId, channel.ResourceId, CancellationToken.None);
-                return true;
-            });
+            await WithTokenAsync(access => provider.StopAsync(access, channel.ChannelId, channel.ResourceId, CancellationToken.None));
         }
         catch (CalendarProviderException exception)
         {
@@ -158,19 +160,11 @@ public sealed partial class CalendarAccountGrain
     {
         if (S.Channels.Count == 0)
         {
-            await StopReminderAsync();
+            await this.StopReminderAsync(RenewalReminder);
             return;
         }
 
         var due = S.Channels.Min(c => c.ExpiresAt) - Provider.RenewBefore - _time.GetUtcNow();
-        await this.RegisterOrUpdateReminder(RenewalReminder, OneShotReminder.DueIn(due), OneShotReminder.RetryPeriod);
-    }
-
-    private async Task StopReminderAsync()
-    {
-        if (await this.GetReminder(RenewalReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        await this.RegisterOneShotReminder(RenewalReminder, due);
     }
 }

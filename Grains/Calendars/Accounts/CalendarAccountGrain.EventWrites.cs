@@ -29,37 +29,39 @@ public sealed partial class CalendarAccountGrain
     private DateTimeOffset? NextEventWrite() => S.ProtectedCredentials is null ? null : Retrier.NextWakeUp(S.UnsentEventWrites.Values);
 
     /// <summary>Sends the due event writes in order; each one is removed once the provider accepted it, the rest wait for their next attempt.</summary>
-    private async Task FlushEventWritesAsync()
+    private Task FlushEventWritesAsync()
     {
         if (S.ProtectedCredentials is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var provider = Provider;
-        foreach (var item in _retrier.Due(S.UnsentEventWrites.Values))
-        {
-            var write = item.Value;
-            var key = WriteKey(write.RequestKey, write.ParticipantKey);
-            var failure = await _retrier.AttemptAsync(item.Retry, PersistAsync, () => WriteEventsAsync(provider, key, write), exception => exception is CalendarProviderException ? false : null);
-            if (failure is null)
+        return _retrier.AttemptDueAsync(
+            S.UnsentEventWrites.Values,
+            PersistAsync,
+            item => WriteEventsAsync(provider, item.Value),
+            exception => exception is CalendarProviderException ? false : null,
+            (item, failure) =>
             {
-                S.UnsentEventWrites.Remove(key);
-                AccountLog.EventsWritten(_log, this.GetPrimaryKeyString(), write.RequestKey, write.Intervals.Count);
-            }
-            else
-            {
-                AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, failure.Message);
-            }
-
-            await PersistAsync();
-        }
+                var write = item.Value;
+                if (failure is null)
+                {
+                    S.UnsentEventWrites.Remove(WriteKey(write.RequestKey, write.ParticipantKey));
+                    AccountLog.EventsWritten(_log, this.GetPrimaryKeyString(), write.RequestKey, write.Intervals.Count);
+                }
+                else
+                {
+                    AccountLog.EventWriteFailed(_log, this.GetPrimaryKeyString(), write.RequestKey, failure.Message);
+                }
+            });
     }
 
-    /// <summary>Upserts one event per interval and deletes the events of <paramref name="key"/> no longer wanted.</summary>
+    /// <summary>Upserts one event per interval and deletes the events of the same interview and participant no longer wanted.</summary>
     /// <exception cref="CalendarProviderException">The provider refused or could not be reached.</exception>
-    private async Task WriteEventsAsync(CalendarProvider provider, string key, InterviewEventWrite write)
+    private async Task WriteEventsAsync(CalendarProvider provider, InterviewEventWrite write)
     {
+        var key = WriteKey(write.RequestKey, write.ParticipantKey);
         var calendarId = string.IsNullOrEmpty(write.CalendarId) ? provider.PrimaryCalendarId : write.CalendarId;
         var wanted = write.Intervals.Select((interval, i) => (Id: provider.EventId(write.RequestKey, write.ParticipantKey, i), Interval: interval)).ToArray();
         var stored = new List<string>(wanted.Length);
@@ -74,11 +76,7 @@ public sealed partial class CalendarAccountGrain
             var keep = written.CalendarId == calendarId ? stored.ToHashSet(StringComparer.Ordinal) : [];
             foreach (var id in written.EventIds.Where(id => !keep.Contains(id)))
             {
-                await WithTokenAsync(async token =>
-                {
-                    await provider.DeleteEventAsync(token, written.CalendarId, id, CancellationToken.None);
-                    return true;
-                });
+                await WithTokenAsync(token => provider.DeleteEventAsync(token, written.CalendarId, id, CancellationToken.None));
             }
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Calendars.Providers;
+using Scheduler.Grains.Common;
 using Scheduler.Grains.Common.Retries;
 
 namespace Scheduler.Grains.Calendars.Accounts;
@@ -169,7 +170,7 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
 
         if (S.ProtectedCredentials is null)
         {
-            await StopReminderAsync();
+            await this.StopReminderAsync(RenewalReminder);
             return;
         }
 
@@ -177,11 +178,7 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
         var now = _time.GetUtcNow();
         foreach (var old in S.Channels.Where(c => c.ExpiresAt - provider.RenewBefore <= now).ToArray())
         {
-            var replacement = await OpenChannelAsync(provider, old.CalendarId);
-            S.Channels[S.Channels.IndexOf(old)] = replacement;
-            await PersistAsync();
-            AccountLog.ChannelRenewed(_log, this.GetPrimaryKeyString(), old.CalendarId, replacement.ExpiresAt);
-            await StopChannelQuietlyAsync(provider, old);
+            await RenewChannelAsync(provider, old);
         }
 
         await ScheduleRenewalAsync();
@@ -199,7 +196,7 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
             }
         }
 
-        await StopReminderAsync();
+        await this.StopReminderAsync(RenewalReminder);
         var readers = S.Readers.ToArray();
         S.ProtectedCredentials = null;
         S.AccessTokenExpiresAt = null;
@@ -211,7 +208,7 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
         // Readers drop what they cached from this account; their next read finds it disconnected and reports stale data.
         foreach (var (reader, ids) in readers)
         {
-            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(new CalendarChange(this.GetPrimaryKeyString(), _providerName, _accountId, ids));
+            await GrainFactory.GetGrain<ICalendarReaderGrain>(reader).CalendarChanged(ChangeOf(ids));
         }
     }
 
@@ -254,6 +251,12 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
         }
     }
 
+    private Task WithTokenAsync(Func<string, Task> call) => WithTokenAsync(async token =>
+    {
+        await call(token);
+        return true;
+    });
+
     private async Task<CalendarCredentials> RefreshAsync(CalendarCredentials credentials)
     {
         var refreshed = await Provider.RefreshAsync(credentials, CancellationToken.None);
@@ -263,16 +266,5 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
         return refreshed;
     }
 
-    private async Task PersistAsync()
-    {
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task PersistAsync() => this.WriteOrDeactivateAsync(() => _state.WriteStateAsync());
 }

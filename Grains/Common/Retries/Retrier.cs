@@ -93,6 +93,31 @@ public sealed class Retrier
         }
     }
 
+    /// <summary>
+    /// Attempts the due items in queue order (<see cref="Due{T}"/>, each through <see cref="AttemptAsync"/>): after each
+    /// attempt <paramref name="settle"/> records the outcome on the item and <paramref name="persist"/> writes it, before
+    /// the next item is tried.
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The queue; <paramref name="settle"/> may remove items from it.</param>
+    /// <param name="persist">Writes the grain state.</param>
+    /// <param name="attempt">The delivery of one item; it must be idempotent, since a crash may repeat it.</param>
+    /// <param name="isPermanent">Classifies a failure, as for <see cref="AttemptAsync"/>.</param>
+    /// <param name="settle">Records an outcome on the item: <see langword="null"/> after a success, else the failure.</param>
+    /// <param name="limit">At most this many items (1 or more); the rest stay due for the next run.</param>
+    /// <returns>A task that completes when every item taken was attempted and written.</returns>
+    public async Task AttemptDueAsync<T>(IEnumerable<T> items, Func<Task> persist, Func<T, Task> attempt, Func<Exception, bool?> isPermanent, Action<T, Exception?> settle, int limit = int.MaxValue)
+        where T : IRetryItem
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(settle);
+        foreach (var item in Due(items, limit))
+        {
+            settle(item, await AttemptAsync(item.Retry, persist, () => attempt(item), isPermanent));
+            await persist();
+        }
+    }
+
     /// <summary>Starts the item afresh (a new step or a newer value): no attempts, due now, no error, not given up.</summary>
     /// <param name="retry">The item's bookkeeping.</param>
     public void Restart(RetryState retry)

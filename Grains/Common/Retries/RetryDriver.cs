@@ -75,10 +75,7 @@ internal sealed class RetryDriver
         var next = _nextWakeUp();
         if (next is null)
         {
-            if (await _grain.GetReminder(_reminderName, CancellationToken.None) is { } reminder)
-            {
-                await _grain.UnregisterReminder(reminder, CancellationToken.None);
-            }
+            await _grain.StopReminderAsync(_reminderName);
         }
         else if (next <= _time.GetUtcNow())
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Notifications.Email;
 
@@ -35,7 +36,6 @@ public static class EmailComposer
         var subject = EmailTemplates.Fill(subjectTemplate, values);
         var opening = EmailTemplates.Fill(openingTemplate, values);
         var lines = Details(notification, recipient.TimeZone);
-        var domain = string.IsNullOrWhiteSpace(smtp.MessageIdDomain) ? smtp.FromAddress[(smtp.FromAddress.IndexOf('@', StringComparison.Ordinal) + 1)..] : smtp.MessageIdDomain;
         var invite = PrepCalendar.Build(requestKey, notification, smtp.FromAddress, smtp.FromName, stamp)
             ?? InviteBuilder.Build(requestKey, notification, smtp.FromAddress, smtp.FromName, stamp);
         return new EmailMessage(
@@ -44,7 +44,7 @@ public static class EmailComposer
             subject,
             Text(recipient, opening, lines),
             Html(recipient, subject, opening, lines),
-            MessageIds.EmailMessageId(requestKey, outboxKey, domain),
+            MessageIds.EmailMessageId(requestKey, outboxKey, smtp.MessageIdHost),
             invite);
     }
 
@@ -71,18 +71,10 @@ public static class EmailComposer
 
     private static List<string> Details(InterviewNotification notification, string zone)
     {
-        var lines = new List<string>();
-        for (var i = 0; i < notification.Proposals.Count; i++)
-        {
-            var proposal = notification.Proposals[i];
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {LocalTimeFormatter.Range(proposal.Start, proposal.End, zone)}"));
-        }
-
-        for (var i = 0; i < notification.PrepBlocks.Count; i++)
-        {
-            var block = notification.PrepBlocks[i];
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {LocalTimeFormatter.Range(block.Start, block.End, zone)}"));
-        }
+        // The proposals to choose from, or the prep blocks: each list numbered from 1.
+        IEnumerable<string> Numbered(IReadOnlyList<TimeRange> ranges) =>
+            ranges.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {LocalTimeFormatter.Range(r.Start, r.End, zone)}"));
+        var lines = Numbered(notification.Proposals).Concat(Numbered(notification.PrepBlocks)).ToList();
 
         if (notification.Location is { Length: > 0 } location)
         {

@@ -20,19 +20,14 @@ namespace Scheduler.Grains.Notifications.Email;
 /// set, each step bounded by <see cref="SmtpOptions.TimeoutSeconds"/>. With <see cref="SmtpOptions.PickupDirectory"/>
 /// the same message is written there as <c>{Message-ID}.eml</c> instead (whole or not at all; a repeat replaces it).
 /// </summary>
-public sealed class SmtpEmailSender : IEmailSender
+/// <param name="smtp">The SMTP settings (read on every send).</param>
+public sealed class SmtpEmailSender(IOptionsMonitor<SmtpOptions> smtp) : IEmailSender
 {
-    private readonly IOptionsMonitor<SmtpOptions> _options;
-
-    /// <summary>Creates the sender.</summary>
-    /// <param name="options">The SMTP settings (read on every send).</param>
-    public SmtpEmailSender(IOptionsMonitor<SmtpOptions> options) => _options = options;
-
     /// <inheritdoc />
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var options = _options.CurrentValue;
+        var options = smtp.CurrentValue;
         using var mime = Build(message, options);
         if (!string.IsNullOrWhiteSpace(options.PickupDirectory))
         {

@@ -46,6 +46,9 @@ public sealed class SmtpOptions
     /// <summary>The domain on the right of generated <c>Message-ID</c>s; when empty, the domain of <see cref="FromAddress"/>.</summary>
     public string? MessageIdDomain { get; set; }
 
+    /// <summary>The domain generated <c>Message-ID</c>s use: <see cref="MessageIdDomain"/>, else the domain of <see cref="FromAddress"/>.</summary>
+    public string MessageIdHost => string.IsNullOrWhiteSpace(MessageIdDomain) ? FromAddress[(FromAddress.IndexOf('@', StringComparison.Ordinal) + 1)..] : MessageIdDomain;
+
     /// <summary>
     /// A directory (full path, or relative to the current directory) where each message is written as an RFC 5322
     /// <c>.eml</c> file instead of being sent, for development and the demo; when set, <see cref="Host"/> is not used.

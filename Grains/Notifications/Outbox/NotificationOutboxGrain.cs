@@ -104,8 +104,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     {
         Validate(notification);
         var now = _time.GetUtcNow();
-        var smtp = _smtp.CurrentValue;
-        var domain = string.IsNullOrWhiteSpace(smtp.MessageIdDomain) ? smtp.FromAddress[(smtp.FromAddress.IndexOf('@', StringComparison.Ordinal) + 1)..] : smtp.MessageIdDomain;
+        var domain = _smtp.CurrentValue.MessageIdHost;
         var result = new List<NotificationRecord>();
         var added = false;
         foreach (var recipient in notification.Recipients)
@@ -187,41 +186,30 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         }
     }
 
-    private static IEnumerable<NotificationChannel> ChannelsOf(NotificationRecipient recipient)
+    private static IEnumerable<NotificationChannel> ChannelsOf(NotificationRecipient recipient) =>
+        new[] { (Channel: NotificationChannel.Email, Address: recipient.Email), (Channel: NotificationChannel.Slack, Address: recipient.SlackTarget) }
+            .Where(c => !string.IsNullOrWhiteSpace(c.Address))
+            .Select(c => c.Channel);
+
+    private Task DeliverAsync(CancellationToken cancellationToken) => _retrier.AttemptDueAsync(
+        Entries, () => _state.WriteStateAsync(CancellationToken.None), entry => SendAsync(entry, cancellationToken), IsPermanent, Settle, Math.Clamp(_options.BatchSize, 1, 100));
+
+    private void Settle(OutboxEntry entry, Exception? failure)
     {
-        if (!string.IsNullOrWhiteSpace(recipient.Email))
+        if (failure is null)
         {
-            yield return NotificationChannel.Email;
+            entry.Status = NotificationStatus.Sent;
+            entry.SentAt = _time.GetUtcNow();
+            _log.Sent(this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts);
         }
-
-        if (!string.IsNullOrWhiteSpace(recipient.SlackTarget))
+        else if (entry.Retry.GaveUpAt is not null)
         {
-            yield return NotificationChannel.Slack;
+            entry.Status = NotificationStatus.Failed;
+            _log.GaveUp(failure, this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts);
         }
-    }
-
-    private async Task DeliverAsync(CancellationToken cancellationToken)
-    {
-        foreach (var entry in _retrier.Due(Entries, Math.Clamp(_options.BatchSize, 1, 100)))
+        else
         {
-            var failure = await _retrier.AttemptAsync(entry.Retry, () => _state.WriteStateAsync(CancellationToken.None), () => SendAsync(entry, cancellationToken), IsPermanent);
-            if (failure is null)
-            {
-                entry.Status = NotificationStatus.Sent;
-                entry.SentAt = _time.GetUtcNow();
-                _log.Sent(this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts);
-            }
-            else if (entry.Retry.GaveUpAt is not null)
-            {
-                entry.Status = NotificationStatus.Failed;
-                _log.GaveUp(failure, this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts);
-            }
-            else
-            {
-                _log.WillRetry(failure, this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts, entry.Retry.NextAttemptAt);
-            }
-
-            await _state.WriteStateAsync(CancellationToken.None);
+            _log.WillRetry(failure, this.GetPrimaryKeyString(), entry.Key, entry.Retry.Attempts, entry.Retry.NextAttemptAt);
         }
     }
 

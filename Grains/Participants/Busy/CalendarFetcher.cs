@@ -12,7 +12,11 @@ namespace Scheduler.Grains.Participants.Busy;
 /// at once per host (per provider for account providers), so a slow or hanging server holds only its own reads.
 /// Running reads are cancelled when the silo stops. One per silo; thread-safe.
 /// </summary>
-public sealed class CalendarFetcher : IDisposable
+/// <param name="options">The calendar settings.</param>
+/// <param name="deadlines">The clock of waits and deadlines (see <see cref="DeadlineClockKey"/>).</param>
+/// <param name="log">The logger.</param>
+/// <param name="stopping">Cancels every running read (the host is stopping); none when <see langword="default"/>.</param>
+public sealed class CalendarFetcher(IOptions<CalendarSourceOptions> options, TimeProvider deadlines, ILogger<CalendarFetcher> log, CancellationToken stopping = default) : IDisposable
 {
     /// <summary>
     /// The service key of the clock that times waits and read deadlines (a keyed <see cref="TimeProvider"/>); when none
@@ -21,35 +25,18 @@ public sealed class CalendarFetcher : IDisposable
     /// </summary>
     public const string DeadlineClockKey = "Scheduler.CalendarDeadlines";
 
-    private readonly IOptions<CalendarSourceOptions> _options;
-    private readonly ILogger<CalendarFetcher> _log;
-    private readonly PartitionedRateLimiter<string> _hosts;
-    private readonly CancellationToken _stopping;
-
-    /// <summary>Creates the fetcher.</summary>
-    /// <param name="options">The calendar settings.</param>
-    /// <param name="deadlines">The clock of waits and deadlines (see <see cref="DeadlineClockKey"/>).</param>
-    /// <param name="log">The logger.</param>
-    /// <param name="stopping">Cancels every running read (the host is stopping); none when <see langword="default"/>.</param>
-    public CalendarFetcher(IOptions<CalendarSourceOptions> options, TimeProvider deadlines, ILogger<CalendarFetcher> log, CancellationToken stopping = default)
+    private readonly PartitionedRateLimiter<string> _hosts = PartitionedRateLimiter.Create<string, string>(host => RateLimitPartition.GetConcurrencyLimiter(host, _ => new ConcurrencyLimiterOptions
     {
-        _options = options;
-        Deadlines = deadlines;
-        _log = log;
-        _stopping = stopping;
-        _hosts = PartitionedRateLimiter.Create<string, string>(host => RateLimitPartition.GetConcurrencyLimiter(host, _ => new ConcurrencyLimiterOptions
-        {
-            PermitLimit = options.Value.MaxConcurrentReadsPerHost,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        }));
-    }
+        PermitLimit = options.Value.MaxConcurrentReadsPerHost,
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    }));
 
     /// <summary>The settings.</summary>
-    public CalendarSourceOptions Options => _options.Value;
+    public CalendarSourceOptions Options => options.Value;
 
     /// <summary>The clock of waits and deadlines.</summary>
-    public TimeProvider Deadlines { get; }
+    public TimeProvider Deadlines { get; } = deadlines;
 
     /// <summary>The label a calendar is reported under: its redacted URL, or <c>{provider}:{accountId}</c>.</summary>
     /// <param name="calendar">The calendar entry.</param>
@@ -79,7 +66,7 @@ public sealed class CalendarFetcher : IDisposable
         var limit = Options.FetchTimeout;
         var label = Label(context.Calendar);
         using var timeout = new CancellationTokenSource(limit, Deadlines);
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
         var host = HostOf(context.Calendar);
         try
         {
@@ -96,7 +83,7 @@ public sealed class CalendarFetcher : IDisposable
         {
             return Failed(context, label, exception.Reason);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             return new CalendarRead(null, "the silo is stopping");
         }
@@ -106,14 +93,14 @@ public sealed class CalendarFetcher : IDisposable
         }
         catch (Exception exception)
         {
-            CalendarLog.ReadCrashed(_log, exception, context.ParticipantKey, label);
+            CalendarLog.ReadCrashed(log, exception, context.ParticipantKey, label);
             return Failed(context, label, $"the read failed ({exception.GetType().Name})");
         }
     }
 
     private CalendarRead Failed(BusySourceContext context, string label, string reason)
     {
-        CalendarLog.ReadFailed(_log, context.ParticipantKey, label, reason);
+        CalendarLog.ReadFailed(log, context.ParticipantKey, label, reason);
         return new CalendarRead(null, reason);
     }
 

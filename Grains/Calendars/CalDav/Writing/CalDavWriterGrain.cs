@@ -79,30 +79,27 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
         return $"interview-{hash}-{index}@scheduler";
     }
 
-    private async Task FlushAsync()
+    private Task FlushAsync()
     {
         var participant = this.GetPrimaryKeyString();
         CalDavCalendar[]? calendars = null;
-        foreach (var item in _retrier.Due(S.Unsent.Values))
-        {
-            var write = item.Value;
-            var failure = await _retrier.AttemptAsync(
-                item.Retry,
-                () => _state.WriteStateAsync(),
-                async () => await ApplyAsync(write, calendars ??= await CalendarsAsync(participant)),
-                exception => exception is CalendarSourceException or TimeoutException ? false : null);
-            if (failure is null)
+        return _retrier.AttemptDueAsync(
+            S.Unsent.Values,
+            () => _state.WriteStateAsync(),
+            async item => await ApplyAsync(item.Value, calendars ??= await CalendarsAsync(participant)),
+            exception => exception is CalendarSourceException or TimeoutException ? false : null,
+            (item, failure) =>
             {
-                S.Unsent.Remove(write.RequestKey);
-                CalDavWriterLog.Written(_log, participant, write.RequestKey, calendars!.Length);
-            }
-            else
-            {
-                CalDavWriterLog.WriteFailed(_log, participant, write.RequestKey, failure.Message);
-            }
-
-            await _state.WriteStateAsync();
-        }
+                if (failure is null)
+                {
+                    S.Unsent.Remove(item.Value.RequestKey);
+                    CalDavWriterLog.Written(_log, participant, item.Value.RequestKey, calendars!.Length);
+                }
+                else
+                {
+                    CalDavWriterLog.WriteFailed(_log, participant, item.Value.RequestKey, failure.Message);
+                }
+            });
     }
 
     /// <summary>The participant's CalDAV calendars, read from its grain.</summary>

@@ -118,35 +118,30 @@ public sealed class SlackInboxGrain : Grain, ISlackInboxGrain, IRemindable
         }
     }
 
-    private async Task ProcessAsync(CancellationToken cancellationToken)
-    {
-        foreach (var entry in _retrier.Due(Entries))
-        {
-            var interaction = entry.Interaction;
-            string? outcome = null;
-            var failure = await _retrier.AttemptAsync(
-                entry.Retry,
-                () => _state.WriteStateAsync(CancellationToken.None),
-                async () => outcome = await SlackInteractionHandler.HandleAsync(GrainFactory, interaction),
-                exception => exception is OutOfMemoryException ? null : exception is SlackInteractionRejectedException);
-            if (failure is null)
-            {
-                entry.Outcome = outcome;
-                entry.Status = SlackInboxStatus.Done;
-                entry.ProcessedAt = _time.GetUtcNow();
-                _log.InteractionHandled(this.GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Outcome!);
-            }
-            else if (entry.Retry.GaveUpAt is not null)
-            {
-                entry.Status = SlackInboxStatus.Failed;
-                _log.InteractionGaveUp(failure, this.GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Retry.Attempts);
-            }
-            else
-            {
-                _log.InteractionWillRetry(failure, this.GetPrimaryKeyString(), interaction.Id, entry.Retry.Attempts, entry.Retry.NextAttemptAt);
-            }
+    private Task ProcessAsync(CancellationToken cancellationToken) => _retrier.AttemptDueAsync(
+        Entries,
+        () => _state.WriteStateAsync(CancellationToken.None),
+        async entry => entry.Outcome = await SlackInteractionHandler.HandleAsync(GrainFactory, entry.Interaction),
+        exception => exception is OutOfMemoryException ? null : exception is SlackInteractionRejectedException,
+        Settle);
 
-            await _state.WriteStateAsync(CancellationToken.None);
+    private void Settle(SlackInboxEntry entry, Exception? failure)
+    {
+        var interaction = entry.Interaction;
+        if (failure is null)
+        {
+            entry.Status = SlackInboxStatus.Done;
+            entry.ProcessedAt = _time.GetUtcNow();
+            _log.InteractionHandled(this.GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Outcome!);
+        }
+        else if (entry.Retry.GaveUpAt is not null)
+        {
+            entry.Status = SlackInboxStatus.Failed;
+            _log.InteractionGaveUp(failure, this.GetPrimaryKeyString(), interaction.Id, interaction.ActionId, interaction.Value, interaction.UserId, entry.Retry.Attempts);
+        }
+        else
+        {
+            _log.InteractionWillRetry(failure, this.GetPrimaryKeyString(), interaction.Id, entry.Retry.Attempts, entry.Retry.NextAttemptAt);
         }
     }
 }

@@ -164,21 +164,29 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
         _ => OfferMessageDecision.Open,
     };
 
+    /// <summary>Posts and updates the due messages; posts need the offer, and when it is gone they are skipped without an attempt.</summary>
     private async Task DeliverAsync(CancellationToken cancellationToken)
     {
-        OfferView? offer = null;
         var skipped = false;
-        foreach (var entry in _retrier.Due(S.Entries))
+        var posts = _retrier.Due(S.Entries).Where(e => e.Ts is null).ToList();
+        var offer = posts.Count == 0 ? null : await GrainFactory.GetGrain<IInterviewerPoolGrain>(PoolKey).GetOffer(OfferId);
+        if (posts.Count > 0 && offer is null)
         {
-            if (entry.Ts is null && (offer ??= await GrainFactory.GetGrain<IInterviewerPoolGrain>(PoolKey).GetOffer(OfferId)) is null)
-            {
-                Skip(entry, OfferGone);
-                skipped = true;
-                continue;
-            }
-
-            await AttemptAsync(entry, offer, cancellationToken);
+            posts.ForEach(entry => Skip(entry, OfferGone));
+            skipped = true;
         }
+
+        await _retrier.AttemptDueAsync(
+            S.Entries,
+            () => _state.WriteStateAsync(CancellationToken.None),
+            entry => entry.Ts is null ? PostAsync(entry, offer!, cancellationToken) : UpdateAsync(entry, cancellationToken),
+            exception => exception switch
+            {
+                SlackApiException slack => !slack.IsTransient,
+                HttpRequestException or TimeoutException or TaskCanceledException => false,
+                _ => null,
+            },
+            Settle);
 
         foreach (var entry in S.Entries.Where(e => e.Ts is null && e.Decision != OfferMessageDecision.Open && e.Status == PoolOfferMessageStatus.Pending))
         {
@@ -198,33 +206,21 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
         entry.SkipReason = reason;
     }
 
-    private async Task AttemptAsync(PoolOfferMessageEntry entry, OfferView? offer, CancellationToken cancellationToken)
+    /// <summary>A step that succeeded starts the next one afresh; one given up marks the message failed.</summary>
+    private void Settle(PoolOfferMessageEntry entry, Exception? failure)
     {
-        var failure = await _retrier.AttemptAsync(
-            entry.Retry,
-            () => _state.WriteStateAsync(CancellationToken.None),
-            () => entry.Ts is null ? PostAsync(entry, offer!, cancellationToken) : UpdateAsync(entry, cancellationToken),
-            exception => exception switch
-            {
-                SlackApiException slack => !slack.IsTransient,
-                HttpRequestException or TimeoutException or TaskCanceledException => false,
-                _ => null,
-            });
         if (failure is null)
         {
             _retrier.Restart(entry.Retry);
+            return;
         }
-        else
+
+        if (entry.Retry.GaveUpAt is not null)
         {
-            if (entry.Retry.GaveUpAt is not null)
-            {
-                entry.Status = PoolOfferMessageStatus.Failed;
-            }
-
-            SlackOfferLog.StepFailed(_log, failure, this.GetPrimaryKeyString(), entry.MemberId, entry.Retry.Attempts, entry.Status == PoolOfferMessageStatus.Failed);
+            entry.Status = PoolOfferMessageStatus.Failed;
         }
 
-        await _state.WriteStateAsync(CancellationToken.None);
+        SlackOfferLog.StepFailed(_log, failure, this.GetPrimaryKeyString(), entry.MemberId, entry.Retry.Attempts, entry.Status == PoolOfferMessageStatus.Failed);
     }
 
     private async Task PostAsync(PoolOfferMessageEntry entry, OfferView offer, CancellationToken cancellationToken)
