@@ -48,8 +48,8 @@ public sealed class PrepPlanGrainTests
         // Thursday 26 March 2026, 08:00 in Berlin; Berlin moves to summer time on Sunday 29 March.
         await using var host = await TestSiloHost.StartAsync(silo => silo.AddSchedulerGrains(), new FakeTimeProvider(At(2026, 3, 26, 7)));
         var grains = host.GrainFactory;
-        await Participant(grains, "ivy").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer));
-        await Participant(grains, "cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate, "Europe/Berlin") with
+        await grains.Participant("ivy").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer));
+        await grains.Participant("cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate, "Europe/Berlin") with
         {
             WorkingHours = [new WeeklyHours(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], "09:00", "17:00")],
         });
@@ -133,14 +133,11 @@ public sealed class PrepPlanGrainTests
 
     internal static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 
-    internal static IParticipantGrain Participant(IGrainFactory grains, string id) => grains.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, id));
-
     /// <summary>Submits an auto-book request of the candidate <c>cand</c> with <c>ivy</c> in <paramref name="window"/> and waits until it is booked.</summary>
     internal static async Task<IInterviewRequestGrain> BookAsync(IGrainFactory grains, string id, TimeRange window)
     {
-        var request = grains.GetGrain<IInterviewRequestGrain>(GrainKeys.For(GrainTestCluster.Tenant, id));
-        await request.Submit(GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook, window));
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var request = grains.Request(id);
+        await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook, window), RequestStatus.Booked);
         return request;
     }
 
@@ -157,10 +154,6 @@ public sealed class PrepPlanGrainTests
     }
 
     /// <summary>Polls the plan (real time, at most 20 s) until <paramref name="done"/> holds.</summary>
-    internal static async Task<PrepPlanView?> WaitForPlanAsync(IPrepPlanGrain prep, Func<PrepPlanView?, bool> done)
-    {
-        PrepPlanView? plan = null;
-        await TestSiloHost.WaitUntilAsync(async () => done(plan = await prep.Get()), TimeSpan.FromSeconds(20));
-        return plan;
-    }
+    internal static Task<PrepPlanView?> WaitForPlanAsync(IPrepPlanGrain prep, Func<PrepPlanView?, bool> done) =>
+        TestSiloHost.WaitForAsync(prep.Get, done, TimeSpan.FromSeconds(20));
 }
