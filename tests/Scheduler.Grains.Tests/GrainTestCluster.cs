@@ -79,6 +79,19 @@ internal sealed class GrainTestCluster : IAsyncDisposable
         return await WaitForAsync(request, condition);
     }
 
+    /// <summary>Asserts that no two of <paramref name="interviewerId"/>'s bookings overlap once each is widened by <paramref name="bufferMinutes"/> on both sides.</summary>
+    public static void AssertNoOverlaps(string interviewerId, IReadOnlyList<ParticipantBooking> bookings, int bufferMinutes)
+    {
+        var widened = bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Range: new TimeRange(i.Start.AddMinutes(-bufferMinutes), i.End.AddMinutes(bufferMinutes))))).ToArray();
+        for (var a = 0; a < widened.Length; a++)
+        {
+            for (var b = a + 1; b < widened.Length; b++)
+            {
+                Assert.False(widened[a].Range.Overlaps(widened[b].Range), $"{interviewerId}: {widened[a].RequestId} overlaps {widened[b].RequestId}");
+            }
+        }
+    }
+
     public static bool IsSettled(InterviewRequestView view) =>
         view.Status is not (RequestStatus.Pending or RequestStatus.Booking or RequestStatus.Rescheduling);
 

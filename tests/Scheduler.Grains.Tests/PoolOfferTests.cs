@@ -194,8 +194,7 @@ public sealed class PoolOfferTests
         await using var cluster = await SetUpAsync(PoolStrategy.RoundRobin);
         var request = cluster.Request("r1");
 
-        await request.Submit(Spec());
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, Spec(), RequestStatus.Booked);
 
         Assert.DoesNotContain(booked.History, h => h.Status == RequestStatus.Offered);
         Assert.Null(await cluster.Pool("backend").GetOffer("r1.o1"));
@@ -206,8 +205,7 @@ public sealed class PoolOfferTests
     {
         await using var cluster = await SetUpAsync();
         var request = cluster.Request("r1");
-        await request.Submit(Spec() with { Mode = SchedulingMode.Propose, MaxProposals = 1 });
-        var proposed = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
+        var proposed = await GrainTestCluster.SubmitAndWaitAsync(request, Spec() with { Mode = SchedulingMode.Propose, MaxProposals = 1 }, RequestStatus.Proposed);
 
         var selected = await request.Select(proposed.Proposals[0].Id);
         var offered = await WaitForOpenOfferAsync(cluster, request);
@@ -228,8 +226,7 @@ public sealed class PoolOfferTests
         await cluster.Participant("i1").ReplaceBlocks([new BusyBlock(GrainTestCluster.Start, soon, "busy"), new BusyBlock(soon.AddHours(1), soon.AddDays(4), "busy")]);
         var request = cluster.Request("r1");
 
-        await request.Submit(Spec() with { Window = new TimeRange(GrainTestCluster.Start, GrainTestCluster.Start.AddDays(4)) });
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, Spec() with { Window = new TimeRange(GrainTestCluster.Start, GrainTestCluster.Start.AddDays(4)) }, RequestStatus.Booked);
 
         Assert.Equal(soon, booked.Booking!.Stages[0].Start);
         Assert.Equal(["i1", "m1"], booked.Booking.Stages[0].InterviewerIds.Order(StringComparer.Ordinal));

@@ -72,8 +72,7 @@ public sealed class PrepPlanGrainTests
         await cluster.AddInterviewerAsync("ivy");
         await cluster.AddCandidateAsync("cand");
         var request = cluster.Request("r-proposed");
-        await request.Submit(GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.Propose));
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
+        await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.Propose), RequestStatus.Proposed);
 
         var proposed = await request.PlanPrep(SixHoursADay);
         var unknown = await cluster.Request("r-none").PlanPrep(SixHoursADay);
@@ -94,8 +93,7 @@ public sealed class PrepPlanGrainTests
         var request = cluster.Request("r-auto");
         var spec = GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook, new TimeRange(At(2026, 1, 19), At(2026, 1, 21))) with { Prep = SixHoursADay };
 
-        await request.Submit(spec);
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, spec, RequestStatus.Booked);
         var first = await WaitForPlanAsync(prep, p => p is not null);
         Assert.Equal(booked.Booking!.Stages[0].Start, first!.Interview.Slot.Start);
         Assert.Equal(SixHoursADay, first.Settings);
