@@ -22,8 +22,7 @@ public sealed class BatchPlannerGrainTests
         var summary = await Planner(cluster, "batch-1").Plan(BothAwaitingPlan());
 
         Assert.Equal(new BatchPlanSummary(2, 2, 2, 1), summary);
-        var a = await GrainTestCluster.WaitForAsync(cluster.Request("a"), GrainTestCluster.IsSettled);
-        var b = await GrainTestCluster.WaitForAsync(cluster.Request("b"), GrainTestCluster.IsSettled);
+        var (a, b) = await BothSettledAsync(cluster);
         Assert.Equal(RequestStatus.Booked, a.Status);
         Assert.Equal(RequestStatus.Booked, b.Status);
         Assert.Equal(Slot1.AddHours(1), a.Booking!.Stages[0].Start);
@@ -52,8 +51,7 @@ public sealed class BatchPlannerGrainTests
         var summary = await Planner(cluster, "batch-cap").Plan([new("a", specA), new("b", specB)]);
 
         Assert.Equal(new BatchPlanSummary(2, 2, 2, 1), summary);
-        var a = await GrainTestCluster.WaitForAsync(cluster.Request("a"), GrainTestCluster.IsSettled);
-        var b = await GrainTestCluster.WaitForAsync(cluster.Request("b"), GrainTestCluster.IsSettled);
+        var (a, b) = await BothSettledAsync(cluster);
         Assert.Equal(RequestStatus.Booked, a.Status);
         Assert.Equal(RequestStatus.Booked, b.Status);
         Assert.Equal(Slot1.AddDays(1), a.Booking!.Stages[0].Start);
@@ -81,7 +79,7 @@ public sealed class BatchPlannerGrainTests
 
         cluster.Time.Advance(TimeSpan.FromSeconds(11));
 
-        var a = await GrainTestCluster.WaitForAsync(cluster.Request("a"), GrainTestCluster.IsSettled);
+        var a = await SettledAsync(cluster, "a");
         Assert.Equal(RequestStatus.Booked, a.Status);
     }
 
@@ -128,7 +126,7 @@ public sealed class BatchPlannerGrainTests
 
         await Planner(cluster, "batch-3").Plan(BothAwaitingPlan());
 
-        var b = await GrainTestCluster.WaitForAsync(cluster.Request("b"), GrainTestCluster.IsSettled);
+        var b = await SettledAsync(cluster, "b");
         Assert.Equal(Slot1, (await cluster.Request("a").Get())!.Booking!.Stages[0].Start);
         Assert.Equal(a.Version, (await cluster.Request("a").Get())!.Version);
         Assert.Equal(RequestStatus.NoAvailability, b.Status);
@@ -144,7 +142,7 @@ public sealed class BatchPlannerGrainTests
             [new ScheduledStageView("other", Slot1, Slot1.AddHours(1), ["x"])],
             new Dictionary<string, IReadOnlyList<string>>()));
 
-        var b = await GrainTestCluster.WaitForAsync(cluster.Request("b"), GrainTestCluster.IsSettled);
+        var b = await SettledAsync(cluster, "b");
         Assert.Equal(RequestStatus.Booked, b.Status);
         Assert.Equal("screen", b.Booking!.Stages[0].Name);
         Assert.DoesNotContain(b.History, h => h.Reason == "Planned with the other requests of its batch.");
@@ -152,6 +150,11 @@ public sealed class BatchPlannerGrainTests
 
     private static IBatchPlannerGrain Planner(GrainTestCluster cluster, string id) =>
         cluster.Grains.GetGrain<IBatchPlannerGrain>(GrainKeys.For(GrainTestCluster.Tenant, id));
+
+    private static Task<InterviewRequestView> SettledAsync(GrainTestCluster cluster, string id) => GrainTestCluster.WaitForAsync(cluster.Request(id), GrainTestCluster.IsSettled);
+
+    private static async Task<(InterviewRequestView A, InterviewRequestView B)> BothSettledAsync(GrainTestCluster cluster) =>
+        (await SettledAsync(cluster, "a"), await SettledAsync(cluster, "b"));
 
     private static async Task<GrainTestCluster> SetUpAsync()
     {

@@ -15,9 +15,7 @@ public sealed class PrepPlanGrainTests
     [Fact]
     public async Task PlanPrep_AroundABlock_FrontLoadedIntoTheFirstFreeDaysInTheCandidatesZone()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("ivy");
-        await cluster.AddCandidateAsync("cand", "America/New_York");
+        await using var cluster = await StartWithPeopleAsync("America/New_York");
 
         // Monday 5 Jan 09:00–10:30 in New York (14:00–15:30 UTC) is taken.
         await cluster.Participant("cand").ReplaceBlocks([new BusyBlock(At(2026, 1, 5, 14), At(2026, 1, 5, 15, 30), "Dentist")]);
@@ -68,9 +66,7 @@ public sealed class PrepPlanGrainTests
     [Fact]
     public async Task PlanPrep_RequestNotBookedOrUnknown_IsRefusedAndNothingIsPlanned()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("ivy");
-        await cluster.AddCandidateAsync("cand");
+        await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r-proposed");
         await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.Propose), RequestStatus.Proposed);
 
@@ -86,9 +82,7 @@ public sealed class PrepPlanGrainTests
     [Fact]
     public async Task Request_WithPrep_IsPlannedWhenBooked_FollowsTheMove_AndStaysDeletedOnceDeleted()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("ivy");
-        await cluster.AddCandidateAsync("cand");
+        await using var cluster = await StartWithPeopleAsync();
         var prep = cluster.Grains.GetGrain<IPrepPlanGrain>(GrainTestCluster.RequestKey("r-auto"));
         var request = cluster.Request("r-auto");
         var spec = GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook, new TimeRange(At(2026, 1, 19), At(2026, 1, 21))) with { Prep = SixHoursADay };
@@ -117,9 +111,7 @@ public sealed class PrepPlanGrainTests
     [Fact]
     public async Task PlanPrep_AddToCalendarWithoutCalendarOrEmailChannel_SaysWhyNothingWasAdded()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("ivy");
-        await cluster.AddCandidateAsync("cand");
+        await using var cluster = await StartWithPeopleAsync();
         var request = await BookAsync(cluster.Grains, "r-nowhere", new TimeRange(At(2026, 1, 12), At(2026, 1, 14)));
 
         var plan = (await request.PlanPrep(SixHoursADay with { AddToCalendar = true })).Plan!;
@@ -127,6 +119,15 @@ public sealed class PrepPlanGrainTests
         Assert.Equal(PrepDelivery.None, plan.Delivery);
         Assert.Contains("Email is not configured", plan.DeliveryNote, StringComparison.Ordinal);
         Assert.NotEmpty(plan.Blocks);
+    }
+
+    /// <summary>Starts a cluster with the interviewer ivy and the candidate cand (in <paramref name="candidateZone"/>).</summary>
+    private static async Task<GrainTestCluster> StartWithPeopleAsync(string candidateZone = "UTC")
+    {
+        var cluster = await GrainTestCluster.StartAsync();
+        await cluster.AddInterviewerAsync("ivy");
+        await cluster.AddCandidateAsync("cand", candidateZone);
+        return cluster;
     }
 
     internal static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
