@@ -25,6 +25,9 @@ internal abstract class ProviderClientServices<TStandIn> : IAsyncDisposable
 
     public TStandIn StandIn { get; }
 
+    /// <summary>Creates <paramref name="calendars"/> on the stand-in (Google calendar ids, Microsoft mailboxes) and issues an access token as a consent would.</summary>
+    public abstract string AccessTokenFor(params string[] calendars);
+
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();

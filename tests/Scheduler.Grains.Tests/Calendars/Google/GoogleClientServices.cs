@@ -15,6 +15,16 @@ internal sealed class GoogleClientServices(GoogleStandIn standIn, TimeProvider t
 
     public GoogleOAuthClient OAuth => Get<GoogleOAuthClient>();
 
+    public override string AccessTokenFor(params string[] calendars)
+    {
+        foreach (var id in calendars)
+        {
+            StandIn.AddCalendar(id);
+        }
+
+        return StandIn.IssueCredentials().AccessToken;
+    }
+
     public static async Task<GoogleClientServices> StartAsync(TimeProvider? time = null, Action<GoogleOptions>? configure = null)
     {
         time ??= new FakeTimeProvider(GrainTestCluster.Start);

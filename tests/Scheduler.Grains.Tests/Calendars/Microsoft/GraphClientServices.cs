@@ -17,6 +17,16 @@ internal sealed class GraphClientServices(GraphStandIn standIn, TimeProvider tim
 
     public MicrosoftProvider Connector => Get<MicrosoftProvider>();
 
+    public override string AccessTokenFor(params string[] calendars)
+    {
+        foreach (var mailbox in calendars)
+        {
+            StandIn.AddMailbox(mailbox);
+        }
+
+        return StandIn.IssueCredentials().AccessToken;
+    }
+
     public static async Task<GraphClientServices> StartAsync(TimeProvider? time = null, Action<MicrosoftOptions>? configure = null)
     {
         time ??= new FakeTimeProvider(GrainTestCluster.Start);
