@@ -1,3 +1,4 @@
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Testing.StandIns.Google;
 
@@ -15,15 +16,9 @@ internal sealed class GoogleClientServices(GoogleStandIn standIn, TimeProvider t
 
     public GoogleOAuthClient OAuth => Get<GoogleOAuthClient>();
 
-    public override string AccessTokenFor(params string[] calendars)
-    {
-        foreach (var id in calendars)
-        {
-            StandIn.AddCalendar(id);
-        }
+    protected override void AddCalendar(string calendar) => StandIn.AddCalendar(calendar);
 
-        return StandIn.IssueCredentials().AccessToken;
-    }
+    protected override CalendarCredentials IssueCredentials() => StandIn.IssueCredentials();
 
     public static async Task<GoogleClientServices> StartAsync(TimeProvider? time = null, Action<GoogleOptions>? configure = null)
     {

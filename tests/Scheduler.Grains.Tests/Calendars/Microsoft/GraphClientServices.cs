@@ -1,3 +1,4 @@
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Testing.StandIns.Microsoft;
 
@@ -17,15 +18,9 @@ internal sealed class GraphClientServices(GraphStandIn standIn, TimeProvider tim
 
     public MicrosoftProvider Connector => Get<MicrosoftProvider>();
 
-    public override string AccessTokenFor(params string[] calendars)
-    {
-        foreach (var mailbox in calendars)
-        {
-            StandIn.AddMailbox(mailbox);
-        }
+    protected override void AddCalendar(string calendar) => StandIn.AddMailbox(calendar);
 
-        return StandIn.IssueCredentials().AccessToken;
-    }
+    protected override CalendarCredentials IssueCredentials() => StandIn.IssueCredentials();
 
     public static async Task<GraphClientServices> StartAsync(TimeProvider? time = null, Action<MicrosoftOptions>? configure = null)
     {
