@@ -1,3 +1,5 @@
+using Scheduler.Testing;
+
 namespace Scheduler.Cluster.Tests;
 
 /// <summary>
@@ -53,7 +55,7 @@ public sealed class ChaosCluster(string serviceUrl, string dataDirectory) : IAsy
                 _silos.Add(silo);
                 return silo;
             }
-            catch (ChaosSiloExitedException) when (attempt < 3)
+            catch (ServerExitedException) when (attempt < 3)
             {
             }
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Scheduler.Testing;
 using Scheduler.Testing.DynamoDB;
@@ -13,9 +12,9 @@ namespace Scheduler.Cluster.Tests;
 public sealed class ChaosSilo : IAsyncDisposable
 {
     private static readonly HttpClient Health = new() { Timeout = TimeSpan.FromSeconds(5) };
-    private readonly Process _process;
+    private readonly ServerProcess _process;
 
-    private ChaosSilo(string name, Process process, int siloPort)
+    private ChaosSilo(string name, ServerProcess process, int siloPort)
     {
         Name = name;
         _process = process;
@@ -28,11 +27,10 @@ public sealed class ChaosSilo : IAsyncDisposable
     public int SiloPort { get; }
 
     /// <summary>Starts a silo of <paramref name="cluster"/> and waits until its <c>/health/ready</c> says it is active.</summary>
+    /// <exception cref="ServerExitedException">The process exited before it was ready.</exception>
     public static async Task<ChaosSilo> StartAsync(string name, ChaosCluster cluster, string dataDirectory)
     {
         var ports = FreePort.Take(3);
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(SiloAssembly());
         var environment = cluster.Settings(cluster.ServiceUrl);
         environment["Cluster:SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture);
         environment["Cluster:GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture);
@@ -40,51 +38,18 @@ public sealed class ChaosSilo : IAsyncDisposable
         environment["Urls"] = $"http://127.0.0.1:{ports[2]}";
         environment["Scheduler:DataDirectory"] = Path.Combine(dataDirectory, name);
         environment["Scheduler:KeysDirectory"] = Path.Combine(dataDirectory, "keys");
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
         var log = new StreamWriter(Path.Combine(dataDirectory, $"{name}.log")) { AutoFlush = true };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var silo = new ChaosSilo(name, process, ports[0]);
-        await silo.WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{ports[2]}/health/ready"), log);
-        return silo;
+        var process = ServerProcess.Start(name, "dotnet", [SiloAssembly()], environment.ToDictionary(e => e.Key.Replace(":", "__", StringComparison.Ordinal), e => e.Value), log);
+        var ready = new Uri($"http://127.0.0.1:{ports[2]}/health/ready");
+        await process.WaitUntilReadyAsync(() => IsReadyAsync(ready), TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(200));
+        return new ChaosSilo(name, process, ports[0]);
     }
 
     /// <summary>Kills the process (SIGKILL), as a crash does.</summary>
-    public void Kill()
-    {
-        _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-    }
+    public void Kill() => _process.Kill();
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            Kill();
-        }
-
-        _process.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is not null)
-        {
-            lock (log)
-            {
-                log.WriteLine(line);
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     /// <summary>Silo/bin/{configuration}/{framework}/Scheduler.Silo.dll, of the configuration the tests were built in.</summary>
     private static string SiloAssembly()
@@ -96,37 +61,17 @@ public sealed class ChaosSilo : IAsyncDisposable
         return File.Exists(path) ? path : throw new InvalidOperationException($"{path} is missing: build the tests (they build the Silo).");
     }
 
-    private async Task WaitUntilReadyAsync(Uri ready, StreamWriter log)
+    private static async Task<bool> IsReadyAsync(Uri ready)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        try
         {
-            try
-            {
-                using var response = await Health.GetAsync(ready);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            if (_process.HasExited)
-            {
-                await log.FlushAsync();
-                throw new ChaosSiloExitedException($"{Name} exited before it was ready (code {_process.ExitCode}).");
-            }
-
-            if (deadline.Elapsed > TimeSpan.FromMinutes(1))
-            {
-                await log.FlushAsync();
-                throw new InvalidOperationException($"{Name} did not become ready within 1 min; see its log.");
-            }
-
-            await Task.Delay(200);
+            using var response = await Health.GetAsync(ready);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            // Not listening yet.
+            return false;
         }
     }
 }

@@ -45,15 +45,7 @@ public sealed class ContentionTests
         {
             var bookings = await cluster.Participant(id).ListBookings();
             bookedInterviews += bookings.Count;
-            var widened = bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Range: new TimeRange(i.Start.AddMinutes(-10), i.End.AddMinutes(10))))).ToArray();
-            for (var a = 0; a < widened.Length; a++)
-            {
-                for (var b = a + 1; b < widened.Length; b++)
-                {
-                    Assert.False(widened[a].Range.Overlaps(widened[b].Range), $"{id}: {widened[a].RequestId} overlaps {widened[b].RequestId}");
-                }
-            }
-
+            GrainTestCluster.AssertNoOverlaps(id, bookings, bufferMinutes: 10);
             var perDay = bookings.GroupBy(b => b.Intervals[0].Start.UtcDateTime.Date);
             Assert.All(perDay, g => Assert.True(g.Count() <= 6, $"{id} has {g.Count()} interviews on {g.Key:yyyy-MM-dd}"));
         }

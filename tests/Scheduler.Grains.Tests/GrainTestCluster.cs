@@ -31,11 +31,11 @@ internal sealed class GrainTestCluster : IAsyncDisposable
         return new GrainTestCluster(host);
     }
 
-    public IParticipantGrain Participant(string id) => Grains.GetGrain<IParticipantGrain>(GrainKeys.For(Tenant, id));
+    public IParticipantGrain Participant(string id) => Grains.Participant(id);
 
-    public IInterviewRequestGrain Request(string id) => Grains.GetGrain<IInterviewRequestGrain>(GrainKeys.For(Tenant, id));
+    public IInterviewRequestGrain Request(string id) => Grains.Request(id);
 
-    public IInterviewerPoolGrain Pool(string id) => Grains.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, id));
+    public IInterviewerPoolGrain Pool(string id) => Grains.Pool(id);
 
     public static string RequestKey(string id) => GrainKeys.For(Tenant, id);
 
@@ -60,24 +60,35 @@ internal sealed class GrainTestCluster : IAsyncDisposable
             ExternalId = $"ext-{candidateId}",
         };
 
-    /// <summary>Polls the request (real time) until <paramref name="condition"/> holds.</summary>
-    public static async Task<InterviewRequestView> WaitForAsync(IInterviewRequestGrain request, Func<InterviewRequestView, bool> condition, TimeSpan? timeout = null)
+    /// <summary>Polls the request (real time, 20 s unless <paramref name="timeout"/> says otherwise) until <paramref name="condition"/> holds.</summary>
+    public static async Task<InterviewRequestView> WaitForAsync(IInterviewRequestGrain request, Func<InterviewRequestView, bool> condition, TimeSpan? timeout = null, bool withNotifications = false) =>
+        (await TestSiloHost.WaitForAsync<InterviewRequestView?>(
+            withNotifications ? request.GetWithNotifications : request.Get,
+            view => view is not null && condition(view),
+            timeout ?? TimeSpan.FromSeconds(20),
+            view => $"last status {view?.Status}, reason {view?.Reason}, {view?.Notifications.Count} notifications"))!;
+
+    /// <summary>Submits <paramref name="spec"/> and polls the request until it has <paramref name="status"/>.</summary>
+    public static Task<InterviewRequestView> SubmitAndWaitAsync(IInterviewRequestGrain request, InterviewRequestSpec spec, RequestStatus status) =>
+        SubmitAndWaitAsync(request, spec, view => view.Status == status);
+
+    /// <summary>Submits <paramref name="spec"/> and polls the request until <paramref name="condition"/> holds.</summary>
+    public static async Task<InterviewRequestView> SubmitAndWaitAsync(IInterviewRequestGrain request, InterviewRequestSpec spec, Func<InterviewRequestView, bool> condition)
     {
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
+        await request.Submit(spec);
+        return await WaitForAsync(request, condition);
+    }
+
+    /// <summary>Asserts that no two of <paramref name="interviewerId"/>'s bookings overlap once each is widened by <paramref name="bufferMinutes"/> on both sides.</summary>
+    public static void AssertNoOverlaps(string interviewerId, IReadOnlyList<ParticipantBooking> bookings, int bufferMinutes)
+    {
+        var widened = bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Range: new TimeRange(i.Start.AddMinutes(-bufferMinutes), i.End.AddMinutes(bufferMinutes))))).ToArray();
+        for (var a = 0; a < widened.Length; a++)
         {
-            var view = await request.Get();
-            if (view is not null && condition(view))
+            for (var b = a + 1; b < widened.Length; b++)
             {
-                return view;
+                Assert.False(widened[a].Range.Overlaps(widened[b].Range), $"{interviewerId}: {widened[a].RequestId} overlaps {widened[b].RequestId}");
             }
-
-            if (TimeProvider.System.GetUtcNow().UtcDateTime > deadline)
-            {
-                throw new TimeoutException($"Request did not reach the expected state; last status {view?.Status}, reason {view?.Reason}.");
-            }
-
-            await Task.Delay(5);
         }
     }
 

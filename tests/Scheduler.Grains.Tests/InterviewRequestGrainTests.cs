@@ -22,8 +22,7 @@ public sealed class InterviewRequestGrainTests
         await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r1");
 
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1", "i2"], SchedulingMode.Propose));
-        var proposed = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
+        var proposed = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1", "i2"], SchedulingMode.Propose), RequestStatus.Proposed);
         Assert.NotEmpty(proposed.Proposals);
         var chosen = proposed.Proposals[^1];
 
@@ -47,8 +46,7 @@ public sealed class InterviewRequestGrainTests
     {
         await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r1");
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.Propose));
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
+        await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.Propose), RequestStatus.Proposed);
 
         var outcome = await request.Select("p999");
 
@@ -62,8 +60,7 @@ public sealed class InterviewRequestGrainTests
         await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r1");
 
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook), RequestStatus.Booked);
 
         var stage = Assert.Single(booked.Booking!.Stages);
         Assert.Equal(["i1"], stage.InterviewerIds);
@@ -78,8 +75,7 @@ public sealed class InterviewRequestGrainTests
     {
         await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r1");
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1", "i2"], SchedulingMode.AutoBook));
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1", "i2"], SchedulingMode.AutoBook), RequestStatus.Booked);
         var stage = booked.Booking!.Stages[0];
 
         var outcome = await request.Cancel("candidate withdrew");
@@ -90,7 +86,7 @@ public sealed class InterviewRequestGrainTests
         foreach (var id in new[] { "c1", "i1", "i2" })
         {
             var participant = cluster.Participant(id);
-            await WaitUntilAsync(async () => (await participant.ListBookings()).Count == 0);
+            await TestSiloHost.WaitUntilAsync(async () => (await participant.ListBookings()).Count == 0);
             var busy = await participant.GetBusy(new TimeRange(stage.Start, stage.End));
             Assert.DoesNotContain(busy.Intervals, i => i.Source is BusySourceKind.Booking or BusySourceKind.Hold);
         }
@@ -101,11 +97,10 @@ public sealed class InterviewRequestGrainTests
     {
         await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r1");
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook), RequestStatus.Booked);
 
         var cancelled = (await request.Cancel(null)).Request!;
-        await WaitUntilAsync(async () => (await cluster.Participant("i1").ListBookings()).Count == 0);
+        await TestSiloHost.WaitUntilAsync(async () => (await cluster.Participant("i1").ListBookings()).Count == 0);
 
         // A repeated cancel waits for the work turn that released the bookings; that bookkeeping write keeps the ETag.
         var again = (await request.Cancel(null)).Request!;
@@ -119,8 +114,7 @@ public sealed class InterviewRequestGrainTests
     {
         await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r1");
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
-        var first = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0];
+        var first = (await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook), RequestStatus.Booked)).Booking!.Stages[0];
         var nextWeek = new TimeRange(GrainTestCluster.Start.AddDays(7).AddHours(-9), GrainTestCluster.Start.AddDays(12).AddHours(-9));
 
         var outcome = await request.Reschedule(new RescheduleSpec(nextWeek));
@@ -142,8 +136,7 @@ public sealed class InterviewRequestGrainTests
     {
         await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r1");
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
-        var first = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0];
+        var first = (await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook), RequestStatus.Booked)).Booking!.Stages[0];
 
         Assert.True((await request.Reschedule(new RescheduleSpec(null))).Applied);
         var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.History.Any(h => h.Status == RequestStatus.Rescheduling));
@@ -163,8 +156,7 @@ public sealed class InterviewRequestGrainTests
         });
         var request = cluster.Request("r1");
         var tuesday = new TimeRange(GrainTestCluster.Start.AddDays(1), GrainTestCluster.Start.AddDays(2));
-        await request.Submit(new InterviewRequestSpec("c1", [new StageSpec("screen", 60, ["x"])], tuesday) { Mode = SchedulingMode.AutoBook });
-        var first = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0];
+        var first = (await GrainTestCluster.SubmitAndWaitAsync(request, new InterviewRequestSpec("c1", [new StageSpec("screen", 60, ["x"])], tuesday) { Mode = SchedulingMode.AutoBook }, RequestStatus.Booked)).Booking!.Stages[0];
 
         Assert.True((await request.Reschedule(new RescheduleSpec(null))).Applied);
         var again = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.History.Any(h => h.Status == RequestStatus.Rescheduling));
@@ -210,8 +202,7 @@ public sealed class InterviewRequestGrainTests
         await cluster.Participant("i1").ReplaceBlocks([new BusyBlock(window.Start, window.End, "vacation")]);
         var request = cluster.Request("r1");
 
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook, window));
-        var settled = await GrainTestCluster.WaitForAsync(request, GrainTestCluster.IsSettled);
+        var settled = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook, window), GrainTestCluster.IsSettled);
 
         Assert.Equal(RequestStatus.NoAvailability, settled.Status);
         Assert.Equal("i1", settled.ReasonParticipantId);
@@ -224,8 +215,7 @@ public sealed class InterviewRequestGrainTests
         await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r1");
 
-        await request.Submit(GrainTestCluster.Spec("c1", ["ghost"], SchedulingMode.AutoBook));
-        var settled = await GrainTestCluster.WaitForAsync(request, GrainTestCluster.IsSettled);
+        var settled = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["ghost"], SchedulingMode.AutoBook), GrainTestCluster.IsSettled);
 
         Assert.Equal(RequestStatus.Failed, settled.Status);
         Assert.Equal("unknownParticipant", settled.ReasonCode);
@@ -236,8 +226,7 @@ public sealed class InterviewRequestGrainTests
     {
         await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r1");
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = ConflictPolicy.Flag });
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = ConflictPolicy.Flag }, RequestStatus.Booked);
         var stage = booked.Booking!.Stages[0];
 
         await request.NotifyConflict(new ConflictNotice("i1", new TimeRange(stage.Start, stage.End), "new meeting"));
@@ -252,26 +241,11 @@ public sealed class InterviewRequestGrainTests
     {
         await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r1");
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook), RequestStatus.Booked);
 
         cluster.Time.Advance(booked.Booking!.Stages[^1].End - cluster.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
 
         var completed = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Completed);
         Assert.Equal(RequestStatus.Completed, completed.History[^1].Status);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10);
-        while (!await condition())
-        {
-            if (TimeProvider.System.GetUtcNow().UtcDateTime > deadline)
-            {
-                throw new TimeoutException("Condition not met.");
-            }
-
-            await Task.Delay(5);
-        }
     }
 }

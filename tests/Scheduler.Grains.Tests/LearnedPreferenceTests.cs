@@ -75,7 +75,7 @@ public sealed class LearnedPreferenceTests
         var afternoon = off.Proposals.First(p => p.Stages[0].Start.Hour >= 12);
         Assert.True((await request.Select(afternoon.Id)).Applied);
         await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
-        await WaitUntilAsync(async () => !await request.HasQueuedWork());
+        await TestSiloHost.WaitUntilAsync(async () => !await request.HasQueuedWork(), TimeSpan.FromSeconds(20));
         Assert.Equal(Selections, (await HistoryAsync(cluster, "maya"))!.DayParts[1].Accepted);
     }
 
@@ -102,8 +102,7 @@ public sealed class LearnedPreferenceTests
     {
         await using var cluster = await StartAsync();
         var request = cluster.Request("auto");
-        await request.Submit(GrainTestCluster.Spec("maya", ["i1"], SchedulingMode.AutoBook));
-        var first = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0];
+        var first = (await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("maya", ["i1"], SchedulingMode.AutoBook), RequestStatus.Booked)).Booking!.Stages[0];
         Assert.True(first.Start.Hour < 12);
 
         Assert.True((await request.Reschedule(new RescheduleSpec(null))).Applied);
@@ -127,8 +126,7 @@ public sealed class LearnedPreferenceTests
 
         // Cancelling a second booking declines its time with half weight, for each attendee.
         var second = cluster.Request("second");
-        await second.Submit(GrainTestCluster.Spec("maya", ["i1"], SchedulingMode.AutoBook, new TimeRange(cluster.Time.GetUtcNow().AddDays(1), cluster.Time.GetUtcNow().AddDays(6))) with { ExternalId = "second" });
-        var booked = (await GrainTestCluster.WaitForAsync(second, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0];
+        var booked = (await GrainTestCluster.SubmitAndWaitAsync(second, GrainTestCluster.Spec("maya", ["i1"], SchedulingMode.AutoBook, new TimeRange(cluster.Time.GetUtcNow().AddDays(1), cluster.Time.GetUtcNow().AddDays(6))) with { ExternalId = "second" }, RequestStatus.Booked)).Booking!.Stages[0];
         var before = (await HistoryAsync(cluster, "i1"))!;
         Assert.True((await second.Cancel("candidate withdrew")).Applied);
         var day = (int)booked.Start.DayOfWeek == 0 ? 6 : (int)booked.Start.DayOfWeek - 1;
@@ -148,12 +146,8 @@ public sealed class LearnedPreferenceTests
     }
 
     /// <summary>Submits a propose-mode request for maya with i1 (in the week after the clock's start unless <paramref name="window"/> is given) and waits for its proposals.</summary>
-    private static async Task<InterviewRequestView> ProposeAsync(GrainTestCluster cluster, string id, TimeRange? window, int maxProposals = 5)
-    {
-        var request = cluster.Request(id);
-        await request.Submit(GrainTestCluster.Spec("maya", ["i1"], SchedulingMode.Propose, window) with { ExternalId = id, MaxProposals = maxProposals });
-        return await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
-    }
+    private static Task<InterviewRequestView> ProposeAsync(GrainTestCluster cluster, string id, TimeRange? window, int maxProposals = 5) =>
+        GrainTestCluster.SubmitAndWaitAsync(cluster.Request(id), GrainTestCluster.Spec("maya", ["i1"], SchedulingMode.Propose, window) with { ExternalId = id, MaxProposals = maxProposals }, RequestStatus.Proposed);
 
     /// <summary>Runs <paramref name="count"/> requests in which the candidate selects an afternoon proposal among morning ones.</summary>
     private static async Task SelectAfternoonsAsync(GrainTestCluster cluster, int count)
@@ -175,24 +169,6 @@ public sealed class LearnedPreferenceTests
         return (await cluster.Participant(id).GetAvailabilityInput(new AvailabilityInputQuery(window, ""))).PreferenceHistory;
     }
 
-    private static async Task<PreferenceHistoryData> WaitForHistoryAsync(GrainTestCluster cluster, string id, Func<PreferenceHistoryData, bool> condition)
-    {
-        PreferenceHistoryData? history = null;
-        await WaitUntilAsync(async () => (history = await HistoryAsync(cluster, id)) is { } h && condition(h));
-        return history!;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            if (TimeProvider.System.GetUtcNow().UtcDateTime > deadline)
-            {
-                throw new TimeoutException("Condition not met.");
-            }
-
-            await Task.Delay(5);
-        }
-    }
+    private static async Task<PreferenceHistoryData> WaitForHistoryAsync(GrainTestCluster cluster, string id, Func<PreferenceHistoryData, bool> condition) =>
+        (await TestSiloHost.WaitForAsync(() => HistoryAsync(cluster, id), history => history is not null && condition(history), TimeSpan.FromSeconds(20)))!;
 }

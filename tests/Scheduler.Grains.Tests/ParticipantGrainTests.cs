@@ -10,6 +10,14 @@ public sealed class ParticipantGrainTests
     private static HoldRequest Hold(string requestId, DateTimeOffset start, int minutes = 60, bool caps = true) =>
         new(GrainTestCluster.RequestKey(requestId), [new TimeRange(start, start.AddMinutes(minutes))], TimeSpan.FromMinutes(2), caps);
 
+    /// <summary>Starts a cluster with the interviewer i1 (<see cref="GrainTestCluster.Profile"/> with the given buffers and cap).</summary>
+    private static async Task<GrainTestCluster> StartWithInterviewerAsync(int bufferMinutes = 0, int? maxPerDay = null)
+    {
+        var cluster = await GrainTestCluster.StartAsync();
+        await cluster.AddInterviewerAsync("i1", bufferMinutes: bufferMinutes, maxPerDay: maxPerDay);
+        return cluster;
+    }
+
     [Fact]
     public async Task GetProfile_Unknown_ReturnsNull()
     {
@@ -45,8 +53,7 @@ public sealed class ParticipantGrainTests
     [Fact]
     public async Task TryHold_OverlappingHoldOfOtherRequest_IsRefused()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("i1");
+        await using var cluster = await StartWithInterviewerAsync();
         var participant = cluster.Participant("i1");
 
         var first = await participant.TryHold(Hold("r1", Tuesday10));
@@ -60,8 +67,7 @@ public sealed class ParticipantGrainTests
     [Fact]
     public async Task TryHold_WithinBuffersOfOtherBooking_IsRefused()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("i1", bufferMinutes: 10);
+        await using var cluster = await StartWithInterviewerAsync(bufferMinutes: 10);
         var participant = cluster.Participant("i1");
         Assert.True((await participant.ConfirmHold(Hold("r1", Tuesday10))).Granted);
 
@@ -75,8 +81,7 @@ public sealed class ParticipantGrainTests
     [Fact]
     public async Task TryHold_ExpiredHold_NoLongerBlocks()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("i1");
+        await using var cluster = await StartWithInterviewerAsync();
         var participant = cluster.Participant("i1");
         Assert.True((await participant.TryHold(Hold("r1", Tuesday10))).Granted);
 
@@ -91,8 +96,7 @@ public sealed class ParticipantGrainTests
     [Fact]
     public async Task TryHold_SameRequestTwice_IsIdempotent()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("i1");
+        await using var cluster = await StartWithInterviewerAsync();
         var participant = cluster.Participant("i1");
 
         var first = await participant.TryHold(Hold("r1", Tuesday10));
@@ -106,8 +110,7 @@ public sealed class ParticipantGrainTests
     [Fact]
     public async Task TryHold_OverlappingBlock_IsRefusedAsBusy()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("i1");
+        await using var cluster = await StartWithInterviewerAsync();
         var participant = cluster.Participant("i1");
         await participant.ReplaceBlocks([new BusyBlock(Tuesday10, Tuesday10.AddHours(2), "offsite")]);
 
@@ -119,8 +122,7 @@ public sealed class ParticipantGrainTests
     [Fact]
     public async Task TryHold_DailyCapReached_IsRefused()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("i1", maxPerDay: 1);
+        await using var cluster = await StartWithInterviewerAsync(maxPerDay: 1);
         var participant = cluster.Participant("i1");
         Assert.True((await participant.ConfirmHold(Hold("r1", Tuesday10))).Granted);
 
@@ -134,8 +136,7 @@ public sealed class ParticipantGrainTests
     [Fact]
     public async Task ConfirmHold_AfterExpiry_BooksWhenStillFree()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("i1");
+        await using var cluster = await StartWithInterviewerAsync();
         var participant = cluster.Participant("i1");
         await participant.TryHold(Hold("r1", Tuesday10));
         cluster.Time.Advance(TimeSpan.FromMinutes(5));
@@ -151,8 +152,7 @@ public sealed class ParticipantGrainTests
     [Fact]
     public async Task GetBusy_ReportsBlocksHoldsAndBookingsWithSources()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("i1");
+        await using var cluster = await StartWithInterviewerAsync();
         var participant = cluster.Participant("i1");
         await participant.ReplaceBlocks([new BusyBlock(Tuesday10.AddHours(-1), Tuesday10, "focus")]);
         await participant.ConfirmHold(Hold("r1", Tuesday10));
@@ -172,8 +172,7 @@ public sealed class ParticipantGrainTests
     [Fact]
     public async Task GetAvailability_BlockedMorning_SlotsStartAfterBlock()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("i1");
+        await using var cluster = await StartWithInterviewerAsync();
         var participant = cluster.Participant("i1");
         var day = new DateTimeOffset(2026, 1, 6, 0, 0, 0, TimeSpan.Zero);
         await participant.ReplaceBlocks([new BusyBlock(day.AddHours(9), day.AddHours(12), null)]);
@@ -212,8 +211,7 @@ public sealed class ParticipantGrainTests
     [Fact]
     public async Task GetAvailabilityInput_LeavesOutTheAskingRequestsOwnHold()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("i1");
+        await using var cluster = await StartWithInterviewerAsync();
         var participant = cluster.Participant("i1");
         await participant.TryHold(Hold("r1", Tuesday10));
         var window = new TimeRange(Tuesday10.AddHours(-1), Tuesday10.AddHours(7));

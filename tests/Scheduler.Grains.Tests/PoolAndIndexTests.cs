@@ -88,16 +88,8 @@ public sealed class PoolAndIndexTests
         await cluster.AddCandidateAsync("c1");
         await cluster.AddInterviewerAsync("i1");
         var request = cluster.Request("r1");
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
-        RequestPage page;
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10);
-        do
-        {
-            page = await RequestIndexReader.ListAsync(cluster.Grains, GrainTestCluster.Tenant, new RequestListQuery(RequestStatus.Booked, "c1", null, 10));
-            await Task.Delay(5);
-        }
-        while (page.Items.Count == 0 && TimeProvider.System.GetUtcNow().UtcDateTime < deadline);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook), RequestStatus.Booked);
+        var page = await TestSiloHost.WaitForAsync(() => RequestIndexReader.ListAsync(cluster.Grains, GrainTestCluster.Tenant, new RequestListQuery(RequestStatus.Booked, "c1", null, 10)), p => p.Items.Count > 0);
 
         var summary = Assert.Single(page.Items);
         Assert.Equal("r1", summary.Id);
@@ -113,20 +105,7 @@ public sealed class PoolAndIndexTests
         var summaries = Enumerable.Range(0, 90)
             .Select(n => new RequestSummary($"r{n:D2}", null, $"c{n % 3}", n % 4 == 0 ? RequestStatus.Booked : RequestStatus.Pending, t0.AddHours(n * 7 % 80), t0, 1))
             .ToArray();
-        foreach (var summary in summaries)
-        {
-            await cluster.Grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(GrainTestCluster.Tenant, summary.Id, summary.CreatedAt)).Upsert(summary);
-        }
-
-        // Upserts are one-way: wait until the shards have taken all of them.
-        var all = await ReadAllAsync(cluster, new RequestListQuery(null, null, null, 7));
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
-        while (all.Count < summaries.Length && TimeProvider.System.GetUtcNow() < deadline)
-        {
-            await Task.Delay(10);
-            all = await ReadAllAsync(cluster, new RequestListQuery(null, null, null, 7));
-        }
-
+        var all = await IndexAsync(cluster, summaries, new RequestListQuery(null, null, null, 7));
         var booked = await ReadAllAsync(cluster, new RequestListQuery(RequestStatus.Booked, "c0", null, 4));
 
         var expected = summaries.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
@@ -149,17 +128,7 @@ public sealed class PoolAndIndexTests
                 PoolIds = n % 5 == 0 ? ["five"] : [],
             })
             .ToArray();
-        foreach (var summary in summaries)
-        {
-            await cluster.Grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(GrainTestCluster.Tenant, summary.Id, summary.CreatedAt)).Upsert(summary);
-        }
-
-        var everything = new RequestListQuery(null, null, null, 500);
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(10);
-        while ((await ReadAllAsync(cluster, everything)).Count < summaries.Length && TimeProvider.System.GetUtcNow() < deadline)
-        {
-            await Task.Delay(10);
-        }
+        await IndexAsync(cluster, summaries, new RequestListQuery(null, null, null, 500));
 
         var secondDay = DateOnly.FromDateTime(t0.UtcDateTime).AddDays(1).ToDateTime(TimeOnly.MinValue);
         var query = new RequestListQuery(null, null, null, 6)
@@ -212,6 +181,18 @@ public sealed class PoolAndIndexTests
             RequestIndexReader.ListAsync(cluster.Grains, GrainTestCluster.Tenant, new RequestListQuery(null, null, "not-a-cursor", 10)));
 
         Assert.Equal("cursor", error.ParamName);
+    }
+
+    /// <summary>Upserts each summary into its shard and reads all pages of <paramref name="query"/> until they list every summary.</summary>
+    private static async Task<List<RequestSummary>> IndexAsync(GrainTestCluster cluster, RequestSummary[] summaries, RequestListQuery query)
+    {
+        foreach (var summary in summaries)
+        {
+            await cluster.Grains.GetGrain<IRequestIndexGrain>(RequestIndexKeys.For(GrainTestCluster.Tenant, summary.Id, summary.CreatedAt)).Upsert(summary);
+        }
+
+        // Upserts are one-way: wait until the shards have taken all of them.
+        return await TestSiloHost.WaitForAsync(() => ReadAllAsync(cluster, query), all => all.Count >= summaries.Length);
     }
 
     private static async Task<List<RequestSummary>> ReadAllAsync(GrainTestCluster cluster, RequestListQuery query)

@@ -2,6 +2,7 @@ using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 using Scheduler.Grains.Requests;
+using static Scheduler.Grains.Tests.PoolOfferScenario;
 
 namespace Scheduler.Grains.Tests;
 
@@ -12,17 +13,12 @@ namespace Scheduler.Grains.Tests;
 /// </summary>
 public sealed class PoolOfferTests
 {
-    /// <summary>Tuesday 2026-01-06 09:00 UTC: the only hour the named interviewer is free, so the slot every test offers.</summary>
-    private static readonly DateTimeOffset Slot = GrainTestCluster.Start.AddDays(1);
-
     [Fact]
     public async Task Offer_FirstToAcceptPool_OfferedOnceToExactlyTheFreeMembersWhileEveryoneElseIsHeld()
     {
         await using var cluster = await SetUpAsync();
-        var request = cluster.Request("r1");
 
-        await request.Submit(Spec());
-        var offered = await WaitForOpenOfferAsync(cluster, request);
+        var (_, offered) = await SubmitUntilOfferedAsync(cluster, Spec());
 
         var offer = offered.Offer!;
         Assert.Equal("backend", offer.PoolId);
@@ -47,9 +43,7 @@ public sealed class PoolOfferTests
     public async Task Offer_MemberAccepts_BookedWithThatMemberAndNobodyElse()
     {
         await using var cluster = await SetUpAsync();
-        var request = cluster.Request("r1");
-        await request.Submit(Spec());
-        await WaitForOpenOfferAsync(cluster, request);
+        var (request, _) = await SubmitUntilOfferedAsync(cluster, Spec());
 
         var outcome = await cluster.Pool("backend").Accept("r1.o1", "m2");
         var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
@@ -75,9 +69,7 @@ public sealed class PoolOfferTests
     public async Task Offer_TwoAcceptsRace_ExactlyOneWinnerAndOneBooking()
     {
         await using var cluster = await SetUpAsync();
-        var request = cluster.Request("r1");
-        await request.Submit(Spec());
-        await WaitForOpenOfferAsync(cluster, request);
+        var (request, _) = await SubmitUntilOfferedAsync(cluster, Spec());
         var pool = cluster.Pool("backend");
 
         var outcomes = await Task.WhenAll(pool.Accept("r1.o1", "m1"), pool.Accept("r1.o1", "m2"));
@@ -99,9 +91,7 @@ public sealed class PoolOfferTests
     public async Task Offer_NobodyAcceptsBeforeExpiry_OfferWithdrawnAndEnginePickBooked()
     {
         await using var cluster = await SetUpAsync();
-        var request = cluster.Request("r1");
-        await request.Submit(Spec());
-        await WaitForOpenOfferAsync(cluster, request);
+        var (request, _) = await SubmitUntilOfferedAsync(cluster, Spec());
 
         // While open, the process reminder renews the other attendees' holds (10 min each) every 3 minutes.
         for (var i = 0; i < 10; i++)
@@ -141,9 +131,7 @@ public sealed class PoolOfferTests
     public async Task Offer_WinnerNoLongerFree_NewOfferToTheMembersStillFreeThenBooked()
     {
         await using var cluster = await SetUpAsync();
-        var request = cluster.Request("r1");
-        await request.Submit(Spec());
-        await WaitForOpenOfferAsync(cluster, request);
+        var (request, _) = await SubmitUntilOfferedAsync(cluster, Spec());
         await cluster.Participant("m2").ReplaceBlocks([new BusyBlock(Slot, Slot.AddHours(1), "dentist")]);
 
         Assert.True((await cluster.Pool("backend").Accept("r1.o1", "m2")).Accepted);
@@ -164,9 +152,7 @@ public sealed class PoolOfferTests
     public async Task Offer_HeldSlotLostWhileOpen_OfferWithdrawnAndNewRoundStarts()
     {
         await using var cluster = await SetUpAsync();
-        var request = cluster.Request("r1");
-        await request.Submit(Spec());
-        await WaitForOpenOfferAsync(cluster, request);
+        var (request, _) = await SubmitUntilOfferedAsync(cluster, Spec());
 
         // The named interviewer's only free hour disappears behind the request's back (its hold is dropped, e.g.
         // after a long outage let it expire), and a block now covers it: the renewal is refused.
@@ -185,9 +171,7 @@ public sealed class PoolOfferTests
     public async Task Offer_CancelledWhileOpen_OfferWithdrawnHoldsReleasedAndLateAcceptRefused()
     {
         await using var cluster = await SetUpAsync();
-        var request = cluster.Request("r1");
-        await request.Submit(Spec());
-        await WaitForOpenOfferAsync(cluster, request);
+        var (request, _) = await SubmitUntilOfferedAsync(cluster, Spec());
 
         var outcome = await request.Cancel("Candidate withdrew.");
         var pool = cluster.Pool("backend");
@@ -200,7 +184,7 @@ public sealed class PoolOfferTests
         Assert.All(withdrawn.Recipients, r => Assert.Equal(OfferStatus.Withdrawn, r.Status));
         Assert.False(late.Accepted);
         Assert.Equal("The offer was withdrawn.", late.Message);
-        await WaitUntilAsync(async () => (await cluster.Participant("c1").ListHolds()).Count == 0 && (await cluster.Participant("i1").ListHolds()).Count == 0);
+        await TestSiloHost.WaitUntilAsync(async () => (await cluster.Participant("c1").ListHolds()).Count == 0 && (await cluster.Participant("i1").ListHolds()).Count == 0, TimeSpan.FromSeconds(20));
         Assert.Empty(await cluster.Participant("m1").ListBookings());
     }
 
@@ -210,8 +194,7 @@ public sealed class PoolOfferTests
         await using var cluster = await SetUpAsync(PoolStrategy.RoundRobin);
         var request = cluster.Request("r1");
 
-        await request.Submit(Spec());
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, Spec(), RequestStatus.Booked);
 
         Assert.DoesNotContain(booked.History, h => h.Status == RequestStatus.Offered);
         Assert.Null(await cluster.Pool("backend").GetOffer("r1.o1"));
@@ -222,8 +205,7 @@ public sealed class PoolOfferTests
     {
         await using var cluster = await SetUpAsync();
         var request = cluster.Request("r1");
-        await request.Submit(Spec() with { Mode = SchedulingMode.Propose, MaxProposals = 1 });
-        var proposed = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
+        var proposed = await GrainTestCluster.SubmitAndWaitAsync(request, Spec() with { Mode = SchedulingMode.Propose, MaxProposals = 1 }, RequestStatus.Proposed);
 
         var selected = await request.Select(proposed.Proposals[0].Id);
         var offered = await WaitForOpenOfferAsync(cluster, request);
@@ -244,8 +226,7 @@ public sealed class PoolOfferTests
         await cluster.Participant("i1").ReplaceBlocks([new BusyBlock(GrainTestCluster.Start, soon, "busy"), new BusyBlock(soon.AddHours(1), soon.AddDays(4), "busy")]);
         var request = cluster.Request("r1");
 
-        await request.Submit(Spec() with { Window = new TimeRange(GrainTestCluster.Start, GrainTestCluster.Start.AddDays(4)) });
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, Spec() with { Window = new TimeRange(GrainTestCluster.Start, GrainTestCluster.Start.AddDays(4)) }, RequestStatus.Booked);
 
         Assert.Equal(soon, booked.Booking!.Stages[0].Start);
         Assert.Equal(["i1", "m1"], booked.Booking.Stages[0].InterviewerIds.Order(StringComparer.Ordinal));
@@ -257,10 +238,8 @@ public sealed class PoolOfferTests
     public async Task Offer_ShortPoolOfferMinutes_ExpiresAfterThoseMinutes()
     {
         await using var cluster = await SetUpAsync();
-        var request = cluster.Request("r1");
 
-        await request.Submit(Spec() with { PoolOfferMinutes = 30 });
-        var offered = await WaitForOpenOfferAsync(cluster, request);
+        var (request, offered) = await SubmitUntilOfferedAsync(cluster, Spec() with { PoolOfferMinutes = 30 });
         cluster.Time.Advance(TimeSpan.FromMinutes(31));
         var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
 
@@ -268,27 +247,19 @@ public sealed class PoolOfferTests
         Assert.Equal(["i1", "m1"], booked.Booking!.Stages[0].InterviewerIds.Order(StringComparer.Ordinal));
     }
 
-    private static InterviewRequestSpec Spec() =>
-        new("c1", [new StageSpec("screen", 60, ["i1"]) { Pools = [new PoolSlotSpec("backend", 1)] }], new TimeRange(Slot.AddHours(-9), Slot.AddDays(4).AddHours(-9)))
-        {
-            Mode = SchedulingMode.AutoBook,
-            ExternalId = "ext-c1",
-        };
-
-    /// <summary>Candidate c1; i1 free only Tuesday 09:00–10:00; pool backend = m1, m2 (free) and m3 (busy that morning).</summary>
     private static async Task<GrainTestCluster> SetUpAsync(PoolStrategy strategy = PoolStrategy.FirstToAccept)
     {
         var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddCandidateAsync("c1");
-        foreach (var id in new[] { "i1", "m1", "m2", "m3" })
-        {
-            await cluster.AddInterviewerAsync(id);
-        }
-
-        await cluster.Participant("i1").ReplaceBlocks([new BusyBlock(Slot.AddHours(1), Slot.AddDays(4), "busy")]);
-        await cluster.Participant("m3").ReplaceBlocks([new BusyBlock(Slot.AddHours(-1), Slot.AddHours(3), "busy")]);
-        await cluster.Pool("backend").Upsert(new PoolDefinition(["m1", "m2", "m3"], strategy));
+        await PoolOfferScenario.SetUpAsync(cluster.Grains, strategy);
         return cluster;
+    }
+
+    /// <summary>Submits <paramref name="spec"/> as r1 and waits until its offer is open (<see cref="WaitForOpenOfferAsync"/>).</summary>
+    private static async Task<(IInterviewRequestGrain Request, InterviewRequestView Offered)> SubmitUntilOfferedAsync(GrainTestCluster cluster, InterviewRequestSpec spec)
+    {
+        var request = cluster.Request("r1");
+        await request.Submit(spec);
+        return (request, await WaitForOpenOfferAsync(cluster, request));
     }
 
     /// <summary>
@@ -303,38 +274,8 @@ public sealed class PoolOfferTests
         return offered;
     }
 
-    private static async Task<OfferView> WaitForOfferAsync(IInterviewerPoolGrain pool, string offerId, Func<OfferView, bool> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        while (true)
-        {
-            if (await pool.GetOffer(offerId) is { } offer && condition(offer))
-            {
-                return offer;
-            }
-
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Offer {offerId} did not reach the expected state.");
-            }
-
-            await Task.Delay(5);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        while (!await condition())
-        {
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException("Condition not met.");
-            }
-
-            await Task.Delay(5);
-        }
-    }
+    private static async Task<OfferView> WaitForOfferAsync(IInterviewerPoolGrain pool, string offerId, Func<OfferView, bool> condition) =>
+        (await TestSiloHost.WaitForAsync(() => pool.GetOffer(offerId), offer => offer is not null && condition(offer), TimeSpan.FromSeconds(20), offer => $"offer {offerId} {offer?.Status}"))!;
 
     private static async Task<InterviewRequestView?> WaitBookedAsync(IInterviewRequestGrain request, TimeSpan timeout)
     {

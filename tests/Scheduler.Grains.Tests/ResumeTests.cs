@@ -20,7 +20,7 @@ public sealed class ResumeTests
         // throws after every hold was granted, and the request activation is discarded.
         storage.Arm();
         await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook));
-        await WaitUntilAsync(() => storage.Failed);
+        await TestSiloHost.WaitUntilAsync(() => storage.Failed);
         var holds = await cluster.Participant("i1").ListHolds();
         Assert.Equal(key, Assert.Single(holds).RequestId);
         Assert.Equal(RequestStatus.Booking, (await request.Get())!.Status);
@@ -57,34 +57,19 @@ public sealed class ResumeTests
         // request dies between confirmations, leaving a booking on the candidate only.
         storage.Arm(GrainKeys.For(GrainTestCluster.Tenant, "i1"));
         await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook, slot));
-        await WaitUntilAsync(() => storage.Failed);
+        await TestSiloHost.WaitUntilAsync(() => storage.Failed);
         Assert.Equal(key, Assert.Single(await cluster.Participant("c1").ListBookings()).RequestId);
 
         // Once the holds expired, another request takes the interviewer's only slot of the window.
         cluster.Time.Advance(TimeSpan.FromMinutes(2.5));
         var other = cluster.Request("r2");
-        await other.Submit(GrainTestCluster.Spec("c2", ["i1"], SchedulingMode.AutoBook, slot));
-        await GrainTestCluster.WaitForAsync(other, v => v.Status == RequestStatus.Booked);
+        await GrainTestCluster.SubmitAndWaitAsync(other, GrainTestCluster.Spec("c2", ["i1"], SchedulingMode.AutoBook, slot), RequestStatus.Booked);
 
         // The reminder resumes r1: the interviewer refuses its stored target and nothing else fits.
         cluster.Time.Advance(TimeSpan.FromMinutes(1));
         await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.NoAvailability);
         Assert.Empty(await cluster.Participant("c1").ListBookings());
         Assert.Empty(await cluster.Participant("c1").ListHolds());
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            if (TimeProvider.System.GetUtcNow().UtcDateTime > deadline)
-            {
-                throw new TimeoutException("Condition not met.");
-            }
-
-            await Task.Delay(5);
-        }
     }
 
     /// <summary>Storage that fails the first participant write containing a booking, once armed.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 
@@ -19,11 +18,9 @@ public sealed class SubmitRetryTests
             silo.Services.Replace(ServiceDescriptor.Singleton<IReminderTable>(reminders));
         });
         var cluster = host.GrainFactory;
-        var candidate = cluster.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, "c1"));
-        var interviewer = cluster.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, "i1"));
-        await candidate.UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
-        await interviewer.UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer));
-        var request = cluster.GetGrain<IInterviewRequestGrain>(GrainTestCluster.RequestKey("r1"));
+        await cluster.Participant("c1").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
+        await cluster.Participant("i1").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer));
+        var request = cluster.Request("r1");
         var spec = GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook);
 
         reminders.FailUpserts = true;

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Scheduler.Testing;
@@ -98,7 +95,7 @@ internal sealed class SmtpSink : IAsyncDisposable
         """;
 
     private readonly string _root;
-    private Process? _process;
+    private ServerProcess? _process;
 
     private readonly SmtpSinkSecurity? _security;
 
@@ -124,7 +121,7 @@ internal sealed class SmtpSink : IAsyncDisposable
         await RequireAiosmtpdAsync();
         var root = Path.Combine(Path.GetTempPath(), "scheduler-smtp-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        return new SmtpSink(root, FreePort(), security);
+        return new SmtpSink(root, FreePort.Next(), security);
     }
 
     public static async Task<SmtpSink> StartNewAsync(SmtpSinkSecurity? security = null)
@@ -136,44 +133,16 @@ internal sealed class SmtpSink : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo(Python)
-        {
-            ArgumentList =
-            {
-                ServerPath,
-                Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                MailDirectory,
-                _security?.CertificatePath ?? string.Empty,
-                _security?.KeyPath ?? string.Empty,
-                _security?.UserName ?? string.Empty,
-                _security?.Password ?? string.Empty,
-            },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start aiosmtpd.");
-        _process.BeginErrorReadLine();
-        _process.BeginOutputReadLine();
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(15);
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"aiosmtpd exited with code {_process.ExitCode}.");
-            }
-
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (TimeProvider.System.GetUtcNow().UtcDateTime < deadline)
-            {
-                await Task.Delay(50);
-            }
-        }
+        _process = ServerProcess.Start("aiosmtpd", Python, [
+            ServerPath,
+            Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MailDirectory,
+            _security?.CertificatePath ?? string.Empty,
+            _security?.KeyPath ?? string.Empty,
+            _security?.UserName ?? string.Empty,
+            _security?.Password ?? string.Empty,
+        ]);
+        await _process.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(15));
     }
 
     public async Task StopAsync()
@@ -181,13 +150,7 @@ internal sealed class SmtpSink : IAsyncDisposable
         if (_process is { } process)
         {
             _process = null;
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync();
-            process.Dispose();
+            await process.DisposeAsync();
         }
     }
 
@@ -224,28 +187,12 @@ internal sealed class SmtpSink : IAsyncDisposable
 
     private static async Task RequireAiosmtpdAsync()
     {
-        var check = new ProcessStartInfo(Python) { ArgumentList = { "-c", "import aiosmtpd" }, RedirectStandardError = true, UseShellExecute = false };
-        using var process = File.Exists(Python) ? Process.Start(check) : null;
-        if (process is not null)
-        {
-            await process.WaitForExitAsync();
-        }
-
-        if (process is null || process.ExitCode != 0)
+        if (!await ServerProcess.SucceedsAsync(Python, "-c", "import aiosmtpd"))
         {
             throw new InvalidOperationException(
                 "The notification tests need a real SMTP server: install the Debian package python3-aiosmtpd " +
                 "(apt-get install -y python3-aiosmtpd, or run scripts/test-deps.sh).");
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
 

@@ -181,16 +181,36 @@ public sealed class TestSiloHost : IAsyncDisposable
     /// <param name="timeout">How long to wait; 10 s when <see langword="null"/>.</param>
     /// <returns>A task that completes when the condition holds.</returns>
     /// <exception cref="TimeoutException">The condition did not hold in time.</exception>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null) => WaitForAsync(condition, holds => holds, timeout);
+
+    /// <summary>
+    /// Reads <paramref name="read"/> (a grain's view, say) on the real clock every 5 ms until <paramref name="condition"/>
+    /// holds of what it returned.
+    /// </summary>
+    /// <typeparam name="T">What is read.</typeparam>
+    /// <param name="read">Reads the current value.</param>
+    /// <param name="condition">The condition on a value read.</param>
+    /// <param name="timeout">How long to wait; 10 s when <see langword="null"/>.</param>
+    /// <param name="describe">Describes the last value read for the timeout's message, or <see langword="null"/>.</param>
+    /// <returns>The first value read that the condition holds of.</returns>
+    /// <exception cref="TimeoutException">The condition did not hold in time.</exception>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan? timeout = null, Func<T, string>? describe = null)
     {
+        ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(condition);
         var limit = timeout ?? TimeSpan.FromSeconds(10);
         var started = Stopwatch.GetTimestamp();
-        while (!await condition())
+        while (true)
         {
+            var value = await read();
+            if (condition(value))
+            {
+                return value;
+            }
+
             if (Stopwatch.GetElapsedTime(started) > limit)
             {
-                throw new TimeoutException($"Condition not met within {limit.TotalSeconds} s.");
+                throw new TimeoutException($"Condition not met within {limit.TotalSeconds} s" + (describe is null ? "." : $": {describe(value)}."));
             }
 
             await Task.Delay(5);

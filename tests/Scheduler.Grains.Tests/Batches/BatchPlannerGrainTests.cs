@@ -19,11 +19,10 @@ public sealed class BatchPlannerGrainTests
         await cluster.Request("a").Submit(Spec("ca", WindowA, awaitPlan: true));
         await cluster.Request("b").Submit(Spec("cb", WindowB, awaitPlan: true));
 
-        var summary = await Planner(cluster, "batch-1").Plan([new("a", Spec("ca", WindowA, awaitPlan: true)), new("b", Spec("cb", WindowB, awaitPlan: true))]);
+        var summary = await Planner(cluster, "batch-1").Plan(BothAwaitingPlan());
 
         Assert.Equal(new BatchPlanSummary(2, 2, 2, 1), summary);
-        var a = await GrainTestCluster.WaitForAsync(cluster.Request("a"), GrainTestCluster.IsSettled);
-        var b = await GrainTestCluster.WaitForAsync(cluster.Request("b"), GrainTestCluster.IsSettled);
+        var (a, b) = await BothSettledAsync(cluster);
         Assert.Equal(RequestStatus.Booked, a.Status);
         Assert.Equal(RequestStatus.Booked, b.Status);
         Assert.Equal(Slot1.AddHours(1), a.Booking!.Stages[0].Start);
@@ -52,8 +51,7 @@ public sealed class BatchPlannerGrainTests
         var summary = await Planner(cluster, "batch-cap").Plan([new("a", specA), new("b", specB)]);
 
         Assert.Equal(new BatchPlanSummary(2, 2, 2, 1), summary);
-        var a = await GrainTestCluster.WaitForAsync(cluster.Request("a"), GrainTestCluster.IsSettled);
-        var b = await GrainTestCluster.WaitForAsync(cluster.Request("b"), GrainTestCluster.IsSettled);
+        var (a, b) = await BothSettledAsync(cluster);
         Assert.Equal(RequestStatus.Booked, a.Status);
         Assert.Equal(RequestStatus.Booked, b.Status);
         Assert.Equal(Slot1.AddDays(1), a.Booking!.Stages[0].Start);
@@ -64,10 +62,8 @@ public sealed class BatchPlannerGrainTests
     public async Task Submit_WithoutPlannerFirstComeFirstServed_SingleOptionRequestGetsNoAvailability()
     {
         await using var cluster = await SetUpAsync();
-        await cluster.Request("a").Submit(Spec("ca", WindowA, awaitPlan: false));
-        var a = await GrainTestCluster.WaitForAsync(cluster.Request("a"), GrainTestCluster.IsSettled);
-        await cluster.Request("b").Submit(Spec("cb", WindowB, awaitPlan: false));
-        var b = await GrainTestCluster.WaitForAsync(cluster.Request("b"), GrainTestCluster.IsSettled);
+        var a = await GrainTestCluster.SubmitAndWaitAsync(cluster.Request("a"), Spec("ca", WindowA, awaitPlan: false), GrainTestCluster.IsSettled);
+        var b = await GrainTestCluster.SubmitAndWaitAsync(cluster.Request("b"), Spec("cb", WindowB, awaitPlan: false), GrainTestCluster.IsSettled);
 
         Assert.Equal(RequestStatus.Booked, a.Status);
         Assert.Equal(Slot1, a.Booking!.Stages[0].Start);
@@ -83,7 +79,7 @@ public sealed class BatchPlannerGrainTests
 
         cluster.Time.Advance(TimeSpan.FromSeconds(11));
 
-        var a = await GrainTestCluster.WaitForAsync(cluster.Request("a"), GrainTestCluster.IsSettled);
+        var a = await SettledAsync(cluster, "a");
         Assert.Equal(RequestStatus.Booked, a.Status);
     }
 
@@ -117,15 +113,7 @@ public sealed class BatchPlannerGrainTests
         Assert.Contains(views, v => v.Status == RequestStatus.Booked);
         foreach (var id in interviewers)
         {
-            var ranges = (await cluster.Participant(id).ListBookings())
-                .SelectMany(b => b.Intervals.Select(i => new TimeRange(i.Start.AddMinutes(-10), i.End.AddMinutes(10)))).ToArray();
-            for (var i = 0; i < ranges.Length; i++)
-            {
-                for (var j = i + 1; j < ranges.Length; j++)
-                {
-                    Assert.False(ranges[i].Overlaps(ranges[j]), $"{id} has overlapping bookings");
-                }
-            }
+            GrainTestCluster.AssertNoOverlaps(id, await cluster.Participant(id).ListBookings(), bufferMinutes: 10);
         }
     }
 
@@ -133,13 +121,12 @@ public sealed class BatchPlannerGrainTests
     public async Task Plan_RequestAlreadyStartedOnItsOwn_HintIgnored()
     {
         await using var cluster = await SetUpAsync();
-        await cluster.Request("a").Submit(Spec("ca", WindowA, awaitPlan: false));
-        var a = await GrainTestCluster.WaitForAsync(cluster.Request("a"), GrainTestCluster.IsSettled);
+        var a = await GrainTestCluster.SubmitAndWaitAsync(cluster.Request("a"), Spec("ca", WindowA, awaitPlan: false), GrainTestCluster.IsSettled);
         await cluster.Request("b").Submit(Spec("cb", WindowB, awaitPlan: true));
 
-        await Planner(cluster, "batch-3").Plan([new("a", Spec("ca", WindowA, awaitPlan: true)), new("b", Spec("cb", WindowB, awaitPlan: true))]);
+        await Planner(cluster, "batch-3").Plan(BothAwaitingPlan());
 
-        var b = await GrainTestCluster.WaitForAsync(cluster.Request("b"), GrainTestCluster.IsSettled);
+        var b = await SettledAsync(cluster, "b");
         Assert.Equal(Slot1, (await cluster.Request("a").Get())!.Booking!.Stages[0].Start);
         Assert.Equal(a.Version, (await cluster.Request("a").Get())!.Version);
         Assert.Equal(RequestStatus.NoAvailability, b.Status);
@@ -155,7 +142,7 @@ public sealed class BatchPlannerGrainTests
             [new ScheduledStageView("other", Slot1, Slot1.AddHours(1), ["x"])],
             new Dictionary<string, IReadOnlyList<string>>()));
 
-        var b = await GrainTestCluster.WaitForAsync(cluster.Request("b"), GrainTestCluster.IsSettled);
+        var b = await SettledAsync(cluster, "b");
         Assert.Equal(RequestStatus.Booked, b.Status);
         Assert.Equal("screen", b.Booking!.Stages[0].Name);
         Assert.DoesNotContain(b.History, h => h.Reason == "Planned with the other requests of its batch.");
@@ -163,6 +150,11 @@ public sealed class BatchPlannerGrainTests
 
     private static IBatchPlannerGrain Planner(GrainTestCluster cluster, string id) =>
         cluster.Grains.GetGrain<IBatchPlannerGrain>(GrainKeys.For(GrainTestCluster.Tenant, id));
+
+    private static Task<InterviewRequestView> SettledAsync(GrainTestCluster cluster, string id) => GrainTestCluster.WaitForAsync(cluster.Request(id), GrainTestCluster.IsSettled);
+
+    private static async Task<(InterviewRequestView A, InterviewRequestView B)> BothSettledAsync(GrainTestCluster cluster) =>
+        (await SettledAsync(cluster, "a"), await SettledAsync(cluster, "b"));
 
     private static async Task<GrainTestCluster> SetUpAsync()
     {
@@ -175,6 +167,9 @@ public sealed class BatchPlannerGrainTests
         await cluster.AddCandidateAsync("cb");
         return cluster;
     }
+
+    /// <summary>Requests a (of ca, in <see cref="WindowA"/>) and b (of cb, in <see cref="WindowB"/>), both waiting for a batch plan.</summary>
+    private static BatchPlanItem[] BothAwaitingPlan() => [new("a", Spec("ca", WindowA, awaitPlan: true)), new("b", Spec("cb", WindowB, awaitPlan: true))];
 
     private static InterviewRequestSpec Spec(string candidate, TimeRange window, bool awaitPlan) =>
         new(candidate, [new StageSpec("screen", 60, ["x"])], window) { Mode = SchedulingMode.AutoBook, AwaitBatchPlan = awaitPlan };

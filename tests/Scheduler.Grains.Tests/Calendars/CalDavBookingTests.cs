@@ -19,15 +19,13 @@ public sealed class CalDavBookingTests
         using var services = new CalendarServices();
         var calendar = new CalDavCalendar(server.CalendarUrl("ivy", "work"), "ivy", "any");
         Assert.True(await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None));
-        await using var host = await ParticipantCalendarTests.StartSiloAsync();
-        await ParticipantCalendarTests.Participant(host, "cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
-        await ParticipantCalendarTests.Participant(host, "ivy").UpsertProfile(ParticipantCalendarTests.WithCalendar(
-            new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "ivy", Password = "any" }));
-        var request = host.GrainFactory.GetGrain<IInterviewRequestGrain>(GrainKeys.For(GrainTestCluster.Tenant, "r1"));
-        var uid = CalDavWriterGrain.EventUid(GrainKeys.For(GrainTestCluster.Tenant, "r1"), 0);
+        await using var host = await CalendarSilo.StartAsync();
+        await host.GrainFactory.Participant("cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
+        await host.AddReaderAsync("ivy", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "ivy", Password = "any" });
+        var request = host.GrainFactory.Request("r1");
+        var uid = CalDavWriterGrain.EventUid(GrainTestCluster.RequestKey("r1"), 0);
 
-        await request.Submit(GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook));
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook), RequestStatus.Booked);
         var written = await PollAsync(() => StartOnServerAsync(services, calendar, uid), start => start == booked.Booking!.Stages[0].Start);
 
         Assert.True((await request.Reschedule(new RescheduleSpec(null))).Applied);
@@ -53,26 +51,9 @@ public sealed class CalDavBookingTests
         Assert.DoesNotContain("/", CalDavWriterGrain.EventUid("acme/r1", 0), StringComparison.Ordinal);
     }
 
-    /// <summary>Reads until <paramref name="done"/> holds (real time, at most 20 s); returns the last value.</summary>
-    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"The server still shows {value}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    /// <summary>Reads until <paramref name="done"/> holds (real time, at most 20 s); returns the value it holds of.</summary>
+    private static Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done) =>
+        TestSiloHost.WaitForAsync(read, done, TimeSpan.FromSeconds(20), value => $"the server still shows {value}");
 
     /// <summary>The start of our event on the server (read back with the project's parser), or <see langword="null"/> when it is not there.</summary>
     private static async Task<DateTimeOffset?> StartOnServerAsync(CalendarServices services, CalDavCalendar calendar, string uid)

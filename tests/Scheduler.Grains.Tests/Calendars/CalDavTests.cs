@@ -153,9 +153,8 @@ public sealed class CalDavTests
         using var services = new CalendarServices();
         var calendar = new CalDavCalendar(server.CalendarUrl("carol", "work"), "carol", "any");
         await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None);
-        await using var host = await ParticipantCalendarTests.StartSiloAsync();
-        var participant = ParticipantCalendarTests.Participant(host, "carol");
-        await participant.UpsertProfile(ParticipantCalendarTests.WithCalendar(new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "carol", Password = "any" }));
+        await using var host = await CalendarSilo.StartAsync();
+        var participant = await host.AddReaderAsync("carol", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "carol", Password = "any" });
         var week = new TimeRange(At(5, 0), At(12, 0));
         Assert.Empty((await participant.GetBusy(week)).Intervals);
 

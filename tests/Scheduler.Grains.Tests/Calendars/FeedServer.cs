@@ -33,6 +33,14 @@ internal sealed class FeedServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Starts the server with one feed: <paramref name="body"/> at <c>/feeds/{name}</c>.</summary>
+    public static async Task<FeedServer> StartAsync(string name, string body)
+    {
+        var server = await StartAsync();
+        server.Set(name, body);
+        return server;
+    }
+
     public string Url(string name) => $"{BaseUrl}/feeds/{name}";
 
     /// <summary>Serves <paramref name="body"/> at <c>/feeds/{name}</c> with status <paramref name="status"/>.</summary>

@@ -23,8 +23,7 @@ public sealed class IcsBusySourceTests
     [Fact]
     public async Task FetchAsync_FirstRead_ReturnsFeedBusyIntervals()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("cal.ics", FixtureFolder.Read("one_event.ics"));
+        await using var server = await FeedServer.StartAsync("cal.ics", FixtureFolder.Read("one_event.ics"));
         using var services = new CalendarServices();
 
         var fetch = await services.Ics.FetchAsync(Context(server.Url("cal.ics")), CancellationToken.None);
@@ -39,8 +38,7 @@ public sealed class IcsBusySourceTests
     [Fact]
     public async Task FetchAsync_StaleCopyUnchanged_RevalidatesWithIfNoneMatchAndKeepsData()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("cal.ics", FixtureFolder.Read("one_event.ics"));
+        await using var server = await FeedServer.StartAsync("cal.ics", FixtureFolder.Read("one_event.ics"));
         using var services = new CalendarServices();
         await services.Ics.FetchAsync(Context(server.Url("cal.ics")), CancellationToken.None);
 
@@ -58,8 +56,7 @@ public sealed class IcsBusySourceTests
     [Fact]
     public async Task FetchAsync_FreshCopy_DoesNotAskTheServer()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("cal.ics", FixtureFolder.Read("one_event.ics"));
+        await using var server = await FeedServer.StartAsync("cal.ics", FixtureFolder.Read("one_event.ics"));
         using var services = new CalendarServices();
         var first = await services.Ics.FetchAsync(Context(server.Url("cal.ics")), CancellationToken.None);
 
@@ -73,8 +70,7 @@ public sealed class IcsBusySourceTests
     [Fact]
     public async Task FetchAsync_FeedChanged_ReturnsNewIntervals()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("cal.ics", FixtureFolder.Read("one_event.ics"));
+        await using var server = await FeedServer.StartAsync("cal.ics", FixtureFolder.Read("one_event.ics"));
         using var services = new CalendarServices();
         await services.Ics.FetchAsync(Context(server.Url("cal.ics")), CancellationToken.None);
 
@@ -108,8 +104,7 @@ public sealed class IcsBusySourceTests
     [Fact]
     public async Task FetchAsync_BrokenFeed_FailsAndKeepsLastGoodCopy()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("cal.ics", FixtureFolder.Read("one_event.ics"));
+        await using var server = await FeedServer.StartAsync("cal.ics", FixtureFolder.Read("one_event.ics"));
         using var services = new CalendarServices();
         var url = server.Url("cal.ics");
         var good = await services.Ics.FetchAsync(Context(url), CancellationToken.None);
@@ -140,8 +135,7 @@ public sealed class IcsBusySourceTests
     [Fact]
     public async Task FetchAsync_FeedOnLoopbackWithPrivateNetworksOff_RefusedWithoutConnecting()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("cal.ics", FixtureFolder.Read("one_event.ics"));
+        await using var server = await FeedServer.StartAsync("cal.ics", FixtureFolder.Read("one_event.ics"));
         using var services = new CalendarServices(o => o.AllowPrivateNetworks = false);
 
         var error = await Assert.ThrowsAsync<CalendarSourceException>(() => services.Ics.FetchAsync(Context(server.Url("cal.ics")), CancellationToken.None));
@@ -153,8 +147,7 @@ public sealed class IcsBusySourceTests
     [Fact]
     public async Task FetchAsync_SeriesBeyondTheExpansionLimit_FailsWithTheReasonInsteadOfReadingAsFree()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:flood\r\nDTSTART:20190301T000000Z\r\nDTEND:20190301T000001Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        await using var server = await FeedServer.StartAsync("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:flood\r\nDTSTART:20190301T000000Z\r\nDTEND:20190301T000001Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
         using var services = new CalendarServices();
 
         var error = await Assert.ThrowsAsync<CalendarSourceException>(() => services.Ics.FetchAsync(Context(server.Url("cal.ics")), CancellationToken.None));
@@ -202,8 +195,7 @@ public sealed class IcsBusySourceTests
     public async Task FetchAsync_FloatingTimes_AreReadInParticipantZone()
     {
         const string Floating = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:f1\r\nDTSTAMP:20190301T000000Z\r\nDTSTART:20190305T090000\r\nDTEND:20190305T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-        await using var server = await FeedServer.StartAsync();
-        server.Set("floating.ics", Floating);
+        await using var server = await FeedServer.StartAsync("floating.ics", Floating);
         using var services = new CalendarServices();
 
         var fetch = await services.Ics.FetchAsync(Context(server.Url("floating.ics"), "Asia/Kolkata"), CancellationToken.None);

@@ -1,4 +1,3 @@
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 
@@ -8,24 +7,12 @@ public sealed class ParticipantCalendarTests
 {
     private static readonly TimeRange March4 = new(new DateTimeOffset(2019, 3, 4, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2019, 3, 5, 0, 0, 0, TimeSpan.Zero));
 
-    internal static Task<TestSiloHost> StartSiloAsync() => TestSiloHost.StartAsync(
-        silo => silo.AddSchedulerGrains(),
-        configureServices: services => services.AddCalendarSources(CalendarServices.Configure));
-
-    internal static IParticipantGrain Participant(TestSiloHost host, string id) =>
-        host.GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, id));
-
-    internal static ParticipantProfile WithCalendar(CalendarSpec calendar) =>
-        GrainTestCluster.Profile(ParticipantKind.Interviewer) with { Calendars = [calendar] };
-
     [Fact]
     public async Task GetBusy_IcsCalendar_ShowsCalendarIntervals()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
-        await using var host = await StartSiloAsync();
-        var participant = Participant(host, "i1");
-        await participant.UpsertProfile(WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+        await using var server = await FeedServer.StartAsync("i1.ics", FixtureFolder.Read("one_event.ics"));
+        await using var host = await CalendarSilo.StartAsync();
+        var participant = await host.AddReaderAsync("i1", new CalendarSpec("ics") { Url = server.Url("i1.ics") });
 
         var busy = await participant.GetBusy(March4);
 
@@ -42,11 +29,9 @@ public sealed class ParticipantCalendarTests
     [Fact]
     public async Task GetBusy_FeedBreaksAfterGoodRead_KeepsLastGoodDataAndIsStale()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
-        await using var host = await StartSiloAsync();
-        var participant = Participant(host, "i1");
-        await participant.UpsertProfile(WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+        await using var server = await FeedServer.StartAsync("i1.ics", FixtureFolder.Read("one_event.ics"));
+        await using var host = await CalendarSilo.StartAsync();
+        var participant = await host.AddReaderAsync("i1", new CalendarSpec("ics") { Url = server.Url("i1.ics") });
         var good = await participant.GetBusy(March4);
 
         server.Set("i1.ics", "BEGIN:VCALENDAR\r\nthis feed was cut off");
@@ -62,11 +47,9 @@ public sealed class ParticipantCalendarTests
     [Fact]
     public async Task GetBusy_StaleFeedChanged_RefreshesOnNextQuery()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
-        await using var host = await StartSiloAsync();
-        var participant = Participant(host, "i1");
-        await participant.UpsertProfile(WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+        await using var server = await FeedServer.StartAsync("i1.ics", FixtureFolder.Read("one_event.ics"));
+        await using var host = await CalendarSilo.StartAsync();
+        var participant = await host.AddReaderAsync("i1", new CalendarSpec("ics") { Url = server.Url("i1.ics") });
         Assert.Single((await participant.GetBusy(March4)).Intervals);
 
         server.Set("i1.ics", FixtureFolder.Read("three_events.ics"));

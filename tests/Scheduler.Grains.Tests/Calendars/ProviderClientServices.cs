@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Grains.Tests.Calendars;
 
@@ -25,12 +26,29 @@ internal abstract class ProviderClientServices<TStandIn> : IAsyncDisposable
 
     public TStandIn StandIn { get; }
 
+    /// <summary>Creates <paramref name="calendars"/> on the stand-in (Google calendar ids, Microsoft mailboxes) and issues an access token as a consent would.</summary>
+    public string AccessTokenFor(params string[] calendars)
+    {
+        foreach (var calendar in calendars)
+        {
+            AddCalendar(calendar);
+        }
+
+        return IssueCredentials().AccessToken;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
         await StandIn.DisposeAsync();
         _keys.Dispose();
     }
+
+    /// <summary>Creates an empty calendar on the stand-in.</summary>
+    protected abstract void AddCalendar(string calendar);
+
+    /// <summary>Issues tokens on the stand-in as a consent would.</summary>
+    protected abstract CalendarCredentials IssueCredentials();
 
     protected T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();

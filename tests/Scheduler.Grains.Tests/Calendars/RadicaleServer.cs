@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
 namespace Scheduler.Grains.Tests.Calendars;
 
 /// <summary>
@@ -13,10 +9,10 @@ internal sealed class RadicaleServer : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
 
-    private readonly Process _process;
+    private readonly ServerProcess _process;
     private readonly string _folder;
 
-    private RadicaleServer(Process process, string folder, Uri baseUrl)
+    private RadicaleServer(ServerProcess process, string folder, Uri baseUrl)
     {
         _process = process;
         _folder = folder;
@@ -27,48 +23,34 @@ internal sealed class RadicaleServer : IAsyncDisposable
 
     public static async Task<RadicaleServer> StartAsync(string? htpasswd = null)
     {
-        await EnsureInstalledAsync();
+        if (!await ServerProcess.SucceedsAsync(Python, "-c", "import radicale"))
+        {
+            throw new InvalidOperationException("The CalDAV tests need a real Radicale server: install python3 and the Debian package with `apt-get install -y radicale` (or run scripts/test-deps.sh).");
+        }
+
         var folder = Directory.CreateTempSubdirectory("radicale-").FullName;
-        var port = FreePort();
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
+        var port = FreePort.Next();
+        List<string> arguments =
+        [
             "-m", "radicale", "--config", string.Empty,
             "--server-hosts", $"127.0.0.1:{port}",
             "--storage-filesystem-folder", Path.Combine(folder, "collections"),
             "--rights-type", "owner_only",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        ];
         if (htpasswd is null)
         {
-            start.ArgumentList.Add("--auth-type");
-            start.ArgumentList.Add("none");
+            arguments.AddRange(["--auth-type", "none"]);
         }
         else
         {
             var file = Path.Combine(folder, "users");
             await File.WriteAllTextAsync(file, htpasswd + "\n");
-            foreach (var argument in new[] { "--auth-type", "htpasswd", "--auth-htpasswd-filename", file, "--auth-htpasswd-encryption", "plain", "--auth-delay", "0" })
-            {
-                start.ArgumentList.Add(argument);
-            }
+            arguments.AddRange(["--auth-type", "htpasswd", "--auth-htpasswd-filename", file, "--auth-htpasswd-encryption", "plain", "--auth-delay", "0"]);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Radicale did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = ServerProcess.Start("Radicale", Python, arguments);
         var server = new RadicaleServer(process, folder, new Uri($"http://127.0.0.1:{port}/"));
-        await server.WaitUntilListeningAsync(port);
+        await process.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
         return server;
     }
 
@@ -76,58 +58,7 @@ internal sealed class RadicaleServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static async Task EnsureInstalledAsync()
-    {
-        using var check = Process.Start(new ProcessStartInfo(Python, ["-c", "import radicale"]) { RedirectStandardError = true, UseShellExecute = false });
-        if (check is null)
-        {
-            throw new InvalidOperationException($"{Python} is missing: install python3 and radicale (apt-get install -y radicale, or scripts/test-deps.sh).");
-        }
-
-        await check.WaitForExitAsync();
-        if (check.ExitCode != 0)
-        {
-            throw new InvalidOperationException("The CalDAV tests need a real Radicale server: install the Debian package with `apt-get install -y radicale` (or run scripts/test-deps.sh).");
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task WaitUntilListeningAsync(int port)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(30);
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"Radicale exited with code {_process.ExitCode} before listening on port {port}.");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (TimeProvider.System.GetUtcNow().UtcDateTime < deadline)
-            {
-                await Task.Delay(50);
-            }
-        }
     }
 }

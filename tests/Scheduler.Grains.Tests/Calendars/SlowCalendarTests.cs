@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
@@ -24,16 +23,13 @@ public sealed class SlowCalendarTests
     private static readonly TimeSpan NotBlocked = TimeSpan.FromSeconds(10);
     private static readonly TimeRange March4 = new(new DateTimeOffset(2019, 3, 4, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2019, 3, 5, 0, 0, 0, TimeSpan.Zero));
 
-    private static Task<TestSiloHost> StartSiloAsync(TimeSpan? fetchTimeout = null) => TestSiloHost.StartAsync(
-        silo => silo.AddSchedulerGrains(),
-        configureServices: services => services.AddCalendarSources(options =>
-        {
-            CalendarServices.Configure(options);
-            options.AnswerWait = TimeSpan.FromMilliseconds(300);
-            options.FirstReadWait = Second;
-            options.FetchTimeout = fetchTimeout ?? FetchTimeout;
-            options.FailureBackoff = TimeSpan.FromSeconds(5);
-        }));
+    private static Task<TestSiloHost> StartSiloAsync(TimeSpan? fetchTimeout = null) => CalendarSilo.StartAsync(options =>
+    {
+        options.AnswerWait = TimeSpan.FromMilliseconds(300);
+        options.FirstReadWait = Second;
+        options.FetchTimeout = fetchTimeout ?? FetchTimeout;
+        options.FailureBackoff = TimeSpan.FromSeconds(5);
+    });
 
     private static async Task<(T Value, TimeSpan Took)> TimedAsync<T>(Func<Task<T>> call)
     {
@@ -43,19 +39,14 @@ public sealed class SlowCalendarTests
     }
 
     /// <summary>Asks until the answer is fresh (the first read of a feed may take longer than the wait on a busy machine).</summary>
-    private static async Task<BusyView> FreshAsync(IParticipantGrain participant, TimeRange range)
-    {
-        BusyView busy = null!;
-        await TestSiloHost.WaitUntilAsync(async () => !(busy = await participant.GetBusy(range)).Stale);
-        return busy;
-    }
+    private static Task<BusyView> FreshAsync(IParticipantGrain participant, TimeRange range) =>
+        TestSiloHost.WaitForAsync(() => participant.GetBusy(range), busy => !busy.Stale);
 
     private static async Task<(TestSiloHost Host, IParticipantGrain Participant, BusyView Good)> ReadOnceAsync(FeedServer server, TimeSpan? fetchTimeout = null)
     {
         server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
         var host = await StartSiloAsync(fetchTimeout);
-        var participant = ParticipantCalendarTests.Participant(host, "i1");
-        await participant.UpsertProfile(ParticipantCalendarTests.WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+        var participant = await host.AddReaderAsync("i1", new CalendarSpec("ics") { Url = server.Url("i1.ics") });
         return (host, participant, await FreshAsync(participant, March4));
     }
 
@@ -96,8 +87,7 @@ public sealed class SlowCalendarTests
         server.Delay("i1.ics", Timeout.InfiniteTimeSpan);
         host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
 
-        BusyView afterTimeout = null!;
-        await TestSiloHost.WaitUntilAsync(async () => (afterTimeout = await participant.GetBusy(March4)).Calendars[0].Reason == "no answer within 2 s");
+        var afterTimeout = await TestSiloHost.WaitForAsync(() => participant.GetBusy(March4), busy => busy.Calendars[0].Reason == "no answer within 2 s");
         var later = await participant.GetBusy(March4);
 
         Assert.True(afterTimeout.Stale);
@@ -110,24 +100,18 @@ public sealed class SlowCalendarTests
     [Fact]
     public async Task FeedHangsFromTheStart_RequestsStillReachProposedAndBookedNamingTheStaleCalendar()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
+        await using var server = await FeedServer.StartAsync("i1.ics", FixtureFolder.Read("one_event.ics"));
         server.Delay("i1.ics", Timeout.InfiniteTimeSpan);
         await using var host = await StartSiloAsync(HangingReadLimit);
-        var interviewer = ParticipantCalendarTests.Participant(host, "i1");
-        await interviewer.UpsertProfile(ParticipantCalendarTests.WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+        var interviewer = await host.AddReaderAsync("i1", new CalendarSpec("ics") { Url = server.Url("i1.ics") });
         foreach (var candidate in new[] { "c1", "c2" })
         {
-            await host.GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, candidate)).UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
+            await host.GrainFactory.Participant(candidate).UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
         }
 
         var (busy, took) = await TimedAsync(() => interviewer.GetBusy(new TimeRange(GrainTestCluster.Start, GrainTestCluster.Start.AddDays(7))));
-        var proposing = host.GrainFactory.GetGrain<IInterviewRequestGrain>(GrainTestCluster.RequestKey("r1"));
-        await proposing.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.Propose));
-        var proposed = await GrainTestCluster.WaitForAsync(proposing, v => GrainTestCluster.IsSettled(v));
-        var booking = host.GrainFactory.GetGrain<IInterviewRequestGrain>(GrainTestCluster.RequestKey("r2"));
-        await booking.Submit(GrainTestCluster.Spec("c2", ["i1"], SchedulingMode.AutoBook) with { ExternalId = "ext-r2" });
-        var booked = await GrainTestCluster.WaitForAsync(booking, v => GrainTestCluster.IsSettled(v));
+        var proposed = await GrainTestCluster.SubmitAndWaitAsync(host.GrainFactory.Request("r1"), GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.Propose), GrainTestCluster.IsSettled);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(host.GrainFactory.Request("r2"), GrainTestCluster.Spec("c2", ["i1"], SchedulingMode.AutoBook) with { ExternalId = "ext-r2" }, GrainTestCluster.IsSettled);
 
         Assert.True(took < NotBlocked, $"the first GetBusy took {took}");
         var calendar = Assert.Single(busy.Calendars);
@@ -143,11 +127,9 @@ public sealed class SlowCalendarTests
     public async Task FeedRefusesConnections_AnswersAtOnceAndSaysWhy()
     {
         await using var host = await StartSiloAsync();
-        var participant = ParticipantCalendarTests.Participant(host, "i1");
-        await participant.UpsertProfile(ParticipantCalendarTests.WithCalendar(new CalendarSpec("ics") { Url = $"http://127.0.0.1:{FreePort.Next()}/feeds/i1.ics" }));
+        var participant = await host.AddReaderAsync("i1", new CalendarSpec("ics") { Url = $"http://127.0.0.1:{FreePort.Next()}/feeds/i1.ics" });
 
-        BusyView busy = null!;
-        await TestSiloHost.WaitUntilAsync(async () => (busy = await participant.GetBusy(March4)).Calendars[0].Reason?.StartsWith("no answer yet", StringComparison.Ordinal) == false);
+        var busy = await TestSiloHost.WaitForAsync(() => participant.GetBusy(March4), b => b.Calendars[0].Reason?.StartsWith("no answer yet", StringComparison.Ordinal) == false);
         var (again, took) = await TimedAsync(() => participant.GetBusy(March4));
 
         Assert.True(busy.Stale);
@@ -195,8 +177,7 @@ public sealed class SlowCalendarTests
             return server.Requests.Count;
         }
 
-        BusyView busy = null!;
-        await TestSiloHost.WaitUntilAsync(async () => (busy = await participant.GetBusy(March4)).Calendars[0].Reason?.Contains("not a valid iCalendar feed", StringComparison.Ordinal) == true);
+        var busy = await TestSiloHost.WaitForAsync(() => participant.GetBusy(March4), b => b.Calendars[0].Reason?.Contains("not a valid iCalendar feed", StringComparison.Ordinal) == true);
         var afterFirstFailure = server.Requests.Count;
         var withinFirstBackoff = await ReadsAfterAsync(TimeSpan.FromSeconds(4));
         await ReadsAfterAsync(TimeSpan.FromSeconds(1));
@@ -215,16 +196,13 @@ public sealed class SlowCalendarTests
     [Fact]
     public async Task FeedWithAnUnboundedRule_IsStaleWithTheReasonNotFree()
     {
-        await using var server = await FeedServer.StartAsync();
-        server.Set("i1.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:flood\r\nDTSTART:20190301T000000Z\r\nDTEND:20190301T000001Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        await using var server = await FeedServer.StartAsync("i1.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:flood\r\nDTSTART:20190301T000000Z\r\nDTEND:20190301T000001Z\r\nRRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
 
         // Expanding up to the limit takes a while on a busy machine; the read is given the time, so the reason is the rule's.
         await using var host = await StartSiloAsync(fetchTimeout: TimeSpan.FromMinutes(1));
-        var participant = ParticipantCalendarTests.Participant(host, "i1");
-        await participant.UpsertProfile(ParticipantCalendarTests.WithCalendar(new CalendarSpec("ics") { Url = server.Url("i1.ics") }));
+        var participant = await host.AddReaderAsync("i1", new CalendarSpec("ics") { Url = server.Url("i1.ics") });
 
-        BusyView busy = null!;
-        await TestSiloHost.WaitUntilAsync(async () => (busy = await participant.GetBusy(March4)).Calendars[0].Reason?.Contains("flood", StringComparison.Ordinal) == true, TimeSpan.FromMinutes(1));
+        var busy = await TestSiloHost.WaitForAsync(() => participant.GetBusy(March4), b => b.Calendars[0].Reason?.Contains("flood", StringComparison.Ordinal) == true, TimeSpan.FromMinutes(1));
 
         Assert.True(busy.Stale);
         Assert.Null(busy.Calendars[0].LastReadAt);

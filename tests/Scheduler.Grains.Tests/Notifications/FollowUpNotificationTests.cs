@@ -1,8 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications.FollowUps;
 using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 using Scheduler.Grains.Settings;
 
@@ -11,22 +9,16 @@ namespace Scheduler.Grains.Tests.Notifications;
 /// <summary>Follow-ups after the interview (feedback reminder, thank-you) end to end: request → outbox → real SMTP server (aiosmtpd), driven by the fake clock.</summary>
 public sealed class FollowUpNotificationTests
 {
-    private const string CandidateMail = "ada@candidates.example";
-    private const string InterviewerMail = "grace@acme.example";
-
-    /// <summary>Mon 2026-01-05 09:00 UTC, the test silo's clock start.</summary>
-    private static readonly DateTimeOffset ClockStart = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-
-    /// <summary>Thu 8 Jan to Sat 10 Jan: the first slot is Thu 8 Jan 09:00–10:00 UTC.</summary>
-    private static readonly TimeRange Window = new(ClockStart.AddDays(3).AddHours(-9), ClockStart.AddDays(5).AddHours(-9));
+    private const string CandidateMail = NotificationSamples.CandidateMail;
+    private const string InterviewerMail = NotificationSamples.InterviewerMail;
 
     [Fact]
     public async Task FollowUp_DefaultSettings_FeedbackReminderToInterviewerOnceAnHourAfterTheEnd()
     {
         await using var smtp = await SmtpSink.StartNewAsync();
         await using var host = await NotificationTestHost.StartAsync(smtp.Port);
-        var request = await SubmitAsync(host, "req-feedback");
-        var end = (await WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[^1].End;
+        var request = await host.SubmitAutoBookAsync("req-feedback", "Europe/London");
+        var end = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[^1].End;
         await smtp.WaitForMessagesAsync(2);
         Assert.Equal(end.AddMinutes(60), await WaitForFollowUpDueAsync(host, request, end.AddMinutes(60)));
 
@@ -36,10 +28,10 @@ public sealed class FollowUpNotificationTests
 
         host.Time.Advance(TimeSpan.FromMinutes(2));
         var mails = await smtp.WaitForMessagesAsync(7);
-        var view = await WaitForAsync(request, v => v.Notifications.Any(n => n.Kind == NotificationKind.FeedbackReminder && n.Status == NotificationStatus.Sent), withNotifications: true);
+        var view = await GrainTestCluster.WaitForAsync(request, v => v.Notifications.Any(n => n.Kind == NotificationKind.FeedbackReminder && n.Status == NotificationStatus.Sent), withNotifications: true);
         host.Time.Advance(TimeSpan.FromDays(2));
         await WaitForFollowUpGoneAsync(host, request);
-        view = await WaitForAsync(request, v => v.Status == RequestStatus.Completed, withNotifications: true);
+        view = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Completed, withNotifications: true);
 
         var feedback = Assert.Single(smtp.Messages(), m => m.Subject.StartsWith("Feedback due:", StringComparison.Ordinal));
         Assert.Equal([InterviewerMail], feedback.RcptTos);
@@ -57,7 +49,7 @@ public sealed class FollowUpNotificationTests
     {
         await using var smtp = await SmtpSink.StartNewAsync();
         await using var host = await NotificationTestHost.StartAsync(smtp.Port);
-        var settings = host.Host.GrainFactory.GetGrain<INotificationSettingsGrain>(NotificationTestHost.Tenant);
+        var settings = host.Grains.GetGrain<INotificationSettingsGrain>(NotificationTestHost.Tenant);
         await settings.Set(new NotificationSettings
         {
             FeedbackReminder = false,
@@ -65,15 +57,15 @@ public sealed class FollowUpNotificationTests
             CandidateThankYou = true,
             ThankYouNextSteps = "Expect our decision within three working days.",
         });
-        var request = await SubmitAsync(host, "req-thanks");
-        var end = (await WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[^1].End;
+        var request = await host.SubmitAutoBookAsync("req-thanks", "Europe/London");
+        var end = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[^1].End;
         await smtp.WaitForMessagesAsync(2);
         await WaitForFollowUpDueAsync(host, request, end.AddMinutes(15));
 
         await PassRemindersAsync(host, smtp, request, end);
         host.Time.Advance(end.AddMinutes(16) - host.Time.GetUtcNow());
         await smtp.WaitForMessagesAsync(7);
-        var view = await WaitForAsync(request, v => v.Notifications.Count(n => n.Status == NotificationStatus.Sent) == 7, withNotifications: true);
+        var view = await GrainTestCluster.WaitForAsync(request, v => v.Notifications.Count(n => n.Status == NotificationStatus.Sent) == 7, withNotifications: true);
         await WaitForFollowUpGoneAsync(host, request);
 
         var thanks = Assert.Single(smtp.Messages(), m => m.Subject.StartsWith("Thank you:", StringComparison.Ordinal));
@@ -90,13 +82,13 @@ public sealed class FollowUpNotificationTests
     {
         await using var smtp = await SmtpSink.StartNewAsync();
         await using var host = await NotificationTestHost.StartAsync(smtp.Port);
-        var request = await SubmitAsync(host, "req-fu-move");
-        var end = (await WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[^1].End;
+        var request = await host.SubmitAutoBookAsync("req-fu-move", "Europe/London");
+        var end = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[^1].End;
         await WaitForFollowUpDueAsync(host, request, end.AddMinutes(60));
 
-        var moved = new TimeRange(ClockStart.AddDays(7).AddHours(-9), ClockStart.AddDays(9).AddHours(-9));
+        var moved = NotificationTestHost.LaterWindow;
         await request.Reschedule(new RescheduleSpec(moved));
-        var newEnd = (await WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start >= moved.Start)).Booking!.Stages[^1].End;
+        var newEnd = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start >= moved.Start)).Booking!.Stages[^1].End;
         Assert.NotEqual(end, newEnd);
         await WaitForFollowUpDueAsync(host, request, newEnd.AddMinutes(60));
 
@@ -115,7 +107,7 @@ public sealed class FollowUpNotificationTests
     public async Task Settings_OutOfRange_RefusedWithTheFieldAndNothingStored()
     {
         await using var host = await NotificationTestHost.StartAsync();
-        var settings = host.Host.GrainFactory.GetGrain<INotificationSettingsGrain>("tenant-x");
+        var settings = host.Grains.GetGrain<INotificationSettingsGrain>("tenant-x");
 
         var delay = await Assert.ThrowsAsync<ArgumentException>(() => settings.Set(new NotificationSettings { FollowUpDelayMinutes = NotificationSettings.MaxFollowUpDelayMinutes + 1 }));
         var text = await Assert.ThrowsAsync<ArgumentException>(() => settings.Set(new NotificationSettings { ThankYouNextSteps = new string('x', NotificationSettings.MaxNextStepsLength + 1) }));
@@ -126,66 +118,22 @@ public sealed class FollowUpNotificationTests
         Assert.Equal(new FollowUpPlan(true, 60, false, null), await settings.GetFollowUpPlan());
     }
 
-    private static async Task<IInterviewRequestGrain> SubmitAsync(NotificationTestHost host, string requestId)
-    {
-        var grains = host.Host.GrainFactory;
-        await grains.GetGrain<IParticipantGrain>(GrainKeys.For(NotificationTestHost.Tenant, "cand-1")).UpsertProfile(
-            new ParticipantProfile("Ada Lovelace", CandidateMail, ParticipantKind.Candidate, "Europe/Berlin", [new WeeklyHours(["Mon", "Tue", "Wed", "Thu", "Fri"], "00:00", "23:59")]));
-        await grains.GetGrain<IParticipantGrain>(GrainKeys.For(NotificationTestHost.Tenant, "int-1")).UpsertProfile(
-            new ParticipantProfile("Grace Hopper", InterviewerMail, ParticipantKind.Interviewer, "Europe/London", [new WeeklyHours(["Mon", "Tue", "Wed", "Thu", "Fri"], "09:00", "17:00")]));
-        var request = grains.GetGrain<IInterviewRequestGrain>(GrainKeys.For(NotificationTestHost.Tenant, requestId));
-        await request.Submit(new InterviewRequestSpec("cand-1", [new StageSpec("screen", 60, ["int-1"])], Window) { Mode = SchedulingMode.AutoBook });
-        return request;
-    }
-
     /// <summary>Moves the clock to one hour before the (one-hour) interview so the 24 h and 2 h reminders are sent, and waits for them.</summary>
     private static async Task PassRemindersAsync(NotificationTestHost host, SmtpSink smtp, IInterviewRequestGrain request, DateTimeOffset end)
     {
         host.Time.Advance(end.AddHours(-2) - host.Time.GetUtcNow());
         await smtp.WaitForMessagesAsync(6);
-        await WaitForAsync(request, v => v.Notifications.Count(n => n.Kind == NotificationKind.Reminder && n.Status == NotificationStatus.Sent) == 4, withNotifications: true);
-    }
-
-    private static async Task<InterviewRequestView> WaitForAsync(IInterviewRequestGrain request, Func<InterviewRequestView, bool> condition, bool withNotifications = false)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        while (true)
-        {
-            var view = withNotifications ? await request.GetWithNotifications() : await request.Get();
-            if (view is not null && condition(view))
-            {
-                return view;
-            }
-
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Request did not reach the expected state; last status {view?.Status}, {view?.Notifications.Count} notifications.");
-            }
-
-            await Task.Delay(5);
-        }
+        await GrainTestCluster.WaitForAsync(request, v => v.Notifications.Count(n => n.Kind == NotificationKind.Reminder && n.Status == NotificationStatus.Sent) == 4, withNotifications: true);
     }
 
     private static async Task<DateTimeOffset> WaitForFollowUpDueAsync(NotificationTestHost host, IInterviewRequestGrain request, DateTimeOffset expected)
     {
-        var table = host.Host.Services.GetRequiredService<IReminderTable>();
-        DateTimeOffset? due = null;
-        await TestSiloHost.WaitUntilAsync(
-            () =>
-            {
-                var entry = table.ReadRow(request.GetGrainId(), FollowUpReminder.Name).GetAwaiter().GetResult();
-                due = entry is null ? null : new DateTimeOffset(entry.StartAt, TimeSpan.Zero);
-                return due == expected && entry!.Period == OneShotReminder.RetryPeriod;
-            },
-            TimeSpan.FromSeconds(20));
-        return due!.Value;
+        var rows = await host.WaitForRemindersAsync(request, all => FollowUp(all) is { } entry && new DateTimeOffset(entry.StartAt, TimeSpan.Zero) == expected && entry.Period == OneShotReminder.RetryPeriod);
+        return new DateTimeOffset(FollowUp(rows)!.StartAt, TimeSpan.Zero);
     }
 
-    private static Task WaitForFollowUpGoneAsync(NotificationTestHost host, IInterviewRequestGrain request)
-    {
-        var table = host.Host.Services.GetRequiredService<IReminderTable>();
-        return TestSiloHost.WaitUntilAsync(
-            () => table.ReadRow(request.GetGrainId(), FollowUpReminder.Name).GetAwaiter().GetResult() is null,
-            TimeSpan.FromSeconds(20));
-    }
+    private static Task WaitForFollowUpGoneAsync(NotificationTestHost host, IInterviewRequestGrain request) =>
+        host.WaitForRemindersAsync(request, rows => FollowUp(rows) is null);
+
+    private static ReminderEntry? FollowUp(IEnumerable<ReminderEntry> rows) => rows.SingleOrDefault(r => r.ReminderName == FollowUpReminder.Name);
 }

@@ -15,7 +15,7 @@ public sealed class OutboxDeliveryTests
         var records = await outbox.Enqueue(NotificationSamples.Booked());
         Assert.Equal(2, records.Count);
         Assert.All(records, r => Assert.Equal(NotificationStatus.Pending, r.Status));
-        await WaitForHistoryAsync(outbox, h => h.All(r => r.Attempts >= 1 && r.LastError is not null));
+        await outbox.WaitForHistoryAsync(h => h.All(r => r.Attempts >= 1 && r.LastError is not null));
         var failed = await outbox.GetHistory();
         Assert.All(failed, r => Assert.Equal(NotificationStatus.Pending, r.Status));
 
@@ -23,7 +23,7 @@ public sealed class OutboxDeliveryTests
         Assert.Empty(smtp.Messages());
         host.Time.Advance(TimeSpan.FromMinutes(2));
         await smtp.WaitForMessagesAsync(2);
-        await WaitForHistoryAsync(outbox, h => h.All(r => r.Status == NotificationStatus.Sent));
+        await outbox.WaitForHistoryAsync(h => h.All(r => r.Status == NotificationStatus.Sent));
 
         var again = await outbox.Enqueue(NotificationSamples.Booked());
         Assert.All(again, r => Assert.Equal(NotificationStatus.Sent, r.Status));
@@ -50,11 +50,11 @@ public sealed class OutboxDeliveryTests
     {
         await using var smtp = await SmtpSink.CreateAsync();
         var database = Path.Combine(Path.GetTempPath(), "scheduler-outbox-" + Guid.NewGuid().ToString("N") + ".db");
-        var start = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        var start = GrainTestCluster.Start;
         await using (var first = await NotificationTestHost.StartAsync(smtp.Port, sqlitePath: database, time: new FakeTimeProvider(start)))
         {
             await first.Outbox("req-crash").Enqueue(NotificationSamples.Booked());
-            await WaitForHistoryAsync(first.Outbox("req-crash"), h => h.All(r => r.Attempts >= 1 && r.LastError is not null));
+            await first.Outbox("req-crash").WaitForHistoryAsync(h => h.All(r => r.Attempts >= 1 && r.LastError is not null));
         }
 
         await smtp.StartAsync();
@@ -62,7 +62,7 @@ public sealed class OutboxDeliveryTests
         await using var second = await NotificationTestHost.StartAsync(smtp.Port, sqlitePath: database, time: laterClock);
         await TestSiloHost.AdvanceUntilAsync(laterClock, () => Task.FromResult(smtp.Messages().Count >= 2));
         var mails = await smtp.WaitForMessagesAsync(2);
-        await WaitForHistoryAsync(second.Outbox("req-crash"), h => h.All(r => r.Status == NotificationStatus.Sent));
+        await second.Outbox("req-crash").WaitForHistoryAsync(h => h.All(r => r.Status == NotificationStatus.Sent));
         laterClock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(0, await second.Outbox("req-crash").DeliverDue());
 
@@ -82,7 +82,7 @@ public sealed class OutboxDeliveryTests
         var first = await outbox.Enqueue(NotificationSamples.Booked());
         var second = await outbox.Enqueue(NotificationSamples.Booked());
         await smtp.WaitForMessagesAsync(2);
-        await WaitForHistoryAsync(outbox, h => h.All(r => r.Status == NotificationStatus.Sent));
+        await outbox.WaitForHistoryAsync(h => h.All(r => r.Status == NotificationStatus.Sent));
 
         Assert.Equal(first.Select(r => r.Key), second.Select(r => r.Key));
         Assert.Equal(["Booked/0/cand-1/Email", "Booked/0/int-1/Email"], (await outbox.GetHistory()).Select(r => r.Key));
@@ -119,20 +119,5 @@ public sealed class OutboxDeliveryTests
 
         await Assert.ThrowsAsync<ArgumentException>(() => host.Outbox("req-bad").Enqueue(NotificationSamples.Booked() with { Recipients = [nobody] }));
         Assert.Empty(await host.Outbox("req-bad").GetHistory());
-    }
-
-    private static async Task WaitForHistoryAsync(INotificationOutboxGrain outbox, Func<IReadOnlyList<NotificationRecord>, bool> condition)
-    {
-        IReadOnlyList<NotificationRecord> history = [];
-        var deadline = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(20);
-        while (!condition(history = await outbox.GetHistory()))
-        {
-            if (TimeProvider.System.GetUtcNow().UtcDateTime > deadline)
-            {
-                throw new TimeoutException("History: " + string.Join("; ", history));
-            }
-
-            await Task.Delay(10);
-        }
     }
 }

@@ -1,8 +1,6 @@
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Pools;
 using Scheduler.Testing.StandIns.Slack;
 
 namespace Scheduler.Grains.Tests.Notifications;
@@ -13,25 +11,26 @@ public sealed class PoolOfferMessagesTests
     private const string Tenant = NotificationTestHost.Tenant;
     private const string Title = "Interview: Ada Lovelace – screen";
     private static readonly string PoolKey = GrainKeys.For(Tenant, "backend");
+    private static readonly DateTimeOffset OfferStart = new(2026, 1, 6, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Offer_TwoMembersRaceToAccept_WinnerToldAndEveryOtherMessageUpdatedOnItsDmChannel()
     {
         await using var slack = await SlackStandIn.StartAsync(TimeProvider.System);
         slack.Channels.UnionWith(["U-ANN", "U-BOB", "U-CY"]);
-        await using var host = await StartAsync(slack);
-        var pool = await OfferAsync(host.Host.GrainFactory, ["ann", "bob", "cy"]);
-        var messages = host.Host.GrainFactory.GetGrain<IPoolOfferMessagesGrain>(PoolKey + "/offer-1");
+        await using var host = await NotificationTestHost.StartWithSlackAsync(slack);
+        var pool = await host.OfferAsync(["ann", "bob", "cy"], "Europe/London", OfferStart);
+        var messages = host.Grains.GetGrain<IPoolOfferMessagesGrain>(PoolKey + "/offer-1");
 
         await messages.Post(Title);
-        var posted = await WaitForMessagesAsync(messages, all => all.Count == 3 && all.All(m => m.Status == PoolOfferMessageStatus.Posted));
-        var inbox = host.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
+        var posted = await messages.WaitForMessagesAsync(all => all.Count == 3 && all.All(m => m.Status == PoolOfferMessageStatus.Posted));
+        var inbox = host.Grains.GetGrain<ISlackInboxGrain>(Tenant);
         var value = SlackActions.Value(PoolKey, "offer-1");
         await Task.WhenAll(
             inbox.Accept([new SlackInteractionRecord("trigger-ann:accept_pool_offer:1", SlackActions.AcceptPoolOffer, value, "U-ANN", posted[0].Channel, posted[0].Ts)]),
             inbox.Accept([new SlackInteractionRecord("trigger-bob:accept_pool_offer:1", SlackActions.AcceptPoolOffer, value, "U-BOB", posted[1].Channel, posted[1].Ts)]));
         host.Time.Advance(TimeSpan.FromSeconds(1));
-        var updated = await WaitForMessagesAsync(messages, all => all.All(m => m.Status == PoolOfferMessageStatus.Updated));
+        var updated = await messages.WaitForMessagesAsync(all => all.All(m => m.Status == PoolOfferMessageStatus.Updated));
         await messages.Refresh();
         host.Time.Advance(TimeSpan.FromMinutes(2));
 
@@ -59,13 +58,13 @@ public sealed class PoolOfferMessagesTests
     {
         await using var slack = await SlackStandIn.StartAsync(TimeProvider.System);
         slack.Channels.UnionWith(["U-ANN", "U-BOB"]);
-        await using var host = await StartAsync(slack);
-        var pool = await OfferAsync(host.Host.GrainFactory, ["ann", "bob"]);
+        await using var host = await NotificationTestHost.StartWithSlackAsync(slack);
+        var pool = await host.OfferAsync(["ann", "bob"], "Europe/London", OfferStart);
         await pool.Accept("offer-1", "ann");
-        var messages = host.Host.GrainFactory.GetGrain<IPoolOfferMessagesGrain>(PoolKey + "/offer-1");
+        var messages = host.Grains.GetGrain<IPoolOfferMessagesGrain>(PoolKey + "/offer-1");
 
         await messages.Post(Title);
-        var all = await WaitForMessagesAsync(messages, m => m.All(x => x.Status == PoolOfferMessageStatus.Skipped));
+        var all = await messages.WaitForMessagesAsync(m => m.All(x => x.Status == PoolOfferMessageStatus.Skipped));
 
         Assert.Equal(2, all.Count);
         Assert.Empty(slack.Calls);
@@ -88,46 +87,5 @@ public sealed class PoolOfferMessagesTests
         Assert.Equal(SlackErrorKind.MessageNotFound, unknown.Kind);
         Assert.Equal(posted.Ts, done.Ts);
         Assert.Equal("Taken", slack.Message("D-GRACE", posted.Ts)!["text"]!.GetValue<string>());
-    }
-
-    private static Task<NotificationTestHost> StartAsync(SlackStandIn slack) =>
-        NotificationTestHost.StartAsync(slackBaseUrl: slack.BaseUrl, overrides: new Dictionary<string, string?> { ["Slack:ChannelIntervalMilliseconds"] = "0" });
-
-    private static async Task<IInterviewerPoolGrain> OfferAsync(IGrainFactory grains, string[] members)
-    {
-        foreach (var member in members)
-        {
-            await grains.GetGrain<IParticipantGrain>(GrainKeys.For(Tenant, member)).UpsertProfile(
-                new ParticipantProfile($"Person {member}", $"{member}@acme.example", ParticipantKind.Interviewer, "Europe/London", [new WeeklyHours(["Mon"], "09:00", "17:00")])
-                {
-                    SlackUserId = "U-" + member.ToUpperInvariant(),
-                });
-        }
-
-        var pool = grains.GetGrain<IInterviewerPoolGrain>(PoolKey);
-        await pool.Upsert(new PoolDefinition(members, PoolStrategy.RoundRobin));
-        var start = new DateTimeOffset(2026, 1, 6, 10, 0, 0, TimeSpan.Zero);
-        await pool.Offer(new OfferSpec("offer-1", "req-1", new TimeRange(start, start.AddHours(1)), members));
-        return pool;
-    }
-
-    private static async Task<IReadOnlyList<PoolOfferMessage>> WaitForMessagesAsync(IPoolOfferMessagesGrain grain, Func<IReadOnlyList<PoolOfferMessage>, bool> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        while (true)
-        {
-            var messages = await grain.GetMessages();
-            if (messages.Count > 0 && condition(messages))
-            {
-                return messages;
-            }
-
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Messages: {string.Join(", ", messages.Select(m => $"{m.MemberId}={m.Status}/{m.LastError}"))}.");
-            }
-
-            await Task.Delay(10);
-        }
     }
 }

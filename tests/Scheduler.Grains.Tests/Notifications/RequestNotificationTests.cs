@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 using Scheduler.ICalendar;
 
@@ -10,28 +8,23 @@ namespace Scheduler.Grains.Tests.Notifications;
 /// <summary>The request grain's notifications end to end: request → outbox → real SMTP server (aiosmtpd), with the fake clock driving reminders.</summary>
 public sealed class RequestNotificationTests
 {
-    private const string CandidateMail = "ada@candidates.example";
-    private const string InterviewerMail = "grace@acme.example";
-
-    /// <summary>Mon 2026-01-05 09:00 UTC, the test silo's clock start.</summary>
-    private static readonly DateTimeOffset ClockStart = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-
-    /// <summary>Thu 8 Jan to Sat 10 Jan: the first slot is Thu 8 Jan 09:00 UTC, so both reminders lie ahead.</summary>
-    private static readonly TimeRange Window = new(ClockStart.AddDays(3).AddHours(-9), ClockStart.AddDays(5).AddHours(-9));
+    private const string CandidateMail = NotificationSamples.CandidateMail;
+    private const string InterviewerMail = NotificationSamples.InterviewerMail;
+    private static readonly string[] BothReminders = ["notify-reminder-1440", "notify-reminder-120"];
 
     [Fact]
     public async Task AutoBook_BookRescheduleCancel_EachAttendeeGetsOneInvitePerStepWithRisingSequence()
     {
         await using var smtp = await SmtpSink.StartNewAsync();
         await using var host = await NotificationTestHost.StartAsync(smtp.Port);
-        var request = await SubmitAsync(host, "req-flow");
-        var booked = await WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var request = await host.SubmitAutoBookAsync("req-flow", "UTC", "U-GRACE");
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
         Assert.Equal(new DateTimeOffset(2026, 1, 8, 9, 0, 0, TimeSpan.Zero), booked.Booking!.Stages[0].Start);
         await smtp.WaitForMessagesAsync(2);
 
-        var moved = new TimeRange(ClockStart.AddDays(7).AddHours(-9), ClockStart.AddDays(9).AddHours(-9));
+        var moved = NotificationTestHost.LaterWindow;
         Assert.Equal(CommandError.None, (await request.Reschedule(new RescheduleSpec(moved))).Error);
-        var rebooked = await WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start >= moved.Start);
+        var rebooked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start >= moved.Start);
         await smtp.WaitForMessagesAsync(4);
 
         Assert.Equal(CommandError.None, (await request.Cancel("The position was filled.")).Error);
@@ -64,11 +57,11 @@ public sealed class RequestNotificationTests
     {
         await using var smtp = await SmtpSink.StartNewAsync();
         await using var host = await NotificationTestHost.StartAsync(smtp.Port);
-        var request = await SubmitAsync(host, "req-remind");
-        var booked = await WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var request = await host.SubmitAutoBookAsync("req-remind", "UTC", "U-GRACE");
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
         var start = booked.Booking!.Stages[0].Start;
         await smtp.WaitForMessagesAsync(2);
-        await WaitForReminderNamesAsync(host, request, ["notify-reminder-1440", "notify-reminder-120"]);
+        await WaitForReminderNamesAsync(host, request, BothReminders);
 
         host.Time.Advance(start.AddHours(-24).AddMinutes(1) - host.Time.GetUtcNow());
         await smtp.WaitForMessagesAsync(4);
@@ -77,7 +70,7 @@ public sealed class RequestNotificationTests
         await WaitForReminderNamesAsync(host, request, []);
         host.Time.Advance(TimeSpan.FromMinutes(30));
 
-        var view = await WaitForAsync(request, v => v.Notifications.Count(n => n.Status == NotificationStatus.Sent) == 6, withNotifications: true);
+        var view = await GrainTestCluster.WaitForAsync(request, v => v.Notifications.Count(n => n.Status == NotificationStatus.Sent) == 6, withNotifications: true);
         Assert.Equal(6, smtp.Messages().Count);
         Assert.Equal(4, mails.Count(m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal)));
         Assert.Equal(2, mails.Count(m => m.RcptTos.SequenceEqual([CandidateMail]) && m.Subject.StartsWith("Reminder:", StringComparison.Ordinal)));
@@ -95,10 +88,10 @@ public sealed class RequestNotificationTests
     {
         await using var smtp = await SmtpSink.StartNewAsync();
         await using var host = await NotificationTestHost.StartAsync(smtp.Port);
-        var request = await SubmitAsync(host, "req-gone");
-        var booked = await WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var request = await host.SubmitAutoBookAsync("req-gone", "UTC", "U-GRACE");
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
         await smtp.WaitForMessagesAsync(2);
-        await WaitForReminderNamesAsync(host, request, ["notify-reminder-1440", "notify-reminder-120"]);
+        await WaitForReminderNamesAsync(host, request, BothReminders);
 
         await request.Cancel(null);
         await smtp.WaitForMessagesAsync(4);
@@ -118,30 +111,18 @@ public sealed class RequestNotificationTests
     {
         await using var smtp = await SmtpSink.StartNewAsync();
         await using var host = await NotificationTestHost.StartAsync(smtp.Port);
-        var request = await SubmitAsync(host, "req-move");
-        await WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var request = await host.SubmitAutoBookAsync("req-move", "UTC", "U-GRACE");
+        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
         await smtp.WaitForMessagesAsync(2);
-        await WaitForReminderNamesAsync(host, request, ["notify-reminder-1440", "notify-reminder-120"]);
+        await WaitForReminderNamesAsync(host, request, BothReminders);
 
-        var moved = new TimeRange(ClockStart.AddDays(7).AddHours(-9), ClockStart.AddDays(9).AddHours(-9));
+        var moved = NotificationTestHost.LaterWindow;
         await request.Reschedule(new RescheduleSpec(moved));
-        var rebooked = await WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start >= moved.Start);
+        var rebooked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start >= moved.Start);
         await smtp.WaitForMessagesAsync(4);
         var newStart = rebooked.Booking!.Stages[0].Start;
-        var table = host.Host.Services.GetRequiredService<IReminderTable>();
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        IReadOnlyList<ReminderEntry> entries;
-        do
-        {
-            entries = [.. (await table.ReadRows(request.GetGrainId())).Reminders.Where(r => r.ReminderName.StartsWith("notify-reminder-", StringComparison.Ordinal))];
-            if (entries.Count == 2 && entries.Single(r => r.ReminderName == "notify-reminder-1440").StartAt == newStart.AddHours(-24).UtcDateTime)
-            {
-                break;
-            }
-
-            await Task.Delay(10);
-        }
-        while (TimeProvider.System.GetUtcNow() < deadline);
+        var entries = Own(await host.WaitForRemindersAsync(request, rows =>
+            Own(rows) is { Count: 2 } own && own.Single(r => r.ReminderName == "notify-reminder-1440").StartAt == newStart.AddHours(-24).UtcDateTime));
 
         Assert.Equal(newStart.AddHours(-24).UtcDateTime, entries.Single(r => r.ReminderName == "notify-reminder-1440").StartAt);
         Assert.Equal(newStart.AddHours(-2).UtcDateTime, entries.Single(r => r.ReminderName == "notify-reminder-120").StartAt);
@@ -149,7 +130,7 @@ public sealed class RequestNotificationTests
 
         host.Time.Advance(newStart.AddHours(-2).AddMinutes(1) - host.Time.GetUtcNow());
         await WaitForReminderNamesAsync(host, request, []);
-        var view = await WaitForAsync(request, v => v.Notifications.Count(n => n.Kind == NotificationKind.Reminder && n.Status == NotificationStatus.Sent) == 4, withNotifications: true);
+        var view = await GrainTestCluster.WaitForAsync(request, v => v.Notifications.Count(n => n.Kind == NotificationKind.Reminder && n.Status == NotificationStatus.Sent) == 4, withNotifications: true);
         Assert.All(view.Notifications.Where(n => n.Kind == NotificationKind.Reminder), n => Assert.Equal(1, n.Sequence));
     }
 
@@ -157,10 +138,10 @@ public sealed class RequestNotificationTests
     public async Task Outbox_NoSmtpHostConfigured_EmailRecordedAsSkippedAndRequestStillBooks()
     {
         await using var host = await NotificationTestHost.StartAsync(overrides: new Dictionary<string, string?> { ["Smtp:Host"] = null });
-        var request = await SubmitAsync(host, "req-nomail");
-        await WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var request = await host.SubmitAutoBookAsync("req-nomail", "UTC", "U-GRACE");
+        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
 
-        var view = await WaitForAsync(request, v => v.Notifications.Count == 2, withNotifications: true);
+        var view = await GrainTestCluster.WaitForAsync(request, v => v.Notifications.Count == 2, withNotifications: true);
         Assert.All(view!.Notifications, n =>
         {
             Assert.Equal(NotificationStatus.Skipped, n.Status);
@@ -168,61 +149,10 @@ public sealed class RequestNotificationTests
         });
     }
 
-    private static async Task<IInterviewRequestGrain> SubmitAsync(NotificationTestHost host, string requestId)
-    {
-        var grains = host.Host.GrainFactory;
-        await grains.GetGrain<IParticipantGrain>(GrainKeys.For(NotificationTestHost.Tenant, "cand-1")).UpsertProfile(
-            new ParticipantProfile("Ada Lovelace", CandidateMail, ParticipantKind.Candidate, "Europe/Berlin", [new WeeklyHours(["Mon", "Tue", "Wed", "Thu", "Fri"], "00:00", "23:59")]));
-        await grains.GetGrain<IParticipantGrain>(GrainKeys.For(NotificationTestHost.Tenant, "int-1")).UpsertProfile(
-            new ParticipantProfile("Grace Hopper", InterviewerMail, ParticipantKind.Interviewer, "UTC", [new WeeklyHours(["Mon", "Tue", "Wed", "Thu", "Fri"], "09:00", "17:00")])
-            {
-                SlackUserId = "U-GRACE",
-            });
-        var request = grains.GetGrain<IInterviewRequestGrain>(GrainKeys.For(NotificationTestHost.Tenant, requestId));
-        var spec = new InterviewRequestSpec("cand-1", [new StageSpec("screen", 60, ["int-1"])], Window) { Mode = SchedulingMode.AutoBook };
-        await request.Submit(spec);
-        return request;
-    }
+    /// <summary>The request's notification reminders (one per reminder time before the interview).</summary>
+    private static List<ReminderEntry> Own(IEnumerable<ReminderEntry> rows) =>
+        [.. rows.Where(r => r.ReminderName.StartsWith("notify-reminder-", StringComparison.Ordinal))];
 
-    private static async Task<InterviewRequestView> WaitForAsync(IInterviewRequestGrain request, Func<InterviewRequestView, bool> condition, bool withNotifications = false)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        while (true)
-        {
-            var view = withNotifications ? await request.GetWithNotifications() : await request.Get();
-            if (view is not null && condition(view))
-            {
-                return view;
-            }
-
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Request did not reach the expected state; last status {view?.Status}, {view?.Notifications.Count} notifications.");
-            }
-
-            await Task.Delay(5);
-        }
-    }
-
-    private static async Task WaitForReminderNamesAsync(NotificationTestHost host, IInterviewRequestGrain request, IReadOnlyList<string> expected)
-    {
-        var table = host.Host.Services.GetRequiredService<IReminderTable>();
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        while (true)
-        {
-            var names = (await table.ReadRows(request.GetGrainId())).Reminders.Select(r => r.ReminderName)
-                .Where(n => n.StartsWith("notify-reminder-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-            if (names.SequenceEqual(expected.Order(StringComparer.Ordinal)))
-            {
-                return;
-            }
-
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Reminders were [{string.Join(", ", names)}], expected [{string.Join(", ", expected)}].");
-            }
-
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitForReminderNamesAsync(NotificationTestHost host, IInterviewRequestGrain request, IReadOnlyList<string> expected) =>
+        host.WaitForRemindersAsync(request, rows => Own(rows).Select(r => r.ReminderName).Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal)));
 }

@@ -41,15 +41,7 @@ public sealed class SlackClientTests
     {
         var time = new FakeTimeProvider();
         await using var slack = await SlackStandIn.StartAsync(time);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSchedulerNotifications(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Slack:BaseUrl"] = slack.BaseUrl.AbsoluteUri,
-            ["Slack:BotToken"] = SlackStandIn.Token,
-        }).Build());
-        using var provider = services.BuildServiceProvider();
+        using var provider = Services(slack, time, new Dictionary<string, string?>());
         var first = provider.GetRequiredService<ISlackClient>();
         var second = provider.GetRequiredService<ISlackClient>();
         var started = time.GetUtcNow();
@@ -131,19 +123,25 @@ public sealed class SlackClientTests
     }
 
     /// <summary>A Slack client as a host registers it (typed client with its retry and channel-spacing handlers) against the stand-in.</summary>
-    internal static ISlackClient Client(SlackStandIn slack, TimeProvider time, string token = SlackStandIn.Token, int maxRetries = 3, int channelIntervalMilliseconds = 1000)
+    internal static ISlackClient Client(SlackStandIn slack, TimeProvider time, string token = SlackStandIn.Token, int maxRetries = 3, int channelIntervalMilliseconds = 1000) =>
+        Services(slack, time, new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = token,
+            ["Slack:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Slack:ChannelIntervalMilliseconds"] = channelIntervalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).GetRequiredService<ISlackClient>();
+
+    /// <summary>The notification services as a host registers them, with Slack at the stand-in (the bot token it accepts) and <paramref name="settings"/> over that.</summary>
+    private static ServiceProvider Services(SlackStandIn slack, TimeProvider time, IReadOnlyDictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(time);
-        services.AddSchedulerNotifications(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Slack:BaseUrl"] = slack.BaseUrl.AbsoluteUri,
-            ["Slack:BotToken"] = token,
-            ["Slack:MaxRetries"] = maxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Slack:ChannelIntervalMilliseconds"] = channelIntervalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build());
-        return services.BuildServiceProvider().GetRequiredService<ISlackClient>();
+        services.AddSchedulerNotifications(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Slack:BaseUrl"] = slack.BaseUrl.AbsoluteUri, ["Slack:BotToken"] = SlackStandIn.Token })
+            .AddInMemoryCollection(settings)
+            .Build());
+        return services.BuildServiceProvider();
     }
 
     /// <summary>Moves the fake clock in 100 ms steps every 2 ms of real time until <paramref name="task"/> completes.</summary>

@@ -1,7 +1,6 @@
 using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 
 namespace Scheduler.Grains.Tests.Notifications;
@@ -10,7 +9,7 @@ namespace Scheduler.Grains.Tests.Notifications;
 public sealed class SlackInboxTests
 {
     private const string Tenant = NotificationTestHost.Tenant;
-    private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = GrainTestCluster.Start;
 
     [Fact]
     public async Task Inbox_SiloRestartedBeforeHandling_HandledAfterRestartExactlyOnce()
@@ -19,8 +18,8 @@ public sealed class SlackInboxTests
         var accept = Interaction("trigger-1", SlackActions.AcceptPoolOffer, SlackActions.Value(GrainKeys.For(Tenant, "backend"), "offer-1"), "U-ANN");
         await using (var first = await NotificationTestHost.StartAsync(sqlitePath: database, time: new FakeTimeProvider(Start)))
         {
-            var pool = await OfferAsync(first.Host.GrainFactory);
-            var inbox = first.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
+            var pool = await first.OfferAsync(["ann", "bob"], "UTC", Start.AddDays(1));
+            var inbox = first.Grains.GetGrain<ISlackInboxGrain>(Tenant);
 
             Assert.Equal(1, await inbox.Accept([accept]));
 
@@ -31,10 +30,10 @@ public sealed class SlackInboxTests
 
         var later = new FakeTimeProvider(Start.AddMinutes(10));
         await using var second = await NotificationTestHost.StartAsync(sqlitePath: database, time: later);
-        var restartedInbox = second.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
-        var restartedPool = second.Host.GrainFactory.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, "backend"));
+        var restartedInbox = second.Grains.GetGrain<ISlackInboxGrain>(Tenant);
+        var restartedPool = second.Grains.Pool("backend");
         await TestSiloHost.AdvanceUntilAsync(later, async () => (await restartedInbox.GetItems()).All(i => i.Status == SlackInboxStatus.Done));
-        await WaitForItemsAsync(restartedInbox, items => items.All(i => i.Status == SlackInboxStatus.Done));
+        await restartedInbox.WaitForItemsAsync(items => items.All(i => i.Status == SlackInboxStatus.Done));
 
         Assert.Equal(0, await restartedInbox.Accept([accept]));
         later.Advance(TimeSpan.FromMinutes(5));
@@ -51,15 +50,15 @@ public sealed class SlackInboxTests
     public async Task Inbox_RedeliveredAndRacingAccepts_EachIdHandledOnceAndFirstAcceptWins()
     {
         await using var host = await NotificationTestHost.StartAsync();
-        var pool = await OfferAsync(host.Host.GrainFactory);
-        var inbox = host.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
+        var pool = await host.OfferAsync(["ann", "bob"], "UTC", Start.AddDays(1));
+        var inbox = host.Grains.GetGrain<ISlackInboxGrain>(Tenant);
         var value = SlackActions.Value(GrainKeys.For(Tenant, "backend"), "offer-1");
         var ann = Interaction("trigger-a", SlackActions.AcceptPoolOffer, value, "U-ANN");
         var bob = Interaction("trigger-b", SlackActions.AcceptPoolOffer, value, "U-BOB");
 
         var counts = await Task.WhenAll(inbox.Accept([ann]), inbox.Accept([bob]), inbox.Accept([ann]), inbox.Accept([bob, ann]));
         host.Time.Advance(TimeSpan.FromSeconds(1));
-        var items = await WaitForItemsAsync(inbox, all => all.Count == 2 && all.All(i => i.Status == SlackInboxStatus.Done));
+        var items = await inbox.WaitForItemsAsync(all => all.Count == 2 && all.All(i => i.Status == SlackInboxStatus.Done));
 
         Assert.Equal(2, counts.Sum());
         Assert.All(items, i => Assert.Equal(1, i.Attempts));
@@ -72,12 +71,12 @@ public sealed class SlackInboxTests
     public async Task Inbox_UnknownOffer_FailedWithoutRetry()
     {
         await using var host = await NotificationTestHost.StartAsync();
-        await OfferAsync(host.Host.GrainFactory);
-        var inbox = host.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
+        await host.OfferAsync(["ann", "bob"], "UTC", Start.AddDays(1));
+        var inbox = host.Grains.GetGrain<ISlackInboxGrain>(Tenant);
 
         await inbox.Accept([Interaction("trigger-x", SlackActions.AcceptPoolOffer, SlackActions.Value(GrainKeys.For(Tenant, "backend"), "no-such-offer"), "U-ANN")]);
         host.Time.Advance(TimeSpan.FromSeconds(1));
-        var item = (await WaitForItemsAsync(inbox, all => all.Single().Status != SlackInboxStatus.Pending)).Single();
+        var item = (await inbox.WaitForItemsAsync(all => all.Single().Status != SlackInboxStatus.Pending)).Single();
         host.Time.Advance(TimeSpan.FromMinutes(30));
 
         Assert.Equal(SlackInboxStatus.Failed, item.Status);
@@ -89,7 +88,7 @@ public sealed class SlackInboxTests
     public async Task Inbox_OtherTenantsValue_RefusedAndNothingStored()
     {
         await using var host = await NotificationTestHost.StartAsync();
-        var inbox = host.Host.GrainFactory.GetGrain<ISlackInboxGrain>(Tenant);
+        var inbox = host.Grains.GetGrain<ISlackInboxGrain>(Tenant);
         var good = Interaction("trigger-1", SlackActions.AcceptProposal + "_0", SlackActions.Value(GrainKeys.For(Tenant, "req-1"), "0"), "U-1");
         var foreign = Interaction("trigger-2", SlackActions.AcceptProposal + "_0", SlackActions.Value(GrainKeys.For("globex", "req-1"), "0"), "U-1");
 
@@ -100,41 +99,4 @@ public sealed class SlackInboxTests
 
     private static SlackInteractionRecord Interaction(string trigger, string actionId, string value, string user) =>
         new($"{trigger}:{actionId}:1700000000.000100", actionId, value, user, "D-1", "1700000000.000100");
-
-    private static async Task<IInterviewerPoolGrain> OfferAsync(IGrainFactory grains)
-    {
-        foreach (var member in new[] { "ann", "bob" })
-        {
-            await grains.GetGrain<IParticipantGrain>(GrainKeys.For(Tenant, member)).UpsertProfile(
-                new ParticipantProfile($"Person {member}", $"{member}@acme.example", ParticipantKind.Interviewer, "UTC", [new WeeklyHours(["Mon"], "09:00", "17:00")])
-                {
-                    SlackUserId = "U-" + member.ToUpperInvariant(),
-                });
-        }
-
-        var pool = grains.GetGrain<IInterviewerPoolGrain>(GrainKeys.For(Tenant, "backend"));
-        await pool.Upsert(new PoolDefinition(["ann", "bob"], PoolStrategy.RoundRobin));
-        await pool.Offer(new OfferSpec("offer-1", "req-1", new TimeRange(Start.AddDays(1), Start.AddDays(1).AddHours(1)), ["ann", "bob"]));
-        return pool;
-    }
-
-    private static async Task<IReadOnlyList<SlackInboxItem>> WaitForItemsAsync(ISlackInboxGrain inbox, Func<IReadOnlyList<SlackInboxItem>, bool> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(20);
-        while (true)
-        {
-            var items = await inbox.GetItems();
-            if (items.Count > 0 && condition(items))
-            {
-                return items;
-            }
-
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"Inbox items: {string.Join(", ", items.Select(i => $"{i.Interaction.Id}={i.Status}/{i.Attempts}/{i.Outcome}"))}.");
-            }
-
-            await Task.Delay(10);
-        }
-    }
 }

@@ -26,14 +26,14 @@ public sealed class PrepDeliveryTests
         using var services = new CalendarServices();
         var calendar = new CalDavCalendar(server.CalendarUrl("cand", "personal"), "cand", "any");
         Assert.True(await services.CalDavClient.CreateCalendarAsync(calendar, "Personal", CancellationToken.None));
-        await using var host = await ParticipantCalendarTests.StartSiloAsync();
+        await using var host = await CalendarSilo.StartAsync();
         var grains = host.GrainFactory;
         // The candidate works 09:00–17:00 in New York (the clock starts at 04:00 there); the interviewer until 23:00 UTC.
-        await Participant(grains, "ivy").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer) with
+        await grains.Participant("ivy").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer) with
         {
             WorkingHours = [new WeeklyHours(["Mon", "Tue", "Wed", "Thu", "Fri"], "09:00", "23:00")],
         });
-        await Participant(grains, "cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate, "America/New_York") with
+        await grains.Participant("cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate, "America/New_York") with
         {
             Calendars = [new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "cand", Password = "any" }],
         });
@@ -49,7 +49,7 @@ public sealed class PrepDeliveryTests
         // The calendar is read again (its poll interval passed) and now shows the plan's own events as busy: a re-plan keeps them.
         host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
         await TestSiloHost.WaitUntilAsync(async () =>
-            (await Participant(grains, "cand").GetBusy(new TimeRange(At(2026, 1, 5), At(2026, 1, 6)))).Intervals.Any(i => i.Source == BusySourceKind.Calendar));
+            (await grains.Participant("cand").GetBusy(new TimeRange(At(2026, 1, 5), At(2026, 1, 6)))).Intervals.Any(i => i.Source == BusySourceKind.Calendar));
         var again = (await request.PlanPrep(FourHoursADay)).Plan!;
         Assert.Equal(first.Blocks, again.Blocks);
 
@@ -75,9 +75,9 @@ public sealed class PrepDeliveryTests
         const string candidateMail = "ada@candidates.example";
         await using var smtp = await SmtpSink.StartNewAsync();
         await using var host = await NotificationTestHost.StartAsync(smtp.Port);
-        var grains = host.Host.GrainFactory;
-        await Participant(grains, "ivy").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer) with { Email = "ivy@acme.example" });
-        await Participant(grains, "cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate, "Europe/Berlin") with { DisplayName = "Ada", Email = candidateMail });
+        var grains = host.Grains;
+        await grains.Participant("ivy").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer) with { Email = "ivy@acme.example" });
+        await grains.Participant("cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate, "Europe/Berlin") with { DisplayName = "Ada", Email = candidateMail });
         var request = await BookAsync(grains, "r-mail", new TimeRange(At(2026, 1, 19), At(2026, 1, 24)));
         await smtp.WaitForMessagesAsync(2); // booked: candidate and interviewer
 
@@ -118,19 +118,17 @@ public sealed class PrepDeliveryTests
     /// <summary>Polls the server (real time, at most 20 s) until <paramref name="done"/> holds for the prep events on it; returns their times in start order.</summary>
     private static async Task<IReadOnlyList<TimeRange>> WaitForServerAsync(CalendarServices services, CalDavCalendar calendar, Func<IReadOnlyList<TimeRange>, bool> done)
     {
-        IReadOnlyList<TimeRange> blocks = [];
-        await TestSiloHost.WaitUntilAsync(
+        return await TestSiloHost.WaitForAsync<IReadOnlyList<TimeRange>>(
             async () =>
             {
                 var resources = await services.CalDavClient.QueryEventsAsync(calendar, At(2026, 1, 1), At(2026, 2, 1), CancellationToken.None);
-                blocks = [.. resources
+                return [.. resources
                     .SelectMany(r => VCalendar.Parse(r.CalendarData).GetOccurrences(Instant.MinValue, Instant.MaxValue, DateTimeZone.Utc))
                     .Where(o => o.IsBusy)
                     .Select(o => new TimeRange(o.Start.ToDateTimeOffset(), o.End.ToDateTimeOffset()))
                     .OrderBy(b => b.Start)];
-                return done(blocks);
             },
+            done,
             TimeSpan.FromSeconds(20));
-        return blocks;
     }
 }

@@ -15,9 +15,7 @@ public sealed class PrepPlanGrainTests
     [Fact]
     public async Task PlanPrep_AroundABlock_FrontLoadedIntoTheFirstFreeDaysInTheCandidatesZone()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("ivy");
-        await cluster.AddCandidateAsync("cand", "America/New_York");
+        await using var cluster = await StartWithPeopleAsync("America/New_York");
 
         // Monday 5 Jan 09:00–10:30 in New York (14:00–15:30 UTC) is taken.
         await cluster.Participant("cand").ReplaceBlocks([new BusyBlock(At(2026, 1, 5, 14), At(2026, 1, 5, 15, 30), "Dentist")]);
@@ -48,8 +46,8 @@ public sealed class PrepPlanGrainTests
         // Thursday 26 March 2026, 08:00 in Berlin; Berlin moves to summer time on Sunday 29 March.
         await using var host = await TestSiloHost.StartAsync(silo => silo.AddSchedulerGrains(), new FakeTimeProvider(At(2026, 3, 26, 7)));
         var grains = host.GrainFactory;
-        await Participant(grains, "ivy").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer));
-        await Participant(grains, "cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate, "Europe/Berlin") with
+        await grains.Participant("ivy").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer));
+        await grains.Participant("cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate, "Europe/Berlin") with
         {
             WorkingHours = [new WeeklyHours(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], "09:00", "17:00")],
         });
@@ -68,12 +66,9 @@ public sealed class PrepPlanGrainTests
     [Fact]
     public async Task PlanPrep_RequestNotBookedOrUnknown_IsRefusedAndNothingIsPlanned()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("ivy");
-        await cluster.AddCandidateAsync("cand");
+        await using var cluster = await StartWithPeopleAsync();
         var request = cluster.Request("r-proposed");
-        await request.Submit(GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.Propose));
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
+        await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.Propose), RequestStatus.Proposed);
 
         var proposed = await request.PlanPrep(SixHoursADay);
         var unknown = await cluster.Request("r-none").PlanPrep(SixHoursADay);
@@ -87,15 +82,12 @@ public sealed class PrepPlanGrainTests
     [Fact]
     public async Task Request_WithPrep_IsPlannedWhenBooked_FollowsTheMove_AndStaysDeletedOnceDeleted()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("ivy");
-        await cluster.AddCandidateAsync("cand");
+        await using var cluster = await StartWithPeopleAsync();
         var prep = cluster.Grains.GetGrain<IPrepPlanGrain>(GrainTestCluster.RequestKey("r-auto"));
         var request = cluster.Request("r-auto");
         var spec = GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook, new TimeRange(At(2026, 1, 19), At(2026, 1, 21))) with { Prep = SixHoursADay };
 
-        await request.Submit(spec);
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, spec, RequestStatus.Booked);
         var first = await WaitForPlanAsync(prep, p => p is not null);
         Assert.Equal(booked.Booking!.Stages[0].Start, first!.Interview.Slot.Start);
         Assert.Equal(SixHoursADay, first.Settings);
@@ -119,9 +111,7 @@ public sealed class PrepPlanGrainTests
     [Fact]
     public async Task PlanPrep_AddToCalendarWithoutCalendarOrEmailChannel_SaysWhyNothingWasAdded()
     {
-        await using var cluster = await GrainTestCluster.StartAsync();
-        await cluster.AddInterviewerAsync("ivy");
-        await cluster.AddCandidateAsync("cand");
+        await using var cluster = await StartWithPeopleAsync();
         var request = await BookAsync(cluster.Grains, "r-nowhere", new TimeRange(At(2026, 1, 12), At(2026, 1, 14)));
 
         var plan = (await request.PlanPrep(SixHoursADay with { AddToCalendar = true })).Plan!;
@@ -131,16 +121,22 @@ public sealed class PrepPlanGrainTests
         Assert.NotEmpty(plan.Blocks);
     }
 
-    internal static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
+    /// <summary>Starts a cluster with the interviewer ivy and the candidate cand (in <paramref name="candidateZone"/>).</summary>
+    private static async Task<GrainTestCluster> StartWithPeopleAsync(string candidateZone = "UTC")
+    {
+        var cluster = await GrainTestCluster.StartAsync();
+        await cluster.AddInterviewerAsync("ivy");
+        await cluster.AddCandidateAsync("cand", candidateZone);
+        return cluster;
+    }
 
-    internal static IParticipantGrain Participant(IGrainFactory grains, string id) => grains.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, id));
+    internal static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 
     /// <summary>Submits an auto-book request of the candidate <c>cand</c> with <c>ivy</c> in <paramref name="window"/> and waits until it is booked.</summary>
     internal static async Task<IInterviewRequestGrain> BookAsync(IGrainFactory grains, string id, TimeRange window)
     {
-        var request = grains.GetGrain<IInterviewRequestGrain>(GrainKeys.For(GrainTestCluster.Tenant, id));
-        await request.Submit(GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook, window));
-        await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        var request = grains.Request(id);
+        await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook, window), RequestStatus.Booked);
         return request;
     }
 
@@ -157,10 +153,6 @@ public sealed class PrepPlanGrainTests
     }
 
     /// <summary>Polls the plan (real time, at most 20 s) until <paramref name="done"/> holds.</summary>
-    internal static async Task<PrepPlanView?> WaitForPlanAsync(IPrepPlanGrain prep, Func<PrepPlanView?, bool> done)
-    {
-        PrepPlanView? plan = null;
-        await TestSiloHost.WaitUntilAsync(async () => done(plan = await prep.Get()), TimeSpan.FromSeconds(20));
-        return plan;
-    }
+    internal static Task<PrepPlanView?> WaitForPlanAsync(IPrepPlanGrain prep, Func<PrepPlanView?, bool> done) =>
+        TestSiloHost.WaitForAsync(prep.Get, done, TimeSpan.FromSeconds(20));
 }

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -15,7 +12,7 @@ namespace Scheduler.Testing.DynamoDB;
 /// </summary>
 public sealed class DynaliteFixture : IAsyncLifetime
 {
-    private Process? _dynalite;
+    private ServerProcess? _dynalite;
 
     /// <summary>The endpoint the providers use: the shim in front of dynalite.</summary>
     public string ServiceUrl => Shim.Url;
@@ -46,23 +43,13 @@ public sealed class DynaliteFixture : IAsyncLifetime
 
         var ports = FreePort.Take(2);
         var port = ports[0];
-        var start = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { cli, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "20", "--deleteTableMs", "20", "--updateTableMs", "20" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _dynalite = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        _dynalite.OutputDataReceived += (_, _) => { };
-        _dynalite.ErrorDataReceived += (_, _) => { };
-        _dynalite.BeginOutputReadLine();
-        _dynalite.BeginErrorReadLine();
-        await WaitUntilListeningAsync(port);
+        _dynalite = ServerProcess.Start("dynalite", "node", [cli, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", "20", "--deleteTableMs", "20", "--updateTableMs", "20"]);
+        await _dynalite.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
         Shim = DynaliteTransactionShim.Start(new Uri($"http://127.0.0.1:{port}/"), ports[1]);
         Client = new AmazonDynamoDBClient(
             new BasicAWSCredentials("local", "local"),
             new AmazonDynamoDBConfig { ServiceURL = ServiceUrl, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
-        await WaitUntilAnsweringAsync();
+        await _dynalite.WaitUntilReadyAsync(AnswersAsync, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
     }
 
     public async Task DisposeAsync()
@@ -71,56 +58,23 @@ public sealed class DynaliteFixture : IAsyncLifetime
         Shim?.Dispose();
         if (_dynalite is not null)
         {
-            if (!_dynalite.HasExited)
-            {
-                _dynalite.Kill(entireProcessTree: true);
-            }
-
-            await _dynalite.WaitForExitAsync();
-            _dynalite.Dispose();
+            await _dynalite.DisposeAsync();
         }
     }
 
     /// <summary>A table name no other test uses.</summary>
     public static string NewTableName(string purpose) => $"test-{purpose}-{Guid.NewGuid():N}";
 
-    private async Task WaitUntilListeningAsync(int port)
+    private async Task<bool> AnswersAsync()
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        try
         {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(30) && !_dynalite!.HasExited)
-            {
-                await Task.Delay(50);
-            }
+            await Client.ListTablesAsync(new ListTablesRequest());
+            return true;
         }
-    }
-
-    private async Task WaitUntilAnsweringAsync()
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        catch (Exception e) when (e is not ObjectDisposedException)
         {
-            try
-            {
-                await Client.ListTablesAsync(new ListTablesRequest());
-                return;
-            }
-            catch (Exception e) when (deadline.Elapsed < TimeSpan.FromSeconds(30) && e is not ObjectDisposedException)
-            {
-                if (_dynalite!.HasExited)
-                {
-                    throw new InvalidOperationException($"dynalite exited with code {_dynalite.ExitCode}.", e);
-                }
-
-                await Task.Delay(100);
-            }
+            return false;
         }
     }
 }

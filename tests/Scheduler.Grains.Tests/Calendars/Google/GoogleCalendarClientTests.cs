@@ -16,17 +16,13 @@ public sealed class GoogleCalendarClientTests
     {
         await using var google = await GoogleClientServices.StartAsync();
         var ids = Enumerable.Range(0, 120).Select(i => $"room{i}@example.com").ToArray();
-        foreach (var id in ids)
-        {
-            google.StandIn.AddCalendar(id);
-        }
+        var access = google.AccessTokenFor(ids);
 
         // An event across the 90-day boundary of the split comes back in two pieces and must be merged.
         var boundary = T0 + GoogleCalendarClient.MaxFreeBusyRange;
         await google.StandIn.AddEventAsync("room7@example.com", "a", boundary.AddHours(-1), boundary.AddHours(1));
         await google.StandIn.AddEventAsync("room77@example.com", "b", T0.AddDays(150), T0.AddDays(150).AddHours(2));
         await google.StandIn.AddEventAsync("room119@example.com", "c", T0.AddDays(1), T0.AddDays(1).AddHours(1));
-        var access = google.StandIn.IssueCredentials().AccessToken;
 
         var (busy, errors) = await google.Calendar.QueryFreeBusyAsync(access, ids, new TimeRange(T0, T0.AddDays(200)), CancellationToken.None);
 
@@ -72,10 +68,10 @@ public sealed class GoogleCalendarClientTests
     public async Task QueryFreeBusy_UnknownCalendar_ReportsItsErrorAndReadsTheOthers()
     {
         await using var google = await GoogleClientServices.StartAsync();
-        google.StandIn.AddCalendar("known");
+        var access = google.AccessTokenFor("known");
         await google.StandIn.AddEventAsync("known", "a", T0.AddHours(1), T0.AddHours(2));
 
-        var (busy, errors) = await google.Calendar.QueryFreeBusyAsync(google.StandIn.IssueCredentials().AccessToken, ["known", "missing"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None);
+        var (busy, errors) = await google.Calendar.QueryFreeBusyAsync(access, ["known", "missing"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None);
 
         Assert.Equal("notFound", errors["missing"]);
         Assert.Single(busy["known"]);
@@ -86,11 +82,11 @@ public sealed class GoogleCalendarClientTests
     public async Task QueryFreeBusy_429WithRetryAfter_WaitsThatLongThenSucceeds()
     {
         await using var google = await GoogleClientServices.StartAsync(TimeProvider.System, o => o.RetryBaseDelay = TimeSpan.FromMilliseconds(1));
-        google.StandIn.AddCalendar("primary");
+        var access = google.AccessTokenFor("primary");
         google.StandIn.Fail(1, HttpStatusCode.TooManyRequests, "rateLimitExceeded", retryAfterSeconds: 1);
         var started = TimeProvider.System.GetTimestamp();
 
-        var (busy, _) = await google.Calendar.QueryFreeBusyAsync(google.StandIn.IssueCredentials().AccessToken, ["primary"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None);
+        var (busy, _) = await QueryPrimaryFirstDayAsync(google, access);
 
         Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromSeconds(0.95), "the Retry-After delay was not honoured");
         Assert.Empty(busy["primary"]);
@@ -101,10 +97,10 @@ public sealed class GoogleCalendarClientTests
     public async Task QueryFreeBusy_RetryAfterLongerThanTheLimit_NotWaitedForAndFailsWith429()
     {
         await using var google = await GoogleClientServices.StartAsync();
-        google.StandIn.AddCalendar("primary");
+        var access = google.AccessTokenFor("primary");
         google.StandIn.Fail(1, HttpStatusCode.TooManyRequests, "rateLimitExceeded", retryAfterSeconds: 3600);
 
-        var refused = await Assert.ThrowsAsync<CalendarProviderException>(() => google.Calendar.QueryFreeBusyAsync(google.StandIn.IssueCredentials().AccessToken, ["primary"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<CalendarProviderException>(() => QueryPrimaryFirstDayAsync(google, access));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
         Assert.Single(google.StandIn.Calls, c => c.Method == "freeBusy");
@@ -114,10 +110,10 @@ public sealed class GoogleCalendarClientTests
     public async Task QueryFreeBusy_403RateLimitExceeded_RetriedWithBackoff()
     {
         await using var google = await GoogleClientServices.StartAsync();
-        google.StandIn.AddCalendar("primary");
+        var access = google.AccessTokenFor("primary");
         google.StandIn.Fail(2, HttpStatusCode.Forbidden, "userRateLimitExceeded");
 
-        await google.Calendar.QueryFreeBusyAsync(google.StandIn.IssueCredentials().AccessToken, ["primary"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None);
+        await QueryPrimaryFirstDayAsync(google, access);
 
         Assert.Equal(3, google.StandIn.Calls.Count(c => c.Method == "freeBusy"));
     }
@@ -126,13 +122,12 @@ public sealed class GoogleCalendarClientTests
     public async Task QueryFreeBusy_403OtherReasonOrRetriesExhausted_ThrowsTypedError()
     {
         await using var google = await GoogleClientServices.StartAsync();
-        google.StandIn.AddCalendar("primary");
-        var access = google.StandIn.IssueCredentials().AccessToken;
+        var access = google.AccessTokenFor("primary");
         google.StandIn.Fail(1, HttpStatusCode.Forbidden, "forbidden");
 
-        var forbidden = await Assert.ThrowsAsync<CalendarProviderException>(() => google.Calendar.QueryFreeBusyAsync(access, ["primary"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None));
+        var forbidden = await Assert.ThrowsAsync<CalendarProviderException>(() => QueryPrimaryFirstDayAsync(google, access));
         google.StandIn.Fail(3, HttpStatusCode.TooManyRequests, "rateLimitExceeded");
-        var limited = await Assert.ThrowsAsync<CalendarProviderException>(() => google.Calendar.QueryFreeBusyAsync(access, ["primary"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None));
+        var limited = await Assert.ThrowsAsync<CalendarProviderException>(() => QueryPrimaryFirstDayAsync(google, access));
 
         Assert.Equal((HttpStatusCode.Forbidden, "forbidden"), (forbidden.Status, forbidden.Reason));
         Assert.Equal((HttpStatusCode.TooManyRequests, "rateLimitExceeded"), (limited.Status, limited.Reason));
@@ -143,11 +138,10 @@ public sealed class GoogleCalendarClientTests
     public async Task QueryFreeBusy_ExpiredAccessToken_Unauthorized()
     {
         await using var google = await GoogleClientServices.StartAsync();
-        google.StandIn.AddCalendar("primary");
-        var access = google.StandIn.IssueCredentials().AccessToken;
+        var access = google.AccessTokenFor("primary");
         google.StandIn.ExpireAccessTokens();
 
-        var error = await Assert.ThrowsAsync<CalendarProviderException>(() => google.Calendar.QueryFreeBusyAsync(access, ["primary"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<CalendarProviderException>(() => QueryPrimaryFirstDayAsync(google, access));
 
         Assert.True(error.Unauthorized);
     }
@@ -156,13 +150,12 @@ public sealed class GoogleCalendarClientTests
     public async Task ListChanges_FullThenIncremental_PagesAndReturnsOnlyChanges()
     {
         await using var google = await GoogleClientServices.StartAsync();
-        google.StandIn.AddCalendar("primary");
+        var access = google.AccessTokenFor("primary");
         for (var i = 0; i < 7; i++)
         {
             await google.StandIn.AddEventAsync("primary", $"e{i}", T0.AddHours(i), T0.AddHours(i).AddMinutes(30));
         }
 
-        var access = google.StandIn.IssueCredentials().AccessToken;
         var (full, token) = await google.Calendar.ListChangesAsync(access, "primary", null, CancellationToken.None);
         await google.StandIn.AddEventAsync("primary", "e7", T0.AddDays(1), T0.AddDays(1).AddHours(1));
         await google.Calendar.DeleteEventAsync(access, "primary", "e0", CancellationToken.None);
@@ -180,8 +173,7 @@ public sealed class GoogleCalendarClientTests
     public async Task ListChanges_ExpiredSyncToken_Gone()
     {
         await using var google = await GoogleClientServices.StartAsync();
-        google.StandIn.AddCalendar("primary");
-        var access = google.StandIn.IssueCredentials().AccessToken;
+        var access = google.AccessTokenFor("primary");
         var (_, token) = await google.Calendar.ListChangesAsync(access, "primary", null, CancellationToken.None);
         google.StandIn.ExpireSyncTokens();
 
@@ -195,8 +187,7 @@ public sealed class GoogleCalendarClientTests
     public async Task InsertEvent_RepeatedAfterLostAnswer_OneEventWithMeetLink()
     {
         await using var google = await GoogleClientServices.StartAsync();
-        google.StandIn.AddCalendar("primary");
-        var access = google.StandIn.IssueCredentials().AccessToken;
+        var access = google.AccessTokenFor("primary");
         var id = GoogleEventIds.For("acme/r1", "screen");
         var write = new GoogleEventWrite(id, "Interview", T0.AddDays(1), T0.AddDays(1).AddHours(1)) { GoogleMeet = true, AttendeeEmails = ["grace@example.com"] };
 
@@ -215,8 +206,7 @@ public sealed class GoogleCalendarClientTests
     public async Task DeleteEvent_Twice_SecondIsANoOp()
     {
         await using var google = await GoogleClientServices.StartAsync();
-        google.StandIn.AddCalendar("primary");
-        var access = google.StandIn.IssueCredentials().AccessToken;
+        var access = google.AccessTokenFor("primary");
         var id = GoogleEventIds.For("acme/r2", "screen");
         await google.Calendar.InsertEventAsync(access, "primary", new GoogleEventWrite(id, "Interview", T0, T0.AddHours(1)), CancellationToken.None);
 
@@ -238,4 +228,8 @@ public sealed class GoogleCalendarClientTests
         Assert.False(GoogleEventIds.IsValid("has-dash"));
         Assert.False(GoogleEventIds.IsValid("wxyz0"));
     }
+
+    /// <summary>Free/busy of the calendar <c>primary</c> over the day from <see cref="T0"/>.</summary>
+    private static Task<(IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> Busy, IReadOnlyDictionary<string, string> Errors)> QueryPrimaryFirstDayAsync(GoogleClientServices google, string access) =>
+        google.Calendar.QueryFreeBusyAsync(access, ["primary"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None);
 }

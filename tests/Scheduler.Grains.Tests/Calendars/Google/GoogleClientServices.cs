@@ -1,3 +1,4 @@
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Testing.StandIns.Google;
 
@@ -14,6 +15,10 @@ internal sealed class GoogleClientServices(GoogleStandIn standIn, TimeProvider t
     public GoogleCalendarClient Calendar => Get<GoogleCalendarClient>();
 
     public GoogleOAuthClient OAuth => Get<GoogleOAuthClient>();
+
+    protected override void AddCalendar(string calendar) => StandIn.AddCalendar(calendar);
+
+    protected override CalendarCredentials IssueCredentials() => StandIn.IssueCredentials();
 
     public static async Task<GoogleClientServices> StartAsync(TimeProvider? time = null, Action<GoogleOptions>? configure = null)
     {

@@ -3,7 +3,6 @@ using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
@@ -16,7 +15,7 @@ public sealed class GoogleEventWriteTests
     public async Task Booked_InterviewerOnGoogle_OneEventAtTheBookingAndNoConflictFromIt()
     {
         await using var silo = await GoogleSilo.StartAsync();
-        var (request, stage) = await BookAsync(silo, ConflictPolicy.Flag);
+        var (_, request, stage) = await silo.BookAsync(ConflictPolicy.Flag);
 
         await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
         var written = Assert.Single(silo.StandIn.Events("primary"));
@@ -35,7 +34,7 @@ public sealed class GoogleEventWriteTests
     public async Task Rescheduled_EventMovedUnderTheSameId_CancelledEventDeleted()
     {
         await using var silo = await GoogleSilo.StartAsync();
-        var (request, stage) = await BookAsync(silo, ConflictPolicy.Reschedule);
+        var (_, request, stage) = await silo.BookAsync(ConflictPolicy.Reschedule);
         await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
         var later = new TimeRange(stage.Start.AddDays(1).Date.AddHours(9), stage.Start.AddDays(3));
 
@@ -75,21 +74,11 @@ public sealed class GoogleEventWriteTests
     public async Task Booked_WithGoogleMeet_EventCarriesAMeetLink()
     {
         await using var silo = await GoogleSilo.StartAsync();
-        var (_, stage) = await BookAsync(silo, ConflictPolicy.Flag, conferencing: "googleMeet");
+        var (_, _, stage) = await silo.BookAsync(ConflictPolicy.Flag, conferencing: "googleMeet");
 
         await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
         var written = Assert.Single(silo.StandIn.Events("primary"));
         Assert.Equal(stage.Start, written.Start);
         Assert.False(string.IsNullOrEmpty(written.HangoutLink));
-    }
-
-    private static async Task<(IInterviewRequestGrain Request, ScheduledStageView Stage)> BookAsync(GoogleSilo silo, ConflictPolicy policy, string conferencing = "none")
-    {
-        await silo.ConnectInterviewerAsync("i1");
-        await silo.Grains.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, "c1")).UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
-        var request = silo.Grains.GetGrain<IInterviewRequestGrain>(GrainTestCluster.RequestKey("r1"));
-        await request.Submit(GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = policy, Conferencing = conferencing });
-        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
-        return (request, booked.Booking!.Stages[0]);
     }
 }

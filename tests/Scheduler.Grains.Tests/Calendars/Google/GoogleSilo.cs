@@ -1,3 +1,4 @@
+using System.Net;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Common;
@@ -8,16 +9,20 @@ namespace Scheduler.Grains.Tests.Calendars.Google;
 
 /// <summary>A test silo (fake clock) with the Google connector pointed at a <see cref="GoogleStandIn"/>, pushes routed back in process.</summary>
 internal sealed class GoogleSilo(GoogleStandIn standIn, TestSiloHost host, TempDirectory keys, RecordingGrainStorage storage)
-    : ProviderSilo<GoogleStandIn>(standIn, host, keys)
+    : ProviderSilo(host, standIn, keys, AccountKey)
 {
     public const string Account = "grace@example.com";
     public static readonly Uri WebhookUrl = new("https://scheduler.example.com/webhooks/google");
 
-    public RecordingGrainStorage Storage => storage;
-
     public static string AccountKey => CalendarAccountKeys.For(GrainTestCluster.Tenant, "google", Account);
 
-    public ICalendarAccountGrain AccountGrain => Grains.GetGrain<ICalendarAccountGrain>(AccountKey);
+    public GoogleStandIn StandIn => standIn;
+
+    public RecordingGrainStorage Storage => storage;
+
+    public override HttpStatusCode PushAccepted => HttpStatusCode.OK;
+
+    public override HttpStatusCode? LastPushStatus => StandIn.Pushes.LastOrDefault()?.Status;
 
     public static async Task<GoogleSilo> StartAsync(bool watch = true)
     {
@@ -51,7 +56,13 @@ internal sealed class GoogleSilo(GoogleStandIn standIn, TestSiloHost host, TempD
         options.RetryBaseDelay = TimeSpan.Zero;
     }
 
-    /// <summary>Connects the account with fresh stand-in tokens and makes an interviewer who reads the given calendars.</summary>
+    /// <summary>Connects the account and makes an interviewer who reads the primary calendar, once read for the coming weeks.</summary>
+    public override Task<IParticipantGrain> ConnectInterviewerAsync(string participantId) => ConnectInterviewerAsync(participantId, []);
+
+    /// <summary>Adds an event to the primary calendar.</summary>
+    public override Task AddEventAsync(string eventId, DateTimeOffset start, DateTimeOffset end) => StandIn.AddEventAsync("primary", eventId, start, end);
+
+    /// <summary>Connects the account with fresh stand-in tokens and makes an interviewer who reads the given calendars (primary when none).</summary>
     public async Task<IParticipantGrain> ConnectInterviewerAsync(string participantId, params string[] calendarIds)
     {
         foreach (var id in calendarIds.DefaultIfEmpty("primary"))
@@ -60,7 +71,7 @@ internal sealed class GoogleSilo(GoogleStandIn standIn, TestSiloHost host, TempD
         }
 
         await AccountGrain.Connect(StandIn.IssueCredentials());
-        var participant = Grains.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, participantId));
+        var participant = Grains.Participant(participantId);
         await participant.UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer) with
         {
             Calendars = [new CalendarSpec("google") { AccountId = Account, CalendarIds = calendarIds }],

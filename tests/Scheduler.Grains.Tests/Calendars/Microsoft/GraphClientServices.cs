@@ -1,3 +1,4 @@
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Testing.StandIns.Microsoft;
 
@@ -16,6 +17,10 @@ internal sealed class GraphClientServices(GraphStandIn standIn, TimeProvider tim
     public MicrosoftOAuthClient OAuth => Get<MicrosoftOAuthClient>();
 
     public MicrosoftProvider Connector => Get<MicrosoftProvider>();
+
+    protected override void AddCalendar(string calendar) => StandIn.AddMailbox(calendar);
+
+    protected override CalendarCredentials IssueCredentials() => StandIn.IssueCredentials();
 
     public static async Task<GraphClientServices> StartAsync(TimeProvider? time = null, Action<MicrosoftOptions>? configure = null)
     {

@@ -16,12 +16,8 @@ public sealed class GraphClientTests
     public async Task GetSchedule_45MailboxesOver130Days_ChunkedWithinLimitsAndMerged()
     {
         await using var services = await GraphClientServices.StartAsync();
-        var token = services.StandIn.IssueCredentials().AccessToken;
         var mailboxes = Enumerable.Range(0, 45).Select(i => $"u{i}@contoso.example").ToArray();
-        foreach (var m in mailboxes)
-        {
-            services.StandIn.AddMailbox(m);
-        }
+        var token = services.AccessTokenFor(mailboxes);
 
         // One event spans the boundary between the first and second 61-day pieces; one is in the last piece.
         var boundary = T0.AddDays(61);
@@ -45,8 +41,7 @@ public sealed class GraphClientTests
     public async Task GetSchedule_UnknownMailbox_PerScheduleError()
     {
         await using var services = await GraphClientServices.StartAsync();
-        services.StandIn.AddMailbox("a@contoso.example");
-        var token = services.StandIn.IssueCredentials().AccessToken;
+        var token = services.AccessTokenFor("a@contoso.example");
 
         var (busy, errors) = await services.Graph.GetScheduleAsync(token, ["a@contoso.example", "ghost@contoso.example"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None);
 
@@ -62,8 +57,7 @@ public sealed class GraphClientTests
     public async Task GetSchedule_ResponseInAnotherZone_ConvertedExactly(string zone)
     {
         await using var services = await GraphClientServices.StartAsync(configure: o => o.ResponseTimeZone = zone);
-        services.StandIn.AddMailbox("a@contoso.example");
-        var token = services.StandIn.IssueCredentials().AccessToken;
+        var token = services.AccessTokenFor("a@contoso.example");
 
         // 2026-03-08 is the US daylight-saving change; 2026-03-29 the European one.
         var us = new DateTimeOffset(2026, 3, 8, 9, 30, 0, TimeSpan.Zero);
@@ -106,8 +100,7 @@ public sealed class GraphClientTests
     public async Task CreateEvent_AnswerLostAndRetried_SameTransactionId_OneEventWithTeamsLink()
     {
         await using var services = await GraphClientServices.StartAsync();
-        services.StandIn.AddMailbox("org@contoso.example");
-        var token = services.StandIn.IssueCredentials().AccessToken;
+        var token = services.AccessTokenFor("org@contoso.example");
         var write = new MicrosoftEventWrite(MicrosoftEventIds.TransactionId("acme/r1/stage/0"), "Interview", new TimeRange(T0.AddHours(10), T0.AddHours(11)), ["cand@example.com"], Teams: true);
 
         // The first attempt takes effect but its answer is lost (503): the retry carries the same transactionId.
@@ -129,8 +122,7 @@ public sealed class GraphClientTests
     public async Task UpdateAndCancelEvent_MoveThenCancel_CancelTwiceIsDone()
     {
         await using var services = await GraphClientServices.StartAsync();
-        services.StandIn.AddMailbox("org@contoso.example");
-        var token = services.StandIn.IssueCredentials().AccessToken;
+        var token = services.AccessTokenFor("org@contoso.example");
         var write = new MicrosoftEventWrite(MicrosoftEventIds.TransactionId("acme/r2/stage/0"), "Interview", new TimeRange(T0.AddHours(10), T0.AddHours(11)), [], Teams: false);
         var created = await services.Graph.CreateEventAsync(token, "org@contoso.example", write, CancellationToken.None);
         Assert.Null(created.JoinUrl);
@@ -151,8 +143,7 @@ public sealed class GraphClientTests
     public async Task Throttled_429WithRetryAfter_WaitsThatLongThenSucceeds()
     {
         await using var services = await GraphClientServices.StartAsync(TimeProvider.System);
-        services.StandIn.AddMailbox("a@contoso.example");
-        var token = services.StandIn.IssueCredentials().AccessToken;
+        var token = services.AccessTokenFor("a@contoso.example");
         services.StandIn.Fail(1, HttpStatusCode.TooManyRequests, "ApplicationThrottled", retryAfterSeconds: 1);
         services.StandIn.Fail(1, HttpStatusCode.ServiceUnavailable, "ServiceNotAvailable");
         var started = TimeProvider.System.GetTimestamp();
@@ -168,8 +159,7 @@ public sealed class GraphClientTests
     public async Task Throttled_Persistently_FailsWith429AfterRetries()
     {
         await using var services = await GraphClientServices.StartAsync();
-        services.StandIn.AddMailbox("a@contoso.example");
-        var token = services.StandIn.IssueCredentials().AccessToken;
+        var token = services.AccessTokenFor("a@contoso.example");
         services.StandIn.Fail(10, HttpStatusCode.TooManyRequests, "ApplicationThrottled", retryAfterSeconds: 0);
 
         var refused = await Assert.ThrowsAsync<CalendarProviderException>(() => services.Graph.GetScheduleAsync(token, ["a@contoso.example"], new TimeRange(T0, T0.AddDays(1)), CancellationToken.None));
@@ -183,10 +173,8 @@ public sealed class GraphClientTests
     public async Task ManyParallelCalls_OneMailbox_NeverMoreThanFourInFlight()
     {
         await using var services = await GraphClientServices.StartAsync();
-        services.StandIn.AddMailbox("busy@contoso.example");
-        services.StandIn.AddMailbox("other@contoso.example");
+        var token = services.AccessTokenFor("busy@contoso.example", "other@contoso.example");
         services.StandIn.ResponseDelay = TimeSpan.FromMilliseconds(60);
-        var token = services.StandIn.IssueCredentials().AccessToken;
         var range = new TimeRange(T0, T0.AddDays(1));
 
         await Task.WhenAll(Enumerable.Range(0, 16).Select(i => i % 4 == 3
@@ -201,8 +189,7 @@ public sealed class GraphClientTests
     public async Task ConnectorEventWrites_UpsertIdempotentMovedThenDeleted()
     {
         await using var services = await GraphClientServices.StartAsync();
-        services.StandIn.AddMailbox("ivy@contoso.example");
-        var token = services.StandIn.IssueCredentials().AccessToken;
+        var token = services.AccessTokenFor("ivy@contoso.example");
         var connector = services.Connector;
         var id = connector.EventId("acme/r1", "acme/ivy", 0);
         var first = new TimeRange(T0, T0.AddHours(1));
@@ -227,8 +214,7 @@ public sealed class GraphClientTests
     public async Task Delta_PagesThenDeltaLink_ExpiredTokenIs410()
     {
         await using var services = await GraphClientServices.StartAsync();
-        services.StandIn.AddMailbox("a@contoso.example");
-        var token = services.StandIn.IssueCredentials().AccessToken;
+        var token = services.AccessTokenFor("a@contoso.example");
         for (var i = 0; i < 5; i++)
         {
             await services.StandIn.AddEventAsync("a@contoso.example", T0.AddHours(i), T0.AddHours(i).AddMinutes(30));
@@ -251,9 +237,8 @@ public sealed class GraphClientTests
     public async Task Subscribe_EndpointDoesNotEchoValidationToken_Refused()
     {
         await using var services = await GraphClientServices.StartAsync();
-        services.StandIn.AddMailbox("a@contoso.example");
+        var token = services.AccessTokenFor("a@contoso.example");
         services.StandIn.PushClient = new HttpClient(new SilentEndpoint());
-        var token = services.StandIn.IssueCredentials().AccessToken;
 
         var refused = await Assert.ThrowsAsync<CalendarProviderException>(() =>
             services.Graph.SubscribeAsync(token, "a@contoso.example", ChannelTokens.NewChannelId(), ChannelTokens.NewToken("acme/microsoft/contoso"), CancellationToken.None));

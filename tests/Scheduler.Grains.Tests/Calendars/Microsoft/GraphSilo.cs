@@ -1,6 +1,6 @@
+using System.Net;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants;
 using Scheduler.Testing.StandIns.Microsoft;
 
@@ -8,17 +8,21 @@ namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 
 /// <summary>A test silo (fake clock) with the Microsoft connector pointed at a <see cref="GraphStandIn"/>, notifications routed back in process.</summary>
 internal sealed class GraphSilo(GraphStandIn standIn, TestSiloHost host, TempDirectory keys, GraphPushRouter router)
-    : ProviderSilo<GraphStandIn>(standIn, host, keys)
+    : ProviderSilo(host, standIn, keys, AccountKey)
 {
     public const string Account = "contoso";
     public const string Mailbox = "grace@contoso.example";
     public static readonly Uri WebhookUrl = new("https://scheduler.example.com/webhooks/microsoft");
 
-    public GraphPushRouter Router => router;
-
     public static string AccountKey => CalendarAccountKeys.For(GrainTestCluster.Tenant, "microsoft", Account);
 
-    public ICalendarAccountGrain AccountGrain => Grains.GetGrain<ICalendarAccountGrain>(AccountKey);
+    public GraphStandIn StandIn => standIn;
+
+    public GraphPushRouter Router => router;
+
+    public override HttpStatusCode PushAccepted => HttpStatusCode.Accepted;
+
+    public override HttpStatusCode? LastPushStatus => StandIn.Deliveries.LastOrDefault()?.Status;
 
     public static async Task<GraphSilo> StartAsync(bool watch = true)
     {
@@ -49,22 +53,18 @@ internal sealed class GraphSilo(GraphStandIn standIn, TestSiloHost host, TempDir
     }
 
     /// <summary>Connects the account with fresh stand-in tokens and makes an interviewer who reads <see cref="Mailbox"/>.</summary>
-    public async Task<IParticipantGrain> ConnectInterviewerAsync(string participantId, string mailbox = Mailbox)
+    public override async Task<IParticipantGrain> ConnectInterviewerAsync(string participantId)
     {
-        StandIn.AddMailbox(mailbox);
+        StandIn.AddMailbox(Mailbox);
         await AccountGrain.Connect(StandIn.IssueCredentials());
-        var participant = Grains.GetGrain<IParticipantGrain>(GrainKeys.For(GrainTestCluster.Tenant, participantId));
+        var participant = Grains.Participant(participantId);
         await participant.UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer) with
         {
-            Calendars = [new CalendarSpec("microsoft") { AccountId = Account, Mailbox = mailbox }],
+            Calendars = [new CalendarSpec("microsoft") { AccountId = Account, Mailbox = Mailbox }],
         });
         return participant;
     }
 
-    public async Task<CalendarAccountView> WaitForViewAsync(Func<CalendarAccountView, bool> condition)
-    {
-        CalendarAccountView view = await AccountGrain.GetView();
-        await WaitUntil.HoldsAsync(async () => condition(view = await AccountGrain.GetView()));
-        return view;
-    }
+    /// <summary>Adds an event to <see cref="Mailbox"/> (Graph chooses the id).</summary>
+    public override Task AddEventAsync(string eventId, DateTimeOffset start, DateTimeOffset end) => StandIn.AddEventAsync(Mailbox, start, end);
 }

@@ -1,0 +1,49 @@
+using Scheduler.Grains.Common;
+using Scheduler.Grains.Requests;
+
+namespace Scheduler.Grains.Tests.Calendars;
+
+/// <summary>An event pushed over a booked interview, alike for every provider; each provider's class runs these against its own silo.</summary>
+public abstract class ProviderConflictTests
+{
+    [Fact]
+    public async Task Push_EventOverBookedInterview_ReschedulePolicy_MovesTheBooking()
+    {
+        await using var silo = await StartSiloAsync();
+        var (request, stage) = await BookAsync(silo, ConflictPolicy.Reschedule);
+
+        await silo.AddEventAsync("clash", stage.Start.AddMinutes(-30), stage.End);
+
+        var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start != stage.Start);
+        var now = moved.Booking!.Stages[0];
+        Assert.False(new TimeRange(now.Start, now.End).Overlaps(new TimeRange(stage.Start.AddMinutes(-30), stage.End)));
+        Assert.Contains(moved.History, h => h.Status == RequestStatus.Rescheduling);
+        var bookings = await silo.Grains.Participant("i1").ListBookings();
+        Assert.Equal(now.Start, Assert.Single(bookings).Intervals[0].Start);
+    }
+
+    [Fact]
+    public async Task Push_EventOverBookedInterview_FlagPolicy_KeepsBookingAndFlags()
+    {
+        await using var silo = await StartSiloAsync();
+        var (request, stage) = await BookAsync(silo, ConflictPolicy.Flag);
+
+        await silo.AddEventAsync("clash", stage.Start, stage.Start.AddMinutes(15));
+
+        var flagged = await GrainTestCluster.WaitForAsync(request, v => v.ConflictFlagged);
+        Assert.Equal(RequestStatus.Booked, flagged.Status);
+        Assert.Equal(stage, flagged.Booking!.Stages[0]);
+    }
+
+    /// <summary>Starts the provider's silo, watching calendars for changes.</summary>
+    private protected abstract Task<ProviderSilo> StartSiloAsync();
+
+    /// <summary>Books r1 on the interviewer's calendar and waits until the account has read that calendar for the interviewer.</summary>
+    private protected static async Task<(IInterviewRequestGrain Request, ScheduledStageView Stage)> BookAsync(ProviderSilo silo, ConflictPolicy policy)
+    {
+        var (interviewer, request, stage) = await silo.BookAsync(policy);
+        await silo.WaitForViewAsync(v => v.SyncedCalendars.Count == 1 && v.Readers.Contains("acme/i1"));
+        Assert.NotNull(interviewer);
+        return (request, stage);
+    }
+}
