@@ -1,4 +1,3 @@
-using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Hosting;
 
 if (TokenCommand.Matches(args))

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Scheduler.Grains.Batches;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;

@@ -1,5 +1,3 @@
-using System.Text;
-using NodaTime;
 using Scheduler.ICalendar.Events;
 using Scheduler.ICalendar.Parsing;
 using Scheduler.ICalendar.TimeZones;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Gateway.Common;
 
 namespace Scheduler.Gateway.Auth;
 

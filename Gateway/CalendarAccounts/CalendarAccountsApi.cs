@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Gateway.Auth;
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.OAuth;
 using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.CalendarAccounts;
 

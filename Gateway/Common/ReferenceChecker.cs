@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.Common;
 

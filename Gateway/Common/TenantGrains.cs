@@ -1,13 +1,9 @@
 using System.Reflection;
-using Scheduler.Gateway.Auth;
 using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Imports;
 using Scheduler.Grains.Indexes;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 using Scheduler.Grains.Prep;
-using Scheduler.Grains.Requests;
 using Scheduler.Grains.Settings;
 
 namespace Scheduler.Gateway.Common;

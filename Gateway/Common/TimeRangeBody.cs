@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Gateway.Common;
 
 /// <summary>A half-open interval of instants <c>[start, end)</c> as RFC 3339 strings.</summary>

@@ -1,6 +1,3 @@
-using Scheduler.Gateway.Common;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 
 namespace Scheduler.Gateway.Demo;

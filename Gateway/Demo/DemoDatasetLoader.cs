@@ -1,4 +1,3 @@
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.InterviewRequests;
 
 namespace Scheduler.Gateway.Demo;

@@ -1,7 +1,4 @@
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.InterviewRequests;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.Demo;
 

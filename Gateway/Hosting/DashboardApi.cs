@@ -1,5 +1,4 @@
 using Orleans.Dashboard;
-using Scheduler.Gateway.Auth;
 
 namespace Scheduler.Gateway.Hosting;
 

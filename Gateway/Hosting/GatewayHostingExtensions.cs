@@ -1,6 +1,4 @@
-using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.CalendarAccounts;
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.Demo;
 using Scheduler.Gateway.InterviewRequests;
 using Scheduler.Gateway.OAuth;

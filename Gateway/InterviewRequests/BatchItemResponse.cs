@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

@@ -1,5 +1,4 @@
 using Scheduler.Grains.Batches;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.Hosting;
 using Scheduler.Grains.Batches;
-using Scheduler.Grains.Requests;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Scheduler.Gateway.InterviewRequests;

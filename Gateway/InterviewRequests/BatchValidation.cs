@@ -1,5 +1,3 @@
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Gateway.InterviewRequests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Scheduler.Gateway.Common;
-
 namespace Scheduler.Gateway.InterviewRequests;
 
 /// <summary>The candidate's soft preferences.</summary>

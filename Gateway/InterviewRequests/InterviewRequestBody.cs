@@ -1,6 +1,4 @@
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.PrepPlans;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

@@ -1,7 +1,5 @@
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.PrepPlans;
 using Scheduler.Grains.Prep;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

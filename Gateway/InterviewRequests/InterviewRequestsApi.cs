@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using Scheduler.Gateway.Auth;
-using Scheduler.Gateway.Common;
 using Scheduler.Grains.Indexes;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

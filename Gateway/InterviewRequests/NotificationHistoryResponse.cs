@@ -1,5 +1,4 @@
 using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

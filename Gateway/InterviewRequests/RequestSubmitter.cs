@@ -1,7 +1,5 @@
 using Polly;
 using Polly.Retry;
-using Scheduler.Gateway.Common;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.InterviewRequests;
 

@@ -1,6 +1,3 @@
-using Scheduler.Gateway.Common;
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Gateway.InterviewRequests;
 
 /// <summary>The optional body of <c>POST /v1/interview-requests/{id}/reschedule</c>.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Gateway.Auth;
-using Scheduler.Gateway.Common;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Providers;
 

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Gateway.Common;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Providers;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.OAuth;
 

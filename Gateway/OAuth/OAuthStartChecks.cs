@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Gateway.Common;
 using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Gateway.OAuth;

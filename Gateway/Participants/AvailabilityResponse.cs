@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Gateway.Participants;
 
 /// <summary>A participant's free time: <c>{free:[{start,end}], slots:[{start,end}]}</c>.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Participants;
-
 namespace Scheduler.Gateway.Participants;
 
 /// <summary>One busy interval.</summary>

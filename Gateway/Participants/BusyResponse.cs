@@ -1,5 +1,3 @@
-using Scheduler.Grains.Participants;
-
 namespace Scheduler.Gateway.Participants;
 
 /// <summary>A participant's busy time: <c>{intervals:[{start,end,source}], fetchedAt, stale, calendars:[{calendar,provider,lastReadAt,stale,reason}]}</c>.</summary>

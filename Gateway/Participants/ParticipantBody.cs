@@ -1,6 +1,3 @@
-using Scheduler.Gateway.Common;
-using Scheduler.Grains.Participants;
-
 namespace Scheduler.Gateway.Participants;
 
 /// <summary>The body of <c>PUT /v1/participants/{id}</c>: the whole profile (create or replace).</summary>

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Gateway.Common;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.Participants;
 

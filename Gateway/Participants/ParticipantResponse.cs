@@ -1,6 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-
 namespace Scheduler.Gateway.Participants;
 
 /// <summary>A participant as stored.</summary>

@@ -1,6 +1,3 @@
-using Scheduler.Gateway.Common;
-using Scheduler.Grains.Participants;
-
 namespace Scheduler.Gateway.Participants;
 
 /// <summary>What became of <see cref="ParticipantWriter.SaveAsync"/>.</summary>

@@ -1,6 +1,4 @@
-using Scheduler.Gateway.Common;
 using Scheduler.Grains.Calendars.Network;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.Participants;
 

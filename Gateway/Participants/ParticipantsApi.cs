@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Gateway.Auth;
-using Scheduler.Gateway.Common;
 using Scheduler.Grains.Calendars.Network;
 using Scheduler.Grains.Indexes;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.Participants;
 

@@ -1,4 +1,3 @@
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Prep;
 
 namespace Scheduler.Gateway.PrepPlans;

@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Scheduler.Gateway.Auth;
-using Scheduler.Gateway.Common;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.PrepPlans;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Notifications;
 

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Calendars;
 
 /// <summary>A calendar account's answer to <see cref="AccountFreeBusyQuery"/>.</summary>

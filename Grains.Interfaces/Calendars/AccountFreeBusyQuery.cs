@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Calendars;
 
 /// <summary>A free/busy question to a calendar account.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Calendars;
 
 /// <summary>What a participant's CalDAV calendars should show for one interview request (see <see cref="ICalDavWriterGrain"/>).</summary>

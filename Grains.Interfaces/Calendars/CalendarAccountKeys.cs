@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Calendars;
 
 /// <summary>Builds and splits calendar account grain keys <c>{tenant}/{provider}/{accountId}</c>.</summary>

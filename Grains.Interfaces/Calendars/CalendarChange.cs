@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Calendars;
 
 /// <summary>A calendar account's message to a participant that read it: these calendars changed.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Indexes;
 

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Participants;
 
 /// <summary>What a request asks a participant for during negotiation.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Participants;
 
 /// <summary>Replaces the weekly working hours on one local date.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Participants;
 
 /// <summary>A request's ask to hold (or confirm) intervals on a participant.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Participants;
 
 /// <summary>A hold or booking of a participant for one request.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Participants;
 
 /// <summary>A participant's profile: who they are, when they work and what limits their interviews.</summary>

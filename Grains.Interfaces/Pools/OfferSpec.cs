@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Pools;
 
 /// <summary>A slot offered to every eligible pool member at once; the first to accept takes it.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Pools;
 
 /// <summary>A first-to-accept offer and where it stands.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Prep;
 
 /// <summary>The booked interview a prep plan is for, as the request grain tells it.</summary>

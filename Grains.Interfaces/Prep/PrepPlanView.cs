@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Prep;
 
 /// <summary>A candidate's prep plan for one booked interview (DESIGN.md §4).</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Requests;
 
 /// <summary>A participant's report that new busy time overlaps a booked interview.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Requests;
 
 /// <summary>The open first-to-accept offer a request in <see cref="RequestStatus.Offered"/> waits for.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 using Scheduler.Scheduling.Batch;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Scheduler.Scheduling.Batch;
 
 namespace Scheduler.Grains.Batches;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scheduler.Grains.Calendars;
 
 /// <summary>Log messages of the calendar sources. URLs are always redacted; credentials are never logged.</summary>

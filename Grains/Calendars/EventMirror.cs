@@ -1,6 +1,4 @@
 using Scheduler.Grains.Calendars.CalDav;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Calendars;
 

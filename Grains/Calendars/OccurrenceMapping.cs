@@ -1,6 +1,4 @@
 using NodaTime;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.ICalendar;
 using Scheduler.Scheduling.Calendar;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using Scheduler.Grains.Learning;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 using Scheduler.Scheduling.Calendar;
 using Scheduler.Scheduling.Intervals;

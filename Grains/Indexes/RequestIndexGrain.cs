@@ -1,4 +1,3 @@
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Indexes;

@@ -1,5 +1,4 @@
 using NodaTime;
-using Scheduler.Grains.Common;
 using Scheduler.Scheduling.Learning;
 
 namespace Scheduler.Grains.Learning;

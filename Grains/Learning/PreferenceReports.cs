@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 using Scheduler.Grains.Settings;
 

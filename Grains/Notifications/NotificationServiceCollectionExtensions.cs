@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Common.Http;
 using Scheduler.Grains.Common.Options;
 using Scheduler.Grains.Notifications.Email;

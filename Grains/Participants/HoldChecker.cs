@@ -1,6 +1,5 @@
 using NodaTime;
 using NodaTime.Calendars;
-using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Participants;
 

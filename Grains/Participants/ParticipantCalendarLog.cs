@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scheduler.Grains.Participants;
 
 /// <summary>Log messages of the participant's calendar change handling.</summary>

@@ -1,6 +1,5 @@
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.CalDav;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Participants;

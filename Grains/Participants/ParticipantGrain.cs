@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants.Busy;
 using Scheduler.Scheduling.Calendar;
 using Scheduler.Scheduling.Participants;

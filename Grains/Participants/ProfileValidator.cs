@@ -1,5 +1,4 @@
 using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Participants;
 

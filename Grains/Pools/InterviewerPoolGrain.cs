@@ -1,4 +1,3 @@
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Indexes;
 using Scheduler.Grains.Requests;
 

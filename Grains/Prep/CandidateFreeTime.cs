@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Scheduling.Intervals;
 using Scheduler.Scheduling.Participants;
 

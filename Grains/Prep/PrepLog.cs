@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scheduler.Grains.Prep;
 
 internal static partial class PrepLog

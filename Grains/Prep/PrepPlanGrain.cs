@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
 using Scheduler.Grains.Notifications.Email;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Requests;
 using Scheduler.Scheduling.Intervals;
 using Scheduler.Scheduling.Prep;

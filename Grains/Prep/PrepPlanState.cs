@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Prep;
 
 /// <summary>The durable state of a <see cref="PrepPlanGrain"/>.</summary>

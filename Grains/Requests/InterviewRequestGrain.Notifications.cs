@@ -1,4 +1,3 @@
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications.FollowUps;
 using Scheduler.Grains.Notifications.Reminders;
 using Scheduler.Grains.Notifications;

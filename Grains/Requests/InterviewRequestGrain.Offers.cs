@@ -1,6 +1,4 @@
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 using Scheduler.Scheduling.Participants;
 

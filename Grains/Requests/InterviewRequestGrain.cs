@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Learning;
 using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Requests;
 

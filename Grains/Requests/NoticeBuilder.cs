@@ -1,6 +1,4 @@
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Requests;
 

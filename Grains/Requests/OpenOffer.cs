@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Requests;
 
 /// <summary>The first-to-accept offer a request waits for (JSON, part of <see cref="RequestState"/>).</summary>

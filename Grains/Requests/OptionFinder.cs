@@ -1,6 +1,4 @@
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Learning;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 using Scheduler.Grains.Settings;
 using Scheduler.Scheduling.Engine;

@@ -1,4 +1,3 @@
-using Scheduler.Grains.Participants;
 using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Grains.Requests;

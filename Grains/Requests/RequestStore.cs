@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Indexes;
 
 namespace Scheduler.Grains.Requests;

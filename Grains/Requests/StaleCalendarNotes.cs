@@ -1,5 +1,4 @@
 using System.Globalization;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Requests;
 

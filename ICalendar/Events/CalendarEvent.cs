@@ -1,6 +1,3 @@
-using Scheduler.ICalendar.Recurrence;
-using Scheduler.ICalendar.Values;
-
 namespace Scheduler.ICalendar.Events;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NodaTime;
-using Scheduler.ICalendar.Values;
-
 namespace Scheduler.ICalendar.Events;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using NodaTime;
-using Scheduler.ICalendar.Recurrence;
-using Scheduler.ICalendar.Values;
-
 namespace Scheduler.ICalendar.Events;
 
 /// <summary>

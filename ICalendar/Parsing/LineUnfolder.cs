@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Scheduler.ICalendar.Parsing;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Scheduler.ICalendar.Recurrence;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using NodaTime;
 using NodaTime.TimeZones;
-using Scheduler.ICalendar.Recurrence;
-using Scheduler.ICalendar.Values;
 
 namespace Scheduler.ICalendar.TimeZones;
 

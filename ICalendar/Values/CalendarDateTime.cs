@@ -1,6 +1,3 @@
-using System.Globalization;
-using NodaTime;
-
 namespace Scheduler.ICalendar.Values;
 
 /// <summary>

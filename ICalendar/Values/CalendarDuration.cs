@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using NodaTime;
-
 namespace Scheduler.ICalendar.Values;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using NodaTime;
-
 namespace Scheduler.ICalendar.Values;
 
 /// <summary>Parses UTC-OFFSET values (RFC 5545 §3.3.14): <c>+HHMM</c>, <c>-HHMM</c>, optionally with seconds.</summary>

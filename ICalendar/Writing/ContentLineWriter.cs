@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using NodaTime;
-using Scheduler.ICalendar.Values;
-
 namespace Scheduler.ICalendar.Writing;
 
 /// <summary>

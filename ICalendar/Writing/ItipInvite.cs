@@ -1,4 +1,3 @@
-using NodaTime;
 using Scheduler.ICalendar.Events;
 
 namespace Scheduler.ICalendar.Writing;

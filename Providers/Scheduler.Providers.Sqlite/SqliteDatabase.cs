@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace Scheduler.Providers.Sqlite;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization.Serializers;
-using Orleans.Storage;
 
 namespace Scheduler.Providers.Sqlite;
 

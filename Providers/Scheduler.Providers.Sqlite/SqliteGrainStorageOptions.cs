@@ -1,5 +1,3 @@
-using Orleans.Storage;
-
 namespace Scheduler.Providers.Sqlite;
 
 /// <summary>Options of <see cref="SqliteGrainStorage"/>, one instance per named provider.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scheduler.Providers.Sqlite;
 
 /// <summary>Source-generated log messages of the SQLite adapters.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace Scheduler.Providers.Sqlite;

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
-using Orleans.Storage;
 
 namespace Scheduler.Providers.Sqlite;
 

@@ -1,6 +1,3 @@
-using Scheduler.Scheduling.Requests;
-using Scheduler.Scheduling.Results;
-
 namespace Scheduler.Scheduling.Batch;
 
 /// <summary>The outcome of one request of a batch.</summary>

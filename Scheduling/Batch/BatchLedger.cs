@@ -1,8 +1,4 @@
 using System.Runtime.InteropServices;
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Engine;
-using Scheduler.Scheduling.Intervals;
 
 namespace Scheduler.Scheduling.Batch;
 

@@ -1,5 +1,4 @@
 using Google.OrTools.Sat;
-using NodaTime;
 
 namespace Scheduler.Scheduling.Batch;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Google.OrTools.Sat;
-using Scheduler.Scheduling.Engine;
 
 namespace Scheduler.Scheduling.Batch;
 

@@ -1,5 +1,4 @@
 using Google.OrTools.Sat;
-using Scheduler.Scheduling.Engine;
 
 namespace Scheduler.Scheduling.Batch;
 

@@ -1,5 +1,3 @@
-using Scheduler.Scheduling.Engine;
-
 namespace Scheduler.Scheduling.Batch;
 
 /// <summary>

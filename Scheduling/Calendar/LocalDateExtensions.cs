@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>Small calendar helpers shared by the engine.</summary>

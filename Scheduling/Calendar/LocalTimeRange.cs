@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>A span of local wall-clock time on one date, used by <see cref="DateOverride"/>.</summary>

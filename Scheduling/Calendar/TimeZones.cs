@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using NodaTime;
 using NodaTime.TimeZones;
 
 namespace Scheduler.Scheduling.Calendar;

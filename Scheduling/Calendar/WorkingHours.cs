@@ -1,6 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Intervals;
-
 namespace Scheduler.Scheduling.Calendar;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Results;
-
 namespace Scheduler.Scheduling.Engine;
 
 /// <summary>A feasible placement found by the search, before it is turned into a public <see cref="ScheduleOption"/>.</summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using NodaTime;
 using Scheduler.Scheduling.Learning;
-using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Scheduling.Engine;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using NodaTime;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Scheduling.Engine;
 

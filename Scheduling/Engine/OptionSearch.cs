@@ -1,7 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Intervals;
-
 namespace Scheduler.Scheduling.Engine;
 
 /// <summary>

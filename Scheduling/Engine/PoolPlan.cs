@@ -1,5 +1,3 @@
-using Scheduler.Scheduling.Requests;
-
 namespace Scheduler.Scheduling.Engine;
 
 /// <summary>A pool requirement with its members ranked for fairness (fewest recent bookings, then id).</summary>

@@ -1,6 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
-
 namespace Scheduler.Scheduling.Engine;
 
 /// <summary>

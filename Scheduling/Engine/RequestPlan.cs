@@ -1,8 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Requests;
-
 namespace Scheduler.Scheduling.Engine;
 
 /// <summary>A validated request with every participant resolved and every stage's feasible time computed.</summary>

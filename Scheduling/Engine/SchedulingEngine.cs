@@ -1,9 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
-using Scheduler.Scheduling.Results;
-
 namespace Scheduler.Scheduling.Engine;
 
 /// <summary>

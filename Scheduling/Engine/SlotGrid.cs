@@ -1,6 +1,4 @@
-using NodaTime;
 using NodaTime.TimeZones;
-using Scheduler.Scheduling.Intervals;
 
 namespace Scheduler.Scheduling.Engine;
 

@@ -1,7 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Requests;
-
 namespace Scheduler.Scheduling.Engine;
 
 /// <summary>A stage of a request with its participants resolved and its feasible time computed.</summary>

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Scheduler.Scheduling.Intervals;
 
 /// <content>The set operations: union, intersection, difference, clipping, widening and the length filter, each one linear pass that makes a new set (or returns an operand unchanged).</content>

@@ -1,5 +1,4 @@
 using System.Collections;
-using NodaTime;
 
 namespace Scheduler.Scheduling.Intervals;
 

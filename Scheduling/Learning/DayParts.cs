@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Scheduler.Scheduling.Learning;
 
 /// <summary>Which <see cref="DayPart"/> a local time falls in, and its name in reason texts.</summary>

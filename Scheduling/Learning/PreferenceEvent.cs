@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Scheduler.Scheduling.Learning;
 
 /// <summary>One observation of a participant's time preferences, recorded with <see cref="PreferenceHistory.Record"/>.</summary>

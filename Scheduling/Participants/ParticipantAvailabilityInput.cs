@@ -1,6 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Intervals;
 using Scheduler.Scheduling.Learning;
 
 namespace Scheduler.Scheduling.Participants;

@@ -1,5 +1,3 @@
-using Scheduler.Scheduling.Intervals;
-
 namespace Scheduler.Scheduling.Prep;
 
 /// <summary>A prep plan: the blocks, and honestly how far short of the request it falls.</summary>

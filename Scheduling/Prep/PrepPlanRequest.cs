@@ -1,7 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
-
 namespace Scheduler.Scheduling.Prep;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Engine;
-using Scheduler.Scheduling.Intervals;
-
 namespace Scheduler.Scheduling.Prep;
 
 /// <summary>

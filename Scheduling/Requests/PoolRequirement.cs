@@ -1,5 +1,3 @@
-using Scheduler.Scheduling.Participants;
-
 namespace Scheduler.Scheduling.Requests;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Intervals;
 using Scheduler.Scheduling.Learning;
-using Scheduler.Scheduling.Participants;
 
 namespace Scheduler.Scheduling.Requests;
 

@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Scheduler.Scheduling.Results;
 
 /// <summary>One feasible way to hold the whole interview: every hard constraint holds; the score ranks options.</summary>

@@ -1,6 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Intervals;
-
 namespace Scheduler.Scheduling.Results;
 
 /// <summary>A stage placed in time.</summary>

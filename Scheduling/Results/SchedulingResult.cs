@@ -1,5 +1,3 @@
-using Scheduler.Scheduling.Requests;
-
 namespace Scheduler.Scheduling.Results;
 
 /// <summary>The answer to a <see cref="SchedulingRequest"/>: ranked options, or a diagnosis of why there are none.</summary>

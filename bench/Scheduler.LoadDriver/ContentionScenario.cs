@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Scheduler.Testing;
 
 namespace Scheduler.LoadDriver;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Scheduler.LoadDriver;
 
 /// <summary>Command-line options of the load driver.</summary>

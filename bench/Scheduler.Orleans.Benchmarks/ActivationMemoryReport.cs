@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Scheduler.Orleans.Benchmarks;
 
 /// <summary>

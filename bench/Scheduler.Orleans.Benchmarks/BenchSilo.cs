@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Providers;
-using Orleans.Storage;
 using Scheduler.Grains.Hosting;
 using Scheduler.Providers.Sqlite;
 using Scheduler.Testing;

@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Attributes;
-
 namespace Scheduler.Orleans.Benchmarks;
 
 /// <summary>

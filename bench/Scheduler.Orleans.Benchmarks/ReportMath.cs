@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Scheduler.Orleans.Benchmarks;
 
 /// <summary>What the hand-rolled load reports share: closed-loop load, percentiles of latencies and integer options.</summary>

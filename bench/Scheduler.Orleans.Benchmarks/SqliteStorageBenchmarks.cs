@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using Orleans.Storage;
 using Scheduler.Providers.Sqlite;
 
 namespace Scheduler.Orleans.Benchmarks;

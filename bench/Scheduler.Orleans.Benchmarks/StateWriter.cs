@@ -1,5 +1,3 @@
-using Orleans.Storage;
-
 namespace Scheduler.Orleans.Benchmarks;
 
 /// <summary>One grain's state written again and again to a grain storage provider, each write conditional on the ETag of the previous one.</summary>

@@ -1,12 +1,3 @@
-using System.Diagnostics;
-using NodaTime;
-using Scheduler.Scheduling.Batch;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
-using Scheduler.Scheduling.Results;
-
 namespace Scheduler.Scheduling.Benchmarks;
 
 /// <summary>

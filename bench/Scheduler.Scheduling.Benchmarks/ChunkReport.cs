@@ -1,9 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Batch;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
-
 namespace Scheduler.Scheduling.Benchmarks;
 
 /// <summary>

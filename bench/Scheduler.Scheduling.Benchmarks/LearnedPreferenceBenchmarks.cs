@@ -1,11 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using NodaTime;
 using Scheduler.Scheduling.Engine;
-using Scheduler.Scheduling.Intervals;
 using Scheduler.Scheduling.Learning;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
-using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Scheduling.Benchmarks;
 

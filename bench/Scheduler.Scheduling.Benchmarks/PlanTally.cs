@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using Scheduler.Scheduling.Batch;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
 
 namespace Scheduler.Scheduling.Benchmarks;
 

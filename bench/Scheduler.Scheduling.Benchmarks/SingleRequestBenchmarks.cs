@@ -1,11 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
 using Scheduler.Scheduling.Engine;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
-using Scheduler.Scheduling.Results;
 
 namespace Scheduler.Scheduling.Benchmarks;
 

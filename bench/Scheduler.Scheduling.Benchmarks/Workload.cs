@@ -1,8 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
-
 namespace Scheduler.Scheduling.Benchmarks;
 
 /// <summary>Deterministic synthetic calendars for the benchmarks.</summary>

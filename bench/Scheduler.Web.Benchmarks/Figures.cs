@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Scheduler.Web.Benchmarks;
 
 /// <summary>Median and range of a set of timings, as the report prints them.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Scheduler.Gateway.Web.Components.Pages;
 
 namespace Scheduler.Web.Benchmarks;

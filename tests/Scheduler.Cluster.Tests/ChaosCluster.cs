@@ -1,5 +1,3 @@
-using Scheduler.Testing;
-
 namespace Scheduler.Cluster.Tests;
 
 /// <summary>

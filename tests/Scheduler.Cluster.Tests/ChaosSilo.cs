@@ -1,5 +1,4 @@
 using System.Globalization;
-using Scheduler.Testing;
 using Scheduler.Testing.DynamoDB;
 
 namespace Scheduler.Cluster.Tests;

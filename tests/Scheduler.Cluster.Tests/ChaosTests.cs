@@ -4,10 +4,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
-using Scheduler.Testing;
 using Scheduler.Testing.DynamoDB;
 using Xunit.Abstractions;
 

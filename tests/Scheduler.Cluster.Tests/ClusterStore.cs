@@ -4,9 +4,6 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Cluster.Tests;
 

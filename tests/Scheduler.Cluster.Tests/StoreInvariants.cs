@@ -1,7 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Cluster.Tests;
 
 /// <summary>What must hold in the stored grain states after the cluster settled; each check returns the violations it found (empty when it holds).</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Reflection;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 
 namespace Scheduler.Deploy.Tests;

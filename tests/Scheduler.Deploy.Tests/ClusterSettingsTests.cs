@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using Scheduler.Hosting;
-
 namespace Scheduler.Deploy.Tests;
 
 /// <summary>The <c>Cluster</c> section as a silo host reads it: defaults, the default placement, and errors that name the key.</summary>

@@ -1,8 +1,3 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Messaging;
 using Orleans.Providers;
@@ -11,7 +6,6 @@ using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Notifications.Email;
 using Scheduler.Grains.Notifications.Slack;
-using Scheduler.Hosting;
 using Scheduler.Providers.DynamoDB.Clustering;
 using Scheduler.Providers.DynamoDB.Common;
 using Scheduler.Providers.DynamoDB.DataProtection;

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Scheduler.Deploy.Tests;
 
 /// <summary>A Dockerfile read as instructions (continuation lines joined, comments dropped).</summary>

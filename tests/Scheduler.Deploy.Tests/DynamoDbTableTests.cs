@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Providers.DynamoDB.Clustering;

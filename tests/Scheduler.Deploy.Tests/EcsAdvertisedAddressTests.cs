@@ -2,7 +2,6 @@ extern alias silo;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Scheduler.Testing;
 using EcsAdvertisedAddress = silo::Scheduler.Silo.Hosting.EcsAdvertisedAddress;
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Scheduler.Hosting;
-
 namespace Scheduler.Deploy.Tests;
 
 /// <summary>

@@ -1,12 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Scheduler.Grains.Calendars.CalDav;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Ics;
 using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Notifications.Slack;
-using Scheduler.Hosting;
 
 namespace Scheduler.Deploy.Tests;
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Scheduler.Deploy.Tests;
 
 public sealed class OpenTelemetryTests

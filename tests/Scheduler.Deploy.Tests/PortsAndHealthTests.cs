@@ -1,12 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Scheduler.Gateway.Hosting;
-using Scheduler.Hosting;
 
 namespace Scheduler.Deploy.Tests;
 

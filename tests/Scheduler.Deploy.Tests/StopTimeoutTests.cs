@@ -1,9 +1,4 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Scheduler.Hosting;
 
 namespace Scheduler.Deploy.Tests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-
 namespace Scheduler.Gateway.Tests;
 
 /// <summary>What an administrator expects: participant and pool lists, deletes, and 405 for wrong methods.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace Scheduler.Gateway.Tests;
 
 /// <summary>Small HTTP helpers over the API's JSON.</summary>

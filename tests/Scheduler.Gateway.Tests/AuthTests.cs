@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using Scheduler.Gateway.Auth;
 
 namespace Scheduler.Gateway.Tests;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Gateway.Web.Board;
 using Scheduler.Grains.Indexes;
 using Scheduler.Grains.Requests;

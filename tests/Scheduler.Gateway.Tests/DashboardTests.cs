@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace Scheduler.Gateway.Tests;
 
 /// <summary>The Orleans Dashboard at <c>/dashboard</c>: served to the <c>admin</c> role only, with live data from the silo.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-
 namespace Scheduler.Gateway.Tests;
 
 public sealed class DemoAndDevelopmentTests : IDisposable

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Scheduler.Gateway.Tests;
 
 /// <summary>One gateway (embedded silo on a temp SQLite directory) shared by the API test classes; each test uses its own tenant.</summary>

@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Web.Imports;
 

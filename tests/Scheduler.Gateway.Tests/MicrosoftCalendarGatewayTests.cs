@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net;
 using Scheduler.Testing.StandIns.Microsoft;
 using Xunit.Abstractions;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Scheduler.Gateway.Tests;
 
 [Collection(GatewayCollection.Name)]

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Scheduler.Gateway.Tests;
 
 public sealed class OperationsTests : IDisposable

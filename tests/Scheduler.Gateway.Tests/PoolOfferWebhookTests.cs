@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Net;
-using System.Text.Json.Nodes;
-using System.Text;
-using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Testing.StandIns.Slack;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Scheduler.Gateway.Tests;
 
 /// <summary><c>/v1/interview-requests/{id}/prep-plan</c>: plan, read, delete; validation, states, roles and the OpenAPI document.</summary>

@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Scheduler.Gateway.Webhooks;
 
 namespace Scheduler.Gateway.Tests;
 

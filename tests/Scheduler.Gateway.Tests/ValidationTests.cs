@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Scheduler.Gateway.Tests;
 
 [Collection(GatewayCollection.Name)]

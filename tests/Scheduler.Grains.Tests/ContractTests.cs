@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests;
 

@@ -1,8 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Pools;
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Grains.Tests;
 
 /// <summary>Starts a test silo with the product grains and offers helpers to set up participants and requests.</summary>

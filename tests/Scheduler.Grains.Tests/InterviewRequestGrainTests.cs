@@ -1,7 +1,4 @@
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Indexes;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests;
 

@@ -1,8 +1,5 @@
 using Scheduler.Grains.Batches;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Learning;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
 using Scheduler.Grains.Settings;
 
 namespace Scheduler.Grains.Tests;

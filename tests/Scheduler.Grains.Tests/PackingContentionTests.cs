@@ -1,7 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Pools;
-using Scheduler.Grains.Requests;
 using Xunit.Abstractions;
 
 namespace Scheduler.Grains.Tests;

@@ -1,6 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-
 namespace Scheduler.Grains.Tests;
 
 public sealed class ParticipantGrainTests

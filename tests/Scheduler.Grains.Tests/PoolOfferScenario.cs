@@ -1,8 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Pools;
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Grains.Tests;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Scheduler.Grains.Requests;
 using static Scheduler.Grains.Requests.RequestStatus;
 
 namespace Scheduler.Grains.Tests;

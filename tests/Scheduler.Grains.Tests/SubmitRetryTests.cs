@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests;
 

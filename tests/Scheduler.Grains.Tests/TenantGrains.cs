@@ -1,8 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Pools;
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Grains.Tests;
 
 /// <summary>The test tenant's (<see cref="GrainTestCluster.Tenant"/>) grains by their ids within it, from any grain factory.</summary>

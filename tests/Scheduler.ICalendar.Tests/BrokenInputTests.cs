@@ -1,5 +1,3 @@
-using Scheduler.ICalendar.Tests.Support;
-
 namespace Scheduler.ICalendar.Tests;
 
 public sealed class BrokenInputTests

@@ -1,7 +1,3 @@
-using NodaTime;
-using Scheduler.ICalendar.Events;
-using Scheduler.ICalendar.Tests.Support;
-
 namespace Scheduler.ICalendar.Tests;
 
 /// <summary>

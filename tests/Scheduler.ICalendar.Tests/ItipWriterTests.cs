@@ -1,7 +1,4 @@
 using System.Text;
-using NodaTime;
-using Scheduler.ICalendar.Events;
-using Scheduler.ICalendar.Values;
 using Scheduler.ICalendar.Writing;
 
 namespace Scheduler.ICalendar.Tests;

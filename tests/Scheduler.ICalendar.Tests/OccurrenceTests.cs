@@ -1,8 +1,3 @@
-using NodaTime;
-using Scheduler.ICalendar.Events;
-using Scheduler.ICalendar.Tests.Support;
-using Scheduler.ICalendar.Values;
-
 namespace Scheduler.ICalendar.Tests;
 
 public sealed class OccurrenceTests

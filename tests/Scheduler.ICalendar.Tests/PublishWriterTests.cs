@@ -1,6 +1,3 @@
-using NodaTime;
-using Scheduler.ICalendar.Events;
-using Scheduler.ICalendar.Values;
 using Scheduler.ICalendar.Writing;
 
 namespace Scheduler.ICalendar.Tests;

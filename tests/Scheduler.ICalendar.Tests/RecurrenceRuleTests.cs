@@ -1,6 +1,4 @@
-using NodaTime;
 using Scheduler.ICalendar.Recurrence;
-using Scheduler.ICalendar.Tests.Support;
 
 namespace Scheduler.ICalendar.Tests;
 

@@ -1,6 +1,4 @@
-using NodaTime;
 using NodaTime.Text;
-using Scheduler.ICalendar.Tests.Support;
 
 namespace Scheduler.ICalendar.Tests;
 

@@ -1,6 +1,3 @@
-using NodaTime;
-using Scheduler.ICalendar.Tests.Support;
-
 namespace Scheduler.ICalendar.Tests;
 
 public sealed class TimeZoneTests

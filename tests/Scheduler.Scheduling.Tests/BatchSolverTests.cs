@@ -1,8 +1,4 @@
 using Google.OrTools.Sat;
-using NodaTime;
-using Scheduler.Scheduling.Batch;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
 using static Scheduler.Scheduling.Tests.TestData;
 
 namespace Scheduler.Scheduling.Tests;

@@ -1,8 +1,4 @@
-using NodaTime;
 using NodaTime.TimeZones;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
 using static Scheduler.Scheduling.Tests.TestData;
 
 namespace Scheduler.Scheduling.Tests;

@@ -1,9 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Engine;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
-
 namespace Scheduler.Scheduling.Tests;
 
 /// <summary>

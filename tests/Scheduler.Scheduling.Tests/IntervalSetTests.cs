@@ -1,8 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
-using Scheduler.Scheduling.Intervals;
-
 namespace Scheduler.Scheduling.Tests;
 
 public sealed class IntervalSetTests

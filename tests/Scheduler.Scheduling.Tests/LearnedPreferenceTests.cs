@@ -1,10 +1,4 @@
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Engine;
 using Scheduler.Scheduling.Learning;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
-using Scheduler.Scheduling.Results;
 using static Scheduler.Scheduling.Tests.TestData;
 
 namespace Scheduler.Scheduling.Tests;

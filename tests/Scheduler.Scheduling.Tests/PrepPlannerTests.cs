@@ -1,6 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Intervals;
 using Scheduler.Scheduling.Prep;
 using static Scheduler.Scheduling.Tests.TestData;
 

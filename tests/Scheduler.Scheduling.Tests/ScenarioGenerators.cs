@@ -1,11 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
-
 namespace Scheduler.Scheduling.Tests;
 
 /// <summary>A generated world: participants with calendars, and requests over them.</summary>

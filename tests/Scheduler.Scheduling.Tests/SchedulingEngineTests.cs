@@ -1,10 +1,3 @@
-using NodaTime;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Engine;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
-using Scheduler.Scheduling.Results;
 using static Scheduler.Scheduling.Tests.TestData;
 
 namespace Scheduler.Scheduling.Tests;

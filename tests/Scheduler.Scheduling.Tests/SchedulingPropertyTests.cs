@@ -1,13 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using NodaTime;
-using Scheduler.Scheduling.Batch;
-using Scheduler.Scheduling.Engine;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
-using Scheduler.Scheduling.Results;
-
 namespace Scheduler.Scheduling.Tests;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using NodaTime;
 using NodaTime.Text;
-using Scheduler.Scheduling.Calendar;
-using Scheduler.Scheduling.Intervals;
-using Scheduler.Scheduling.Participants;
-using Scheduler.Scheduling.Requests;
 
 namespace Scheduler.Scheduling.Tests;
 

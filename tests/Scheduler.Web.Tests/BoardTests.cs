@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Web.Tests;

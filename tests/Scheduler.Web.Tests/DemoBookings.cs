@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-
 namespace Scheduler.Web.Tests;
 
 /// <summary>Requests of the demo tenant booked through the API (propose, then select the first proposal), for the pages to show.</summary>

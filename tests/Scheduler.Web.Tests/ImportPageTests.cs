@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Web.Tests;

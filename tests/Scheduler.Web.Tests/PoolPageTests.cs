@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Web.Tests;

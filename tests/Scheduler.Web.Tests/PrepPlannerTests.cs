@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Web.Tests;

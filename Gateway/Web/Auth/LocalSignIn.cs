@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Hosting;
 
 namespace Scheduler.Gateway.Web.Auth;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
-using Scheduler.Gateway.Auth;
 using Scheduler.Grains.Common.Options;
 
 namespace Scheduler.Gateway.Web.Auth;

@@ -1,6 +1,4 @@
-using Scheduler.Gateway.Common;
 using Scheduler.Grains.Indexes;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.Web.Board;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Scheduler.Grains.Indexes;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.Web.Board;
 

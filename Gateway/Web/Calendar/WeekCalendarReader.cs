@@ -1,6 +1,3 @@
-using Scheduler.Gateway.Common;
-using Scheduler.Grains.Participants;
-
 namespace Scheduler.Gateway.Web.Calendar;
 
 /// <summary>

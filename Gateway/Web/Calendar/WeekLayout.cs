@@ -1,7 +1,6 @@
 using NodaTime;
 using NodaTime.Extensions;
 using Scheduler.Gateway.Web.Requests;
-using Scheduler.Grains.Common;
 
 namespace Scheduler.Gateway.Web.Calendar;
 

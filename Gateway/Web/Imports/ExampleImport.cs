@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
-using Scheduler.Gateway.Common;
 using Scheduler.Grains.Indexes;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.Web.Imports;
 

@@ -1,5 +1,3 @@
-using Scheduler.Gateway.Auth;
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.Web.Auth;
 
 namespace Scheduler.Gateway.Web.Imports;

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Gateway.Web.Imports;
 
 /// <summary>An import as it stands now: rows handed to the submitter, then requests settling, with counts by outcome.</summary>

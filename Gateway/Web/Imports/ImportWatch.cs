@@ -1,6 +1,4 @@
-using Scheduler.Gateway.Common;
 using Scheduler.Grains.Imports;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.Web.Imports;
 

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Gateway.Web.Imports;
 
 /// <summary>One row of an import as it stands now.</summary>

@@ -1,6 +1,4 @@
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.Participants;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Gateway.Web.Participants;
 

@@ -1,10 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Scheduler.Gateway.Auth;
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.PrepPlans;
 using Scheduler.Gateway.Web.Requests;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.Web.Prep;
 

@@ -1,4 +1,3 @@
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.PrepPlans;
 using Scheduler.Grains.Prep;
 

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Gateway.Web.Requests;
 
 /// <summary>What became of an action on a request page.</summary>

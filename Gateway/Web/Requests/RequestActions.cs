@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Scheduler.Gateway.Auth;
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.InterviewRequests;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.Web.Requests;
 

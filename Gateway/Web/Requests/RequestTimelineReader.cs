@@ -1,10 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Scheduler.Gateway.Auth;
-using Scheduler.Gateway.Common;
 using Scheduler.Gateway.Web.Calendar;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.Web.Requests;
 

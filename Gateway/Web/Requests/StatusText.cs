@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Gateway.Web.Requests;
 

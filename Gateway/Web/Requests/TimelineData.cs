@@ -1,5 +1,4 @@
 using Scheduler.Gateway.Web.Calendar;
-using Scheduler.Grains.Common;
 
 namespace Scheduler.Gateway.Web.Requests;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scheduler.Grains.Calendars.Accounts;
 
 /// <summary>Log messages of calendar accounts. Tokens and secrets are never logged.</summary>

@@ -1,6 +1,3 @@
-using Scheduler.Grains.Calendars.Providers;
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Calendars.Accounts;
 
 /// <summary>Push channels: verified notifications, incremental sync with the readers told what changed, and channel renewal.</summary>

@@ -1,4 +1,3 @@
-using Scheduler.Grains.Calendars.Providers;
 using Scheduler.Grains.Common.Retries;
 
 namespace Scheduler.Grains.Calendars.Accounts;

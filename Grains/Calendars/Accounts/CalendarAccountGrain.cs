@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Scheduler.Grains.Calendars.Providers;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Common.Retries;
 
 namespace Scheduler.Grains.Calendars.Accounts;

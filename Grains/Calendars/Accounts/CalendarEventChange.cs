@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Calendars.Accounts;
 
 /// <summary>One event reported by an incremental (or full) sync.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Participants.Busy;
 using Scheduler.ICalendar;
 

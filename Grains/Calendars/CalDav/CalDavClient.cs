@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Xml;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Common.Http;
-using Scheduler.Grains.Participants;
 using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Calendars.CalDav;

@@ -1,5 +1,4 @@
 using NodaTime;
-using Scheduler.Grains.Participants;
 using Scheduler.ICalendar;
 using Scheduler.ICalendar.Values;
 

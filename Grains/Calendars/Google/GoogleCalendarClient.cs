@@ -2,10 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Grains.Calendars.Providers;
-using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Calendars.Google;
 

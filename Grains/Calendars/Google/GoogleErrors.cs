@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Scheduler.Grains.Calendars.Providers;
 
 namespace Scheduler.Grains.Calendars.Google;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Scheduler.Grains.Calendars.Providers;
 using Scheduler.Grains.Common.Http;
 
 namespace Scheduler.Grains.Calendars.Google;

@@ -1,9 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Grains.Calendars.Providers;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Calendars.Google;
 

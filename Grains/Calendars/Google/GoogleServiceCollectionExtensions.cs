@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scheduler.Grains.Calendars.Providers;
 
 namespace Scheduler.Grains.Calendars.Google;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Participants.Busy;
 using Scheduler.ICalendar;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Common.Http;
 using Scheduler.ICalendar;
 

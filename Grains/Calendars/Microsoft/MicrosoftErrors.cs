@@ -1,5 +1,3 @@
-using Scheduler.Grains.Calendars.Providers;
-
 namespace Scheduler.Grains.Calendars.Microsoft;
 
 /// <summary>

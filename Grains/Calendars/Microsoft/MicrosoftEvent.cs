@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Calendars.Microsoft;
 
 /// <summary>An event as Graph returned it after a write.</summary>

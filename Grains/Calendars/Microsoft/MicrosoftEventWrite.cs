@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Calendars.Microsoft;
 
 /// <summary>An event to create or update in a mailbox's calendar.</summary>

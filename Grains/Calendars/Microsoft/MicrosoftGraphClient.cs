@@ -1,10 +1,7 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Grains.Calendars.Providers;
-using Scheduler.Grains.Common;
 using CancelBody = Microsoft.Graph.Users.Item.Events.Item.Cancel.CancelPostRequestBody;
 using GraphModels = Microsoft.Graph.Models;
 using ScheduleBody = Microsoft.Graph.Users.Item.Calendar.GetSchedule.GetSchedulePostRequestBody;

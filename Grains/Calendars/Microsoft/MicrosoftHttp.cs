@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Kiota.Abstractions;
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Grains.Calendars.Providers;
 using Scheduler.Grains.Common.Http;
 
 namespace Scheduler.Grains.Calendars.Microsoft;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Scheduler.Grains.Calendars.Providers;
-
 namespace Scheduler.Grains.Calendars.Microsoft;
 
 /// <summary>

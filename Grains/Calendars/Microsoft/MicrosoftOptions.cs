@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Scheduler.Grains.Calendars.Providers;
 
 namespace Scheduler.Grains.Calendars.Microsoft;
 

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Grains.Calendars.Providers;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Calendars.Microsoft;
 

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Calendars.Providers;
 
 /// <summary>One free/busy call of a split query: at most a provider's number of calendars over at most its longest range.</summary>

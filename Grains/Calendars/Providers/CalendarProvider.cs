@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Calendars.Providers;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Common.Http;
 using Scheduler.Grains.Common.Options;

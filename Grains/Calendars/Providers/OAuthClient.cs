@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars.Accounts;
 
 namespace Scheduler.Grains.Calendars.Providers;

@@ -1,6 +1,4 @@
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Participants.Busy;
 
 namespace Scheduler.Grains.Calendars.Providers;

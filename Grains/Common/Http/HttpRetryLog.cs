@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scheduler.Grains.Common.Http;
 
 /// <summary>Log messages of <see cref="HttpRetryResilience"/>. Only the method and host are logged: paths and queries may hold secrets.</summary>

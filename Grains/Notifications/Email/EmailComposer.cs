@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Notifications.Email;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Common.Retries;
 using Scheduler.Grains.Notifications.Email;
 using Scheduler.Grains.Notifications.Slack;

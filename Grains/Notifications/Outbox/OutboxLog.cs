@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scheduler.Grains.Notifications.Outbox;
 
 internal static partial class OutboxLog

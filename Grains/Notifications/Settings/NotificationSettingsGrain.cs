@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Notifications.FollowUps;
 using Scheduler.Grains.Settings;
 

@@ -1,4 +1,3 @@
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Grains.Participants.Busy;

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Common;
-
 namespace Scheduler.Grains.Participants.Busy;
 
 /// <summary>What a busy source is asked for.</summary>

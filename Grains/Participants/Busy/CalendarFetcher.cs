@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Grains.Participants.Busy;

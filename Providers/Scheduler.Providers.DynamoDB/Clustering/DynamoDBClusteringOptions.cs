@@ -1,5 +1,3 @@
-using Scheduler.Providers.DynamoDB.Common;
-
 namespace Scheduler.Providers.DynamoDB.Clustering;
 
 /// <summary>Options of <see cref="DynamoDBMembershipTable"/> (silos); the table is <see cref="DefaultTableName"/> unless set.</summary>

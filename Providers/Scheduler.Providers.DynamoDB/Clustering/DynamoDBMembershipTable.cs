@@ -1,10 +1,3 @@
-using System.Globalization;
-using Amazon.DynamoDBv2.Model;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Scheduler.Providers.DynamoDB.Common;
-
 namespace Scheduler.Providers.DynamoDB.Clustering;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Net;
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Scheduler.Providers.DynamoDB.Common;
 
 namespace Scheduler.Providers.DynamoDB.Clustering;
 

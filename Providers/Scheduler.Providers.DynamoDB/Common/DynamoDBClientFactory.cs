@@ -1,5 +1,4 @@
 using Amazon;
-using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 
 namespace Scheduler.Providers.DynamoDB.Common;

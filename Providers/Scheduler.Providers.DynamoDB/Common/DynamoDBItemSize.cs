@@ -1,5 +1,4 @@
 using System.Text;
-using Amazon.DynamoDBv2.Model;
 
 namespace Scheduler.Providers.DynamoDB.Common;
 

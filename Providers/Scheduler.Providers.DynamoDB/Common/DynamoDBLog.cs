@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>Log messages of the DynamoDB providers (event ids 7200–7299).</summary>

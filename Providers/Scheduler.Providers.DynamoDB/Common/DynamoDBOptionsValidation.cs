@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>Validates DynamoDB options used outside Orleans (key ring, health check) through the options system.</summary>

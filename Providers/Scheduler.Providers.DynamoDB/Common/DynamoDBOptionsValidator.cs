@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>Validates a provider's DynamoDB options when the silo or client starts (Orleans' <see cref="IConfigurationValidator"/>).</summary>

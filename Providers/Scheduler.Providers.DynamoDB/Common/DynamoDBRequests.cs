@@ -1,6 +1,3 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-
 namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>Request shapes the providers share: paged queries, key-by-key deletes and conflict detection.</summary>

@@ -1,7 +1,3 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Microsoft.Extensions.Logging;
-
 namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Amazon.DynamoDBv2;
-
 namespace Scheduler.Providers.DynamoDB.Common;
 
 /// <summary>A key attribute: its name and scalar type.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Providers.DynamoDB.Common;
-
 namespace Scheduler.Providers.DynamoDB.DataProtection;
 
 /// <summary>Options of <see cref="DynamoDBXmlRepository"/>, the shared Data Protection key ring; the table is <see cref="DefaultTableName"/> unless set.</summary>

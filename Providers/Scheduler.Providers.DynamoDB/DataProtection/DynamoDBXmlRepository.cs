@@ -1,9 +1,5 @@
 using System.Xml.Linq;
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Logging;
-using Scheduler.Providers.DynamoDB.Common;
 
 namespace Scheduler.Providers.DynamoDB.DataProtection;
 

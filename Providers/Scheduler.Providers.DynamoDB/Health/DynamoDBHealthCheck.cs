@@ -1,6 +1,4 @@
-using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Scheduler.Providers.DynamoDB.Common;
 
 namespace Scheduler.Providers.DynamoDB.Health;
 

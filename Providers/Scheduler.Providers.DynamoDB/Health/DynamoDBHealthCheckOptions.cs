@@ -1,5 +1,4 @@
 using Scheduler.Providers.DynamoDB.Clustering;
-using Scheduler.Providers.DynamoDB.Common;
 using Scheduler.Providers.DynamoDB.Reminders;
 using Scheduler.Providers.DynamoDB.Storage;
 

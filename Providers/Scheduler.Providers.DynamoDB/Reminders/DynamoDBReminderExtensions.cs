@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Providers.DynamoDB.Common;
-
 namespace Scheduler.Providers.DynamoDB.Reminders;
 
 /// <summary>Registers <see cref="DynamoDBReminderTable"/> on a silo.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Providers.DynamoDB.Common;
-
 namespace Scheduler.Providers.DynamoDB.Reminders;
 
 /// <summary>Options of <see cref="DynamoDBReminderTable"/>; the table is <see cref="DefaultTableName"/> unless set.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Scheduler.Providers.DynamoDB.Common;
-
 namespace Scheduler.Providers.DynamoDB.Reminders;
 
 /// <summary>

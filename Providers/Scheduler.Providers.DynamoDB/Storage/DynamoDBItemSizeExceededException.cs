@@ -1,5 +1,3 @@
-using Scheduler.Providers.DynamoDB.Common;
-
 namespace Scheduler.Providers.DynamoDB.Storage;
 
 /// <summary>

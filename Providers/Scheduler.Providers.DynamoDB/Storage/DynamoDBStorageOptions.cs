@@ -1,6 +1,3 @@
-using Orleans.Storage;
-using Scheduler.Providers.DynamoDB.Common;
-
 namespace Scheduler.Providers.DynamoDB.Storage;
 
 /// <summary>Options of <see cref="DynamoDBGrainStorage"/>, one set per named storage provider; the table is <see cref="DefaultTableName"/> unless set.</summary>

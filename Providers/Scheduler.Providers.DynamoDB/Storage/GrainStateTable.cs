@@ -1,7 +1,3 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
-using Scheduler.Providers.DynamoDB.Common;
-
 namespace Scheduler.Providers.DynamoDB.Storage;
 
 /// <summary>The official grain-state table's layout: attribute names, keys and schema.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using FsCheck;
-using FsCheck.Fluent;
-
 namespace Scheduler.Gateway.Tests.Hostile;
 
 /// <summary>

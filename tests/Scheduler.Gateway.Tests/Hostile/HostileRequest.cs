@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Scheduler.Gateway.Tests.Hostile;
 
 /// <summary>

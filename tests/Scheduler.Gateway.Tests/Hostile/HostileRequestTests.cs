@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit.Abstractions;
 

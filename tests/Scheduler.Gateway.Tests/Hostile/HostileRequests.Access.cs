@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using FsCheck;
-using FsCheck.Fluent;
-
 namespace Scheduler.Gateway.Tests.Hostile;
 
 /// <summary>Access: forged tokens, missing roles, unknown and another tenant's ids, wrong methods, unknown routes.</summary>

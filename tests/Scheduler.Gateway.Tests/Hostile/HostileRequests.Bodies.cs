@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using FsCheck;
-using FsCheck.Fluent;
-
 namespace Scheduler.Gateway.Tests.Hostile;
 
 /// <summary>Bodies: malformed JSON, wrong types, oversize values, wrong content types, calendar URLs that reach inward.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using FsCheck;
-using FsCheck.Fluent;
-
 namespace Scheduler.Gateway.Tests.Hostile;
 
 /// <summary>Time: bad zones, DST-gap and DST-overlap local times, windows that end before they start, malformed instants and local times.</summary>

@@ -1,10 +1,5 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using FsCheck;
-using FsCheck.Fluent;
-using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Notifications.Slack;
 
 namespace Scheduler.Gateway.Tests.Hostile;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Scheduler.Gateway.Tests.Hostile;
 
 /// <summary>What a route's path parameter names, so generators can put an unknown or another tenant's id there.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Scheduler.Gateway.Tests.Hostile;
 
 /// <summary>Every route of the API reference, each with a request that is well formed for Alpha (see <see cref="HostileRoute"/>).</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 
 namespace Scheduler.Gateway.Tests.Hostile;
 

@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-
 namespace Scheduler.Gateway.Tests.Hostile;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using Scheduler.Grains.Batches;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests.Batches;
 

@@ -1,10 +1,6 @@
 using NodaTime;
 using Scheduler.Grains.Calendars.CalDav.Writing;
 using Scheduler.Grains.Calendars.CalDav;
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
 using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Tests.Calendars;

@@ -1,8 +1,5 @@
 using Scheduler.Grains.Calendars.CalDav;
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Participants.Busy;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Tests.Calendars;
 

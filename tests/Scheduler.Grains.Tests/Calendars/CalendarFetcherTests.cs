@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Participants.Busy;
 
 namespace Scheduler.Grains.Tests.Calendars;

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Calendars.CalDav;
 using Scheduler.Grains.Calendars.Ics;
-using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Grains.Tests.Calendars;
 

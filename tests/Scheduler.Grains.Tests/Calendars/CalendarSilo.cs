@@ -1,6 +1,3 @@
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Participants;
-
 namespace Scheduler.Grains.Tests.Calendars;
 
 /// <summary>A test silo (fake clock) with the product grains and the calendar sources, and interviewers who read a calendar.</summary>

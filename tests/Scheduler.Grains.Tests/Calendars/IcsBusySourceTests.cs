@@ -1,7 +1,4 @@
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Network;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Participants.Busy;
 
 namespace Scheduler.Grains.Tests.Calendars;

@@ -1,6 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-
 namespace Scheduler.Grains.Tests.Calendars;
 
 /// <summary>What the calendar account does alike for every provider; each provider's class runs these against its own silo.</summary>

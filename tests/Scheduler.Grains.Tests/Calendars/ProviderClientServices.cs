@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Grains.Calendars;
-
 namespace Scheduler.Grains.Tests.Calendars;
 
 /// <summary>A calendar provider's clients wired as a silo wires them (without a silo), against the provider's stand-in.</summary>

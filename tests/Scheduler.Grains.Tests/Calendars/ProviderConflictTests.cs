@@ -1,6 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Grains.Tests.Calendars;
 
 /// <summary>An event pushed over a booked interview, alike for every provider; each provider's class runs these against its own silo.</summary>

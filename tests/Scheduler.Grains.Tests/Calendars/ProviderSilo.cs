@@ -1,9 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Grains.Tests.Calendars;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests.Calendars;
 

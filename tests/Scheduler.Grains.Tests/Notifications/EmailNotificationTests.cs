@@ -1,5 +1,4 @@
 using NodaTime;
-using Scheduler.Grains.Notifications;
 using Scheduler.ICalendar;
 using Scheduler.ICalendar.Events;
 

@@ -1,7 +1,4 @@
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications.FollowUps;
-using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Requests;
 using Scheduler.Grains.Settings;
 
 namespace Scheduler.Grains.Tests.Notifications;

@@ -1,8 +1,6 @@
 using NodaTime;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Notifications.Email.Calendar;
 using Scheduler.Grains.Notifications.Email;
-using Scheduler.Grains.Notifications;
 using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Tests.Notifications;

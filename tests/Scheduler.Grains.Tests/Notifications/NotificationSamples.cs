@@ -1,6 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Notifications;
-
 namespace Scheduler.Grains.Tests.Notifications;
 
 /// <summary>Shared notification data: a candidate in Berlin and an interviewer in New York.</summary>

@@ -1,10 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Pools;
-using Scheduler.Grains.Requests;
 using Scheduler.Providers.Sqlite;
 using Scheduler.Testing.StandIns.Slack;
 

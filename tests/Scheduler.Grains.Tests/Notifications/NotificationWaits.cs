@@ -1,5 +1,3 @@
-using Scheduler.Grains.Notifications;
-
 namespace Scheduler.Grains.Tests.Notifications;
 
 /// <summary>Polls (real time, at most 20 s) the notification grains until what they hold meets a condition.</summary>

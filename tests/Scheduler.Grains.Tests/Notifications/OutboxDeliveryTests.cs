@@ -1,5 +1,3 @@
-using Scheduler.Grains.Notifications;
-
 namespace Scheduler.Grains.Tests.Notifications;
 
 /// <summary>The outbox persists before sending, retries through an SMTP outage on its durable reminder, and sends each message once.</summary>

@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Notifications.Slack;
-using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Requests;
 using Scheduler.Testing.StandIns.Slack;
 
 namespace Scheduler.Grains.Tests.Notifications;

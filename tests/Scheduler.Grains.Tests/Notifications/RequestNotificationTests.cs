@@ -1,6 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Requests;
 using Scheduler.ICalendar;
 
 namespace Scheduler.Grains.Tests.Notifications;

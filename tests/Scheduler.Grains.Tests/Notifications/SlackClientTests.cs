@@ -1,8 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Scheduler.Grains.Notifications.Slack;
-using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Pools;
 using Scheduler.Testing.StandIns.Slack;
 
 namespace Scheduler.Grains.Tests.Notifications;

@@ -1,8 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Notifications.Slack;
-using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Pools;
-
 namespace Scheduler.Grains.Tests.Notifications;
 
 /// <summary>The durable Slack inbox: stored before the webhook answers, handled after a restart, once per interaction id.</summary>

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Notifications.Slack;
-using Scheduler.Grains.Notifications;
 using Scheduler.Testing.StandIns.Slack;
 
 namespace Scheduler.Grains.Tests.Notifications;

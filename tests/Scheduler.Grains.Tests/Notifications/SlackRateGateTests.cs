@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Scheduler.Grains.Notifications.Slack;
 
 namespace Scheduler.Grains.Tests.Notifications;
 

@@ -1,8 +1,6 @@
 using System.Net.Sockets;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Scheduler.Grains.Notifications.Email;
 

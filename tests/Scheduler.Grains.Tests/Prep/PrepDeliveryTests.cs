@@ -1,11 +1,6 @@
 using NodaTime;
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.CalDav;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Notifications;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Prep;
-using Scheduler.Grains.Requests;
 using Scheduler.Grains.Tests.Calendars;
 using Scheduler.Grains.Tests.Notifications;
 using Scheduler.ICalendar;

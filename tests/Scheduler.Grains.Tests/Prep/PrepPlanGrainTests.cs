@@ -1,9 +1,6 @@
 using System.Globalization;
 using NodaTime;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Prep;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests.Prep;
 

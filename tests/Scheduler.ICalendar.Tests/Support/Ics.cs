@@ -1,6 +1,3 @@
-using NodaTime;
-using Scheduler.ICalendar.Events;
-
 namespace Scheduler.ICalendar.Tests.Support;
 
 /// <summary>Builds small calendars for tests.</summary>

@@ -1,6 +1,3 @@
-using Orleans.Storage;
-using Scheduler.Providers.Tests.Support;
-
 namespace Scheduler.Providers.Tests.Contracts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Scheduler.Providers.Tests.Contracts;
 
 /// <summary>

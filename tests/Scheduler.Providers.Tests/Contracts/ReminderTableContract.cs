@@ -1,5 +1,3 @@
-using Scheduler.Providers.Tests.Support;
-
 namespace Scheduler.Providers.Tests.Contracts;
 
 /// <summary>

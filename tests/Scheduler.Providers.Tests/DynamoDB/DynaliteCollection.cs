@@ -1,5 +1,3 @@
-using Scheduler.Testing.DynamoDB;
-
 namespace Scheduler.Providers.Tests.DynamoDB;
 
 /// <summary>The DynamoDB tests share one dynalite and run one class at a time (dynalite is a single process).</summary>

@@ -1,14 +1,4 @@
-using Amazon.DynamoDBv2.Model;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Orleans.Storage;
-using Scheduler.Providers.DynamoDB.Clustering;
 using Scheduler.Providers.DynamoDB.Common;
-using Scheduler.Providers.DynamoDB.Reminders;
-using Scheduler.Providers.DynamoDB.Storage;
-using Scheduler.Providers.Tests.Support;
-using Scheduler.Testing.DynamoDB;
 
 namespace Scheduler.Providers.Tests.DynamoDB;
 

@@ -1,8 +1,3 @@
-using Orleans.Storage;
-using Scheduler.Providers.DynamoDB.Storage;
-using Scheduler.Providers.Tests.Contracts;
-using Scheduler.Testing.DynamoDB;
-
 namespace Scheduler.Providers.Tests.DynamoDB;
 
 /// <summary>The grain storage contract against <c>DynamoDBGrainStorage</c>; every instance of one test shares a service id, as silos do.</summary>

@@ -1,10 +1,5 @@
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Storage;
-using Scheduler.Providers.DynamoDB.Storage;
-using Scheduler.Providers.Tests.Support;
-using Scheduler.Testing.DynamoDB;
 
 namespace Scheduler.Providers.Tests.DynamoDB;
 

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scheduler.Providers.DynamoDB.Health;
-using Scheduler.Testing.DynamoDB;
 
 namespace Scheduler.Providers.Tests.DynamoDB;
 

@@ -1,9 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Providers.DynamoDB.DataProtection;
-using Scheduler.Testing.DynamoDB;
 
 namespace Scheduler.Providers.Tests.DynamoDB;
 

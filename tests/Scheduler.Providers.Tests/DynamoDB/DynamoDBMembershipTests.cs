@@ -1,11 +1,3 @@
-using System.Net;
-using Amazon.DynamoDBv2.Model;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Scheduler.Providers.DynamoDB.Clustering;
-using Scheduler.Testing.DynamoDB;
-
 namespace Scheduler.Providers.Tests.DynamoDB;
 
 [Collection(DynaliteCollection.Name)]

@@ -1,8 +1,4 @@
-using Scheduler.Providers.DynamoDB.Clustering;
 using Scheduler.Providers.DynamoDB.Common;
-using Scheduler.Providers.DynamoDB.Reminders;
-using Scheduler.Providers.DynamoDB.Storage;
-using Scheduler.Providers.Tests.Support;
 
 namespace Scheduler.Providers.Tests.DynamoDB;
 

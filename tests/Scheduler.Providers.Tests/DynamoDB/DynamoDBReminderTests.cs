@@ -1,8 +1,3 @@
-using Amazon.DynamoDBv2.Model;
-using Scheduler.Providers.DynamoDB.Reminders;
-using Scheduler.Providers.Tests.Support;
-using Scheduler.Testing.DynamoDB;
-
 namespace Scheduler.Providers.Tests.DynamoDB;
 
 [Collection(DynaliteCollection.Name)]

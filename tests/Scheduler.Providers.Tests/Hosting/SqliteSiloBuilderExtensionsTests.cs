@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Scheduler.Providers.Sqlite;
-using Scheduler.Providers.Tests.Support;
 
 namespace Scheduler.Providers.Tests.Hosting;
 

@@ -1,11 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Orleans.Storage;
-using Scheduler.Providers.Sqlite;
-using Scheduler.Providers.Tests.Support;
-
 namespace Scheduler.Providers.Tests.Sqlite;
 
 /// <summary>Builds the SQLite adapters over a test database file, as the silo's DI would.</summary>

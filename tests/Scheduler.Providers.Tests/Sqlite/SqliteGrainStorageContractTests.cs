@@ -1,7 +1,3 @@
-using Orleans.Storage;
-using Scheduler.Providers.Tests.Contracts;
-using Scheduler.Providers.Tests.Support;
-
 namespace Scheduler.Providers.Tests.Sqlite;
 
 /// <summary>The grain storage contract against <c>SqliteGrainStorage</c> with default options, run through a silo lifecycle, on a fresh file per test.</summary>

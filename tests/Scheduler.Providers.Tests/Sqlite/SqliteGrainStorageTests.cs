@@ -1,7 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Storage;
-using Scheduler.Providers.Tests.Support;
 
 namespace Scheduler.Providers.Tests.Sqlite;
 

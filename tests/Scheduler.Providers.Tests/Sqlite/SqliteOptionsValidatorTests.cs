@@ -1,6 +1,3 @@
-using Scheduler.Providers.Sqlite;
-using Scheduler.Providers.Tests.Support;
-
 namespace Scheduler.Providers.Tests.Sqlite;
 
 public sealed class SqliteOptionsValidatorTests

@@ -1,6 +1,3 @@
-using Scheduler.Providers.Tests.Contracts;
-using Scheduler.Providers.Tests.Support;
-
 namespace Scheduler.Providers.Tests.Sqlite;
 
 /// <summary>The reminder table contract against <c>SqliteReminderTable</c>, on a fresh file per test.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Scheduler.Providers.Sqlite;
-using Scheduler.Providers.Tests.Support;
-
 namespace Scheduler.Providers.Tests.Sqlite;
 
 /// <summary>What the SQLite reminder table does beyond the contract: the file, durability, scoping, the hash index.</summary>

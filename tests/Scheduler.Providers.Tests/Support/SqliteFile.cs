@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Scheduler.Providers.Tests.Support;
 
 /// <summary>Reads a test database file directly, read-only and unpooled, bypassing the adapters.</summary>

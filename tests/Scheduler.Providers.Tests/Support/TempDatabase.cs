@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Scheduler.Providers.Tests.Support;
 
 /// <summary>A database file path in a fresh temporary directory, deleted with its WAL files on dispose.</summary>

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
-using Orleans.Storage;
 
 namespace Scheduler.Providers.Tests.Support;
 

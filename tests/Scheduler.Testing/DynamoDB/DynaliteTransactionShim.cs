@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using Nito.AsyncEx;
 
 namespace Scheduler.Testing.DynamoDB;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Logging;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Common.Retries;
 using Scheduler.ICalendar.Writing;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scheduler.Grains.Calendars.CalDav.Writing;
 
 internal static partial class CalDavWriterLog

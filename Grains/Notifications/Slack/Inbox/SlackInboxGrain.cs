@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Scheduler.Grains.Common.Retries;
 
 namespace Scheduler.Grains.Notifications.Slack.Inbox;

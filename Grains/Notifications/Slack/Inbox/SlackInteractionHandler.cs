@@ -1,6 +1,4 @@
 using System.Globalization;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 using Scheduler.Grains.Requests;
 

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Logging;
-using Scheduler.Grains.Common;
 using Scheduler.Grains.Common.Retries;
-using Scheduler.Grains.Participants;
 using Scheduler.Grains.Pools;
 
 namespace Scheduler.Grains.Notifications.Slack.Offers;

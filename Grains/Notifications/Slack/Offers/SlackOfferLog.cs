@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Scheduler.Grains.Notifications.Slack.Offers;
 
 internal static partial class SlackOfferLog

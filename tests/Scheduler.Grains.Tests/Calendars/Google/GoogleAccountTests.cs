@@ -1,8 +1,5 @@
 using System.Text;
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Google;
-using Scheduler.Grains.Common;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

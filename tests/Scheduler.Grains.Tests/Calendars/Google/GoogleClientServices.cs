@@ -1,4 +1,3 @@
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Testing.StandIns.Google;
 

@@ -1,7 +1,3 @@
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-using Scheduler.Grains.Requests;
-
 namespace Scheduler.Grains.Tests.Calendars.Google;
 
 public sealed class GoogleConflictTests : ProviderConflictTests

@@ -1,9 +1,5 @@
-using System.Net;
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Google;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 

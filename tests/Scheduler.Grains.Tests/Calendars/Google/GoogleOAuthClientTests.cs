@@ -1,4 +1,3 @@
-using System.Net;
 using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.Providers;
 using Scheduler.Testing.StandIns.Google;

@@ -1,8 +1,4 @@
-using System.Net;
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Google;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
 using Scheduler.Testing.StandIns.Google;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;

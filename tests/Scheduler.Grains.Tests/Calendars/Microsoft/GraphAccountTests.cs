@@ -1,9 +1,3 @@
-using System.Net;
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Grains.Common;
-using Scheduler.Grains.Participants;
-
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 
 public sealed class GraphAccountTests : ProviderAccountTests

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Testing.StandIns.Microsoft;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;

@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
-using System.Net;
 using System.Text.Json.Nodes;
 using Scheduler.Grains.Calendars.Accounts;
-using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Grains.Common;
 using Scheduler.Testing.StandIns.Microsoft;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;

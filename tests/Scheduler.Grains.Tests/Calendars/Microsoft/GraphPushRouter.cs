@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Calendars.Providers;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;

@@ -1,7 +1,3 @@
-using System.Net;
-using Scheduler.Grains.Calendars;
-using Scheduler.Grains.Calendars.Microsoft;
-using Scheduler.Grains.Participants;
 using Scheduler.Testing.StandIns.Microsoft;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;

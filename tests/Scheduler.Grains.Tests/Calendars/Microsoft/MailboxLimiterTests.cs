@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Scheduler.Grains.Calendars.Microsoft;
 
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 

@@ -1,5 +1,3 @@
-using Scheduler.Grains.Calendars.Microsoft;
-
 namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 
 public sealed class MicrosoftNotificationsTests

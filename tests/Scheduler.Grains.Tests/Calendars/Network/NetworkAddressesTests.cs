@@ -1,4 +1,3 @@
-using System.Net;
 using Scheduler.Grains.Calendars.Network;
 
 namespace Scheduler.Grains.Tests.Calendars.Network;

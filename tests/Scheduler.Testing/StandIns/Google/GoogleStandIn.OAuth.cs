@@ -1,10 +1,6 @@
 using System.Buffers.Text;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Testing.StandIns.Google;
 

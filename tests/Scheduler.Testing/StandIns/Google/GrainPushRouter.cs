@@ -1,7 +1,5 @@
-using System.Net;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Grains.Calendars.Providers;
-using Scheduler.Grains.Calendars;
 
 namespace Scheduler.Testing.StandIns.Google;
 

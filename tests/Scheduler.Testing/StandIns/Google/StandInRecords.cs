@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Scheduler.Testing.StandIns.Google;
 
 internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset Start, DateTimeOffset End, bool Cancelled, long Sequence, string? HangoutLink)

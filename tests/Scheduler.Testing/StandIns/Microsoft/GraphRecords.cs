@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Scheduler.Testing.StandIns.Microsoft;
 
 internal sealed record GraphEvent(string Id, string Mailbox, string Subject, DateTimeOffset Start, DateTimeOffset End, long Sequence, bool Removed)

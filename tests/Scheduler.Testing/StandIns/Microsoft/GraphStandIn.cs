@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Common;
 
