@@ -1,4 +1,3 @@
-
 namespace Scheduler.Grains.Indexes;
 
 /// <summary>

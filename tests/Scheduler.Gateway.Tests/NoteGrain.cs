@@ -1,4 +1,3 @@
-
 namespace Scheduler.Gateway.Tests;
 
 public interface INoteGrain : IGrainWithStringKey
