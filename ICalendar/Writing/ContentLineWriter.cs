@@ -9,8 +9,6 @@ namespace Scheduler.ICalendar.Writing;
 /// </summary>
 internal sealed class ContentLineWriter
 {
-    private const int MaxOctets = 75;
-
     private readonly StringBuilder _output = new();
 
     public ContentLineWriter Line(string name, string value, params (string Name, string Value)[] parameters)
@@ -22,7 +20,7 @@ internal sealed class ContentLineWriter
         }
 
         line.Append(':').Append(value);
-        Fold(line.ToString());
+        _output.Append(ContentLines.Fold(line.ToString())).Append("\r\n");
         return this;
     }
 
@@ -55,29 +53,6 @@ internal sealed class ContentLineWriter
     public override string ToString() => _output.ToString();
 
     private static string Utc(Instant instant) => CalendarDateTime.FromInstant(instant).ToString();
-
-    private void Fold(string line)
-    {
-        var octets = 0;
-        var limit = MaxOctets;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var charLength = char.IsHighSurrogate(line[i]) && i + 1 < line.Length ? 2 : 1;
-            var size = Encoding.UTF8.GetByteCount(line.AsSpan(i, charLength));
-            if (octets + size > limit)
-            {
-                _output.Append("\r\n ");
-                octets = 1;
-                limit = MaxOctets;
-            }
-
-            _output.Append(line, i, charLength);
-            octets += size;
-            i += charLength - 1;
-        }
-
-        _output.Append("\r\n");
-    }
 
     private static string ParameterValue(string value)
     {

@@ -1,6 +1,6 @@
-using System.Text;
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.ICalendar.Writing;
 
 namespace Scheduler.Grains.Notifications.Email.Calendar;
 
@@ -14,7 +14,6 @@ namespace Scheduler.Grains.Notifications.Email.Calendar;
 /// </summary>
 public static class InviteZone
 {
-    private const int MaxOctets = 75;
     private static readonly LocalDateTimePattern Local = LocalDateTimePattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss");
 
     /// <summary>Rewrites the invite.</summary>
@@ -52,7 +51,7 @@ public static class InviteZone
             }
         }
 
-        lines.InsertRange(eventAt, VTimeZoneWriter.Lines(zone, start, end).Select(Fold));
+        lines.InsertRange(eventAt, VTimeZoneWriter.Lines(zone, start, end).Select(ContentLines.Fold));
         return string.Join("\r\n", lines);
     }
 
@@ -62,35 +61,9 @@ public static class InviteZone
         var mapping = zone.MapLocal(local);
         if (mapping.Count == 2 && mapping.Last().ToInstant() == instant)
         {
-            return Fold(name + ":" + InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'").Format(instant));
+            return ContentLines.Fold(name + ":" + InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'").Format(instant));
         }
 
-        return Fold($"{name};TZID={zone.Id}:{Local.Format(local)}");
-    }
-
-    /// <summary>Folds a content line at 75 octets (RFC 5545 §3.1); IANA ids keep these lines short, so this rarely folds.</summary>
-    private static string Fold(string line)
-    {
-        if (Encoding.UTF8.GetByteCount(line) <= MaxOctets)
-        {
-            return line;
-        }
-
-        var folded = new StringBuilder();
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > MaxOctets)
-            {
-                folded.Append("\r\n ");
-                octets = 1;
-            }
-
-            folded.Append(rune.ToString());
-            octets += size;
-        }
-
-        return folded.ToString();
+        return ContentLines.Fold($"{name};TZID={zone.Id}:{Local.Format(local)}");
     }
 }
