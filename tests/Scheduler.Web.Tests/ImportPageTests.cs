@@ -44,7 +44,9 @@ public sealed class ImportPageTests(WebAppFixture app)
         await page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "example.csv", MimeType = "text/csv", Buffer = example });
         await Expect(page.GetByTestId("check-summary")).ToHaveTextAsync($"All {rows} requests are valid.");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Import {rows} requests" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/import/import-", StringComparison.Ordinal));
+        // Only the navigation is awaited (as for the reload below): the next step waits for the page it needs. While other
+        // browser tests run beside it, the progress page has been seen to take over a minute to answer (being traced).
+        await page.WaitForURLAsync(url => url.Contains("/import/import-", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 240_000 });
         var importUrl = page.Url;
 
         // A reload keeps the import: the page reads its record and goes on following the requests.
