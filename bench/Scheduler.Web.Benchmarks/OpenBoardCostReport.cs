@@ -10,8 +10,11 @@ namespace Scheduler.Web.Benchmarks;
 /// </summary>
 internal static class OpenBoardCostReport
 {
+    private const int TopTypes = 8;
+
     public static async Task RunAsync(BenchGateway gateway, BoardSession session, int seconds, int many, int settleSeconds)
     {
+        using var sampler = new AllocationSampler();
         var window = TimeSpan.FromSeconds(seconds);
         var refreshes = seconds / (double)Board.RefreshSeconds;
         Console.WriteLine($"server cost over {seconds} s (a board refreshes every {Board.RefreshSeconds} s: {refreshes:0} refreshes):");
@@ -19,7 +22,7 @@ internal static class OpenBoardCostReport
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
         // The batch leaves work behind (notices, learned preferences): wait before the first window.
         await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
-        var none = await MeasureAsync(gateway, window);
+        var none = await MeasureAsync(gateway, sampler, window);
         Print(0, none, none, refreshes);
         foreach (var boards in many > 1 ? new[] { 1, many } : [1])
         {
@@ -33,7 +36,7 @@ internal static class OpenBoardCostReport
             }
 
             await Task.Delay(TimeSpan.FromSeconds(4));
-            var open = await MeasureAsync(gateway, window);
+            var open = await MeasureAsync(gateway, sampler, window);
             Print(boards, open, none, refreshes * boards);
 
             foreach (var page in pages)
@@ -44,11 +47,12 @@ internal static class OpenBoardCostReport
             await Task.Delay(BenchGateway.ClosedBoardRetention * 2);
         }
 
-        Print(0, await MeasureAsync(gateway, window), none, refreshes);
+        Print(0, await MeasureAsync(gateway, sampler, window), none, refreshes);
     }
 
-    private static async Task<Window> MeasureAsync(BenchGateway gateway, TimeSpan window)
+    private static async Task<Window> MeasureAsync(BenchGateway gateway, AllocationSampler sampler, TimeSpan window)
     {
+        sampler.Start();
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -58,7 +62,8 @@ internal static class OpenBoardCostReport
         return new Window(
             (process.TotalProcessorTime - cpu).TotalSeconds,
             (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6,
-            GrainCallCounter.Between(calls, gateway.Calls.Snapshot()));
+            GrainCallCounter.Between(calls, gateway.Calls.Snapshot()),
+            sampler.Stop(TopTypes));
     }
 
     private static void Print(int boards, Window window, Window none, double boardRefreshes)
@@ -69,9 +74,15 @@ internal static class OpenBoardCostReport
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {method}: {calls}"));
         }
+
+        Console.WriteLine("  allocated most, sampled (type: MB):");
+        foreach (var (type, bytes) in window.Allocations)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {type}: {bytes / 1e6:0.0}"));
+        }
     }
 
-    private sealed record Window(double CpuSeconds, double AllocatedMegabytes, IReadOnlyList<(string Method, long Calls)> Calls)
+    private sealed record Window(double CpuSeconds, double AllocatedMegabytes, IReadOnlyList<(string Method, long Calls)> Calls, IReadOnlyList<(string Type, long Bytes)> Allocations)
     {
         public long TotalCalls => Calls.Sum(c => c.Calls);
     }
