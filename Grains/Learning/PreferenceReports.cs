@@ -95,6 +95,6 @@ internal static partial class PreferenceReports
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Preference observation {ObservationId} was refused by participant {ParticipantId} and dropped.")]
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Warning, Message = "Preference observation {ObservationId} was refused by participant {ParticipantId} and dropped.")]
     private static partial void ReportRefused(ILogger log, Exception exception, string observationId, string participantId);
 }

@@ -2,12 +2,12 @@ namespace Scheduler.Grains.Requests;
 
 internal static partial class RequestLog
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Request {Request} failed while processing in status {Status}; the activation is discarded and the reminder resumes it")]
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Warning, Message = "Request {Request} failed while processing in status {Status}; the activation is discarded and the reminder resumes it")]
     public static partial void ProcessingFailed(this ILogger logger, Exception exception, string request, RequestStatus status);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Request {Request} moved to {Status}")]
+    [LoggerMessage(EventId = 3402, Level = LogLevel.Debug, Message = "Request {Request} moved to {Status}")]
     public static partial void Transitioned(this ILogger logger, string request, RequestStatus status);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Request {Request} could not hold option starting {Start} (attempt {Attempt})")]
+    [LoggerMessage(EventId = 3403, Level = LogLevel.Debug, Message = "Request {Request} could not hold option starting {Start} (attempt {Attempt})")]
     public static partial void OptionRefused(this ILogger logger, string request, DateTimeOffset start, int attempt);
 }

@@ -35,6 +35,6 @@ public sealed partial class SlackRateGateHandler(SlackRateGate gate, ILogger<Sla
         return response;
     }
 
-    [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Slack {Method} to {Channel} rate limited for {Seconds} s")]
+    [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "Slack {Method} to {Channel} rate limited for {Seconds} s")]
     private static partial void RateLimited(ILogger logger, string method, string channel, double seconds);
 }
