@@ -3,13 +3,15 @@ using System.Globalization;
 namespace Scheduler.Gateway.Web;
 
 /// <summary>
-/// Keeps an open live page (the board, a request's page) fresh: every period it reads the page's data again, until the
-/// page is closed. A read that fails is logged and shown (<see cref="Status"/>), and the next tick reads again, so one
-/// failed read never stops the refreshing. Not safe for concurrent use: one per page, its ticks run one after another.
+/// Keeps an open live page (the board, a request's page, an import's progress) fresh: every period it reads the page's
+/// data again, until the page is closed; a tick while the browser is disconnected reads nothing. A read that fails is
+/// logged and shown (<see cref="Status"/>), and the next tick reads again, so one failed read never stops the
+/// refreshing. Transient: each page gets its own; not safe for concurrent use, its ticks run one after another.
 /// </summary>
 /// <param name="time">The clock of the ticks and of the last good refresh.</param>
+/// <param name="connection">The circuit's connection: no read while it is down.</param>
 /// <param name="logger">Where failed reads are reported.</param>
-public sealed partial class LiveRefresh(TimeProvider time, ILogger<LiveRefresh> logger)
+public sealed partial class LiveRefresh(TimeProvider time, CircuitConnection connection, ILogger<LiveRefresh> logger)
 {
     /// <summary>When the page was last read without a failure (UTC); <see langword="null"/> before the first tick.</summary>
     public DateTimeOffset? LastGood { get; private set; }
@@ -39,6 +41,12 @@ public sealed partial class LiveRefresh(TimeProvider time, ILogger<LiveRefresh> 
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
+                // A browser that went away (retained circuit) costs no reads; it is brought up to date on its first tick back.
+                if (!connection.IsUp)
+                {
+                    continue;
+                }
+
                 await dispatch(async () =>
                 {
                     // Data that stood still leaves the page as it is: nothing to render, nothing sent to the browser.

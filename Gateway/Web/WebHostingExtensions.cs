@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Scheduler.Gateway.Web.Auth;
 using Scheduler.Gateway.Web.Board;
 using Scheduler.Gateway.Web.Calendar;
@@ -33,6 +34,9 @@ public static class WebHostingExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHybridCache();
+        builder.Services.AddScoped<CircuitConnection>();
+        builder.Services.AddScoped<CircuitHandler>(services => services.GetRequiredService<CircuitConnection>());
+        builder.Services.AddTransient<LiveRefresh>();
         builder.Services.AddSingleton<RequestBoardReader>();
         builder.Services.AddSingleton<RequestActions>();
         builder.Services.AddSingleton<RequestTimelineReader>();

@@ -51,8 +51,8 @@ internal sealed class BenchGateway : WebApplicationFactory<GatewayOptions>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IIncomingGrainCallFilter>(Calls);
-            // A board whose tab went without saying so keeps its circuit, and refreshes, for 3 minutes by default; here for
-            // seconds, so a window measures the boards open in it and no earlier ones.
+            // A board whose tab went without saying so keeps its circuit for 3 minutes by default (its refresh paused); here
+            // for seconds, so a window measures the boards open in it and no earlier ones.
             services.Configure<CircuitOptions>(options => options.DisconnectedCircuitRetentionPeriod = ClosedBoardRetention);
         });
     }

@@ -68,7 +68,7 @@ internal sealed class BoardSession
 
     /// <summary>
     /// Closes a page as a person closes a tab: unload runs, so Blazor ends the circuit; a page that vanishes without unload
-    /// leaves its circuit, and the board's refreshes, on the server until the circuit is dropped.
+    /// leaves its circuit (with the board's refresh paused) on the server until the circuit is dropped.
     /// </summary>
     public static async Task CloseAsync(IPage page)
     {

@@ -5,7 +5,10 @@ using Scheduler.Gateway.Web;
 
 namespace Scheduler.Gateway.Tests;
 
-/// <summary>The live pages' refresh loop on a fake clock: a failed read is shown and logged, and the next tick reads again.</summary>
+/// <summary>
+/// The live pages' refresh loop on a fake clock: a failed read is shown and logged, and the next tick reads again; while
+/// the browser is disconnected no tick reads.
+/// </summary>
 public sealed class LiveRefreshTests
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
@@ -16,7 +19,7 @@ public sealed class LiveRefreshTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var log = new RecordingLogger();
-        var refresh = new LiveRefresh(time, log);
+        var refresh = new LiveRefresh(time, new CircuitConnection(), log);
         var reads = Channel.CreateUnbounded<int>();
         var fourth = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var count = 0;
@@ -63,7 +66,7 @@ public sealed class LiveRefreshTests
     public async Task TickAsync_AReadFails_SaysSoWithTheLastGoodRefresh_UntilAReadSucceeds()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 2, TimeSpan.Zero));
-        var refresh = new LiveRefresh(time, new RecordingLogger());
+        var refresh = new LiveRefresh(time, new CircuitConnection(), new RecordingLogger());
 
         Assert.False(await refresh.TickAsync(() => Task.FromResult(false)));
         time.Advance(Period);
@@ -76,6 +79,45 @@ public sealed class LiveRefreshTests
         Assert.True(await refresh.TickAsync(() => Task.FromResult(false)));
         Assert.Null(refresh.Status);
         Assert.Equal(time.GetUtcNow(), refresh.LastGood);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhileTheConnectionIsDown_ReadsNothing_AndReadsOnTheFirstTickBack()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var connection = new CircuitConnection();
+        var refresh = new LiveRefresh(time, connection, new RecordingLogger());
+        var reads = Channel.CreateUnbounded<int>();
+        var count = 0;
+        using var stop = new CancellationTokenSource();
+        var loop = refresh.RunAsync(
+            Period,
+            tick => tick(),
+            () =>
+            {
+                reads.Writer.TryWrite(++count);
+                return Task.FromResult(false);
+            },
+            () => { },
+            stop.Token);
+
+        await TickAsync(time, reads, 1);
+        await connection.OnConnectionDownAsync(null!, CancellationToken.None);
+        for (var i = 0; i < 5; i++)
+        {
+            time.Advance(Period);
+        }
+
+        // Five periods with the browser away: no read (the loop is given a moment to have run its ticks).
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        Assert.False(reads.Reader.TryRead(out _));
+        Assert.Equal(1, count);
+
+        await connection.OnConnectionUpAsync(null!, CancellationToken.None);
+        await TickAsync(time, reads, 2);
+
+        await stop.CancelAsync();
+        await loop.WaitAsync(Wait);
     }
 
     /// <summary>Moves the clock one period and waits until the loop has started read <paramref name="expected"/>.</summary>
