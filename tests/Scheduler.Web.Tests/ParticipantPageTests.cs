@@ -110,6 +110,80 @@ public sealed class ParticipantPageTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task ProfileForm_EditsPreferredTimesDateOverridesAndCalendars_AndStoresThem()
+    {
+        using var api = app.Api("admin");
+        var created = await api.PutAsJsonAsync("/v1/participants/web-profile-lists", new
+        {
+            displayName = "Lists Person",
+            kind = "interviewer",
+            timeZone = "Europe/Berlin",
+            workingHours = new[] { new { days = new[] { "Mon", "Tue", "Wed", "Thu", "Fri" }, start = "09:00", end = "17:00" } },
+            calendars = new object[]
+            {
+                new { provider = "ics", url = "https://feeds.example.com/old.ics" },
+                new { provider = "caldav", url = "https://dav.example.com/lists/", username = "lists", password = "secret" },
+            },
+        });
+        created.EnsureSuccessStatusCode();
+        var page = await app.SignedInPageAsync(["admin"]);
+
+        await page.GotoAsync("/participants/web-profile-lists");
+        await WebAppFixture.WaitInteractiveAsync(page);
+        await Expect(page.GetByText("iCalendar feed https://feeds.example.com/old.ics")).ToBeVisibleAsync();
+        await Expect(page.GetByText("CalDAV https://dav.example.com/lists/, user lists, password stored")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add preferred time" }).ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Days of preferred time 1" }).GetByLabel("Tue").CheckAsync();
+        await page.Locator("#pf-pt-0-start").FillAsync("10:00");
+        await page.Locator("#pf-pt-0-end").FillAsync("12:00");
+        await page.Locator("#pf-pt-0-end").PressAsync("Tab");
+        await Expect(page.Locator("#pf-pt-0-days-error")).ToHaveTextAsync(string.Empty);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add date override" }).ClickAsync();
+        var date = page.GetByLabel("Date (yyyy-MM-dd)");
+        await date.FillAsync("2031-02-30");
+        await date.PressAsync("Tab");
+        await Expect(page.Locator("#pf-do-0-date-error")).ToHaveTextAsync("A date yyyy-MM-dd.");
+        await Expect(date).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Not working" })).ToBeCheckedAsync();
+        await date.FillAsync("2031-03-03");
+        await date.PressAsync("Tab");
+        await Expect(page.Locator("#pf-do-0-date-error")).ToHaveTextAsync(string.Empty);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove calendar 1" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an iCalendar feed" }).ClickAsync();
+        var feed = page.GetByLabel("Feed URL of calendar 2");
+        await feed.FillAsync("http://127.0.0.1:9/lists.ics");
+        await feed.PressAsync("Tab");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save profile" });
+        await save.ClickAsync();
+        await Expect(page.Locator("#pf-cal-1-error")).ToContainTextAsync("Refused: the host is on a private, loopback or link-local network");
+        await Expect(feed).ToHaveAttributeAsync("aria-invalid", "true");
+        await Pages.AssertAccessibleAsync(page);
+        await WebAppFixture.ScreenshotAsync(page, "participant-profile-lists");
+
+        await feed.FillAsync("https://feeds.example.com/new.ics");
+        await feed.PressAsync("Tab");
+        await Expect(page.Locator("#pf-cal-1-error")).ToHaveTextAsync(string.Empty);
+        await save.ClickAsync();
+        await Expect(page.GetByText("Profile saved.")).ToBeVisibleAsync();
+
+        var stored = (await api.GetFromJsonAsync<JsonObject>("/v1/participants/web-profile-lists"))!;
+        var preferred = stored["preferredTimes"]!.AsArray().Single()!;
+        Assert.Equal(["Tue"], preferred["days"]!.AsArray().Select(d => (string?)d));
+        Assert.Equal(("10:00", "12:00"), ((string?)preferred["start"], (string?)preferred["end"]));
+        var dayOff = stored["dateOverrides"]!.AsArray().Single()!;
+        Assert.Equal("2031-03-03", (string?)dayOff["date"]);
+        Assert.Empty(dayOff["hours"]!.AsArray());
+        var calendars = stored["calendars"]!.AsArray();
+        Assert.Equal(["caldav", "ics"], calendars.Select(c => (string?)c!["provider"]));
+        Assert.True((bool)calendars[0]!["hasPassword"]!);
+        Assert.Equal("https://feeds.example.com/new.ics", (string?)calendars[1]!["url"]);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task ParticipantsAndPools_AreNotForTheAtsRole()
     {
         var page = await app.SignedInPageAsync(["ats"]);

@@ -3,15 +3,12 @@ using Scheduler.Gateway.Participants;
 namespace Scheduler.Gateway.Web.Participants;
 
 /// <summary>
-/// The profile form of a participant's page: the fields a person edits (name, email, kind, zone, working hours, buffers,
-/// caps, Slack id), with what the form does not edit (date overrides, preferred times, calendars) kept as stored. It
-/// becomes the body of <c>PUT /v1/participants/{id}</c>, so <see cref="ParticipantValidator"/> judges it and
-/// <see cref="ParticipantWriter"/> stores it, exactly as for the API.
+/// The profile form of a participant's page: every field of the profile (name, email, kind, zone, working hours, date
+/// overrides, preferred times, buffers, caps, Slack id, calendars). It becomes the body of <c>PUT /v1/participants/{id}</c>,
+/// so <see cref="ParticipantValidator"/> judges it and <see cref="ParticipantWriter"/> stores it, exactly as for the API.
 /// </summary>
 public sealed class ProfileForm
 {
-    private ParticipantProfile _stored = default!;
-
     /// <summary>The display name.</summary>
     public string DisplayName { get; set; } = string.Empty;
 
@@ -25,7 +22,13 @@ public sealed class ProfileForm
     public string TimeZone { get; set; } = string.Empty;
 
     /// <summary>The weekly working hours.</summary>
-    public List<WorkingHoursRow> WorkingHours { get; } = [];
+    public List<WeeklyHoursRow> WorkingHours { get; } = [];
+
+    /// <summary>The per-date replacements of the working hours.</summary>
+    public List<DateOverrideRow> DateOverrides { get; } = [];
+
+    /// <summary>The weekly preferred times (soft).</summary>
+    public List<WeeklyHoursRow> PreferredTimes { get; } = [];
 
     /// <summary>Minutes kept free before each interview.</summary>
     public int BufferBeforeMinutes { get; set; }
@@ -42,6 +45,9 @@ public sealed class ProfileForm
     /// <summary>The Slack user id; empty for none.</summary>
     public string SlackUserId { get; set; } = string.Empty;
 
+    /// <summary>The calendars busy time is read from: the stored ones not removed, then the feeds added.</summary>
+    public List<CalendarRow> Calendars { get; } = [];
+
     /// <summary>The form filled from a stored profile.</summary>
     /// <param name="profile">The profile (secrets removed, as <see cref="IParticipantGrain.GetProfile"/> answers).</param>
     /// <returns>The form.</returns>
@@ -50,7 +56,6 @@ public sealed class ProfileForm
         ArgumentNullException.ThrowIfNull(profile);
         var form = new ProfileForm
         {
-            _stored = profile,
             DisplayName = profile.DisplayName,
             Email = profile.Email ?? string.Empty,
             Kind = profile.Kind,
@@ -61,17 +66,14 @@ public sealed class ProfileForm
             MaxInterviewsPerWeek = profile.MaxInterviewsPerWeek,
             SlackUserId = profile.SlackUserId ?? string.Empty,
         };
-        foreach (var rule in profile.WorkingHours)
-        {
-            var row = new WorkingHoursRow { Start = rule.Start, End = rule.End };
-            row.Days.UnionWith(rule.Days);
-            form.WorkingHours.Add(row);
-        }
-
+        form.WorkingHours.AddRange(profile.WorkingHours.Select(WeeklyHoursRow.From));
+        form.DateOverrides.AddRange(profile.DateOverrides.Select(DateOverrideRow.From));
+        form.PreferredTimes.AddRange(profile.PreferredTimes.Select(WeeklyHoursRow.From));
+        form.Calendars.AddRange(profile.Calendars.Select(CalendarRow.From));
         return form;
     }
 
-    /// <summary>The body of <c>PUT /v1/participants/{id}</c>: the edited fields, and the rest as stored (a calendar's password left out keeps the stored one).</summary>
+    /// <summary>The body of <c>PUT /v1/participants/{id}</c> (a calendar's password left out keeps the stored one).</summary>
     /// <returns>The body.</returns>
     public ParticipantBody ToBody() => new()
     {
@@ -79,19 +81,19 @@ public sealed class ProfileForm
         Email = OrNull(Email),
         Kind = Kind,
         TimeZone = TimeZone,
-        WorkingHours = [.. WorkingHours.Select(r => new WeeklyHoursBody { Days = [.. FieldRules.Days.Where(r.Days.Contains)], Start = r.Start, End = r.End })],
-        DateOverrides = [.. _stored.DateOverrides.Select(o => new DateOverrideBody { Date = o.Date, Hours = [.. o.Hours.Select(h => new LocalHoursBody { Start = h.Start, End = h.End })] })],
+        WorkingHours = [.. WorkingHours.Select(r => r.ToBody())],
+        DateOverrides = [.. DateOverrides.Select(o => o.ToBody())],
         BufferBeforeMinutes = BufferBeforeMinutes,
         BufferAfterMinutes = BufferAfterMinutes,
         MaxInterviewsPerDay = MaxInterviewsPerDay,
         MaxInterviewsPerWeek = MaxInterviewsPerWeek,
-        PreferredTimes = [.. _stored.PreferredTimes.Select(r => new WeeklyHoursBody { Days = r.Days, Start = r.Start, End = r.End })],
+        PreferredTimes = [.. PreferredTimes.Select(r => r.ToBody())],
         SlackUserId = OrNull(SlackUserId),
-        Calendars = [.. _stored.Calendars.Select(c => new CalendarBody { Provider = c.Provider, Url = c.Url, Username = c.Username, AccountId = c.AccountId, CalendarIds = c.CalendarIds, Mailbox = c.Mailbox })],
+        Calendars = [.. Calendars.Select(c => c.ToBody())],
     };
 
     /// <summary>Checks the form by the API's rules (<see cref="ParticipantValidator.Validate"/>).</summary>
-    /// <returns>Messages by field path of the body (<c>timeZone</c>, <c>workingHours[0].start</c>, …); empty when valid.</returns>
+    /// <returns>Messages by field path of the body (<c>timeZone</c>, <c>preferredTimes[0].start</c>, …); empty when valid.</returns>
     public IReadOnlyDictionary<string, string[]> Validate() => ParticipantValidator.Validate(ToBody()).ToDictionary();
 
     private static string? OrNull(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
