@@ -7,7 +7,7 @@ namespace Scheduler.Providers.Tests.Sqlite;
 public sealed class SqliteGroupCommitTests : IAsyncLifetime
 {
     private const string StateName = "state";
-    private const int BatchFellBackEventId = 6;
+    private const int BatchFellBackEventId = 7106;
     private readonly TempDatabase _database = new();
     private readonly ProviderLifecycles _lifecycles = new();
 
