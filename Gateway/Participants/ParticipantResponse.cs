@@ -1,3 +1,5 @@
+using Scheduler.Grains.Calendars;
+
 namespace Scheduler.Gateway.Participants;
 
 /// <summary>A participant as stored.</summary>
@@ -54,4 +56,13 @@ public sealed record ParticipantResponse(
             profile.SlackUserId,
             [.. profile.Calendars.Select(c => new CalendarResponse(c.Provider, c.Url, c.Username, c.HasPassword || c.Password is not null, c.AccountId, c.CalendarIds, c.Mailbox))]);
     }
+
+    /// <summary>
+    /// The response for a reader who may not change the profile: every calendar URL cut to scheme and host
+    /// (<see cref="CalendarUrl.Redact"/>, e.g. <c>https://calendar.example.com/…</c>), since a secret-address feed carries
+    /// its credential in the URL.
+    /// </summary>
+    /// <returns>A copy with the URLs cut.</returns>
+    public ParticipantResponse WithoutCalendarUrls() =>
+        this with { Calendars = [.. Calendars.Select(c => c.Url is null ? c : c with { Url = CalendarUrl.Redact(c.Url) })] };
 }

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scheduler.Grains.Calendars.Network;
 using Scheduler.Grains.Indexes;
@@ -115,10 +117,18 @@ public static class ParticipantsApi
         return await ParticipantRemover.DeleteAsync(grains, id, forced, time, cancellationToken);
     }
 
-    private static async Task<Results<Ok<ParticipantResponse>, ProblemHttpResult>> GetParticipant(string id, TenantGrains grains, CancellationToken cancellationToken)
+    /// <summary>The profile; calendar URLs in full only for a caller who may write it (<c>admin</c>), cut to scheme and host otherwise.</summary>
+    private static async Task<Results<Ok<ParticipantResponse>, ProblemHttpResult>> GetParticipant(
+        string id, TenantGrains grains, ClaimsPrincipal user, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         var profile = await grains.FindParticipant(id, cancellationToken);
-        return profile is null ? ApiProblems.NotFound("participant", id) : TypedResults.Ok(ParticipantResponse.From(id, profile));
+        if (profile is null)
+        {
+            return ApiProblems.NotFound("participant", id);
+        }
+
+        var response = ParticipantResponse.From(id, profile);
+        return TypedResults.Ok((await authorization.AuthorizeAsync(user, SchedulerPolicies.Admin)).Succeeded ? response : response.WithoutCalendarUrls());
     }
 
     private static async Task<Results<Ok<IReadOnlyList<BusyBlock>>, ValidationProblem, ProblemHttpResult>> PutBlocks(

@@ -28,6 +28,36 @@ public sealed class PoolsAndParticipantsTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task GetParticipant_CalendarUrls_InFullForAdmin_CutToSchemeAndHostForRecruiter()
+    {
+        using var admin = gateway.Admin("pp-urls");
+        using var recruiter = gateway.Client("pp-urls", "recruiter");
+        const string feed = "https://calendar.example.test/calendar/ical/ivy%40example.test/private-0123456789abcdef/basic.ics";
+        const string server = "https://dav.example.test:8443/ivy/work/";
+        var body = new
+        {
+            displayName = "Ivy",
+            kind = "interviewer",
+            timeZone = "Europe/Berlin",
+            calendars = new object[]
+            {
+                new { provider = "ics", url = feed },
+                new { provider = "caldav", url = server, username = "ivy", password = "secret" },
+            },
+        };
+        Assert.Equal(HttpStatusCode.Created, (await admin.PutAsJsonAsync("/v1/participants/ivy", body)).StatusCode);
+
+        var full = (await admin.GetJson("/v1/participants/ivy"))["calendars"]!.AsArray();
+        var cut = (await recruiter.GetJson("/v1/participants/ivy"))["calendars"]!.AsArray();
+
+        Assert.Equal([feed, server], full.Select(c => (string)c!["url"]!));
+        Assert.Equal(["https://calendar.example.test/…", "https://dav.example.test:8443/…"], cut.Select(c => (string)c!["url"]!));
+        Assert.Equal(["ics", "caldav"], cut.Select(c => (string)c!["provider"]!));
+        Assert.True((bool)cut[1]!["hasPassword"]!);
+        Assert.Equal("ivy", (string)cut[1]!["username"]!);
+    }
+
+    [Fact]
     public async Task Availability_InterviewerWithBlock_ReturnsAlignedSlotsOutsideBlock()
     {
         using var client = gateway.Admin("pp-availability");
