@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -11,8 +10,7 @@ namespace Scheduler.Web.Benchmarks;
 /// <summary>
 /// The gateway on its embedded default (one process: Kestrel, the silo, SQLite under a temporary directory), on a loopback
 /// port a browser can reach, in the Production environment with the local sign-in on (<c>Scheduler:Demo</c>), logging at
-/// Warning, with <see cref="Calls"/> counting every grain call the silo receives, and closed boards' circuits dropped after
-/// <see cref="ClosedBoardRetention"/>.
+/// Warning, with <see cref="Calls"/> counting every grain call the silo receives.
 /// </summary>
 internal sealed class BenchGateway : WebApplicationFactory<GatewayOptions>
 {
@@ -31,9 +29,6 @@ internal sealed class BenchGateway : WebApplicationFactory<GatewayOptions>
 
     public Uri BaseAddress { get; }
 
-    /// <summary>How long the circuit of a board closed without unload is kept.</summary>
-    public static TimeSpan ClosedBoardRetention { get; } = TimeSpan.FromSeconds(5);
-
     public GrainCallCounter Calls { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -51,9 +46,6 @@ internal sealed class BenchGateway : WebApplicationFactory<GatewayOptions>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IIncomingGrainCallFilter>(Calls);
-            // A board whose tab went without saying so keeps its circuit for 3 minutes by default (its refresh paused); here
-            // for seconds, so a window measures the boards open in it and no earlier ones.
-            services.Configure<CircuitOptions>(options => options.DisconnectedCircuitRetentionPeriod = ClosedBoardRetention);
         });
     }
 

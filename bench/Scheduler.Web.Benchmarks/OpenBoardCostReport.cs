@@ -44,8 +44,17 @@ internal static class OpenBoardCostReport
                 await BoardSession.CloseAsync(page);
             }
 
-            await Task.Delay(BenchGateway.ClosedBoardRetention * 2);
+            await Task.Delay(TimeSpan.FromSeconds(10));
         }
+
+        // The same boards again, then their browsers lose the connection without unload (a tab killed, a laptop asleep):
+        // Blazor keeps the circuits (3 minutes), and a board reads nothing while its browser is away.
+        var dropped = await DroppedBoards.OpenAsync(session, many);
+        await dropped.DropAsync();
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Console.WriteLine($"{many} boards whose browsers dropped the connection (circuits kept):");
+        Print(0, await MeasureAsync(gateway, sampler, window), none, refreshes);
+        await dropped.CloseAsync();
 
         Print(0, await MeasureAsync(gateway, sampler, window), none, refreshes);
     }
