@@ -1,14 +1,14 @@
 using Scheduler.Testing.StandIns.Google;
-using Xunit.Abstractions;
 
 namespace Scheduler.Gateway.Tests;
 
-public sealed class GoogleCalendarGatewayTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class GoogleCalendarGatewayTests : IAsyncLifetime
 {
     private const string Tenant = "google-tests";
     private const string Account = "grace@example.com";
     private const string WebhookUrl = "http://localhost/webhooks/google";
     private const string RedirectUri = "http://localhost/v1/oauth/google/callback";
+    private const string AccountPath = $"/v1/calendar-accounts/google/{Account}";
     private readonly TempDirectory _data = new();
     private GoogleStandIn _google = null!;
     private GatewayFactory _factory = null!;
@@ -42,7 +42,7 @@ public sealed class GoogleCalendarGatewayTests(ITestOutputHelper output) : IAsyn
     }
 
     [Fact]
-    public async Task OAuthConnect_ThenPush_ParticipantBusyShowsNewEventWithinOneSecond()
+    public async Task OAuthConnect_ThenPush_ParticipantBusyShowsEachNewEventWithoutAFullSync()
     {
         using var admin = Admin();
         await admin.PutParticipant("grace");
@@ -50,25 +50,19 @@ public sealed class GoogleCalendarGatewayTests(ITestOutputHelper output) : IAsyn
         var from = Api.NextMonday();
         Assert.Empty(await admin.Busy("grace", from, from.AddDays(5)));
         await TestSiloHost.WaitUntilAsync(() => _google.Pushes.Any(p => p.State == "sync" && p.Status == HttpStatusCode.OK));
+        var synced = await TestSiloHost.WaitForAsync(() => admin.GetJson(AccountPath), view => view["syncedCalendars"]!.AsArray().Count == 1);
 
-        var latencies = new List<TimeSpan>();
+        // Each event shows through its push (the next poll is minutes away); how fast is measured by the calendar
+        // benchmark (docs/PERFORMANCE.md, "Calendar push notifications"), not asserted here.
         for (var i = 0; i < 20; i++)
         {
             var start = from.AddHours(9 + (i % 8)).AddDays(i / 8);
-            var pushed = TimeProvider.System.GetTimestamp();
             await _google.AddEventAsync("primary", $"e{i}", start, start.AddMinutes(30));
-            while (!(await admin.Busy("grace", from, from.AddDays(5))).Any(b => b.Start == start && b.Source == "calendar"))
-            {
-                Assert.True(TimeProvider.System.GetElapsedTime(pushed) < TimeSpan.FromSeconds(1), $"event {i} not visible within 1 s");
-                await Task.Delay(2);
-            }
-
-            latencies.Add(TimeProvider.System.GetElapsedTime(pushed));
+            await TestSiloHost.WaitForAsync(() => admin.Busy("grace", from, from.AddDays(5)), busy => busy.Any(b => b.Start == start && b.Source == "calendar"), describe: _ => $"event {i} not visible");
         }
 
-        latencies.Sort();
-        output.WriteLine($"push → busy visible over HTTP: p50 {latencies[9].TotalMilliseconds:F1} ms, p99 (max of 20) {latencies[^1].TotalMilliseconds:F1} ms");
         Assert.All(_google.Pushes, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        Assert.Equal((int)synced["fullSyncs"]!, (int)(await admin.GetJson(AccountPath))["fullSyncs"]!);
     }
 
     [Fact]
@@ -80,9 +74,8 @@ public sealed class GoogleCalendarGatewayTests(ITestOutputHelper output) : IAsyn
         var from = Api.NextMonday();
         await admin.Busy("grace", from, from.AddDays(5)); // the first read of the calendar opens its push channel
         await TestSiloHost.WaitUntilAsync(() => _google.LiveChannels.Count == 1);
-        var path = $"/v1/calendar-accounts/google/{Uri.EscapeDataString(Account)}";
 
-        var view = await admin.GetJson(path);
+        var view = await admin.GetJson(AccountPath);
 
         Assert.True((bool)view["connected"]!);
         Assert.Single(view["channels"]!.AsArray());
@@ -90,14 +83,14 @@ public sealed class GoogleCalendarGatewayTests(ITestOutputHelper output) : IAsyn
         Assert.Equal(["accessTokenExpiresAt", "channels", "connected", "fullSyncs", "provider", "readers", "syncedCalendars"], view.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal)); // no secrets
 
         using var recruiter = Client("recruiter");
-        Assert.Equal(HttpStatusCode.Forbidden, (await recruiter.DeleteAsync(new Uri(path, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await recruiter.DeleteAsync(new Uri(AccountPath, UriKind.Relative))).StatusCode);
         Assert.Single(_google.LiveChannels);
 
-        using var deleted = await admin.DeleteAsync(new Uri(path, UriKind.Relative));
+        using var deleted = await admin.DeleteAsync(new Uri(AccountPath, UriKind.Relative));
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty(_google.LiveChannels); // channels.stop reached Google
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri(path, UriKind.Relative))).StatusCode); // idempotent
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(new Uri(AccountPath, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync(new Uri(AccountPath, UriKind.Relative))).StatusCode); // idempotent
 
         using var unknown = await admin.GetAsync(new Uri("/v1/calendar-accounts/yahoo/someone", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);

@@ -1,15 +1,15 @@
 using Scheduler.Testing.StandIns.Microsoft;
-using Xunit.Abstractions;
 
 namespace Scheduler.Gateway.Tests;
 
-public sealed class MicrosoftCalendarGatewayTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class MicrosoftCalendarGatewayTests : IAsyncLifetime
 {
     private const string Tenant = "microsoft-tests";
     private const string Account = "contoso";
     private const string Mailbox = "grace@contoso.example";
     private const string WebhookUrl = "https://localhost/webhooks/microsoft";
     private const string RedirectUri = "http://localhost/v1/oauth/microsoft/callback";
+    private const string AccountPath = $"/v1/calendar-accounts/microsoft/{Account}";
     private readonly TempDirectory _data = new();
     private GraphStandIn _graph = null!;
     private GatewayFactory _factory = null!;
@@ -55,7 +55,7 @@ public sealed class MicrosoftCalendarGatewayTests(ITestOutputHelper output) : IA
     }
 
     [Fact]
-    public async Task OAuthConnect_ThenNotification_ParticipantBusyShowsNewEventWithinOneSecond()
+    public async Task OAuthConnect_ThenNotification_ParticipantBusyShowsEachNewEventWithoutAFullSync()
     {
         using var admin = Admin();
         await admin.PutParticipant("grace");
@@ -64,27 +64,19 @@ public sealed class MicrosoftCalendarGatewayTests(ITestOutputHelper output) : IA
         Assert.Empty(await admin.Busy("grace", from, from.AddDays(5)));
         await TestSiloHost.WaitUntilAsync(() => _graph.Subscriptions.Count == 1);
         Assert.Contains(_graph.Deliveries, d => d.Kind == "validation" && d.Status == HttpStatusCode.OK);
-        await InitialSyncAsync();
+        var synced = await InitialSyncAsync(admin);
 
-        var latencies = new List<TimeSpan>();
+        // Each event shows through its notification (the next poll is minutes away); how fast is measured by the calendar
+        // benchmark (docs/PERFORMANCE.md, "Calendar push notifications"), not asserted here.
         for (var i = 0; i < 20; i++)
         {
             var start = from.AddHours(9 + (i % 8)).AddDays(i / 8);
-            var pushed = TimeProvider.System.GetTimestamp();
             await _graph.AddEventAsync(Mailbox, start, start.AddMinutes(30));
-            while (!(await admin.Busy("grace", from, from.AddDays(5))).Any(b => b.Start == start && b.Source == "calendar"))
-            {
-                Assert.True(TimeProvider.System.GetElapsedTime(pushed) < TimeSpan.FromSeconds(1), $"event {i} not visible within 1 s");
-                await Task.Delay(2);
-            }
-
-            latencies.Add(TimeProvider.System.GetElapsedTime(pushed));
+            await TestSiloHost.WaitForAsync(() => admin.Busy("grace", from, from.AddDays(5)), busy => busy.Any(b => b.Start == start && b.Source == "calendar"), describe: _ => $"event {i} not visible");
         }
 
-        output.WriteLine("in order (ms): " + string.Join(", ", latencies.Select(l => l.TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture))));
-        latencies.Sort();
-        output.WriteLine($"Graph notification → busy visible over HTTP: p50 {latencies[9].TotalMilliseconds:F1} ms, p99 (max of 20) {latencies[^1].TotalMilliseconds:F1} ms");
         Assert.All(_graph.Deliveries.Where(d => d.Kind == "change"), d => Assert.Equal(HttpStatusCode.Accepted, d.Status));
+        Assert.Equal((int)synced["fullSyncs"]!, (int)(await admin.GetJson(AccountPath))["fullSyncs"]!);
     }
 
     [Fact]
@@ -97,7 +89,7 @@ public sealed class MicrosoftCalendarGatewayTests(ITestOutputHelper output) : IA
         await admin.Busy("grace", from, from.AddDays(5));
         await TestSiloHost.WaitUntilAsync(() => _graph.Subscriptions.Count == 1);
         var subscription = _graph.Subscriptions[0];
-        await InitialSyncAsync();
+        await InitialSyncAsync(admin);
         var calls = _graph.Calls.Count;
         using var anonymous = _factory.CreateClient();
 
@@ -146,14 +138,11 @@ public sealed class MicrosoftCalendarGatewayTests(ITestOutputHelper output) : IA
     }
 
     /// <summary>
-    /// Waits for the account's first delta round after subscribing (the account tells readers only about changes after
-    /// it, so an event added while it runs would be taken in silently) and lets its answer be stored.
+    /// Waits until the account has stored the delta link of its first round after subscribing (it tells readers only about
+    /// changes after that round, so an event added while it runs would be taken in silently) and returns the account's view.
     /// </summary>
-    private async Task InitialSyncAsync()
-    {
-        await TestSiloHost.WaitUntilAsync(() => _graph.Calls.Any(c => c.Operation == "calendarView.delta"));
-        await Task.Delay(300);
-    }
+    private static Task<JsonNode> InitialSyncAsync(HttpClient admin) =>
+        TestSiloHost.WaitForAsync(() => admin.GetJson(AccountPath), view => view["syncedCalendars"]!.AsArray().Count == 1);
 
     private async Task ConnectAsync(HttpClient admin, string participant)
     {

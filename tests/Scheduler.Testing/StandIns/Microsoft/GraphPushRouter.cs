@@ -1,8 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
+using Scheduler.Grains.Calendars.Microsoft;
 using Scheduler.Grains.Calendars.Providers;
 
-namespace Scheduler.Grains.Tests.Calendars.Microsoft;
+namespace Scheduler.Testing.StandIns.Microsoft;
 
 /// <summary>
 /// Receives the stand-in's validation requests and notifications in process and answers as the gateway's
