@@ -3,11 +3,14 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using System.Threading.RateLimiting;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 using MimeKit.Text;
+using Polly;
+using Polly.CircuitBreaker;
 
 namespace Scheduler.Grains.Notifications.Email;
 
@@ -18,15 +21,55 @@ namespace Scheduler.Grains.Notifications.Email;
 /// per message: STARTTLS (RFC 3207, required when <see cref="SmtpOptions.EnableSsl"/>), then AUTH when a user name is
 /// set, each step bounded by <see cref="SmtpOptions.TimeoutSeconds"/>. With <see cref="SmtpOptions.PickupDirectory"/>
 /// the same message is written there as <c>{Message-ID}.eml</c> instead (whole or not at all; a repeat replaces it).
+/// <para>
+/// Per process, at most <see cref="SmtpOptions.MaxConnections"/> connections are open at once (further sends wait up to
+/// <see cref="SmtpOptions.TimeoutSeconds"/> for one, at most <see cref="SmtpOptions.MaxQueuedSends"/> of them), and a
+/// circuit breaker (Polly) stops trying for <see cref="SmtpOptions.CircuitBreakSeconds"/> once every send of the last
+/// 5 minutes, at least <see cref="SmtpOptions.CircuitBreakAfterFailures"/> of them, failed for a reason of the server's
+/// (unreachable, silent, TLS, credentials, 421); then one send tries again. An outage thus costs one failed connection
+/// per break, not one per waiting message, and the server is not flooded when it comes back.
+/// A refused recipient or message (any other reply code) is the message's fault and does not count. The limits and the
+/// breaker's settings are read once, when the sender is created.
+/// </para>
 /// </summary>
-/// <param name="smtp">The SMTP settings (read on every send).</param>
-public sealed class SmtpEmailSender(IOptionsMonitor<SmtpOptions> smtp) : IEmailSender
+public sealed class SmtpEmailSender : IEmailSender
 {
+    private readonly IOptionsMonitor<SmtpOptions> _smtp;
+    private readonly ConcurrencyLimiter _connections;
+    private readonly ResiliencePipeline _breaker;
+
+    /// <summary>Creates the sender.</summary>
+    /// <param name="smtp">The SMTP settings (read on every send; the connection limits and the breaker's at creation).</param>
+    /// <param name="time">The clock the circuit breaker measures its break on.</param>
+    public SmtpEmailSender(IOptionsMonitor<SmtpOptions> smtp, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(smtp);
+        ArgumentNullException.ThrowIfNull(time);
+        _smtp = smtp;
+        var options = smtp.CurrentValue;
+        _connections = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = Math.Clamp(options.MaxConnections, 1, 100),
+            QueueLimit = Math.Clamp(options.MaxQueuedSends, 0, 100_000),
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        _breaker = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsServerFault),
+                FailureRatio = 1.0,
+                MinimumThroughput = Math.Clamp(options.CircuitBreakAfterFailures, 2, 1000),
+                SamplingDuration = TimeSpan.FromMinutes(5),
+                BreakDuration = TimeSpan.FromSeconds(Math.Clamp(options.CircuitBreakSeconds, 1, 3600)),
+            })
+            .Build();
+    }
+
     /// <inheritdoc />
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var options = smtp.CurrentValue;
+        var options = _smtp.CurrentValue;
         using var mime = Build(message, options);
         if (!string.IsNullOrWhiteSpace(options.PickupDirectory))
         {
@@ -34,24 +77,14 @@ public sealed class SmtpEmailSender(IOptionsMonitor<SmtpOptions> smtp) : IEmailS
             return;
         }
 
-        using var client = new SmtpClient { Timeout = Math.Clamp(options.TimeoutSeconds, 1, 600) * 1000 };
-        if (!string.IsNullOrEmpty(options.ServerCertificateSha256))
-        {
-            var pin = options.ServerCertificateSha256;
-            client.ServerCertificateValidationCallback = (_, certificate, _, errors) => errors == SslPolicyErrors.None || IsPinned(certificate, pin);
-        }
-
         var server = $"SMTP {options.Host}:{options.Port}";
         try
         {
-            await client.ConnectAsync(options.Host, options.Port, options.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
-            if (!string.IsNullOrEmpty(options.UserName))
-            {
-                await client.AuthenticateAsync(options.UserName, options.Password ?? string.Empty, cancellationToken);
-            }
-
-            await client.SendAsync(mime, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            await _breaker.ExecuteAsync(async token => await DeliverAsync(mime, options, server, token), cancellationToken);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new EmailDeliveryException($"{server} failed every recent send; not tried again for up to {options.CircuitBreakSeconds} s (last failure: {ex.InnerException?.Message ?? "unknown"})", false, ex);
         }
         catch (SmtpCommandException ex)
         {
@@ -72,6 +105,56 @@ public sealed class SmtpEmailSender(IOptionsMonitor<SmtpOptions> smtp) : IEmailS
         catch (Exception ex) when (ex is IOException or SocketException or TimeoutException or SmtpProtocolException or ServiceNotConnectedException or NotSupportedException)
         {
             throw new EmailDeliveryException($"{server} unreachable: {ex.Message}", false, ex);
+        }
+    }
+
+    /// <summary>Whether a send failed for a reason of the server's, not of the message's (what the breaker counts).</summary>
+    private static bool IsServerFault(Exception exception) => exception switch
+    {
+        SmtpCommandException command => command.StatusCode == SmtpStatusCode.ServiceNotAvailable,
+        _ => exception is IOException or SocketException or TimeoutException or SmtpProtocolException or ServiceNotConnectedException
+            or NotSupportedException or AuthenticationException or SslHandshakeException,
+    };
+
+    /// <summary>Takes one of the connections (waiting up to the timeout), then connects, authenticates, sends and quits.</summary>
+    /// <exception cref="EmailDeliveryException">No connection was free in time, or too many sends were waiting for one (transient; not the server's fault).</exception>
+    private async Task DeliverAsync(MimeMessage mime, SmtpOptions options, string server, CancellationToken cancellationToken)
+    {
+        var timeout = TimeSpan.FromSeconds(Math.Clamp(options.TimeoutSeconds, 1, 600));
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waiting.CancelAfter(timeout);
+        RateLimitLease lease;
+        try
+        {
+            lease = await _connections.AcquireAsync(1, waiting.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new EmailDeliveryException($"no connection to {server} free within {timeout.TotalSeconds:0} s (at most {options.MaxConnections} at once)");
+        }
+
+        using (lease)
+        {
+            if (!lease.IsAcquired)
+            {
+                throw new EmailDeliveryException($"{options.MaxQueuedSends} sends already wait for a connection to {server}");
+            }
+
+            using var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
+            if (!string.IsNullOrEmpty(options.ServerCertificateSha256))
+            {
+                var pin = options.ServerCertificateSha256;
+                client.ServerCertificateValidationCallback = (_, certificate, _, errors) => errors == SslPolicyErrors.None || IsPinned(certificate, pin);
+            }
+
+            await client.ConnectAsync(options.Host, options.Port, options.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+            if (!string.IsNullOrEmpty(options.UserName))
+            {
+                await client.AuthenticateAsync(options.UserName, options.Password ?? string.Empty, cancellationToken);
+            }
+
+            await client.SendAsync(mime, cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
         }
     }
 

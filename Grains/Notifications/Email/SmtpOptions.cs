@@ -43,6 +43,25 @@ public sealed class SmtpOptions
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How many SMTP connections one process opens at once (1–100); further sends wait for one. Read at start.</summary>
+    [Range(1, 100)]
+    public int MaxConnections { get; set; } = 4;
+
+    /// <summary>
+    /// How many sends may wait for a connection (0–100,000); a send beyond them, or one that waited
+    /// <see cref="TimeoutSeconds"/>, fails for now and its outbox tries it again later. Read at start.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxQueuedSends { get; set; } = 1000;
+
+    /// <summary>How many sends, all failed for a reason of the server's within 5 minutes, open the circuit (2–1000). Read at start.</summary>
+    [Range(2, 1000)]
+    public int CircuitBreakAfterFailures { get; set; } = 5;
+
+    /// <summary>How long an open circuit refuses sends without connecting, in seconds (1–3600), before one send tries again. Read at start.</summary>
+    [Range(1, 3600)]
+    public int CircuitBreakSeconds { get; set; } = 30;
+
     /// <summary>The domain on the right of generated <c>Message-ID</c>s; when empty, the domain of <see cref="FromAddress"/>.</summary>
     public string? MessageIdDomain { get; set; }
 

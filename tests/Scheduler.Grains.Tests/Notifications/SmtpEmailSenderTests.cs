@@ -146,9 +146,80 @@ public sealed class SmtpEmailSenderTests : IDisposable
         Assert.Equal(Message.Invite!.Content, System.Text.Encoding.UTF8.GetString(decoded.ToArray()));
     }
 
+    [Fact]
+    public async Task Send_ServerDown_CircuitOpensThenOneSendTriesAgainAfterTheBreak()
+    {
+        await using var smtp = await SmtpSink.CreateAsync(); // its port is chosen, nothing listens yet
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var sender = Sender(smtp.Port, o => (o.EnableSsl, o.UserName, o.CircuitBreakAfterFailures, o.CircuitBreakSeconds) = (false, null, 3, 30), time);
+        for (var i = 0; i < 3; i++)
+        {
+            var down = await Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message, CancellationToken.None));
+            Assert.Contains("unreachable", down.Message, StringComparison.Ordinal);
+        }
+
+        await smtp.StartAsync();
+
+        // The server is back, but the circuit is open: a send that connected would be delivered.
+        var open = await Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message, CancellationToken.None));
+        time.Advance(TimeSpan.FromSeconds(29));
+        await Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message, CancellationToken.None));
+        time.Advance(TimeSpan.FromSeconds(1));
+        await sender.SendAsync(Message, CancellationToken.None);
+        await sender.SendAsync(Message with { MessageId = "<def456@acme.example>" }, CancellationToken.None);
+
+        Assert.False(open.IsPermanent);
+        Assert.Contains("not tried again for up to 30 s", open.Message, StringComparison.Ordinal);
+        Assert.Equal([Message.MessageId, "<def456@acme.example>"], (await smtp.WaitForMessagesAsync(2)).Select(m => m.MessageId));
+    }
+
+    [Fact]
+    public async Task Send_RecipientsRefused_CircuitStaysClosed()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        var sender = Sender(smtp.Port, o => (o.EnableSsl, o.UserName, o.CircuitBreakAfterFailures) = (false, null, 2));
+
+        for (var i = 0; i < 3; i++)
+        {
+            var refused = await Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message with { ToAddress = "reject-me@candidates.example" }, CancellationToken.None));
+            Assert.True(refused.IsPermanent);
+        }
+
+        await sender.SendAsync(Message, CancellationToken.None);
+
+        Assert.Single(await smtp.WaitForMessagesAsync(1));
+    }
+
+    [Fact]
+    public async Task Send_EveryConnectionBusyAndNoRoomToWait_FailsForNowWithoutConnecting()
+    {
+        var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+            var sender = Sender(port, o => (o.MaxConnections, o.MaxQueuedSends) = (1, 0));
+            var first = sender.SendAsync(Message, CancellationToken.None);
+            using var held = await silent.AcceptSocketAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            var second = await Assert.ThrowsAsync<EmailDeliveryException>(() => sender.SendAsync(Message, CancellationToken.None));
+            held.Close(); // the first send fails now instead of at its timeout
+            var firstFailure = await Assert.ThrowsAsync<EmailDeliveryException>(() => first.WaitAsync(TimeSpan.FromSeconds(60)));
+
+            Assert.False(second.IsPermanent);
+            Assert.Contains("sends already wait for a connection", second.Message, StringComparison.Ordinal);
+            Assert.Contains("unreachable", firstFailure.Message, StringComparison.Ordinal);
+            Assert.False(silent.Pending()); // the second send never connected
+        }
+        finally
+        {
+            silent.Stop();
+        }
+    }
+
     public void Dispose() => _directory.Dispose();
 
-    private static SmtpEmailSender Sender(int port, Action<SmtpOptions>? configure = null)
+    private static SmtpEmailSender Sender(int port, Action<SmtpOptions>? configure = null, TimeProvider? time = null)
     {
         var services = new ServiceCollection();
         services.Configure<SmtpOptions>(o =>
@@ -163,6 +234,6 @@ public sealed class SmtpEmailSenderTests : IDisposable
             o.TimeoutSeconds = 10;
             configure?.Invoke(o);
         });
-        return new SmtpEmailSender(services.BuildServiceProvider().GetRequiredService<IOptionsMonitor<SmtpOptions>>());
+        return new SmtpEmailSender(services.BuildServiceProvider().GetRequiredService<IOptionsMonitor<SmtpOptions>>(), time ?? TimeProvider.System);
     }
 }
