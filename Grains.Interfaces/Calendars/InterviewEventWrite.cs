@@ -13,7 +13,14 @@ namespace Scheduler.Grains.Calendars;
 [GenerateSerializer, Immutable, Alias("Scheduler.Grains.InterviewEventWrite")]
 public sealed record InterviewEventWrite([property: Id(0)] string RequestKey, [property: Id(1)] string ParticipantKey, [property: Id(2)] string CalendarId, [property: Id(3)] IReadOnlyList<TimeRange> Intervals, [property: Id(4)] string Summary)
 {
-    /// <summary>The request's conferencing (<c>none</c>, <c>googleMeet</c>, <c>teams</c>); a provider adds the link it can make (Google: Meet, Microsoft: Teams).</summary>
+    /// <summary>The request's conferencing (<c>none</c>, <c>googleMeet</c>, <c>teams</c>); a provider adds the link it can make (Google: Meet, Microsoft: Teams) to the events of <see cref="HostedStarts"/>.</summary>
     [Id(5)]
     public string Conferencing { get; init; } = "none";
+
+    /// <summary>
+    /// The starts (UTC) of the intervals whose event asks for the <see cref="Conferencing"/> link; the others get none.
+    /// When one is made, the account reports it to the request (<see cref="Requests.IInterviewRequestGrain.RecordConferenceLink"/>).
+    /// </summary>
+    [Id(6)]
+    public IReadOnlyList<DateTimeOffset> HostedStarts { get; init; } = [];
 }

@@ -11,4 +11,11 @@ public sealed record HoldRequest([property: Id(0)] string RequestId, [property: 
     /// <summary>The request's conferencing (<c>none</c>, <c>googleMeet</c>, <c>teams</c>): the calendar events written for the booking ask their provider for that link.</summary>
     [Id(4)]
     public string Conferencing { get; init; } = "none";
+
+    /// <summary>
+    /// The starts (UTC) of the intervals whose video meeting this participant's calendar makes: the request picks one host
+    /// per stage (<see cref="Conferencing"/> is made once per stage, not once per interviewer). Empty: none.
+    /// </summary>
+    [Id(5)]
+    public IReadOnlyList<DateTimeOffset> HostedStarts { get; init; } = [];
 }

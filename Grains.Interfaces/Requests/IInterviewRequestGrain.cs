@@ -91,6 +91,18 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     Task NotifyConflict(ConflictNotice notice);
 
     /// <summary>
+    /// The host's calendar account made the video meeting of a booked stage: the link is kept on that stage of the booking
+    /// (<see cref="ScheduledStageView.ConferenceUrl"/>). Ignored when no booked stage starts at <see cref="ConferenceLink.StageStart"/>
+    /// (the request moved or was cancelled since) or the link is not an absolute https URL. One-way: the account writes
+    /// events while the request may be waiting on the participant that asked for them.
+    /// </summary>
+    /// <param name="link">The stage and its link.</param>
+    /// <returns>A task that completes when the message is accepted.</returns>
+    [OneWay]
+    [Alias("RecordConferenceLink")]
+    Task RecordConferenceLink(ConferenceLink link);
+
+    /// <summary>
     /// The batch planner's hint for a request submitted with <see cref="InterviewRequestSpec.AwaitBatchPlan"/>:
     /// the option to try first (through the request's own holds in participant-key order), before
     /// the request's own search. Starts negotiating. Ignored when the request no longer waits for a

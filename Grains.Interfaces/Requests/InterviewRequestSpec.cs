@@ -37,7 +37,11 @@ public sealed record InterviewRequestSpec([property: Id(0)] string CandidateId, 
     [Id(9)]
     public SequencingSpec Sequencing { get; init; } = new();
 
-    /// <summary>Conferencing: <c>none</c>, <c>googleMeet</c> or <c>teams</c>.</summary>
+    /// <summary>
+    /// Conferencing: <c>none</c>, <c>googleMeet</c> or <c>teams</c>. One meeting per stage, made by the calendar of the stage's
+    /// first interviewer with a connected account of that provider (Google for Meet, Microsoft 365 for Teams); its link is
+    /// kept on the booked stage (<see cref="ScheduledStageView.ConferenceUrl"/>).
+    /// </summary>
     [Id(10)]
     public string Conferencing { get; init; } = "none";
 

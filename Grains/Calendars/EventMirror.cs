@@ -24,18 +24,20 @@ internal static class EventMirror
     /// <param name="eventKey">What the events are for, unique per participant: the request key, or a key derived from it.</param>
     /// <param name="intervals">One event per interval (UTC); empty to delete the events.</param>
     /// <param name="summary">The event title.</param>
-    /// <param name="conferencing">The request's conferencing; a provider adds the link it can make.</param>
+    /// <param name="conferencing">The request's conferencing; a provider adds the link it can make to the events of <paramref name="hostedStarts"/>.</param>
+    /// <param name="hostedStarts">The starts (UTC) of the intervals whose meeting this participant hosts; <see langword="null"/> for none.</param>
     /// <returns>A task that completes when every writer has the write.</returns>
     public static async Task WriteAsync(
-        IGrainFactory grains, string participantKey, ParticipantProfile profile, string eventKey, IReadOnlyList<TimeRange> intervals, string summary, string conferencing = "none")
+        IGrainFactory grains, string participantKey, ParticipantProfile profile, string eventKey, IReadOnlyList<TimeRange> intervals, string summary, string conferencing = "none", IReadOnlyList<DateTimeOffset>? hostedStarts = null)
     {
         var (tenant, _) = GrainKeys.Split(participantKey);
         foreach (var calendar in profile.Calendars.Where(c => IsAccountId(c.AccountId)).DistinctBy(c => (c.Provider, c.AccountId)))
         {
             var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, calendar.Provider, calendar.AccountId!));
-            await account.WriteInterviewEvent(new InterviewEventWrite(eventKey, participantKey, calendar.CalendarIds.FirstOrDefault() ?? string.Empty, intervals, summary)
+            await account.WriteInterviewEvent(new InterviewEventWrite(eventKey, participantKey, WriteCalendarOf(calendar), intervals, summary)
             {
                 Conferencing = conferencing,
+                HostedStarts = hostedStarts ?? [],
             });
         }
 
@@ -44,6 +46,13 @@ internal static class EventMirror
             await grains.GetGrain<ICalDavWriterGrain>(participantKey).Write(new CalDavEventWrite(eventKey, intervals, summary));
         }
     }
+
+    /// <summary>
+    /// The calendar an account writes the participant's events to: the entry's first calendar id (Google), else its
+    /// mailbox (Microsoft 365: the participant's own, as free/busy reads it), else empty for the account's primary calendar.
+    /// </summary>
+    private static string WriteCalendarOf(CalendarSpec calendar) =>
+        calendar.CalendarIds.FirstOrDefault() ?? (string.IsNullOrEmpty(calendar.Mailbox) ? string.Empty : calendar.Mailbox);
 
     /// <summary>Whether an entry names an account key part (profiles stored before account ids were validated may not).</summary>
     /// <param name="accountId">The entry's account id.</param>

@@ -43,7 +43,7 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
     /// the booked intervals, or none to delete the events.
     /// Candidates' bookings (which do not count toward caps) are not written.
     /// </summary>
-    private async Task MirrorBookingAsync(string requestId, IReadOnlyList<TimeRange> intervals, bool countsTowardCaps, string conferencing = "none")
+    private async Task MirrorBookingAsync(string requestId, IReadOnlyList<TimeRange> intervals, bool countsTowardCaps, string conferencing = "none", IReadOnlyList<DateTimeOffset>? hostedStarts = null)
     {
         if (!countsTowardCaps || S.Profile is not { } profile)
         {
@@ -51,7 +51,7 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
         }
 
         var (_, localRequestId) = GrainKeys.Split(requestId);
-        await EventMirror.WriteAsync(GrainFactory, this.GetPrimaryKeyString(), profile, requestId, intervals, $"Interview ({localRequestId})", conferencing);
+        await EventMirror.WriteAsync(GrainFactory, this.GetPrimaryKeyString(), profile, requestId, intervals, $"Interview ({localRequestId})", conferencing, hostedStarts);
     }
 
     /// <inheritdoc />

@@ -181,7 +181,7 @@ public sealed partial class ParticipantGrain(
         S.Bookings.RemoveAll(b => b.RequestId == request.RequestId);
         S.Bookings.Add(new ParticipantBooking(request.RequestId, [.. request.Intervals.OrderBy(i => i.Start)], request.CountsTowardCaps, now, null));
         await PersistAsync();
-        await MirrorBookingAsync(request.RequestId, request.Intervals, request.CountsTowardCaps, request.Conferencing);
+        await MirrorBookingAsync(request.RequestId, request.Intervals, request.CountsTowardCaps, request.Conferencing, request.HostedStarts);
         return new HoldOutcome(true, HoldRefusal.None, null, null);
     }
 

@@ -9,7 +9,8 @@ internal static class HoldTaker
 {
     public static async Task<bool> TryBookAsync(IGrainFactory grains, string tenant, string requestKey, InterviewRequestSpec spec, IReadOnlyList<ScheduledStageView> stages)
     {
-        var plan = Plan(tenant, requestKey, spec.CandidateId, stages, spec.Conferencing);
+        var hosts = await ConferenceHosts.ChooseAsync(grains, tenant, spec.Conferencing, stages);
+        var plan = Plan(tenant, requestKey, spec.CandidateId, stages, spec.Conferencing, hosts);
         if (!await TryHoldAllAsync(grains, requestKey, plan))
         {
             return false;
@@ -61,9 +62,18 @@ internal static class HoldTaker
     public static Task ReleaseAllAsync(IGrainFactory grains, string tenant, string requestKey, string candidateId, IEnumerable<ScheduledStageView> stages) =>
         Task.WhenAll(Attendees(candidateId, stages).Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, id)).ReleaseHold(requestKey)));
 
-    /// <summary>Every attendee's intervals, ordered by participant key (ordinal), held for <paramref name="ttl"/> (default <see cref="RequestSettings.HoldTtl"/>).</summary>
+    /// <summary>
+    /// Every attendee's intervals, ordered by participant key (ordinal), held for <paramref name="ttl"/> (default
+    /// <see cref="RequestSettings.HoldTtl"/>); the <paramref name="hosts"/> (<see cref="ConferenceHosts"/>) are asked to make the meetings.
+    /// </summary>
     public static IReadOnlyList<(string Key, HoldRequest Hold)> Plan(
-        string tenant, string requestKey, string candidateId, IReadOnlyList<ScheduledStageView> stages, string conferencing = "none", TimeSpan? ttl = null)
+        string tenant,
+        string requestKey,
+        string candidateId,
+        IReadOnlyList<ScheduledStageView> stages,
+        string conferencing = "none",
+        IReadOnlyDictionary<string, List<DateTimeOffset>>? hosts = null,
+        TimeSpan? ttl = null)
     {
         var byId = new SortedDictionary<string, List<TimeRange>>(StringComparer.Ordinal);
         foreach (var stage in stages)
@@ -80,7 +90,11 @@ internal static class HoldTaker
         }
 
         return [.. byId
-            .Select(p => (Key: GrainKeys.For(tenant, p.Key), Hold: new HoldRequest(requestKey, p.Value, ttl ?? RequestSettings.HoldTtl, p.Key != candidateId) { Conferencing = conferencing }))
+            .Select(p => (Key: GrainKeys.For(tenant, p.Key), Hold: new HoldRequest(requestKey, p.Value, ttl ?? RequestSettings.HoldTtl, p.Key != candidateId)
+            {
+                Conferencing = conferencing,
+                HostedStarts = hosts?.GetValueOrDefault(p.Key) ?? [],
+            }))
             .OrderBy(p => p.Key, StringComparer.Ordinal)];
     }
 

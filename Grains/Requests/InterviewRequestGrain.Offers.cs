@@ -285,7 +285,7 @@ public sealed partial class InterviewRequestGrain
     {
         var key = this.GetPrimaryKeyString();
         List<ScheduledStageView> others = [.. option.Select((s, i) => i == stageIndex ? s with { InterviewerIds = [.. s.InterviewerIds.Where(id => id != pick)] } : s)];
-        return HoldTaker.TryHoldAllAsync(GrainFactory, key, HoldTaker.Plan(Tenant, key, S.Spec!.CandidateId, others, S.Spec.Conferencing, RequestSettings.OfferHoldTtl));
+        return HoldTaker.TryHoldAllAsync(GrainFactory, key, HoldTaker.Plan(Tenant, key, S.Spec!.CandidateId, others, ttl: RequestSettings.OfferHoldTtl));
     }
 
     private static List<ScheduledStageView> WithSeat(List<ScheduledStageView> option, int stageIndex, string pick, string winner) =>

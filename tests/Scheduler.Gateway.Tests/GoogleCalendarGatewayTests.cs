@@ -143,6 +143,25 @@ public sealed class GoogleCalendarGatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Booked_WithGoogleMeet_RequestShowsTheMeetLinkOfTheEvent()
+    {
+        using var admin = Admin();
+        await admin.PutParticipant("grace");
+        await admin.PutParticipant("cand", kind: "candidate");
+        await ConnectAsync(admin, "grace");
+        var from = Api.NextMonday();
+        var body = JsonSerializer.SerializeToNode(Api.Request("cand", ["grace"], from, from.AddDays(5), mode: "autoBook", externalId: "g-meet"))!.AsObject();
+        body["conferencing"] = "googleMeet";
+
+        var submitted = await admin.Submit(body);
+        var linked = await admin.WaitForRequest((string)submitted["id"]!, v => v["booking"]?["stages"]?[0]?["conferenceUrl"] is not null);
+
+        var meeting = Assert.Single(_google.Events("primary"), e => e.HangoutLink is not null);
+        Assert.Equal(meeting.HangoutLink, (string?)linked["booking"]!["stages"]![0]!["conferenceUrl"]);
+        Assert.Equal(meeting.Start, DateTimeOffset.Parse((string)linked["booking"]!["stages"]![0]!["start"]!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task OAuthCallback_AlteredStateOrDenied_400AndNoAccount()
     {
         using var admin = Admin();

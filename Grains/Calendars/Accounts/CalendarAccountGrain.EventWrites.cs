@@ -1,4 +1,5 @@
 using Scheduler.Grains.Common.Retries;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Calendars.Accounts;
 
@@ -56,7 +57,11 @@ public sealed partial class CalendarAccountGrain
             });
     }
 
-    /// <summary>Upserts one event per interval and deletes the events of the same interview and participant no longer wanted.</summary>
+    /// <summary>
+    /// Upserts one event per interval and deletes the events of the same interview and participant no longer wanted; the
+    /// meeting link of each hosted interval's event goes to the request (one-way, so a request waiting on the participant
+    /// that asked for these events is never waited on in turn).
+    /// </summary>
     /// <exception cref="CalendarProviderException">The provider refused or could not be reached.</exception>
     private async Task WriteEventsAsync(CalendarProvider provider, InterviewEventWrite write)
     {
@@ -64,9 +69,16 @@ public sealed partial class CalendarAccountGrain
         var calendarId = string.IsNullOrEmpty(write.CalendarId) ? provider.PrimaryCalendarId : write.CalendarId;
         var wanted = write.Intervals.Select((interval, i) => (Id: provider.EventId(write.RequestKey, write.ParticipantKey, i), Interval: interval)).ToArray();
         var stored = new List<string>(wanted.Length);
+        var links = new List<ConferenceLink>();
         foreach (var (id, interval) in wanted)
         {
-            stored.Add(await WithTokenAsync(token => provider.UpsertEventAsync(token, calendarId, id, write.Summary, interval, write.Conferencing, CancellationToken.None)));
+            var conferencing = write.HostedStarts.Contains(interval.Start) ? write.Conferencing : "none";
+            var upserted = await WithTokenAsync(token => provider.UpsertEventAsync(token, calendarId, id, write.Summary, interval, conferencing, CancellationToken.None));
+            stored.Add(upserted.Id);
+            if (conferencing != "none" && upserted.ConferenceUrl is { } url)
+            {
+                links.Add(new ConferenceLink(interval.Start, url));
+            }
         }
 
         // Events written before and no longer wanted (fewer intervals, or another calendar) are deleted.
@@ -86,6 +98,12 @@ public sealed partial class CalendarAccountGrain
         else
         {
             S.WrittenEvents[key] = new WrittenEvents(calendarId, stored);
+        }
+
+        var request = GrainFactory.GetGrain<IInterviewRequestGrain>(write.RequestKey);
+        foreach (var link in links)
+        {
+            await request.RecordConferenceLink(link);
         }
     }
 

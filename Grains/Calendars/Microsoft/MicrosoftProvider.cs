@@ -78,7 +78,7 @@ public sealed class MicrosoftProvider(MicrosoftGraphClient graph, MicrosoftOAuth
 
     /// <inheritdoc />
     /// <remarks>A create with the transaction id (returns the existing event when there is one), then a PATCH when its time differs (the subject is that of the first write). A Teams meeting is added when <paramref name="conferencing"/> is <c>teams</c>.</remarks>
-    public override async Task<string> UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken)
+    public override async Task<UpsertedEvent> UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken)
     {
         var write = new MicrosoftEventWrite(eventId, summary, interval, [], Teams: conferencing == "teams");
         var existing = await graph.CreateEventAsync(accessToken, calendarId, write, cancellationToken);
@@ -87,7 +87,7 @@ public sealed class MicrosoftProvider(MicrosoftGraphClient graph, MicrosoftOAuth
             await graph.UpdateEventAsync(accessToken, calendarId, existing.Id, write, cancellationToken);
         }
 
-        return existing.Id;
+        return new UpsertedEvent(existing.Id, existing.JoinUrl);
     }
 
     /// <inheritdoc />

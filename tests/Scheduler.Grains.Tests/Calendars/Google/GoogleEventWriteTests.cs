@@ -46,6 +46,21 @@ public sealed class GoogleEventWriteTests
     }
 
     [Fact]
+    public async Task Rescheduled_WithGoogleMeet_TheMovedStageKeepsTheSameMeeting()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        var (_, request, stage) = await silo.BookAsync(ConflictPolicy.Reschedule, conferencing: "googleMeet");
+        var first = await GrainTestCluster.WaitForAsync(request, v => v.Booking!.Stages[0].ConferenceUrl is not null);
+        var later = new TimeRange(stage.Start.AddDays(1).Date.AddHours(9), stage.Start.AddDays(3));
+
+        await request.Reschedule(new RescheduleSpec(new TimeRange(new DateTimeOffset(later.Start.DateTime, TimeSpan.Zero), later.End)));
+        var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start != stage.Start && v.Booking.Stages[0].ConferenceUrl is not null);
+
+        Assert.Equal(first.Booking!.Stages[0].ConferenceUrl, moved.Booking!.Stages[0].ConferenceUrl);
+        Assert.Equal(moved.Booking.Stages[0].Start, Assert.Single(silo.StandIn.Events("primary")).Start);
+    }
+
+    [Fact]
     public async Task EventWrite_GoogleUnavailableBeyondRetries_StoredAndWrittenByTheRetryReminder()
     {
         await using var silo = await GoogleSilo.StartAsync(watch: false);
@@ -67,14 +82,38 @@ public sealed class GoogleEventWriteTests
     }
 
     [Fact]
-    public async Task Booked_WithGoogleMeet_EventCarriesAMeetLink()
+    public async Task Booked_WithGoogleMeet_EventCarriesAMeetLinkAndTheBookingKeepsIt()
     {
         await using var silo = await GoogleSilo.StartAsync();
-        var (_, _, stage) = await silo.BookAsync(ConflictPolicy.Flag, conferencing: "googleMeet");
+        var (_, request, stage) = await silo.BookAsync(ConflictPolicy.Flag, conferencing: "googleMeet");
 
         await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 1));
         var written = Assert.Single(silo.StandIn.Events("primary"));
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Booking!.Stages[0].ConferenceUrl is not null);
+
         Assert.Equal(stage.Start, written.Start);
         Assert.False(string.IsNullOrEmpty(written.HangoutLink));
+        Assert.Equal(written.HangoutLink, booked.Booking!.Stages[0].ConferenceUrl);
+    }
+
+    [Fact]
+    public async Task Booked_PanelWithGoogleMeet_OneMeetingMadeByTheFirstInterviewerWithAGoogleAccount()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        await silo.Grains.Participant("i0").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer)); // no calendar to make it in
+        await silo.ConnectInterviewerAsync("i1");
+        await silo.ConnectInterviewerAsync("i2");
+        await silo.Grains.Participant("c1").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
+        var request = silo.Grains.Request("r1");
+
+        await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i0", "i1", "i2"], SchedulingMode.AutoBook) with { Conferencing = "googleMeet" }, RequestStatus.Booked);
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Events("primary").Count == 2));
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Booking!.Stages[0].ConferenceUrl is not null);
+
+        var events = silo.StandIn.Events("primary");
+        var hosted = Assert.Single(events, e => e.HangoutLink is not null);
+        Assert.Equal(EventId(), hosted.Id); // i1's event
+        Assert.Equal(hosted.HangoutLink, booked.Booking!.Stages[0].ConferenceUrl);
+        Assert.Equal(1, silo.StandIn.Calls.Count(c => c.Method == "events.insert" && c.Body!.Contains("createRequest", StringComparison.Ordinal)));
     }
 }

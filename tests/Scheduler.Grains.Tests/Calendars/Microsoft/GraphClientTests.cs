@@ -191,16 +191,18 @@ public sealed class GraphClientTests
         var id = connector.EventId("acme/r1", "acme/ivy", 0);
         var first = new TimeRange(T0, T0.AddHours(1));
 
-        var graphId = await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", first, "teams", CancellationToken.None);
-        Assert.Equal(graphId, await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", first, "teams", CancellationToken.None));
+        var upserted = await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", first, "teams", CancellationToken.None);
+        var graphId = upserted.Id;
+        Assert.Equal(upserted, await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", first, "teams", CancellationToken.None));
         var created = Assert.Single(services.StandIn.Events("ivy@contoso.example"), e => !e.Removed);
-        Assert.Equal(graphId, await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", new TimeRange(T0.AddDays(1), T0.AddDays(1).AddHours(1)), "teams", CancellationToken.None));
+        Assert.Equal(upserted, await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", new TimeRange(T0.AddDays(1), T0.AddDays(1).AddHours(1)), "teams", CancellationToken.None));
         var moved = Assert.Single(services.StandIn.Events("ivy@contoso.example"), e => !e.Removed);
         await connector.DeleteEventAsync(token, "ivy@contoso.example", graphId, CancellationToken.None);
         await connector.DeleteEventAsync(token, "ivy@contoso.example", graphId, CancellationToken.None);
 
         Assert.Equal((T0, T0.AddHours(1), id), (created.Start, created.End, created.TransactionId));
         Assert.False(string.IsNullOrEmpty(created.JoinUrl));
+        Assert.Equal(created.JoinUrl, upserted.ConferenceUrl); // the same meeting after the repeat and the move
         Assert.Equal((graphId, graphId, T0.AddDays(1)), (created.Id, moved.Id, moved.Start));
         Assert.DoesNotContain(services.StandIn.Events("ivy@contoso.example"), e => !e.Removed);
         Assert.Equal(connector.EventId("acme/r1", "acme/ivy", 0), id);

@@ -406,7 +406,7 @@ internal sealed class GraphStandIn : IAsyncDisposable
             events[id] = created;
         }
 
-        await NotifyAsync(mailbox, created.Id, "created");
+        NotifyLater(mailbox, created.Id, "created");
         return Results.Json(ToJson(created, PreferredZone(request)), statusCode: 201);
     }));
 
@@ -430,7 +430,7 @@ internal sealed class GraphStandIn : IAsyncDisposable
             events[id] = updated;
         }
 
-        await NotifyAsync(mailbox, id, "updated");
+        NotifyLater(mailbox, id, "updated");
         return Results.Json(ToJson(updated, PreferredZone(request)));
     }));
 
@@ -450,7 +450,7 @@ internal sealed class GraphStandIn : IAsyncDisposable
             events[id] = current with { Removed = true, Cancelled = cancelled, Sequence = ++_sequence };
         }
 
-        await NotifyAsync(mailbox, id, "deleted");
+        NotifyLater(mailbox, id, "deleted");
         return cancelled ? Results.StatusCode(202) : Results.NoContent();
     }
 
@@ -679,6 +679,9 @@ internal sealed class GraphStandIn : IAsyncDisposable
             return false;
         }
     }
+
+    /// <summary>Notifies after the call that made the change has answered, as Graph does (never within it).</summary>
+    private void NotifyLater(string mailbox, string eventId, string changeType) => _ = Task.Run(() => NotifyAsync(mailbox, eventId, changeType));
 
     private async Task NotifyAsync(string mailbox, string eventId, string changeType)
     {
