@@ -7,13 +7,15 @@ namespace Scheduler.Grains.Requests;
 /// </summary>
 internal static class HoldTaker
 {
-    public static async Task<bool> TryBookAsync(IGrainFactory grains, string tenant, string requestKey, InterviewRequestSpec spec, IReadOnlyList<ScheduledStageView> stages)
+    /// <summary>Holds, then confirms, every attendee of <paramref name="stages"/>; each stage's video meeting host (<see cref="ConferenceHosts"/>) is asked to make it.</summary>
+    /// <returns>The starts (UTC) of the stages whose meeting a host makes (empty without conferencing), or <see langword="null"/> when a participant refused.</returns>
+    public static async Task<IReadOnlyList<DateTimeOffset>?> TryBookAsync(IGrainFactory grains, string tenant, string requestKey, InterviewRequestSpec spec, IReadOnlyList<ScheduledStageView> stages)
     {
         var hosts = await ConferenceHosts.ChooseAsync(grains, tenant, spec.Conferencing, stages);
         var plan = Plan(tenant, requestKey, spec.CandidateId, stages, spec.Conferencing, hosts);
         if (!await TryHoldAllAsync(grains, requestKey, plan))
         {
-            return false;
+            return null;
         }
 
         var held = plan.Select(p => grains.GetGrain<IParticipantGrain>(p.Key)).ToList();
@@ -24,11 +26,11 @@ internal static class HoldTaker
             if (!outcome.Granted)
             {
                 await Task.WhenAll(held.Select(g => g.CancelBooking(requestKey)));
-                return false;
+                return null;
             }
         }
 
-        return true;
+        return [.. hosts.Values.SelectMany(starts => starts).Order()];
     }
 
     /// <summary>

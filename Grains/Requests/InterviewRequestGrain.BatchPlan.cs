@@ -69,9 +69,9 @@ public sealed partial class InterviewRequestGrain
         S.Target = option;
         _store.Move(RequestTrigger.Planned, "Planned with the other requests of its batch.");
         await _store.SaveAsync();
-        if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, option))
+        if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, option) is { } hosted)
         {
-            await BookedAsync(option, new OptionSearchResult([], null, null, null, null) { PoolMembers = hint.PoolMembers });
+            await BookedAsync(option, hosted, new OptionSearchResult([], null, null, null, null) { PoolMembers = hint.PoolMembers });
             return true;
         }
 

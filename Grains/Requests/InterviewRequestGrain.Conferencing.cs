@@ -22,6 +22,10 @@ public sealed partial class InterviewRequestGrain
         }
 
         await _store.SaveAsync();
+        if (S.NoticesToSend.Count > 0)
+        {
+            await StartWorkAsync(); // a notice waiting for this link goes now if it was the last one
+        }
     }
 
     private static List<ScheduledStageView> WithLink(IEnumerable<ScheduledStageView> stages, ConferenceLink link) =>

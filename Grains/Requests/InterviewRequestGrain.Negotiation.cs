@@ -86,9 +86,9 @@ public sealed partial class InterviewRequestGrain
                     return;
                 }
 
-                if (offered is null && await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, option))
+                if (offered is null && await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, option) is { } hosted)
                 {
-                    await BookedAsync(option, search);
+                    await BookedAsync(option, hosted, search);
                     return;
                 }
 
@@ -101,7 +101,7 @@ public sealed partial class InterviewRequestGrain
         await FailAsync(RequestTrigger.NoAvailability, $"Every option found in {RequestSettings.MaxAttempts} attempts was taken by other requests.", "takenByOtherRequests", null);
     }
 
-    private async Task BookedAsync(List<ScheduledStageView> option, OptionSearchResult? search)
+    private async Task BookedAsync(List<ScheduledStageView> option, IReadOnlyList<DateTimeOffset> conferenceStarts, OptionSearchResult? search)
     {
         var now = _time.GetUtcNow();
 
@@ -113,6 +113,7 @@ public sealed partial class InterviewRequestGrain
         S.Target = null;
         S.Offer = null;
         S.Proposals = [];
+        S.ConferenceStarts = [.. conferenceStarts];
         AnnounceBooked(option);
         PrepMoved();
         _store.Move(RequestTrigger.Booked, search is null ? null : StaleCalendarNotes.Summary(search.StaleCalendars, [S.Spec!.CandidateId, .. option.SelectMany(s => s.InterviewerIds)]));

@@ -55,7 +55,8 @@ public sealed partial class InterviewRequestGrain
         List<TimeRange>? proposals = null,
         int? reminderMinutes = null,
         string? skipReason = null,
-        string? note = null)
+        string? note = null,
+        DateTimeOffset? awaitLinksUntil = null)
     {
         if (_notifications is null)
         {
@@ -75,10 +76,11 @@ public sealed partial class InterviewRequestGrain
             SkipReason = skipReason,
             Note = note,
             Stages = [.. S.AnnouncedStages],
+            AwaitLinksUntil = awaitLinksUntil,
         });
     }
 
-    /// <summary>Booked (first time) or rescheduled (SEQUENCE+1, with the previous slot) to every attendee.</summary>
+    /// <summary>Booked (first time) or rescheduled (SEQUENCE+1, with the previous slot) to every attendee; it waits for the stages' video meeting links (<see cref="PendingNotice.AwaitLinksUntil"/>).</summary>
     private void AnnounceBooked(List<ScheduledStageView> stages)
     {
         if (_notifications is null)
@@ -97,7 +99,8 @@ public sealed partial class InterviewRequestGrain
 
         S.AnnouncedSlot = slot;
         S.AnnouncedStages = [.. stages];
-        AddNotice(everBooked ? NotificationKind.Rescheduled : NotificationKind.Booked, NoticeAudience.Attendees, S.NotifySequence, slot, null, previous);
+        AddNotice(everBooked ? NotificationKind.Rescheduled : NotificationKind.Booked, NoticeAudience.Attendees, S.NotifySequence, slot, null, previous,
+            awaitLinksUntil: S.ConferenceStarts.Count > 0 ? _time.GetUtcNow() + RequestSettings.ConferenceLinkWait : null);
         S.ReplanReminders = true;
     }
 
@@ -206,7 +209,7 @@ public sealed partial class InterviewRequestGrain
         }
 
         var outbox = GrainFactory.GetGrain<INotificationOutboxGrain>(this.GetPrimaryKeyString());
-        while (S.NoticesToSend.Count > 0)
+        while (S.NoticesToSend.Count > 0 && !AwaitsConferenceLinks(S.NoticesToSend[0]))
         {
             var notice = S.NoticesToSend[0];
             var notification = await NoticeBuilder.BuildAsync(GrainFactory, Tenant, S.Spec, notice);
@@ -226,6 +229,16 @@ public sealed partial class InterviewRequestGrain
             await _store.SaveWorkAsync();
         }
     }
+
+    /// <summary>
+    /// Whether a notice still waits for video meeting links: its wait has not run out, a hosted stage of it has no link
+    /// yet, and the interview was not announced again after it (a reschedule or cancellation is never held back by it;
+    /// the reminders planned with it wait with it, and carry the links too).
+    /// </summary>
+    private bool AwaitsConferenceLinks(PendingNotice notice) =>
+        notice.AwaitLinksUntil is { } until && until > _time.GetUtcNow()
+        && !S.NoticesToSend.Skip(1).Any(n => n.Kind is NotificationKind.Booked or NotificationKind.Rescheduled or NotificationKind.Cancelled)
+        && S.ConferenceStarts.Any(start => notice.Stages.Exists(s => s.Start == start && s.ConferenceUrl is null));
 
     private async Task PlanRemindersAsync()
     {

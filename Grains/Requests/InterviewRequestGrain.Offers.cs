@@ -144,9 +144,9 @@ public sealed partial class InterviewRequestGrain
         _store.Move(RequestTrigger.OfferAccepted, $"{winner} accepted the offer of pool {offer.PoolId}.", RequestPhase.SeatDecided);
         await _store.SaveAsync();
         await this.StopReminderAsync(RequestSettings.OfferExpiryReminder);
-        if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, final))
+        if (await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, final) is { } hosted)
         {
-            await BookedAsync(final, null);
+            await BookedAsync(final, hosted, null);
             return;
         }
 

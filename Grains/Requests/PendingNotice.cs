@@ -52,4 +52,12 @@ public sealed class PendingNotice
     /// <summary>The booked stages, for the title and the interviewer list.</summary>
     [Id(10)]
     public List<ScheduledStageView> Stages { get; set; } = [];
+
+    /// <summary>
+    /// When set, the notice waits until then for the video meeting links of <see cref="RequestState.ConferenceStarts"/>
+    /// (kept on <see cref="Stages"/> as they come), so the attendees get them with it; it goes at once when they are all
+    /// there or another notice was decided after it.
+    /// </summary>
+    [Id(11)]
+    public DateTimeOffset? AwaitLinksUntil { get; set; }
 }

@@ -32,6 +32,13 @@ internal static class RequestSettings
 
     public const string ProcessReminder = "process";
 
+    /// <summary>
+    /// How long a booked or rescheduled notice waits for the video meeting links its stages' hosts' calendars make
+    /// (<see cref="ConferenceHosts"/>) before it goes without them; the work turn that sends it runs at the latest on the
+    /// next <see cref="ProcessReminder"/> tick after that.
+    /// </summary>
+    public static readonly TimeSpan ConferenceLinkWait = TimeSpan.FromMinutes(2);
+
     /// <summary>The one-shot durable reminder at an offer's expiry.</summary>
     public const string OfferExpiryReminder = "offer-expiry";
 

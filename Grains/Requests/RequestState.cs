@@ -125,4 +125,8 @@ public sealed class RequestState
     /// <summary>Work: whether the prep plan is still to be told the booking changed (after booking, reschedule or cancel).</summary>
     [Id(41)]
     public bool PrepOutdated { get; set; }
+
+    /// <summary>The starts (UTC) of the booked stages whose video meeting a host's calendar makes (set at each booking); their links come in through <see cref="IInterviewRequestGrain.RecordConferenceLink"/>.</summary>
+    [Id(43)]
+    public List<DateTimeOffset> ConferenceStarts { get; set; } = [];
 }

@@ -50,7 +50,7 @@ public static class InviteBuilder
             Attendees = [.. AttendeesOf(notification).Select(a => new ItipAttendee(a.Email!, a.DisplayName))],
             Summary = notification.Title,
             Description = notification.Reason,
-            Location = notification.Location,
+            Location = notification.Location ?? notification.Url, // a video link is where a remote interview takes place
             Url = notification.Url is { Length: > 0 } url ? new Uri(url, UriKind.Absolute) : null,
         };
         var zone = LocalTimeFormatter.Zone(ZoneOf(notification));

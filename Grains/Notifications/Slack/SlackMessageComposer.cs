@@ -34,6 +34,15 @@ public static class SlackMessageComposer
         });
         var detail = notification.Kind == NotificationKind.ThankYou ? notification.Note ?? EmailTemplates.DefaultNextSteps : notification.Reason;
         var blocks = new JsonArray { Section($"*{Escape(headline)}*" + (detail is { Length: > 0 } ? "\n" + Escape(detail) : string.Empty)) };
+        if (notification.Url is { Length: > 0 } url)
+        {
+            blocks.Add(Section($"<{url}|Join the video meeting>"));
+        }
+        else if (notification.Location is { Length: > 0 } location)
+        {
+            blocks.Add(Section("Where: " + Escape(location)));
+        }
+
         if (notification.Kind == NotificationKind.ProposalsReady && notification.Proposals.Count > 0)
         {
             var buttons = new JsonArray();

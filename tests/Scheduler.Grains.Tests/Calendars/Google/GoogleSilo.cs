@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Scheduler.Grains.Calendars.Google;
 using Scheduler.Testing.StandIns.Google;
 
@@ -20,7 +21,8 @@ internal sealed class GoogleSilo(GoogleStandIn standIn, TestSiloHost host, TempD
 
     public override HttpStatusCode? LastPushStatus => StandIn.Pushes.LastOrDefault()?.Status;
 
-    public static async Task<GoogleSilo> StartAsync(bool watch = true)
+    /// <summary>Starts the silo; with <paramref name="mailPickup"/>, the notification services too, writing each email there as an <c>.eml</c> file.</summary>
+    public static async Task<GoogleSilo> StartAsync(bool watch = true, string? mailPickup = null)
     {
         var time = new FakeTimeProvider(GrainTestCluster.Start);
         var standIn = await GoogleStandIn.StartAsync(time);
@@ -34,7 +36,19 @@ internal sealed class GoogleSilo(GoogleStandIn standIn, TestSiloHost host, TempD
                 silo.AddSchedulerGrains();
                 storage.RegisterAsDefault(silo);
             },
-            (services, keysPath) => services.AddGoogleCalendar(keysPath, options => Configure(options, standIn, watch)));
+            (services, keysPath) =>
+            {
+                services.AddGoogleCalendar(keysPath, options => Configure(options, standIn, watch));
+                if (mailPickup is not null)
+                {
+                    services.AddSchedulerNotifications(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+                    {
+                        ["Smtp:Host"] = "127.0.0.1",
+                        ["Smtp:PickupDirectory"] = mailPickup,
+                        ["Smtp:FromAddress"] = "scheduler@acme.example",
+                    }).Build());
+                }
+            });
         standIn.PushClient = new HttpClient(new GrainPushRouter(host.GrainFactory));
         return new GoogleSilo(standIn, host, keys, storage);
     }
