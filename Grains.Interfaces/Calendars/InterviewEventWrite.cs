@@ -23,4 +23,8 @@ public sealed record InterviewEventWrite([property: Id(0)] string RequestKey, [p
     /// </summary>
     [Id(6)]
     public IReadOnlyList<DateTimeOffset> HostedStarts { get; init; } = [];
+
+    /// <summary>The video meeting links of the intervals (by start); each goes into its event's description.</summary>
+    [Id(7)]
+    public IReadOnlyList<Requests.ConferenceLink> Links { get; init; } = [];
 }

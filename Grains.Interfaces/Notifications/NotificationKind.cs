@@ -36,4 +36,7 @@ public enum NotificationKind
 
     /// <summary>Earlier emailed prep blocks are withdrawn (the interview was cancelled or the plan deleted; candidate).</summary>
     PrepWithdrawn,
+
+    /// <summary>The booked interview's details changed without a move: its video meeting link came after the attendees were told (all attendees; iTIP REQUEST with a higher SEQUENCE).</summary>
+    Updated,
 }

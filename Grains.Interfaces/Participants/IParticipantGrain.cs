@@ -102,6 +102,17 @@ public interface IParticipantGrain : IGrainWithStringKey
     [Alias("CancelBooking")]
     Task CancelBooking(string requestId);
 
+    /// <summary>
+    /// The video meeting links of a booked request (made by its stages' hosts): kept with this participant's booking of it
+    /// and written into the descriptions of its calendar events for that request, so every interviewer finds the link in
+    /// their own calendar. Ignored without a booking of the request. Idempotent.
+    /// </summary>
+    /// <param name="requestId">The request key.</param>
+    /// <param name="links">Every link of the request's booked stages known so far.</param>
+    /// <returns>A task that completes when the links are stored and the calendar writes handed over.</returns>
+    [Alias("ShowConferenceLinks")]
+    Task ShowConferenceLinks(string requestId, IReadOnlyList<Requests.ConferenceLink> links);
+
     /// <summary>Lists the confirmed bookings, ordered by first start.</summary>
     /// <returns>The bookings.</returns>
     [Alias("ListBookings")]

@@ -1,4 +1,5 @@
 using Scheduler.Grains.Calendars.CalDav;
+using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Calendars;
 
@@ -26,9 +27,10 @@ internal static class EventMirror
     /// <param name="summary">The event title.</param>
     /// <param name="conferencing">The request's conferencing; a provider adds the link it can make to the events of <paramref name="hostedStarts"/>.</param>
     /// <param name="hostedStarts">The starts (UTC) of the intervals whose meeting this participant hosts; <see langword="null"/> for none.</param>
+    /// <param name="links">The intervals' video meeting links, written into the events' descriptions; <see langword="null"/> for none.</param>
     /// <returns>A task that completes when every writer has the write.</returns>
     public static async Task WriteAsync(
-        IGrainFactory grains, string participantKey, ParticipantProfile profile, string eventKey, IReadOnlyList<TimeRange> intervals, string summary, string conferencing = "none", IReadOnlyList<DateTimeOffset>? hostedStarts = null)
+        IGrainFactory grains, string participantKey, ParticipantProfile profile, string eventKey, IReadOnlyList<TimeRange> intervals, string summary, string conferencing = "none", IReadOnlyList<DateTimeOffset>? hostedStarts = null, IReadOnlyList<ConferenceLink>? links = null)
     {
         var (tenant, _) = GrainKeys.Split(participantKey);
         foreach (var calendar in profile.Calendars.Where(c => IsAccountId(c.AccountId)).DistinctBy(c => (c.Provider, c.AccountId)))
@@ -38,6 +40,7 @@ internal static class EventMirror
             {
                 Conferencing = conferencing,
                 HostedStarts = hostedStarts ?? [],
+                Links = links ?? [],
             });
         }
 

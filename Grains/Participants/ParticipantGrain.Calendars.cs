@@ -43,7 +43,7 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
     /// the booked intervals, or none to delete the events.
     /// Candidates' bookings (which do not count toward caps) are not written.
     /// </summary>
-    private async Task MirrorBookingAsync(string requestId, IReadOnlyList<TimeRange> intervals, bool countsTowardCaps, string conferencing = "none", IReadOnlyList<DateTimeOffset>? hostedStarts = null)
+    private async Task MirrorBookingAsync(string requestId, IReadOnlyList<TimeRange> intervals, bool countsTowardCaps, string conferencing = "none", IReadOnlyList<DateTimeOffset>? hostedStarts = null, IReadOnlyList<ConferenceLink>? links = null)
     {
         if (!countsTowardCaps || S.Profile is not { } profile)
         {
@@ -51,7 +51,29 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
         }
 
         var (_, localRequestId) = GrainKeys.Split(requestId);
-        await EventMirror.WriteAsync(GrainFactory, this.GetPrimaryKeyString(), profile, requestId, intervals, $"Interview ({localRequestId})", conferencing, hostedStarts);
+        await EventMirror.WriteAsync(GrainFactory, this.GetPrimaryKeyString(), profile, requestId, intervals, $"Interview ({localRequestId})", conferencing, hostedStarts, links);
+    }
+
+    /// <inheritdoc />
+    public async Task ShowConferenceLinks(string requestId, IReadOnlyList<ConferenceLink> links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var index = S.Bookings.FindIndex(b => b.RequestId == requestId);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var booking = S.Bookings[index];
+        var known = links.Where(l => booking.Intervals.Any(i => i.Start == l.StageStart)).OrderBy(l => l.StageStart).ToList();
+        if (known.SequenceEqual(booking.ConferenceLinks))
+        {
+            return;
+        }
+
+        S.Bookings[index] = booking = booking with { ConferenceLinks = known };
+        await PersistAsync();
+        await MirrorBookingAsync(requestId, booking.Intervals, booking.CountsTowardCaps, booking.Conferencing, booking.HostedStarts, booking.ConferenceLinks);
     }
 
     /// <inheritdoc />

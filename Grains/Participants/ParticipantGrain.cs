@@ -179,7 +179,11 @@ public sealed partial class ParticipantGrain(
 
         S.Holds.RemoveAll(h => h.RequestId == request.RequestId || h.ExpiresAt <= now);
         S.Bookings.RemoveAll(b => b.RequestId == request.RequestId);
-        S.Bookings.Add(new ParticipantBooking(request.RequestId, [.. request.Intervals.OrderBy(i => i.Start)], request.CountsTowardCaps, now, null));
+        S.Bookings.Add(new ParticipantBooking(request.RequestId, [.. request.Intervals.OrderBy(i => i.Start)], request.CountsTowardCaps, now, null)
+        {
+            Conferencing = request.Conferencing,
+            HostedStarts = request.HostedStarts,
+        });
         await PersistAsync();
         await MirrorBookingAsync(request.RequestId, request.Intervals, request.CountsTowardCaps, request.Conferencing, request.HostedStarts);
         return new HoldOutcome(true, HoldRefusal.None, null, null);

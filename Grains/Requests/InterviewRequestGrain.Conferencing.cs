@@ -1,3 +1,5 @@
+using Scheduler.Grains.Notifications;
+
 namespace Scheduler.Grains.Requests;
 
 /// <summary>The video meetings of a booked request: made by each stage's host (<see cref="ConferenceHosts"/>), their links kept on the booking.</summary>
@@ -21,7 +23,21 @@ public sealed partial class InterviewRequestGrain
             notice.Stages = WithLink(notice.Stages, link);
         }
 
+        // The attendees were told without it (the calendar was slower than the wait): an updated invite carries it.
+        if (S.Status == RequestStatus.Booked && S.AnnouncedSlot is { } slot
+            && !S.NoticesToSend.Exists(n => n.Kind is NotificationKind.Booked or NotificationKind.Rescheduled or NotificationKind.Updated))
+        {
+            S.NotifySequence++;
+            AddNotice(NotificationKind.Updated, NoticeAudience.Attendees, S.NotifySequence, slot, "the link to its video meeting is below.");
+        }
+
         await _store.SaveAsync();
+
+        // Every interviewer of the stage finds the link in their own calendar event, not only the host.
+        var links = S.Booking.Stages.Where(s => s.ConferenceUrl is not null).Select(s => new ConferenceLink(s.Start, s.ConferenceUrl!)).ToList();
+        var key = this.GetPrimaryKeyString();
+        var stage = S.Booking.Stages.First(s => s.Start == link.StageStart);
+        await Task.WhenAll(stage.InterviewerIds.Select(id => GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(Tenant, id)).ShowConferenceLinks(key, links)));
         if (S.NoticesToSend.Count > 0)
         {
             await StartWorkAsync(); // a notice waiting for this link goes now if it was the last one

@@ -65,10 +65,10 @@ public sealed class GoogleProvider(GoogleCalendarClient calendar, GoogleOAuthCli
 
     /// <inheritdoc />
     /// <remarks>A Meet link is requested when <paramref name="conferencing"/> is <c>googleMeet</c>.</remarks>
-    public override async Task<UpsertedEvent> UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken)
+    public override async Task<UpsertedEvent> UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, string? description, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interval);
-        var write = new GoogleEventWrite(eventId, summary, interval.Start, interval.End) { GoogleMeet = conferencing == "googleMeet" };
+        var write = new GoogleEventWrite(eventId, summary, interval.Start, interval.End) { GoogleMeet = conferencing == "googleMeet", Description = description };
         var (id, meetLink) = await calendar.InsertEventAsync(accessToken, calendarId, write, cancellationToken);
         return new UpsertedEvent(id, meetLink);
     }

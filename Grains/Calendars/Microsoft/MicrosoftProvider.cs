@@ -77,12 +77,12 @@ public sealed class MicrosoftProvider(MicrosoftGraphClient graph, MicrosoftOAuth
         MicrosoftEventIds.TransactionId($"{requestKey}|{participantKey}|{index}");
 
     /// <inheritdoc />
-    /// <remarks>A create with the transaction id (returns the existing event when there is one), then a PATCH when its time differs (the subject is that of the first write). A Teams meeting is added when <paramref name="conferencing"/> is <c>teams</c>.</remarks>
-    public override async Task<UpsertedEvent> UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken)
+    /// <remarks>A create with the transaction id (returns the existing event when there is one), then a PATCH when its time differs or a description is given (the subject is that of the first write). A Teams meeting is added when <paramref name="conferencing"/> is <c>teams</c>.</remarks>
+    public override async Task<UpsertedEvent> UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, string? description, CancellationToken cancellationToken)
     {
-        var write = new MicrosoftEventWrite(eventId, summary, interval, [], Teams: conferencing == "teams");
+        var write = new MicrosoftEventWrite(eventId, summary, interval, [], Teams: conferencing == "teams") { Body = description };
         var existing = await graph.CreateEventAsync(accessToken, calendarId, write, cancellationToken);
-        if (existing.Range != interval)
+        if (existing.Range != interval || description is not null)
         {
             await graph.UpdateEventAsync(accessToken, calendarId, existing.Id, write, cancellationToken);
         }

@@ -138,9 +138,10 @@ public abstract class CalendarProvider(string provider, OAuthClient oauth, IOpti
     /// <param name="summary">The title.</param>
     /// <param name="interval">The time (UTC).</param>
     /// <param name="conferencing">The event's conferencing (<c>none</c>, <c>googleMeet</c>, <c>teams</c>); a provider adds the link it can make when the event is created.</param>
+    /// <param name="description">The event's description (plain text), or <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The event once stored: the provider's id (what <see cref="DeleteEventAsync"/> takes; Google: our id, Graph: the id Graph assigned) and its meeting link, if it has one.</returns>
-    public abstract Task<UpsertedEvent> UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, CancellationToken cancellationToken);
+    public abstract Task<UpsertedEvent> UpsertEventAsync(string accessToken, string calendarId, string eventId, string summary, TimeRange interval, string conferencing, string? description, CancellationToken cancellationToken);
 
     /// <summary>Deletes an event; one already gone counts as deleted.</summary>
     /// <param name="accessToken">The bearer token.</param>

@@ -17,6 +17,7 @@ public static class EmailTemplates
         {
             [NotificationKind.Booked] = ("Booked: {title}, {when}", "Your interview \"{title}\" is booked for {when}. The calendar invite is attached."),
             [NotificationKind.Rescheduled] = ("Moved: {title}, now {when}", "Your interview \"{title}\" has moved to {when} (was {was}). The updated invite is attached."),
+            [NotificationKind.Updated] = ("Updated: {title}, {when}", "Your interview \"{title}\" on {when} was updated: {reason} The updated invite is attached."),
             [NotificationKind.Cancelled] = ("Cancelled: {title}", "Your interview \"{title}\" on {when} is cancelled. {reason}"),
             [NotificationKind.ProposalsReady] = ("Choose a time: {title}", "Times are ready for \"{title}\". Please pick the one that suits you:"),
             [NotificationKind.Reminder] = ("Reminder: {title}, {when}", "A reminder: \"{title}\" is coming up on {when}."),

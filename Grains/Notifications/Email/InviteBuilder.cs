@@ -16,9 +16,9 @@ public static class InviteBuilder
 {
     /// <summary>Whether a kind of notification carries an invite.</summary>
     /// <param name="kind">The kind.</param>
-    /// <returns><see langword="true"/> for booked, rescheduled and cancelled.</returns>
+    /// <returns><see langword="true"/> for booked, rescheduled, updated and cancelled.</returns>
     public static bool CarriesInvite(NotificationKind kind) =>
-        kind is NotificationKind.Booked or NotificationKind.Rescheduled or NotificationKind.Cancelled;
+        kind is NotificationKind.Booked or NotificationKind.Rescheduled or NotificationKind.Updated or NotificationKind.Cancelled;
 
     /// <summary>Builds the invite, or returns <see langword="null"/> when the kind carries none.</summary>
     /// <param name="requestKey">The request grain key <c>{tenant}/{requestId}</c>.</param>

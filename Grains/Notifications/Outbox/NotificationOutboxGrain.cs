@@ -155,7 +155,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
             throw new ArgumentException($"Recipient '{unreachable.Id}' has neither an email address nor a Slack target.", nameof(notification));
         }
 
-        var needsSlot = notification.Kind is NotificationKind.Booked or NotificationKind.Rescheduled or NotificationKind.Cancelled
+        var needsSlot = notification.Kind is NotificationKind.Booked or NotificationKind.Rescheduled or NotificationKind.Updated or NotificationKind.Cancelled
             or NotificationKind.Reminder or NotificationKind.ConflictFlagged or NotificationKind.FeedbackReminder or NotificationKind.ThankYou;
         if (needsSlot && (notification.Slot is not { } slot || slot.End <= slot.Start))
         {

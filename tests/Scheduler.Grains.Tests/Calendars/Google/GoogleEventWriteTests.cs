@@ -115,5 +115,11 @@ public sealed class GoogleEventWriteTests
         Assert.Equal(EventId(), hosted.Id); // i1's event
         Assert.Equal(hosted.HangoutLink, booked.Booking!.Stages[0].ConferenceUrl);
         Assert.Equal(1, silo.StandIn.Calls.Count(c => c.Method == "events.insert" && c.Body!.Contains("createRequest", StringComparison.Ordinal)));
+
+        // i2 finds the same link in its own event (written into the description once the request had it).
+        var i2Event = GoogleEventIds.For(GrainTestCluster.RequestKey("r1"), $"{GrainKeys.For(GrainTestCluster.Tenant, "i2")}#0");
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Event("primary", i2Event)?.Description is not null));
+        Assert.Equal("Video meeting: " + hosted.HangoutLink, silo.StandIn.Event("primary", i2Event)!.Description);
+        Assert.Null(silo.StandIn.Event("primary", i2Event)!.HangoutLink);
     }
 }

@@ -2,7 +2,7 @@ using MimeKit;
 
 namespace Scheduler.Grains.Tests.Calendars.Google;
 
-/// <summary>The booked emails and invites carry the stage's Meet link: they wait for it a little, then go without it.</summary>
+/// <summary>The booked emails and invites carry the stage's Meet link: they wait for it a little, then go without it, and an update brings it later.</summary>
 public sealed class MeetingNotificationTests : IDisposable
 {
     private const string CandidateMail = "ada@candidates.example";
@@ -14,7 +14,7 @@ public sealed class MeetingNotificationTests : IDisposable
         await using var silo = await GoogleSilo.StartAsync(mailPickup: _mail.Path);
         var request = await SubmitAsync(silo);
 
-        var booked = await WaitForBookedMailsAsync();
+        var booked = await WaitForMailsAsync("Booked: ");
 
         var link = Assert.Single(silo.StandIn.Events("primary")).HangoutLink!;
         Assert.Equal(link, (await request.Get())!.Booking!.Stages[0].ConferenceUrl);
@@ -29,24 +29,38 @@ public sealed class MeetingNotificationTests : IDisposable
     }
 
     [Fact]
-    public async Task Booked_WithGoogleMeetAndGoogleDown_EmailsWaitForTheLinkThenGoWithout()
+    public async Task Booked_WithGoogleMeetAndGoogleDown_EmailsGoWithoutTheLinkAfterTheWait_ThenAnUpdateBringsIt()
     {
         await using var silo = await GoogleSilo.StartAsync(mailPickup: _mail.Path);
         silo.StandIn.Fail(1000, HttpStatusCode.ServiceUnavailable, "backendError");
         var request = await SubmitAsync(silo);
         await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.StandIn.Calls.Any(c => c.Method == "events.insert")));
         await Task.Delay(500); // the work turn after the booking has run, and held the notice back
-        Assert.Empty(Directory.GetFiles(_mail.Path));
+        Assert.Empty(Mails());
 
         silo.Time.Advance(TimeSpan.FromMinutes(3) + TimeSpan.FromSeconds(1)); // past the 2 min wait, to the request's next process tick
-        var booked = await WaitForBookedMailsAsync();
-
+        var booked = await WaitForMailsAsync("Booked: ");
         Assert.Null((await request.Get())!.Booking!.Stages[0].ConferenceUrl);
+
+        silo.StandIn.Recover();
+        silo.Time.Advance(TimeSpan.FromMinutes(30)); // the account's next event-write retry
+        var updated = await WaitForMailsAsync("Updated: ");
+
+        var link = Assert.Single(silo.StandIn.Events("primary")).HangoutLink!;
         Assert.All(booked, mail =>
         {
             Assert.DoesNotContain("Link: ", mail.TextBody, StringComparison.Ordinal);
             Assert.DoesNotContain("LOCATION:", Unfolded(mail), StringComparison.Ordinal);
         });
+        Assert.All(updated, mail =>
+        {
+            Assert.Contains("Link: " + link, mail.TextBody, StringComparison.Ordinal);
+            var invite = Unfolded(mail);
+            Assert.Contains("LOCATION:" + link + "\n", invite, StringComparison.Ordinal);
+            Assert.Contains("SEQUENCE:1\n", invite, StringComparison.Ordinal);
+            Assert.Contains("METHOD:REQUEST\n", invite, StringComparison.Ordinal);
+        });
+        Assert.Equal(booked.Select(m => m.To.ToString()).Order(), updated.Select(m => m.To.ToString()).Order());
     }
 
     public void Dispose() => _mail.Dispose();
@@ -60,11 +74,11 @@ public sealed class MeetingNotificationTests : IDisposable
         return request;
     }
 
-    /// <summary>Waits for the booked emails of the candidate and the interviewer.</summary>
-    private Task<List<MimeMessage>> WaitForBookedMailsAsync() =>
+    /// <summary>Waits for the two emails (candidate, interviewer) whose subject starts with <paramref name="subject"/>.</summary>
+    private Task<List<MimeMessage>> WaitForMailsAsync(string subject) =>
         TestSiloHost.WaitForAsync(
-            () => Task.FromResult(Mails().Where(m => m.Subject?.StartsWith("Booked: ", StringComparison.Ordinal) == true).ToList()),
-            booked => booked.Count == 2);
+            () => Task.FromResult(Mails().Where(m => m.Subject?.StartsWith(subject, StringComparison.Ordinal) == true).ToList()),
+            found => found.Count == 2);
 
     private List<MimeMessage> Mails() =>
         Directory.Exists(_mail.Path) ? [.. Directory.GetFiles(_mail.Path, "*.eml").Select(f => MimeMessage.Load(f))] : [];

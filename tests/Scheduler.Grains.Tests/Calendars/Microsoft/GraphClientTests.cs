@@ -191,11 +191,11 @@ public sealed class GraphClientTests
         var id = connector.EventId("acme/r1", "acme/ivy", 0);
         var first = new TimeRange(T0, T0.AddHours(1));
 
-        var upserted = await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", first, "teams", CancellationToken.None);
+        var upserted = await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", first, "teams", null, CancellationToken.None);
         var graphId = upserted.Id;
-        Assert.Equal(upserted, await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", first, "teams", CancellationToken.None));
+        Assert.Equal(upserted, await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", first, "teams", null, CancellationToken.None));
         var created = Assert.Single(services.StandIn.Events("ivy@contoso.example"), e => !e.Removed);
-        Assert.Equal(upserted, await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", new TimeRange(T0.AddDays(1), T0.AddDays(1).AddHours(1)), "teams", CancellationToken.None));
+        Assert.Equal(upserted, await connector.UpsertEventAsync(token, "ivy@contoso.example", id, "Interview (r1)", new TimeRange(T0.AddDays(1), T0.AddDays(1).AddHours(1)), "teams", null, CancellationToken.None));
         var moved = Assert.Single(services.StandIn.Events("ivy@contoso.example"), e => !e.Removed);
         await connector.DeleteEventAsync(token, "ivy@contoso.example", graphId, CancellationToken.None);
         await connector.DeleteEventAsync(token, "ivy@contoso.example", graphId, CancellationToken.None);

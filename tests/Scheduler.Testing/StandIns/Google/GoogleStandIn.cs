@@ -130,6 +130,9 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops the faults still queued: the API answers normally again.</summary>
+    public void Recover() => _faults.Clear();
+
     private Dictionary<string, StandInEvent> Calendar(string calendarId) =>
         _calendars.TryGetValue(calendarId, out var events) ? events : throw new KeyNotFoundException(calendarId);
 

@@ -6,10 +6,13 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
 
     public int Writes { get; init; } = 1;
 
+    public string? Description { get; init; }
+
     public static StandInEvent From(string id, JsonNode body, long sequence, string? meet) =>
         new(id, body["summary"]?.GetValue<string>() ?? string.Empty, Instant(body["start"]!), Instant(body["end"]!), false, sequence, meet)
         {
             Attendees = [.. body["attendees"]?.AsArray().Select(a => a!["email"]!.GetValue<string>()) ?? []],
+            Description = body["description"]?.GetValue<string>(),
         };
 
     public StandInEvent Patch(JsonNode body, long sequence) => this with
@@ -19,6 +22,7 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
         End = body["end"] is { } e ? Instant(e) : End,
         Attendees = body["attendees"] is JsonArray a ? [.. a.Select(x => x!["email"]!.GetValue<string>())] : Attendees,
         Cancelled = body["status"]?.GetValue<string>() is { } status ? status == "cancelled" : Cancelled,
+        Description = body.AsObject().ContainsKey("description") ? body["description"]?.GetValue<string>() : Description,
         Sequence = sequence,
         Writes = Writes + 1,
     };
@@ -36,6 +40,11 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
             json["summary"] = Summary;
             json["start"] = new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(Start) };
             json["end"] = new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(End) };
+            if (Description is not null)
+            {
+                json["description"] = Description;
+            }
+
             if (HangoutLink is not null)
             {
                 json["hangoutLink"] = HangoutLink;
