@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Text;
 using Scheduler.Grains.Calendars.Accounts;
 
 namespace Scheduler.Grains.Calendars.Google;
@@ -101,7 +103,8 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
 
             var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events?{string.Join('&', query)}";
             var (_, page) = await http.SendAsync("events.list", Json(HttpMethod.Get, path, accessToken, null), null, cancellationToken);
-            changed.AddRange((page?["items"]?.AsArray() ?? []).OfType<JsonNode>().Select(ToChange).OfType<CalendarEventChange>());
+            var zone = ZoneOf(page?["timeZone"]);
+            changed.AddRange((page?["items"]?.AsArray() ?? []).OfType<JsonNode>().Select(item => ToChange(item, zone)).OfType<CalendarEventChange>());
             pageToken = page?["nextPageToken"]?.GetValue<string>();
             if (pageToken is null)
             {
@@ -228,9 +231,11 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
 
     /// <summary>
     /// Reads an Events resource: busy unless cancelled or <c>transparency</c> is <c>transparent</c>;
-    /// timed events use <c>dateTime</c>, all-day events <c>date</c> (read as whole UTC days).
+    /// timed events use <c>dateTime</c>; all-day events <c>date</c>, whole days from midnight to midnight in the
+    /// event's <c>timeZone</c>, else the calendar's (<paramref name="calendarZone"/>, the list's <c>timeZone</c>), so a
+    /// day off in Los Angeles is busy from 08:00 UTC, and a day with a DST change lasts 23 or 25 hours.
     /// </summary>
-    private static CalendarEventChange? ToChange(JsonNode item)
+    private static CalendarEventChange? ToChange(JsonNode item, DateTimeZone calendarZone)
     {
         if (item["id"]?.GetValue<string>() is not { } id)
         {
@@ -243,13 +248,18 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
             return new CalendarEventChange(id, null);
         }
 
-        static DateTimeOffset? When(JsonNode node) =>
+        DateTimeOffset? When(JsonNode node) =>
             node["dateTime"] is { } dateTime ? ParseInstant(dateTime)
-            : node["date"] is { } date ? DateTimeOffset.ParseExact(date.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+            : node["date"] is { } date && LocalDatePattern.Iso.Parse(date.GetValue<string>()) is { Success: true } day
+                ? (node["timeZone"] is { } own ? ZoneOf(own) : calendarZone).AtStartOfDay(day.Value).ToDateTimeOffset()
             : null;
 
         return When(start) is { } from && When(end) is { } to && to > from ? new CalendarEventChange(id, new TimeRange(from, to)) : new CalendarEventChange(id, null);
     }
+
+    /// <summary>The IANA zone a <c>timeZone</c> field names; UTC when it is missing or unknown.</summary>
+    private static DateTimeZone ZoneOf(JsonNode? timeZone) =>
+        timeZone?.GetValue<string>() is { } id && DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone ? zone : DateTimeZone.Utc;
 
     private static DateTimeOffset ParseInstant(JsonNode node) => DateTimeOffset.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
 

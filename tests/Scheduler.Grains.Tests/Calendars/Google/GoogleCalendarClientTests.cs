@@ -145,6 +145,24 @@ public sealed class GoogleCalendarClientTests
     }
 
     [Fact]
+    public async Task ListChanges_AllDayEvents_WholeDaysInTheCalendarsZone()
+    {
+        await using var google = await GoogleClientServices.StartAsync();
+        google.StandIn.AddCalendar("la", "America/Los_Angeles");
+        google.StandIn.AddCalendar("berlin", "Europe/Berlin");
+        var access = google.AccessTokenFor("la");
+        await google.StandIn.AddAllDayEventAsync("la", "off", new DateOnly(2026, 1, 6), new DateOnly(2026, 1, 7));
+        await google.StandIn.AddAllDayEventAsync("berlin", "dst", new DateOnly(2026, 3, 29), new DateOnly(2026, 3, 30));
+
+        var (la, _) = await google.Calendar.ListChangesAsync(access, "la", null, CancellationToken.None);
+        var (berlin, _) = await google.Calendar.ListChangesAsync(access, "berlin", null, CancellationToken.None);
+
+        // Midnight to midnight where the calendar is: PST is UTC-8; Berlin's 29 March 2026 has 23 hours (CET to CEST).
+        Assert.Equal([new CalendarEventChange("off", new TimeRange(new DateTimeOffset(2026, 1, 6, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 7, 8, 0, 0, TimeSpan.Zero)))], la);
+        Assert.Equal([new CalendarEventChange("dst", new TimeRange(new DateTimeOffset(2026, 3, 28, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 29, 22, 0, 0, TimeSpan.Zero)))], berlin);
+    }
+
+    [Fact]
     public async Task ListChanges_FullThenIncremental_PagesAndReturnsOnlyChanges()
     {
         await using var google = await GoogleClientServices.StartAsync();

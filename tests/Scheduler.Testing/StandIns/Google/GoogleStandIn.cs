@@ -23,6 +23,7 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
     private readonly Dictionary<string, Dictionary<string, StandInEvent>> _calendars = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StandInChannel> _channels = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<StandInFault> _faults = new();
+    private readonly Dictionary<string, string> _timeZones = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<StandInCall> _calls = new();
     private readonly ConcurrentQueue<StandInPush> _pushes = new();
     private long _sequence;
@@ -76,13 +77,31 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
         return standIn;
     }
 
-    /// <summary>Creates an empty calendar.</summary>
-    public void AddCalendar(string calendarId)
+    /// <summary>Creates an empty calendar (unless it exists) in <paramref name="timeZone"/> (IANA; the <c>timeZone</c> of its <c>events.list</c> answers, in which its all-day events' dates are).</summary>
+    public void AddCalendar(string calendarId, string timeZone = "UTC")
     {
         lock (_gate)
         {
-            _calendars.TryAdd(calendarId, new Dictionary<string, StandInEvent>(StringComparer.Ordinal));
+            if (_calendars.TryAdd(calendarId, new Dictionary<string, StandInEvent>(StringComparer.Ordinal)))
+            {
+                _timeZones[calendarId] = timeZone;
+            }
         }
+    }
+
+    /// <summary>Adds an all-day event (<c>start.date</c>, <c>end.date</c>: <paramref name="first"/> to <paramref name="endExclusive"/>) as the owner would, then pushes <c>exists</c>.</summary>
+    public Task AddAllDayEventAsync(string calendarId, string eventId, DateOnly first, DateOnly endExclusive)
+    {
+        lock (_gate)
+        {
+            var midnight = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            Calendar(calendarId)[eventId] = new StandInEvent(eventId, "all day", midnight, endExclusive.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), false, ++_sequence, null)
+            {
+                Dates = (first, endExclusive),
+            };
+        }
+
+        return PushChangeAsync(calendarId);
     }
 
     /// <summary>Adds an event as the calendar's owner would (in the Google UI), then pushes <c>exists</c> to the calendar's channels.</summary>
@@ -211,7 +230,7 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
             var changed = events.Values.Where(e => syncToken.Length > 0 ? e.Sequence > since : !e.Cancelled).OrderBy(e => e.Sequence).ToArray();
             var offset = pageToken.Length > 0 ? int.Parse(pageToken[5..], CultureInfo.InvariantCulture) : 0;
             var page = changed.Skip(offset).Take(PageSize).Select(e => (JsonNode)e.ToJson()).ToArray();
-            var result = new JsonObject { ["kind"] = "calendar#events", ["items"] = new JsonArray(page) };
+            var result = new JsonObject { ["kind"] = "calendar#events", ["timeZone"] = _timeZones.GetValueOrDefault(calendarId, "UTC"), ["items"] = new JsonArray(page) };
             if (offset + PageSize < changed.Length)
             {
                 result["nextPageToken"] = "page-" + (offset + PageSize).ToString(CultureInfo.InvariantCulture);

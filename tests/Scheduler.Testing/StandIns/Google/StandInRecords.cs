@@ -8,6 +8,9 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
 
     public string? Description { get; init; }
 
+    /// <summary>For an all-day event: its first date and the date after its last (written as <c>start.date</c>, <c>end.date</c>).</summary>
+    public (DateOnly Start, DateOnly End)? Dates { get; init; }
+
     public static StandInEvent From(string id, JsonNode body, long sequence, string? meet) =>
         new(id, body["summary"]?.GetValue<string>() ?? string.Empty, Instant(body["start"]!), Instant(body["end"]!), false, sequence, meet)
         {
@@ -38,8 +41,8 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
         if (!Cancelled)
         {
             json["summary"] = Summary;
-            json["start"] = new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(Start) };
-            json["end"] = new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(End) };
+            json["start"] = Dates is { } dates ? Date(dates.Start) : new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(Start) };
+            json["end"] = Dates is { } until ? Date(until.End) : new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(End) };
             if (Description is not null)
             {
                 json["description"] = Description;
@@ -54,6 +57,8 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
 
         return json;
     }
+
+    private static JsonObject Date(DateOnly date) => new() { ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
 
     private static DateTimeOffset Instant(JsonNode node) =>
         DateTimeOffset.Parse(node["dateTime"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
