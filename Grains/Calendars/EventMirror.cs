@@ -33,13 +33,15 @@ internal static class EventMirror
         IGrainFactory grains, string participantKey, ParticipantProfile profile, string eventKey, IReadOnlyList<TimeRange> intervals, string summary, string conferencing = "none", IReadOnlyList<DateTimeOffset>? hostedStarts = null, IReadOnlyList<ConferenceLink>? links = null)
     {
         var (tenant, _) = GrainKeys.Split(participantKey);
+        var provider = ConferenceHosts.ProviderOf(conferencing);
+        var host = profile.Calendars.FirstOrDefault(c => c.Provider == provider && IsAccountId(c.AccountId)); // one meeting: one account makes it
         foreach (var calendar in profile.Calendars.Where(c => IsAccountId(c.AccountId)).DistinctBy(c => (c.Provider, c.AccountId)))
         {
             var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, calendar.Provider, calendar.AccountId!));
             await account.WriteInterviewEvent(new InterviewEventWrite(eventKey, participantKey, WriteCalendarOf(calendar), intervals, summary)
             {
                 Conferencing = conferencing,
-                HostedStarts = hostedStarts ?? [],
+                HostedStarts = host is not null && calendar.Provider == host.Provider && calendar.AccountId == host.AccountId ? hostedStarts ?? [] : [],
                 Links = links ?? [],
             });
         }

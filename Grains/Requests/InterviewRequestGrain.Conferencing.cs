@@ -2,7 +2,11 @@ using Scheduler.Grains.Notifications;
 
 namespace Scheduler.Grains.Requests;
 
-/// <summary>The video meetings of a booked request: made by each stage's host (<see cref="ConferenceHosts"/>), their links kept on the booking.</summary>
+/// <summary>
+/// The video meetings of a booked request: made by each stage's host (<see cref="ConferenceHosts"/>); the first link
+/// reported for a booked stage is kept on the booking (a later, different one is ignored), put into the notices and
+/// shown to the stage's interviewers by the work turn.
+/// </summary>
 public sealed partial class InterviewRequestGrain
 {
     /// <inheritdoc />
@@ -11,7 +15,7 @@ public sealed partial class InterviewRequestGrain
         ArgumentNullException.ThrowIfNull(link);
         if (S.Booking is not { } booking
             || !Uri.TryCreate(link.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps
-            || !booking.Stages.Any(s => s.Start == link.StageStart && s.ConferenceUrl != link.Url))
+            || !booking.Stages.Any(s => s.Start == link.StageStart && s.ConferenceUrl is null))
         {
             return;
         }
@@ -31,16 +35,28 @@ public sealed partial class InterviewRequestGrain
             AddNotice(NotificationKind.Updated, NoticeAudience.Attendees, S.NotifySequence, slot, "the link to its video meeting is below.");
         }
 
-        await _store.SaveAsync();
-
-        // Every interviewer of the stage finds the link in their own calendar event, not only the host.
-        var links = S.Booking.Stages.Where(s => s.ConferenceUrl is not null).Select(s => new ConferenceLink(s.Start, s.ConferenceUrl!)).ToList();
-        var key = this.GetPrimaryKeyString();
+        // Every interviewer of the stage finds the link in their own calendar event, not only the host (sent by the work turn).
         var stage = S.Booking.Stages.First(s => s.Start == link.StageStart);
-        await Task.WhenAll(stage.InterviewerIds.Select(id => GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(Tenant, id)).ShowConferenceLinks(key, links)));
-        if (S.NoticesToSend.Count > 0)
+        S.LinksToShow = [.. S.LinksToShow.Union(stage.InterviewerIds, StringComparer.Ordinal)];
+        await _store.SaveAsync();
+        await StartWorkAsync();
+    }
+
+    /// <summary>Work: hands the booking's meeting links to the interviewers still to be told (<see cref="RequestState.LinksToShow"/>), each removed once told.</summary>
+    private async Task ShowConferenceLinksAsync()
+    {
+        if (S.LinksToShow.Count == 0)
         {
-            await StartWorkAsync(); // a notice waiting for this link goes now if it was the last one
+            return;
+        }
+
+        var links = (S.Booking?.Stages ?? []).Where(s => s.ConferenceUrl is not null).Select(s => new ConferenceLink(s.Start, s.ConferenceUrl!)).ToList();
+        var key = this.GetPrimaryKeyString();
+        while (S.LinksToShow.Count > 0)
+        {
+            await GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(Tenant, S.LinksToShow[0])).ShowConferenceLinks(key, links);
+            S.LinksToShow.RemoveAt(0);
+            await _store.SaveWorkAsync();
         }
     }
 

@@ -232,12 +232,12 @@ public sealed partial class InterviewRequestGrain
 
     /// <summary>
     /// Whether a notice still waits for video meeting links: its wait has not run out, a hosted stage of it has no link
-    /// yet, and the interview was not announced again after it (a reschedule or cancellation is never held back by it;
+    /// yet, and the interview was not announced again after it (a reschedule, update or cancellation is never held back by it;
     /// the reminders planned with it wait with it, and carry the links too).
     /// </summary>
     private bool AwaitsConferenceLinks(PendingNotice notice) =>
         notice.AwaitLinksUntil is { } until && until > _time.GetUtcNow()
-        && !S.NoticesToSend.Skip(1).Any(n => n.Kind is NotificationKind.Booked or NotificationKind.Rescheduled or NotificationKind.Cancelled)
+        && !S.NoticesToSend.Skip(1).Any(n => n.Kind is NotificationKind.Booked or NotificationKind.Rescheduled or NotificationKind.Updated or NotificationKind.Cancelled)
         && S.ConferenceStarts.Any(start => notice.Stages.Exists(s => s.Start == start && s.ConferenceUrl is null));
 
     private async Task PlanRemindersAsync()

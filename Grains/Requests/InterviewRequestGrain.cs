@@ -41,7 +41,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     /// <summary>Whether the state holds work the work turn still has to do: releases, offer withdrawals, notices, preference reports or a prep update.</summary>
     private bool WorkQueued => S.ParticipantsToRelease.Count > 0 || S.OffersToWithdraw.Count > 0 || S.NoticesToSend.Count > 0
-        || S.PreferencesToReport.Count > 0 || S.PrepOutdated;
+        || S.PreferencesToReport.Count > 0 || S.PrepOutdated || S.LinksToShow.Count > 0;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -291,6 +291,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             }
 
             await FlushNotificationsAsync();
+            await ShowConferenceLinksAsync();
             await FlushPreferenceReportsAsync();
             await SyncPrepAsync();
             if (!RequestTransitions.InProgress(S.Status) && !WorkQueued && !S.ReplanReminders)

@@ -49,10 +49,14 @@ internal static class NoticeBuilder
             Note = notice.Note,
             ReminderMinutes = notice.ReminderMinutes,
             Recipients = recipients,
-            Url = MeetingUrl(notice.Stages),
-            Location = MeetingList(notice.Stages),
+            Url = ShowsMeeting(notice.Kind) ? MeetingUrl(notice.Stages) : null,
+            Location = ShowsMeeting(notice.Kind) ? MeetingList(notice.Stages) : null,
         };
     }
+
+    /// <summary>Whether a kind of notice tells attendees how to join: the booking, its moves and updates, and the reminders.</summary>
+    private static bool ShowsMeeting(NotificationKind kind) =>
+        kind is NotificationKind.Booked or NotificationKind.Rescheduled or NotificationKind.Updated or NotificationKind.Reminder;
 
     /// <summary>The video meeting link of a one-stage interview, or <see langword="null"/> (none yet, or several stages).</summary>
     public static string? MeetingUrl(IReadOnlyList<ScheduledStageView> stages) => stages is [{ ConferenceUrl: { } url }] ? url : null;

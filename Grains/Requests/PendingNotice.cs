@@ -56,7 +56,7 @@ public sealed class PendingNotice
     /// <summary>
     /// When set, the notice waits until then for the video meeting links of <see cref="RequestState.ConferenceStarts"/>
     /// (kept on <see cref="Stages"/> as they come), so the attendees get them with it; it goes at once when they are all
-    /// there or another notice was decided after it.
+    /// there or the interview was announced again after it (rescheduled, updated or cancelled).
     /// </summary>
     [Id(11)]
     public DateTimeOffset? AwaitLinksUntil { get; set; }

@@ -129,4 +129,8 @@ public sealed class RequestState
     /// <summary>The starts (UTC) of the booked stages whose video meeting a host's calendar makes (set at each booking); their links come in through <see cref="IInterviewRequestGrain.RecordConferenceLink"/>.</summary>
     [Id(43)]
     public List<DateTimeOffset> ConferenceStarts { get; set; } = [];
+
+    /// <summary>Work: the interviewers still to be told the booking's meeting links (<see cref="IParticipantGrain.ShowConferenceLinks"/>).</summary>
+    [Id(44)]
+    public List<string> LinksToShow { get; set; } = [];
 }

@@ -132,17 +132,6 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
         ArgumentNullException.ThrowIfNull(write);
         var body = EventBody(write);
         body["id"] = write.EventId;
-        if (write.GoogleMeet)
-        {
-            body["conferenceData"] = new JsonObject
-            {
-                ["createRequest"] = new JsonObject
-                {
-                    ["requestId"] = write.EventId,
-                    ["conferenceSolutionKey"] = new JsonObject { ["type"] = "hangoutsMeet" },
-                },
-            };
-        }
 
         var path = $"calendars/{Uri.EscapeDataString(calendarId)}/events?conferenceDataVersion=1&sendUpdates=none";
         var (status, created) = await http.SendAsync("events.insert", Json(HttpMethod.Post, path, accessToken, body), [HttpStatusCode.Conflict], cancellationToken);
@@ -251,7 +240,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
         DateTimeOffset? When(JsonNode node) =>
             node["dateTime"] is { } dateTime ? ParseInstant(dateTime)
             : node["date"] is { } date && LocalDatePattern.Iso.Parse(date.GetValue<string>()) is { Success: true } day
-                ? (node["timeZone"] is { } own ? ZoneOf(own) : calendarZone).AtStartOfDay(day.Value).ToDateTimeOffset()
+                ? (node["timeZone"] is { } own ? ZoneOf(own) : calendarZone).AtStartOfDay(day.Value).ToDateTimeOffset().ToUniversalTime()
             : null;
 
         return When(start) is { } from && When(end) is { } to && to > from ? new CalendarEventChange(id, new TimeRange(from, to)) : new CalendarEventChange(id, null);
@@ -263,7 +252,30 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
 
     private static DateTimeOffset ParseInstant(JsonNode node) => DateTimeOffset.Parse(node.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
 
-    private static JsonObject EventBody(GoogleEventWrite write) => new()
+    /// <summary>
+    /// The fields an insert or patch writes; with <see cref="GoogleEventWrite.GoogleMeet"/> a Meet create request whose id
+    /// is the event's, which Google ignores once it made that meeting (so a patch of an event that has one keeps it, and
+    /// one that has none, e.g. a reused id after a reschedule, gets one).
+    /// </summary>
+    private static JsonObject EventBody(GoogleEventWrite write)
+    {
+        var body = EventFields(write);
+        if (write.GoogleMeet)
+        {
+            body["conferenceData"] = new JsonObject
+            {
+                ["createRequest"] = new JsonObject
+                {
+                    ["requestId"] = write.EventId,
+                    ["conferenceSolutionKey"] = new JsonObject { ["type"] = "hangoutsMeet" },
+                },
+            };
+        }
+
+        return body;
+    }
+
+    private static JsonObject EventFields(GoogleEventWrite write) => new()
     {
         // "confirmed" also restores an event of this id that was deleted before (e.g. cancelled, then booked again).
         ["status"] = "confirmed",

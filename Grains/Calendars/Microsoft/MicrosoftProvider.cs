@@ -84,7 +84,7 @@ public sealed class MicrosoftProvider(MicrosoftGraphClient graph, MicrosoftOAuth
         var existing = await graph.CreateEventAsync(accessToken, calendarId, write, cancellationToken);
         if (existing.Range != interval || description is not null)
         {
-            await graph.UpdateEventAsync(accessToken, calendarId, existing.Id, write, cancellationToken);
+            existing = await graph.UpdateEventAsync(accessToken, calendarId, existing.Id, write, cancellationToken);
         }
 
         return new UpsertedEvent(existing.Id, existing.JoinUrl);

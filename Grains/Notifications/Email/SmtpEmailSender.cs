@@ -78,9 +78,13 @@ public sealed class SmtpEmailSender : IEmailSender
         }
 
         var server = $"SMTP {options.Host}:{options.Port}";
+
+        // The wait for a connection is outside the breaker: it says nothing about the server, and a send that waited
+        // while the circuit opened must not connect.
+        using var lease = await TakeConnectionAsync(options, server, cancellationToken);
         try
         {
-            await _breaker.ExecuteAsync(async token => await DeliverAsync(mime, options, server, token), cancellationToken);
+            await _breaker.ExecuteAsync(async token => await DeliverAsync(mime, options, token), cancellationToken);
         }
         catch (BrokenCircuitException ex)
         {
@@ -116,9 +120,9 @@ public sealed class SmtpEmailSender : IEmailSender
             or NotSupportedException or AuthenticationException or SslHandshakeException,
     };
 
-    /// <summary>Takes one of the connections (waiting up to the timeout), then connects, authenticates, sends and quits.</summary>
+    /// <summary>Takes one of the <see cref="SmtpOptions.MaxConnections"/> connections, waiting up to <see cref="SmtpOptions.TimeoutSeconds"/>.</summary>
     /// <exception cref="EmailDeliveryException">No connection was free in time, or too many sends were waiting for one (transient; not the server's fault).</exception>
-    private async Task DeliverAsync(MimeMessage mime, SmtpOptions options, string server, CancellationToken cancellationToken)
+    private async Task<RateLimitLease> TakeConnectionAsync(SmtpOptions options, string server, CancellationToken cancellationToken)
     {
         var timeout = TimeSpan.FromSeconds(Math.Clamp(options.TimeoutSeconds, 1, 600));
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -133,29 +137,33 @@ public sealed class SmtpEmailSender : IEmailSender
             throw new EmailDeliveryException($"no connection to {server} free within {timeout.TotalSeconds:0} s (at most {options.MaxConnections} at once)");
         }
 
-        using (lease)
+        if (!lease.IsAcquired)
         {
-            if (!lease.IsAcquired)
-            {
-                throw new EmailDeliveryException($"{options.MaxQueuedSends} sends already wait for a connection to {server}");
-            }
-
-            using var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
-            if (!string.IsNullOrEmpty(options.ServerCertificateSha256))
-            {
-                var pin = options.ServerCertificateSha256;
-                client.ServerCertificateValidationCallback = (_, certificate, _, errors) => errors == SslPolicyErrors.None || IsPinned(certificate, pin);
-            }
-
-            await client.ConnectAsync(options.Host, options.Port, options.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
-            if (!string.IsNullOrEmpty(options.UserName))
-            {
-                await client.AuthenticateAsync(options.UserName, options.Password ?? string.Empty, cancellationToken);
-            }
-
-            await client.SendAsync(mime, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            lease.Dispose();
+            throw new EmailDeliveryException($"{options.MaxQueuedSends} sends already wait for a connection to {server}");
         }
+
+        return lease;
+    }
+
+    /// <summary>Connects, authenticates, sends and quits, each step bounded by <see cref="SmtpOptions.TimeoutSeconds"/>.</summary>
+    private static async Task DeliverAsync(MimeMessage mime, SmtpOptions options, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient { Timeout = Math.Clamp(options.TimeoutSeconds, 1, 600) * 1000 };
+        if (!string.IsNullOrEmpty(options.ServerCertificateSha256))
+        {
+            var pin = options.ServerCertificateSha256;
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) => errors == SslPolicyErrors.None || IsPinned(certificate, pin);
+        }
+
+        await client.ConnectAsync(options.Host, options.Port, options.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+        if (!string.IsNullOrEmpty(options.UserName))
+        {
+            await client.AuthenticateAsync(options.UserName, options.Password ?? string.Empty, cancellationToken);
+        }
+
+        await client.SendAsync(mime, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
     /// <summary>Writes the message into the pickup directory: to a temporary name first, then renamed, so a reader never sees half a file.</summary>

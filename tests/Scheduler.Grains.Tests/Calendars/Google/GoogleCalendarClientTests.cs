@@ -219,6 +219,24 @@ public sealed class GoogleCalendarClientTests
     }
 
     [Fact]
+    public async Task InsertEvent_ExistingEventWithoutMeetingThenWithGoogleMeet_ThePatchAddsOne()
+    {
+        await using var google = await GoogleClientServices.StartAsync();
+        var access = google.AccessTokenFor("primary");
+        var id = GoogleEventIds.For("acme/r3", "screen");
+        var write = new GoogleEventWrite(id, "Interview", T0.AddDays(1), T0.AddDays(1).AddHours(1));
+
+        var plain = await google.Calendar.InsertEventAsync(access, "primary", write, CancellationToken.None);
+        var hosted = await google.Calendar.InsertEventAsync(access, "primary", write with { GoogleMeet = true }, CancellationToken.None);
+        var again = await google.Calendar.PatchEventAsync(access, "primary", write with { GoogleMeet = true, Summary = "Interview (moved)" }, CancellationToken.None);
+
+        Assert.Null(plain.MeetLink);
+        Assert.StartsWith("https://meet.google.com/", hosted.MeetLink, StringComparison.Ordinal);
+        Assert.Equal(hosted.MeetLink, again.MeetLink); // the create request repeats the event's id: the meeting stays
+        Assert.Equal(hosted.MeetLink, Assert.Single(google.StandIn.Events("primary")).HangoutLink);
+    }
+
+    [Fact]
     public async Task DeleteEvent_Twice_SecondIsANoOp()
     {
         await using var google = await GoogleClientServices.StartAsync();

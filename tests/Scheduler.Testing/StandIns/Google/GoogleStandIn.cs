@@ -271,10 +271,7 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
                 return Error(HttpStatusCode.Conflict, "global", "duplicate", "The requested identifier already exists.");
             }
 
-            var meet = request.Query["conferenceDataVersion"] == "1" && body?["conferenceData"]?["createRequest"] is not null
-                ? "https://meet.google.com/" + id[..3] + "-" + id[3..7] + "-" + id[7..10]
-                : null;
-            created = events[id] = StandInEvent.From(id, body!, ++_sequence, meet);
+            created = events[id] = StandInEvent.From(id, body!, ++_sequence, MeetRequested(request, body) ? MeetLink(id) : null);
         }
 
         await PushChangeAsync(calendarId);
@@ -299,12 +296,21 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
                 return Error(HttpStatusCode.NotFound, "global", "notFound", "Not Found");
             }
 
-            patched = events[eventId] = existing.Patch(body!, ++_sequence);
+            // A create request makes a meeting only for an event without one (its request id is the event's).
+            patched = events[eventId] = existing.Patch(body!, ++_sequence) with
+            {
+                HangoutLink = existing.HangoutLink ?? (MeetRequested(request, body) ? MeetLink(eventId) : null),
+            };
         }
 
         await PushChangeAsync(calendarId);
         return Results.Json(patched.ToJson());
     }
+
+    private static bool MeetRequested(HttpRequest request, JsonNode? body) =>
+        request.Query["conferenceDataVersion"] == "1" && body?["conferenceData"]?["createRequest"] is not null;
+
+    private static string MeetLink(string eventId) => "https://meet.google.com/" + eventId[..3] + "-" + eventId[3..7] + "-" + eventId[7..10];
 
     private IResult Delete(string calendarId, string eventId, HttpRequest request)
     {
