@@ -182,6 +182,33 @@ public sealed class ProfileFormTests(GatewayFixture fixture)
         Assert.Empty(stored["dateOverrides"]![0]!["hours"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Save_AddedCalDavCalendar_IsStoredWithItsPassword_WhichTheFormNeverHolds()
+    {
+        const string tenant = "t-profile-caldav";
+        using var api = fixture.Admin(tenant);
+        (await api.PutAsJsonAsync("/v1/participants/ivy", new { displayName = "Ivy Park", timeZone = "Europe/Berlin" })).EnsureSuccessStatusCode();
+        var grains = new TenantGrains(fixture.Factory.Services.GetRequiredService<IGrainFactory>(), tenant);
+        var saver = fixture.Factory.Services.GetRequiredService<ProfileSaver>();
+        var form = ProfileForm.From((await grains.FindParticipant("ivy"))!);
+        var caldav = CalendarRow.NewCalDav();
+        caldav.Url = " https://dav.example.com/calendars/ivy/work/ ";
+        caldav.Username = "ivy";
+        caldav.Password = "app-password";
+        form.Calendars.Add(caldav);
+
+        var saved = await saver.SaveAsync(Viewer(tenant, "admin"), "ivy", form, CancellationToken.None);
+
+        Assert.Empty(saved);
+        var stored = Assert.Single((await api.GetFromJsonAsync<JsonObject>("/v1/participants/ivy"))!["calendars"]!.AsArray())!;
+        Assert.Equal(("caldav", "https://dav.example.com/calendars/ivy/work/", "ivy", true), ((string?)stored["provider"], (string?)stored["url"], (string?)stored["username"], (bool)stored["hasPassword"]!));
+        Assert.DoesNotContain("app-password", stored.ToJsonString(), StringComparison.Ordinal);
+        var reloaded = Assert.Single(ProfileForm.From((await grains.FindParticipant("ivy"))!).Calendars);
+        Assert.False(reloaded.IsNew);
+        Assert.Null(reloaded.Password);
+        Assert.Null(reloaded.ToBody().Password); // saving the form again keeps the stored password
+    }
+
     private static string Ranges(DateOverrideBody day) => string.Join(',', day.Hours!.Select(h => $"{h!.Start}–{h.End}"));
 
     private static ParticipantProfile Stored() =>
