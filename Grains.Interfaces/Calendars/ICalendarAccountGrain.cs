@@ -26,6 +26,15 @@ public interface ICalendarAccountGrain : IGrainWithStringKey
     Task<CalendarAccountView> GetView();
 
     /// <summary>
+    /// Whether credentials are stored. Interleaved (it only reads), so a request choosing a meeting host is answered even
+    /// while a slow provider call holds the account's turn.
+    /// </summary>
+    /// <returns><see langword="true"/> once connected, until disconnected.</returns>
+    [AlwaysInterleave]
+    [Alias("IsConnected")]
+    Task<bool> IsConnected();
+
+    /// <summary>
     /// Reads free/busy of calendars over a range, refreshing the access token when needed;
     /// remembers the reader, and opens a push channel on each calendar not yet watched (when the
     /// provider's webhook address is configured).

@@ -3,9 +3,11 @@ using Scheduler.Grains.Calendars;
 namespace Scheduler.Grains.Requests;
 
 /// <summary>
-/// Who makes each stage's video meeting: the stage's first interviewer (in the stage's order) whose profile has a
-/// connected account of the provider that makes it (<c>googleMeet</c>: Google, <c>teams</c>: Microsoft 365). One
-/// meeting per stage, so a panel shares one link; a stage whose interviewers have no such account gets none.
+/// Who makes each stage's video meeting: the stage's first interviewer (in the stage's order) whose profile reads an
+/// account of the provider that makes it (<c>googleMeet</c>: Google, <c>teams</c>: Microsoft 365), the first such entry,
+/// and that account is connected (a revoked one would keep the write until it is connected again, and the stage would
+/// have no meeting). One meeting per stage, so a panel shares one link; a stage whose interviewers have no such account
+/// gets none.
 /// </summary>
 internal static class ConferenceHosts
 {
@@ -36,8 +38,11 @@ internal static class ConferenceHosts
 
         var ids = stages.SelectMany(s => s.InterviewerIds).Distinct(StringComparer.Ordinal).ToArray();
         var profiles = await Task.WhenAll(ids.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, id)).GetProfile()));
-        var capable = ids.Where((id, i) => profiles[i]?.Calendars.Any(c => c.Provider == provider && EventMirror.IsAccountId(c.AccountId)) == true)
-            .ToHashSet(StringComparer.Ordinal);
+        var accounts = ids.Select((id, i) => (Id: id, Account: profiles[i]?.Calendars.FirstOrDefault(c => c.Provider == provider && EventMirror.IsAccountId(c.AccountId))?.AccountId))
+            .Where(p => p.Account is not null)
+            .ToArray();
+        var connected = await Task.WhenAll(accounts.Select(p => grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, provider, p.Account!)).IsConnected()));
+        var capable = accounts.Where((_, i) => connected[i]).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var stage in stages)
         {
             if (stage.InterviewerIds.FirstOrDefault(capable.Contains) is { } host)

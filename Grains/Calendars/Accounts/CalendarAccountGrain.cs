@@ -91,6 +91,9 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
     public Task<CalendarAccountView> GetView() => Task.FromResult(View());
 
     /// <inheritdoc />
+    public Task<bool> IsConnected() => Task.FromResult(S.ProtectedCredentials is not null);
+
+    /// <inheritdoc />
     public async Task<AccountFreeBusy> GetFreeBusy(AccountFreeBusyQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);

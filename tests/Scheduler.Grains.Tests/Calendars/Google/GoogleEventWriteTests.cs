@@ -61,6 +61,26 @@ public sealed class GoogleEventWriteTests
     }
 
     [Fact]
+    public async Task Booked_PanelWithGoogleMeet_AnInterviewerWhoseAccountIsNotConnectedIsNotTheHost()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        await silo.Grains.Participant("i0").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Interviewer) with
+        {
+            Calendars = [new CalendarSpec("google") { AccountId = "revoked@example.com" }], // never connected: no credentials
+        });
+        await silo.ConnectInterviewerAsync("i1");
+        await silo.Grains.Participant("c1").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
+        var request = silo.Grains.Request("r1");
+
+        await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i0", "i1"], SchedulingMode.AutoBook) with { Conferencing = "googleMeet" }, RequestStatus.Booked);
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Booking!.Stages[0].ConferenceUrl is not null);
+
+        var hosted = Assert.Single(silo.StandIn.Events("primary"));
+        Assert.Equal(EventId(), hosted.Id); // i1's, with the meeting
+        Assert.Equal(hosted.HangoutLink, booked.Booking!.Stages[0].ConferenceUrl);
+    }
+
+    [Fact]
     public async Task EventWrite_GoogleUnavailableBeyondRetries_StoredAndWrittenByTheRetryReminder()
     {
         await using var silo = await GoogleSilo.StartAsync(watch: false);
