@@ -77,8 +77,22 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
     }
 
     /// <inheritdoc />
+    /// <remarks>The passwords are revealed for the writer; one this silo cannot read is left out (the server then refuses the write, which is retried).</remarks>
     public Task<IReadOnlyList<CalendarSpec>> GetCalDavCalendars() =>
-        Task.FromResult<IReadOnlyList<CalendarSpec>>([.. (S.Profile?.Calendars ?? []).Where(c => c.Provider == CalDavBusySource.ProviderName && c.Url is not null)]);
+        Task.FromResult<IReadOnlyList<CalendarSpec>>([.. (S.Profile?.Calendars ?? []).Where(c => c.Provider == CalDavBusySource.ProviderName && c.Url is not null)
+            .Select(c => c with { Password = RevealOrNull(c.Password) })]);
+
+    private string? RevealOrNull(string? stored)
+    {
+        try
+        {
+            return CalDavPasswords.Reveal(stored, protector);
+        }
+        catch (CalendarSourceException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Tells the calendar accounts this participant no longer reads to stop counting it as a reader.</summary>
     private async Task ForgetDroppedAccountsAsync(IReadOnlyList<CalendarSpec> before, IReadOnlyList<CalendarSpec> after)

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Calendars.Accounts;
+using Scheduler.Grains.Calendars.CalDav;
 using Scheduler.Grains.Participants.Busy;
 using Scheduler.Scheduling.Calendar;
 using Scheduler.Scheduling.Participants;
@@ -14,13 +16,15 @@ namespace Scheduler.Grains.Participants;
 /// <param name="sources">Registered calendar busy sources, one per provider.</param>
 /// <param name="fetcher">Runs calendar reads in the background.</param>
 /// <param name="log">The logger.</param>
+/// <param name="protector">Protects CalDAV passwords at rest (<see cref="CalDavPasswords"/>); <see langword="null"/> on a silo without calendar accounts.</param>
 [GrainType("participant")]
 public sealed partial class ParticipantGrain(
     [PersistentState("participant")] IPersistentState<ParticipantState> state,
     TimeProvider time,
     IEnumerable<IBusySource> sources,
     CalendarFetcher fetcher,
-    ILogger<ParticipantGrain> log)
+    ILogger<ParticipantGrain> log,
+    CalendarCredentialProtector? protector = null)
     : Grain, IParticipantGrain
 {
     private static readonly TimeSpan MaxTtl = TimeSpan.FromHours(1);
@@ -47,7 +51,7 @@ public sealed partial class ParticipantGrain(
         var calendars = profile.Calendars.Select(c =>
         {
             var password = c.Password ?? previous.FirstOrDefault(p => p.Provider == c.Provider && p.Url == c.Url && p.Username == c.Username)?.Password;
-            return c with { Password = password, HasPassword = password is not null };
+            return c with { Password = password is null ? null : CalDavPasswords.Protect(password, protector), HasPassword = password is not null };
         }).ToArray();
         S.Profile = profile with { Calendars = calendars };
         _busy.Clear();

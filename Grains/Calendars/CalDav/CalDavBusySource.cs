@@ -1,3 +1,4 @@
+using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Participants.Busy;
 using Scheduler.ICalendar;
 
@@ -14,11 +15,13 @@ namespace Scheduler.Grains.Calendars.CalDav;
 /// <param name="options">Settings.</param>
 /// <param name="time">The clock.</param>
 /// <param name="logger">The logger.</param>
+/// <param name="protector">Reveals stored passwords (<see cref="CalDavPasswords"/>); <see langword="null"/> on a silo without calendar accounts.</param>
 public sealed class CalDavBusySource(
     CalDavClient client,
     IOptions<CalendarSourceOptions> options,
     TimeProvider time,
-    ILogger<CalDavBusySource> logger) : IBusySource
+    ILogger<CalDavBusySource> logger,
+    CalendarCredentialProtector? protector = null) : IBusySource
 {
     /// <summary>The provider name of CalDAV calendars.</summary>
     public const string ProviderName = "caldav";
@@ -44,7 +47,7 @@ public sealed class CalDavBusySource(
             throw new CalendarSourceException(CalendarUrl.Redact(url), "the caldav calendar needs an absolute http(s) url");
         }
 
-        var calendar = new CalDavCalendar(uri, spec.Username, spec.Password);
+        var calendar = new CalDavCalendar(uri, spec.Username, CalDavPasswords.Reveal(spec.Password, protector));
         var (intervals, skipped) = await ReadAsync(calendar, context, cancellationToken);
         return new BusyFetch(intervals, time.GetUtcNow()) { PartialReason = skipped };
     }

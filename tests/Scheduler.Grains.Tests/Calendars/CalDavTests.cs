@@ -1,3 +1,5 @@
+using System.Text;
+using Scheduler.Grains.Calendars.Accounts;
 using Scheduler.Grains.Calendars.CalDav;
 using Scheduler.Grains.Participants.Busy;
 
@@ -141,6 +143,34 @@ public sealed class CalDavTests
         Assert.Contains("HTTP 401", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-pass", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-pass", wrong.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Profile_CalDavPassword_StoredProtectedNeverInClear_AndStillUsedToRead()
+    {
+        await using var server = await RadicaleServer.StartAsync(htpasswd: "bob:s3cret-pass");
+        using var services = new CalendarServices();
+        var calendar = new CalDavCalendar(server.CalendarUrl("bob", "work"), "bob", "s3cret-pass");
+        await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None);
+        await services.CalDavClient.PutEventAsync(calendar, "one", CalDavEvents.Single("one", At(7, 14)), null, CancellationToken.None);
+        var storage = new RecordingGrainStorage();
+        using var keys = new TempDirectory();
+        await using var host = await TestSiloHost.StartAsync(
+            silo =>
+            {
+                silo.AddSchedulerGrains();
+                storage.RegisterAsDefault(silo);
+            },
+            configureServices: s => s.AddCalendarSources(CalendarServices.Configure).AddCalendarAccounts(keys.Path));
+        var participant = await host.AddReaderAsync("bob", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "bob", Password = "s3cret-pass" });
+
+        var busy = await TestSiloHost.WaitForAsync<BusyView>(() => participant.GetBusy(new TimeRange(At(5, 0), At(12, 0))), b => !b.Stale);
+
+        Assert.Equal([new TimeRange(At(7, 14), At(7, 15))], busy.Intervals.Select(i => new TimeRange(i.Start, i.End)));
+        var grainId = GrainId.Create("participant", GrainKeys.For(GrainTestCluster.Tenant, "bob"));
+        Assert.DoesNotContain("s3cret-pass", Encoding.UTF8.GetString(storage.Payload(grainId, "participant")!.ToArray()), StringComparison.Ordinal);
+        Assert.StartsWith("dp1:", storage.Read<ParticipantState>(grainId, "participant")!.Profile!.Calendars[0].Password, StringComparison.Ordinal);
+        Assert.True((await participant.GetProfile())!.Calendars[0].HasPassword);
     }
 
     [Fact]
