@@ -33,8 +33,7 @@ internal static class EventMirror
         IGrainFactory grains, string participantKey, ParticipantProfile profile, string eventKey, IReadOnlyList<TimeRange> intervals, string summary, string conferencing = "none", IReadOnlyList<DateTimeOffset>? hostedStarts = null, IReadOnlyList<ConferenceLink>? links = null)
     {
         var (tenant, _) = GrainKeys.Split(participantKey);
-        var provider = ConferenceHosts.ProviderOf(conferencing);
-        var host = profile.Calendars.FirstOrDefault(c => c.Provider == provider && IsAccountId(c.AccountId)); // one meeting: one account makes it
+        var host = MeetingAccount(profile, conferencing); // one meeting: one account makes it
         foreach (var calendar in profile.Calendars.Where(c => IsAccountId(c.AccountId)).DistinctBy(c => (c.Provider, c.AccountId)))
         {
             var account = grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, calendar.Provider, calendar.AccountId!));
@@ -58,6 +57,13 @@ internal static class EventMirror
     /// </summary>
     private static string WriteCalendarOf(CalendarSpec calendar) =>
         calendar.CalendarIds.FirstOrDefault() ?? (string.IsNullOrEmpty(calendar.Mailbox) ? string.Empty : calendar.Mailbox);
+
+    /// <summary>The account entry of a profile that makes a conferencing kind's meetings: the first of the provider that makes them (<see cref="ConferenceHosts.ProviderOf"/>).</summary>
+    /// <param name="profile">The participant's profile.</param>
+    /// <param name="conferencing">The request's conferencing.</param>
+    /// <returns>The entry, or <see langword="null"/> when none can make the meeting (or there is none to make).</returns>
+    public static CalendarSpec? MeetingAccount(ParticipantProfile profile, string conferencing) =>
+        ConferenceHosts.ProviderOf(conferencing) is { } provider ? profile.Calendars.FirstOrDefault(c => c.Provider == provider && IsAccountId(c.AccountId)) : null;
 
     /// <summary>Whether an entry names an account key part (profiles stored before account ids were validated may not).</summary>
     /// <param name="accountId">The entry's account id.</param>

@@ -43,15 +43,16 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
     /// the booked intervals, or none to delete the events.
     /// Candidates' bookings (which do not count toward caps) are not written.
     /// </summary>
-    private async Task MirrorBookingAsync(string requestId, IReadOnlyList<TimeRange> intervals, bool countsTowardCaps, string conferencing = "none", IReadOnlyList<DateTimeOffset>? hostedStarts = null, IReadOnlyList<ConferenceLink>? links = null)
+    private async Task MirrorBookingAsync(ParticipantBooking booking)
     {
-        if (!countsTowardCaps || S.Profile is not { } profile)
+        if (!booking.CountsTowardCaps || S.Profile is not { } profile)
         {
             return;
         }
 
-        var (_, localRequestId) = GrainKeys.Split(requestId);
-        await EventMirror.WriteAsync(GrainFactory, this.GetPrimaryKeyString(), profile, requestId, intervals, $"Interview ({localRequestId})", conferencing, hostedStarts, links);
+        var (_, localRequestId) = GrainKeys.Split(booking.RequestId);
+        await EventMirror.WriteAsync(
+            GrainFactory, this.GetPrimaryKeyString(), profile, booking.RequestId, booking.Intervals, $"Interview ({localRequestId})", booking.Conferencing, booking.HostedStarts, booking.ConferenceLinks);
     }
 
     /// <inheritdoc />
@@ -73,7 +74,7 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
 
         S.Bookings[index] = booking = booking with { ConferenceLinks = known };
         await PersistAsync();
-        await MirrorBookingAsync(requestId, booking.Intervals, booking.CountsTowardCaps, booking.Conferencing, booking.HostedStarts, booking.ConferenceLinks);
+        await MirrorBookingAsync(booking);
     }
 
     /// <inheritdoc />

@@ -183,13 +183,14 @@ public sealed partial class ParticipantGrain(
 
         S.Holds.RemoveAll(h => h.RequestId == request.RequestId || h.ExpiresAt <= now);
         S.Bookings.RemoveAll(b => b.RequestId == request.RequestId);
-        S.Bookings.Add(new ParticipantBooking(request.RequestId, [.. request.Intervals.OrderBy(i => i.Start)], request.CountsTowardCaps, now, null)
+        var booking = new ParticipantBooking(request.RequestId, [.. request.Intervals.OrderBy(i => i.Start)], request.CountsTowardCaps, now, null)
         {
             Conferencing = request.Conferencing,
             HostedStarts = request.HostedStarts,
-        });
+        };
+        S.Bookings.Add(booking);
         await PersistAsync();
-        await MirrorBookingAsync(request.RequestId, request.Intervals, request.CountsTowardCaps, request.Conferencing, request.HostedStarts);
+        await MirrorBookingAsync(booking);
         return new HoldOutcome(true, HoldRefusal.None, null, null);
     }
 
@@ -217,7 +218,7 @@ public sealed partial class ParticipantGrain(
 
         if (booked is not null)
         {
-            await MirrorBookingAsync(requestId, [], booked.CountsTowardCaps);
+            await MirrorBookingAsync(booked with { Intervals = [] });
         }
     }
 

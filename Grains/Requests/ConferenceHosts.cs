@@ -38,10 +38,10 @@ internal static class ConferenceHosts
 
         var ids = stages.SelectMany(s => s.InterviewerIds).Distinct(StringComparer.Ordinal).ToArray();
         var profiles = await Task.WhenAll(ids.Select(id => grains.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, id)).GetProfile()));
-        var accounts = ids.Select((id, i) => (Id: id, Account: profiles[i]?.Calendars.FirstOrDefault(c => c.Provider == provider && EventMirror.IsAccountId(c.AccountId))?.AccountId))
+        var accounts = ids.Select((id, i) => (Id: id, Account: profiles[i] is { } profile ? EventMirror.MeetingAccount(profile, conferencing) : null))
             .Where(p => p.Account is not null)
             .ToArray();
-        var connected = await Task.WhenAll(accounts.Select(p => grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, provider, p.Account!)).IsConnected()));
+        var connected = await Task.WhenAll(accounts.Select(p => grains.GetGrain<ICalendarAccountGrain>(CalendarAccountKeys.For(tenant, provider, p.Account!.AccountId!)).IsConnected()));
         var capable = accounts.Where((_, i) => connected[i]).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var stage in stages)
         {

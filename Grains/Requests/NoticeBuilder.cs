@@ -59,10 +59,10 @@ internal static class NoticeBuilder
         kind is NotificationKind.Booked or NotificationKind.Rescheduled or NotificationKind.Updated or NotificationKind.Reminder;
 
     /// <summary>The video meeting link of a one-stage interview, or <see langword="null"/> (none yet, or several stages).</summary>
-    public static string? MeetingUrl(IReadOnlyList<ScheduledStageView> stages) => stages is [{ ConferenceUrl: { } url }] ? url : null;
+    private static string? MeetingUrl(IReadOnlyList<ScheduledStageView> stages) => stages is [{ ConferenceUrl: { } url }] ? url : null;
 
     /// <summary>For an interview of several stages, each stage's video meeting link as <c>name: url</c>, joined by <c>"; "</c>; otherwise <see langword="null"/>.</summary>
-    public static string? MeetingList(IReadOnlyList<ScheduledStageView> stages) =>
+    private static string? MeetingList(IReadOnlyList<ScheduledStageView> stages) =>
         stages.Count > 1 && stages.Any(s => s.ConferenceUrl is not null)
             ? string.Join("; ", stages.Where(s => s.ConferenceUrl is not null).Select(s => $"{s.Name}: {s.ConferenceUrl}"))
             : null;

@@ -125,19 +125,15 @@ public sealed class GoogleCalendarGatewayTests : IAsyncLifetime
     public async Task Push_EventOverBookedInterview_RequestRescheduled()
     {
         using var admin = Admin();
-        await admin.PutParticipant("grace");
-        await admin.PutParticipant("cand", kind: "candidate");
-        await ConnectAsync(admin, "grace");
-        var from = Api.NextMonday();
-        var submitted = await admin.Submit(Api.Request("cand", ["grace"], from, from.AddDays(5), mode: "autoBook", externalId: "g-resched"));
-        var booked = await admin.WaitForStatus((string)submitted["id"]!, "booked");
+        var id = await SubmitAutoBookAsync(admin, "g-resched");
+        var booked = await admin.WaitForStatus(id, "booked");
         var stage = booked["booking"]!["stages"]![0]!;
         var start = DateTimeOffset.Parse((string)stage["start"]!);
         await TestSiloHost.WaitUntilAsync(() => _google.LiveChannels.Count == 1 && _google.Pushes.Any(p => p.Status == HttpStatusCode.OK));
 
         await _google.AddEventAsync("primary", "clash", start, start.AddMinutes(45));
 
-        var moved = await admin.WaitForRequest((string)submitted["id"]!, v => (string?)v["status"] == "booked" && DateTimeOffset.Parse((string)v["booking"]!["stages"]![0]!["start"]!) != start);
+        var moved = await admin.WaitForRequest(id, v => (string?)v["status"] == "booked" && DateTimeOffset.Parse((string)v["booking"]!["stages"]![0]!["start"]!) != start);
         var newStart = DateTimeOffset.Parse((string)moved["booking"]!["stages"]![0]!["start"]!);
         Assert.True(newStart >= start.AddMinutes(45) || newStart.AddHours(1) <= start);
     }
@@ -146,15 +142,9 @@ public sealed class GoogleCalendarGatewayTests : IAsyncLifetime
     public async Task Booked_WithGoogleMeet_RequestShowsTheMeetLinkOfTheEvent()
     {
         using var admin = Admin();
-        await admin.PutParticipant("grace");
-        await admin.PutParticipant("cand", kind: "candidate");
-        await ConnectAsync(admin, "grace");
-        var from = Api.NextMonday();
-        var body = JsonSerializer.SerializeToNode(Api.Request("cand", ["grace"], from, from.AddDays(5), mode: "autoBook", externalId: "g-meet"))!.AsObject();
-        body["conferencing"] = "googleMeet";
 
-        var submitted = await admin.Submit(body);
-        var linked = await admin.WaitForRequest((string)submitted["id"]!, v => v["booking"]?["stages"]?[0]?["conferenceUrl"] is not null);
+        var id = await SubmitAutoBookAsync(admin, "g-meet", conferencing: "googleMeet");
+        var linked = await admin.WaitForRequest(id, v => v["booking"]?["stages"]?[0]?["conferenceUrl"] is not null);
 
         var meeting = Assert.Single(_google.Events("primary"), e => e.HangoutLink is not null);
         Assert.Equal(meeting.HangoutLink, (string?)linked["booking"]!["stages"]![0]!["conferenceUrl"]);
@@ -184,6 +174,18 @@ public sealed class GoogleCalendarGatewayTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         Assert.StartsWith(new Uri(_google.ApiBaseUrl, "/auth").AbsoluteUri, redirect.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
         Assert.Empty(_google.Grants);
+    }
+
+    /// <summary>Adds grace (connected to the Google account) and the candidate cand, and submits an auto-booked interview of them next week; returns its id.</summary>
+    private async Task<string> SubmitAutoBookAsync(HttpClient admin, string externalId, string conferencing = "none")
+    {
+        await admin.PutParticipant("grace");
+        await admin.PutParticipant("cand", kind: "candidate");
+        await ConnectAsync(admin, "grace");
+        var from = Api.NextMonday();
+        var body = JsonSerializer.SerializeToNode(Api.Request("cand", ["grace"], from, from.AddDays(5), mode: "autoBook", externalId: externalId))!.AsObject();
+        body["conferencing"] = conferencing;
+        return (string)(await admin.Submit(body))["id"]!;
     }
 
     private async Task ConnectAsync(HttpClient admin, string participant)

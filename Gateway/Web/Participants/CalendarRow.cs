@@ -76,12 +76,10 @@ public sealed class CalendarRow
     {
         Provider = Provider,
         Url = IsNew ? Url?.Trim() : Url,
-        Username = IsNew ? Blank(Username?.Trim()) : Username,
-        Password = IsNew ? Blank(Password) : null,
+        Username = IsNew ? ProfileForm.OrNull(Username) : Username,
+        Password = IsNew && !string.IsNullOrEmpty(Password) ? Password : null,
         AccountId = AccountId,
         CalendarIds = CalendarIds,
         Mailbox = Mailbox,
     };
-
-    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -96,5 +96,6 @@ public sealed class ProfileForm
     /// <returns>Messages by field path of the body (<c>timeZone</c>, <c>preferredTimes[0].start</c>, …); empty when valid.</returns>
     public IReadOnlyDictionary<string, string[]> Validate() => ParticipantValidator.Validate(ToBody()).ToDictionary();
 
-    private static string? OrNull(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>A typed text trimmed, or <see langword="null"/> when nothing but white space was typed (the body leaves it out).</summary>
+    internal static string? OrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -124,7 +124,7 @@ public sealed class SmtpEmailSender : IEmailSender
     /// <exception cref="EmailDeliveryException">No connection was free in time, or too many sends were waiting for one (transient; not the server's fault).</exception>
     private async Task<RateLimitLease> TakeConnectionAsync(SmtpOptions options, string server, CancellationToken cancellationToken)
     {
-        var timeout = TimeSpan.FromSeconds(Math.Clamp(options.TimeoutSeconds, 1, 600));
+        var timeout = StepTimeout(options);
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         waiting.CancelAfter(timeout);
         RateLimitLease lease;
@@ -146,10 +146,13 @@ public sealed class SmtpEmailSender : IEmailSender
         return lease;
     }
 
+    /// <summary>How long one step of a send (or the wait for a connection) may take: <see cref="SmtpOptions.TimeoutSeconds"/>, 1–600 s.</summary>
+    private static TimeSpan StepTimeout(SmtpOptions options) => TimeSpan.FromSeconds(Math.Clamp(options.TimeoutSeconds, 1, 600));
+
     /// <summary>Connects, authenticates, sends and quits, each step bounded by <see cref="SmtpOptions.TimeoutSeconds"/>.</summary>
     private static async Task DeliverAsync(MimeMessage mime, SmtpOptions options, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient { Timeout = Math.Clamp(options.TimeoutSeconds, 1, 600) * 1000 };
+        using var client = new SmtpClient { Timeout = (int)StepTimeout(options).TotalMilliseconds };
         if (!string.IsNullOrEmpty(options.ServerCertificateSha256))
         {
             var pin = options.ServerCertificateSha256;
