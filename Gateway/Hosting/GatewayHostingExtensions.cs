@@ -24,6 +24,7 @@ public static class GatewayHostingExtensions
     /// With <see cref="GatewayOptions.ClusterClient"/> it hosts no silo and is a cluster client
     /// (<see cref="ClusterHostingExtensions.AddSchedulerClusterClient"/>): every call goes to the silo that owns
     /// the grain, and readiness means the membership view lists an active silo.
+    /// Hosting the silo, it sets <c>Links:BaseUrl</c> (where emails' action links lead) to its own first address unless configured.
     /// With <c>Scheduler:Demo=true</c> (or <c>--demo</c>) the demo tenant is loaded once the silo runs, and without an
     /// SMTP server (<c>Smtp:Host</c>) email is written to <see cref="GatewayOptions.GetMailDirectory"/> (<c>Smtp:PickupDirectory</c>).
     /// </summary>
@@ -54,6 +55,12 @@ public static class GatewayHostingExtensions
         {
             // The demo's email (invitations, reminders, prep plans as .ics) lands as files to open, not nowhere.
             builder.Configuration["Smtp:PickupDirectory"] = options.GetMailDirectory();
+        }
+
+        if (!options.ClusterClient && string.IsNullOrWhiteSpace(builder.Configuration["Links:BaseUrl"]))
+        {
+            // The embedded gateway is the web app its own emails' links lead to.
+            builder.Configuration["Links:BaseUrl"] = OwnAddress(builder.Configuration["urls"]);
         }
 
         builder.AddSchedulerGrainServices(options.GetKeysDirectory());
@@ -108,6 +115,18 @@ public static class GatewayHostingExtensions
         app.MapSchedulerWeb();
         WarnAboutDevelopmentKey(app);
         return app;
+    }
+
+    /// <summary>The first address the gateway listens on, with a wildcard host (<c>*</c>, <c>+</c>, <c>0.0.0.0</c>, <c>[::]</c>) read as <c>localhost</c>.</summary>
+    private static string OwnAddress(string? urls)
+    {
+        var first = (string.IsNullOrWhiteSpace(urls) ? GatewayOptions.DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+        foreach (var wildcard in new[] { "://*", "://+", "://0.0.0.0", "://[::]" })
+        {
+            first = first.Replace(wildcard, "://localhost", StringComparison.Ordinal);
+        }
+
+        return first;
     }
 
     private static void WarnAboutDevelopmentKey(WebApplication app)

@@ -79,4 +79,11 @@ public sealed record InterviewNotification
     /// </summary>
     [Id(14)]
     public IReadOnlyList<TimeRange> PrepWithdrawnBlocks { get; init; } = [];
+
+    /// <summary>
+    /// For <see cref="NotificationKind.ProposalsReady"/>: the request's proposal ids of <see cref="Proposals"/>, in the same
+    /// order, so a choice names the proposal itself; empty when not known (then a choice names its position).
+    /// </summary>
+    [Id(15)]
+    public IReadOnlyList<string> ProposalIds { get; init; } = [];
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Grains.Common.Http;
 using Scheduler.Grains.Common.Options;
+using Scheduler.Grains.Links;
 using Scheduler.Grains.Notifications.Email;
 using Scheduler.Grains.Notifications.FollowUps;
 using Scheduler.Grains.Notifications.Outbox;
@@ -15,7 +16,8 @@ public static class NotificationServiceCollectionExtensions
 {
     /// <summary>
     /// Binds, and validates at start-up, <see cref="SmtpOptions"/> (<c>Smtp:</c>), <see cref="SlackOptions"/> (<c>Slack:</c>) and
-    /// <see cref="OutboxOptions"/> (<c>Notifications:Outbox</c>), <see cref="FollowUpOptions"/> (<c>Notifications:FollowUp</c>), and registers <see cref="SmtpEmailSender"/>,
+    /// <see cref="OutboxOptions"/> (<c>Notifications:Outbox</c>), <see cref="FollowUpOptions"/> (<c>Notifications:FollowUp</c>) and
+    /// <see cref="ActionLinkOptions"/> (<c>Links:</c>), and registers <see cref="ActionLinks"/> (over Data Protection), <see cref="SmtpEmailSender"/>,
     /// <see cref="SlackClient"/> (typed HTTP client, with <see cref="HttpRetryResilience"/> and <see cref="SlackRateGateHandler"/>). Existing registrations
     /// of <see cref="IEmailSender"/> are kept. Registers <see cref="NotificationChannels"/> from the configuration:
     /// without <c>Smtp:Host</c> email entries are recorded as skipped ("email not configured"), without
@@ -32,6 +34,9 @@ public static class NotificationServiceCollectionExtensions
         services.AddValidatedOptions<SlackOptions>(configuration, SlackOptions.SectionName);
         services.AddValidatedOptions<OutboxOptions>(configuration, OutboxOptions.SectionName);
         services.AddValidatedOptions<FollowUpOptions>(configuration, FollowUpOptions.SectionName);
+        services.AddValidatedOptions<ActionLinkOptions>(configuration, ActionLinkOptions.SectionName);
+        services.AddDataProtection();
+        services.TryAddSingleton<ActionLinks>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.TryAddSingleton(NotificationChannels.From(configuration));

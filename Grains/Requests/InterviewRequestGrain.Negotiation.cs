@@ -141,7 +141,7 @@ public sealed partial class InterviewRequestGrain
             EngineMapping.ToStages(o)))];
         S.Target = null;
         _store.Move(RequestTrigger.ProposalsFound, reason);
-        AddNotice(NotificationKind.ProposalsReady, NoticeAudience.CandidateAndRecruiter, S.History.Count, null, reason, proposals: [.. S.Proposals.Select(p => NoticeBuilder.SlotOf(p.Stages))]);
+        AddNotice(NotificationKind.ProposalsReady, NoticeAudience.CandidateAndRecruiter, S.History.Count, null, reason, proposals: S.Proposals);
         await _store.SaveAsync();
     }
 

@@ -104,11 +104,16 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
         S.Target = [.. proposal.Stages];
         ReportSelection(proposal);
-        _store.Move(RequestTrigger.Selected, $"Proposal {proposal.Id} selected.");
+        _store.Move(RequestTrigger.Selected, SelectionNote(proposal.Id));
         await _store.SaveAsync();
         await StartWorkAsync();
         return Done();
     }
+
+    /// <summary>The history note of a selection, e.g. <c>Proposal p3 selected.</c> (read back by action links).</summary>
+    /// <param name="proposalId">The selected proposal's id.</param>
+    /// <returns>The note.</returns>
+    internal static string SelectionNote(string proposalId) => $"Proposal {proposalId} selected.";
 
     /// <inheritdoc />
     public Task<bool> HasQueuedWork() => Task.FromResult(S.Spec is not null && WorkQueued);

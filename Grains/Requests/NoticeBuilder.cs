@@ -45,6 +45,7 @@ internal static class NoticeBuilder
             Slot = notice.Slot,
             PreviousSlot = notice.PreviousSlot,
             Proposals = [.. notice.Proposals],
+            ProposalIds = [.. notice.ProposalIds],
             Reason = notice.Reason,
             Note = notice.Note,
             ReminderMinutes = notice.ReminderMinutes,

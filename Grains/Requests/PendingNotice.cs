@@ -60,4 +60,8 @@ public sealed class PendingNotice
     /// </summary>
     [Id(11)]
     public DateTimeOffset? AwaitLinksUntil { get; set; }
+
+    /// <summary>The ids of <see cref="Proposals"/>, in the same order (empty in notices stored before ids were kept).</summary>
+    [Id(12)]
+    public List<string> ProposalIds { get; set; } = [];
 }

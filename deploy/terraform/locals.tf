@@ -33,6 +33,7 @@ locals {
     { name = "Smtp__Host", value = var.smtp_host },
     { name = "Smtp__UserName", value = var.smtp_user_name },
     { name = "Smtp__FromAddress", value = var.smtp_from_address },
+    { name = "Links__BaseUrl", value = var.public_url },
     { name = "OTEL_EXPORTER_OTLP_ENDPOINT", value = local.otlp_endpoint },
     { name = "OTEL_EXPORTER_OTLP_PROTOCOL", value = "grpc" },
   ]

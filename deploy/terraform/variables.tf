@@ -96,6 +96,12 @@ variable "auth_audience" {
   default     = "scheduler-api"
 }
 
+variable "public_url" {
+  description = "The web app's public address as browsers open it (Links:BaseUrl), a DNS name the certificate covers, e.g. https://scheduler.example.com/; emails' links to book a time or accept an offer lead there. Empty: emails carry no such links."
+  type        = string
+  default     = ""
+}
+
 variable "smtp_host" {
   description = "SMTP relay host (Smtp:Host); empty leaves email notifications off."
   type        = string

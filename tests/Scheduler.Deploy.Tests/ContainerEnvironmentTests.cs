@@ -4,6 +4,7 @@ using Orleans.Providers;
 using Scheduler.Gateway.Auth;
 using Scheduler.Gateway.Webhooks;
 using Scheduler.Grains.Calendars;
+using Scheduler.Grains.Links;
 using Scheduler.Grains.Notifications.Email;
 using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Providers.DynamoDB.Clustering;
@@ -32,6 +33,7 @@ public sealed class ContainerEnvironmentTests
         [SmtpOptions.SectionName] = [typeof(SmtpOptions)],
         [SlackOptions.SectionName] = [typeof(SlackOptions), typeof(SlackWebhookOptions)],
         ["Calendars"] = [typeof(CalendarSourceOptions)],
+        [ActionLinkOptions.SectionName] = [typeof(ActionLinkOptions)],
     };
 
     /// <summary>Variables read by ASP.NET Core itself or by the OpenTelemetry SDK, not by an options class.</summary>

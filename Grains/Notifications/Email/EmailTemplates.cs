@@ -29,6 +29,10 @@ public static class EmailTemplates
             [NotificationKind.PrepWithdrawn] = ("Prep plan withdrawn: {title}", "The prep blocks planned before \"{title}\" are withdrawn; the attached calendar file removes them from your calendar. {reason}"),
         }.ToFrozenDictionary();
 
+    /// <summary>The subject and opening line of a first-to-accept offer emailed to a pool member (<c>{title}</c>, <c>{when}</c>).</summary>
+    public static readonly (string Subject, string Opening) PoolOffer =
+        ("Interview offer: {title}, {when}", "Can you take \"{title}\" on {when}? The first member of the pool to accept it gets it.");
+
     /// <summary>The subject and opening line of a kind, with placeholders.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The templates.</returns>

@@ -1,4 +1,5 @@
 using Scheduler.Grains.Common.Retries;
+using Scheduler.Grains.Links;
 using Scheduler.Grains.Notifications.Email;
 using Scheduler.Grains.Notifications.Slack;
 
@@ -28,6 +29,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     private readonly TimeProvider _time;
     private readonly ILogger<NotificationOutboxGrain> _log;
     private readonly NotificationChannels? _channels;
+    private readonly ActionLinks? _links;
     private readonly Retrier _retrier;
     private readonly RetryDriver _delivery;
 
@@ -40,6 +42,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     /// <param name="time">The clock.</param>
     /// <param name="log">The logger.</param>
     /// <param name="channels">Which channels are configured; when absent, all are tried.</param>
+    /// <param name="links">Makes the candidate's links that book a proposal; when absent or not enabled, proposals are listed without links.</param>
     public NotificationOutboxGrain(
         [PersistentState("outbox")] IPersistentState<OutboxState> state,
         IEmailSender email,
@@ -48,7 +51,8 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         IOptions<OutboxOptions> options,
         TimeProvider time,
         ILogger<NotificationOutboxGrain> log,
-        NotificationChannels? channels = null)
+        NotificationChannels? channels = null,
+        ActionLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _state = state;
@@ -59,6 +63,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         _time = time;
         _log = log;
         _channels = channels;
+        _links = links;
         _retrier = new Retrier(_options.ToRetryPolicy(), time);
         var period = TimeSpan.FromSeconds(Math.Max(60, _options.ReminderPeriodSeconds));
         _delivery = new RetryDriver(this, RetryReminder, period, time, () => Retrier.NextWakeUp(Entries), DeliverAsync);
@@ -216,7 +221,7 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     {
         if (entry.Channel == NotificationChannel.Email)
         {
-            var message = EmailComposer.Compose(this.GetPrimaryKeyString(), entry.Key, entry.Notification, entry.Recipient, _smtp.CurrentValue, entry.EnqueuedAt);
+            var message = EmailComposer.Compose(this.GetPrimaryKeyString(), entry.Key, entry.Notification, entry.Recipient, _smtp.CurrentValue, entry.EnqueuedAt, ChoiceLinks(entry));
             await _email.SendAsync(message, cancellationToken);
             entry.MessageId = message.MessageId;
         }
@@ -226,6 +231,24 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
             entry.MessageId = posted.Ts;
             entry.SlackChannel = posted.Channel;
         }
+    }
+
+    /// <summary>
+    /// The candidate's links that book each proposal of a proposals notice, valid <see cref="ActionLinks.ProposalLifetime"/>
+    /// from when the notice was stored; <see langword="null"/> for other notices and recipients, or when links are not enabled.
+    /// </summary>
+    private List<string>? ChoiceLinks(OutboxEntry entry)
+    {
+        var notification = entry.Notification;
+        if (_links is not { Enabled: true } || notification.Kind != NotificationKind.ProposalsReady || entry.Recipient.Role != RecipientRole.Candidate
+            || notification.ProposalIds.Count == 0 || notification.ProposalIds.Count != notification.Proposals.Count)
+        {
+            return null;
+        }
+
+        var (tenant, requestId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        var expires = entry.EnqueuedAt + _links.ProposalLifetime;
+        return [.. notification.ProposalIds.Select(id => _links.Url(new ActionLink(ActionLinkKind.ChooseProposal, tenant, requestId, id, entry.Recipient.Id, expires))!)];
     }
 
     /// <summary>SMTP 5xx, Slack errors other than rate limits and server errors, and unusable content never succeed; timeouts and network errors may.</summary>

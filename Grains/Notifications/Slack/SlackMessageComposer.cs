@@ -50,7 +50,8 @@ public static class SlackMessageComposer
             {
                 var proposal = notification.Proposals[i];
                 var index = i.ToString(CultureInfo.InvariantCulture);
-                buttons.Add(Button(LocalTimeFormatter.Range(proposal.Start, proposal.End, recipient.TimeZone), SlackActions.AcceptProposal + "_" + index, SlackActions.Value(requestKey, index)));
+                var choice = notification.ProposalIds.Count == notification.Proposals.Count ? notification.ProposalIds[i] : index;
+                buttons.Add(Button(LocalTimeFormatter.Range(proposal.Start, proposal.End, recipient.TimeZone), SlackActions.AcceptProposal + "_" + index, SlackActions.Value(requestKey, choice)));
             }
 
             blocks.Add(new JsonObject { ["type"] = "actions", ["block_id"] = "proposals", ["elements"] = buttons });

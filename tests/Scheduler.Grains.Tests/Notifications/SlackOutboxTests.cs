@@ -45,6 +45,36 @@ public sealed class SlackOutboxTests
     }
 
     [Fact]
+    public async Task ProposalsReady_WithProposalIds_ButtonsNameTheProposal_AndTheCandidatesEmailLinksEachTime()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        await using var slack = await SlackStandIn.StartAsync(TimeProvider.System);
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port, slack.BaseUrl, overrides: new Dictionary<string, string?> { ["Links:BaseUrl"] = "https://scheduler.example/" });
+        var recruiters = new NotificationRecipient("recruiters", "Recruiting", RecipientRole.Recruiter, "Europe/London", Email: "recruiting@acme.example", SlackTarget: "C-RECRUIT");
+
+        await host.Outbox("req-ids").Enqueue(new InterviewNotification
+        {
+            Kind = NotificationKind.ProposalsReady,
+            Title = "Interview: Ada Lovelace – screen",
+            Proposals = [NotificationSamples.Slot, NotificationSamples.MovedSlot],
+            ProposalIds = ["p7", "p8"],
+            Recipients = [NotificationSamples.Candidate, recruiters],
+        });
+        var mails = await smtp.WaitForMessagesAsync(2);
+        await TestSiloHost.WaitUntilAsync(() => slack.Calls.Count >= 1, TimeSpan.FromSeconds(20));
+
+        var buttons = Assert.Single(slack.Calls).Body!["blocks"]![1]!["elements"]!.AsArray();
+        Assert.Equal([("acme/req-ids", "p7"), ("acme/req-ids", "p8")], buttons.Select(b => SlackActions.Parse(b!["value"]!.GetValue<string>())));
+        var candidate = mails.Single(m => m.RcptTos.Single() == NotificationSamples.CandidateMail).Part("text/plain").Content;
+        var links = candidate.Split("\r\n").Where(l => l.TrimStart().StartsWith("Book this time: https://scheduler.example/act/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, links.Count);
+        Assert.NotEqual(links[0], links[1]);
+        Assert.True(candidate.IndexOf(links[0], StringComparison.Ordinal) < candidate.IndexOf("2. Thu 12 Mar 2026", StringComparison.Ordinal), "Each link follows its own time.");
+        var recruiter = mails.Single(m => m.RcptTos.Single() == "recruiting@acme.example").Part("text/plain").Content;
+        Assert.DoesNotContain("Book this time", recruiter, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reminder_InterviewerDm_PostedInOwnZoneWithoutInviteByEmail()
     {
         await using var smtp = await SmtpSink.StartNewAsync();

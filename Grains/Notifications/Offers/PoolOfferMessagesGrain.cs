@@ -1,12 +1,17 @@
 using Scheduler.Grains.Common.Retries;
+using Scheduler.Grains.Links;
+using Scheduler.Grains.Notifications.Email;
+using Scheduler.Grains.Notifications.Slack;
 using Scheduler.Grains.Pools;
 
-namespace Scheduler.Grains.Notifications.Slack.Offers;
+namespace Scheduler.Grains.Notifications.Offers;
 
 /// <summary>
-/// The Slack messages of one first-to-accept pool offer (<see cref="IPoolOfferMessagesGrain"/>). <see cref="Post"/>
-/// stores one entry per recipient with a Slack user id; delivery turns post each offer as a DM
-/// (<see cref="SlackMessageComposer.PoolOffer"/>) and store the <c>channel</c> and <c>ts</c> Slack reports.
+/// The messages of one first-to-accept pool offer (<see cref="IPoolOfferMessagesGrain"/>). <see cref="Post"/>
+/// stores one entry per recipient with a Slack user id or, failing that, an email address; delivery turns post each
+/// offer as a Slack DM (<see cref="SlackMessageComposer.PoolOffer"/>) and store the <c>channel</c> and <c>ts</c> Slack
+/// reports, or email it with an action link that accepts it (<see cref="EmailComposer.PoolOffer"/>; valid until the
+/// interview starts) and store its <c>Message-ID</c>. An email is never updated: its link's page tells the outcome.
 /// <see cref="Refresh"/> reads the decision from the pool and delivery turns replace each posted message with
 /// <c>chat.update</c> on that <c>channel</c> and <c>ts</c> (Slack: for a DM the channel must be the <c>D…</c> id, not
 /// the user id): "you took it" for the winner, "taken by someone else" for the others, "no longer offered" when the
@@ -31,8 +36,13 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
 
     private const string OfferGone = "the offer no longer exists";
 
+    private const string NoLinks = "no accept link can be made: Links:BaseUrl is not configured";
+
     private readonly IPersistentState<PoolOfferMessagesState> _state;
     private readonly ISlackClient _slack;
+    private readonly IEmailSender _email;
+    private readonly IOptionsMonitor<SmtpOptions> _smtp;
+    private readonly ActionLinks? _links;
     private readonly TimeProvider _time;
     private readonly ILogger<PoolOfferMessagesGrain> _log;
     private readonly NotificationChannels? _channels;
@@ -42,18 +52,27 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
     /// <summary>Creates the grain; called by the silo.</summary>
     /// <param name="state">The durable state.</param>
     /// <param name="slack">The Slack client.</param>
+    /// <param name="email">The email channel.</param>
+    /// <param name="smtp">The SMTP settings (the Message-ID domain).</param>
     /// <param name="time">The clock.</param>
     /// <param name="log">The logger.</param>
-    /// <param name="channels">Which channels are configured; without Slack every message is skipped.</param>
+    /// <param name="channels">Which channels are configured; a message of a channel that is not is skipped.</param>
+    /// <param name="links">Makes the emails' accept links; when absent or not enabled, emailed offers are skipped.</param>
     public PoolOfferMessagesGrain(
         [PersistentState("offermessages")] IPersistentState<PoolOfferMessagesState> state,
         ISlackClient slack,
+        IEmailSender email,
+        IOptionsMonitor<SmtpOptions> smtp,
         TimeProvider time,
         ILogger<PoolOfferMessagesGrain> log,
-        NotificationChannels? channels = null)
+        NotificationChannels? channels = null,
+        ActionLinks? links = null)
     {
         _state = state;
         _slack = slack;
+        _email = email;
+        _smtp = smtp;
+        _links = links;
         _time = time;
         _log = log;
         _channels = channels;
@@ -90,17 +109,23 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
             }
 
             var profile = await GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, recipient.MemberId)).GetProfile();
-            if (string.IsNullOrWhiteSpace(profile?.SlackUserId))
+            var slackUserId = string.IsNullOrWhiteSpace(profile?.SlackUserId) ? null : profile.SlackUserId;
+            var email = slackUserId is null && !string.IsNullOrWhiteSpace(profile?.Email) ? profile.Email : null;
+            if (profile is null || (slackUserId is null && email is null))
             {
                 continue;
             }
 
             var decision = DecisionOf(offer, recipient);
-            var skip = _channels?.SkipReason(NotificationChannel.Slack) ?? (decision == OfferMessageDecision.Open ? null : DecidedFirst);
+            var skip = _channels?.SkipReason(slackUserId is null ? NotificationChannel.Email : NotificationChannel.Slack)
+                ?? (email is not null && _links is not { Enabled: true } ? NoLinks : null)
+                ?? (decision == OfferMessageDecision.Open ? null : DecidedFirst);
             S.Entries.Add(new PoolOfferMessageEntry
             {
                 MemberId = recipient.MemberId,
-                SlackUserId = profile.SlackUserId,
+                SlackUserId = slackUserId,
+                Email = email,
+                DisplayName = profile.DisplayName,
                 TimeZone = profile.TimeZone,
                 Decision = decision,
                 Status = skip is null ? PoolOfferMessageStatus.Pending : PoolOfferMessageStatus.Skipped,
@@ -180,6 +205,8 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
             exception => exception switch
             {
                 SlackApiException slack => !slack.IsTransient,
+                EmailDeliveryException email => email.IsPermanent,
+                ArgumentException => true,
                 HttpRequestException or TimeoutException or TaskCanceledException => false,
                 _ => null,
             },
@@ -217,21 +244,48 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
             entry.Status = PoolOfferMessageStatus.Failed;
         }
 
-        SlackOfferLog.StepFailed(_log, failure, this.GetPrimaryKeyString(), entry.MemberId, entry.Retry.Attempts, entry.Status == PoolOfferMessageStatus.Failed);
+        OfferMessageLog.StepFailed(_log, failure, this.GetPrimaryKeyString(), entry.MemberId, entry.Retry.Attempts, entry.Status == PoolOfferMessageStatus.Failed);
     }
 
     private async Task PostAsync(PoolOfferMessageEntry entry, OfferView offer, CancellationToken cancellationToken)
     {
-        var posted = await _slack.PostMessageAsync(SlackMessageComposer.PoolOffer(PoolKey, offer, entry.SlackUserId, entry.TimeZone, S.Title ?? "Interview"), cancellationToken);
-        entry.Channel = posted.Channel;
-        entry.Ts = posted.Ts;
+        if (entry.SlackUserId is null)
+        {
+            entry.Ts = await EmailAsync(entry, offer, cancellationToken);
+        }
+        else
+        {
+            var posted = await _slack.PostMessageAsync(SlackMessageComposer.PoolOffer(PoolKey, offer, entry.SlackUserId, entry.TimeZone, S.Title ?? "Interview"), cancellationToken);
+            entry.Channel = posted.Channel;
+            entry.Ts = posted.Ts;
+        }
+
         entry.Shown = OfferMessageDecision.Open;
         entry.Status = PoolOfferMessageStatus.Posted;
         entry.PostedAt = _time.GetUtcNow();
     }
 
+    /// <summary>Emails the offer with the member's accept link, valid until the interview starts; returns the <c>Message-ID</c>.</summary>
+    private async Task<string> EmailAsync(PoolOfferMessageEntry entry, OfferView offer, CancellationToken cancellationToken)
+    {
+        var (tenant, poolId) = GrainKeys.Split(PoolKey);
+        var link = _links?.Url(new ActionLink(ActionLinkKind.AcceptPoolOffer, tenant, poolId, OfferId, entry.MemberId, offer.Slot.Start))
+            ?? throw new ArgumentException(NoLinks);
+        var member = new NotificationRecipient(entry.MemberId, entry.DisplayName ?? entry.MemberId, RecipientRole.Interviewer, entry.TimeZone, entry.Email);
+        var message = EmailComposer.PoolOffer(this.GetPrimaryKeyString(), member, S.Title ?? "Interview", offer.Slot, link, _smtp.CurrentValue);
+        await _email.SendAsync(message, cancellationToken);
+        return message.MessageId;
+    }
+
     private async Task UpdateAsync(PoolOfferMessageEntry entry, CancellationToken cancellationToken)
     {
+        if (entry.SlackUserId is null)
+        {
+            // An email is not taken back; the link's page tells the member how the offer was decided.
+            entry.Shown = entry.Decision;
+            return;
+        }
+
         var title = S.Title ?? "Interview";
         var decision = entry.Decision;
         var replacement = decision switch

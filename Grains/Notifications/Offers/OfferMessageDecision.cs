@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications.Slack.Offers;
+namespace Scheduler.Grains.Notifications.Offers;
 
 /// <summary>What a pool member's offer message should say.</summary>
 public enum OfferMessageDecision

@@ -1,4 +1,4 @@
-namespace Scheduler.Grains.Notifications.Slack.Offers;
+namespace Scheduler.Grains.Notifications.Offers;
 
 /// <summary>The durable state of a <see cref="PoolOfferMessagesGrain"/> (JSON), state name <c>offermessages</c>.</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Notifications.PoolOfferMessagesState")]

@@ -1,6 +1,6 @@
 using Scheduler.Grains.Common.Retries;
 
-namespace Scheduler.Grains.Notifications.Slack.Offers;
+namespace Scheduler.Grains.Notifications.Offers;
 
 /// <summary>One member's offer message in <see cref="PoolOfferMessagesState"/> (JSON).</summary>
 [GenerateSerializer, Alias("Scheduler.Grains.Notifications.PoolOfferMessageEntry")]
@@ -10,19 +10,27 @@ public sealed class PoolOfferMessageEntry : IRetryItem
     [Id(0)]
     public required string MemberId { get; set; }
 
-    /// <summary>The member's Slack user id (the DM target).</summary>
+    /// <summary>The member's Slack user id (the DM target); <see langword="null"/> when the offer goes by <see cref="Email"/>.</summary>
     [Id(1)]
-    public required string SlackUserId { get; set; }
+    public string? SlackUserId { get; set; }
 
     /// <summary>The member's IANA zone, for the time shown.</summary>
     [Id(2)]
     public required string TimeZone { get; set; }
 
+    /// <summary>The member's email address, for a member without a Slack user id; <see langword="null"/> for a Slack message.</summary>
+    [Id(15)]
+    public string? Email { get; set; }
+
+    /// <summary>The member's name, for the email's greeting.</summary>
+    [Id(16)]
+    public string? DisplayName { get; set; }
+
     /// <summary>The channel id Slack reported for the post.</summary>
     [Id(3)]
     public string? Channel { get; set; }
 
-    /// <summary>The message <c>ts</c> Slack reported.</summary>
+    /// <summary>The message <c>ts</c> Slack reported, or the email's <c>Message-ID</c> once the email was accepted.</summary>
     [Id(4)]
     public string? Ts { get; set; }
 
@@ -60,5 +68,5 @@ public sealed class PoolOfferMessageEntry : IRetryItem
 
     /// <summary>The public view.</summary>
     /// <returns>The message.</returns>
-    public PoolOfferMessage ToMessage() => new(MemberId, SlackUserId, Channel, Ts, Status, PostedAt, UpdatedAt, Retry.LastError ?? SkipReason);
+    public PoolOfferMessage ToMessage() => new(MemberId, SlackUserId, Channel, Ts, Status, PostedAt, UpdatedAt, Retry.LastError ?? SkipReason) { Email = Email };
 }

@@ -1,7 +1,0 @@
-namespace Scheduler.Grains.Notifications.Slack.Offers;
-
-internal static partial class SlackOfferLog
-{
-    [LoggerMessage(EventId = 6201, Level = LogLevel.Warning, Message = "Offer messages {Offer}: the Slack step for member {Member} failed (attempt {Attempt}; given up: {GivenUp})")]
-    public static partial void StepFailed(ILogger logger, Exception exception, string offer, string member, int attempt, bool givenUp);
-}

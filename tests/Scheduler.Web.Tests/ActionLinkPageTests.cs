@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using Scheduler.Gateway.Web.Requests;
+using static Microsoft.Playwright.Assertions;
+
+namespace Scheduler.Web.Tests;
+
+/// <summary>The candidate's "Choose a time" email carries a link per proposal; following one books that time without signing in.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed partial class ActionLinkPageTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task Candidate_BooksTheSecondProposal_FromTheEmailLink_AndTheOtherLinksClose()
+    {
+        var id = await app.SubmitProposedAsync("grace", "maya");
+        using var api = app.Api("ats", "recruiter");
+        var proposals = (await api.GetFromJsonAsync<JsonObject>($"/v1/interview-requests/{id}"))!["proposals"]!.AsArray();
+        Assert.True(proposals.Count >= 2, "The test needs two proposals.");
+
+        // The email went to the real SMTP server: one link per proposal, in order, in the text and the HTML part.
+        var mail = await CandidateProposalsEmailAsync(api, id);
+        var links = BookLink().Matches(mail.Part("text/plain").Content).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(proposals.Count, links.Count);
+        Assert.All(links, link => Assert.StartsWith(new Uri(app.BaseAddress, "act/").AbsoluteUri, link, StringComparison.Ordinal));
+        Assert.All(links, link => Assert.Contains($"href=\"{link}\"", mail.Part("text/html").Content, StringComparison.Ordinal));
+        Assert.Equal(links.Count, links.Distinct(StringComparer.Ordinal).Count());
+
+        // Not signed in, in a browser set to another zone: the time shows in the candidate's zone (America/Chicago).
+        var page = await app.NewPageAsync(timeZone: "Asia/Tokyo");
+        await page.GotoAsync(links[1]);
+        var chosenStart = (DateTimeOffset)proposals[1]!["stages"]![0]!["start"]!;
+        await Expect(page.Locator(".action-slot")).ToContainTextAsync(ZoneTime.Format(chosenStart, "America/Chicago"));
+        await Expect(page.Locator(".action-slot")).ToContainTextAsync("America/Chicago");
+        await Pages.AssertAccessibleAsync(page);
+        await WebAppFixture.ScreenshotAsync(page, "action-link");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book this time" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("being booked");
+
+        await WebAppFixture.WaitForStatusAsync(api, id, "booked");
+        var booking = (await api.GetFromJsonAsync<JsonObject>($"/v1/interview-requests/{id}"))!["booking"]!;
+        Assert.Equal(chosenStart, (DateTimeOffset)booking["stages"]![0]!["start"]!);
+
+        // The same link again says it is booked; another proposal's link is closed, with nothing to press.
+        await page.GotoAsync(links[1]);
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("is booked");
+        await page.GotoAsync(links[0]);
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("can no longer be chosen");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Book this time" })).ToHaveCountAsync(0);
+
+        // A changed token shows nothing of the request.
+        await page.GotoAsync(links[0][..^6] + (links[0][^6..] == "AAAAAA" ? "BBBBBB" : "AAAAAA"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("not valid");
+        await Expect(page.Locator(".action-slot")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The candidate's "Choose a time" email of the request, found by the Message-ID its outbox recorded.</summary>
+    private async Task<ReceivedMail> CandidateProposalsEmailAsync(HttpClient api, string id)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var items = (await api.GetFromJsonAsync<JsonObject>($"/v1/interview-requests/{id}/notifications"))!["items"]!.AsArray();
+            var sent = items.FirstOrDefault(i => (string?)i!["kind"] == "proposalsReady" && (string?)i["recipientId"] == "grace"
+                && (string?)i["channel"] == "email" && (string?)i["status"] == "sent");
+            if (sent is not null)
+            {
+                var messageId = (string)sent["messageId"]!;
+                return await app.Mail.WaitForAsync(m => m.MessageId == messageId);
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"The candidate's proposals email of {id} was never sent.");
+        return null!;
+    }
+
+    [GeneratedRegex(@"Book this time: (\S+)")]
+    private static partial Regex BookLink();
+}
