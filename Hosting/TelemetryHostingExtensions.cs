@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using OpenTelemetry.Exporter;
+using Scheduler.Grains.Links;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -50,7 +53,7 @@ public static class TelemetryHostingExtensions
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing
                 .AddSource([.. ActivitySources])
-                .AddAspNetCoreInstrumentation()
+                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpRequest = RedactActionLink)
                 .AddHttpClientInstrumentation()
                 .AddOtlpExporter(o => Configure(o, endpoint, protocol, "v1/traces")))
             .WithMetrics(metrics => metrics
@@ -61,6 +64,17 @@ public static class TelemetryHostingExtensions
                 .AddOtlpExporter(o => Configure(o, endpoint, protocol, "v1/metrics")));
         return true;
     }
+
+    /// <summary>An action link's path carries its token, a credential: its span records the route's shape, <c>/act/{token}</c>, instead.</summary>
+    private static void RedactActionLink(Activity activity, HttpRequest request)
+    {
+        if (request.Path.StartsWithSegments(ActionLinkPath))
+        {
+            activity.SetTag("url.path", ActionLinkPath + "/{token}");
+        }
+    }
+
+    private static readonly PathString ActionLinkPath = "/" + ActionLinks.PathPrefix.TrimEnd('/');
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

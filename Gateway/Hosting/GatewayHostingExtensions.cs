@@ -24,7 +24,7 @@ public static class GatewayHostingExtensions
     /// With <see cref="GatewayOptions.ClusterClient"/> it hosts no silo and is a cluster client
     /// (<see cref="ClusterHostingExtensions.AddSchedulerClusterClient"/>): every call goes to the silo that owns
     /// the grain, and readiness means the membership view lists an active silo.
-    /// Hosting the silo, it sets <c>Links:BaseUrl</c> (where emails' action links lead) to its own first address unless configured.
+    /// Hosting the silo on a loopback address, it sets <c>Links:BaseUrl</c> (where emails' action links lead) to that address unless configured.
     /// With <c>Scheduler:Demo=true</c> (or <c>--demo</c>) the demo tenant is loaded once the silo runs, and without an
     /// SMTP server (<c>Smtp:Host</c>) email is written to <see cref="GatewayOptions.GetMailDirectory"/> (<c>Smtp:PickupDirectory</c>).
     /// </summary>
@@ -57,10 +57,11 @@ public static class GatewayHostingExtensions
             builder.Configuration["Smtp:PickupDirectory"] = options.GetMailDirectory();
         }
 
-        if (!options.ClusterClient && string.IsNullOrWhiteSpace(builder.Configuration["Links:BaseUrl"]))
+        if (!options.ClusterClient && string.IsNullOrWhiteSpace(builder.Configuration["Links:BaseUrl"]) && LoopbackAddress(builder.Configuration["urls"]) is { } own)
         {
-            // The embedded gateway is the web app its own emails' links lead to.
-            builder.Configuration["Links:BaseUrl"] = OwnAddress(builder.Configuration["urls"]);
+            // The embedded gateway on this machine is the web app its own emails' links lead to. Any other address
+            // (a wildcard, a host name) is not known to be what browsers reach: Links:BaseUrl must say it.
+            builder.Configuration["Links:BaseUrl"] = own;
         }
 
         builder.AddSchedulerGrainServices(options.GetKeysDirectory());
@@ -117,16 +118,11 @@ public static class GatewayHostingExtensions
         return app;
     }
 
-    /// <summary>The first address the gateway listens on, with a wildcard host (<c>*</c>, <c>+</c>, <c>0.0.0.0</c>, <c>[::]</c>) read as <c>localhost</c>.</summary>
-    private static string OwnAddress(string? urls)
+    /// <summary>The first address the gateway listens on (<see cref="GatewayOptions.DefaultUrl"/> when none is set) when its host is loopback; otherwise <see langword="null"/>.</summary>
+    private static string? LoopbackAddress(string? urls)
     {
         var first = (string.IsNullOrWhiteSpace(urls) ? GatewayOptions.DefaultUrl : urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
-        foreach (var wildcard in new[] { "://*", "://+", "://0.0.0.0", "://[::]" })
-        {
-            first = first.Replace(wildcard, "://localhost", StringComparison.Ordinal);
-        }
-
-        return first;
+        return Uri.TryCreate(first, UriKind.Absolute, out var address) && address.IsLoopback ? address.AbsoluteUri : null;
     }
 
     private static void WarnAboutDevelopmentKey(WebApplication app)

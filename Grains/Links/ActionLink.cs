@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Scheduler.Grains.Links;
 
 /// <summary>
@@ -11,6 +13,8 @@ namespace Scheduler.Grains.Links;
 /// <param name="ExpiresAt">After this instant (UTC) the link is invalid.</param>
 public sealed record ActionLink(ActionLinkKind Kind, string Tenant, string Target, string Item, string Person, DateTimeOffset ExpiresAt)
 {
-    /// <summary>The grain key of the target, <c>{tenant}/{target}</c>.</summary>
+    /// <summary>The grain key of the target, <c>{tenant}/{target}</c> (not part of the token).</summary>
+    /// <exception cref="ArgumentException">The tenant is empty or contains <c>/</c>, or the target is empty.</exception>
+    [JsonIgnore]
     public string TargetKey => GrainKeys.For(Tenant, Target);
 }

@@ -70,8 +70,8 @@ public sealed class ActionLinkGrain(ActionLinks links) : Grain, IActionLinkGrain
             return new(link.Kind, ActionLinkState.Open, "Book this time? Everyone taking part is held for it as soon as you confirm.", title, NoticeBuilder.SlotOf(proposal.Stages), zone);
         }
 
-        // Proposal ids are never reused within a request, so its selection note names this link's choice.
-        var chosen = request.History.Any(h => h.Reason == InterviewRequestGrain.SelectionNote(link.Item));
+        // The latest selection only: an earlier choice whose booking failed was followed by new proposals.
+        var chosen = InterviewRequestGrain.LastSelected(request.History) == link.Item;
         return request.Status switch
         {
             RequestStatus.Booking or RequestStatus.Offered when chosen => new(link.Kind, ActionLinkState.Done, "This time is being booked; the calendar invite follows by email.", title, null, zone),
@@ -107,14 +107,10 @@ public sealed class ActionLinkGrain(ActionLinks links) : Grain, IActionLinkGrain
     private async Task<string> OfferTitleAsync(string tenant, OfferView offer)
     {
         var request = await GrainFactory.GetGrain<IInterviewRequestGrain>(GrainKeys.For(tenant, offer.RequestId)).Get();
-        if (request is null)
-        {
-            return "Interview";
-        }
-
-        var candidate = await ProfileAsync(tenant, request.CandidateId);
-        var stage = request.Offer?.StageName;
-        return NoticeBuilder.Title(candidate?.DisplayName ?? request.CandidateId, stage is null ? request.Spec?.Stages.Select(s => s.Name) ?? [] : [stage]);
+        var stage = request?.Offer?.StageName
+            ?? request?.Booking?.Stages.FirstOrDefault(s => s.Start == offer.Slot.Start)?.Name
+            ?? request?.Spec?.Stages[0].Name;
+        return request is null || stage is null ? "Interview" : InterviewRequestGrain.OfferTitle(stage, request.ExternalId ?? request.Id);
     }
 
     private Task<ParticipantProfile?> ProfileAsync(string tenant, string id) =>

@@ -28,6 +28,8 @@ public sealed class ActionLinks(IDataProtectionProvider provider, IOptions<Actio
     /// <summary>The absolute URL of a link, <c>{BaseUrl}act/{token}</c>.</summary>
     /// <param name="link">What it names.</param>
     /// <returns>The URL, or <see langword="null"/> when links are not enabled.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="link"/> is <see langword="null"/>.</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">No Data Protection key can be read or made.</exception>
     public string? Url(ActionLink link)
     {
         ArgumentNullException.ThrowIfNull(link);

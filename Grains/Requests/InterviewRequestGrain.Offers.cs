@@ -119,8 +119,7 @@ public sealed partial class InterviewRequestGrain
             await this.RegisterOneShotReminder(RequestSettings.OfferExpiryReminder, due);
             if (_notifications is not null)
             {
-                var title = $"Interview: {S.Spec!.Stages[offer.StageIndex].Name} ({S.Spec.ExternalId ?? Id})";
-                await GrainFactory.GetGrain<IPoolOfferMessagesGrain>(MessagesKey(offer.PoolId, offer.OfferId)).Post(title.Length > 200 ? title[..200] : title);
+                await GrainFactory.GetGrain<IPoolOfferMessagesGrain>(MessagesKey(offer.PoolId, offer.OfferId)).Post(OfferTitle(S.Spec!.Stages[offer.StageIndex].Name, S.Spec.ExternalId ?? Id));
             }
 
             offer.Posted = true;
@@ -296,4 +295,17 @@ public sealed partial class InterviewRequestGrain
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
     private sealed record OfferSeat(int StageIndex, string PoolId, IReadOnlyList<string> Members);
+
+    /// <summary>
+    /// What a pool offer is called in its messages and on its link's page, <c>Interview: {stage} ({externalId or request id})</c>,
+    /// at most 200 characters; it names no candidate, since the offer goes to members who may not take it.
+    /// </summary>
+    /// <param name="stageName">The offered seat's stage.</param>
+    /// <param name="requestName">The request's external id, or its id.</param>
+    /// <returns>The title.</returns>
+    internal static string OfferTitle(string stageName, string requestName)
+    {
+        var title = $"Interview: {stageName} ({requestName})";
+        return title.Length > 200 ? title[..200] : title;
+    }
 }

@@ -110,10 +110,18 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         return Done();
     }
 
-    /// <summary>The history note of a selection, e.g. <c>Proposal p3 selected.</c> (read back by action links).</summary>
+    /// <summary>The history note of a selection, e.g. <c>Proposal p3 selected.</c>; <see cref="LastSelected"/> reads it back.</summary>
     /// <param name="proposalId">The selected proposal's id.</param>
     /// <returns>The note.</returns>
     internal static string SelectionNote(string proposalId) => $"Proposal {proposalId} selected.";
+
+    /// <summary>The proposal id of the request's latest selection (<see cref="SelectionNote"/>), or <see langword="null"/> when none was made.</summary>
+    /// <param name="history">The request's history, oldest first.</param>
+    /// <returns>The proposal id.</returns>
+    internal static string? LastSelected(IReadOnlyList<StatusChange> history) =>
+        history.LastOrDefault(h => h.Reason is { } r && r.StartsWith("Proposal ", StringComparison.Ordinal) && r.EndsWith(" selected.", StringComparison.Ordinal)) is { Reason: { } note }
+            ? note["Proposal ".Length..^" selected.".Length]
+            : null;
 
     /// <inheritdoc />
     public Task<bool> HasQueuedWork() => Task.FromResult(S.Spec is not null && WorkQueued);

@@ -1,13 +1,7 @@
 extern alias silo;
 
-using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scheduler.Grains.Common;
@@ -66,8 +60,8 @@ public sealed class SiloHostTests : IDisposable
         Assert.All(traces.Concat(metrics), r => Assert.Equal("application/x-protobuf", r.ContentType));
 
         // Protobuf keeps strings as UTF-8 bytes: the resource's service name and Orleans' source and meter names are in the bodies.
-        Assert.Contains(traces, r => Contains(r.Body, "silo-under-test") && Contains(r.Body, "Microsoft.Orleans"));
-        Assert.Contains(metrics, r => Contains(r.Body, "Microsoft.Orleans"));
+        Assert.Contains(traces, r => OtlpReceiver.Contains(r.Body, "silo-under-test") && OtlpReceiver.Contains(r.Body, "Microsoft.Orleans"));
+        Assert.Contains(metrics, r => OtlpReceiver.Contains(r.Body, "Microsoft.Orleans"));
     }
 
     [Fact]
@@ -95,50 +89,4 @@ public sealed class SiloHostTests : IDisposable
         });
     }
 
-    private static bool Contains(byte[] body, string text) => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
-
-    private sealed record Received(string Path, string? ContentType, byte[] Body);
-
-    /// <summary>An OTLP/HTTP receiver: accepts what the OTLP specification says a collector accepts and keeps it.</summary>
-    private sealed class OtlpReceiver : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private OtlpReceiver(WebApplication app, string address)
-        {
-            _app = app;
-            Address = address;
-        }
-
-        public string Address { get; }
-
-        public ConcurrentQueue<Received> Requests { get; } = new();
-
-        public static async Task<OtlpReceiver> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            OtlpReceiver? receiver = null;
-            app.MapPost("/v1/{signal}", async (HttpContext context) =>
-            {
-                using var body = new MemoryStream();
-                await context.Request.Body.CopyToAsync(body);
-                receiver!.Requests.Enqueue(new Received(context.Request.Path, context.Request.ContentType, body.ToArray()));
-
-                // An empty Export*ServiceResponse: a protobuf message with no fields is zero bytes.
-                return Results.Bytes([], "application/x-protobuf");
-            });
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            receiver = new OtlpReceiver(app, address);
-            return receiver;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
 }

@@ -32,6 +32,19 @@ public sealed class ConfigurationValidationTests : IDisposable
         Assert.Contains(messages, m => m.StartsWith("Calendars:RequestTimeout:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("scheduler.example.com", "Links:BaseUrl: Must be an absolute https address")]
+    [InlineData("http://scheduler.example.com/", "Links:BaseUrl: Must use https")]
+    public void Start_ActionLinkAddressNotHttps_FailsNamingTheKey(string baseUrl, string expected)
+    {
+        using var gateway = new GatewayFactory(_data.Path, new Dictionary<string, string?> { ["Links:BaseUrl"] = baseUrl });
+
+        var failure = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
+
+        var messages = Flatten(failure).OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
+        Assert.Contains(messages, m => m.StartsWith(expected, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Start_DefaultSettings_Valid()
     {

@@ -26,14 +26,23 @@ public sealed partial class ActionLinkPageTests(WebAppFixture app)
 
         // Not signed in, in a browser set to another zone: the time shows in the candidate's zone (America/Chicago).
         var page = await app.NewPageAsync(timeZone: "Asia/Tokyo");
-        await page.GotoAsync(links[1]);
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync(links[0]);
+        var shown = await page.GotoAsync(links[1]);
+        Assert.Contains("no-store", shown!.Headers["cache-control"], StringComparison.Ordinal);
+        Assert.Equal("no-referrer", shown.Headers["referrer-policy"]);
         var chosenStart = (DateTimeOffset)proposals[1]!["stages"]![0]!["start"]!;
         await Expect(page.Locator(".action-slot")).ToContainTextAsync(ZoneTime.Format(chosenStart, "America/Chicago"));
         await Expect(page.Locator(".action-slot")).ToContainTextAsync("America/Chicago");
         await Pages.AssertAccessibleAsync(page);
         await WebAppFixture.ScreenshotAsync(page, "action-link");
+        Assert.Equal("proposed", (string?)(await api.GetFromJsonAsync<JsonObject>($"/v1/interview-requests/{id}"))!["status"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Book this time" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("being booked");
+
+        // The other proposal, still open in another tab, pressed after the choice: told it is gone, nothing booked twice.
+        await other.GetByRole(AriaRole.Button, new() { Name = "Book this time" }).ClickAsync();
+        await Expect(other.GetByRole(AriaRole.Status)).ToContainTextAsync("can no longer be chosen");
 
         await WebAppFixture.WaitForStatusAsync(api, id, "booked");
         var booking = (await api.GetFromJsonAsync<JsonObject>($"/v1/interview-requests/{id}"))!["booking"]!;

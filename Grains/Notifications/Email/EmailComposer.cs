@@ -62,6 +62,7 @@ public static class EmailComposer
     /// <param name="acceptLink">The absolute URL that accepts the offer for this member.</param>
     /// <param name="smtp">The Message-ID domain.</param>
     /// <returns>The message; its Message-ID is the same on every attempt.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="member"/>, <paramref name="slot"/> or <paramref name="smtp"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The member has no email address.</exception>
     public static EmailMessage PoolOffer(string offerKey, NotificationRecipient member, string title, TimeRange slot, string acceptLink, SmtpOptions smtp)
     {

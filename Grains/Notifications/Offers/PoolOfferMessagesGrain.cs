@@ -109,9 +109,20 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
             }
 
             var profile = await GrainFactory.GetGrain<IParticipantGrain>(GrainKeys.For(tenant, recipient.MemberId)).GetProfile();
-            var slackUserId = string.IsNullOrWhiteSpace(profile?.SlackUserId) ? null : profile.SlackUserId;
-            var email = slackUserId is null && !string.IsNullOrWhiteSpace(profile?.Email) ? profile.Email : null;
-            if (profile is null || (slackUserId is null && email is null))
+            if (profile is null)
+            {
+                continue;
+            }
+
+            // Slack when the member has an id and Slack is configured; otherwise email, when the member has an address.
+            var slackUserId = string.IsNullOrWhiteSpace(profile.SlackUserId) ? null : profile.SlackUserId;
+            var slackReady = slackUserId is not null && _channels?.SkipReason(NotificationChannel.Slack) is null;
+            var email = !slackReady && !string.IsNullOrWhiteSpace(profile.Email) ? profile.Email : null;
+            if (email is not null)
+            {
+                slackUserId = null;
+            }
+            else if (slackUserId is null)
             {
                 continue;
             }
@@ -198,6 +209,12 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
             skipped = true;
         }
 
+        foreach (var entry in posts.Where(e => e.Email is not null && _links is not { Enabled: true } && e.Status == PoolOfferMessageStatus.Pending))
+        {
+            Skip(entry, NoLinks);
+            skipped = true;
+        }
+
         await _retrier.AttemptDueAsync(
             S.Entries,
             () => _state.WriteStateAsync(CancellationToken.None),
@@ -269,8 +286,7 @@ public sealed class PoolOfferMessagesGrain : Grain, IPoolOfferMessagesGrain, IRe
     private async Task<string> EmailAsync(PoolOfferMessageEntry entry, OfferView offer, CancellationToken cancellationToken)
     {
         var (tenant, poolId) = GrainKeys.Split(PoolKey);
-        var link = _links?.Url(new ActionLink(ActionLinkKind.AcceptPoolOffer, tenant, poolId, OfferId, entry.MemberId, offer.Slot.Start))
-            ?? throw new ArgumentException(NoLinks);
+        var link = _links!.Url(new ActionLink(ActionLinkKind.AcceptPoolOffer, tenant, poolId, OfferId, entry.MemberId, offer.Slot.Start))!;
         var member = new NotificationRecipient(entry.MemberId, entry.DisplayName ?? entry.MemberId, RecipientRole.Interviewer, entry.TimeZone, entry.Email);
         var message = EmailComposer.PoolOffer(this.GetPrimaryKeyString(), member, S.Title ?? "Interview", offer.Slot, link, _smtp.CurrentValue);
         await _email.SendAsync(message, cancellationToken);

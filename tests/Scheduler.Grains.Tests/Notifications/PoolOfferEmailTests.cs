@@ -39,6 +39,8 @@ public sealed partial class PoolOfferEmailTests
         Assert.Equal(ActionLinkKind.AcceptPoolOffer, shown.Kind);
         Assert.Equal(new TimeRange(PoolOfferScenario.Slot, PoolOfferScenario.Slot.AddHours(1)), shown.Slot);
         Assert.Equal("Europe/London", shown.TimeZone);
+        Assert.Equal("Interview: screen (ext-c1)", shown.Title);
+        Assert.Equal(OfferStatus.Open, (await grains.Pool("backend").GetOffer("r1.o1"))!.Status);
 
         var accepted = await links.Act(m2Token);
         time.Advance(TimeSpan.FromSeconds(1));
