@@ -81,6 +81,18 @@ public interface ICalendarAccountGrain : IGrainWithStringKey
     [Alias("WriteInterviewEvent")]
     Task WriteInterviewEvent(InterviewEventWrite write);
 
+    /// <summary>
+    /// The request has stored (or has no use for) the meeting link this account reported for one of its stages
+    /// (<see cref="Requests.ConferenceLink.ReportedBy"/>): the account stops sending it. Idempotent; one-way, since the
+    /// request may be waiting on a participant that is waiting on this account.
+    /// </summary>
+    /// <param name="requestKey">The request grain key <c>{tenant}/{requestId}</c>.</param>
+    /// <param name="stageStart">The start (UTC) of the stage the link is for.</param>
+    /// <returns>A task that completes when the message is accepted.</returns>
+    [OneWay]
+    [Alias("ConferenceLinkRecorded")]
+    Task ConferenceLinkRecorded(string requestKey, DateTimeOffset stageStart);
+
     /// <summary>Stops every push channel at the provider, removes the renewal reminder, deletes the credentials, sync tokens and readers, and tells the readers (one-way) to drop what they cached. Idempotent.</summary>
     /// <returns>A task that completes when stored.</returns>
     [Alias("Disconnect")]

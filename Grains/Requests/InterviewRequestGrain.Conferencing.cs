@@ -1,3 +1,4 @@
+using Scheduler.Grains.Calendars;
 using Scheduler.Grains.Notifications;
 
 namespace Scheduler.Grains.Requests;
@@ -13,6 +14,18 @@ public sealed partial class InterviewRequestGrain
     public async Task RecordConferenceLink(ConferenceLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
+        await StoreConferenceLinkAsync(link);
+
+        // Stored, or of no use: the account that reports it until told may stop (told only after the write, so a failed
+        // write leaves it reporting). While a booking is still being made it is not told: the link may fit once it is.
+        if (link.ReportedBy is { } account && !RequestTransitions.InProgress(S.Status))
+        {
+            await GrainFactory.GetGrain<ICalendarAccountGrain>(account).ConferenceLinkRecorded(this.GetPrimaryKeyString(), link.StageStart);
+        }
+    }
+
+    private async Task StoreConferenceLinkAsync(ConferenceLink link)
+    {
         if (S.Booking is not { } booking
             || !Uri.TryCreate(link.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps
             || !booking.Stages.Any(s => s.Start == link.StageStart && s.ConferenceUrl is null))

@@ -23,21 +23,46 @@ public sealed partial class CalendarAccountGrain
         await _eventWrites.WakeAsync();
     }
 
+    /// <inheritdoc />
+    public async Task ConferenceLinkRecorded(string requestKey, DateTimeOffset stageStart)
+    {
+        if (S.LinkReports.Remove(LinkReportKey(requestKey, stageStart)))
+        {
+            await PersistAsync();
+        }
+    }
+
     private static string WriteKey(string requestKey, string participantKey) => string.Concat(requestKey, "\n", participantKey);
 
-    /// <summary>When the unsent event writes next need a run; while the account is not connected, never (they are kept, and <see cref="Connect"/> wakes them).</summary>
-    private DateTimeOffset? NextEventWrite() => S.ProtectedCredentials is null ? null : Retrier.NextWakeUp(S.UnsentEventWrites.Values);
+    private static string LinkReportKey(string requestKey, DateTimeOffset stageStart) =>
+        string.Concat(requestKey, "\n", stageStart.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Sends the due event writes in order; each one is removed once the provider accepted it, the rest wait for their next attempt.</summary>
-    private Task FlushEventWritesAsync()
+    /// <summary>
+    /// When the next run is due: the first link report to send again, and the unsent event writes (while the account is
+    /// not connected, those never: they are kept, and <see cref="Connect"/> wakes them).
+    /// </summary>
+    private DateTimeOffset? NextEventWrite()
     {
+        var writes = S.ProtectedCredentials is null ? null : Retrier.NextWakeUp(S.UnsentEventWrites.Values);
+        var reports = S.LinkReports.Count == 0 ? (DateTimeOffset?)null : S.LinkReports.Values.Min(r => r.NextSendAt);
+        return writes is null ? reports : reports is null ? writes : (writes < reports ? writes : reports);
+    }
+
+    /// <summary>Sends the due link reports again, then the due event writes in order; each write is removed once the provider accepted it, the rest wait for their next attempt.</summary>
+    private async Task FlushEventWritesAsync()
+    {
+        if (await SendLinkReportsAsync())
+        {
+            await PersistAsync();
+        }
+
         if (S.ProtectedCredentials is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var provider = Provider;
-        return _retrier.AttemptDueAsync(
+        await _retrier.AttemptDueAsync(
             S.UnsentEventWrites.Values,
             PersistAsync,
             item => WriteEventsAsync(provider, item.Value),
@@ -102,11 +127,46 @@ public sealed partial class CalendarAccountGrain
             S.WrittenEvents[key] = new WrittenEvents(calendarId, stored);
         }
 
-        var request = GrainFactory.GetGrain<IInterviewRequestGrain>(write.RequestKey);
         foreach (var link in links)
         {
-            await request.RecordConferenceLink(link);
+            S.LinkReports[LinkReportKey(write.RequestKey, link.StageStart)] =
+                new LinkReport { RequestKey = write.RequestKey, Link = link with { ReportedBy = this.GetPrimaryKeyString() } };
         }
+
+        await SendLinkReportsAsync();
+    }
+
+    /// <summary>
+    /// Sends each due link report to its request (one-way, so a request waiting on the participant that asked for the
+    /// events is never waited on in turn) and schedules the next send (<see cref="LinkReportPolicy"/>); drops the reports
+    /// sent <see cref="RetryPolicy.MaxAttempts"/> times or whose stage has started. The caller persists.
+    /// </summary>
+    /// <returns>Whether any report changed.</returns>
+    private async Task<bool> SendLinkReportsAsync()
+    {
+        var now = _time.GetUtcNow();
+        var changed = false;
+        foreach (var (key, report) in S.LinkReports.ToList())
+        {
+            if (report.Sends >= LinkReportPolicy.MaxAttempts || report.Link.StageStart <= now)
+            {
+                S.LinkReports.Remove(key);
+                changed = true;
+                continue;
+            }
+
+            if (report.NextSendAt > now)
+            {
+                continue;
+            }
+
+            report.Sends++;
+            report.NextSendAt = now + LinkReportPolicy.DelayAfter(report.Sends, 0.5);
+            changed = true;
+            await GrainFactory.GetGrain<IInterviewRequestGrain>(report.RequestKey).RecordConferenceLink(report.Link);
+        }
+
+        return changed;
     }
 
     private static List<string> CalendarIds(IReadOnlyList<string> asked, CalendarProvider provider) =>

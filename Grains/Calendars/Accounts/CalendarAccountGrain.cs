@@ -27,6 +27,9 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
     /// <summary>Event writes are retried <see cref="EventWriteRetry"/> after a failure, doubling up to 30 min, and never given up: the latest write of an interview replaces an unsent one.</summary>
     public static readonly RetryPolicy EventWritePolicy = new(EventWriteRetry, TimeSpan.FromMinutes(30), RetryPolicy.Unlimited);
 
+    /// <summary>A meeting link is sent to its request again 1 min after a send that was not acknowledged, doubling up to 30 min, 10 sends at most.</summary>
+    public static readonly RetryPolicy LinkReportPolicy = new(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30), 10);
+
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(1);
 
     private readonly IPersistentState<CalendarAccountState> _state;

@@ -34,6 +34,13 @@ public sealed class CalendarAccountState
     [Id(6)]
     public Dictionary<string, WrittenEvents> WrittenEvents { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The meeting links sent to their requests and not yet acknowledged, by <c>{requestKey}\n{stageStart:O}</c>; each is
+    /// sent again with backoff until its request acknowledges it (the sends are one-way messages, which can be lost).
+    /// </summary>
+    [Id(9)]
+    public Dictionary<string, LinkReport> LinkReports { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>How many full syncs replaced an expired sync token.</summary>
     [Id(7)]
     public int FullSyncs { get; set; }

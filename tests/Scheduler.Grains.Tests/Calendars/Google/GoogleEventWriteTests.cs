@@ -117,6 +117,38 @@ public sealed class GoogleEventWriteTests
     }
 
     [Fact]
+    public async Task Booked_WithGoogleMeet_LinkReportLost_SentAgainUntilTheRequestAcknowledgesIt()
+    {
+        var reports = 0;
+        await using var silo = await GoogleSilo.StartAsync(configureSilo: s => s.AddIncomingGrainCallFilter(async context =>
+        {
+            // The account's first report of the link is lost on its way (a one-way message to a silo that died).
+            if (context.InterfaceMethod.Name == nameof(IInterviewRequestGrain.RecordConferenceLink) && Interlocked.Increment(ref reports) == 1)
+            {
+                return;
+            }
+
+            await context.Invoke();
+        }));
+        var (_, request, _) = await silo.BookAsync(ConflictPolicy.Flag, conferencing: "googleMeet");
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref reports) == 1));
+        var written = Assert.Single(silo.StandIn.Events("primary"));
+        Assert.Null((await request.Get())!.Booking!.Stages[0].ConferenceUrl);
+        var account = GrainId.Create("calendar-account", GoogleSilo.AccountKey);
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.Storage.Read<CalendarAccountState>(account, "calendarAccount")?.LinkReports.Count == 1));
+
+        silo.Time.Advance(CalendarAccountGrain.LinkReportPolicy.BaseDelay);
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Booking!.Stages[0].ConferenceUrl is not null);
+
+        Assert.Equal(written.HangoutLink, booked.Booking!.Stages[0].ConferenceUrl);
+
+        // Acknowledged: the account keeps nothing more to send (the interviewers' rewrite of the host's event reports it
+        // once more, and that report is acknowledged too).
+        await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.Storage.Read<CalendarAccountState>(account, "calendarAccount")!.LinkReports.Count == 0));
+        Assert.InRange(Volatile.Read(ref reports), 2, 3);
+    }
+
+    [Fact]
     public async Task Booked_PanelWithGoogleMeet_OneMeetingMadeByTheFirstInterviewerWithAGoogleAccount()
     {
         await using var silo = await GoogleSilo.StartAsync();

@@ -21,8 +21,11 @@ internal sealed class GoogleSilo(GoogleStandIn standIn, TestSiloHost host, TempD
 
     public override HttpStatusCode? LastPushStatus => StandIn.Pushes.LastOrDefault()?.Status;
 
-    /// <summary>Starts the silo; with <paramref name="mailPickup"/>, the notification services too, writing each email there as an <c>.eml</c> file.</summary>
-    public static async Task<GoogleSilo> StartAsync(bool watch = true, string? mailPickup = null)
+    /// <summary>
+    /// Starts the silo; with <paramref name="mailPickup"/>, the notification services too, writing each email there as an
+    /// <c>.eml</c> file; <paramref name="configureSilo"/> adds to the silo (e.g. a grain call filter).
+    /// </summary>
+    public static async Task<GoogleSilo> StartAsync(bool watch = true, string? mailPickup = null, Action<ISiloBuilder>? configureSilo = null)
     {
         var time = new FakeTimeProvider(GrainTestCluster.Start);
         var standIn = await GoogleStandIn.StartAsync(time);
@@ -35,6 +38,7 @@ internal sealed class GoogleSilo(GoogleStandIn standIn, TestSiloHost host, TempD
             {
                 silo.AddSchedulerGrains();
                 storage.RegisterAsDefault(silo);
+                configureSilo?.Invoke(silo);
             },
             (services, keysPath) =>
             {
