@@ -47,7 +47,7 @@ internal static class EventMirror
 
         if (profile.Calendars.Any(c => c.Provider == CalDavBusySource.ProviderName))
         {
-            await grains.GetGrain<ICalDavWriterGrain>(participantKey).Write(new CalDavEventWrite(eventKey, intervals, summary));
+            await grains.GetGrain<ICalDavWriterGrain>(participantKey).Write(new CalDavEventWrite(eventKey, intervals, summary) { Links = links ?? [] });
         }
     }
 
@@ -57,6 +57,11 @@ internal static class EventMirror
     /// </summary>
     private static string WriteCalendarOf(CalendarSpec calendar) =>
         calendar.CalendarIds.FirstOrDefault() ?? (string.IsNullOrEmpty(calendar.Mailbox) ? string.Empty : calendar.Mailbox);
+
+    /// <summary>The description an interviewer's event carries for its stage's video meeting, <c>Video meeting: {url}</c>.</summary>
+    /// <param name="url">The join link.</param>
+    /// <returns>The text.</returns>
+    public static string MeetingDescription(string url) => "Video meeting: " + url;
 
     /// <summary>The account entry of a profile that makes a conferencing kind's meetings: the first of the provider that makes them (<see cref="ConferenceHosts.ProviderOf"/>).</summary>
     /// <param name="profile">The participant's profile.</param>

@@ -99,7 +99,7 @@ public sealed partial class CalendarAccountGrain
         {
             var conferencing = write.HostedStarts.Contains(interval.Start) ? write.Conferencing : "none";
             // The event that carries the meeting keeps its provider's own text (rewriting a Teams event's body drops the meeting).
-            var description = conferencing == "none" && write.Links.FirstOrDefault(l => l.StageStart == interval.Start) is { } known ? "Video meeting: " + known.Url : null;
+            var description = conferencing == "none" && write.Links.FirstOrDefault(l => l.StageStart == interval.Start) is { } known ? EventMirror.MeetingDescription(known.Url) : null;
             var upserted = await WithTokenAsync(token => provider.UpsertEventAsync(token, calendarId, id, write.Summary, interval, conferencing, description, CancellationToken.None));
             stored.Add(upserted.Id);
             if (conferencing != "none" && upserted.ConferenceUrl is { } url)

@@ -39,6 +39,32 @@ public sealed class CalDavBookingTests
     }
 
     [Fact]
+    public async Task BookedInterview_MeetingLinkShown_TheServersEventCarriesIt()
+    {
+        const string Link = "https://meet.google.com/abc-defg-hij";
+        await using var server = await RadicaleServer.StartAsync();
+        using var services = new CalendarServices();
+        var calendar = new CalDavCalendar(server.CalendarUrl("ivy", "work"), "ivy", "any");
+        Assert.True(await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None));
+        await using var host = await CalendarSilo.StartAsync();
+        await host.GrainFactory.Participant("cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
+        var ivy = await host.AddReaderAsync("ivy", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "ivy", Password = "any" });
+        var request = host.GrainFactory.Request("r1");
+        var uid = CalDavWriterGrain.EventUid(GrainTestCluster.RequestKey("r1"), 0);
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook), RequestStatus.Booked);
+        var start = booked.Booking!.Stages[0].Start;
+        await PollAsync(() => StartOnServerAsync(services, calendar, uid), s => s == start);
+
+        // The request tells the stage's interviewers the link once the host's calendar made it.
+        await ivy.ShowConferenceLinks(GrainTestCluster.RequestKey("r1"), [new ConferenceLink(start, Link)]);
+        var text = await PollAsync(async () => (await services.CalDavClient.GetEventAsync(calendar, uid, CancellationToken.None))?.CalendarData, t => t?.Contains("DESCRIPTION", StringComparison.Ordinal) == true);
+
+        var vevent = Assert.Single(VCalendar.Parse(text!).Events);
+        Assert.Equal("Video meeting: " + Link, vevent.Description);
+        Assert.Contains("\r\nURL:" + Link + "\r\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EventUid_StablePerRequestAndInterval()
     {
         Assert.Equal(CalDavWriterGrain.EventUid("acme/r1", 0), CalDavWriterGrain.EventUid("acme/r1", 0));

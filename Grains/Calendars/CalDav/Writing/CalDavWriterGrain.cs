@@ -121,7 +121,9 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
             var url = calendar.CollectionUrl.AbsoluteUri;
             foreach (var (uid, interval) in wanted)
             {
-                var text = CalendarObjectWriter.WriteEvent(uid, EngineMapping.ToInstant(interval.Start), EngineMapping.ToInstant(interval.End), write.Summary, stamp);
+                var link = write.Links.FirstOrDefault(l => l.StageStart == interval.Start)?.Url;
+                var text = CalendarObjectWriter.WriteEvent(
+                    uid, EngineMapping.ToInstant(interval.Start), EngineMapping.ToInstant(interval.End), write.Summary, stamp, link is null ? null : EventMirror.MeetingDescription(link), link);
                 var known = written.FirstOrDefault(w => w.CalendarUrl == url && w.Uid == uid);
                 var etag = await PutAsync(calendar, uid, text, known?.ETag);
                 result.Add(new CalDavWrittenEvent(url, uid, etag));
