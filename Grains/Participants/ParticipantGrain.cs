@@ -37,10 +37,26 @@ public sealed partial class ParticipantGrain(
     private ParticipantState S => state.State;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await ProtectClearPasswordsAsync();
         Prefetch();
-        return base.OnActivateAsync(cancellationToken);
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// CalDAV passwords stored in clear (before they were protected at rest, or by a silo without the protector) are
+    /// protected by the first activation on a silo that has it: one state write, and none when there is nothing to protect.
+    /// </summary>
+    private async Task ProtectClearPasswordsAsync()
+    {
+        if (protector is null || S.Profile is not { } profile || !profile.Calendars.Any(c => CalDavPasswords.IsClear(c.Password)))
+        {
+            return;
+        }
+
+        S.Profile = profile with { Calendars = [.. profile.Calendars.Select(c => c.Password is { } stored ? c with { Password = CalDavPasswords.Protect(stored, protector) } : c)] };
+        await PersistAsync();
     }
 
     /// <inheritdoc />

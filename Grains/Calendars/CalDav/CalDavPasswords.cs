@@ -6,7 +6,7 @@ namespace Scheduler.Grains.Calendars.CalDav;
 /// CalDAV passwords at rest: stored as <c>dp1:</c> and a Data Protection payload (<see cref="CalendarCredentialProtector"/>,
 /// the keys that protect the OAuth tokens) and revealed only where a server is called. A value without the prefix is a
 /// password stored in clear before this existed, or by a silo without the protector (tests); it is used as it is and
-/// protected the next time the profile is written.
+/// protected when the participant next activates on a silo with the protector, or its profile is written.
 /// </summary>
 internal static class CalDavPasswords
 {
@@ -18,6 +18,11 @@ internal static class CalDavPasswords
     /// <returns>The value to store.</returns>
     public static string Protect(string password, CalendarCredentialProtector? protector) =>
         protector is null || password.StartsWith(Prefix, StringComparison.Ordinal) ? password : Prefix + protector.ProtectSecret(password);
+
+    /// <summary>Whether a stored value is a password in clear (not protected).</summary>
+    /// <param name="stored">The stored value, or <see langword="null"/> for none.</param>
+    /// <returns><see langword="true"/> for a non-empty value without the protected prefix.</returns>
+    public static bool IsClear(string? stored) => !string.IsNullOrEmpty(stored) && !stored.StartsWith(Prefix, StringComparison.Ordinal);
 
     /// <summary>The password a stored value holds.</summary>
     /// <param name="stored">The stored value, or <see langword="null"/> for none.</param>

@@ -174,6 +174,41 @@ public sealed class CalDavTests
     }
 
     [Fact]
+    public async Task Profile_CalDavPasswordStoredInClear_ProtectedAtTheNextActivation_AndStillUsedToRead()
+    {
+        await using var server = await RadicaleServer.StartAsync(htpasswd: "dan:old-clear-pass");
+        using var services = new CalendarServices();
+        var calendar = new CalDavCalendar(server.CalendarUrl("dan", "work"), "dan", "old-clear-pass");
+        await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None);
+        await services.CalDavClient.PutEventAsync(calendar, "one", CalDavEvents.Single("one", At(7, 14)), null, CancellationToken.None);
+        var storage = new RecordingGrainStorage();
+        var grainId = GrainId.Create("participant", GrainKeys.For(GrainTestCluster.Tenant, "dan"));
+
+        // A silo without the protector stores the password as it is (as every silo did before passwords were protected).
+        await using (var before = await TestSiloHost.StartAsync(silo => { silo.AddSchedulerGrains(); storage.RegisterAsDefault(silo); }, configureServices: s => s.AddCalendarSources(CalendarServices.Configure)))
+        {
+            await before.AddReaderAsync("dan", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "dan", Password = "old-clear-pass" });
+            Assert.Equal("old-clear-pass", storage.Read<ParticipantState>(grainId, "participant")!.Profile!.Calendars[0].Password);
+        }
+
+        using var keys = new TempDirectory();
+        await using var host = await TestSiloHost.StartAsync(
+            silo =>
+            {
+                silo.AddSchedulerGrains();
+                storage.RegisterAsDefault(silo);
+            },
+            configureServices: s => s.AddCalendarSources(CalendarServices.Configure).AddCalendarAccounts(keys.Path));
+        var participant = host.GrainFactory.Participant("dan");
+
+        var busy = await TestSiloHost.WaitForAsync<BusyView>(() => participant.GetBusy(new TimeRange(At(5, 0), At(12, 0))), b => !b.Stale);
+
+        Assert.Equal([new TimeRange(At(7, 14), At(7, 15))], busy.Intervals.Select(i => new TimeRange(i.Start, i.End)));
+        Assert.DoesNotContain("old-clear-pass", Encoding.UTF8.GetString(storage.Payload(grainId, "participant")!.ToArray()), StringComparison.Ordinal);
+        Assert.StartsWith("dp1:", storage.Read<ParticipantState>(grainId, "participant")!.Profile!.Calendars[0].Password, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetBusy_ParticipantOnCalDavCalendar_ShowsEventAddedOnServer()
     {
         await using var server = await RadicaleServer.StartAsync();
