@@ -88,10 +88,11 @@ public interface ICalendarAccountGrain : IGrainWithStringKey
     /// </summary>
     /// <param name="requestKey">The request grain key <c>{tenant}/{requestId}</c>.</param>
     /// <param name="stageStart">The start (UTC) of the stage the link is for.</param>
+    /// <param name="url">The link acknowledged; a report of another link for the same stage (a newer meeting) is kept.</param>
     /// <returns>A task that completes when the message is accepted.</returns>
     [OneWay]
     [Alias("ConferenceLinkRecorded")]
-    Task ConferenceLinkRecorded(string requestKey, DateTimeOffset stageStart);
+    Task ConferenceLinkRecorded(string requestKey, DateTimeOffset stageStart, string url);
 
     /// <summary>Stops every push channel at the provider, removes the renewal reminder, deletes the credentials, sync tokens and readers, and tells the readers (one-way) to drop what they cached. Idempotent.</summary>
     /// <returns>A task that completes when stored.</returns>

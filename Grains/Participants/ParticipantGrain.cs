@@ -47,6 +47,8 @@ public sealed partial class ParticipantGrain(
     /// <summary>
     /// CalDAV passwords stored in clear (before they were protected at rest, or by a silo without the protector) are
     /// protected by the first activation on a silo that has it: one state write, and none when there is nothing to protect.
+    /// Best effort: when the keys or the store fail, the activation goes on with the passwords as they were (they still
+    /// work) and a later activation or profile write protects them.
     /// </summary>
     private async Task ProtectClearPasswordsAsync()
     {
@@ -55,8 +57,16 @@ public sealed partial class ParticipantGrain(
             return;
         }
 
-        S.Profile = profile with { Calendars = [.. profile.Calendars.Select(c => c.Password is { } stored ? c with { Password = CalDavPasswords.Protect(stored, protector) } : c)] };
-        await PersistAsync();
+        try
+        {
+            S.Profile = profile with { Calendars = [.. profile.Calendars.Select(c => c.Password is { } stored ? c with { Password = CalDavPasswords.Protect(stored, protector) } : c)] };
+            await state.WriteStateAsync();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            S.Profile = profile;
+            WriteFailed(exception);
+        }
     }
 
     /// <inheritdoc />

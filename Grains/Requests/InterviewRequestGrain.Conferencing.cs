@@ -18,9 +18,9 @@ public sealed partial class InterviewRequestGrain
 
         // Stored, or of no use: the account that reports it until told may stop (told only after the write, so a failed
         // write leaves it reporting). While a booking is still being made it is not told: the link may fit once it is.
-        if (link.ReportedBy is { } account && !RequestTransitions.InProgress(S.Status))
+        if (link.ReportedBy is { } account && (S.Spec is null || !RequestTransitions.InProgress(S.Status)))
         {
-            await GrainFactory.GetGrain<ICalendarAccountGrain>(account).ConferenceLinkRecorded(this.GetPrimaryKeyString(), link.StageStart);
+            await GrainFactory.GetGrain<ICalendarAccountGrain>(account).ConferenceLinkRecorded(this.GetPrimaryKeyString(), link.StageStart, link.Url);
         }
     }
 

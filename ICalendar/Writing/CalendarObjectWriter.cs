@@ -14,9 +14,9 @@ public static class CalendarObjectWriter
     /// <param name="summary">The title (escaped per RFC 5545 §3.3.11).</param>
     /// <param name="stamp">DTSTAMP: when the object was written.</param>
     /// <param name="description">The description, plain text (escaped per RFC 5545 §3.3.11); <see langword="null"/> for none.</param>
-    /// <param name="url">A link for the event (e.g. its video meeting), an absolute URI; <see langword="null"/> for none.</param>
+    /// <param name="url">A link for the event (e.g. its video meeting), an absolute http or https URI; <see langword="null"/> for none.</param>
     /// <returns>The iCalendar text (media type <c>text/calendar; charset=utf-8</c>).</returns>
-    /// <exception cref="ArgumentException">The UID is empty, the end is not after the start, or the URL is not an absolute URI.</exception>
+    /// <exception cref="ArgumentException">The UID is empty, the end is not after the start, or the URL is not an absolute http or https URI.</exception>
     public static string WriteEvent(string uid, Instant start, Instant end, string summary, Instant stamp, string? description = null, string? url = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(uid);
@@ -26,9 +26,9 @@ public static class CalendarObjectWriter
             throw new ArgumentException("The end must be after the start.", nameof(end));
         }
 
-        if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var link) && link.Scheme is "https" or "http"))
         {
-            throw new ArgumentException("The URL must be an absolute URI.", nameof(url));
+            throw new ArgumentException("The URL must be an absolute http or https URI.", nameof(url));
         }
 
         var writer = new ContentLineWriter()

@@ -30,5 +30,6 @@ public sealed class CalendarObjectWriterTests
         Assert.DoesNotContain("DESCRIPTION", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\r\nURL", text, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => CalendarObjectWriter.WriteEvent("ev-1@scheduler", Start, Start.Plus(Duration.FromHours(1)), "x", Stamp, url: "meet/abc"));
+        Assert.Throws<ArgumentException>(() => CalendarObjectWriter.WriteEvent("ev-1@scheduler", Start, Start.Plus(Duration.FromHours(1)), "x", Stamp, url: "javascript:alert(1)"));
     }
 }

@@ -24,10 +24,12 @@ public sealed partial class CalendarAccountGrain
     }
 
     /// <inheritdoc />
-    public async Task ConferenceLinkRecorded(string requestKey, DateTimeOffset stageStart)
+    public async Task ConferenceLinkRecorded(string requestKey, DateTimeOffset stageStart, string url)
     {
-        if (S.LinkReports.Remove(LinkReportKey(requestKey, stageStart)))
+        var key = LinkReportKey(requestKey, stageStart);
+        if (S.LinkReports.TryGetValue(key, out var report) && report.Link.Url == url)
         {
+            S.LinkReports.Remove(key);
             await PersistAsync();
         }
     }
@@ -139,7 +141,8 @@ public sealed partial class CalendarAccountGrain
     /// <summary>
     /// Sends each due link report to its request (one-way, so a request waiting on the participant that asked for the
     /// events is never waited on in turn) and schedules the next send (<see cref="LinkReportPolicy"/>); drops the reports
-    /// sent <see cref="RetryPolicy.MaxAttempts"/> times or whose stage has started. The caller persists.
+    /// sent <see cref="RetryPolicy.MaxAttempts"/> times, or sent at least once and whose stage has started (a link made
+    /// late is still sent once: people may still join). The caller persists.
     /// </summary>
     /// <returns>Whether any report changed.</returns>
     private async Task<bool> SendLinkReportsAsync()
@@ -148,7 +151,7 @@ public sealed partial class CalendarAccountGrain
         var changed = false;
         foreach (var (key, report) in S.LinkReports.ToList())
         {
-            if (report.Sends >= LinkReportPolicy.MaxAttempts || report.Link.StageStart <= now)
+            if (report.Sends >= LinkReportPolicy.MaxAttempts || (report.Sends > 0 && report.Link.StageStart <= now))
             {
                 S.LinkReports.Remove(key);
                 changed = true;

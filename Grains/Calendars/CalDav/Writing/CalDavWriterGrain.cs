@@ -121,7 +121,9 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
             var url = calendar.CollectionUrl.AbsoluteUri;
             foreach (var (uid, interval) in wanted)
             {
-                var link = write.Links.FirstOrDefault(l => l.StageStart == interval.Start)?.Url;
+                // Only a link that can be written (the request keeps https ones), in one form for both properties.
+                var link = write.Links.FirstOrDefault(l => l.StageStart == interval.Start)?.Url is { } given
+                    && Uri.TryCreate(given, UriKind.Absolute, out var parsed) && parsed.Scheme == Uri.UriSchemeHttps ? parsed.AbsoluteUri : null;
                 var text = CalendarObjectWriter.WriteEvent(
                     uid, EngineMapping.ToInstant(interval.Start), EngineMapping.ToInstant(interval.End), write.Summary, stamp, link is null ? null : EventMirror.MeetingDescription(link), link);
                 var known = written.FirstOrDefault(w => w.CalendarUrl == url && w.Uid == uid);

@@ -137,7 +137,7 @@ public sealed class GoogleEventWriteTests
         var account = GrainId.Create("calendar-account", GoogleSilo.AccountKey);
         await TestSiloHost.WaitUntilAsync(() => Task.FromResult(silo.Storage.Read<CalendarAccountState>(account, "calendarAccount")?.LinkReports.Count == 1));
 
-        silo.Time.Advance(CalendarAccountGrain.LinkReportPolicy.BaseDelay);
+        silo.Time.Advance(CalendarAccountGrain.LinkReportPolicy.BaseDelay + TimeSpan.FromSeconds(1));
         var booked = await GrainTestCluster.WaitForAsync(request, v => v.Booking!.Stages[0].ConferenceUrl is not null);
 
         Assert.Equal(written.HangoutLink, booked.Booking!.Stages[0].ConferenceUrl);
