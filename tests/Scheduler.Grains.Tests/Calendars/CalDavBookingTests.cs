@@ -13,11 +13,8 @@ public sealed class CalDavBookingTests
     {
         await using var server = await RadicaleServer.StartAsync();
         using var services = new CalendarServices();
-        var calendar = new CalDavCalendar(server.CalendarUrl("ivy", "work"), "ivy", "any");
-        Assert.True(await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None));
         await using var host = await CalendarSilo.StartAsync();
-        await host.GrainFactory.Participant("cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
-        await host.AddReaderAsync("ivy", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "ivy", Password = "any" });
+        var (calendar, _) = await IvyOnCalDavAsync(server, services, host);
         var request = host.GrainFactory.Request("r1");
         var uid = CalDavWriterGrain.EventUid(GrainTestCluster.RequestKey("r1"), 0);
 
@@ -44,11 +41,8 @@ public sealed class CalDavBookingTests
         const string Link = "https://meet.google.com/abc-defg-hij";
         await using var server = await RadicaleServer.StartAsync();
         using var services = new CalendarServices();
-        var calendar = new CalDavCalendar(server.CalendarUrl("ivy", "work"), "ivy", "any");
-        Assert.True(await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None));
         await using var host = await CalendarSilo.StartAsync();
-        await host.GrainFactory.Participant("cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
-        var ivy = await host.AddReaderAsync("ivy", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "ivy", Password = "any" });
+        var (calendar, ivy) = await IvyOnCalDavAsync(server, services, host);
         var request = host.GrainFactory.Request("r1");
         var uid = CalDavWriterGrain.EventUid(GrainTestCluster.RequestKey("r1"), 0);
         var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook), RequestStatus.Booked);
@@ -71,6 +65,15 @@ public sealed class CalDavBookingTests
         Assert.NotEqual(CalDavWriterGrain.EventUid("acme/r1", 0), CalDavWriterGrain.EventUid("acme/r1", 1));
         Assert.NotEqual(CalDavWriterGrain.EventUid("acme/r1", 0), CalDavWriterGrain.EventUid("acme/r2", 0));
         Assert.DoesNotContain("/", CalDavWriterGrain.EventUid("acme/r1", 0), StringComparison.Ordinal);
+    }
+
+    /// <summary>Candidate <c>cand</c>, and interviewer <c>ivy</c> whose CalDAV calendar on the server is made and is the one she reads and is written to.</summary>
+    private static async Task<(CalDavCalendar Calendar, IParticipantGrain Ivy)> IvyOnCalDavAsync(RadicaleServer server, CalendarServices services, TestSiloHost host)
+    {
+        var calendar = new CalDavCalendar(server.CalendarUrl("ivy", "work"), "ivy", "any");
+        Assert.True(await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None));
+        await host.GrainFactory.Participant("cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
+        return (calendar, await host.AddReaderAsync("ivy", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "ivy", Password = "any" }));
     }
 
     /// <summary>Reads until <paramref name="done"/> holds (real time, at most 20 s); returns the value it holds of.</summary>

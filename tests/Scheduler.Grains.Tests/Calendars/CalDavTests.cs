@@ -150,9 +150,7 @@ public sealed class CalDavTests
     {
         await using var server = await RadicaleServer.StartAsync(htpasswd: "bob:s3cret-pass");
         using var services = new CalendarServices();
-        var calendar = new CalDavCalendar(server.CalendarUrl("bob", "work"), "bob", "s3cret-pass");
-        await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None);
-        await services.CalDavClient.PutEventAsync(calendar, "one", CalDavEvents.Single("one", At(7, 14)), null, CancellationToken.None);
+        var calendar = await CalendarWithOneEventAsync(server, services, "bob", "s3cret-pass");
         var storage = new RecordingGrainStorage();
         using var keys = new TempDirectory();
         await using var host = await TestSiloHost.StartAsync(
@@ -178,9 +176,7 @@ public sealed class CalDavTests
     {
         await using var server = await RadicaleServer.StartAsync(htpasswd: "dan:old-clear-pass");
         using var services = new CalendarServices();
-        var calendar = new CalDavCalendar(server.CalendarUrl("dan", "work"), "dan", "old-clear-pass");
-        await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None);
-        await services.CalDavClient.PutEventAsync(calendar, "one", CalDavEvents.Single("one", At(7, 14)), null, CancellationToken.None);
+        var calendar = await CalendarWithOneEventAsync(server, services, "dan", "old-clear-pass");
         var storage = new RecordingGrainStorage();
         var grainId = GrainId.Create("participant", GrainKeys.For(GrainTestCluster.Tenant, "dan"));
 
@@ -206,6 +202,15 @@ public sealed class CalDavTests
         Assert.Equal([new TimeRange(At(7, 14), At(7, 15))], busy.Intervals.Select(i => new TimeRange(i.Start, i.End)));
         Assert.DoesNotContain("old-clear-pass", Encoding.UTF8.GetString(storage.Payload(grainId, "participant")!.ToArray()), StringComparison.Ordinal);
         Assert.StartsWith("dp1:", storage.Read<ParticipantState>(grainId, "participant")!.Profile!.Calendars[0].Password, StringComparison.Ordinal);
+    }
+
+    /// <summary>A calendar of <paramref name="user"/> (basic auth) on the server with one event on the 7th, 14:00–15:00.</summary>
+    private static async Task<CalDavCalendar> CalendarWithOneEventAsync(RadicaleServer server, CalendarServices services, string user, string password)
+    {
+        var calendar = new CalDavCalendar(server.CalendarUrl(user, "work"), user, password);
+        await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None);
+        await services.CalDavClient.PutEventAsync(calendar, "one", CalDavEvents.Single("one", At(7, 14)), null, CancellationToken.None);
+        return calendar;
     }
 
     [Fact]
