@@ -109,7 +109,25 @@ public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper outpu
         Assert.True(withoutReminder.Count == 0, $"Requests with work under way but no durable process reminder: {string.Join(", ", withoutReminder.Take(20))}");
         Log($"{victimInFlight.Count} requests of {victim.Name} had work under way; their process reminders are due from {victimInFlight.Min(k => processDue[k]):HH:mm:ss} to {victimInFlight.Max(k => processDue[k]):HH:mm:ss} UTC");
 
-        var views = await WaitUntilTerminalAsync(ats, accepted, data.Path);
+        // What the store says of requests that do not settle: their state, whether they were on the victim, and their reminders.
+        async Task<string> DescribeAsync(IReadOnlyList<string> ids)
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var stored = await store.RequestsAsync();
+            var reminders = (await store.RemindersAsync())
+                .Where(r => r.GrainId.Type.ToString() == "interviewrequest")
+                .GroupBy(r => r.GrainId.Key.ToString()!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => $"{r.ReminderName} due {r.NextDueAt(now):HH:mm:ss}")), StringComparer.Ordinal);
+            return string.Join("\n", ids.Select(id =>
+            {
+                var key = GrainKeys.For(Tenant, id);
+                var state = stored.GetValueOrDefault(key);
+                return $"{id}: stored {state?.Status} (phase {state?.Phase}, target {(state?.Target is { Count: > 0 } target ? target[0].Start.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "none")}, "
+                    + $"{state?.ParticipantsToRelease.Count ?? 0} to release); on {victim.Name} at the kill: {activeOnVictim.Contains(key)}; reminders: {reminders.GetValueOrDefault(key) ?? "none"}";
+            }));
+        }
+
+        var views = await WaitUntilTerminalAsync(ats, accepted, data.Path, DescribeAsync);
         Log($"every accepted request is terminal: {string.Join(", ", views.Values.GroupBy(v => (string)v["status"]!).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key}"))}");
 
         var requests = await store.RequestsAsync();
@@ -243,9 +261,10 @@ public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper outpu
 
     /// <summary>
     /// Reads every accepted request through the gateway until all are terminal (at most <see cref="SettleLimit"/>), retrying
-    /// 5xx answers; a failure quotes what the silos' logs (under <paramref name="dataDirectory"/>) say about the requests left.
+    /// 5xx answers; a failure quotes what <paramref name="describe"/> finds in the store and what the silos' logs (under
+    /// <paramref name="dataDirectory"/>) say about the requests left.
     /// </summary>
-    private async Task<Dictionary<string, JsonNode>> WaitUntilTerminalAsync(HttpClient client, IReadOnlyList<string> ids, string dataDirectory)
+    private async Task<Dictionary<string, JsonNode>> WaitUntilTerminalAsync(HttpClient client, IReadOnlyList<string> ids, string dataDirectory, Func<IReadOnlyList<string>, Task<string>> describe)
     {
         var deadline = TimeProvider.System.GetUtcNow() + SettleLimit;
         var views = new System.Collections.Concurrent.ConcurrentDictionary<string, JsonNode>(StringComparer.Ordinal);
@@ -264,6 +283,7 @@ public sealed class ChaosTests(DynaliteFixture dynalite, ITestOutputHelper outpu
             {
                 Assert.Fail($"{remaining.Count} accepted requests are not terminal {SettleLimit.TotalMinutes} min after the kill:\n"
                     + string.Join("\n", remaining.Take(30).Select(id => $"{id}: {views[id]["status"]} {views[id]["history"]?.ToJsonString()}"))
+                    + "\nThe store about them:\n" + await describe([.. remaining.Take(30)])
                     + "\nThe silos' logs about them:\n" + SiloLogs.Excerpts(dataDirectory, remaining.Take(5)));
             }
 
