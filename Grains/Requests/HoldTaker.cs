@@ -8,14 +8,30 @@ namespace Scheduler.Grains.Requests;
 internal static class HoldTaker
 {
     /// <summary>Holds, then confirms, every attendee of <paramref name="stages"/>; each stage's video meeting host (<see cref="ConferenceHosts"/>) is asked to make it.</summary>
+    /// <param name="grains">The grain factory.</param>
+    /// <param name="tenant">The request's tenant.</param>
+    /// <param name="requestKey">The request grain key <c>{tenant}/{requestId}</c> (the holds' and bookings' owner).</param>
+    /// <param name="spec">The request (candidate, conferencing).</param>
+    /// <param name="stages">The option to book.</param>
+    /// <param name="beforeConfirm">
+    /// Run once every hold is granted and before the first confirmation: the request stores the option it confirms, so
+    /// that after a crash between confirmations it knows whose bookings to retry or cancel; <see langword="null"/> when the
+    /// option is already stored.
+    /// </param>
     /// <returns>The starts (UTC) of the stages whose meeting a host makes (empty without conferencing), or <see langword="null"/> when a participant refused.</returns>
-    public static async Task<IReadOnlyList<DateTimeOffset>?> TryBookAsync(IGrainFactory grains, string tenant, string requestKey, InterviewRequestSpec spec, IReadOnlyList<ScheduledStageView> stages)
+    public static async Task<IReadOnlyList<DateTimeOffset>?> TryBookAsync(
+        IGrainFactory grains, string tenant, string requestKey, InterviewRequestSpec spec, IReadOnlyList<ScheduledStageView> stages, Func<Task>? beforeConfirm = null)
     {
         var hosts = await ConferenceHosts.ChooseAsync(grains, tenant, spec.Conferencing, stages);
         var plan = Plan(tenant, requestKey, spec.CandidateId, stages, spec.Conferencing, hosts);
         if (!await TryHoldAllAsync(grains, requestKey, plan))
         {
             return null;
+        }
+
+        if (beforeConfirm is not null)
+        {
+            await beforeConfirm();
         }
 
         var held = plan.Select(p => grains.GetGrain<IParticipantGrain>(p.Key)).ToList();

@@ -86,7 +86,9 @@ public sealed partial class InterviewRequestGrain
                     return;
                 }
 
-                if (offered is null && await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, option) is { } hosted)
+                // The option is stored before its first confirmation (S.Target is this option by then): a crash between
+                // confirmations leaves bookings only of the stored target, which the resumed request retries or cancels.
+                if (offered is null && await HoldTaker.TryBookAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!, option, _store.SaveWorkAsync) is { } hosted)
                 {
                     await BookedAsync(option, hosted, search);
                     return;
