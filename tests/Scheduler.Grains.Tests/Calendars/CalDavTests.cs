@@ -153,13 +153,7 @@ public sealed class CalDavTests
         var calendar = await CalendarWithOneEventAsync(server, services, "bob", "s3cret-pass");
         var storage = new RecordingGrainStorage();
         using var keys = new TempDirectory();
-        await using var host = await TestSiloHost.StartAsync(
-            silo =>
-            {
-                silo.AddSchedulerGrains();
-                storage.RegisterAsDefault(silo);
-            },
-            configureServices: s => s.AddCalendarSources(CalendarServices.Configure).AddCalendarAccounts(keys.Path));
+        await using var host = await SiloOnAsync(storage, keys.Path);
         var participant = await host.AddReaderAsync("bob", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "bob", Password = "s3cret-pass" });
 
         var busy = await TestSiloHost.WaitForAsync<BusyView>(() => participant.GetBusy(new TimeRange(At(5, 0), At(12, 0))), b => !b.Stale);
@@ -181,20 +175,14 @@ public sealed class CalDavTests
         var grainId = GrainId.Create("participant", GrainKeys.For(GrainTestCluster.Tenant, "dan"));
 
         // A silo without the protector stores the password as it is (as every silo did before passwords were protected).
-        await using (var before = await TestSiloHost.StartAsync(silo => { silo.AddSchedulerGrains(); storage.RegisterAsDefault(silo); }, configureServices: s => s.AddCalendarSources(CalendarServices.Configure)))
+        await using (var before = await SiloOnAsync(storage, keysPath: null))
         {
             await before.AddReaderAsync("dan", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "dan", Password = "old-clear-pass" });
             Assert.Equal("old-clear-pass", storage.Read<ParticipantState>(grainId, "participant")!.Profile!.Calendars[0].Password);
         }
 
         using var keys = new TempDirectory();
-        await using var host = await TestSiloHost.StartAsync(
-            silo =>
-            {
-                silo.AddSchedulerGrains();
-                storage.RegisterAsDefault(silo);
-            },
-            configureServices: s => s.AddCalendarSources(CalendarServices.Configure).AddCalendarAccounts(keys.Path));
+        await using var host = await SiloOnAsync(storage, keys.Path);
         var participant = host.GrainFactory.Participant("dan");
 
         var busy = await TestSiloHost.WaitForAsync<BusyView>(() => participant.GetBusy(new TimeRange(At(5, 0), At(12, 0))), b => !b.Stale);
@@ -203,6 +191,23 @@ public sealed class CalDavTests
         Assert.DoesNotContain("old-clear-pass", Encoding.UTF8.GetString(storage.Payload(grainId, "participant")!.ToArray()), StringComparison.Ordinal);
         Assert.StartsWith("dp1:", storage.Read<ParticipantState>(grainId, "participant")!.Profile!.Calendars[0].Password, StringComparison.Ordinal);
     }
+
+    /// <summary>A silo on <paramref name="storage"/> with the calendar sources; with <paramref name="keysPath"/>, the calendar accounts' protector too.</summary>
+    private static Task<TestSiloHost> SiloOnAsync(RecordingGrainStorage storage, string? keysPath) =>
+        TestSiloHost.StartAsync(
+            silo =>
+            {
+                silo.AddSchedulerGrains();
+                storage.RegisterAsDefault(silo);
+            },
+            configureServices: s =>
+            {
+                s.AddCalendarSources(CalendarServices.Configure);
+                if (keysPath is not null)
+                {
+                    s.AddCalendarAccounts(keysPath);
+                }
+            });
 
     /// <summary>A calendar of <paramref name="user"/> (basic auth) on the server with one event on the 7th, 14:00–15:00.</summary>
     private static async Task<CalDavCalendar> CalendarWithOneEventAsync(RadicaleServer server, CalendarServices services, string user, string password)
