@@ -5,7 +5,7 @@ namespace Scheduler.Gateway.Settings;
 
 /// <summary>
 /// <c>/v1/settings</c>: the caller's tenant's notification settings (follow-ups after interviews) and scheduling settings
-/// (preference learning), read and replaced whole (role <c>admin</c>).
+/// (preference learning, candidate reschedules), read and replaced whole (role <c>admin</c>).
 /// </summary>
 public static class SettingsApi
 {
@@ -28,13 +28,13 @@ public static class SettingsApi
 
         api.MapGet("/scheduling", GetSchedulingSettings)
             .WithName("GetSchedulingSettings")
-            .WithSummary("Returns the tenant's scheduling settings (preference learning).")
-            .WithDescription("Role admin. Defaults when never set: preferenceLearning true, learningHalfLifeDays 90.");
+            .WithSummary("Returns the tenant's scheduling settings (preference learning, candidate reschedules).")
+            .WithDescription("Role admin. Defaults when never set: preferenceLearning true, learningHalfLifeDays 90, candidateRescheduling false, candidateRescheduleCutoffHours 24, maxCandidateReschedules 2.");
 
         api.MapPut("/scheduling", PutSchedulingSettings)
             .WithName("PutSchedulingSettings")
             .WithSummary("Replaces the tenant's scheduling settings.")
-            .WithDescription($"Role admin. Body {{preferenceLearning, learningHalfLifeDays ({SchedulingSettings.MinHalfLifeDays}–{SchedulingSettings.MaxHalfLifeDays})}}; omitted fields take their defaults. With preferenceLearning false nothing new is learned and proposals are scored as if no history existed.");
+            .WithDescription($"Role admin. Body {{preferenceLearning, learningHalfLifeDays ({SchedulingSettings.MinHalfLifeDays}–{SchedulingSettings.MaxHalfLifeDays}), candidateRescheduling, candidateRescheduleCutoffHours (0–{SchedulingSettings.MaxCutoffHours}), maxCandidateReschedules (1–{SchedulingSettings.MaxReschedulesLimit})}}; omitted fields take their defaults. With preferenceLearning false nothing new is learned and proposals are scored as if no history existed. With candidateRescheduling true, a candidate's booking email carries a link that releases the booking and proposes new times to them.");
 
         return api;
     }
@@ -83,11 +83,21 @@ public static class SettingsApi
     private static async Task<Results<Ok<SchedulingSettingsResponse>, ValidationProblem>> PutSchedulingSettings(
         SchedulingSettingsBody body, TenantGrains grains, CancellationToken cancellationToken)
     {
+        var defaults = new SchedulingSettings();
+        var settings = new SchedulingSettings
+        {
+            PreferenceLearning = body.PreferenceLearning ?? defaults.PreferenceLearning,
+            LearningHalfLifeDays = body.LearningHalfLifeDays ?? defaults.LearningHalfLifeDays,
+            CandidateRescheduling = body.CandidateRescheduling ?? defaults.CandidateRescheduling,
+            CandidateRescheduleCutoffHours = body.CandidateRescheduleCutoffHours ?? defaults.CandidateRescheduleCutoffHours,
+            MaxCandidateReschedules = body.MaxCandidateReschedules ?? defaults.MaxCandidateReschedules,
+        };
         var errors = new ValidationErrors();
-        errors.Require(
-            body.LearningHalfLifeDays is null or (>= SchedulingSettings.MinHalfLifeDays and <= SchedulingSettings.MaxHalfLifeDays),
-            "learningHalfLifeDays",
-            $"{SchedulingSettings.MinHalfLifeDays}–{SchedulingSettings.MaxHalfLifeDays} days.");
+        foreach (var (field, message) in settings.Problems())
+        {
+            errors.Add(field, message);
+        }
+
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors);
@@ -95,12 +105,7 @@ public static class SettingsApi
 
         try
         {
-            var stored = await grains.SchedulingSettings().Set(new SchedulingSettings
-            {
-                PreferenceLearning = body.PreferenceLearning ?? true,
-                LearningHalfLifeDays = body.LearningHalfLifeDays ?? SchedulingSettings.DefaultHalfLifeDays,
-            }).WaitAsync(cancellationToken);
-            return TypedResults.Ok(SchedulingSettingsResponse.From(stored));
+            return TypedResults.Ok(SchedulingSettingsResponse.From(await grains.SchedulingSettings().Set(settings).WaitAsync(cancellationToken)));
         }
         catch (ArgumentException ex)
         {

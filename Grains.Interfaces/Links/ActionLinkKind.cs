@@ -8,4 +8,7 @@ public enum ActionLinkKind
 
     /// <summary>A pool member accepts a first-to-accept offer (<see cref="Pools.IInterviewerPoolGrain.Accept"/>).</summary>
     AcceptPoolOffer = 1,
+
+    /// <summary>The candidate asks for another time for a booking (<see cref="Requests.IInterviewRequestGrain.RescheduleForCandidate"/>).</summary>
+    RescheduleBooking = 2,
 }

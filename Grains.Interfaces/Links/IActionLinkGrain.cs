@@ -1,8 +1,8 @@
 namespace Scheduler.Grains.Links;
 
 /// <summary>
-/// Reads and follows action links: the signed links in emails that let a candidate book a proposed time, or a pool
-/// member accept an offer, without signing in. The token names its tenant, target, item and person and is protected
+/// Reads and follows action links: the signed links in emails that let a candidate book a proposed time or ask for
+/// another time, or a pool member accept an offer, without signing in. The token names its tenant, target, item and person and is protected
 /// by the cluster's Data Protection keys, so an altered or expired token is <see cref="ActionLinkState.Invalid"/>.
 /// A stateless worker (key 0): any silo answers.
 /// </summary>
@@ -16,7 +16,7 @@ public interface IActionLinkGrain : IGrainWithIntegerKey
     Task<ActionLinkView> Read(string token);
 
     /// <summary>
-    /// Takes the action: selects the proposal, or accepts the offer for the member. Following a link again after it
+    /// Takes the action: selects the proposal, releases the booking for new times, or accepts the offer for the member. Following a link again after it
     /// worked answers <see cref="ActionLinkState.Done"/>; one whose time is gone answers <see cref="ActionLinkState.Closed"/>.
     /// </summary>
     /// <param name="token">The token from the link's path.</param>

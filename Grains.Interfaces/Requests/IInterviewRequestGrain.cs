@@ -75,6 +75,28 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     Task<CommandOutcome> Reschedule(RescheduleSpec spec);
 
     /// <summary>
+    /// Whether the candidate may ask now for another time for the booking whose first stage starts at
+    /// <paramref name="bookedStart"/>, under the tenant's <see cref="Settings.SchedulingSettings"/>
+    /// (<c>candidateRescheduling</c>, the cut-off before the start, the limit per request). Changes nothing.
+    /// </summary>
+    /// <param name="bookedStart">The booking's first stage start (UTC) the candidate was told about.</param>
+    /// <returns><see cref="CandidateRescheduleState.Asked"/> once that booking was released at the candidate's request; <see cref="CandidateRescheduleState.Refused"/> also when the request does not exist.</returns>
+    [AlwaysInterleave]
+    [Alias("GetCandidateReschedule")]
+    Task<CandidateRescheduleAnswer> GetCandidateReschedule(DateTimeOffset bookedStart);
+
+    /// <summary>
+    /// The candidate asks for another time: when <see cref="GetCandidateReschedule"/> allows it, the booking is released,
+    /// the attendees' invites are withdrawn and new times are proposed to the candidate (status
+    /// <see cref="RequestStatus.Rescheduling"/>, then <see cref="RequestStatus.Proposed"/>), whatever the request's mode.
+    /// Asking again for the same booking changes nothing.
+    /// </summary>
+    /// <param name="bookedStart">The booking's first stage start (UTC) the candidate was told about.</param>
+    /// <returns><see cref="CandidateRescheduleState.Asked"/> when released (now or before); otherwise why not.</returns>
+    [Alias("RescheduleForCandidate")]
+    Task<CandidateRescheduleAnswer> RescheduleForCandidate(DateTimeOffset bookedStart);
+
+    /// <summary>
     /// Plans the candidate's prep before the booked interview with <paramref name="settings"/> (<see cref="IPrepPlanGrain.Plan"/>),
     /// replacing an earlier plan; from then on the plan follows the interview: re-planned when it moves, removed when it is cancelled.
     /// </summary>

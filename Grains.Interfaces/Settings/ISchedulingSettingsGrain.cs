@@ -13,8 +13,8 @@ public interface ISchedulingSettingsGrain : IGrainWithStringKey
     /// <param name="settings">The new settings; <see cref="SchedulingSettings.UpdatedAt"/> is ignored and set to now.</param>
     /// <returns>The stored settings.</returns>
     /// <exception cref="ArgumentException">
-    /// <c>learningHalfLifeDays</c> outside <see cref="SchedulingSettings.MinHalfLifeDays"/>–<see cref="SchedulingSettings.MaxHalfLifeDays"/>;
-    /// the parameter name is the field. Nothing is stored.
+    /// A field out of its range (<see cref="SchedulingSettings.Problems"/>; the first one); the parameter name is the
+    /// field. Nothing is stored.
     /// </exception>
     [Alias("Set")]
     Task<SchedulingSettings> Set(SchedulingSettings settings);

@@ -9,7 +9,8 @@ namespace Scheduler.Grains.Links;
 /// Answers action links (<see cref="IActionLinkGrain"/>): the token is read with <see cref="ActionLinks"/>, and the request
 /// or pool it names is the authority on whether the action can still be taken. A proposal's link is
 /// <see cref="ActionLinkState.Open"/> while the request is proposed and the proposal current; an offer's link while the
-/// offer is open and the member one of its recipients.
+/// offer is open and the member one of its recipients; a reschedule link while the request allows the candidate to ask
+/// for another time for that booking (<see cref="IInterviewRequestGrain.GetCandidateReschedule"/>).
 /// </summary>
 /// <param name="links">Reads tokens.</param>
 [StatelessWorker, GrainType("actionlink")]
@@ -23,6 +24,7 @@ public sealed class ActionLinkGrain(ActionLinks links) : Grain, IActionLinkGrain
     {
         { Kind: ActionLinkKind.ChooseProposal } link => await DescribeProposalAsync(link),
         { Kind: ActionLinkKind.AcceptPoolOffer } link => await DescribeOfferAsync(link, null),
+        { Kind: ActionLinkKind.RescheduleBooking } link => await DescribeRescheduleAsync(link, act: false),
         _ => Invalid,
     };
 
@@ -47,6 +49,8 @@ public sealed class ActionLinkGrain(ActionLinks links) : Grain, IActionLinkGrain
                 var accepted = await pool.Accept(link.Item, link.Person);
                 await GrainFactory.GetGrain<IPoolOfferMessagesGrain>(link.TargetKey + "/" + link.Item).Refresh();
                 return await DescribeOfferAsync(link, accepted.Offer);
+            case { Kind: ActionLinkKind.RescheduleBooking } link:
+                return await DescribeRescheduleAsync(link, act: true);
             default:
                 return Invalid;
         }
@@ -81,6 +85,29 @@ public sealed class ActionLinkGrain(ActionLinks links) : Grain, IActionLinkGrain
             RequestStatus.Cancelled => new(link.Kind, ActionLinkState.Closed, "This interview was cancelled.", title, null, zone),
             _ => new(link.Kind, ActionLinkState.Closed, "This time can no longer be chosen; the interview has moved on. The newest message you were sent says where it stands.", title, null, zone),
         };
+    }
+
+    /// <summary>The request decides (<see cref="IInterviewRequestGrain.GetCandidateReschedule"/>); the page shows the booked time while it can still be released.</summary>
+    private async Task<ActionLinkView> DescribeRescheduleAsync(ActionLink link, bool act)
+    {
+        var grain = GrainFactory.GetGrain<IInterviewRequestGrain>(link.TargetKey);
+        var request = await grain.Get();
+        if (request?.Spec is not { } spec || request.CandidateId != link.Person || !link.TryBookedStart(out var bookedStart))
+        {
+            return Invalid;
+        }
+
+        var booking = request.Booking;
+        var answer = act ? await grain.RescheduleForCandidate(bookedStart) : await grain.GetCandidateReschedule(bookedStart);
+        var candidate = await ProfileAsync(link.Tenant, link.Person);
+        var title = NoticeBuilder.Title(candidate?.DisplayName ?? link.Person, booking?.Stages.Select(s => s.Name) ?? spec.Stages.Select(s => s.Name));
+        var (state, slot) = answer.State switch
+        {
+            CandidateRescheduleState.Allowed => (ActionLinkState.Open, booking is null ? null : NoticeBuilder.SlotOf(booking.Stages)),
+            CandidateRescheduleState.Asked => (ActionLinkState.Done, (TimeRange?)null),
+            _ => (ActionLinkState.Closed, null),
+        };
+        return new(link.Kind, state, answer.Message, title, slot, candidate?.TimeZone ?? "UTC");
     }
 
     private async Task<ActionLinkView> DescribeOfferAsync(ActionLink link, OfferView? offer)

@@ -11,6 +11,8 @@ public sealed partial class InterviewRequestGrain
 {
     private const string SelectionTaken = "The selected option was taken; new proposals are ready.";
 
+    private const string NewTimeNote = "A new time is being arranged; you will be told once it is set.";
+
     private async Task NegotiateAsync()
     {
         if (await TryHintAsync() || await SearchAsync(null) is not { } found)
@@ -26,13 +28,14 @@ public sealed partial class InterviewRequestGrain
 
     /// <summary>
     /// Searches options. Returns them when they are to be booked (auto-book mode); otherwise settles the request and
-    /// returns <see langword="null"/>: Failed or NoAvailability when nothing was found, Proposed in propose mode
-    /// (with <paramref name="proposalReason"/> in the history).
+    /// returns <see langword="null"/>: Failed or NoAvailability when nothing was found, Proposed in propose mode or when
+    /// the candidate asked for another time (<see cref="RequestPhase.CandidateChoice"/>), with <paramref name="proposalReason"/> in the history.
     /// </summary>
     private async Task<OptionSearchResult?> SearchAsync(string? proposalReason)
     {
         var spec = S.Spec!;
-        var found = await FindAsync(spec.Mode == SchedulingMode.Propose ? spec.MaxProposals : RequestSettings.OptionsPerAttempt);
+        var propose = spec.Mode == SchedulingMode.Propose || S.Phase == RequestPhase.CandidateChoice;
+        var found = await FindAsync(propose ? spec.MaxProposals : RequestSettings.OptionsPerAttempt);
         if (found.Error is not null)
         {
             await FailAsync(RequestTrigger.Failed, found.Error, found.ErrorCode, found.ErrorParticipant);
@@ -45,7 +48,7 @@ public sealed partial class InterviewRequestGrain
             return null;
         }
 
-        if (spec.Mode == SchedulingMode.Propose)
+        if (propose)
         {
             await ProposeAsync(found, proposalReason);
             return null;
@@ -143,6 +146,9 @@ public sealed partial class InterviewRequestGrain
             EngineMapping.ToStages(o)))];
         S.Target = null;
         _store.Move(RequestTrigger.ProposalsFound, reason);
+
+        // After a reschedule the released time must leave the attendees' calendars while the candidate chooses.
+        AnnounceWithdrawn(NewTimeNote);
         AddNotice(NotificationKind.ProposalsReady, NoticeAudience.CandidateAndRecruiter, S.History.Count, null, reason, proposals: S.Proposals);
         await _store.SaveAsync();
     }

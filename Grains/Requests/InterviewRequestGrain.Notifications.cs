@@ -81,7 +81,10 @@ public sealed partial class InterviewRequestGrain
         });
     }
 
-    /// <summary>Booked (first time) or rescheduled (SEQUENCE+1, with the previous slot) to every attendee; it waits for the stages' video meeting links (<see cref="PendingNotice.AwaitLinksUntil"/>).</summary>
+    /// <summary>
+    /// Booked (first time, or again after the slot was withdrawn) or rescheduled (with the previous slot) to every attendee;
+    /// SEQUENCE+1 whenever the event was announced before. It waits for the stages' video meeting links (<see cref="PendingNotice.AwaitLinksUntil"/>).
+    /// </summary>
     private void AnnounceBooked(List<ScheduledStageView> stages)
     {
         if (_notifications is null)
@@ -100,7 +103,7 @@ public sealed partial class InterviewRequestGrain
 
         S.AnnouncedSlot = slot;
         S.AnnouncedStages = [.. stages];
-        AddNotice(everBooked ? NotificationKind.Rescheduled : NotificationKind.Booked, NoticeAudience.Attendees, S.NotifySequence, slot, null, previous,
+        AddNotice(previous is not null ? NotificationKind.Rescheduled : NotificationKind.Booked, NoticeAudience.Attendees, S.NotifySequence, slot, null, previous,
             awaitLinksUntil: S.ConferenceStarts.Count > 0 ? _time.GetUtcNow() + RequestSettings.ConferenceLinkWait : null);
         S.ReplanReminders = true;
     }

@@ -241,14 +241,15 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     private CommandOutcome Refused(string message) => new(CommandError.InvalidState, message, _store.View);
 
-    private async Task RescheduleAsync(RequestTrigger trigger, TimeRange? window, string reason, string? conflictParticipant = null)
+    /// <summary>Releases the booking and negotiates again; <paramref name="participant"/> (a conflict's, or the candidate who asked) is the one whose preferences learn from it.</summary>
+    private async Task RescheduleAsync(RequestTrigger trigger, TimeRange? window, string reason, string? participant = null, RequestPhase phase = RequestPhase.None)
     {
         S.AvoidStart = S.Booking?.Stages[0].Start ?? S.AvoidStart;
-        ReportBooking(PreferenceOutcome.Rescheduled, conflictParticipant);
+        ReportBooking(PreferenceOutcome.Rescheduled, participant);
         StandDown();
         S.Window = window ?? S.Window;
         S.ReplanReminders = _notifications is not null;
-        _store.Move(trigger, reason);
+        _store.Move(trigger, reason, phase);
         await _store.SaveAsync();
         await this.StopReminderAsync(RequestSettings.CompleteReminder);
         await StartWorkAsync();

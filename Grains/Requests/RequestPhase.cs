@@ -21,4 +21,7 @@ public enum RequestPhase
 
     /// <summary>Booked: a calendar conflict was flagged for the recruiter (policy <c>flag</c>); the booking stands.</summary>
     ConflictFlagged = 4,
+
+    /// <summary>Rescheduling: the candidate asked for another time; the new times are proposed to them, whatever the request's mode.</summary>
+    CandidateChoice = 5,
 }

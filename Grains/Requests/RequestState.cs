@@ -133,4 +133,8 @@ public sealed class RequestState
     /// <summary>Work: the interviewers still to be told the booking's meeting links (<see cref="IParticipantGrain.ShowConferenceLinks"/>).</summary>
     [Id(44)]
     public List<string> LinksToShow { get; set; } = [];
+
+    /// <summary>The first-stage starts (UTC) of the bookings the candidate released by asking for another time (<see cref="IInterviewRequestGrain.RescheduleForCandidate"/>), oldest first; its count is held against <see cref="Settings.SchedulingSettings.MaxCandidateReschedules"/>.</summary>
+    [Id(45)]
+    public List<DateTimeOffset> CandidateReleased { get; set; } = [];
 }

@@ -55,6 +55,7 @@ public static class RequestTransitions
         RequestPhase.AwaitingPlan => status == Pending,
         RequestPhase.SeatDecided or RequestPhase.OffersLapsed => status == Booking,
         RequestPhase.ConflictFlagged => status == Booked,
+        RequestPhase.CandidateChoice => status == Rescheduling,
         _ => false,
     };
 

@@ -13,9 +13,9 @@ public sealed class SchedulingSettingsGrain([PersistentState("settings")] IPersi
     public async Task<SchedulingSettings> Set(SchedulingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings.LearningHalfLifeDays is < SchedulingSettings.MinHalfLifeDays or > SchedulingSettings.MaxHalfLifeDays)
+        if (settings.Problems().FirstOrDefault() is ({ } field, { } message))
         {
-            throw new ArgumentException($"Must be {SchedulingSettings.MinHalfLifeDays}–{SchedulingSettings.MaxHalfLifeDays} days.", "learningHalfLifeDays");
+            throw new ArgumentException(message, field);
         }
 
         state.State.Settings = settings with { UpdatedAt = time.GetUtcNow() };

@@ -13,6 +13,7 @@ public sealed class SchedulingSettingsTests(GatewayFixture gateway)
         Assert.True((bool)settings["preferenceLearning"]!);
         Assert.Equal(90, (int)settings["learningHalfLifeDays"]!);
         Assert.Null(settings["updatedAt"]);
+        Assert.Equal((false, 24, 2), ((bool)settings["candidateRescheduling"]!, (int)settings["candidateRescheduleCutoffHours"]!, (int)settings["maxCandidateReschedules"]!));
     }
 
     [Fact]
@@ -21,13 +22,14 @@ public sealed class SchedulingSettingsTests(GatewayFixture gateway)
         using var client = gateway.Admin("scheduling-put");
         using var other = gateway.Admin("scheduling-other");
 
-        using var put = await client.PutAsJsonAsync("/v1/settings/scheduling", new { preferenceLearning = false, learningHalfLifeDays = 30 });
+        using var put = await client.PutAsJsonAsync("/v1/settings/scheduling", new { preferenceLearning = false, learningHalfLifeDays = 30, candidateRescheduling = true, candidateRescheduleCutoffHours = 48 });
         var settings = await client.GetJson("/v1/settings/scheduling");
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.False((bool)settings["preferenceLearning"]!);
         Assert.Equal(30, (int)settings["learningHalfLifeDays"]!);
         Assert.NotNull((string?)settings["updatedAt"]);
+        Assert.Equal((true, 48, 2), ((bool)settings["candidateRescheduling"]!, (int)settings["candidateRescheduleCutoffHours"]!, (int)settings["maxCandidateReschedules"]!));
         Assert.True((bool)(await other.GetJson("/v1/settings/scheduling"))["preferenceLearning"]!);
     }
 
@@ -35,6 +37,8 @@ public sealed class SchedulingSettingsTests(GatewayFixture gateway)
     [InlineData("{\"preferenceLearning\":false,\"learningHalfLifeDays\":6}", "learningHalfLifeDays")]
     [InlineData("{\"preferenceLearning\":false,\"learningHalfLifeDays\":731}", "learningHalfLifeDays")]
     [InlineData("{\"preferenceLearning\":\"off\"}", "preferenceLearning")]
+    [InlineData("{\"candidateRescheduling\":true,\"candidateRescheduleCutoffHours\":-1}", "candidateRescheduleCutoffHours")]
+    [InlineData("{\"candidateRescheduling\":true,\"maxCandidateReschedules\":11}", "maxCandidateReschedules")]
     public async Task Settings_Invalid_ProblemNamesTheFieldAndNothingChanged(string body, string field)
     {
         using var client = gateway.Admin("scheduling-invalid");

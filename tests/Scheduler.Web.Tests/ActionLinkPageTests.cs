@@ -1,10 +1,14 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Scheduler.Gateway.Web.Requests;
 using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Web.Tests;
 
-/// <summary>The candidate's "Choose a time" email carries a link per proposal; following one books that time without signing in.</summary>
+/// <summary>
+/// The candidate's "Choose a time" email carries a link per proposal; following one books that time without signing in.
+/// When the tenant allows it, the booking email carries a link that asks for another time.
+/// </summary>
 [Collection(WebAppCollection.Name)]
 public sealed partial class ActionLinkPageTests(WebAppFixture app)
 {
@@ -62,13 +66,61 @@ public sealed partial class ActionLinkPageTests(WebAppFixture app)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>The candidate's "Choose a time" email of the request, found by the Message-ID its outbox recorded.</summary>
-    private async Task<ReceivedMail> CandidateProposalsEmailAsync(HttpClient api, string id)
+    [Fact]
+    public async Task Candidate_AsksForAnotherTime_FromTheBookingEmail_TimeReleasedAndNewTimesProposed()
+    {
+        using var admin = app.Api("admin");
+        using var api = app.Api("ats", "recruiter");
+        using var allow = await admin.PutAsJsonAsync("/v1/settings/scheduling", new { candidateRescheduling = true });
+        try
+        {
+            allow.EnsureSuccessStatusCode();
+            var id = await app.SubmitProposedAsync("grace", "maya");
+            var proposal = (await api.GetFromJsonAsync<JsonObject>($"/v1/interview-requests/{id}"))!["proposals"]![0]!;
+            using var select = await api.PostAsJsonAsync($"/v1/interview-requests/{id}/selection", new { proposalId = (string)proposal["id"]! });
+            Assert.Equal(HttpStatusCode.Accepted, select.StatusCode);
+            await WebAppFixture.WaitForStatusAsync(api, id, "booked");
+            var bookedStart = (DateTimeOffset)proposal["stages"]![0]!["start"]!;
+
+            var mail = await CandidateEmailAsync(api, id, "booked");
+            var link = AskLink().Match(mail.Part("text/plain").Content).Groups[1].Value;
+            Assert.StartsWith(new Uri(app.BaseAddress, "act/").AbsoluteUri, link, StringComparison.Ordinal);
+            Assert.Contains($"href=\"{link}\"", mail.Part("text/html").Content, StringComparison.Ordinal);
+
+            var page = await app.NewPageAsync(timeZone: "Asia/Tokyo");
+            await page.GotoAsync(link);
+            await Expect(page.Locator(".action-slot")).ToContainTextAsync(ZoneTime.Format(bookedStart, "America/Chicago"));
+            await Pages.AssertAccessibleAsync(page);
+            Assert.Equal("booked", (string?)(await api.GetFromJsonAsync<JsonObject>($"/v1/interview-requests/{id}"))!["status"]);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Ask for another time" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("released at your request");
+
+            await WebAppFixture.WaitForStatusAsync(api, id, "proposed");
+            var request = (await api.GetFromJsonAsync<JsonObject>($"/v1/interview-requests/{id}"))!;
+            Assert.Null(request["booking"]);
+            Assert.DoesNotContain(request["proposals"]!.AsArray(), p => (DateTimeOffset)p!["stages"]![0]!["start"]! == bookedStart);
+
+            // Pressing the same link again changes nothing more.
+            await page.GotoAsync(link);
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("released at your request");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ask for another time" })).ToHaveCountAsync(0);
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            using var restore = await admin.PutAsJsonAsync("/v1/settings/scheduling", new { });
+        }
+    }
+
+    private Task<ReceivedMail> CandidateProposalsEmailAsync(HttpClient api, string id) => CandidateEmailAsync(api, id, "proposalsReady");
+
+    /// <summary>The candidate's email of <paramref name="kind"/> (the API's notification kind) of the request, found by the Message-ID its outbox recorded.</summary>
+    private async Task<ReceivedMail> CandidateEmailAsync(HttpClient api, string id, string kind)
     {
         for (var attempt = 0; attempt < 600; attempt++)
         {
             var items = (await api.GetFromJsonAsync<JsonObject>($"/v1/interview-requests/{id}/notifications"))!["items"]!.AsArray();
-            var sent = items.FirstOrDefault(i => (string?)i!["kind"] == "proposalsReady" && (string?)i["recipientId"] == "grace"
+            var sent = items.FirstOrDefault(i => (string?)i!["kind"] == kind && (string?)i["recipientId"] == "grace"
                 && (string?)i["channel"] == "email" && (string?)i["status"] == "sent");
             if (sent is not null)
             {
@@ -79,10 +131,13 @@ public sealed partial class ActionLinkPageTests(WebAppFixture app)
             await Task.Delay(100);
         }
 
-        Assert.Fail($"The candidate's proposals email of {id} was never sent.");
+        Assert.Fail($"The candidate's {kind} email of {id} was never sent.");
         return null!;
     }
 
     [GeneratedRegex(@"Book this time: (\S+)")]
     private static partial Regex BookLink();
+
+    [GeneratedRegex(@"Ask for another time: (\S+)")]
+    private static partial Regex AskLink();
 }

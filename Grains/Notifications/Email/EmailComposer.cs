@@ -22,9 +22,12 @@ public static class EmailComposer
     /// For proposals: one absolute URL per proposal, in order, that books it (an action link); shown after each time.
     /// <see langword="null"/> or of another count: the times are listed without links.
     /// </param>
+    /// <param name="rescheduleLink">For a booking: the absolute URL where the candidate asks for another time (an action link), shown after the times; <see langword="null"/> for none.</param>
     /// <returns>The message.</returns>
     /// <exception cref="ArgumentException">The recipient has no email address, or a slot the kind needs is missing.</exception>
-    public static EmailMessage Compose(string requestKey, string outboxKey, InterviewNotification notification, NotificationRecipient recipient, SmtpOptions smtp, DateTimeOffset stamp, IReadOnlyList<string>? choiceLinks = null)
+    public static EmailMessage Compose(
+        string requestKey, string outboxKey, InterviewNotification notification, NotificationRecipient recipient, SmtpOptions smtp, DateTimeOffset stamp,
+        IReadOnlyList<string>? choiceLinks = null, string? rescheduleLink = null)
     {
         ArgumentNullException.ThrowIfNull(notification);
         ArgumentNullException.ThrowIfNull(recipient);
@@ -39,6 +42,11 @@ public static class EmailComposer
         var subject = EmailTemplates.Fill(subjectTemplate, values);
         var opening = EmailTemplates.Fill(openingTemplate, values);
         var lines = Details(notification, recipient.TimeZone, choiceLinks);
+        if (rescheduleLink is not null)
+        {
+            lines.Add(new("Cannot make this time?", rescheduleLink, "Ask for another time"));
+        }
+
         var invite = PrepCalendar.Build(requestKey, notification, smtp.FromAddress, smtp.FromName, stamp)
             ?? InviteBuilder.Build(requestKey, notification, smtp.FromAddress, smtp.FromName, stamp);
         return new EmailMessage(

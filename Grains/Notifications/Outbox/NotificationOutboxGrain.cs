@@ -2,6 +2,7 @@ using Scheduler.Grains.Common.Retries;
 using Scheduler.Grains.Links;
 using Scheduler.Grains.Notifications.Email;
 using Scheduler.Grains.Notifications.Slack;
+using Scheduler.Grains.Settings;
 
 namespace Scheduler.Grains.Notifications.Outbox;
 
@@ -221,7 +222,8 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
     {
         if (entry.Channel == NotificationChannel.Email)
         {
-            var message = EmailComposer.Compose(this.GetPrimaryKeyString(), entry.Key, entry.Notification, entry.Recipient, _smtp.CurrentValue, entry.EnqueuedAt, ChoiceLinks(entry));
+            var message = EmailComposer.Compose(
+                this.GetPrimaryKeyString(), entry.Key, entry.Notification, entry.Recipient, _smtp.CurrentValue, entry.EnqueuedAt, ChoiceLinks(entry), await RescheduleLinkAsync(entry));
             await _email.SendAsync(message, cancellationToken);
             entry.MessageId = message.MessageId;
         }
@@ -249,6 +251,28 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
         var (tenant, requestId) = GrainKeys.Split(this.GetPrimaryKeyString());
         var expires = entry.EnqueuedAt + _links.ProposalLifetime;
         return [.. notification.ProposalIds.Select(id => _links.Url(new ActionLink(ActionLinkKind.ChooseProposal, tenant, requestId, id, entry.Recipient.Id, expires))!)];
+    }
+
+    /// <summary>
+    /// The candidate's link that asks for another time, in a booking's email (booked or moved) while the tenant allows it
+    /// (<see cref="SchedulingSettings.CandidateRescheduling"/>); valid until the cut-off before the start.
+    /// <see langword="null"/> for other notices and recipients, past the cut-off, or when links are not enabled.
+    /// </summary>
+    private async Task<string?> RescheduleLinkAsync(OutboxEntry entry)
+    {
+        var notification = entry.Notification;
+        if (_links is not { Enabled: true } || notification.Kind is not (NotificationKind.Booked or NotificationKind.Rescheduled)
+            || entry.Recipient.Role != RecipientRole.Candidate || notification.Slot is not { } slot)
+        {
+            return null;
+        }
+
+        var (tenant, requestId) = GrainKeys.Split(this.GetPrimaryKeyString());
+        var settings = await GrainFactory.GetGrain<ISchedulingSettingsGrain>(tenant).Get();
+        var expires = slot.Start.AddHours(-settings.CandidateRescheduleCutoffHours);
+        return settings.CandidateRescheduling && expires > _time.GetUtcNow()
+            ? _links.Url(new ActionLink(ActionLinkKind.RescheduleBooking, tenant, requestId, ActionLink.BookedStartText(slot.Start), entry.Recipient.Id, expires))
+            : null;
     }
 
     /// <summary>SMTP 5xx, Slack errors other than rate limits and server errors, and unusable content never succeed; timeouts and network errors may.</summary>
