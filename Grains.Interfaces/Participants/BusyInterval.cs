@@ -21,4 +21,12 @@ public sealed record BusyInterval([property: Id(0)] DateTimeOffset Start, [prope
     /// </summary>
     [Id(5)]
     public string? Calendar { get; init; }
+
+    /// <summary>
+    /// Whether the calendar event is one Scheduler wrote (its UID ends in <c>@scheduler</c>: an interview event, an invite
+    /// taken into the calendar, a prep block); such an event is busy time but never a conflict with a booking.
+    /// Known only for intervals read as events (<c>ics</c>, CalDAV), never set by free/busy answers.
+    /// </summary>
+    [Id(6)]
+    public bool WrittenByScheduler { get; init; }
 }

@@ -105,7 +105,10 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     [Alias("PlanPrep")]
     Task<PrepPlanOutcome> PlanPrep(PrepSpec settings);
 
-    /// <summary>A participant reports that its calendar now conflicts with the booking; handled by the conflict policy. One-way.</summary>
+    /// <summary>
+    /// A participant reports that its calendar now conflicts with the booking; handled by the conflict policy
+    /// (<c>reschedule</c>, or <c>flag</c>: a booking already flagged is not flagged again). Ignored unless booked. One-way.
+    /// </summary>
     /// <param name="notice">The conflict.</param>
     /// <returns>A task that completes when the message is accepted.</returns>
     [OneWay]

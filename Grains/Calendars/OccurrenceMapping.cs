@@ -1,4 +1,5 @@
 using NodaTime;
+using Scheduler.Grains.Notifications;
 using Scheduler.ICalendar;
 using Scheduler.Scheduling.Calendar;
 
@@ -10,7 +11,8 @@ internal static class OccurrenceMapping
     /// <summary>
     /// The busy occurrences of <paramref name="calendar"/> overlapping <paramref name="range"/>
     /// (not cancelled, not transparent: RFC 5545 §3.8.2.7, §3.8.1.11), floating and all-day
-    /// values read in <paramref name="timeZone"/>. Zero-length occurrences are left out.
+    /// values read in <paramref name="timeZone"/>. Zero-length occurrences are left out; Scheduler's own events are marked
+    /// (<see cref="BusyInterval.WrittenByScheduler"/>).
     /// </summary>
     /// <param name="calendar">The calendar.</param>
     /// <param name="range">The window.</param>
@@ -29,7 +31,7 @@ internal static class OccurrenceMapping
 
         return busy
             .Where(o => o.End > o.Start)
-            .Select(o => new BusyInterval(o.Start.ToDateTimeOffset(), o.End.ToDateTimeOffset(), BusySourceKind.Calendar))
+            .Select(o => new BusyInterval(o.Start.ToDateTimeOffset(), o.End.ToDateTimeOffset(), BusySourceKind.Calendar) { WrittenByScheduler = MessageIds.IsOwnUid(o.Uid) })
             .ToArray();
     }
 

@@ -11,13 +11,21 @@ namespace Scheduler.Grains.Notifications;
 /// </summary>
 public static class MessageIds
 {
+    /// <summary>How every UID Scheduler writes ends (invites, prep blocks, CalDAV interview events): an event with such a UID in a participant's calendar is Scheduler's own.</summary>
+    public const string UidSuffix = "@scheduler";
+
+    /// <summary>Whether <paramref name="uid"/> is one Scheduler wrote (it ends in <see cref="UidSuffix"/>).</summary>
+    /// <param name="uid">An event's UID; may be empty.</param>
+    /// <returns><see langword="true"/> for Scheduler's own events.</returns>
+    public static bool IsOwnUid(string? uid) => uid?.EndsWith(UidSuffix, StringComparison.Ordinal) == true;
+
     /// <summary>The invite UID of an interview: <c>{requestKey}@scheduler</c> with <c>/</c> replaced by <c>.</c>.</summary>
     /// <param name="requestKey">The request grain key <c>{tenant}/{requestId}</c>.</param>
     /// <returns>The UID.</returns>
     public static string InviteUid(string requestKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestKey);
-        return requestKey.Replace('/', '.') + "@scheduler";
+        return requestKey.Replace('/', '.') + UidSuffix;
     }
 
     /// <summary>The UID of the <paramref name="index"/>-th prep block of an interview: <c>{requestKey}.prep.{index}@scheduler</c> with <c>/</c> replaced by <c>.</c>.</summary>
@@ -28,7 +36,7 @@ public static class MessageIds
     {
         ArgumentException.ThrowIfNullOrEmpty(requestKey);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        return string.Create(CultureInfo.InvariantCulture, $"{requestKey.Replace('/', '.')}.prep.{index}@scheduler");
+        return string.Create(CultureInfo.InvariantCulture, $"{requestKey.Replace('/', '.')}.prep.{index}{UidSuffix}");
     }
 
     /// <summary>The <c>Message-ID</c> of one email, with angle brackets.</summary>

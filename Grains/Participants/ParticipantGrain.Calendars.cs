@@ -4,7 +4,10 @@ using Scheduler.Grains.Requests;
 
 namespace Scheduler.Grains.Participants;
 
-/// <summary>The participant's side of calendar push notifications (<see cref="ICalendarReaderGrain"/>).</summary>
+/// <summary>
+/// The participant's side of calendar changes: push notifications (<see cref="ICalendarReaderGrain"/>) and re-reads of
+/// calendars read as events (ics, CalDAV) find events that overlap a booking, and tell its request.
+/// </summary>
 public sealed partial class ParticipantGrain : ICalendarReaderGrain
 {
     private readonly HashSet<(string RequestId, TimeRange Interval)> _reportedConflicts = [];
@@ -20,20 +23,35 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
         }
 
         _busy.Invalidate(change.Provider);
+        await ReportConflictsAsync(change.Busy.Select(b => (b, $"A {change.Provider} calendar event now overlaps the interview.")));
+    }
+
+    /// <summary>
+    /// Tells the request of each upcoming booking that a busy interval overlaps (one-way, <see cref="IInterviewRequestGrain.NotifyConflict"/>),
+    /// once per booking and interval in this activation; the request follows its conflict policy.
+    /// </summary>
+    /// <param name="busy">Busy intervals that are not Scheduler's own events, each with the sentence the request records.</param>
+    private async Task ReportConflictsAsync(IEnumerable<(TimeRange Interval, string Reason)> busy)
+    {
         var now = time.GetUtcNow();
+        var found = busy.ToList();
+        var upcoming = S.Bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Interval: i))).Where(x => x.Interval.End > now).ToList();
+        if (found.Count == 0 || upcoming.Count == 0)
+        {
+            return;
+        }
+
         var (_, participantId) = GrainKeys.Split(this.GetPrimaryKeyString());
-        var upcoming = S.Bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Interval: i))).Where(x => x.Interval.End > now);
         foreach (var (requestId, interval) in upcoming)
         {
-            var conflict = change.Busy.FirstOrDefault(b => b.Overlaps(interval));
+            var (conflict, reason) = found.FirstOrDefault(b => b.Interval.Overlaps(interval));
             if (conflict is null || !_reportedConflicts.Add((requestId, conflict)))
             {
                 continue;
             }
 
             ParticipantCalendarLog.ConflictFound(log, this.GetPrimaryKeyString(), requestId, conflict.Start, conflict.End);
-            await GrainFactory.GetGrain<IInterviewRequestGrain>(requestId)
-                .NotifyConflict(new ConflictNotice(participantId, conflict, $"A {change.Provider} calendar event now overlaps the interview."));
+            await GrainFactory.GetGrain<IInterviewRequestGrain>(requestId).NotifyConflict(new ConflictNotice(participantId, conflict, reason));
         }
     }
 

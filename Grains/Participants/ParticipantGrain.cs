@@ -85,6 +85,7 @@ public sealed partial class ParticipantGrain(
         Prefetch();
         await ListInDirectoryAsync(S.Profile);
         await ForgetDroppedAccountsAsync(previous, calendars);
+        await WatchForConflictsAsync();
         return WithoutSecrets(S.Profile);
     }
 
@@ -217,6 +218,7 @@ public sealed partial class ParticipantGrain(
         S.Bookings.Add(booking);
         await PersistAsync();
         await MirrorBookingAsync(booking);
+        await WatchForConflictsAsync();
         return new HoldOutcome(true, HoldRefusal.None, null, null);
     }
 
@@ -362,6 +364,7 @@ public sealed partial class ParticipantGrain(
     private async Task<(BusyRead Read, IReadOnlyList<BusyInterval> Busy)> ReadBusyAsync(ParticipantProfile profile, TimeRange range)
     {
         var read = await _busy.GetAsync(this.GetPrimaryKeyString(), profile, range);
+        await ReportConflictsAsync(read.Foreign.Select(b => (new TimeRange(b.Start, b.End), $"An event in calendar {b.Calendar} overlaps the interview.")));
         var blocks = S.Blocks
             .Where(b => b.Start < range.End && range.Start < b.End)
             .Select(b => new BusyInterval(b.Start, b.End, BusySourceKind.Block) { Title = b.Title });

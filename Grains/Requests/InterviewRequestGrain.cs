@@ -183,7 +183,10 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         ArgumentNullException.ThrowIfNull(notice);
         var flag = S.Spec?.ConflictPolicy == ConflictPolicy.Flag;
         var trigger = flag ? RequestTrigger.ConflictFlagged : RequestTrigger.ConflictRescheduled;
-        if (!_store.Can(trigger))
+
+        // A booking is flagged once: the recruiter already knows; more conflicts (or the same one found again by a
+        // calendar re-read after the participant was reactivated) would only repeat the notice.
+        if (!_store.Can(trigger) || (flag && S.Phase == RequestPhase.ConflictFlagged))
         {
             return;
         }

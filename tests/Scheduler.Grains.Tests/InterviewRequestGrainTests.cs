@@ -234,6 +234,26 @@ public sealed class InterviewRequestGrainTests
     }
 
     [Fact]
+    public async Task NotifyConflict_FlagPolicy_AlreadyFlagged_NotFlaggedAgain()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = ConflictPolicy.Flag }, RequestStatus.Booked);
+        var stage = booked.Booking!.Stages[0];
+        await request.NotifyConflict(new ConflictNotice("i1", new TimeRange(stage.Start, stage.End), "new meeting"));
+        var flagged = await GrainTestCluster.WaitForAsync(request, v => v.ConflictFlagged);
+
+        // The same conflict found again (a re-read after the participant was reactivated), and another one.
+        await request.NotifyConflict(new ConflictNotice("i1", new TimeRange(stage.Start, stage.End), "new meeting"));
+        await request.NotifyConflict(new ConflictNotice("c1", new TimeRange(stage.Start.AddMinutes(15), stage.End), "dentist"));
+        Assert.Equal(CommandError.InvalidState, (await request.Select("p1")).Error);
+
+        var after = (await request.Get())!;
+        Assert.Equal(flagged.Version, after.Version);
+        Assert.Single(after.History, h => h.Reason?.Contains("reported a conflict", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Booked_AfterInterviewEnds_Completes()
     {
         await using var cluster = await StartWithPeopleAsync();

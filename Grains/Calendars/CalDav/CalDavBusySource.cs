@@ -36,6 +36,9 @@ public sealed class CalDavBusySource(
     public TimeSpan FreshFor => options.Value.CalDavPollInterval;
 
     /// <inheritdoc />
+    public bool PolledForConflicts => true;
+
+    /// <inheritdoc />
     /// <exception cref="CalendarSourceException">The calendar could not be read.</exception>
     public async Task<BusyFetch> FetchAsync(BusySourceContext context, CancellationToken cancellationToken)
     {
@@ -48,12 +51,12 @@ public sealed class CalDavBusySource(
         }
 
         var calendar = new CalDavCalendar(uri, spec.Username, CalDavPasswords.Reveal(spec.Password, protector));
-        var (intervals, skipped) = await ReadAsync(calendar, context, cancellationToken);
-        return new BusyFetch(intervals, time.GetUtcNow()) { PartialReason = skipped };
+        var (intervals, skipped, fromEvents) = await ReadAsync(calendar, context, cancellationToken);
+        return new BusyFetch(intervals, time.GetUtcNow()) { PartialReason = skipped, FromEvents = fromEvents };
     }
 
-    /// <summary>The busy intervals of the range, and why some resources were skipped (or <see langword="null"/>).</summary>
-    private async Task<(IReadOnlyList<BusyInterval> Busy, string? Skipped)> ReadAsync(CalDavCalendar calendar, BusySourceContext context, CancellationToken cancellationToken)
+    /// <summary>The busy intervals of the range, why some resources were skipped (or <see langword="null"/>), and whether they were read as events (not a free-busy answer).</summary>
+    private async Task<(IReadOnlyList<BusyInterval> Busy, string? Skipped, bool FromEvents)> ReadAsync(CalDavCalendar calendar, BusySourceContext context, CancellationToken cancellationToken)
     {
         var range = context.Range;
         if (options.Value.PreferCalDavFreeBusy)
@@ -61,7 +64,7 @@ public sealed class CalDavBusySource(
             var periods = await client.QueryFreeBusyAsync(calendar, range.Start, range.End, cancellationToken);
             if (periods is not null)
             {
-                return (periods, null);
+                return (periods, null, false);
             }
 
             CalendarLog.FreeBusyUnsupported(logger, calendar.ToString());
@@ -88,6 +91,6 @@ public sealed class CalDavBusySource(
         }
 
         var reason = skipped.Count == 0 ? null : $"{skipped.Count} resource(s) skipped; first at {skipped[0]}";
-        return ([.. busy.OrderBy(b => b.Start).ThenBy(b => b.End)], reason);
+        return ([.. busy.OrderBy(b => b.Start).ThenBy(b => b.End)], reason, true);
     }
 }

@@ -29,6 +29,9 @@ public sealed class IcsBusySource(IcsFeedReader reader, IOptions<CalendarSourceO
     /// <inheritdoc />
     public TimeSpan FreshFor => options.Value.IcsPollInterval;
 
+    /// <inheritdoc />
+    public bool PolledForConflicts => true;
+
     /// <summary>The last good copy of a feed on this silo.</summary>
     /// <param name="url">The feed URL as configured.</param>
     /// <returns>The copy, or <see langword="null"/> when it was never read successfully.</returns>
@@ -60,7 +63,7 @@ public sealed class IcsBusySource(IcsFeedReader reader, IOptions<CalendarSourceO
         }
 
         var busy = OccurrenceMapping.ToBusy(snapshot.Calendar, context.Range, context.TimeZone, CalendarUrl.Redact(url));
-        return new BusyFetch(busy, snapshot.FetchedAt) { PartialReason = PartialReason(snapshot.Calendar) };
+        return new BusyFetch(busy, snapshot.FetchedAt) { PartialReason = PartialReason(snapshot.Calendar), FromEvents = true };
     }
 
     /// <summary>

@@ -21,6 +21,10 @@ public sealed class ProviderBusySource(CalendarProvider provider, IGrainFactory 
     public TimeSpan FreshFor => provider.BusyFreshFor;
 
     /// <inheritdoc />
+    /// <remarks>Free/busy answers carry no events; the account's push notifications find conflicts.</remarks>
+    public bool PolledForConflicts => false;
+
+    /// <inheritdoc />
     public async Task<BusyFetch> FetchAsync(BusySourceContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -29,6 +29,9 @@ internal sealed class BusyCache(IReadOnlyList<IBusySource> sources, CalendarFetc
         }
     }
 
+    /// <summary>Whether calendars of <paramref name="provider"/> are re-read to find conflicts (<see cref="IBusySource.PolledForConflicts"/>).</summary>
+    public bool PolledForConflicts(string provider) => sources.Any(s => s.Provider == provider && s.PolledForConflicts);
+
     /// <summary>Forgets everything (the calendars changed).</summary>
     public void Clear() => _slots.Clear();
 
@@ -47,6 +50,7 @@ internal sealed class BusyCache(IReadOnlyList<IBusySource> sources, CalendarFetc
 
         var now = time.GetUtcNow();
         List<BusyInterval> intervals = [];
+        List<BusyInterval> foreign = [];
         List<CalendarReadStatus> statuses = [];
         foreach (var (calendar, slot) in planned)
         {
@@ -58,14 +62,20 @@ internal sealed class BusyCache(IReadOnlyList<IBusySource> sources, CalendarFetc
             }
 
             slot.Settle(now, Backoff);
-            intervals.AddRange(slot.Intervals.Where(b => b.Start < range.End && range.Start < b.End).Select(b => b with { Calendar = label }));
+            var inRange = slot.Intervals.Where(b => b.Start < range.End && range.Start < b.End).Select(b => b with { Calendar = label }).ToList();
+            intervals.AddRange(inRange);
+            if (slot.FromEvents)
+            {
+                foreign.AddRange(inRange.Where(b => !b.WrittenByScheduler));
+            }
+
             var fresh = slot.IsFresh(range, now);
             var reason = fresh ? slot.PartialReason : slot.Error ?? (slot.Reading is null ? "not read yet" : $"no answer yet ({Seconds(fetcher.Deadlines.GetElapsedTime(slot.ReadingSince))} s into the read)");
             statuses.Add(new CalendarReadStatus(label, calendar.Provider, slot.ReadAt, !fresh, reason));
         }
 
         var fetchedAt = statuses.Count == 0 ? now : statuses.Min(s => s.LastReadAt);
-        return new BusyRead(intervals, fetchedAt, statuses);
+        return new BusyRead(intervals, fetchedAt, statuses) { Foreign = foreign };
     }
 
     private List<(CalendarSpec Calendar, CalendarSlot? Slot)> Plan(string participantKey, ParticipantProfile profile, TimeRange range)

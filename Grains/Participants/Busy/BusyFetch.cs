@@ -7,4 +7,11 @@ public sealed record BusyFetch(IReadOnlyList<BusyInterval> Intervals, DateTimeOf
 {
     /// <summary>Why only part of the calendar could be read (components skipped, one of several calendars failed), or <see langword="null"/> when all of it was.</summary>
     public string? PartialReason { get; init; }
+
+    /// <summary>
+    /// Whether the intervals are the calendar's events, each marked when Scheduler wrote it
+    /// (<see cref="BusyInterval.WrittenByScheduler"/>), so a booking's conflicts can be told from them; <see langword="false"/>
+    /// for free/busy answers, whose conflicts come from push notifications only.
+    /// </summary>
+    public bool FromEvents { get; init; }
 }

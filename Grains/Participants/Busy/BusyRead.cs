@@ -6,6 +6,12 @@ namespace Scheduler.Grains.Participants.Busy;
 /// <param name="Calendars">One status per configured calendar, in profile order.</param>
 internal sealed record BusyRead(IReadOnlyList<BusyInterval> Intervals, DateTimeOffset? FetchedAt, IReadOnlyList<CalendarReadStatus> Calendars)
 {
+    /// <summary>
+    /// The intervals of <see cref="Intervals"/> known to be other events than Scheduler's own: read as events
+    /// (<see cref="BusyFetch.FromEvents"/>) and not <see cref="BusyInterval.WrittenByScheduler"/>. What a booking can conflict with.
+    /// </summary>
+    public IReadOnlyList<BusyInterval> Foreign { get; init; } = [];
+
     /// <summary>Whether some calendar's data was stale.</summary>
     public bool Stale => Calendars.Any(c => c.Stale);
 }

@@ -19,6 +19,9 @@ internal sealed class CalendarSlot(IBusySource source)
     /// <summary>When the held data was read (UTC); <see langword="null"/> before the first good read.</summary>
     public DateTimeOffset? ReadAt { get; private set; }
 
+    /// <summary>Whether the held intervals were read as events (<see cref="BusyFetch.FromEvents"/>).</summary>
+    public bool FromEvents { get; private set; }
+
     /// <summary>Why the held data is only part of the calendar, or <see langword="null"/>.</summary>
     public string? PartialReason { get; private set; }
 
@@ -98,6 +101,7 @@ internal sealed class CalendarSlot(IBusySource source)
             Intervals = fetch.Intervals;
             ReadAt = fetch.FetchedAt;
             PartialReason = fetch.PartialReason;
+            FromEvents = fetch.FromEvents;
             DataGeneration = ReadingGeneration;
             Error = null;
             Failures = 0;

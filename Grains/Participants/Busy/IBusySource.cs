@@ -14,6 +14,12 @@ public interface IBusySource
     /// <summary>How long fetched data stays fresh.</summary>
     TimeSpan FreshFor { get; }
 
+    /// <summary>
+    /// Whether its reads are the calendar's events (<see cref="BusyFetch.FromEvents"/>) and its provider pushes no
+    /// changes (<c>ics</c>, CalDAV): a booked participant re-reads such calendars every watch period to find conflicts.
+    /// </summary>
+    bool PolledForConflicts { get; }
+
     /// <summary>Fetches busy intervals overlapping <see cref="BusySourceContext.Range"/>.</summary>
     /// <param name="context">The participant, the calendar and the range.</param>
     /// <param name="cancellationToken">Cancels the fetch.</param>

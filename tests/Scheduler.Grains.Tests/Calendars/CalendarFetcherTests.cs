@@ -65,6 +65,8 @@ public sealed class CalendarFetcherTests
 
         public TimeSpan FreshFor => TimeSpan.FromMinutes(5);
 
+        public bool PolledForConflicts => false;
+
         public int Running(string host)
         {
             lock (_running)
@@ -113,6 +115,8 @@ public sealed class CalendarFetcherTests
         public string Provider => "ics";
 
         public TimeSpan FreshFor => TimeSpan.FromMinutes(5);
+
+        public bool PolledForConflicts => false;
 
         public Task<BusyFetch> FetchAsync(BusySourceContext context, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("a defect");

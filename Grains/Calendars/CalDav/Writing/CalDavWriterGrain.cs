@@ -74,7 +74,7 @@ public sealed class CalDavWriterGrain : Grain, ICalDavWriterGrain, IRemindable
     {
         ArgumentNullException.ThrowIfNull(requestKey);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(requestKey)).AsSpan(0, 12));
-        return $"interview-{hash}-{index}@scheduler";
+        return $"interview-{hash}-{index}{Notifications.MessageIds.UidSuffix}";
     }
 
     private Task FlushAsync()

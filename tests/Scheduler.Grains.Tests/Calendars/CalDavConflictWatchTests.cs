@@ -1,0 +1,68 @@
+using System.Globalization;
+using Scheduler.Grains.Calendars.CalDav.Writing;
+using Scheduler.Grains.Calendars.CalDav;
+
+namespace Scheduler.Grains.Tests.Calendars;
+
+/// <summary>
+/// A booked interviewer's CalDAV calendar (a real Radicale) is re-read by the calendar watch: an event added over the
+/// interview moves it (policy <c>reschedule</c>); the interview's own event, written there by Scheduler, is no conflict.
+/// </summary>
+public sealed class CalDavConflictWatchTests
+{
+    [Fact]
+    public async Task BookedInterviewer_ForeignEventAddedOverTheInterview_WatchFindsItAndTheRequestMoves()
+    {
+        await using var server = await RadicaleServer.StartAsync();
+        using var services = new CalendarServices();
+        await using var host = await CalendarSilo.StartAsync();
+        var calendar = new CalDavCalendar(server.CalendarUrl("ivy", "work"), "ivy", "any");
+        Assert.True(await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None));
+        await host.GrainFactory.Participant("cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
+        var ivy = await host.AddReaderAsync("ivy", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "ivy", Password = "any" });
+        var request = host.GrainFactory.Request("r1");
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook), RequestStatus.Booked);
+        var stage = booked.Booking!.Stages[0];
+
+        // Scheduler's own event reaches the server and is read back as busy time: it is not a conflict.
+        var ownUid = CalDavWriterGrain.EventUid(GrainTestCluster.RequestKey("r1"), 0);
+        await TestSiloHost.WaitForAsync(() => services.CalDavClient.GetEventAsync(calendar, ownUid, CancellationToken.None), e => e is not null, TimeSpan.FromSeconds(20), _ => "our event is not on the server");
+        host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
+        var busy = await TestSiloHost.WaitForAsync(
+            () => ivy.GetBusy(new TimeRange(stage.Start.AddDays(-1), stage.End.AddDays(1))),
+            b => !b.Stale && b.Intervals.Any(i => i.Source == BusySourceKind.Calendar),
+            TimeSpan.FromSeconds(20),
+            _ => "the calendar was not read again");
+        var own = Assert.Single(busy.Intervals, i => i.Source == BusySourceKind.Calendar);
+        Assert.Equal((stage.Start, stage.End, true), (own.Start, own.End, own.WrittenByScheduler));
+        await Task.Delay(500);
+        Assert.DoesNotContain((await request.Get())!.History, h => h.Status == RequestStatus.Rescheduling);
+
+        // Someone adds an appointment over the interview in the interviewer's own calendar; nobody else reads it.
+        var put = await services.CalDavClient.PutEventAsync(calendar, "dentist-1@example.test", Event("dentist-1@example.test", stage.Start.AddMinutes(30), stage.End.AddMinutes(30)), null, CancellationToken.None);
+        Assert.Equal(CalDavWriteStatus.Created, put.Status);
+        host.Time.Advance(ParticipantWatchPeriod);
+
+        var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.History.Any(h => h.Status == RequestStatus.Rescheduling));
+        var reason = moved.History.Single(h => h.Status == RequestStatus.Rescheduling).Reason;
+        Assert.Equal("Participant 'ivy' reported a conflict from " + stage.Start.AddMinutes(30).ToString("O", CultureInfo.InvariantCulture) + " to " + stage.End.AddMinutes(30).ToString("O", CultureInfo.InvariantCulture) + ".", reason);
+        Assert.False(moved.Booking!.Stages[0].Start < stage.End.AddMinutes(30) && stage.Start.AddMinutes(30) < moved.Booking.Stages[0].End, "The new time must not overlap the appointment.");
+    }
+
+    /// <summary>The participant's calendar watch period (30 min), plus a minute.</summary>
+    private static TimeSpan ParticipantWatchPeriod => TimeSpan.FromMinutes(31);
+
+    private static string Event(string uid, DateTimeOffset start, DateTimeOffset end) => string.Join("\r\n",
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Scheduler tests//EN",
+        "BEGIN:VEVENT",
+        "UID:" + uid,
+        "DTSTAMP:20260101T000000Z",
+        "DTSTART:" + start.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+        "DTEND:" + end.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture),
+        "SUMMARY:Dentist",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        string.Empty);
+}
