@@ -71,6 +71,14 @@ public sealed partial class ParticipantGrain : IRemindable
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="busy"/> has exactly the times of one of this participant's booked intervals: a copy of the
+    /// interview that did not keep Scheduler's UID (an event written through Google or Microsoft 365 and read back
+    /// through that calendar's ics address), so it is not taken for a conflict.
+    /// </summary>
+    private bool IsBookedInterval(BusyInterval busy) =>
+        S.Bookings.Exists(b => b.Intervals.Any(i => i.Start == busy.Start && i.End == busy.End));
+
     private bool NeedsConflictWatch(DateTimeOffset now) =>
         S.Profile is { } profile
         && profile.Calendars.Any(c => _busy.PolledForConflicts(c.Provider))

@@ -148,7 +148,11 @@ public sealed partial class InterviewRequestGrain
         _store.Move(RequestTrigger.ProposalsFound, reason);
 
         // After a reschedule the released time must leave the attendees' calendars while the candidate chooses.
-        AnnounceWithdrawn(NewTimeNote);
+        if (S.AnnouncedSlot is not null)
+        {
+            AnnounceWithdrawn(NewTimeNote);
+        }
+
         AddNotice(NotificationKind.ProposalsReady, NoticeAudience.CandidateAndRecruiter, S.History.Count, null, reason, proposals: S.Proposals);
         await _store.SaveAsync();
     }
