@@ -21,7 +21,8 @@ public static class ClusterHostingExtensions
     /// Hosts an Orleans silo running the product's grains. With <see cref="ClusterProvider.Sqlite"/> (the default) it is
     /// one silo on loopback (localhost clustering) with grain state and reminders in the SQLite file
     /// <paramref name="databasePath"/>; with <see cref="ClusterProvider.DynamoDB"/> membership, grain state, reminders
-    /// and the data-protection key ring are in DynamoDB (<c>Cluster:DynamoDB</c>) and the silo listens on all
+    /// and the data-protection key ring are in DynamoDB (<c>Cluster:DynamoDB</c>), grains are located through Orleans'
+    /// strongly consistent grain directory (no duplicate activations while membership changes), and the silo listens on all
     /// addresses, advertising <see cref="ClusterSettings.AdvertisedIPAddress"/>. The host gets
     /// <see cref="ClusterSettings.ShutdownTimeout"/> to stop, so the silo leaves the cluster gracefully. Runs the Orleans
     /// Dashboard's grains (its counters and grain-call profiler), which a gateway serves at <c>/dashboard</c>. Grain types
@@ -70,6 +71,12 @@ public static class ClusterHostingExtensions
                 }
 
                 silo.UseDynamoDBClustering(o => dynamo.Bind(o));
+
+                // Orleans' strongly consistent directory: no grain has two activations while membership changes (the
+                // default directory allows them for a while after a silo dies, and a stale one keeps answering reads).
+#pragma warning disable ORLEANSEXP003 // experimental in Orleans 10
+                silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
                 silo.AddDynamoDBGrainStorageAsDefault(o => dynamo.Bind(o));
                 silo.UseDynamoDBReminderService(o => dynamo.Bind(o));
                 silo.Services.AddDataProtection().PersistKeysToDynamoDB(o => dynamo.Bind(o));
