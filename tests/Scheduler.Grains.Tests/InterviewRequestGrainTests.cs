@@ -222,12 +222,7 @@ public sealed class InterviewRequestGrainTests
     public async Task NotifyConflict_FlagPolicy_KeepsBookingAndFlags()
     {
         await using var cluster = await StartWithPeopleAsync();
-        var request = cluster.Request("r1");
-        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = ConflictPolicy.Flag }, RequestStatus.Booked);
-        var stage = booked.Booking!.Stages[0];
-
-        await request.NotifyConflict(new ConflictNotice("i1", new TimeRange(stage.Start, stage.End), "new meeting"));
-        var flagged = await GrainTestCluster.WaitForAsync(request, v => v.ConflictFlagged);
+        var (_, stage, flagged) = await BookAndFlagAsync(cluster);
 
         Assert.Equal(RequestStatus.Booked, flagged.Status);
         Assert.Equal(stage, flagged.Booking!.Stages[0]);
@@ -237,11 +232,7 @@ public sealed class InterviewRequestGrainTests
     public async Task NotifyConflict_FlagPolicy_AlreadyFlagged_NotFlaggedAgain()
     {
         await using var cluster = await StartWithPeopleAsync();
-        var request = cluster.Request("r1");
-        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = ConflictPolicy.Flag }, RequestStatus.Booked);
-        var stage = booked.Booking!.Stages[0];
-        await request.NotifyConflict(new ConflictNotice("i1", new TimeRange(stage.Start, stage.End), "new meeting"));
-        var flagged = await GrainTestCluster.WaitForAsync(request, v => v.ConflictFlagged);
+        var (request, stage, flagged) = await BookAndFlagAsync(cluster);
 
         // The same conflict found again (a re-read after the participant was reactivated), and another one.
         await request.NotifyConflict(new ConflictNotice("i1", new TimeRange(stage.Start, stage.End), "new meeting"));
@@ -251,6 +242,16 @@ public sealed class InterviewRequestGrainTests
         var after = (await request.Get())!;
         Assert.Equal(flagged.Version, after.Version);
         Assert.Single(after.History, h => h.Reason?.Contains("reported a conflict", StringComparison.Ordinal) == true);
+    }
+
+    /// <summary>Books <c>r1</c> (c1 with i1, policy <c>flag</c>) and reports a conflict over its stage; returns once it is flagged.</summary>
+    private static async Task<(IInterviewRequestGrain Request, ScheduledStageView Stage, InterviewRequestView Flagged)> BookAndFlagAsync(GrainTestCluster cluster)
+    {
+        var request = cluster.Request("r1");
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = ConflictPolicy.Flag }, RequestStatus.Booked);
+        var stage = booked.Booking!.Stages[0];
+        await request.NotifyConflict(new ConflictNotice("i1", new TimeRange(stage.Start, stage.End), "new meeting"));
+        return (request, stage, await GrainTestCluster.WaitForAsync(request, v => v.ConflictFlagged));
     }
 
     [Fact]
