@@ -255,7 +255,8 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
 
     /// <summary>
     /// The candidate's link that asks for another time, in a booking's email (booked or moved) while the tenant allows it
-    /// (<see cref="SchedulingSettings.CandidateRescheduling"/>); valid until the cut-off before the start.
+    /// (<see cref="SchedulingSettings.CandidateRescheduling"/>) and the cut-off is ahead; valid until the interview starts, so
+    /// a press after the cut-off is told why by the request rather than shown an expired link.
     /// <see langword="null"/> for other notices and recipients, past the cut-off, or when links are not enabled.
     /// </summary>
     private async Task<string?> RescheduleLinkAsync(OutboxEntry entry)
@@ -269,9 +270,8 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
 
         var (tenant, requestId) = GrainKeys.Split(this.GetPrimaryKeyString());
         var settings = await GrainFactory.GetGrain<ISchedulingSettingsGrain>(tenant).Get();
-        var expires = slot.Start.AddHours(-settings.CandidateRescheduleCutoffHours);
-        return settings.CandidateRescheduling && expires > _time.GetUtcNow()
-            ? _links.Url(new ActionLink(ActionLinkKind.RescheduleBooking, tenant, requestId, ActionLink.BookedStartText(slot.Start), entry.Recipient.Id, expires))
+        return settings.CandidateRescheduling && slot.Start.AddHours(-settings.CandidateRescheduleCutoffHours) > _time.GetUtcNow()
+            ? _links.Url(new ActionLink(ActionLinkKind.RescheduleBooking, tenant, requestId, ActionLink.BookedStartText(slot.Start), entry.Recipient.Id, slot.Start))
             : null;
     }
 
