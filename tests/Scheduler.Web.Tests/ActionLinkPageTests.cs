@@ -7,7 +7,8 @@ namespace Scheduler.Web.Tests;
 
 /// <summary>
 /// The candidate's "Choose a time" email carries a link per proposal; following one books that time without signing in.
-/// When the tenant allows it, the booking email carries a link that asks for another time.
+/// When the tenant allows it, the booking email carries a link that asks for another time. A pool member without Slack
+/// takes a first-to-accept offer from its email's link.
 /// </summary>
 [Collection(WebAppCollection.Name)]
 public sealed partial class ActionLinkPageTests(WebAppFixture app)
@@ -112,6 +113,62 @@ public sealed partial class ActionLinkPageTests(WebAppFixture app)
         }
     }
 
+    [Fact]
+    public async Task PoolMember_AcceptsTheOfferFromTheEmailLink_TheOtherMembersLinkThenSaysSo()
+    {
+        using var admin = app.Api("admin");
+        using var api = app.Api("ats", "recruiter");
+        using var pool = await admin.PutAsJsonAsync("/v1/pools/web-offers", new { members = new[] { "jonas", "priya" }, strategy = "firstToAccept" });
+        pool.EnsureSuccessStatusCode();
+        // 10:00–13:00 UTC of a weekday two or more days ahead: inside both members' working hours (Berlin, Kolkata).
+        var day = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(2);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+
+        using var submit = await api.PostAsJsonAsync("/v1/interview-requests", new
+        {
+            candidateId = "ada",
+            mode = "autoBook",
+            window = new { start = day.AddHours(10).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), end = day.AddHours(13).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) },
+            stages = new[] { new { name = "systems", durationMinutes = 45, interviewerIds = Array.Empty<string>(), pools = new[] { new { poolId = "web-offers", count = 1 } } } },
+        });
+        submit.EnsureSuccessStatusCode();
+        var id = (string)(await submit.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await WebAppFixture.WaitForStatusAsync(api, id, "offered");
+        var offer = (await api.GetFromJsonAsync<JsonObject>($"/v1/interview-requests/{id}"))!["offer"]!;
+        var members = offer["memberIds"]!.AsArray().Select(m => (string)m!).ToList();
+        Assert.Equal(["jonas", "priya"], members.Order());
+        var slotStart = (DateTimeOffset)offer["slot"]!["start"]!;
+
+        // Neither member has Slack here: each got the offer by email, with a link that accepts it for them.
+        var links = new List<string>();
+        foreach (var member in members)
+        {
+            var mail = await app.Mail.WaitForAsync(m => m.RcptTos.Contains($"{member}@demo.example") && m.Subject.StartsWith("Interview offer:", StringComparison.Ordinal));
+            links.Add(AcceptLink().Match(mail.Part("text/plain").Content).Groups[1].Value);
+        }
+
+        var page = await app.NewPageAsync(timeZone: "UTC");
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync(links[1]);
+        await page.GotoAsync(links[0]);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Interview offer" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".action-slot")).ToContainTextAsync(ZoneTime.Format(slotStart, members[0] == "jonas" ? "Europe/Berlin" : "Asia/Kolkata"));
+        await Pages.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept this interview" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The interview is yours");
+
+        // The other member's page, open since before, is pressed after: the first acceptance won.
+        await other.GetByRole(AriaRole.Button, new() { Name = "Accept this interview" }).ClickAsync();
+        await Expect(other.GetByRole(AriaRole.Status)).ToContainTextAsync("accepted this interview first");
+        await WebAppFixture.WaitForStatusAsync(api, id, "booked");
+        var booked = (await api.GetFromJsonAsync<JsonObject>($"/v1/interview-requests/{id}"))!["booking"]!["stages"]![0]!;
+        Assert.Equal([members[0]], booked["interviewerIds"]!.AsArray().Select(m => (string)m!));
+        await page.Context.CloseAsync();
+    }
+
     private Task<ReceivedMail> CandidateProposalsEmailAsync(HttpClient api, string id) => CandidateEmailAsync(api, id, "proposalsReady");
 
     /// <summary>The candidate's email of <paramref name="kind"/> (the API's notification kind) of the request, found by the Message-ID its outbox recorded.</summary>
@@ -140,4 +197,7 @@ public sealed partial class ActionLinkPageTests(WebAppFixture app)
 
     [GeneratedRegex(@"Ask for another time: (\S+)")]
     private static partial Regex AskLink();
+
+    [GeneratedRegex(@"Accept this interview: (\S+)")]
+    private static partial Regex AcceptLink();
 }
