@@ -114,9 +114,9 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
             dirty = true;
         }
 
-        // Watch first, then take the baseline sync token, then read free/busy: an event created after
-        // the channel opened is pushed and found by the next incremental sync; one created before
-        // is in the free/busy answer. Nothing falls between.
+        // Watch first (or, without push, start polling), then take the baseline sync token, then read free/busy: an
+        // event created after the channel opened is pushed (or polled) and found by the next incremental sync; one
+        // created before is in the free/busy answer. Nothing falls between.
         var opened = false;
         if (provider.CanWatch)
         {
@@ -136,6 +136,10 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
                     AccountLog.WatchFailed(_log, this.GetPrimaryKeyString(), id, exception.Message);
                 }
             }
+        }
+        else
+        {
+            await StartPollingAsync(provider, ids);
         }
 
         if (dirty)
@@ -166,6 +170,12 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == PollReminder)
+        {
+            await PollAsync();
+            return;
+        }
+
         if (await _eventWrites.ReceiveReminderAsync(reminderName) || reminderName != RenewalReminder)
         {
             return;
@@ -200,6 +210,8 @@ public sealed partial class CalendarAccountGrain : Grain, ICalendarAccountGrain,
         }
 
         await this.StopReminderAsync(RenewalReminder);
+        await this.StopReminderAsync(PollReminder);
+        _pollRegistered = false;
         var readers = S.Readers.ToArray();
         S.ProtectedCredentials = null;
         S.AccessTokenExpiresAt = null;

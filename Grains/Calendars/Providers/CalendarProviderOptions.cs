@@ -28,7 +28,7 @@ public abstract class CalendarProviderOptions
     /// <summary>The redirect URI registered with the provider: the gateway's <c>/v1/oauth/{provider}/callback</c>, absolute.</summary>
     public Uri? RedirectUri { get; set; }
 
-    /// <summary>The HTTPS address the provider delivers notifications to (the gateway's <c>/webhooks/{provider}</c>); <see langword="null"/> opens no push channels (busy data is then polled every <see cref="BusyFreshFor"/>) and the webhook answers 404.</summary>
+    /// <summary>The HTTPS address the provider delivers notifications to (the gateway's <c>/webhooks/{provider}</c>); <see langword="null"/> opens no push channels (busy data is then read again, and changes synced, every <see cref="BusyFreshFor"/>) and the webhook answers 404.</summary>
     public Uri? WebhookUrl { get; set; }
 
     /// <summary>The scopes asked at consent, space-separated; the provider's options set the default.</summary>

@@ -32,8 +32,25 @@ public abstract class ProviderConflictTests
         Assert.Equal(stage, flagged.Booking!.Stages[0]);
     }
 
-    /// <summary>Starts the provider's silo, watching calendars for changes.</summary>
-    private protected abstract Task<ProviderSilo> StartSiloAsync();
+    [Fact]
+    public async Task Poll_NoWebhook_EventOverBookedInterview_FoundByTheNextSyncAndMovesTheBooking()
+    {
+        await using var silo = await StartSiloAsync(watch: false);
+        var (request, stage) = await BookAsync(silo, ConflictPolicy.Reschedule);
+
+        // No push channel: the event is found by the account's next incremental sync (every BusyFreshFor, 15 min).
+        await silo.AddEventAsync("clash", stage.Start.AddMinutes(-30), stage.End);
+        Assert.Empty((await silo.AccountGrain.GetView()).Channels);
+        silo.Time.Advance(TimeSpan.FromMinutes(16));
+
+        var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start != stage.Start);
+        var now = moved.Booking!.Stages[0];
+        Assert.False(new TimeRange(now.Start, now.End).Overlaps(new TimeRange(stage.Start.AddMinutes(-30), stage.End)));
+        Assert.Single(moved.History, h => h.Status == RequestStatus.Rescheduling);
+    }
+
+    /// <summary>Starts the provider's silo; with <paramref name="watch"/>, watching calendars for changes (a webhook address), else without push.</summary>
+    private protected abstract Task<ProviderSilo> StartSiloAsync(bool watch = true);
 
     /// <summary>Books r1 on the interviewer's calendar and waits until the account has read that calendar for the interviewer.</summary>
     private protected static async Task<(IInterviewRequestGrain Request, ScheduledStageView Stage)> BookAsync(ProviderSilo silo, ConflictPolicy policy)

@@ -19,5 +19,5 @@ public sealed class GoogleConflictTests : ProviderConflictTests
         Assert.False(after.ConflictFlagged);
     }
 
-    private protected override async Task<ProviderSilo> StartSiloAsync() => await GoogleSilo.StartAsync();
+    private protected override async Task<ProviderSilo> StartSiloAsync(bool watch = true) => await GoogleSilo.StartAsync(watch);
 }

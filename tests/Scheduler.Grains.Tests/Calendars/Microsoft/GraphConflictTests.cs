@@ -2,5 +2,5 @@ namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 
 public sealed class GraphConflictTests : ProviderConflictTests
 {
-    private protected override async Task<ProviderSilo> StartSiloAsync() => await GraphSilo.StartAsync();
+    private protected override async Task<ProviderSilo> StartSiloAsync(bool watch = true) => await GraphSilo.StartAsync(watch);
 }
