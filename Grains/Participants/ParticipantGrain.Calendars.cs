@@ -23,7 +23,12 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
         }
 
         _busy.Invalidate(change.Provider);
-        await ReportConflictsAsync(change.Busy.Select(b => (b, $"A {change.Provider} calendar event now overlaps the interview.")));
+
+        // The account leaves out the events it wrote; an event at exactly a booked interval's times is the interview's
+        // invite taken into the calendar (Exchange and Gmail add received invites), not a conflict.
+        await ReportConflictsAsync(change.Busy
+            .Where(b => !IsBookedInterval(b.Start, b.End))
+            .Select(b => (b, $"A {change.Provider} calendar event now overlaps the interview.")));
     }
 
     /// <summary>

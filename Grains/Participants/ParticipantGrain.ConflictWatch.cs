@@ -72,12 +72,13 @@ public sealed partial class ParticipantGrain : IRemindable
     }
 
     /// <summary>
-    /// Whether <paramref name="busy"/> has exactly the times of one of this participant's booked intervals: a copy of the
-    /// interview that did not keep Scheduler's UID (an event written through Google or Microsoft 365 and read back
-    /// through that calendar's ics address), so it is not taken for a conflict.
+    /// Whether <paramref name="start"/>–<paramref name="end"/> are exactly the times of one of this participant's booked
+    /// intervals: a copy of the interview that is not known as Scheduler's own (its invite taken into a Google or Exchange
+    /// calendar, an event written through Google or Microsoft 365 read back through that calendar's ics address), so it
+    /// is not taken for a conflict.
     /// </summary>
-    private bool IsBookedInterval(BusyInterval busy) =>
-        S.Bookings.Exists(b => b.Intervals.Any(i => i.Start == busy.Start && i.End == busy.End));
+    private bool IsBookedInterval(DateTimeOffset start, DateTimeOffset end) =>
+        S.Bookings.Exists(b => b.Intervals.Any(i => i.Start == start && i.End == end));
 
     private bool NeedsConflictWatch(DateTimeOffset now) =>
         S.Profile is { } profile

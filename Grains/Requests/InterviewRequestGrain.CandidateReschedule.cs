@@ -42,7 +42,9 @@ public sealed partial class InterviewRequestGrain
             return Refused("This interview no longer exists.");
         }
 
-        if (S.CandidateReleased.Contains(bookedStart))
+        // A booking at this start is live even when the candidate released an earlier one at the same start.
+        var live = S.Status == RequestStatus.Booked && S.Booking is { } booking && booking.Stages[0].Start == bookedStart;
+        if (!live && S.CandidateReleased.Contains(bookedStart))
         {
             return Asked;
         }
@@ -52,7 +54,7 @@ public sealed partial class InterviewRequestGrain
             return Refused("This interview was cancelled.");
         }
 
-        if (S.Status != RequestStatus.Booked || S.Booking is not { } booking || booking.Stages[0].Start != bookedStart)
+        if (!live)
         {
             return Refused("This interview has changed since this message was sent. The newest message you were sent says where it stands.");
         }

@@ -30,6 +30,9 @@ internal static partial class AccountLog
     [LoggerMessage(EventId = 3208, Level = LogLevel.Debug, Message = "Calendar account {Account} wrote {Count} events of request {Request}")]
     public static partial void EventsWritten(ILogger logger, string account, string request, int count);
 
+    [LoggerMessage(EventId = 3210, Level = LogLevel.Warning, Message = "Calendar account {Account} could not register its poll reminder; the next read tries again")]
+    public static partial void PollNotRegistered(ILogger logger, Exception exception, string account);
+
     [LoggerMessage(EventId = 3209, Level = LogLevel.Warning, Message = "Calendar account {Account} could not write the events of request {Request}; retrying later: {Reason}")]
     public static partial void EventWriteFailed(ILogger logger, string account, string request, string reason);
 }

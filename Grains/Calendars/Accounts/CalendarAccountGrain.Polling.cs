@@ -24,11 +24,21 @@ public sealed partial class CalendarAccountGrain
             await SyncAsync(id);
         }
 
-        if (!_pollRegistered)
+        if (_pollRegistered)
+        {
+            return;
+        }
+
+        // Best effort: a reminder store that fails must not fail the free/busy read; the next read tries again.
+        try
         {
             var period = provider.BusyFreshFor > MinPollPeriod ? provider.BusyFreshFor : MinPollPeriod;
             await this.RegisterOrUpdateReminder(PollReminder, period, period);
             _pollRegistered = true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            AccountLog.PollNotRegistered(_log, exception, this.GetPrimaryKeyString());
         }
     }
 

@@ -33,6 +33,25 @@ public abstract class ProviderConflictTests
     }
 
     [Fact]
+    public async Task Push_TheInterviewsInviteTakenIntoTheCalendar_NotAConflict()
+    {
+        await using var silo = await StartSiloAsync();
+        var (request, stage) = await BookAsync(silo, ConflictPolicy.Reschedule);
+        var before = await request.Get();
+
+        // Exchange and Gmail add a received invite to the calendar: an event at exactly the interview's times. An event
+        // pushed after it, elsewhere, shows when both changes have reached the interviewer.
+        await silo.AddEventAsync("invite", stage.Start, stage.End);
+        await silo.AddEventAsync("later", stage.End.AddHours(2), stage.End.AddHours(3));
+        var participant = silo.Grains.Participant("i1");
+        await TestSiloHost.WaitUntilAsync(async () => (await participant.GetBusy(new TimeRange(stage.Start, stage.End.AddHours(4)))).Intervals.Any(i => i.Start == stage.End.AddHours(2)));
+
+        var after = await request.Get();
+        Assert.Equal(before!.History.Count, after!.History.Count);
+        Assert.Equal(stage, after.Booking!.Stages[0]);
+    }
+
+    [Fact]
     public async Task Poll_NoWebhook_EventOverBookedInterview_FoundByTheNextSyncAndMovesTheBooking()
     {
         await using var silo = await StartSiloAsync(watch: false);
