@@ -23,25 +23,26 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
         }
 
         _busy.Invalidate(change.Provider);
-
-        // The account leaves out the events it wrote; an event at exactly a booked interval's times is the interview's
-        // invite taken into the calendar (Exchange and Gmail add received invites), not a conflict.
-        await ReportConflictsAsync(change.Busy
-            .Where(b => !IsBookedInterval(b.Start, b.End))
-            .Select(b => (b, $"A {change.Provider} calendar event now overlaps the interview.")));
+        await ReportConflictsAsync(change.Busy.Select(b => (b, $"A {change.Provider} calendar event now overlaps the interview.")));
     }
 
     /// <summary>
     /// Tells the request of each upcoming booking that a busy interval overlaps (one-way, <see cref="IInterviewRequestGrain.NotifyConflict"/>),
-    /// once per booking and interval in this activation; the request follows its conflict policy.
+    /// once per booking and interval in this activation; the request follows its conflict policy. An interval at exactly a
+    /// booked interval's times is a copy of the interview (<see cref="IsBookedInterval"/>), not a conflict.
     /// </summary>
-    /// <param name="busy">Busy intervals that are not Scheduler's own events, each with the sentence the request records.</param>
+    /// <param name="busy">Busy intervals known not to be events Scheduler wrote, each with the sentence the request records.</param>
     private async Task ReportConflictsAsync(IEnumerable<(TimeRange Interval, string Reason)> busy)
     {
+        if (S.Bookings.Count == 0)
+        {
+            return;
+        }
+
+        var found = busy.Where(b => !IsBookedInterval(b.Interval.Start, b.Interval.End)).ToList();
         var now = time.GetUtcNow();
-        var found = busy.ToList();
-        var upcoming = S.Bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Interval: i))).Where(x => x.Interval.End > now).ToList();
-        if (found.Count == 0 || upcoming.Count == 0)
+        var upcoming = found.Count == 0 ? [] : S.Bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Interval: i))).Where(x => x.Interval.End > now).ToList();
+        if (upcoming.Count == 0)
         {
             return;
         }

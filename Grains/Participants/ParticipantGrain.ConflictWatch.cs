@@ -46,9 +46,10 @@ public sealed partial class ParticipantGrain : IRemindable
     private async Task CheckWatchedCalendarsAsync()
     {
         var now = time.GetUtcNow();
-        if (S.Profile is { } profile && S.Bookings.SelectMany(b => b.Intervals).Where(i => i.End > now).Select(i => i.End).DefaultIfEmpty().Max() is var end && end > now)
+        var ends = S.Bookings.SelectMany(b => b.Intervals).Select(i => i.End).Where(end => end > now).ToList();
+        if (S.Profile is { } profile && ends.Count > 0)
         {
-            await ReadBusyAsync(profile, new TimeRange(now, end));
+            await ReadBusyAsync(profile, new TimeRange(now, ends.Max()));
         }
     }
 

@@ -68,7 +68,7 @@ public sealed class CalDavBookingTests
     }
 
     /// <summary>Candidate <c>cand</c>, and interviewer <c>ivy</c> whose CalDAV calendar on the server is made and is the one she reads and is written to.</summary>
-    private static async Task<(CalDavCalendar Calendar, IParticipantGrain Ivy)> IvyOnCalDavAsync(RadicaleServer server, CalendarServices services, TestSiloHost host)
+    internal static async Task<(CalDavCalendar Calendar, IParticipantGrain Ivy)> IvyOnCalDavAsync(RadicaleServer server, CalendarServices services, TestSiloHost host)
     {
         var calendar = new CalDavCalendar(server.CalendarUrl("ivy", "work"), "ivy", "any");
         Assert.True(await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None));

@@ -16,10 +16,7 @@ public sealed class CalDavConflictWatchTests
         await using var server = await RadicaleServer.StartAsync();
         using var services = new CalendarServices();
         await using var host = await CalendarSilo.StartAsync();
-        var calendar = new CalDavCalendar(server.CalendarUrl("ivy", "work"), "ivy", "any");
-        Assert.True(await services.CalDavClient.CreateCalendarAsync(calendar, "Work", CancellationToken.None));
-        await host.GrainFactory.Participant("cand").UpsertProfile(GrainTestCluster.Profile(ParticipantKind.Candidate));
-        var ivy = await host.AddReaderAsync("ivy", new CalendarSpec("caldav") { Url = calendar.Url.AbsoluteUri, Username = "ivy", Password = "any" });
+        var (calendar, ivy) = await CalDavBookingTests.IvyOnCalDavAsync(server, services, host);
         var request = host.GrainFactory.Request("r1");
         var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook), RequestStatus.Booked);
         var stage = booked.Booking!.Stages[0];
