@@ -166,7 +166,10 @@ public sealed class GoogleEventWriteTests
         var hosted = Assert.Single(events, e => e.HangoutLink is not null);
         Assert.Equal(EventId(), hosted.Id); // i1's event
         Assert.Equal(hosted.HangoutLink, booked.Booking!.Stages[0].ConferenceUrl);
-        Assert.Equal(1, silo.StandIn.Calls.Count(c => c.Method == "events.insert" && c.Body!.Contains("createRequest", StringComparison.Ordinal)));
+        // Only i1's event asks for a meeting (an insert repeated after a lost answer names the same id and is refused as a duplicate).
+        var meetingInserts = silo.StandIn.Calls.Where(c => c.Method == "events.insert" && c.Body!.Contains("createRequest", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(meetingInserts);
+        Assert.All(meetingInserts, c => Assert.Equal(hosted.Id, (string?)System.Text.Json.Nodes.JsonNode.Parse(c.Body!)!["id"]));
 
         // i2 finds the same link in its own event (written into the description once the request had it).
         var i2Event = GoogleEventIds.For(GrainTestCluster.RequestKey("r1"), $"{GrainKeys.For(GrainTestCluster.Tenant, "i2")}#0");
