@@ -104,7 +104,8 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
         S.Target = [.. proposal.Stages];
         ReportSelection(proposal);
-        _store.Move(RequestTrigger.Selected, SelectionNote(proposal.Id));
+        // An auto-book request proposes only after the candidate asked for another time: their choice stays theirs.
+        _store.Move(RequestTrigger.Selected, SelectionNote(proposal.Id), S.Spec.Mode == SchedulingMode.AutoBook ? RequestPhase.CandidateChoice : RequestPhase.None);
         await _store.SaveAsync();
         await StartWorkAsync();
         return Done();
@@ -298,7 +299,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
                     break;
                 case RequestStatus.Booking:
                     // A target whose seat was decided (accepted, or the engine's pick after a lapse) is booked as it is.
-                    await BookAsync(S.Target is { } target ? [target] : [], null, offerInitial: S.Phase == RequestPhase.None);
+                    await BookAsync(S.Target is { } target ? [target] : [], null, offerInitial: S.Phase is RequestPhase.None or RequestPhase.CandidateChoice);
                     break;
                 case RequestStatus.Offered:
                     await ContinueOfferAsync();

@@ -22,6 +22,10 @@ public enum RequestPhase
     /// <summary>Booked: a calendar conflict was flagged for the recruiter (policy <c>flag</c>); the booking stands.</summary>
     ConflictFlagged = 4,
 
-    /// <summary>Rescheduling: the candidate asked for another time; the new times are proposed to them, whatever the request's mode.</summary>
+    /// <summary>
+    /// Rescheduling or Booking: the candidate asked for another time. The new times are proposed to them, whatever the
+    /// request's mode; and when the time they chose is taken before it is booked, new times are proposed to them again
+    /// instead of booking one they did not choose.
+    /// </summary>
     CandidateChoice = 5,
 }

@@ -55,7 +55,7 @@ public static class RequestTransitions
         RequestPhase.AwaitingPlan => status == Pending,
         RequestPhase.SeatDecided or RequestPhase.OffersLapsed => status == Booking,
         RequestPhase.ConflictFlagged => status == Booked,
-        RequestPhase.CandidateChoice => status == Rescheduling,
+        RequestPhase.CandidateChoice => status is Rescheduling or Booking,
         _ => false,
     };
 

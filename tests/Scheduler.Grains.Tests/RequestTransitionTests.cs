@@ -70,7 +70,7 @@ public sealed class RequestTransitionTests
             foreach (var phase in Enum.GetValues<RequestPhase>())
             {
                 data.Add(status, phase, (status, phase) is (_, RequestPhase.None) or (Pending, RequestPhase.AwaitingPlan)
-                    or (Booking, RequestPhase.SeatDecided or RequestPhase.OffersLapsed) or (Booked, RequestPhase.ConflictFlagged) or (Rescheduling, RequestPhase.CandidateChoice));
+                    or (Booking, RequestPhase.SeatDecided or RequestPhase.OffersLapsed) or (Booked, RequestPhase.ConflictFlagged) or (Rescheduling or Booking, RequestPhase.CandidateChoice));
             }
         }
 

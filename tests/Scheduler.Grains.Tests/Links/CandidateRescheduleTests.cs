@@ -107,6 +107,36 @@ public sealed class CandidateRescheduleTests
     }
 
     [Fact]
+    public async Task CandidateReschedule_TheChosenTimeIsTakenFirst_NewTimesProposedToTheCandidateNotBooked()
+    {
+        await using var smtp = await SmtpSink.StartNewAsync();
+        await using var host = await NotificationTestHost.StartAsync(smtp.Port);
+        await host.Grains.GetGrain<ISchedulingSettingsGrain>(GrainTestCluster.Tenant).Set(new SchedulingSettings { CandidateRescheduling = true });
+        var request = await host.SubmitAutoBookAsync("req-taken", "UTC");
+        var start = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0].Start;
+        Assert.Equal(CandidateRescheduleState.Asked, (await request.RescheduleForCandidate(start)).State);
+        var proposed = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
+        var chosen = proposed.Proposals[0].Stages[0];
+
+        // Another request books the interviewer at the chosen time between the proposals and the candidate's choice.
+        var other = new HoldRequest(GrainTestCluster.RequestKey("req-other"), [new TimeRange(chosen.Start, chosen.End)], TimeSpan.FromMinutes(2), true);
+        Assert.True((await host.Grains.Participant("int-1").ConfirmHold(other)).Granted);
+        Assert.Equal(CommandError.None, (await request.Select(proposed.Proposals[0].Id)).Error);
+
+        var again = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed && v.History.Count > proposed.History.Count);
+        Assert.Null(again.Booking);
+        Assert.NotEmpty(again.Proposals);
+        Assert.DoesNotContain(again.Proposals, p => p.Stages[0].Start == chosen.Start);
+        Assert.Equal("The selected option was taken; new proposals are ready.", again.History[^1].Reason);
+        Assert.DoesNotContain(again.History.Skip(proposed.History.Count), h => h.Status == RequestStatus.Booked);
+
+        // The candidate's next choice is booked as usual.
+        Assert.Equal(CommandError.None, (await request.Select(again.Proposals[0].Id)).Error);
+        var booked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+        Assert.Equal(again.Proposals[0].Stages[0].Start, booked.Booking!.Stages[0].Start);
+    }
+
+    [Fact]
     public async Task SchedulingSettings_OutOfRange_RefusedNamingTheField()
     {
         await using var cluster = await GrainTestCluster.StartAsync();
