@@ -10,8 +10,8 @@ public sealed record CalendarChange([property: Id(0)] string AccountKey, [proper
 {
     /// <summary>
     /// The busy time of the events that were added or moved (UTC), leaving out the events the
-    /// account wrote itself (the interviews). After a full resync these are all the calendar's
-    /// busy events. A participant compares them with its bookings to find conflicts.
+    /// account wrote itself (the interviews) and Scheduler's invites taken into the calendar (by their UID). After a
+    /// full resync these are all the calendar's busy events. A participant compares them with its bookings to find conflicts.
     /// </summary>
     [Id(4)]
     public IReadOnlyList<TimeRange> Busy { get; init; } = [];

@@ -23,23 +23,25 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
         }
 
         _busy.Invalidate(change.Provider);
-        await ReportConflictsAsync(change.Busy.Select(b => (b, $"A {change.Provider} calendar event now overlaps the interview.")));
+        await ReportConflictsAsync(change.Busy.Select(b => (b, $"A {change.Provider} calendar event now overlaps the interview.")), copiesPossible: false);
     }
 
     /// <summary>
     /// Tells the request of each upcoming booking that a busy interval overlaps (one-way, <see cref="IInterviewRequestGrain.NotifyConflict"/>),
-    /// once per booking and interval in this activation; the request follows its conflict policy. An interval at exactly a
-    /// booked interval's times is a copy of the interview (<see cref="IsBookedInterval"/>), not a conflict.
+    /// once per booking and interval in this activation; the request follows its conflict policy. With
+    /// <paramref name="copiesPossible"/>, an interval at exactly a booked interval's times is taken for a copy of the
+    /// interview (<see cref="IsBookedInterval"/>), not a conflict.
     /// </summary>
-    /// <param name="busy">Busy intervals known not to be events Scheduler wrote, each with the sentence the request records.</param>
-    private async Task ReportConflictsAsync(IEnumerable<(TimeRange Interval, string Reason)> busy)
+    /// <param name="busy">Busy intervals known not to be events Scheduler wrote (by event id or UID), each with the sentence the request records.</param>
+    /// <param name="copiesPossible">Whether the intervals may hold a copy of the interview under a UID that is not Scheduler's.</param>
+    private async Task ReportConflictsAsync(IEnumerable<(TimeRange Interval, string Reason)> busy, bool copiesPossible)
     {
         if (S.Bookings.Count == 0)
         {
             return;
         }
 
-        var found = busy.Where(b => !IsBookedInterval(b.Interval.Start, b.Interval.End)).ToList();
+        var found = busy.Where(b => !copiesPossible || !IsBookedInterval(b.Interval.Start, b.Interval.End)).ToList();
         var now = time.GetUtcNow();
         var upcoming = found.Count == 0 ? [] : S.Bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Interval: i))).Where(x => x.Interval.End > now).ToList();
         if (upcoming.Count == 0)

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Calendars;
+
 namespace Scheduler.Grains.Participants;
 
 /// <summary>
@@ -72,14 +74,17 @@ public sealed partial class ParticipantGrain : IRemindable
         }
     }
 
-    /// <summary>
-    /// Whether <paramref name="start"/>–<paramref name="end"/> are exactly the times of one of this participant's booked
-    /// intervals: a copy of the interview that is not known as Scheduler's own (its invite taken into a Google or Exchange
-    /// calendar, an event written through Google or Microsoft 365 read back through that calendar's ics address), so it
-    /// is not taken for a conflict.
-    /// </summary>
+    /// <summary>Whether <paramref name="start"/>–<paramref name="end"/> are exactly the times of one of this participant's booked intervals.</summary>
     private bool IsBookedInterval(DateTimeOffset start, DateTimeOffset end) =>
         S.Bookings.Exists(b => b.Intervals.Any(i => i.Start == start && i.End == end));
+
+    /// <summary>
+    /// Whether the interviews are written to a Google or Microsoft 365 calendar of <paramref name="profile"/>. Such an
+    /// event has the provider's UID, not Scheduler's, so when the same calendar is also read through an ics or CalDAV
+    /// address, the interview comes back as an event at exactly its times that the UID cannot tell from a conflict.
+    /// </summary>
+    private static bool WritesThroughAccounts(ParticipantProfile profile) =>
+        profile.Calendars.Any(c => EventMirror.IsAccountId(c.AccountId));
 
     private bool NeedsConflictWatch(DateTimeOffset now) =>
         S.Profile is { } profile

@@ -1,3 +1,5 @@
+using Scheduler.Grains.Notifications;
+
 namespace Scheduler.Grains.Calendars.Accounts;
 
 /// <summary>Push channels: verified notifications, incremental sync with the readers told what changed, and channel renewal.</summary>
@@ -116,7 +118,7 @@ public sealed partial class CalendarAccountGrain
         }
 
         var ours = S.WrittenEvents.Values.SelectMany(w => w.EventIds).ToHashSet(StringComparer.Ordinal);
-        var busy = changes.Where(c => c.Busy is not null && !ours.Contains(c.EventId)).Select(c => c.Busy!).ToArray();
+        var busy = changes.Where(c => c.Busy is not null && !ours.Contains(c.EventId) && !MessageIds.IsOwnUid(c.Uid)).Select(c => c.Busy!).ToArray();
         await TellReadersAsync(calendarId, busy);
         AccountLog.Synced(_log, this.GetPrimaryKeyString(), calendarId, changes.Count);
     }

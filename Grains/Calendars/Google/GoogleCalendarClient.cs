@@ -243,7 +243,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
                 ? (node["timeZone"] is { } own ? ZoneOf(own) : calendarZone).AtStartOfDay(day.Value).ToDateTimeOffset().ToUniversalTime()
             : null;
 
-        return When(start) is { } from && When(end) is { } to && to > from ? new CalendarEventChange(id, new TimeRange(from, to)) : new CalendarEventChange(id, null);
+        return When(start) is { } from && When(end) is { } to && to > from ? new CalendarEventChange(id, new TimeRange(from, to), item["iCalUID"]?.GetValue<string>()) : new CalendarEventChange(id, null);
     }
 
     /// <summary>The IANA zone a <c>timeZone</c> field names; UTC when it is missing or unknown.</summary>

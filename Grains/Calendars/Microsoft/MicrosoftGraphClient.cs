@@ -254,7 +254,7 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
 
         var from = GraphDateTime.ToUtc(start, item.Start.TimeZone);
         var to = GraphDateTime.ToUtc(end, item.End.TimeZone);
-        return new CalendarEventChange(item.Id!, to > from ? new TimeRange(from, to) : null);
+        return new CalendarEventChange(item.Id!, to > from ? new TimeRange(from, to) : null, ExchangeGlobalObjectId.ToUid(item.ICalUId));
     }
 
     private async Task<List<GraphModels.ScheduleInformation>> GetScheduleChunkAsync(GraphServiceClient graph, BusyChunk chunk, CancellationToken cancellationToken)

@@ -21,11 +21,12 @@ public sealed class CalDavConflictWatchTests
         var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook), RequestStatus.Booked);
         var stage = booked.Booking!.Stages[0];
 
-        // Scheduler's own event reaches the server, and a copy of the interview under another UID (as an event written
-        // through Google comes back through its ics address) is there too: both are busy time, neither is a conflict.
+        // Scheduler's own event reaches the server, and the emailed invite, taken into the calendar under its own UID, is
+        // there too: both are busy time, neither is a conflict.
         var ownUid = CalDavWriterGrain.EventUid(GrainTestCluster.RequestKey("r1"), 0);
         await TestSiloHost.WaitForAsync(() => services.CalDavClient.GetEventAsync(calendar, ownUid, CancellationToken.None), e => e is not null, TimeSpan.FromSeconds(20), _ => "our event is not on the server");
-        var copy = await services.CalDavClient.PutEventAsync(calendar, "copy-1@google.example", Event("copy-1@google.example", stage.Start, stage.End), null, CancellationToken.None);
+        var inviteUid = MessageIds.InviteUid(GrainTestCluster.RequestKey("r1"));
+        var copy = await services.CalDavClient.PutEventAsync(calendar, inviteUid, Event(inviteUid, stage.Start, stage.End), null, CancellationToken.None);
         Assert.Equal(CalDavWriteStatus.Created, copy.Status);
         host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
         var busy = await TestSiloHost.WaitForAsync(
@@ -33,8 +34,8 @@ public sealed class CalDavConflictWatchTests
             b => !b.Stale && b.Intervals.Count(i => i.Source == BusySourceKind.Calendar) == 2,
             TimeSpan.FromSeconds(20),
             _ => "the calendar was not read again");
-        var read = busy.Intervals.Where(i => i.Source == BusySourceKind.Calendar).OrderByDescending(i => i.WrittenByScheduler).ToList();
-        Assert.Equal([(stage.Start, stage.End, true), (stage.Start, stage.End, false)], read.Select(i => (i.Start, i.End, i.WrittenByScheduler)));
+        var read = busy.Intervals.Where(i => i.Source == BusySourceKind.Calendar).ToList();
+        Assert.Equal([(stage.Start, stage.End, true), (stage.Start, stage.End, true)], read.Select(i => (i.Start, i.End, i.WrittenByScheduler)));
         await Task.Delay(500);
         Assert.DoesNotContain((await request.Get())!.History, h => h.Status == RequestStatus.Rescheduling);
 
@@ -47,6 +48,26 @@ public sealed class CalDavConflictWatchTests
         var reason = moved.History.Single(h => h.Status == RequestStatus.Rescheduling).Reason;
         Assert.Equal("Participant 'ivy' reported a conflict from " + stage.Start.AddMinutes(30).ToString("O", CultureInfo.InvariantCulture) + " to " + stage.End.AddMinutes(30).ToString("O", CultureInfo.InvariantCulture) + ".", reason);
         Assert.False(moved.Booking!.Stages[0].Start < stage.End.AddMinutes(30) && stage.Start.AddMinutes(30) < moved.Booking.Stages[0].End, "The new time must not overlap the appointment.");
+    }
+
+    [Fact]
+    public async Task BookedInterviewer_AppointmentAtExactlyTheInterviewsTimes_IsAConflictAndTheRequestMoves()
+    {
+        await using var server = await RadicaleServer.StartAsync();
+        using var services = new CalendarServices();
+        await using var host = await CalendarSilo.StartAsync();
+        var (calendar, _) = await CalDavBookingTests.IvyOnCalDavAsync(server, services, host);
+        var request = host.GrainFactory.Request("r1");
+        var stage = (await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("cand", ["ivy"], SchedulingMode.AutoBook), RequestStatus.Booked)).Booking!.Stages[0];
+
+        // Ivy's interviews are written only to this calendar, under Scheduler's UIDs: an event at the same times under
+        // another UID is someone's appointment, not a copy of the interview.
+        var put = await services.CalDavClient.PutEventAsync(calendar, "dentist-2@example.test", Event("dentist-2@example.test", stage.Start, stage.End), null, CancellationToken.None);
+        Assert.Equal(CalDavWriteStatus.Created, put.Status);
+        host.Time.Advance(ParticipantWatchPeriod);
+
+        var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.History.Any(h => h.Status == RequestStatus.Rescheduling));
+        Assert.False(moved.Booking!.Stages[0].Start < stage.End && stage.Start < moved.Booking.Stages[0].End, "The new time must not overlap the appointment.");
     }
 
     /// <summary>The participant's calendar watch period (30 min), plus a minute.</summary>

@@ -39,9 +39,9 @@ public abstract class ProviderConflictTests
         var (request, stage) = await BookAsync(silo, ConflictPolicy.Reschedule);
         var before = await request.Get();
 
-        // Exchange and Gmail add a received invite to the calendar: an event at exactly the interview's times. An event
-        // pushed after it, elsewhere, shows when both changes have reached the interviewer.
-        await silo.AddEventAsync("invite", stage.Start, stage.End);
+        // Exchange and Gmail add a received invite to the calendar under the invite's UID. An event pushed after it,
+        // elsewhere, shows when both changes have reached the interviewer.
+        await silo.AddEventAsync("invite", stage.Start, stage.End, MessageIds.InviteUid(GrainTestCluster.RequestKey("r1")));
         await silo.AddEventAsync("later", stage.End.AddHours(2), stage.End.AddHours(3));
         var participant = silo.Grains.Participant("i1");
         await TestSiloHost.WaitUntilAsync(async () => (await participant.GetBusy(new TimeRange(stage.Start, stage.End.AddHours(4)))).Intervals.Any(i => i.Start == stage.End.AddHours(2)));
@@ -49,6 +49,21 @@ public abstract class ProviderConflictTests
         var after = await request.Get();
         Assert.Equal(before!.History.Count, after!.History.Count);
         Assert.Equal(stage, after.Booking!.Stages[0]);
+    }
+
+    [Fact]
+    public async Task Push_AppointmentAtExactlyTheInterviewsTimes_IsAConflict()
+    {
+        await using var silo = await StartSiloAsync();
+        var (request, stage) = await BookAsync(silo, ConflictPolicy.Reschedule);
+
+        // Meetings and interviews both start on the hour: the same times, another event (its own UID).
+        await silo.AddEventAsync("clash", stage.Start, stage.End);
+
+        var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start != stage.Start);
+        var now = moved.Booking!.Stages[0];
+        Assert.False(new TimeRange(now.Start, now.End).Overlaps(new TimeRange(stage.Start, stage.End)));
+        Assert.Single(moved.History, h => h.Status == RequestStatus.Rescheduling);
     }
 
     [Fact]

@@ -27,8 +27,11 @@ internal abstract class ProviderSilo(TestSiloHost host, IAsyncDisposable standIn
     /// <summary>Connects the account with fresh stand-in tokens and makes an interviewer who reads the provider's default calendar.</summary>
     public abstract Task<IParticipantGrain> ConnectInterviewerAsync(string participantId);
 
-    /// <summary>Adds an event to the default calendar as its owner would, which pushes a change; <paramref name="eventId"/> where the provider lets the client choose it.</summary>
-    public abstract Task AddEventAsync(string eventId, DateTimeOffset start, DateTimeOffset end);
+    /// <summary>
+    /// Adds an event to the default calendar as its owner would, or as the provider adds a received invite whose UID is
+    /// <paramref name="inviteUid"/>, which pushes a change; <paramref name="eventId"/> where the provider lets the client choose it.
+    /// </summary>
+    public abstract Task AddEventAsync(string eventId, DateTimeOffset start, DateTimeOffset end, string? inviteUid = null);
 
     /// <summary>Polls the account's view (real time, at most 10 s) until <paramref name="condition"/> holds.</summary>
     public Task<CalendarAccountView> WaitForViewAsync(Func<CalendarAccountView, bool> condition) =>

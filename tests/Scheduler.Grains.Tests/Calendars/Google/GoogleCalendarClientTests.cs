@@ -158,8 +158,8 @@ public sealed class GoogleCalendarClientTests
         var (berlin, _) = await google.Calendar.ListChangesAsync(access, "berlin", null, CancellationToken.None);
 
         // Midnight to midnight where the calendar is: PST is UTC-8; Berlin's 29 March 2026 has 23 hours (CET to CEST).
-        Assert.Equal([new CalendarEventChange("off", new TimeRange(new DateTimeOffset(2026, 1, 6, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 7, 8, 0, 0, TimeSpan.Zero)))], la);
-        Assert.Equal([new CalendarEventChange("dst", new TimeRange(new DateTimeOffset(2026, 3, 28, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 29, 22, 0, 0, TimeSpan.Zero)))], berlin);
+        Assert.Equal([new CalendarEventChange("off", new TimeRange(new DateTimeOffset(2026, 1, 6, 8, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 7, 8, 0, 0, TimeSpan.Zero)), "off@google.com")], la);
+        Assert.Equal([new CalendarEventChange("dst", new TimeRange(new DateTimeOffset(2026, 3, 28, 23, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 29, 22, 0, 0, TimeSpan.Zero)), "dst@google.com")], berlin);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public sealed class GoogleCalendarClientTests
         Assert.Equal(7, full.Count);
         Assert.Equal(3, google.StandIn.Calls.Count(c => c.Method == "events.list" && c.Query!.Contains("syncToken", StringComparison.Ordinal) is false));
         Assert.Equal(
-            [new CalendarEventChange("e7", new TimeRange(T0.AddDays(1), T0.AddDays(1).AddHours(1))), new CalendarEventChange("e0", null)],
+            [new CalendarEventChange("e7", new TimeRange(T0.AddDays(1), T0.AddDays(1).AddHours(1)), "e7@google.com"), new CalendarEventChange("e0", null)],
             incremental);
         Assert.NotEqual(token, next);
     }

@@ -74,7 +74,7 @@ internal sealed class GoogleSilo(GoogleStandIn standIn, TestSiloHost host, TempD
     public override Task<IParticipantGrain> ConnectInterviewerAsync(string participantId) => ConnectInterviewerAsync(participantId, []);
 
     /// <summary>Adds an event to the primary calendar.</summary>
-    public override Task AddEventAsync(string eventId, DateTimeOffset start, DateTimeOffset end) => StandIn.AddEventAsync("primary", eventId, start, end);
+    public override Task AddEventAsync(string eventId, DateTimeOffset start, DateTimeOffset end, string? inviteUid = null) => StandIn.AddEventAsync("primary", eventId, start, end, iCalUid: inviteUid);
 
     /// <summary>Connects the account with fresh stand-in tokens and makes an interviewer who reads the given calendars (primary when none).</summary>
     public async Task<IParticipantGrain> ConnectInterviewerAsync(string participantId, params string[] calendarIds)

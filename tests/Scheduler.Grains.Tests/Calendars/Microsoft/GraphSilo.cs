@@ -62,5 +62,5 @@ internal sealed class GraphSilo(GraphStandIn standIn, TestSiloHost host, TempDir
     }
 
     /// <summary>Adds an event to <see cref="Mailbox"/> (Graph chooses the id).</summary>
-    public override Task AddEventAsync(string eventId, DateTimeOffset start, DateTimeOffset end) => StandIn.AddEventAsync(Mailbox, start, end);
+    public override Task AddEventAsync(string eventId, DateTimeOffset start, DateTimeOffset end, string? inviteUid = null) => StandIn.AddEventAsync(Mailbox, start, end, inviteUid: inviteUid);
 }

@@ -104,12 +104,15 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
         return PushChangeAsync(calendarId);
     }
 
-    /// <summary>Adds an event as the calendar's owner would (in the Google UI), then pushes <c>exists</c> to the calendar's channels.</summary>
-    public Task AddEventAsync(string calendarId, string eventId, DateTimeOffset start, DateTimeOffset end, string summary = "busy")
+    /// <summary>
+    /// Adds an event as the calendar's owner would (in the Google UI), or as Gmail adds a received invite (with its
+    /// <paramref name="iCalUid"/>), then pushes <c>exists</c> to the calendar's channels.
+    /// </summary>
+    public Task AddEventAsync(string calendarId, string eventId, DateTimeOffset start, DateTimeOffset end, string summary = "busy", string? iCalUid = null)
     {
         lock (_gate)
         {
-            Calendar(calendarId)[eventId] = new StandInEvent(eventId, summary, start, end, false, ++_sequence, null);
+            Calendar(calendarId)[eventId] = new StandInEvent(eventId, summary, start, end, false, ++_sequence, null) { ICalUid = iCalUid };
         }
 
         return PushChangeAsync(calendarId);

@@ -8,6 +8,9 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
 
     public string? Description { get; init; }
 
+    /// <summary>The event's <c>iCalUID</c>: a received invite's own UID; <see langword="null"/> for <c>{id}@google.com</c>, as Google gives an event made in Calendar or through the API.</summary>
+    public string? ICalUid { get; init; }
+
     /// <summary>For an all-day event: its first date and the date after its last (written as <c>start.date</c>, <c>end.date</c>).</summary>
     public (DateOnly Start, DateOnly End)? Dates { get; init; }
 
@@ -40,6 +43,7 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
         };
         if (!Cancelled)
         {
+            json["iCalUID"] = ICalUid ?? Id + "@google.com";
             json["summary"] = Summary;
             json["start"] = Dates is { } dates ? Date(dates.Start) : new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(Start) };
             json["end"] = Dates is { } until ? Date(until.End) : new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(End) };

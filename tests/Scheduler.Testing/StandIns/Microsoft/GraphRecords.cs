@@ -9,6 +9,9 @@ internal sealed record GraphEvent(string Id, string Mailbox, string Subject, Dat
     public IReadOnlyList<string> Attendees { get; init; } = [];
 
     public bool Cancelled { get; init; }
+
+    /// <summary>The UID of a received invite (its organizer's); <see langword="null"/> for an event made in the mailbox.</summary>
+    public string? InviteUid { get; init; }
 }
 
 internal sealed record GraphSubscription(string Id, string Mailbox, Uri NotificationUrl, Uri? LifecycleUrl, string ClientState, DateTimeOffset ExpiresAt);

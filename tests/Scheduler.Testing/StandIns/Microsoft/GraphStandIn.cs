@@ -107,13 +107,16 @@ internal sealed class GraphStandIn : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds an event as its owner would in Outlook, then notifies the mailbox's subscriptions (<c>created</c>).</summary>
-    public Task AddEventAsync(string mailbox, DateTimeOffset start, DateTimeOffset end, string subject = "busy")
+    /// <summary>
+    /// Adds an event as its owner would in Outlook, or as Exchange adds a received invite (with its organizer's
+    /// <paramref name="inviteUid"/>), then notifies the mailbox's subscriptions (<c>created</c>).
+    /// </summary>
+    public Task AddEventAsync(string mailbox, DateTimeOffset start, DateTimeOffset end, string subject = "busy", string? inviteUid = null)
     {
         GraphEvent created;
         lock (_gate)
         {
-            created = new GraphEvent(NewId("evt"), mailbox, subject, start, end, ++_sequence, false);
+            created = new GraphEvent(NewId("evt"), mailbox, subject, start, end, ++_sequence, false) { InviteUid = inviteUid };
             Mailbox(mailbox)[created.Id] = created;
         }
 
@@ -742,6 +745,7 @@ internal sealed class GraphStandIn : IAsyncDisposable
         {
             ["id"] = e.Id,
             ["subject"] = e.Subject,
+            ["iCalUId"] = GlobalObjectIdHex(e),
             ["start"] = DateTimeTimeZone(e.Start, zone),
             ["end"] = DateTimeTimeZone(e.End, zone),
             ["isOnlineMeeting"] = e.JoinUrl is not null,
@@ -755,6 +759,20 @@ internal sealed class GraphStandIn : IAsyncDisposable
         }
 
         return json;
+    }
+
+    /// <summary>
+    /// The event's <c>iCalUId</c> as Exchange gives it: its Global Object ID in hex ([MS-OXOCAL] §2.2.1.27), whose data is
+    /// a received invite's UID behind <c>vCal-Uid</c> and version 1 with a closing NUL, or 16 bytes of Exchange's own.
+    /// </summary>
+    private static string GlobalObjectIdHex(GraphEvent e)
+    {
+        byte[] data = e.InviteUid is { } uid
+            ? [.. "vCal-Uid"u8, 1, 0, 0, 0, .. System.Text.Encoding.UTF8.GetBytes(uid), 0]
+            : System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(e.Id))[..16];
+        byte[] header = [0x04, 0x00, 0x00, 0x00, 0x82, 0x00, 0xE0, 0x00, 0x74, 0xC5, 0xB7, 0x10, 0x1A, 0x82, 0xE0, 0x08, 0, 0, 0, 0];
+        var created = BitConverter.GetBytes(e.Start.ToFileTime());
+        return Convert.ToHexString([.. header, .. created, .. new byte[8], .. BitConverter.GetBytes(data.Length), .. data]);
     }
 
     /// <summary>A JSON answer with a chosen status and an optional Retry-After (seconds).</summary>
