@@ -67,6 +67,27 @@ public abstract class ProviderConflictTests
     }
 
     [Fact]
+    public async Task Refresh_TheWrittenInterviewReadBackThroughTheCalendarsIcsAddress_NotAConflict()
+    {
+        await using var silo = await StartSiloAsync();
+        var (request, stage) = await BookAsync(silo, ConflictPolicy.Reschedule);
+        var before = await request.Get();
+
+        // The interviewer also reads the same calendar through its ics address, where the event Scheduler wrote through
+        // the provider's API has the provider's UID, not Scheduler's; an event elsewhere shows the feed was read.
+        await using var feed = await FeedServer.StartAsync("cal.ics", IcsFeed(("written-1@provider.example", stage.Start, stage.End), ("other-1@provider.example", stage.End.AddHours(2), stage.End.AddHours(3))));
+        var participant = silo.Grains.Participant("i1");
+        var profile = (await participant.GetProfile())!;
+        await participant.UpsertProfile(profile with { Calendars = [.. profile.Calendars, new CalendarSpec("ics") { Url = feed.Url("cal.ics") }] });
+        await TestSiloHost.WaitUntilAsync(async () => (await participant.GetBusy(new TimeRange(stage.Start, stage.End.AddHours(4)))).Intervals.Any(i => i.Start == stage.End.AddHours(2)));
+        await Task.Delay(500);
+
+        var after = await request.Get();
+        Assert.Equal(before!.History.Count, after!.History.Count);
+        Assert.Equal(stage, after.Booking!.Stages[0]);
+    }
+
+    [Fact]
     public async Task Poll_NoWebhook_EventOverBookedInterview_FoundByTheNextSyncAndMovesTheBooking()
     {
         await using var silo = await StartSiloAsync(watch: false);
@@ -82,6 +103,17 @@ public abstract class ProviderConflictTests
         Assert.False(new TimeRange(now.Start, now.End).Overlaps(new TimeRange(stage.Start.AddMinutes(-30), stage.End)));
         Assert.Single(moved.History, h => h.Status == RequestStatus.Rescheduling);
     }
+
+    private static string IcsFeed(params (string Uid, DateTimeOffset Start, DateTimeOffset End)[] events) => string.Join("\r\n", [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Scheduler tests//EN",
+        .. events.SelectMany(e => new[]
+        {
+            "BEGIN:VEVENT", "UID:" + e.Uid, "DTSTAMP:20260101T000000Z",
+            "DTSTART:" + e.Start.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            "DTEND:" + e.End.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            "SUMMARY:Busy", "END:VEVENT",
+        }),
+        "END:VCALENDAR", string.Empty]);
 
     /// <summary>Starts the provider's silo; with <paramref name="watch"/>, watching calendars for changes (a webhook address), else without push.</summary>
     private protected abstract Task<ProviderSilo> StartSiloAsync(bool watch = true);
