@@ -56,7 +56,8 @@ public sealed partial class InterviewRequestGrain
         int? reminderMinutes = null,
         string? skipReason = null,
         string? note = null,
-        DateTimeOffset? awaitLinksUntil = null)
+        DateTimeOffset? awaitLinksUntil = null,
+        IReadOnlyList<ScheduledStageView>? stages = null)
     {
         if (_notifications is null)
         {
@@ -76,7 +77,7 @@ public sealed partial class InterviewRequestGrain
             ReminderMinutes = reminderMinutes,
             SkipReason = skipReason,
             Note = note,
-            Stages = [.. S.AnnouncedStages],
+            Stages = [.. stages ?? S.AnnouncedStages],
             AwaitLinksUntil = awaitLinksUntil,
         });
     }
@@ -84,6 +85,8 @@ public sealed partial class InterviewRequestGrain
     /// <summary>
     /// Booked (first time, or again after the slot was withdrawn) or rescheduled (with the previous slot) to every attendee;
     /// SEQUENCE+1 whenever the event was announced before. It waits for the stages' video meeting links (<see cref="PendingNotice.AwaitLinksUntil"/>).
+    /// An interviewer of the previous announcement who is not on the new panel is sent its cancellation (RFC 5546 §3.2.5:
+    /// an attendee removed from the event gets a CANCEL), so their invite leaves their calendar.
     /// </summary>
     private void AnnounceBooked(List<ScheduledStageView> stages)
     {
@@ -94,6 +97,7 @@ public sealed partial class InterviewRequestGrain
 
         var slot = NoticeBuilder.SlotOf(stages);
         var previous = S.AnnouncedSlot;
+        var dropped = DroppedInterviewers(S.AnnouncedStages, stages);
         var everBooked = previous is not null || S.NotifySequence > 0 || S.NoticesToSend.Exists(n => n.Kind == NotificationKind.Booked)
             || S.History.Exists(h => h.Status == RequestStatus.Booked);
         if (everBooked)
@@ -105,7 +109,19 @@ public sealed partial class InterviewRequestGrain
         S.AnnouncedStages = [.. stages];
         AddNotice(previous is not null ? NotificationKind.Rescheduled : NotificationKind.Booked, NoticeAudience.Attendees, S.NotifySequence, slot, null, previous,
             awaitLinksUntil: S.ConferenceStarts.Count > 0 ? _time.GetUtcNow() + RequestSettings.ConferenceLinkWait : null);
+        if (previous is { } was && dropped.Count > 0)
+        {
+            AddNotice(NotificationKind.Cancelled, NoticeAudience.Interviewers, S.NotifySequence, was, "You are no longer on this interview's panel.", stages: dropped);
+        }
+
         S.ReplanReminders = true;
+    }
+
+    /// <summary>The stages of <paramref name="before"/> with only their interviewers who are in none of <paramref name="after"/>'s stages; stages left without any are dropped.</summary>
+    private static List<ScheduledStageView> DroppedInterviewers(IReadOnlyList<ScheduledStageView> before, IReadOnlyList<ScheduledStageView> after)
+    {
+        var kept = after.SelectMany(s => s.InterviewerIds).ToHashSet(StringComparer.Ordinal);
+        return [.. before.Select(s => s with { InterviewerIds = [.. s.InterviewerIds.Where(id => !kept.Contains(id))] }).Where(s => s.InterviewerIds.Count > 0)];
     }
 
     /// <summary>Cancelled (SEQUENCE+1) to every attendee of the slot they were told about, if any.</summary>

@@ -12,7 +12,8 @@ namespace Scheduler.Grains.Notifications.Outbox;
 /// durable reminder every <see cref="OutboxOptions.ReminderPeriodSeconds"/> while entries are pending, so a crash
 /// or an outage of SMTP or Slack loses nothing). Attempts, backoff with jitter and giving up are the shared
 /// <see cref="Retrier"/>'s (<see cref="OutboxOptions"/> set its policy) and <see cref="RetryDriver"/>'s. An entry's key makes enqueue
-/// idempotent, and a sent entry is never sent again. The one gap no outbox closes is a crash after the server
+/// idempotent, and a sent entry is never sent again; a pending one that a newer announcement supersedes is skipped
+/// (<see cref="Supersession"/>). The one gap no outbox closes is a crash after the server
 /// accepted a message and before the outcome was written: that message is sent again with the same
 /// <c>Message-ID</c> (email) so receivers can drop it.
 /// </summary>
@@ -131,6 +132,11 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
                         SkipReason = disabled ?? reason,
                         MessageId = channel == NotificationChannel.Email ? MessageIds.EmailMessageId(this.GetPrimaryKeyString(), key, domain) : null,
                     };
+                    if (entry.HasWork)
+                    {
+                        Supersession.Apply(Entries, entry);
+                    }
+
                     Entries.Add(entry);
                     added = true;
                 }
@@ -195,8 +201,16 @@ public sealed class NotificationOutboxGrain : Grain, INotificationOutboxGrain, I
             .Where(c => !string.IsNullOrWhiteSpace(c.Address))
             .Select(c => c.Channel);
 
-    private Task DeliverAsync(CancellationToken cancellationToken) => _retrier.AttemptDueAsync(
-        Entries, () => _state.WriteStateAsync(CancellationToken.None), entry => SendAsync(entry, cancellationToken), IsPermanent, Settle, Math.Clamp(_options.BatchSize, 1, 100));
+    private async Task DeliverAsync(CancellationToken cancellationToken)
+    {
+        if (Supersession.SkipStartedReminders(Entries, _time.GetUtcNow()) > 0)
+        {
+            await _state.WriteStateAsync(CancellationToken.None);
+        }
+
+        await _retrier.AttemptDueAsync(
+            Entries, () => _state.WriteStateAsync(CancellationToken.None), entry => SendAsync(entry, cancellationToken), IsPermanent, Settle, Math.Clamp(_options.BatchSize, 1, 100));
+    }
 
     private void Settle(OutboxEntry entry, Exception? failure)
     {

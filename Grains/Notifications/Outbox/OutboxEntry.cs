@@ -53,8 +53,9 @@ public sealed class OutboxEntry : IRetryItem
     /// <inheritdoc />
     public bool HasWork => Status == NotificationStatus.Pending;
 
-    /// <summary>The public view of this entry.</summary>
+    /// <summary>The public view of this entry; a skipped entry says why it was skipped, even after failed attempts.</summary>
     /// <returns>The record.</returns>
     public NotificationRecord ToRecord() =>
-        new(Key, Notification.Kind, Notification.Sequence, Recipient.Id, Channel, Status, EnqueuedAt, Retry.Attempts, SentAt, MessageId, Retry.LastError ?? SkipReason);
+        new(Key, Notification.Kind, Notification.Sequence, Recipient.Id, Channel, Status, EnqueuedAt, Retry.Attempts, SentAt, MessageId,
+            Status == NotificationStatus.Skipped ? SkipReason ?? Retry.LastError : Retry.LastError ?? SkipReason);
 }

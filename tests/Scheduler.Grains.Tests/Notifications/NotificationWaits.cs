@@ -21,6 +21,24 @@ internal static class NotificationWaits
             Timeout,
             items => "inbox items " + string.Join(", ", items.Select(i => $"{i.Interaction.Id}={i.Status}/{i.Attempts}/{i.Outcome}")));
 
+    /// <summary>
+    /// Advances <paramref name="time"/> a minute at a time (with a short real pause for the silo's timers) until the
+    /// outbox's history meets <paramref name="condition"/>, at most <paramref name="maxMinutes"/> minutes; returns it.
+    /// </summary>
+    public static async Task<IReadOnlyList<NotificationRecord>> StepUntilAsync(this INotificationOutboxGrain outbox, FakeTimeProvider time, Func<IReadOnlyList<NotificationRecord>, bool> condition, int maxMinutes = 60)
+    {
+        var history = await outbox.GetHistory();
+        for (var minute = 0; minute < maxMinutes && !condition(history); minute++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(300);
+            history = await outbox.GetHistory();
+        }
+
+        Assert.True(condition(history), "history " + string.Join("; ", history));
+        return history;
+    }
+
     /// <summary>Until the outbox's history meets <paramref name="condition"/>; returns it.</summary>
     public static Task<IReadOnlyList<NotificationRecord>> WaitForHistoryAsync(this INotificationOutboxGrain outbox, Func<IReadOnlyList<NotificationRecord>, bool> condition) =>
         TestSiloHost.WaitForAsync(outbox.GetHistory, condition, Timeout, history => "history " + string.Join("; ", history));
