@@ -298,8 +298,9 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
                     await NegotiateAsync();
                     break;
                 case RequestStatus.Booking:
-                    // A target whose seat was decided (accepted, or the engine's pick after a lapse) is booked as it is.
-                    await BookAsync(S.Target is { } target ? [target] : [], null, offerInitial: S.Phase is RequestPhase.None or RequestPhase.CandidateChoice);
+                    // A target whose seat was decided (accepted, or the engine's pick after a lapse) is booked as it is; so is
+                    // the time a candidate chose after asking for another (an offer could lapse or renegotiate it away).
+                    await BookAsync(S.Target is { } target ? [target] : [], null, offerInitial: S.Phase == RequestPhase.None);
                     break;
                 case RequestStatus.Offered:
                     await ContinueOfferAsync();

@@ -24,8 +24,9 @@ public enum RequestPhase
 
     /// <summary>
     /// Rescheduling or Booking: the candidate asked for another time. The new times are proposed to them, whatever the
-    /// request's mode; and when the time they chose is taken before it is booked, new times are proposed to them again
-    /// instead of booking one they did not choose.
+    /// request's mode; the time they chose is booked as proposed (a first-to-accept seat with the member the proposal
+    /// names, without an offer), and when it is taken first, new times are proposed to them again instead of booking one
+    /// they did not choose.
     /// </summary>
     CandidateChoice = 5,
 }

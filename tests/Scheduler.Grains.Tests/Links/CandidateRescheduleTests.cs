@@ -137,6 +137,34 @@ public sealed class CandidateRescheduleTests
     }
 
     [Fact]
+    public async Task CandidateReschedule_TheChosenTimeHasAFirstToAcceptSeat_BookedWithTheProposedMemberWithoutAnOffer()
+    {
+        await using var host = await GrainTestCluster.StartAsync();
+        var grains = host.Grains;
+        foreach (var id in new[] { "c1", "i1", "m1", "m2" })
+        {
+            await grains.Participant(id).UpsertProfile(GrainTestCluster.Profile(id == "c1" ? ParticipantKind.Candidate : ParticipantKind.Interviewer));
+        }
+
+        await grains.Pool("backend").Upsert(new PoolDefinition(["m1", "m2"], PoolStrategy.LeastLoaded));
+        await grains.GetGrain<ISchedulingSettingsGrain>(GrainTestCluster.Tenant).Set(new SchedulingSettings { CandidateRescheduling = true, CandidateRescheduleCutoffHours = 1 });
+        var window = new TimeRange(GrainTestCluster.Start.AddDays(1).AddHours(-9), GrainTestCluster.Start.AddDays(5).AddHours(-9));
+        var spec = new InterviewRequestSpec("c1", [new StageSpec("screen", 60, ["i1"]) { Pools = [new PoolSlotSpec("backend", 1)] }], window) { Mode = SchedulingMode.AutoBook };
+        var request = grains.Request("r1");
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, spec, RequestStatus.Booked);
+        await grains.Pool("backend").Upsert(new PoolDefinition(["m1", "m2"], PoolStrategy.FirstToAccept));
+
+        Assert.Equal(CandidateRescheduleState.Asked, (await request.RescheduleForCandidate(booked.Booking!.Stages[0].Start)).State);
+        var proposed = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Proposed);
+        var chosen = proposed.Proposals[0].Stages[0];
+        Assert.Equal(CommandError.None, (await request.Select(proposed.Proposals[0].Id)).Error);
+
+        var rebooked = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.History.Count > proposed.History.Count);
+        Assert.Equal((chosen.Start, chosen.InterviewerIds), (rebooked.Booking!.Stages[0].Start, rebooked.Booking.Stages[0].InterviewerIds));
+        Assert.DoesNotContain(rebooked.History.Skip(proposed.History.Count), h => h.Status == RequestStatus.Offered);
+    }
+
+    [Fact]
     public async Task SchedulingSettings_OutOfRange_RefusedNamingTheField()
     {
         await using var cluster = await GrainTestCluster.StartAsync();
