@@ -42,13 +42,14 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddSingleton(NotificationChannels.From(configuration));
         services.TryAddSingleton<SlackRateGate>();
         services.TryAddTransient<SlackRateGateHandler>();
+        // The gate is outermost: waiting for a channel's turn is no attempt, so it counts toward no timeout or circuit.
         services.AddHttpClient<ISlackClient, SlackClient>()
+            .AddHttpMessageHandler<SlackRateGateHandler>()
             .AddRetryResilience(
                 "slack",
                 sp => sp.GetRequiredService<IOptions<SlackOptions>>().Value.RetrySettings,
                 SlackClient.IsTransientAnswerAsync,
-                breakCircuit: true)
-            .AddHttpMessageHandler<SlackRateGateHandler>();
+                breakCircuit: true);
         return services;
     }
 }

@@ -8,8 +8,8 @@ namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>
 /// A small typed client of the Slack Web API over <see cref="HttpClient"/>: <c>chat.postMessage</c> and
-/// <c>chat.update</c> as JSON with the bot token. The client's handlers space calls per channel
-/// (<see cref="SlackRateGateHandler"/>) and retry 429 after its <c>Retry-After</c>, 5xx, network failures and Slack's
+/// <c>chat.update</c> as JSON with the bot token. The client's handlers space calls per channel, outside the
+/// attempts (<see cref="SlackRateGateHandler"/>), and retry 429 after its <c>Retry-After</c>, 5xx, network failures and Slack's
 /// transient errors (<see cref="IsTransientAnswerAsync"/>) with exponential backoff and jitter
 /// (<see cref="Common.Http.HttpRetryResilience"/>); <c>{"ok":false,"error":…}</c> becomes a <see cref="SlackApiException"/>.
 /// </summary>

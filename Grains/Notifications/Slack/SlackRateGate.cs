@@ -30,11 +30,15 @@ public sealed class SlackRateGate
     /// <summary>How many channels the gate remembers (at most about <c>1024</c> plus those with a slot still ahead).</summary>
     public int TrackedChannels => _next.Count;
 
-    /// <summary>Waits until <paramref name="channel"/> may receive the next call, and reserves that slot.</summary>
+    /// <summary>
+    /// Waits until <paramref name="channel"/> may receive the next call, and reserves that slot; a cancelled wait gives
+    /// its slot back when no later call reserved one behind it.
+    /// </summary>
     /// <param name="channel">The channel (or user) id.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>A task that completes at the reserved slot.</returns>
-    public Task WaitAsync(string channel, CancellationToken cancellationToken)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled during the wait.</exception>
+    public async Task WaitAsync(string channel, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var slot = now;
@@ -52,7 +56,20 @@ public sealed class SlackRateGate
             Prune(now);
         }
 
-        return wait > TimeSpan.Zero ? Task.Delay(wait, _time, cancellationToken) : Task.CompletedTask;
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(wait, _time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _next.TryUpdate(channel, slot, slot + _interval);
+            throw;
+        }
     }
 
     /// <summary>Keeps <paramref name="channel"/> closed for <paramref name="delay"/> (after a 429 with <c>Retry-After</c>).</summary>

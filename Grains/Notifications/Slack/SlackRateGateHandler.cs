@@ -3,9 +3,11 @@ using System.Net;
 namespace Scheduler.Grains.Notifications.Slack;
 
 /// <summary>
-/// The innermost handler of the Slack client: each attempt waits for its channel's slot at the <see cref="SlackRateGate"/>,
-/// and a 429 closes the channel for its <c>Retry-After</c> (seconds; 1 s when missing), so every message to that
-/// channel waits, not only the one retried.
+/// The outermost handler of the Slack client: each call waits for its channel's slot at the <see cref="SlackRateGate"/>
+/// before the resilience pipeline, so a queue of messages to one channel (one per second) never runs into the attempt
+/// timeout or opens the circuit for every channel; the pipeline's retries honour <c>Retry-After</c>. A call that still
+/// ends in 429 closes the channel for its <c>Retry-After</c> (seconds; 1 s when missing), so every message to that
+/// channel waits, not only the one refused.
 /// </summary>
 /// <param name="gate">The per-channel spacing shared by the process.</param>
 /// <param name="logger">Where rate limits are logged.</param>

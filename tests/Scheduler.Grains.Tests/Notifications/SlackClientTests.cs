@@ -119,6 +119,32 @@ public sealed class SlackClientTests
     }
 
     /// <summary>A Slack client as a host registers it (typed client with its retry and channel-spacing handlers) against the stand-in.</summary>
+    [Fact]
+    public async Task PostMessage_BurstOfSixtyToOneChannel_AllPostedOneASecondAndOtherChannelsUnaffected()
+    {
+        var time = new FakeTimeProvider();
+        await using var slack = await SlackStandIn.StartAsync(time);
+        var client = Client(slack, time, maxRetries: 2);
+        var started = time.GetUtcNow();
+
+        // A queue longer than the attempt timeout (30 s) at one post a second: waiting for the channel is no attempt.
+        var burst = Task.WhenAll(Enumerable.Range(0, 60).Select(i => client.PostMessageAsync(new SlackMessage("C-RECRUIT", $"message {i}"), CancellationToken.None)));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!burst.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(2);
+        }
+
+        Assert.Equal(60, (await burst).Length);
+        var calls = slack.Calls.Where(c => c.Channel == "C-RECRUIT").ToList();
+        Assert.Equal(60, calls.Count);
+        Assert.All(calls, c => Assert.Equal(200, c.Status));
+        Assert.InRange(calls.Max(c => c.At) - started, TimeSpan.FromSeconds(59), TimeSpan.FromSeconds(65));
+        var other = await PumpAsync(time, client.PostMessageAsync(new SlackMessage("C-ONE", "unrelated"), CancellationToken.None));
+        Assert.False(string.IsNullOrEmpty(other.Ts));
+    }
+
     internal static ISlackClient Client(SlackStandIn slack, TimeProvider time, string token = SlackStandIn.Token, int maxRetries = 3, int channelIntervalMilliseconds = 1000) =>
         Services(slack, time, new Dictionary<string, string?>
         {

@@ -40,4 +40,22 @@ public sealed class SlackRateGateTests
         Assert.True(other.IsCompleted);
         Assert.False(waitedBeforeInterval);
     }
+
+    [Fact]
+    public async Task WaitAsync_TheLastWaitCancelled_ItsSlotGoesToTheNextCall()
+    {
+        var time = new FakeTimeProvider();
+        var gate = new SlackRateGate(time, Options.Create(new SlackOptions { ChannelIntervalMilliseconds = 1000 }));
+        await gate.WaitAsync("C-ONE", CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var abandoned = gate.WaitAsync("C-ONE", cancel.Token);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        var next = gate.WaitAsync("C-ONE", CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(next.IsCompleted, "the next call takes the abandoned slot, one interval after the first, not two");
+        await next;
+    }
 }
