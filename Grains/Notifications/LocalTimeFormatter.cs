@@ -1,14 +1,17 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.Scheduling.Calendar;
 
 namespace Scheduler.Grains.Notifications;
 
 /// <summary>
-/// Shows instants in a recipient's own IANA zone with the zone named, e.g.
+/// Shows instants in a recipient's own zone with the zone named, e.g.
 /// <c>Tue 10 Mar 2026, 14:00–15:00 CET (your time)</c>. The zone's abbreviation comes from TZDB (NodaTime's
 /// <see cref="NodaTime.TimeZones.ZoneInterval.Name"/>); numeric ones such as <c>+0530</c> are shown as <c>UTC+05:30</c>. English,
-/// 24-hour clock, independent of the server's culture.
+/// 24-hour clock, independent of the server's culture. A zone may be given as an IANA id or as a Windows zone name, which
+/// the API accepts for a profile; Windows names are mapped to IANA by <see cref="TimeZones.TryGetIanaId"/> (the CLDR
+/// mapping in NodaTime's TZDB), the same lookup as the engine and the web app.
 /// </summary>
 public static class LocalTimeFormatter
 {
@@ -16,16 +19,19 @@ public static class LocalTimeFormatter
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.Create("HH:mm", CultureInfo.InvariantCulture);
     private static readonly OffsetPattern OffsetText = OffsetPattern.Create("+HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>Resolves an IANA zone id; unknown or empty ids give UTC.</summary>
-    /// <param name="zoneId">The IANA id, e.g. <c>Asia/Kolkata</c>.</param>
-    /// <returns>The zone.</returns>
+    /// <summary>
+    /// Resolves a zone id to a TZDB zone, mapping a Windows zone name to its primary IANA zone
+    /// (<see cref="TimeZones.TryGetIanaId"/>); unknown or empty ids give UTC.
+    /// </summary>
+    /// <param name="zoneId">An IANA id (<c>Asia/Kolkata</c>) or a Windows zone name (<c>Eastern Standard Time</c>).</param>
+    /// <returns>The zone; its <see cref="DateTimeZone.Id"/> is always the IANA id (<c>America/New_York</c> for <c>Eastern Standard Time</c>).</returns>
     public static DateTimeZone Zone(string? zoneId) =>
-        (zoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)) ?? DateTimeZone.Utc;
+        TimeZones.TryGetIanaId(zoneId, out var iana) ? DateTimeZoneProviders.Tzdb[iana] : DateTimeZone.Utc;
 
     /// <summary>Formats an interval <c>[start, end)</c> in <paramref name="zoneId"/>.</summary>
     /// <param name="start">The start.</param>
     /// <param name="end">The end (not before the start). When it falls on another local day, that day is written too.</param>
-    /// <param name="zoneId">The recipient's IANA zone id.</param>
+    /// <param name="zoneId">The recipient's zone: an IANA id or a Windows zone name (see <see cref="Zone"/>).</param>
     /// <returns>For example <c>Tue 10 Mar 2026, 14:00–15:00 CET (your time)</c>.</returns>
     public static string Range(DateTimeOffset start, DateTimeOffset end, string? zoneId)
     {

@@ -57,9 +57,9 @@ public static class InviteBuilder
         return new CalendarAttachment(cancel ? "CANCEL" : "REQUEST", InviteZone.Apply(ItipWriter.Write(invite), zone, invite.Start, invite.End));
     }
 
-    /// <summary>The IANA zone the invite is written in: the candidate's (attendees first, then recipients).</summary>
+    /// <summary>The zone the invite is written in: the candidate's (attendees first, then recipients).</summary>
     /// <param name="notification">The notification.</param>
-    /// <returns>The zone id, or <see langword="null"/> when there is no candidate.</returns>
+    /// <returns>The zone id as stored on the profile (an IANA id or a Windows zone name, resolved by <see cref="LocalTimeFormatter.Zone"/> to the IANA zone whose id is the invite's <c>TZID</c>), or <see langword="null"/> when there is no candidate.</returns>
     public static string? ZoneOf(InterviewNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);

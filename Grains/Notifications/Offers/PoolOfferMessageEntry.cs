@@ -14,7 +14,7 @@ public sealed class PoolOfferMessageEntry : IRetryItem
     [Id(1)]
     public string? SlackUserId { get; set; }
 
-    /// <summary>The member's IANA zone, for the time shown.</summary>
+    /// <summary>The member's zone (an IANA id or a Windows zone name, as on the profile), for the time shown.</summary>
     [Id(2)]
     public required string TimeZone { get; set; }
 

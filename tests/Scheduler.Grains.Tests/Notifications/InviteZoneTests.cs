@@ -51,6 +51,21 @@ public sealed class InviteZoneTests
     }
 
     [Fact]
+    public void Invite_CandidateWithWindowsZoneName_IanaTzidWithItsVTimeZoneAndTheParserReadsTheInstantsBack()
+    {
+        // The API accepts Windows zone names on a profile; "Eastern Standard Time" is America/New_York (EDT, UTC-4, on 10 Mar 2026).
+        var candidate = NotificationSamples.Candidate with { TimeZone = "Eastern Standard Time" };
+
+        var text = Build(NotificationSamples.Booked() with { Recipients = [candidate, NotificationSamples.Interviewer] });
+
+        Assert.Contains("\r\nDTSTART;TZID=America/New_York:20260310T090000\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("\r\nDTEND;TZID=America/New_York:20260310T100000\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Standard Time", text, StringComparison.Ordinal);
+        AssertReadsBack(text, "America/New_York", Instant.FromUtc(2026, 3, 10, 13, 0), Instant.FromUtc(2026, 3, 10, 14, 0));
+    }
+
+    [Fact]
     public void Invite_CandidateInUtc_WrittenInUtcWithoutVTimeZone()
     {
         var candidate = NotificationSamples.Candidate with { TimeZone = "Etc/UTC" };
