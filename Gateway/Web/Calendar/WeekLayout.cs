@@ -6,7 +6,11 @@ namespace Scheduler.Gateway.Web.Calendar;
 
 /// <summary>
 /// Lays a participant's entries and working time out on a week of local days in their zone: each interval is cut at local
-/// midnights, and the hours shown run from the earliest to the latest thing of the week (at least 08:00–18:00).
+/// midnights, and the hours shown run from the earliest to the latest thing of the week (at least 08:00–18:00). Each day's
+/// axis is its wall clock (TZDB, NodaTime), so a piece runs from its local start to its local end. When the clocks go back
+/// during a piece, its local end can be at or before its local start (it lies in, or ends in, the repeated hour); such a
+/// piece is drawn from its local start for its real elapsed minutes, clipped to the end of the day, and at least a minute,
+/// so nothing that takes time is left out. Its time text stays its local start and end.
 /// </summary>
 public static class WeekLayout
 {
@@ -48,8 +52,8 @@ public static class WeekLayout
         ArgumentNullException.ThrowIfNull(working);
         var zone = ZoneTime.Zone(zoneId);
         var days = Enumerable.Range(0, 7).Select(d => monday.AddDays(d)).ToArray();
-        var entryPieces = days.Select(d => entries.SelectMany(e => Pieces(zone, d, e.Start, e.End).Select(p => (p.From, p.To, Entry: (CalendarEntry?)e))).ToList()).ToArray();
-        var workPieces = days.Select(d => working.SelectMany(w => Pieces(zone, d, w.Start, w.End).Select(p => (p.From, p.To, Entry: (CalendarEntry?)null))).ToList()).ToArray();
+        var entryPieces = days.Select(d => entries.SelectMany(e => Pieces(zone, d, e.Start, e.End).Select(p => (p.From, p.To, p.LocalEnd, Entry: (CalendarEntry?)e))).ToList()).ToArray();
+        var workPieces = days.Select(d => working.SelectMany(w => Pieces(zone, d, w.Start, w.End).Select(p => (p.From, p.To, p.LocalEnd, Entry: (CalendarEntry?)null))).ToList()).ToArray();
         var all = entryPieces.Concat(workPieces).SelectMany(p => p).ToList();
         var firstHour = Math.Min(DefaultFirstHour, all.Count == 0 ? DefaultFirstHour : all.Min(p => p.From) / 60);
         var lastHour = Math.Max(DefaultLastHour, all.Count == 0 ? DefaultLastHour : (all.Max(p => p.To) + 59) / 60);
@@ -58,8 +62,12 @@ public static class WeekLayout
         return new WeekView(ZoneTime.Name(zoneId), monday, firstHour, lastHour, result);
     }
 
-    /// <summary>The part of [start, end) on a local date, as minutes from local midnight (0–1440).</summary>
-    private static IEnumerable<(int From, int To)> Pieces(DateTimeZone zone, DateOnly date, DateTimeOffset start, DateTimeOffset end)
+    /// <summary>
+    /// The part of [start, end) on a local date, as minutes on the day's wall-clock axis (0–1440): <c>From</c> and
+    /// <c>LocalEnd</c> are its local start and end; <c>To</c> is where it is drawn to, the local end, or, when that is not
+    /// after the local start (clocks went back), the local start plus the real elapsed minutes, clipped to 1440 and at least one.
+    /// </summary>
+    private static IEnumerable<(int From, int To, int LocalEnd)> Pieces(DateTimeZone zone, DateOnly date, DateTimeOffset start, DateTimeOffset end)
     {
         var local = date.ToLocalDate();
         var dayStart = zone.AtStartOfDay(local).ToInstant();
@@ -71,16 +79,18 @@ public static class WeekLayout
             yield break;
         }
 
-        yield return (MinuteOfDay(from.InZone(zone)), to == dayEnd ? MinutesPerDay : MinuteOfDay(to.InZone(zone)));
+        var localStart = MinuteOfDay(from.InZone(zone));
+        var localEnd = to == dayEnd ? MinutesPerDay : MinuteOfDay(to.InZone(zone));
+        var elapsed = Math.Max((int)Math.Ceiling((to - from).TotalMinutes), 1);
+        yield return (localStart, localEnd > localStart ? localEnd : Math.Min(localStart + elapsed, MinutesPerDay), localEnd);
     }
 
     private static int MinuteOfDay(ZonedDateTime time) => (time.Hour * 60) + time.Minute;
 
-    private static List<WeekBlock> Blocks(List<(int From, int To, CalendarEntry? Entry)> pieces, Shown shown) =>
+    private static List<WeekBlock> Blocks(List<(int From, int To, int LocalEnd, CalendarEntry? Entry)> pieces, Shown shown) =>
         [.. pieces
-            .Where(p => p.To > p.From)
             .OrderBy(p => p.From).ThenBy(p => p.To)
-            .Select(p => new WeekBlock(shown.Percent(p.From), Math.Max(shown.Percent(p.To) - shown.Percent(p.From), 0.5), $"{Clock(p.From)}–{Clock(p.To)}", p.Entry))];
+            .Select(p => new WeekBlock(shown.Percent(p.From), Math.Max(shown.Percent(p.To) - shown.Percent(p.From), 0.5), $"{Clock(p.From)}–{Clock(p.LocalEnd)}", p.Entry))];
 
     private static string Clock(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
 
