@@ -29,34 +29,53 @@ public static class GraphDateTime
     /// <exception cref="FormatException">The date and time cannot be read, or the zone is unknown.</exception>
     public static DateTimeOffset ToUtc(string dateTime, string? timeZone)
     {
-        ArgumentNullException.ThrowIfNull(dateTime);
-        var text = dateTime.EndsWith('Z') ? dateTime[..^1] : dateTime;
-        var parsed = Pattern.Parse(text);
-        if (!parsed.Success)
+        var zone = Zone(timeZone);
+        return zone.ResolveLocal(Parse(dateTime), Resolvers.LenientResolver).ToDateTimeOffset().ToUniversalTime();
+    }
+
+    /// <summary>
+    /// Converts a date of an all-day event to the instant its day starts in the event's own zone. Graph gives
+    /// all-day events as midnight to midnight with <c>"timeZone":"UTC"</c> whatever zone the event was made in, which
+    /// is named by <c>originalStartTimeZone</c> and <c>originalEndTimeZone</c>; only the date counts. The day starts at
+    /// its first instant (<see cref="DateTimeZone.AtStartOfDay"/>), so a day with a daylight-saving change lasts 23 or 25 hours.
+    /// </summary>
+    /// <param name="dateTime">The local date and time as Graph gives it (see <see cref="ToUtc"/>); its time of day is ignored.</param>
+    /// <param name="timeZones">Zone names (<c>UTC</c>, IANA ids or Windows names) in order of preference; the first known one is used, UTC when none is.</param>
+    /// <returns>The start of that date in the zone (offset zero).</returns>
+    /// <exception cref="FormatException">The date and time cannot be read.</exception>
+    public static DateTimeOffset StartOfDate(string dateTime, params ReadOnlySpan<string?> timeZones)
+    {
+        var date = Parse(dateTime).Date;
+        var zone = DateTimeZone.Utc;
+        foreach (var name in timeZones)
         {
-            throw new FormatException($"'{dateTime}' is not a Graph dateTime.");
+            if (ZoneOrNull(name) is { } known)
+            {
+                zone = known;
+                break;
+            }
         }
 
-        var zone = Zone(timeZone);
-        return zone.ResolveLocal(parsed.Value, Resolvers.LenientResolver).ToDateTimeOffset().ToUniversalTime();
+        return zone.AtStartOfDay(date).ToDateTimeOffset().ToUniversalTime();
     }
 
     /// <summary>Finds a zone by Graph's name for it.</summary>
     /// <param name="timeZone"><c>UTC</c>, an IANA id or a Windows zone name; <see langword="null"/> or empty means UTC.</param>
     /// <returns>The zone.</returns>
     /// <exception cref="FormatException">The zone is unknown.</exception>
-    public static DateTimeZone Zone(string? timeZone)
+    public static DateTimeZone Zone(string? timeZone) =>
+        string.IsNullOrEmpty(timeZone) ? DateTimeZone.Utc : ZoneOrNull(timeZone) ?? throw new FormatException($"Unknown time zone '{timeZone}'.");
+
+    private static DateTimeZone? ZoneOrNull(string? timeZone) =>
+        timeZone is "UTC" or "Etc/UTC" or "tzone://Microsoft/Utc" ? DateTimeZone.Utc
+        : TimeZones.TryGetIanaId(timeZone, out var iana) ? DateTimeZoneProviders.Tzdb[iana]
+        : null;
+
+    private static LocalDateTime Parse(string dateTime)
     {
-        if (string.IsNullOrEmpty(timeZone) || timeZone is "UTC" or "Etc/UTC" or "tzone://Microsoft/Utc")
-        {
-            return DateTimeZone.Utc;
-        }
-
-        if (TimeZones.TryGetIanaId(timeZone, out var iana))
-        {
-            return DateTimeZoneProviders.Tzdb[iana];
-        }
-
-        throw new FormatException($"Unknown time zone '{timeZone}'.");
+        ArgumentNullException.ThrowIfNull(dateTime);
+        var text = dateTime.EndsWith('Z') ? dateTime[..^1] : dateTime;
+        var parsed = Pattern.Parse(text);
+        return parsed.Success ? parsed.Value : throw new FormatException($"'{dateTime}' is not a Graph dateTime.");
     }
 }

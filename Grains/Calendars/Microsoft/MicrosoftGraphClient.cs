@@ -241,7 +241,11 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
 
     /// <summary>
     /// One delta item as a change: removed (<c>@removed</c>), cancelled, or shown as free → no busy time;
-    /// otherwise its start and end converted from their own zone (Windows or IANA names) to UTC.
+    /// otherwise its start and end converted from their own zone (Windows or IANA names) to UTC. An all-day
+    /// event (<c>isAllDay</c>), which Graph gives as midnight to midnight in UTC whatever its zone, covers its dates
+    /// from midnight to midnight in the zone it was made in (<c>originalStartTimeZone</c>, <c>originalEndTimeZone</c>),
+    /// else the zone of its <c>start</c> and <c>end</c>, else UTC; so a day off in Los Angeles is busy from 08:00 UTC
+    /// (07:00 in summer), and a day with a daylight-saving change lasts 23 or 25 hours.
     /// </summary>
     private static CalendarEventChange ToChange(GraphModels.Event item)
     {
@@ -252,8 +256,9 @@ public sealed class MicrosoftGraphClient(MicrosoftHttp http, IHttpClientFactory 
             return new CalendarEventChange(item.Id!, null);
         }
 
-        var from = GraphDateTime.ToUtc(start, item.Start.TimeZone);
-        var to = GraphDateTime.ToUtc(end, item.End.TimeZone);
+        var allDay = item.IsAllDay == true;
+        var from = allDay ? GraphDateTime.StartOfDate(start, item.OriginalStartTimeZone, item.Start.TimeZone) : GraphDateTime.ToUtc(start, item.Start.TimeZone);
+        var to = allDay ? GraphDateTime.StartOfDate(end, item.OriginalEndTimeZone, item.OriginalStartTimeZone, item.End.TimeZone) : GraphDateTime.ToUtc(end, item.End.TimeZone);
         return new CalendarEventChange(item.Id!, to > from ? new TimeRange(from, to) : null, ExchangeGlobalObjectId.ToUid(item.ICalUId));
     }
 

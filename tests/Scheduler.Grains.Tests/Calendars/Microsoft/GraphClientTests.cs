@@ -233,6 +233,29 @@ public sealed class GraphClientTests
     }
 
     [Fact]
+    public async Task Delta_AllDayEvents_WholeDaysInTheEventsOwnZone()
+    {
+        await using var services = await GraphClientServices.StartAsync();
+        var token = services.AccessTokenFor("la@contoso.example", "berlin@contoso.example");
+        await services.StandIn.AddAllDayEventAsync("la@contoso.example", new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 11), "Pacific Standard Time");
+        await services.StandIn.AddAllDayEventAsync("la@contoso.example", new DateOnly(2026, 3, 8), new DateOnly(2026, 3, 9), "Pacific Standard Time");
+        await services.StandIn.AddAllDayEventAsync("berlin@contoso.example", new DateOnly(2026, 3, 29), new DateOnly(2026, 3, 30), "Europe/Berlin");
+
+        var (la, _) = await services.Graph.DeltaAsync(token, "la@contoso.example", null, CancellationToken.None);
+        var (berlin, _) = await services.Graph.DeltaAsync(token, "berlin@contoso.example", null, CancellationToken.None);
+        var (busy, _) = await services.Graph.GetScheduleAsync(token, ["la@contoso.example", "berlin@contoso.example"], new TimeRange(T0, T0.AddDays(90)), CancellationToken.None);
+
+        // Graph gives them as 00:00 to 00:00 "UTC"; they are midnight to midnight where they were made: PDT is UTC-7 on
+        // 10 March 2026; 8 March (PST to PDT) and Berlin's 29 March (CET to CEST) have 23 hours. getSchedule agrees.
+        TimeRange Utc(int startDay, int startHour, int endDay, int endHour) =>
+            new(new DateTimeOffset(2026, 3, startDay, startHour, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, endDay, endHour, 0, 0, TimeSpan.Zero));
+        Assert.Equal([Utc(8, 8, 9, 7), Utc(10, 7, 11, 7)], la.Select(c => c.Busy).OrderBy(b => b!.Start));
+        Assert.Equal([Utc(28, 23, 29, 22)], berlin.Select(c => c.Busy));
+        Assert.Equal(busy["la@contoso.example"], la.Select(c => c.Busy!).OrderBy(b => b.Start));
+        Assert.Equal(busy["berlin@contoso.example"], berlin.Select(c => c.Busy!));
+    }
+
+    [Fact]
     public async Task Subscribe_EndpointDoesNotEchoValidationToken_Refused()
     {
         await using var services = await GraphClientServices.StartAsync();

@@ -10,6 +10,12 @@ internal sealed record GraphEvent(string Id, string Mailbox, string Subject, Dat
 
     public bool Cancelled { get; init; }
 
+    /// <summary>For an all-day event: its first date and the date after its last, midnight to midnight in <see cref="OriginalTimeZone"/>.</summary>
+    public (DateOnly First, DateOnly EndExclusive)? Dates { get; init; }
+
+    /// <summary>The zone the event was made in (<c>originalStartTimeZone</c>, <c>originalEndTimeZone</c>): a Windows name or an IANA id.</summary>
+    public string? OriginalTimeZone { get; init; }
+
     /// <summary>The UID of a received invite (its organizer's); <see langword="null"/> for an event made in the mailbox.</summary>
     public string? InviteUid { get; init; }
 }

@@ -10,8 +10,8 @@ namespace Scheduler.Testing.StandIns.Microsoft;
 /// included; per-schedule <c>error</c> for unknown mailboxes), <c>POST /users/{mailbox}/events</c> (a repeated
 /// <c>transactionId</c> returns the first event), <c>PATCH</c>, <c>DELETE</c> and <c>POST …/cancel</c> of events, Teams
 /// join URLs, <c>GET /users/{mailbox}/calendarView/delta</c> (pages, delta links, 410 <c>SyncStateNotFound</c> for an
-/// expired token), <c>POST/PATCH/DELETE /subscriptions</c> with the validation handshake (the token must come back as
-/// text/plain within 10 s), change and lifecycle notifications with <c>clientState</c>, and
+/// expired token; all-day events at 00:00 UTC with their own zone in <c>originalStartTimeZone</c>),
+/// <c>POST/PATCH/DELETE /subscriptions</c> with the validation handshake (the token must come back as text/plain within 10 s), change and lifecycle notifications with <c>clientState</c>, and
 /// <c>POST /{tenant}/oauth2/v2.0/token</c> (authorization_code with PKCE, refresh_token, client_credentials). Access
 /// tokens last one hour on the given clock (401 <c>InvalidAuthenticationToken</c> after). Faults can be queued
 /// (429 with Retry-After, 503, before or after the call takes effect). Concurrent requests are counted per mailbox.
@@ -117,6 +117,31 @@ internal sealed class GraphStandIn : IAsyncDisposable
         lock (_gate)
         {
             created = new GraphEvent(NewId("evt"), mailbox, subject, start, end, ++_sequence, false) { InviteUid = inviteUid };
+            Mailbox(mailbox)[created.Id] = created;
+        }
+
+        return NotifyAsync(mailbox, created.Id, "created");
+    }
+
+    /// <summary>
+    /// Adds an all-day event (<paramref name="first"/> to <paramref name="endExclusive"/>) as its owner would in Outlook
+    /// in <paramref name="timeZone"/> (a Windows name or an IANA id), then notifies the mailbox's subscriptions. Its busy
+    /// time is midnight to midnight in that zone (as <c>getSchedule</c> answers it); events and <c>calendarView/delta</c>
+    /// give it as Graph does: <c>isAllDay</c>, the dates at 00:00 with <c>"timeZone":"UTC"</c>, and the zone as
+    /// <c>originalStartTimeZone</c> and <c>originalEndTimeZone</c>.
+    /// </summary>
+    public Task AddAllDayEventAsync(string mailbox, DateOnly first, DateOnly endExclusive, string timeZone, string subject = "day off")
+    {
+        var zone = GraphDateTime.Zone(timeZone);
+        DateTimeOffset Midnight(DateOnly date) => zone.AtStartOfDay(NodaTime.LocalDate.FromDateOnly(date)).ToDateTimeOffset().ToUniversalTime();
+        GraphEvent created;
+        lock (_gate)
+        {
+            created = new GraphEvent(NewId("evt"), mailbox, subject, Midnight(first), Midnight(endExclusive), ++_sequence, false)
+            {
+                Dates = (first, endExclusive),
+                OriginalTimeZone = timeZone,
+            };
             Mailbox(mailbox)[created.Id] = created;
         }
 
@@ -240,6 +265,13 @@ internal sealed class GraphStandIn : IAsyncDisposable
             ["timeZone"] = zoneName,
         };
     }
+
+    /// <summary>An all-day event's date as Graph gives it: 00:00 of the date with <c>"timeZone":"UTC"</c>, whatever the event's zone.</summary>
+    private static JsonObject AllDayDate(DateOnly date) => new()
+    {
+        ["dateTime"] = date.ToString("yyyy'-'MM'-'dd'T00:00:00.0000000'", CultureInfo.InvariantCulture),
+        ["timeZone"] = "UTC",
+    };
 
     private static DateTimeOffset ReadInstant(JsonNode? node) =>
         GraphDateTime.ToUtc(node!["dateTime"]!.GetValue<string>(), node["timeZone"]?.GetValue<string>());
@@ -746,8 +778,11 @@ internal sealed class GraphStandIn : IAsyncDisposable
             ["id"] = e.Id,
             ["subject"] = e.Subject,
             ["iCalUId"] = GlobalObjectIdHex(e),
-            ["start"] = DateTimeTimeZone(e.Start, zone),
-            ["end"] = DateTimeTimeZone(e.End, zone),
+            ["start"] = e.Dates is { } dates ? AllDayDate(dates.First) : DateTimeTimeZone(e.Start, zone),
+            ["end"] = e.Dates is { } until ? AllDayDate(until.EndExclusive) : DateTimeTimeZone(e.End, zone),
+            ["isAllDay"] = e.Dates is not null,
+            ["originalStartTimeZone"] = e.OriginalTimeZone ?? "UTC",
+            ["originalEndTimeZone"] = e.OriginalTimeZone ?? "UTC",
             ["isOnlineMeeting"] = e.JoinUrl is not null,
             ["transactionId"] = e.TransactionId,
             ["attendees"] = new JsonArray([.. e.Attendees.Select(a => (JsonNode)new JsonObject { ["type"] = "required", ["emailAddress"] = new JsonObject { ["address"] = a } })]),
