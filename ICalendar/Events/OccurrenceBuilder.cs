@@ -4,9 +4,9 @@ namespace Scheduler.ICalendar.Events;
 /// Computes the occurrences of a calendar's events in a window (RFC 5545 §3.8.5): the
 /// recurrence set of each master is DTSTART ∪ RRULE instances ∪ RDATE, minus EXDATE; events
 /// sharing a UID are one series, whose overrides (RECURRENCE-ID, §3.8.4.4) replace the
-/// instance they name, and with RANGE=THISANDFUTURE also shift every later instance by the
-/// override's change of start and give them its duration and properties. Instances repeated by
-/// several masters with the same UID are kept once (highest SEQUENCE wins).
+/// instance they name, and with RANGE=THISANDFUTURE also move every later instance as the named
+/// one moved, on the series' wall clock (§3.3.10), and give them its duration and properties.
+/// Instances repeated by several masters with the same UID are kept once (highest SEQUENCE wins).
 /// </summary>
 internal static class OccurrenceBuilder
 {
@@ -107,8 +107,7 @@ internal static class OccurrenceBuilder
             var governing = future.LastOrDefault(o => zones.ToInstant(o.RecurrenceId!.Value) < instance.Start);
             if (governing is not null)
             {
-                start += zones.ToInstant(governing.Start) - zones.ToInstant(governing.RecurrenceId!.Value);
-                end = start + (OwnEnd(governing, zones) - zones.ToInstant(governing.Start));
+                (start, end) = Moved(instance, governing, zones);
                 source = governing;
             }
 
@@ -229,6 +228,27 @@ internal static class OccurrenceBuilder
             };
             yield return new Instance(local, start, end, recurrenceId, master);
         }
+    }
+
+    /// <summary>
+    /// A later instance of a RANGE=THISANDFUTURE override (RFC 5545 §3.8.4.4): moved as the override moved the instance
+    /// it names, in the series' local time (§3.3.10), so a weekly Friday 10:00 moved to Monday 10:00 stays 10:00 across
+    /// a DST change (a UTC series moves on the UTC clock, a floating one on its own wall clock). A moved local time in a gap
+    /// moves forward by the gap, an ambiguous one takes the earlier offset (<see cref="ZoneContext"/>). The end is the
+    /// override's: its exact length for a DTEND on a DATE-TIME, else its nominal DURATION or whole days from the moved start.
+    /// </summary>
+    private static (Instant Start, Instant End) Moved(Instance instance, CalendarEvent governing, ZoneContext zones)
+    {
+        var zone = zones.ZoneOf(instance.Source.Start);
+        var isDate = instance.Source.Start.IsDate;
+        LocalDateTime Local(CalendarDateTime value) => value.IsDate || zones.ZoneOf(value) == zone ? value.Local : zones.ToInstant(value).InZone(zone).LocalDateTime;
+        var shift = Period.Between(Local(governing.RecurrenceId!.Value), Local(governing.Start), PeriodUnits.Days | PeriodUnits.AllTimeUnits);
+        var local = instance.Local + shift;
+        var start = ZoneContext.ToInstant(local, isDate, zone);
+        var end = governing.End is not null && !governing.Start.IsDate
+            ? start + (OwnEnd(governing, zones) - zones.ToInstant(governing.Start))
+            : EndFromNominal(governing, local, start, zone);
+        return (start, end);
     }
 
     /// <summary>End of a single (non-recurring) occurrence from DTEND, DURATION or the RFC 5545 §3.6.1 defaults (a DATE lasts one day, a DATE-TIME zero).</summary>

@@ -78,6 +78,53 @@ public sealed class OccurrenceTests
     }
 
     [Fact]
+    public void ThisAndFuture_ZonedSeriesMovedAcrossDst_LaterInstancesKeepTheWallClock()
+    {
+        // Weekly Friday 10:00 Berlin; from 13 March 2026 on it moves to the following Monday 10:00 (72 h in CET).
+        // Friday 27 March 10:00 CET → Monday 30 March 10:00 CEST (08:00Z); DST starts Sunday 29 March.
+        var calendar = Ics.Parse(
+            Ics.Event("UID:a", "DTSTART;TZID=Europe/Berlin:20260306T100000", "DTEND;TZID=Europe/Berlin:20260306T110000", "RRULE:FREQ=WEEKLY;COUNT=6"),
+            Ics.Event("UID:a", "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20260313T100000", "DTSTART;TZID=Europe/Berlin:20260316T100000", "DTEND;TZID=Europe/Berlin:20260316T110000", "SEQUENCE:1"));
+        var occurrences = Ics.Occurrences(calendar, 2026, 2027);
+        Assert.Equal(
+            [new LocalDateTime(2026, 3, 6, 10, 0), new(2026, 3, 16, 10, 0), new(2026, 3, 23, 10, 0), new(2026, 3, 30, 10, 0), new(2026, 4, 6, 10, 0), new(2026, 4, 13, 10, 0)],
+            occurrences.Select(o => o.Start.InZone(Ics.Berlin).LocalDateTime));
+        Assert.All(occurrences, o => Assert.Equal(Duration.FromHours(1), o.Duration));
+    }
+
+    [Fact]
+    public void ThisAndFuture_MovedLocalTimeInDstGap_MovesForwardByTheGap()
+    {
+        // Weekly Monday 02:30 Berlin; from 16 March 2026 on it moves to the Sunday before. Monday 30 March 02:30 CEST
+        // becomes Sunday 29 March 02:30, which does not exist (02:00 CET → 03:00 CEST): 03:30 CEST, as everywhere else.
+        var calendar = Ics.Parse(
+            Ics.Event("UID:a", "DTSTART;TZID=Europe/Berlin:20260309T023000", "DTEND;TZID=Europe/Berlin:20260309T033000", "RRULE:FREQ=WEEKLY;COUNT=5"),
+            Ics.Event("UID:a", "RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20260316T023000", "DTSTART;TZID=Europe/Berlin:20260315T023000", "DTEND;TZID=Europe/Berlin:20260315T033000", "SEQUENCE:1"));
+        var occurrences = Ics.Occurrences(calendar, 2026, 2027);
+        Assert.Equal(
+            [new LocalDateTime(2026, 3, 9, 2, 30), new(2026, 3, 15, 2, 30), new(2026, 3, 22, 2, 30), new(2026, 3, 29, 3, 30), new(2026, 4, 5, 2, 30)],
+            occurrences.Select(o => o.Start.InZone(Ics.Berlin).LocalDateTime));
+        Assert.All(occurrences, o => Assert.Equal(Duration.FromHours(1), o.Duration));
+    }
+
+    [Fact]
+    public void ThisAndFuture_AllDaySeriesMovedOntoDstDay_LastsThatWholeDay()
+    {
+        // Weekly all-day Saturday, in Berlin; from 14 March 2026 on it moves to the Sunday after. Saturday 28 March
+        // becomes Sunday 29 March, which has 23 hours (CET to CEST): 23:00Z to 22:00Z.
+        var calendar = Ics.Parse(
+            Ics.Event("UID:a", "DTSTART;VALUE=DATE:20260307", "DTEND;VALUE=DATE:20260308", "RRULE:FREQ=WEEKLY;COUNT=5"),
+            Ics.Event("UID:a", "RECURRENCE-ID;RANGE=THISANDFUTURE;VALUE=DATE:20260314", "DTSTART;VALUE=DATE:20260315", "DTEND;VALUE=DATE:20260316", "SEQUENCE:1"));
+        var occurrences = Ics.Occurrences(calendar, 2026, 2027, Ics.Berlin);
+        var dstDay = occurrences.Single(o => o.Start == Instant.FromUtc(2026, 3, 28, 23, 0));
+        Assert.Equal(Instant.FromUtc(2026, 3, 29, 22, 0), dstDay.End);
+        Assert.Equal(
+            [new LocalDate(2026, 3, 7), new(2026, 3, 15), new(2026, 3, 22), new(2026, 3, 29), new(2026, 4, 5)],
+            occurrences.Select(o => o.Start.InZone(Ics.Berlin).Date));
+        Assert.All(occurrences, o => Assert.Equal(o.Start.InZone(Ics.Berlin).Date.PlusDays(1), o.End.InZone(Ics.Berlin).Date));
+    }
+
+    [Fact]
     public void BusyIntervals_ExcludeCancelledAndTransparent()
     {
         var calendar = Ics.Parse(
