@@ -25,6 +25,13 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     /// <summary>The longest range per <c>freeBusy</c> call we send: 90 days (Google refuses longer ranges with 400).</summary>
     public static readonly TimeSpan MaxFreeBusyRange = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// Begins every sync token <see cref="ListChangesAsync"/> returns: Google's <c>nextSyncToken</c> of a list with
+    /// <c>singleEvents=true</c> follows it. Google's tokens are base64 (as in the sync guide's example), without
+    /// <c>:</c>, so a token stored before Scheduler asked for single events never starts with it.
+    /// </summary>
+    public const string SingleEventsTokenPrefix = "singleEvents:";
+
     private static readonly HttpStatusCode[] GoneOrMissing = [HttpStatusCode.NotFound, HttpStatusCode.Gone];
 
     /// <summary>
@@ -75,25 +82,41 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     /// <summary>
     /// Lists a calendar's events: incrementally from <paramref name="syncToken"/>, or in full when it
     /// is <see langword="null"/>, following <c>nextPageToken</c> to the last page, which carries
-    /// <c>nextSyncToken</c> (Calendar API "Synchronize resources efficiently").
+    /// <c>nextSyncToken</c> (Calendar API "Synchronize resources efficiently"). Every request, full or
+    /// incremental, asks <c>singleEvents=true</c>, so a recurring series comes as its instances (each its own event,
+    /// id <c>{seriesId}_{originalStart}</c>, under the series' <c>iCalUID</c>; cancelled ones, and every instance of a
+    /// deleted series, as <c>cancelled</c>), never as its master with a <c>recurrence</c> Scheduler would have to expand:
+    /// the "Events: list" reference forbids only <c>iCalUID</c>, <c>orderBy</c>, <c>privateExtendedProperty</c>,
+    /// <c>q</c>, <c>sharedExtendedProperty</c>, <c>timeMin</c>, <c>timeMax</c> and <c>updatedMin</c> with a sync token
+    /// and asks every other parameter to stay as in the full sync the token came from.
     /// </summary>
     /// <param name="accessToken">The bearer token.</param>
     /// <param name="calendarId">The calendar.</param>
-    /// <param name="syncToken">The token of the previous sync; <see langword="null"/> for a full sync.</param>
+    /// <param name="syncToken">
+    /// The token this method returned last; <see langword="null"/> for a full sync. A token without
+    /// <see cref="SingleEventsTokenPrefix"/> was taken without <c>singleEvents=true</c> and is not sent (its answer
+    /// would be undefined): it fails as an expired one does, so the caller syncs in full.
+    /// </param>
     /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <returns>The changed events (cancelled ones with no busy time) and the next sync token.</returns>
-    /// <exception cref="CalendarProviderException">A call failed; <see cref="CalendarProviderException.SyncTokenExpired"/> (410) means sync again in full.</exception>
+    /// <returns>The changed events (cancelled ones with no busy time) and the next sync token (with <see cref="SingleEventsTokenPrefix"/>).</returns>
+    /// <exception cref="CalendarProviderException">A call failed; <see cref="CalendarProviderException.SyncTokenExpired"/> (410, or a token taken without <c>singleEvents</c>) means sync again in full.</exception>
     public async Task<(IReadOnlyList<CalendarEventChange> Changes, string NextSyncToken)> ListChangesAsync(
         string accessToken, string calendarId, string? syncToken, CancellationToken cancellationToken)
     {
+        if (syncToken is not null && !syncToken.StartsWith(SingleEventsTokenPrefix, StringComparison.Ordinal))
+        {
+            throw new CalendarProviderException("events.list", HttpStatusCode.Gone, "syncTokenWithoutSingleEvents");
+        }
+
+        var googleToken = syncToken?[SingleEventsTokenPrefix.Length..];
         List<CalendarEventChange> changed = [];
         string? pageToken = null;
         while (true)
         {
-            var query = new List<string> { "maxResults=250" };
-            if (syncToken is not null)
+            var query = new List<string> { "maxResults=250", "singleEvents=true" };
+            if (googleToken is not null)
             {
-                query.Add("syncToken=" + Uri.EscapeDataString(syncToken));
+                query.Add("syncToken=" + Uri.EscapeDataString(googleToken));
             }
 
             if (pageToken is not null)
@@ -110,7 +133,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
             {
                 var next = page?["nextSyncToken"]?.GetValue<string>()
                     ?? throw new CalendarProviderException("events.list", HttpStatusCode.OK, "missing nextSyncToken");
-                return (changed, next);
+                return (changed, SingleEventsTokenPrefix + next);
             }
         }
     }
@@ -222,7 +245,8 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     /// Reads an Events resource: busy unless cancelled or <c>transparency</c> is <c>transparent</c>;
     /// timed events use <c>dateTime</c>; all-day events <c>date</c>, whole days from midnight to midnight in the
     /// event's <c>timeZone</c>, else the calendar's (<paramref name="calendarZone"/>, the list's <c>timeZone</c>), so a
-    /// day off in Los Angeles is busy from 08:00 UTC, and a day with a DST change lasts 23 or 25 hours.
+    /// day off in Los Angeles is busy from 08:00 UTC, and a day with a DST change lasts 23 or 25 hours. An instance of a
+    /// recurring series (the list asks <c>singleEvents=true</c>) is read as any single event, with the series' <c>iCalUID</c>.
     /// </summary>
     private static CalendarEventChange? ToChange(JsonNode item, DateTimeZone calendarZone)
     {

@@ -200,6 +200,61 @@ public sealed class GoogleCalendarClientTests
     }
 
     [Fact]
+    public async Task ListChanges_WeeklySeriesAdded_EveryInstanceBusyUnderTheSeriesUid()
+    {
+        await using var google = await GoogleClientServices.StartAsync();
+        var access = google.AccessTokenFor("primary");
+        var (_, token) = await google.Calendar.ListChangesAsync(access, "primary", null, CancellationToken.None);
+
+        // Tuesdays 14:00–15:00 New York time (19:00Z in winter) from 6 January 2026, four times.
+        var first = new DateTimeOffset(2026, 1, 6, 19, 0, 0, TimeSpan.Zero);
+        await google.StandIn.AddRecurringEventAsync("primary", "weekly", first, first.AddHours(1), "RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=4");
+        var (changes, next) = await google.Calendar.ListChangesAsync(access, "primary", token, CancellationToken.None);
+
+        // Not only the first Tuesday: a booking on the second one (13 January) is overlapped too.
+        var instances = Enumerable.Range(0, 4).Select(week => first.AddDays(7 * week)).ToArray();
+        Assert.Equal(
+            [.. instances.Select(start => new CalendarEventChange("weekly_" + start.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture), new TimeRange(start, start.AddHours(1)), "weekly@google.com"))],
+            changes);
+        Assert.Contains(changes, c => c.Busy!.Overlaps(new TimeRange(instances[1].AddMinutes(30), instances[1].AddHours(2))));
+        Assert.All(google.StandIn.Calls.Where(c => c.Method == "events.list"), c => Assert.Contains("singleEvents=true", c.Query, StringComparison.Ordinal));
+        Assert.StartsWith(GoogleCalendarClient.SingleEventsTokenPrefix, next, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListChanges_WeeklySeriesDeleted_EveryInstanceCancelled()
+    {
+        await using var google = await GoogleClientServices.StartAsync();
+        var access = google.AccessTokenFor("primary");
+        var first = T0.AddDays(1);
+        await google.StandIn.AddRecurringEventAsync("primary", "weekly", first, first.AddHours(1), "RRULE:FREQ=WEEKLY;COUNT=3");
+        var (full, token) = await google.Calendar.ListChangesAsync(access, "primary", null, CancellationToken.None);
+
+        await google.Calendar.DeleteEventAsync(access, "primary", "weekly", CancellationToken.None);
+        var (changes, _) = await google.Calendar.ListChangesAsync(access, "primary", token, CancellationToken.None);
+
+        Assert.Equal(3, full.Count);
+        Assert.Equal([.. full.Select(c => new CalendarEventChange(c.EventId, null))], changes);
+    }
+
+    [Fact]
+    public async Task ListChanges_TokenTakenWithoutSingleEvents_GoneWithoutSendingIt()
+    {
+        await using var google = await GoogleClientServices.StartAsync();
+        var access = google.AccessTokenFor("primary");
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", access);
+        var list = JsonNode.Parse(await client.GetStringAsync(new Uri(google.StandIn.ApiBaseUrl, "calendars/primary/events")))!;
+        var stored = list["nextSyncToken"]!.GetValue<string>();
+
+        // A token stored before the list asked for single events: its answer with them would be undefined, so none is asked.
+        var error = await Assert.ThrowsAsync<CalendarProviderException>(() => google.Calendar.ListChangesAsync(access, "primary", stored, CancellationToken.None));
+
+        Assert.True(error.SyncTokenExpired);
+        Assert.DoesNotContain(google.StandIn.Calls, c => c.Query!.Contains("syncToken", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task InsertEvent_RepeatedAfterLostAnswer_OneEventWithMeetLink()
     {
         await using var google = await GoogleClientServices.StartAsync();

@@ -19,5 +19,20 @@ public sealed class GoogleConflictTests : ProviderConflictTests
         Assert.False(after.ConflictFlagged);
     }
 
+    [Fact]
+    public async Task Push_WeeklySeriesFromAWeekBeforeTheInterview_ReschedulePolicy_MovesTheBooking()
+    {
+        await using var silo = await GoogleSilo.StartAsync();
+        var (request, stage) = await BookAsync(silo, ConflictPolicy.Reschedule);
+
+        // Its first instance is a week before the interview; the second is over it.
+        await silo.StandIn.AddRecurringEventAsync("primary", "weekly", stage.Start.AddDays(-7), stage.End.AddDays(-7), "RRULE:FREQ=WEEKLY;COUNT=4");
+
+        var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start != stage.Start);
+        var now = moved.Booking!.Stages[0];
+        Assert.False(new TimeRange(now.Start, now.End).Overlaps(new TimeRange(stage.Start, stage.End)));
+        Assert.Single(moved.History, h => h.Status == RequestStatus.Rescheduling);
+    }
+
     private protected override async Task<ProviderSilo> StartSiloAsync(bool watch = true) => await GoogleSilo.StartAsync(watch);
 }

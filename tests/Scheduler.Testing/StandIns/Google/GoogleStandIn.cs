@@ -4,7 +4,8 @@ namespace Scheduler.Testing.StandIns.Google;
 /// A local Google Calendar API v3 and OAuth 2.0 stand-in on Kestrel, following Google's documented contract for what
 /// the connector uses: <c>POST /calendar/v3/freeBusy</c> (400 over 50 items or over 90 days; per-calendar
 /// <c>errors</c> for unknown calendars), <c>events.list</c> with <c>pageToken</c>/<c>nextSyncToken</c>/<c>syncToken</c>
-/// (410 <c>fullSyncRequired</c> for an expired token), <c>events.insert</c> with client ids (400 for ids outside
+/// (410 <c>fullSyncRequired</c> for an expired token) and <c>singleEvents</c> (a recurring series as its master with
+/// <c>recurrence</c>, or expanded into instances; a token is good only with the <c>singleEvents</c> it was issued for), <c>events.insert</c> with client ids (400 for ids outside
 /// base32hex, 409 <c>duplicate</c>), <c>events.patch</c>, <c>events.delete</c> (410 <c>deleted</c> the second time),
 /// <c>events.watch</c> and <c>channels.stop</c> with push deliveries to the channel address (<c>X-Goog-*</c> headers,
 /// <c>sync</c> first, then <c>exists</c> on every change), and <c>POST /token</c> (authorization_code with PKCE S256 and
@@ -16,6 +17,12 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
     public const string ClientId = "stand-in-client.apps.googleusercontent.com";
     public const string ClientSecret = "stand-in-client-secret";
     public const int PageSize = 3;
+
+    /// <summary>
+    /// How far past the clock <c>events.list</c> with <c>singleEvents=true</c> expands a recurring series into instances
+    /// (free/busy expands over the asked range). Google documents no limit; the stand-in stops here.
+    /// </summary>
+    public static readonly TimeSpan ExpansionHorizon = TimeSpan.FromDays(366);
 
     private LocalServer _server = null!;
     private readonly TimeProvider _clock;
@@ -118,6 +125,21 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
         return PushChangeAsync(calendarId);
     }
 
+    /// <summary>
+    /// Adds a recurring series as its owner would: its first instance from <paramref name="start"/> to
+    /// <paramref name="end"/> (UTC) and its <c>recurrence</c> lines (e.g. <c>RRULE:FREQ=WEEKLY;COUNT=4</c>), then pushes
+    /// <c>exists</c> to the calendar's channels.
+    /// </summary>
+    public Task AddRecurringEventAsync(string calendarId, string eventId, DateTimeOffset start, DateTimeOffset end, params string[] recurrence)
+    {
+        lock (_gate)
+        {
+            Calendar(calendarId)[eventId] = new StandInEvent(eventId, "busy", start, end, false, ++_sequence, null) { Recurrence = recurrence };
+        }
+
+        return PushChangeAsync(calendarId);
+    }
+
     public StandInEvent? Event(string calendarId, string eventId)
     {
         lock (_gate)
@@ -195,7 +217,7 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
                     continue;
                 }
 
-                var busy = events.Values.Where(e => !e.Cancelled && e.Start < timeMax && timeMin < e.End).OrderBy(e => e.Start)
+                var busy = events.Values.Where(e => !e.Cancelled).SelectMany(e => e.Instances(timeMax)).Where(e => e.Start < timeMax && timeMin < e.End).OrderBy(e => e.Start)
                     .Select(e => (JsonNode)new JsonObject { ["start"] = Rfc3339(Max(e.Start, timeMin)), ["end"] = Rfc3339(Min(e.End, timeMax)) });
                 calendars[id] = new JsonObject { ["busy"] = new JsonArray([.. busy]) };
             }
@@ -213,6 +235,7 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
 
         var syncToken = request.Query["syncToken"].ToString();
         var pageToken = request.Query["pageToken"].ToString();
+        var singleEvents = request.Query["singleEvents"] == "true";
         lock (_gate)
         {
             if (!_calendars.TryGetValue(calendarId, out var events))
@@ -223,14 +246,24 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
             long since = 0;
             if (syncToken.Length > 0)
             {
-                if (!syncToken.StartsWith("sync-", StringComparison.Ordinal) || (since = long.Parse(syncToken[5..], CultureInfo.InvariantCulture)) < _oldestValidSequence)
+                var parts = syncToken.Split('-');
+                if (parts is not ["sync", _, ..] || (since = long.Parse(parts[1], CultureInfo.InvariantCulture)) < _oldestValidSequence)
                 {
                     return Error(HttpStatusCode.Gone, "calendar", "fullSyncRequired", "Sync token is no longer valid, a full sync is required.");
                 }
+
+                // The reference asks for the parameters of the full sync the token came from, else the answer is undefined.
+                if ((parts is [_, _, "single"]) != singleEvents)
+                {
+                    return Error(HttpStatusCode.BadRequest, "global", "invalid", "Sync token was issued for another singleEvents.");
+                }
             }
 
-            // A full sync leaves out deleted events; an incremental one includes them (status "cancelled").
-            var changed = events.Values.Where(e => syncToken.Length > 0 ? e.Sequence > since : !e.Cancelled).OrderBy(e => e.Sequence).ToArray();
+            // A full sync leaves out deleted events; an incremental one includes them (status "cancelled"). With singleEvents
+            // a series comes as its instances (a deleted one as its cancelled instances), never as its master.
+            var until = _clock.GetUtcNow() + ExpansionHorizon;
+            var changed = events.Values.Where(e => syncToken.Length > 0 ? e.Sequence > since : !e.Cancelled).OrderBy(e => e.Sequence)
+                .SelectMany(e => singleEvents ? e.Instances(until) : [e]).ToArray();
             var offset = pageToken.Length > 0 ? int.Parse(pageToken[5..], CultureInfo.InvariantCulture) : 0;
             var page = changed.Skip(offset).Take(PageSize).Select(e => (JsonNode)e.ToJson()).ToArray();
             var result = new JsonObject { ["kind"] = "calendar#events", ["timeZone"] = _timeZones.GetValueOrDefault(calendarId, "UTC"), ["items"] = new JsonArray(page) };
@@ -240,7 +273,7 @@ internal sealed partial class GoogleStandIn : IAsyncDisposable
             }
             else
             {
-                result["nextSyncToken"] = "sync-" + _sequence.ToString(CultureInfo.InvariantCulture);
+                result["nextSyncToken"] = "sync-" + _sequence.ToString(CultureInfo.InvariantCulture) + (singleEvents ? "-single" : string.Empty);
             }
 
             return Results.Json(result);

@@ -1,3 +1,6 @@
+using NodaTime;
+using Scheduler.ICalendar;
+
 namespace Scheduler.Testing.StandIns.Google;
 
 internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset Start, DateTimeOffset End, bool Cancelled, long Sequence, string? HangoutLink)
@@ -13,6 +16,46 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
 
     /// <summary>For an all-day event: its first date and the date after its last (written as <c>start.date</c>, <c>end.date</c>).</summary>
     public (DateOnly Start, DateOnly End)? Dates { get; init; }
+
+    /// <summary>A recurring series' <c>recurrence</c>: RRULE, EXDATE and RDATE lines (RFC 5545), over UTC times; empty for a single event.</summary>
+    public IReadOnlyList<string> Recurrence { get; init; } = [];
+
+    /// <summary>For an instance of a recurring series: the series' id (<c>recurringEventId</c>); its <c>originalStartTime</c> is <see cref="Start"/>.</summary>
+    public string? RecurringEventId { get; init; }
+
+    /// <summary>
+    /// This event as <c>events.list</c> with <c>singleEvents=true</c> gives it: a single event itself; a series as its
+    /// instances that start before <paramref name="until"/> (expanded by the iCalendar engine in UTC), each with the id
+    /// <c>{seriesId}_{originalStart}</c>, the series' <c>iCalUID</c> and status, and the series' sequence.
+    /// </summary>
+    public IEnumerable<StandInEvent> Instances(DateTimeOffset until)
+    {
+        if (Recurrence.Count == 0)
+        {
+            return [this];
+        }
+
+        if (until <= Start)
+        {
+            return [];
+        }
+
+        string[] lines =
+        [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Scheduler stand-in//EN", "BEGIN:VEVENT", "UID:" + Id,
+            "DTSTAMP:" + Basic(Start), "DTSTART:" + Basic(Start), "DTEND:" + Basic(End), .. Recurrence, "END:VEVENT", "END:VCALENDAR",
+        ];
+        var series = VCalendar.Parse(string.Join("\r\n", lines) + "\r\n");
+        return series.GetOccurrences(NodaTime.Instant.FromDateTimeOffset(Start), NodaTime.Instant.FromDateTimeOffset(until), DateTimeZone.Utc).Select(o => this with
+        {
+            Id = Id + "_" + Basic(o.Start.ToDateTimeOffset()),
+            Start = o.Start.ToDateTimeOffset(),
+            End = o.End.ToDateTimeOffset(),
+            ICalUid = ICalUid ?? Id + "@google.com",
+            Recurrence = [],
+            RecurringEventId = Id,
+        });
+    }
 
     public static StandInEvent From(string id, JsonNode body, long sequence, string? meet) =>
         new(id, body["summary"]?.GetValue<string>() ?? string.Empty, Instant(body["start"]!), Instant(body["end"]!), false, sequence, meet)
@@ -41,12 +84,23 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
             ["id"] = Id,
             ["status"] = Cancelled ? "cancelled" : "confirmed",
         };
+        if (RecurringEventId is not null)
+        {
+            json["recurringEventId"] = RecurringEventId;
+            json["originalStartTime"] = new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(Start) };
+        }
+
         if (!Cancelled)
         {
             json["iCalUID"] = ICalUid ?? Id + "@google.com";
             json["summary"] = Summary;
             json["start"] = Dates is { } dates ? Date(dates.Start) : new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(Start) };
             json["end"] = Dates is { } until ? Date(until.End) : new JsonObject { ["dateTime"] = GoogleStandIn.Rfc3339(End) };
+            if (Recurrence.Count > 0)
+            {
+                json["recurrence"] = new JsonArray([.. Recurrence.Select(line => (JsonNode)line)]);
+            }
+
             if (Description is not null)
             {
                 json["description"] = Description;
@@ -61,6 +115,8 @@ internal sealed record StandInEvent(string Id, string Summary, DateTimeOffset St
 
         return json;
     }
+
+    private static string Basic(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
     private static JsonObject Date(DateOnly date) => new() { ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
 
