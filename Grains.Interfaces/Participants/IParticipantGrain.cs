@@ -82,8 +82,8 @@ public interface IParticipantGrain : IGrainWithStringKey
 
     /// <summary>
     /// Turns the request's hold into a booking. Idempotent: an existing booking for the request is
-    /// returned as granted. When the hold has expired, the intervals are checked again as for
-    /// <see cref="TryHold"/> and booked if still free.
+    /// returned as granted. When the hold has expired, or was dropped because a calendar event was
+    /// found over it, the intervals are checked again as for <see cref="TryHold"/> and booked if still free.
     /// </summary>
     /// <param name="request">The same hold request that was granted.</param>
     /// <returns>Granted, or the refusal.</returns>

@@ -6,7 +6,8 @@ namespace Scheduler.Grains.Participants;
 
 /// <summary>
 /// The participant's side of calendar changes: push notifications (<see cref="ICalendarReaderGrain"/>) and re-reads of
-/// calendars read as events (ics, CalDAV) find events that overlap a booking, and tell its request.
+/// calendars read as events (ics, CalDAV) find events that overlap a booking, and tell its request, or that overlap a
+/// hold, and drop it so that its confirmation checks the calendars again.
 /// </summary>
 public sealed partial class ParticipantGrain : ICalendarReaderGrain
 {
@@ -23,27 +24,69 @@ public sealed partial class ParticipantGrain : ICalendarReaderGrain
         }
 
         _busy.Invalidate(change.Provider);
-        await ReportConflictsAsync(change.Busy.Select(b => (b, $"A {change.Provider} calendar event now overlaps the interview.")), copiesPossible: false);
+        await ForeignEventsFoundAsync(change.Busy.Select(b => (b, $"A {change.Provider} calendar event now overlaps the interview.")), copiesPossible: false);
     }
 
     /// <summary>
-    /// Tells the request of each upcoming booking that a busy interval overlaps (one-way, <see cref="IInterviewRequestGrain.NotifyConflict"/>),
-    /// once per booking and interval in this activation; the request follows its conflict policy. With
-    /// <paramref name="copiesPossible"/>, an interval at exactly a booked interval's times is taken for a copy of the
-    /// interview (<see cref="IsBookedInterval"/>), not a conflict.
+    /// What a push or poll (<see cref="CalendarChanged"/>) or a read of calendars read as events (<see cref="ReadBusyAsync"/>)
+    /// found: busy intervals known not to be events Scheduler wrote. A live hold they overlap is dropped (<see cref="DropHoldsOverAsync"/>),
+    /// so that its confirmation checks the calendars again and refuses instead of booking over the event; the request of an
+    /// upcoming booking they overlap is told (<see cref="ReportConflictsAsync"/>). With <paramref name="copiesPossible"/>, an
+    /// interval at exactly a booked interval's times is taken for a copy of the interview (<see cref="IsBookedInterval"/>)
+    /// and changes nothing.
     /// </summary>
     /// <param name="busy">Busy intervals known not to be events Scheduler wrote (by event id or UID), each with the sentence the request records.</param>
     /// <param name="copiesPossible">Whether the intervals may hold a copy of the interview under a UID that is not Scheduler's.</param>
-    private async Task ReportConflictsAsync(IEnumerable<(TimeRange Interval, string Reason)> busy, bool copiesPossible)
+    private async Task ForeignEventsFoundAsync(IEnumerable<(TimeRange Interval, string Reason)> busy, bool copiesPossible)
     {
-        if (S.Bookings.Count == 0)
+        if (S.Bookings.Count == 0 && S.Holds.Count == 0)
         {
             return;
         }
 
         var found = busy.Where(b => !copiesPossible || !IsBookedInterval(b.Interval.Start, b.Interval.End)).ToList();
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        await DropHoldsOverAsync([.. found.Select(b => b.Interval)]);
+        await ReportConflictsAsync(found);
+    }
+
+    /// <summary>
+    /// Drops every live hold that overlaps one of <paramref name="events"/> and stores the state when one was dropped. The
+    /// hold was granted before the event was known; without it, <see cref="ConfirmHold"/> checks the intervals again
+    /// against the calendars (which the change made due for a re-read) and refuses, and the request tries its next option.
+    /// The hold's request is not told: a hold is no booking.
+    /// </summary>
+    private async Task DropHoldsOverAsync(IReadOnlyList<TimeRange> events)
+    {
         var now = time.GetUtcNow();
-        var upcoming = found.Count == 0 ? [] : S.Bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Interval: i))).Where(x => x.Interval.End > now).ToList();
+        var overtaken = LiveHolds(now).Where(h => h.Intervals.Any(i => events.Any(e => e.Overlaps(i)))).ToList();
+        if (overtaken.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var hold in overtaken)
+        {
+            S.Holds.Remove(hold);
+            ParticipantCalendarLog.HoldDropped(log, this.GetPrimaryKeyString(), hold.RequestId);
+        }
+
+        await PersistAsync();
+    }
+
+    /// <summary>
+    /// Tells the request of each upcoming booking that a busy interval overlaps (one-way, <see cref="IInterviewRequestGrain.NotifyConflict"/>),
+    /// once per booking and interval in this activation; the request follows its conflict policy.
+    /// </summary>
+    /// <param name="found">Busy intervals known to be other events than the interviews, each with the sentence the request records.</param>
+    private async Task ReportConflictsAsync(IReadOnlyList<(TimeRange Interval, string Reason)> found)
+    {
+        var now = time.GetUtcNow();
+        var upcoming = S.Bookings.SelectMany(b => b.Intervals.Select(i => (b.RequestId, Interval: i))).Where(x => x.Interval.End > now).ToList();
         if (upcoming.Count == 0)
         {
             return;

@@ -364,7 +364,7 @@ public sealed partial class ParticipantGrain(
     private async Task<(BusyRead Read, IReadOnlyList<BusyInterval> Busy)> ReadBusyAsync(ParticipantProfile profile, TimeRange range)
     {
         var read = await _busy.GetAsync(this.GetPrimaryKeyString(), profile, range);
-        await ReportConflictsAsync(read.Foreign.Select(b => (new TimeRange(b.Start, b.End), $"An event in calendar {b.Calendar} overlaps the interview.")), WritesThroughAccounts(profile));
+        await ForeignEventsFoundAsync(read.Foreign.Select(b => (new TimeRange(b.Start, b.End), $"An event in calendar {b.Calendar} overlaps the interview.")), WritesThroughAccounts(profile));
         var blocks = S.Blocks
             .Where(b => b.Start < range.End && range.Start < b.End)
             .Select(b => new BusyInterval(b.Start, b.End, BusySourceKind.Block) { Title = b.Title });

@@ -57,4 +57,27 @@ public sealed class ParticipantCalendarTests
         Assert.All(busy.Intervals, i => Assert.Equal(BusySourceKind.Calendar, i.Source));
         Assert.False(busy.Stale);
     }
+
+    [Fact]
+    public async Task Refresh_EventOverAHeldInterval_HoldDroppedAndTheConfirmationRefused()
+    {
+        await using var server = await FeedServer.StartAsync("i1.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Scheduler tests//EN\r\nEND:VCALENDAR\r\n");
+        await using var host = await CalendarSilo.StartAsync();
+        var participant = await host.AddReaderAsync("i1", new CalendarSpec("ics") { Url = server.Url("i1.ics") });
+        Assert.Empty((await participant.GetBusy(March4)).Intervals);
+        var hold = new HoldRequest("acme/r1", [new TimeRange(new DateTimeOffset(2019, 3, 4, 7, 0, 0, TimeSpan.Zero), new DateTimeOffset(2019, 3, 4, 8, 0, 0, TimeSpan.Zero))], TimeSpan.FromMinutes(30), true);
+        Assert.True((await participant.TryHold(hold)).Granted);
+
+        // An event is added over the held hour; the next read of the feed finds it while the hold is still live.
+        server.Set("i1.ics", FixtureFolder.Read("one_event.ics"));
+        host.Time.Advance(CalendarServices.PollInterval + TimeSpan.FromMinutes(1));
+        var busy = await participant.GetBusy(March4);
+
+        Assert.Equal(BusySourceKind.Calendar, Assert.Single(busy.Intervals).Source);
+        Assert.Empty(await participant.ListHolds());
+        var confirmed = await participant.ConfirmHold(hold);
+        Assert.False(confirmed.Granted);
+        Assert.Equal(HoldRefusal.Busy, confirmed.Refusal);
+        Assert.Empty(await participant.ListBookings());
+    }
 }

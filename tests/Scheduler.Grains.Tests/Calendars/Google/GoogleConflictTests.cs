@@ -34,5 +34,6 @@ public sealed class GoogleConflictTests : ProviderConflictTests
         Assert.Single(moved.History, h => h.Status == RequestStatus.Rescheduling);
     }
 
-    private protected override async Task<ProviderSilo> StartSiloAsync(bool watch = true) => await GoogleSilo.StartAsync(watch);
+    private protected override async Task<ProviderSilo> StartSiloAsync(bool watch = true, Action<ISiloBuilder>? configureSilo = null) =>
+        await GoogleSilo.StartAsync(watch, configureSilo: configureSilo);
 }

@@ -2,5 +2,6 @@ namespace Scheduler.Grains.Tests.Calendars.Microsoft;
 
 public sealed class GraphConflictTests : ProviderConflictTests
 {
-    private protected override async Task<ProviderSilo> StartSiloAsync(bool watch = true) => await GraphSilo.StartAsync(watch);
+    private protected override async Task<ProviderSilo> StartSiloAsync(bool watch = true, Action<ISiloBuilder>? configureSilo = null) =>
+        await GraphSilo.StartAsync(watch, configureSilo);
 }

@@ -20,7 +20,8 @@ internal sealed class GraphSilo(GraphStandIn standIn, TestSiloHost host, TempDir
 
     public override HttpStatusCode? LastPushStatus => StandIn.Deliveries.LastOrDefault()?.Status;
 
-    public static async Task<GraphSilo> StartAsync(bool watch = true)
+    /// <summary>Starts the silo; <paramref name="configureSilo"/> adds to the silo (e.g. a grain call filter).</summary>
+    public static async Task<GraphSilo> StartAsync(bool watch = true, Action<ISiloBuilder>? configureSilo = null)
     {
         var time = new FakeTimeProvider(GrainTestCluster.Start);
         var standIn = await GraphStandIn.StartAsync(time);
@@ -28,7 +29,11 @@ internal sealed class GraphSilo(GraphStandIn standIn, TestSiloHost host, TempDir
         var host = await StartHostAsync(
             time,
             keys,
-            silo => silo.AddSchedulerGrains(),
+            silo =>
+            {
+                silo.AddSchedulerGrains();
+                configureSilo?.Invoke(silo);
+            },
             (services, keysPath) => services.AddMicrosoftCalendar(keysPath, options => Configure(options, standIn, watch)));
         var router = new GraphPushRouter(host.GrainFactory);
         standIn.PushClient = new HttpClient(router);
