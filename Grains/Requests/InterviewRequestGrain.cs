@@ -26,7 +26,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     /// <param name="notifications">The configured notification channels; when absent (no notifications registered) the request notifies nobody.</param>
     public InterviewRequestGrain([PersistentState("request")] IPersistentState<RequestState> state, TimeProvider time, ILogger<InterviewRequestGrain> log, NotificationChannels? notifications = null)
     {
-        _store = new RequestStore(state, time, log, GrainFactory, this.GetPrimaryKeyString());
+        _store = new RequestStore(this, state, time, log, GrainFactory, this.GetPrimaryKeyString());
         _time = time;
         _log = log;
         _notifications = notifications;

@@ -10,4 +10,7 @@ internal static partial class RequestLog
 
     [LoggerMessage(EventId = 3403, Level = LogLevel.Debug, Message = "Request {Request} could not hold option starting {Start} (attempt {Attempt})")]
     public static partial void OptionRefused(this ILogger logger, string request, DateTimeOffset start, int attempt);
+
+    [LoggerMessage(EventId = 3404, Level = LogLevel.Warning, Message = "Request {Request} could not store its state; the activation is discarded and the next call reloads it")]
+    public static partial void WriteFailed(this ILogger logger, Exception exception, string request);
 }

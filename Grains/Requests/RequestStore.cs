@@ -6,14 +6,17 @@ namespace Scheduler.Grains.Requests;
 /// The request grain's state and its one write path. Status changes go through <see cref="Move"/>, checked against
 /// <see cref="RequestTransitions"/>; writes go through <see cref="SaveAsync"/> for what the view shows (version, time,
 /// view, index) or <see cref="SaveWorkAsync"/> for bookkeeping it does not show (notices handed over, reminders
-/// planned, releases and withdrawals done), which keeps the version, and so the ETag, as it was.
+/// planned, releases and withdrawals done), which keeps the version, and so the ETag, as it was. A write that fails
+/// drops the activation and rethrows (<see cref="StateWrites.WriteOrDeactivateAsync"/>): the next call reloads the state
+/// from storage, so a command never answers from a change that was not stored.
 /// </summary>
+/// <param name="grain">The request grain (dropped when a write fails).</param>
 /// <param name="state">The grain's durable state.</param>
 /// <param name="time">The clock.</param>
 /// <param name="log">The grain's logger.</param>
 /// <param name="grains">The grain factory (for the request index).</param>
 /// <param name="key">The grain key, <c>{tenant}/{requestId}</c>.</param>
-internal sealed class RequestStore(IPersistentState<RequestState> state, TimeProvider time, ILogger log, IGrainFactory grains, string key)
+internal sealed class RequestStore(IGrainBase grain, IPersistentState<RequestState> state, TimeProvider time, ILogger log, IGrainFactory grains, string key)
 {
     private bool _moved;
 
@@ -98,13 +101,13 @@ internal sealed class RequestStore(IPersistentState<RequestState> state, TimePro
     {
         if (!visible)
         {
-            await state.WriteStateAsync();
+            await WriteStateAsync();
             return;
         }
 
         State.Version++;
         State.UpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        await WriteStateAsync();
         _moved = false;
         View = BuildView();
         var spec = State.Spec!;
@@ -115,6 +118,9 @@ internal sealed class RequestStore(IPersistentState<RequestState> state, TimePro
                 PoolIds = [.. spec.Stages.SelectMany(s => s.Pools).Select(p => p.PoolId).Distinct(StringComparer.Ordinal)],
             });
     }
+
+    /// <summary>Writes the state; when the write fails, the activation is dropped (its memory is ahead of storage) and the failure rethrown.</summary>
+    private Task WriteStateAsync() => grain.WriteOrDeactivateAsync(() => state.WriteStateAsync(), exception => log.WriteFailed(exception, key));
 
     private InterviewRequestView BuildView()
     {

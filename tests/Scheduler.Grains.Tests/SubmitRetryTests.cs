@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Scheduler.Grains.Tests;
 
-/// <summary>A submit that stored the request but failed to register its process reminder is completed by the caller's retry.</summary>
+/// <summary>
+/// Commands whose state write or reminder registration failed: the caller's retry completes what the first call
+/// stored, and never answers from state that storage does not have.
+/// </summary>
 public sealed class SubmitRetryTests
 {
     [Fact]
@@ -31,5 +34,29 @@ public sealed class SubmitRetryTests
         Assert.False(retried.Created);
         Assert.Contains((request.GetGrainId(), "process"), reminders.Upserted); // it may already be gone again: a booked request stops it
         await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked);
+    }
+
+    [Fact]
+    public async Task Cancel_StateWriteFailsOnce_RetryReloadsTheBookingAndCancelsIt()
+    {
+        var storage = new RecordingGrainStorage();
+        var armed = 0;
+        storage.FailWrite = (_, _, state) => state is RequestState { Status: RequestStatus.Cancelled } && Interlocked.Exchange(ref armed, 0) == 1;
+        await using var cluster = await GrainTestCluster.StartAsync(storage);
+        await cluster.AddCandidateAsync("c1");
+        await cluster.AddInterviewerAsync("i1");
+        var request = cluster.Request("r1");
+        await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook), RequestStatus.Booked);
+
+        Interlocked.Exchange(ref armed, 1);
+        await Assert.ThrowsAnyAsync<Exception>(() => request.Cancel("no longer needed"));
+        Assert.Equal(RequestStatus.Booked, storage.Read<RequestState>(request.GetGrainId(), "request")!.Status);
+        var retry = await request.Cancel("no longer needed");
+
+        Assert.Equal(CommandError.None, retry.Error);
+        Assert.Equal(RequestStatus.Cancelled, retry.Request!.Status);
+        Assert.Equal(RequestStatus.Cancelled, storage.Read<RequestState>(request.GetGrainId(), "request")!.Status);
+        Assert.Single(retry.Request.History, h => h.Status == RequestStatus.Cancelled);
+        await TestSiloHost.WaitUntilAsync(async () => (await cluster.Participant("i1").ListBookings()).Count == 0 && (await cluster.Participant("c1").ListBookings()).Count == 0);
     }
 }
