@@ -16,7 +16,8 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Stores the request as <see cref="RequestStatus.Pending"/> and starts negotiating. Idempotent:
-    /// when the request already exists, it is returned unchanged (whatever <paramref name="spec"/> says).
+    /// when the request already exists, it is returned unchanged (whatever <paramref name="spec"/> says), and its
+    /// work, while in progress, is restarted (the caller's retry of a submit whose reminder failed to register).
     /// The caller validates the spec (fields, known participants); the grain rejects only what it
     /// cannot store.
     /// </summary>
@@ -56,13 +57,20 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     [Alias("HasQueuedWork")]
     Task<bool> HasQueuedWork();
 
-    /// <summary>Books the candidate's chosen proposal (status must be <see cref="RequestStatus.Proposed"/>). Booking continues in the background.</summary>
+    /// <summary>
+    /// Books the candidate's chosen proposal (status must be <see cref="RequestStatus.Proposed"/>). Booking continues in the
+    /// background. Selecting again the proposal the request is booking (or has booked), as a caller's retry does,
+    /// succeeds and restarts the booking's work.
+    /// </summary>
     /// <param name="proposalId">A current proposal id.</param>
-    /// <returns>The outcome; on success the request is in <see cref="RequestStatus.Booking"/>.</returns>
+    /// <returns>The outcome; on success the request is in <see cref="RequestStatus.Booking"/> (or has moved on from it).</returns>
     [Alias("Select")]
     Task<CommandOutcome> Select(string proposalId);
 
-    /// <summary>Cancels the request and releases its holds and bookings on every participant. Idempotent on a cancelled request.</summary>
+    /// <summary>
+    /// Cancels the request and releases its holds and bookings on every participant. Idempotent on a cancelled request:
+    /// a repeat succeeds and restarts the releases still to be done.
+    /// </summary>
     /// <param name="reason">Why; may be <see langword="null"/>.</param>
     /// <returns>The outcome; <see cref="CommandError.InvalidState"/> for completed, failed or no-availability requests.</returns>
     [Alias("Cancel")]
@@ -70,7 +78,10 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
 
     /// <summary>Releases the booking (or proposals) and negotiates again, optionally in a new window.</summary>
     /// <param name="spec">The optional new window.</param>
-    /// <returns>The outcome; on success the request is in <see cref="RequestStatus.Rescheduling"/>.</returns>
+    /// <returns>
+    /// The outcome; on success the request is in <see cref="RequestStatus.Rescheduling"/>. <see cref="CommandError.InvalidState"/>
+    /// while work is in progress (that work is restarted, as a repeated reschedule needs) and after cancellation or completion.
+    /// </returns>
     [Alias("Reschedule")]
     Task<CommandOutcome> Reschedule(RescheduleSpec spec);
 
@@ -89,7 +100,7 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
     /// The candidate asks for another time: when <see cref="GetCandidateReschedule"/> allows it, the booking is released,
     /// the attendees' invites are withdrawn and new times are proposed to the candidate (status
     /// <see cref="RequestStatus.Rescheduling"/>, then <see cref="RequestStatus.Proposed"/>), whatever the request's mode.
-    /// Asking again for the same booking changes nothing.
+    /// Asking again for the same booking changes nothing but restarts the work the first ask started.
     /// </summary>
     /// <param name="bookedStart">The booking's first stage start (UTC) the candidate was told about.</param>
     /// <returns><see cref="CandidateRescheduleState.Asked"/> when released (now or before); otherwise why not.</returns>

@@ -20,6 +20,12 @@ public sealed partial class InterviewRequestGrain
     public async Task<CandidateRescheduleAnswer> RescheduleForCandidate(DateTimeOffset bookedStart)
     {
         var answer = await CheckCandidateRescheduleAsync(bookedStart);
+        if (answer.State == CandidateRescheduleState.Asked)
+        {
+            // Asked before (the candidate's retry): the first ask may have been stored and then failed to register its reminder.
+            await RestartWorkAsync();
+        }
+
         if (answer.State != CandidateRescheduleState.Allowed)
         {
             return answer;

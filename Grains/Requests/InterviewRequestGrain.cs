@@ -57,12 +57,9 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         ArgumentNullException.ThrowIfNull(spec);
         if (S.Spec is not null)
         {
-            if (S.Status == RequestStatus.Pending)
-            {
-                // A repeated submit is the caller's retry: the first may have stored the request and then failed to
-                // register its process reminder, which only this path registers.
-                await StartOrAwaitPlanAsync();
-            }
+            // A repeated submit is the caller's retry: the first may have stored the request and then failed to
+            // register its process reminder, which only this path registers.
+            await RestartWorkAsync();
 
             return new SubmitOutcome(_store.View!, false);
         }
@@ -94,7 +91,14 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
         if (!_store.Can(RequestTrigger.Selected))
         {
-            return Refused($"A selection needs status proposed; the request is {S.Status}.");
+            if (!CarriesOut(proposalId))
+            {
+                return Refused($"A selection needs status proposed; the request is {S.Status}.");
+            }
+
+            // The caller's retry: the first selection may have been stored and then failed to register its reminder.
+            await RestartWorkAsync();
+            return Done();
         }
 
         if (S.Proposals.FirstOrDefault(p => p.Id == proposalId) is not { } proposal)
@@ -115,6 +119,22 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
     /// <param name="proposalId">The selected proposal's id.</param>
     /// <returns>The note.</returns>
     internal static string SelectionNote(string proposalId) => $"Proposal {proposalId} selected.";
+
+    /// <summary>
+    /// Whether the request is carrying out (or has booked) the selection of <paramref name="proposalId"/>: it is the
+    /// latest selection, and since then the request has only been booking, offered or booked.
+    /// </summary>
+    private bool CarriesOut(string proposalId)
+    {
+        if (LastSelected(S.History) != proposalId)
+        {
+            return false;
+        }
+
+        var note = SelectionNote(proposalId);
+        var selected = S.History.FindLastIndex(h => h.Reason == note);
+        return S.History.Skip(selected).All(h => h.Status is RequestStatus.Booking or RequestStatus.Offered or RequestStatus.Booked);
+    }
 
     /// <summary>The proposal id of the request's latest selection (<see cref="SelectionNote"/>), or <see langword="null"/> when none was made.</summary>
     /// <param name="history">The request's history, oldest first.</param>
@@ -137,6 +157,8 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
         if (S.Status == RequestStatus.Cancelled)
         {
+            // The caller's retry: the first cancel may have been stored and then failed to register its reminder.
+            await RestartWorkAsync();
             return Done();
         }
 
@@ -171,6 +193,12 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
         if (!_store.Can(RequestTrigger.RescheduleRequested))
         {
+            // Refused while work is in progress; the work may be an earlier reschedule's whose reminder failed to register.
+            if (RequestTransitions.InProgress(S.Status))
+            {
+                await StartOrAwaitPlanAsync();
+            }
+
             return Refused($"A {S.Status} request cannot be rescheduled.");
         }
 
@@ -273,11 +301,24 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
 
     private Task StartOrAwaitPlanAsync() => S.Phase == RequestPhase.AwaitingPlan ? AwaitPlanAsync() : StartWorkAsync();
 
+    /// <summary>
+    /// Asks for a work turn, then registers the durable <c>process</c> reminder. The turn is asked for first, so a failed
+    /// registration (reported to the command's caller, whose retry registers it) does not stop the work in this activation.
+    /// </summary>
     private async Task StartWorkAsync()
     {
-        await this.RegisterOrUpdateReminder(RequestSettings.ProcessReminder, RequestSettings.ResumePeriod, RequestSettings.ResumePeriod);
         _kick.Request();
+        await this.RegisterOrUpdateReminder(RequestSettings.ProcessReminder, RequestSettings.ResumePeriod, RequestSettings.ResumePeriod);
     }
+
+    /// <summary>
+    /// A repeated command that finds its change already stored (the caller's retry): (re)starts the work that change
+    /// left, in progress or queued, since the first call may have failed to register the reminder that carries it out.
+    /// </summary>
+    private Task RestartWorkAsync() =>
+        RequestTransitions.InProgress(S.Status) ? StartOrAwaitPlanAsync()
+        : WorkQueued || S.ReplanReminders ? StartWorkAsync()
+        : Task.CompletedTask;
 
     private async Task ProcessAsync()
     {
