@@ -118,7 +118,9 @@ public interface IInterviewRequestGrain : IGrainWithStringKey
 
     /// <summary>
     /// A participant reports that its calendar now conflicts with the booking; handled by the conflict policy
-    /// (<c>reschedule</c>, or <c>flag</c>: a booking already flagged is not flagged again). Ignored unless booked. One-way.
+    /// (<c>reschedule</c>, or <c>flag</c>: a booking already flagged is not flagged again). Ignored unless booked, and
+    /// unless <see cref="ConflictNotice.Interval"/> overlaps a stage of the current booking that
+    /// <see cref="ConflictNotice.ParticipantId"/> attends (a late notice about a booking since replaced changes nothing). One-way.
     /// </summary>
     /// <param name="notice">The conflict.</param>
     /// <returns>A task that completes when the message is accepted.</returns>

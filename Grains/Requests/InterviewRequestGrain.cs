@@ -214,8 +214,9 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         var trigger = flag ? RequestTrigger.ConflictFlagged : RequestTrigger.ConflictRescheduled;
 
         // A booking is flagged once: the recruiter already knows; more conflicts (or the same one found again by a
-        // calendar re-read after the participant was reactivated) would only repeat the notice.
-        if (!_store.Can(trigger) || (flag && S.Phase == RequestPhase.ConflictFlagged))
+        // calendar re-read after the participant was reactivated) would only repeat the notice. A notice about a
+        // booking since replaced (delivered late, one-way) concerns no stage of this one.
+        if (!_store.Can(trigger) || (flag && S.Phase == RequestPhase.ConflictFlagged) || !Concerns(notice))
         {
             return;
         }
@@ -235,6 +236,12 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
             await StartWorkAsync();
         }
     }
+
+    /// <summary>Whether <paramref name="notice"/> is about the current booking: its interval overlaps a stage its participant attends (an interviewer of that stage, or the candidate, who attends every stage).</summary>
+    private bool Concerns(ConflictNotice notice) =>
+        S.Booking is { } booking && booking.Stages.Any(stage =>
+            (notice.ParticipantId == S.Spec!.CandidateId || stage.InterviewerIds.Contains(notice.ParticipantId))
+            && notice.Interval.Overlaps(new TimeRange(stage.Start, stage.End)));
 
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -244,6 +244,49 @@ public sealed class InterviewRequestGrainTests
         Assert.Single(after.History, h => h.Reason?.Contains("reported a conflict", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public async Task NotifyConflict_NoticeAboutTheBookingBeforeAReschedule_Ignored()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+        var first = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = ConflictPolicy.Reschedule }, RequestStatus.Booked);
+        var old = first.Booking!.Stages[0];
+        Assert.Equal(CommandError.None, (await request.Reschedule(new RescheduleSpec(null))).Error);
+        var moved = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked && v.Booking!.Stages[0].Start != old.Start);
+        Assert.False(new TimeRange(old.Start, old.End).Overlaps(new TimeRange(moved.Booking!.Stages[0].Start, moved.Booking.Stages[0].End)));
+
+        // i1's notice about the released time, delivered after the new booking.
+        await request.NotifyConflict(new ConflictNotice("i1", new TimeRange(old.Start, old.End), "new meeting"));
+        await Task.Delay(1000);
+
+        var after = (await request.Get())!;
+        Assert.Equal(RequestStatus.Booked, after.Status);
+        Assert.Equal(moved.Booking!.Stages[0].Start, after.Booking!.Stages[0].Start);
+        Assert.Equal(moved.Version, after.Version);
+    }
+
+    [Fact]
+    public async Task NotifyConflict_FlagPolicy_ParticipantNotBooked_Ignored()
+    {
+        await using var cluster = await StartWithPeopleAsync();
+        var request = cluster.Request("r1");
+        var booked = await GrainTestCluster.SubmitAndWaitAsync(request, GrainTestCluster.Spec("c1", ["i1"], SchedulingMode.AutoBook) with { ConflictPolicy = ConflictPolicy.Flag }, RequestStatus.Booked);
+        var stage = booked.Booking!.Stages[0];
+
+        // i2 is not on this booking; the candidate's notice is about another time.
+        await request.NotifyConflict(new ConflictNotice("i2", new TimeRange(stage.Start, stage.End), "new meeting"));
+        await request.NotifyConflict(new ConflictNotice("c1", new TimeRange(stage.End, stage.End.AddHours(1)), "dentist"));
+        await Task.Delay(1000);
+
+        var after = (await request.Get())!;
+        Assert.False(after.ConflictFlagged);
+        Assert.Equal(booked.Version, after.Version);
+
+        // The candidate attends every stage: their notice over it flags the booking.
+        await request.NotifyConflict(new ConflictNotice("c1", new TimeRange(stage.Start.AddMinutes(30), stage.End.AddMinutes(30)), "dentist"));
+        await GrainTestCluster.WaitForAsync(request, v => v.ConflictFlagged);
+    }
+
     /// <summary>Books <c>r1</c> (c1 with i1, policy <c>flag</c>) and reports a conflict over its stage; returns once it is flagged.</summary>
     private static async Task<(IInterviewRequestGrain Request, ScheduledStageView Stage, InterviewRequestView Flagged)> BookAndFlagAsync(GrainTestCluster cluster)
     {
