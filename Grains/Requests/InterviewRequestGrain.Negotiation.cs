@@ -61,6 +61,7 @@ public sealed partial class InterviewRequestGrain
     /// Tries options in order until one is booked or offered; after a round of refusals, searches again (bounded).
     /// <paramref name="offerInitial"/> is <see langword="false"/> when the initial options already have their
     /// first-to-accept seats decided; options of a fresh search are always offered when a first-to-accept pool applies.
+    /// When such a decided option is refused, every attendee's hold of it is released (an offer's holds included).
     /// </summary>
     private async Task BookAsync(IReadOnlyList<List<ScheduledStageView>> initial, OptionSearchResult? search = null, bool offerInitial = true)
     {
@@ -95,6 +96,13 @@ public sealed partial class InterviewRequestGrain
                 {
                     await BookedAsync(option, hosted, search);
                     return;
+                }
+
+                if (!offering)
+                {
+                    // Seats decided by an offer: its holds (10 min) may still stand on attendees after the one who
+                    // refused, whom the refusal's cancellation did not reach.
+                    await HoldTaker.ReleaseAllAsync(GrainFactory, Tenant, this.GetPrimaryKeyString(), S.Spec!.CandidateId, option);
                 }
 
                 _log.OptionRefused(this.GetPrimaryKeyString(), option[0].Start, attempt);

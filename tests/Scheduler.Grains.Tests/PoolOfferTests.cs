@@ -124,6 +124,32 @@ public sealed class PoolOfferTests
     }
 
     [Fact]
+    public async Task Offer_LapsesAndTheEnginePickIsRefused_EveryHoldOfTheOfferReleased()
+    {
+        await using var cluster = await SetUpAsync();
+        var (request, _) = await SubmitUntilOfferedAsync(cluster, Spec() with { PoolOfferMinutes = 10 });
+
+        // The process reminder renews the holds of c1 and i1 (10 min) 3 minutes in.
+        cluster.Time.Advance(TimeSpan.FromMinutes(3));
+        var renewed = GrainTestCluster.Start.AddMinutes(13);
+        await TestSiloHost.WaitUntilAsync(async () => (await cluster.Participant("c1").ListHolds()) is [{ } c] && c.ExpiresAt == renewed
+            && (await cluster.Participant("i1").ListHolds()) is [{ } i] && i.ExpiresAt == renewed);
+
+        // The candidate's time is taken; then the offer lapses. Booking the engine's pick asks c1 first (key order), who refuses.
+        await cluster.Participant("c1").ReplaceBlocks([new BusyBlock(Slot, Slot.AddHours(1), "taken")]);
+        cluster.Time.Advance(TimeSpan.FromMinutes(8));
+        var settled = await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.NoAvailability);
+
+        Assert.Contains(settled.History, h => h.Reason is not null && h.Reason.StartsWith("Nobody accepted the offer of pool backend", StringComparison.Ordinal));
+        Assert.True(cluster.Time.GetUtcNow() < renewed);
+        foreach (var id in new[] { "c1", "i1", "m1", "m2" })
+        {
+            Assert.Empty(await cluster.Participant(id).ListHolds());
+            Assert.Empty(await cluster.Participant(id).ListBookings());
+        }
+    }
+
+    [Fact]
     public async Task Offer_WinnerNoLongerFree_NewOfferToTheMembersStillFreeThenBooked()
     {
         await using var cluster = await SetUpAsync();
