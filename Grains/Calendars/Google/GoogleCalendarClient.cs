@@ -88,7 +88,8 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
     /// deleted series, as <c>cancelled</c>), never as its master with a <c>recurrence</c> Scheduler would have to expand:
     /// the "Events: list" reference forbids only <c>iCalUID</c>, <c>orderBy</c>, <c>privateExtendedProperty</c>,
     /// <c>q</c>, <c>sharedExtendedProperty</c>, <c>timeMin</c>, <c>timeMax</c> and <c>updatedMin</c> with a sync token
-    /// and asks every other parameter to stay as in the full sync the token came from.
+    /// and asks every other parameter to stay as in the full sync the token came from. Pages ask the largest size the
+    /// reference allows (<c>maxResults=2500</c>), since a series without an end comes as many instances.
     /// </summary>
     /// <param name="accessToken">The bearer token.</param>
     /// <param name="calendarId">The calendar.</param>
@@ -113,7 +114,7 @@ public sealed class GoogleCalendarClient(GoogleHttp http, IOptions<GoogleOptions
         string? pageToken = null;
         while (true)
         {
-            var query = new List<string> { "maxResults=250", "singleEvents=true" };
+            var query = new List<string> { "maxResults=2500", "singleEvents=true" };
             if (googleToken is not null)
             {
                 query.Add("syncToken=" + Uri.EscapeDataString(googleToken));
