@@ -22,7 +22,7 @@ internal static class OccurrenceMapping
     /// <exception cref="CalendarSourceException">A series in the window exceeds an expansion limit: its busy time is not fully known, and must never read as free.</exception>
     public static IReadOnlyList<BusyInterval> ToBusy(VCalendar calendar, TimeRange range, string? timeZone, string source)
     {
-        var zone = Zone(timeZone);
+        var zone = TimeZones.ZoneOrUtc(timeZone);
         var busy = calendar.GetBusyIntervals(Instant.FromDateTimeOffset(range.Start), Instant.FromDateTimeOffset(range.End), zone);
         if (busy.CutSeries.Count > 0)
         {
@@ -34,10 +34,4 @@ internal static class OccurrenceMapping
             .Select(o => new BusyInterval(o.Start.ToDateTimeOffset(), o.End.ToDateTimeOffset(), BusySourceKind.Calendar) { WrittenByScheduler = MessageIds.IsOwnUid(o.Uid) })
             .ToArray();
     }
-
-    /// <summary>The zone for an IANA id or Windows name; UTC when absent or unknown.</summary>
-    /// <param name="timeZone">The zone id.</param>
-    /// <returns>The zone.</returns>
-    public static DateTimeZone Zone(string? timeZone) =>
-        timeZone is not null && TimeZones.TryGetIanaId(timeZone, out var iana) ? DateTimeZoneProviders.Tzdb[iana] : DateTimeZone.Utc;
 }

@@ -19,23 +19,14 @@ public static class LocalTimeFormatter
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.Create("HH:mm", CultureInfo.InvariantCulture);
     private static readonly OffsetPattern OffsetText = OffsetPattern.Create("+HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Resolves a zone id to a TZDB zone, mapping a Windows zone name to its primary IANA zone
-    /// (<see cref="TimeZones.TryGetIanaId"/>); unknown or empty ids give UTC.
-    /// </summary>
-    /// <param name="zoneId">An IANA id (<c>Asia/Kolkata</c>) or a Windows zone name (<c>Eastern Standard Time</c>).</param>
-    /// <returns>The zone; its <see cref="DateTimeZone.Id"/> is always the IANA id (<c>America/New_York</c> for <c>Eastern Standard Time</c>).</returns>
-    public static DateTimeZone Zone(string? zoneId) =>
-        TimeZones.TryGetIanaId(zoneId, out var iana) ? DateTimeZoneProviders.Tzdb[iana] : DateTimeZone.Utc;
-
     /// <summary>Formats an interval <c>[start, end)</c> in <paramref name="zoneId"/>.</summary>
     /// <param name="start">The start.</param>
     /// <param name="end">The end (not before the start). When it falls on another local day, that day is written too.</param>
-    /// <param name="zoneId">The recipient's zone: an IANA id or a Windows zone name (see <see cref="Zone"/>).</param>
+    /// <param name="zoneId">The recipient's zone: an IANA id or a Windows zone name (<see cref="TimeZones.ZoneOrUtc"/>).</param>
     /// <returns>For example <c>Tue 10 Mar 2026, 14:00–15:00 CET (your time)</c>.</returns>
     public static string Range(DateTimeOffset start, DateTimeOffset end, string? zoneId)
     {
-        var zone = Zone(zoneId);
+        var zone = TimeZones.ZoneOrUtc(zoneId);
         var from = Instant.FromDateTimeOffset(start).InZone(zone);
         var to = Instant.FromDateTimeOffset(end).InZone(zone);
         var text = from.Date == to.Date

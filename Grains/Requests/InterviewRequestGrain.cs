@@ -194,11 +194,7 @@ public sealed partial class InterviewRequestGrain : Grain, IInterviewRequestGrai
         if (!_store.Can(RequestTrigger.RescheduleRequested))
         {
             // Refused while work is in progress; the work may be an earlier reschedule's whose reminder failed to register.
-            if (RequestTransitions.InProgress(S.Status))
-            {
-                await StartOrAwaitPlanAsync();
-            }
-
+            await RestartWorkAsync();
             return Refused($"A {S.Status} request cannot be rescheduled.");
         }
 

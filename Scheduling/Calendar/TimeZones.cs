@@ -40,6 +40,11 @@ public static class TimeZones
         return false;
     }
 
+    /// <summary>Finds the zone for an IANA id or a Windows zone name, falling back to UTC (for showing times, never for scheduling).</summary>
+    /// <param name="id">A Windows zone name or an IANA id; may be <see langword="null"/> or empty.</param>
+    /// <returns>The zone (its <see cref="DateTimeZone.Id"/> the IANA id, e.g. <c>America/New_York</c> for <c>Eastern Standard Time</c>); UTC when <paramref name="id"/> is missing or unknown.</returns>
+    public static DateTimeZone ZoneOrUtc(string? id) => TryGetIanaId(id, out var iana) ? DateTimeZoneProviders.Tzdb[iana] : DateTimeZone.Utc;
+
     /// <summary>Finds the zone for an IANA id or a Windows zone name.</summary>
     /// <param name="id">A Windows zone name or an IANA id.</param>
     /// <returns>The zone.</returns>

@@ -1,6 +1,7 @@
-using NodaTime;
 using NodaTime.Extensions;
+using NodaTime;
 using Scheduler.Gateway.Web.Requests;
+using Scheduler.Scheduling.Calendar;
 
 namespace Scheduler.Gateway.Web.Calendar;
 
@@ -24,7 +25,7 @@ public static class WeekLayout
     /// <returns>The range; 167, 168 or 169 hours long across DST changes.</returns>
     public static TimeRange Range(string? zoneId, DateOnly monday)
     {
-        var zone = ZoneTime.Zone(zoneId);
+        var zone = TimeZones.ZoneOrUtc(zoneId);
         var first = monday.ToLocalDate();
         return new TimeRange(zone.AtStartOfDay(first).ToDateTimeOffset(), zone.AtStartOfDay(first.PlusDays(7)).ToDateTimeOffset());
     }
@@ -33,7 +34,7 @@ public static class WeekLayout
     /// <param name="instant">The instant.</param>
     /// <param name="zoneId">The zone (IANA id or Windows name; unknown is UTC).</param>
     /// <returns>The local Monday.</returns>
-    public static DateOnly MondayOf(DateTimeOffset instant, string? zoneId) => MondayOf(Instant.FromDateTimeOffset(instant).InZone(ZoneTime.Zone(zoneId)).Date.ToDateOnly());
+    public static DateOnly MondayOf(DateTimeOffset instant, string? zoneId) => MondayOf(Instant.FromDateTimeOffset(instant).InZone(TimeZones.ZoneOrUtc(zoneId)).Date.ToDateOnly());
 
     /// <summary>The Monday of the week of a date.</summary>
     /// <param name="date">Any date.</param>
@@ -50,7 +51,7 @@ public static class WeekLayout
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(working);
-        var zone = ZoneTime.Zone(zoneId);
+        var zone = TimeZones.ZoneOrUtc(zoneId);
         var days = Enumerable.Range(0, 7).Select(d => monday.AddDays(d)).ToArray();
         var entryPieces = days.Select(d => entries.SelectMany(e => Pieces(zone, d, e.Start, e.End).Select(p => (p.From, p.To, p.LocalEnd, Entry: (CalendarEntry?)e))).ToList()).ToArray();
         var workPieces = days.Select(d => working.SelectMany(w => Pieces(zone, d, w.Start, w.End).Select(p => (p.From, p.To, p.LocalEnd, Entry: (CalendarEntry?)null))).ToList()).ToArray();

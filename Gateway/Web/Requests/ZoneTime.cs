@@ -12,19 +12,14 @@ public static class ZoneTime
     /// <param name="zoneId">An IANA id or Windows zone name; an unknown or missing zone shows UTC.</param>
     /// <returns>The text.</returns>
     public static string Format(DateTimeOffset instant, string? zoneId) =>
-        Instant.FromDateTimeOffset(instant).InZone(Zone(zoneId)).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+        Instant.FromDateTimeOffset(instant).InZone(TimeZones.ZoneOrUtc(zoneId)).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Formats an instant as the local time of day in a zone, <c>HH:mm</c>.</summary>
     /// <param name="instant">The instant (any offset).</param>
     /// <param name="zoneId">An IANA id or Windows zone name; an unknown or missing zone shows UTC.</param>
     /// <returns>The text.</returns>
     public static string Clock(DateTimeOffset instant, string? zoneId) =>
-        Instant.FromDateTimeOffset(instant).InZone(Zone(zoneId)).ToString("HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>The zone of an id, by the engine's lookup.</summary>
-    /// <param name="zoneId">An IANA id or Windows zone name.</param>
-    /// <returns>The zone; UTC when the id is unknown or missing.</returns>
-    public static DateTimeZone Zone(string? zoneId) => TimeZones.TryGetIanaId(zoneId, out var iana) ? DateTimeZoneProviders.Tzdb[iana] : DateTimeZone.Utc;
+        Instant.FromDateTimeOffset(instant).InZone(TimeZones.ZoneOrUtc(zoneId)).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The zone id shown beside times: the IANA id, or <c>UTC</c> when unknown.</summary>
     /// <param name="zoneId">An IANA id or Windows zone name.</param>
@@ -36,5 +31,5 @@ public static class ZoneTime
     /// <param name="zoneId">An IANA id or Windows zone name; an unknown or missing zone reads it as UTC.</param>
     /// <returns>The instant, with offset zero.</returns>
     public static DateTimeOffset ToInstant(DateTime local, string? zoneId) =>
-        LocalDateTime.FromDateTime(local).InZoneLeniently(Zone(zoneId)).ToInstant().ToDateTimeOffset();
+        LocalDateTime.FromDateTime(local).InZoneLeniently(TimeZones.ZoneOrUtc(zoneId)).ToInstant().ToDateTimeOffset();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Scheduler.Scheduling.Calendar;
 
 namespace Scheduler.Grains.Notifications.Email;
 
@@ -86,7 +87,7 @@ public static class EmailComposer
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["title"] = title, ["when"] = when };
         var subject = EmailTemplates.Fill(EmailTemplates.PoolOffer.Subject, values);
         var opening = EmailTemplates.Fill(EmailTemplates.PoolOffer.Opening, values);
-        List<DetailLine> lines = [new(when, acceptLink, "Accept this interview"), new("Times are shown in " + LocalTimeFormatter.Zone(member.TimeZone).Id + ".")];
+        List<DetailLine> lines = [new(when, acceptLink, "Accept this interview"), new("Times are shown in " + TimeZones.ZoneOrUtc(member.TimeZone).Id + ".")];
         return new EmailMessage(
             member.Email,
             member.DisplayName,
@@ -137,7 +138,7 @@ public static class EmailComposer
             lines.Add(new("Link: " + url));
         }
 
-        lines.Add(new("Times are shown in " + LocalTimeFormatter.Zone(zone).Id + "."));
+        lines.Add(new("Times are shown in " + TimeZones.ZoneOrUtc(zone).Id + "."));
         return lines;
     }
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using Scheduler.Grains.Notifications.Email.Calendar;
 using Scheduler.ICalendar.Writing;
+using Scheduler.Scheduling.Calendar;
 
 namespace Scheduler.Grains.Notifications.Email;
 
@@ -53,13 +54,13 @@ public static class InviteBuilder
             Location = notification.Location ?? notification.Url, // a video link is where a remote interview takes place
             Url = notification.Url is { Length: > 0 } url ? new Uri(url, UriKind.Absolute) : null,
         };
-        var zone = LocalTimeFormatter.Zone(ZoneOf(notification));
+        var zone = TimeZones.ZoneOrUtc(ZoneOf(notification));
         return new CalendarAttachment(cancel ? "CANCEL" : "REQUEST", InviteZone.Apply(ItipWriter.Write(invite), zone, invite.Start, invite.End));
     }
 
     /// <summary>The zone the invite is written in: the candidate's (attendees first, then recipients).</summary>
     /// <param name="notification">The notification.</param>
-    /// <returns>The zone id as stored on the profile (an IANA id or a Windows zone name, resolved by <see cref="LocalTimeFormatter.Zone"/> to the IANA zone whose id is the invite's <c>TZID</c>), or <see langword="null"/> when there is no candidate.</returns>
+    /// <returns>The zone id as stored on the profile (an IANA id or a Windows zone name, resolved by <see cref="TimeZones.ZoneOrUtc"/> to the IANA zone whose id is the invite's <c>TZID</c>), or <see langword="null"/> when there is no candidate.</returns>
     public static string? ZoneOf(InterviewNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);

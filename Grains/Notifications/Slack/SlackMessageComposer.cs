@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Scheduler.Grains.Notifications.Email;
 using Scheduler.Grains.Pools;
+using Scheduler.Scheduling.Calendar;
 
 namespace Scheduler.Grains.Notifications.Slack;
 
@@ -64,7 +65,7 @@ public static class SlackMessageComposer
     /// <param name="poolKey">The pool grain key.</param>
     /// <param name="offer">The offer.</param>
     /// <param name="memberSlackId">The member's Slack user id (DM).</param>
-    /// <param name="memberZone">The member's zone: an IANA id or a Windows zone name (<see cref="LocalTimeFormatter.Zone"/>).</param>
+    /// <param name="memberZone">The member's zone: an IANA id or a Windows zone name (<see cref="TimeZones.ZoneOrUtc"/>).</param>
     /// <param name="title">What the interview is.</param>
     /// <returns>The message.</returns>
     public static SlackMessage PoolOffer(string poolKey, OfferView offer, string memberSlackId, string memberZone, string title)

@@ -1,5 +1,6 @@
 using NodaTime;
 using Scheduler.Grains.Notifications.Email;
+using Scheduler.Scheduling.Calendar;
 
 namespace Scheduler.Grains.Tests.Notifications;
 
@@ -17,7 +18,7 @@ public sealed class RecipientZoneTests
     [InlineData("America/New_York", "America/New_York")]
     public void Zone_IanaIdOrWindowsName_TheIanaZone(string zoneId, string expected)
     {
-        Assert.Equal(expected, LocalTimeFormatter.Zone(zoneId).Id);
+        Assert.Equal(expected, TimeZones.ZoneOrUtc(zoneId).Id);
     }
 
     [Theory]
@@ -26,7 +27,7 @@ public sealed class RecipientZoneTests
     [InlineData("Mars Standard Time")]
     public void Zone_EmptyOrUnknown_Utc(string? zoneId)
     {
-        Assert.Equal(DateTimeZone.Utc, LocalTimeFormatter.Zone(zoneId));
+        Assert.Equal(DateTimeZone.Utc, TimeZones.ZoneOrUtc(zoneId));
     }
 
     [Fact]

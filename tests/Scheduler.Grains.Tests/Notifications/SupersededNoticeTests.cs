@@ -38,11 +38,7 @@ public sealed class SupersededNoticeTests
     {
         await using var smtp = await SmtpSink.StartNewAsync();
         await using var host = await NotificationTestHost.StartAsync(smtp.Port);
-        var request = await host.SubmitAutoBookAsync("req-stale", "UTC");
-        var start = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0].Start;
-        await smtp.WaitForMessagesAsync(2);
-        var outbox = host.Outbox("req-stale");
-        await outbox.WaitForHistoryAsync(h => h.All(r => r.Status == NotificationStatus.Sent));
+        var (request, start, outbox) = await BookedAndAnnouncedAsync(host, smtp, "req-stale");
 
         // SMTP is down around the 24 h reminder, which keeps failing.
         await smtp.StopAsync();
@@ -64,11 +60,7 @@ public sealed class SupersededNoticeTests
     {
         await using var smtp = await SmtpSink.StartNewAsync();
         await using var host = await NotificationTestHost.StartAsync(smtp.Port);
-        var request = await host.SubmitAutoBookAsync("req-late", "UTC");
-        var start = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0].Start;
-        await smtp.WaitForMessagesAsync(2);
-        var outbox = host.Outbox("req-late");
-        await outbox.WaitForHistoryAsync(h => h.All(r => r.Status == NotificationStatus.Sent));
+        var (request, start, outbox) = await BookedAndAnnouncedAsync(host, smtp, "req-late");
 
         await smtp.StopAsync();
         host.Time.Advance(start.AddHours(-2).AddMinutes(1) - host.Time.GetUtcNow());
@@ -80,6 +72,17 @@ public sealed class SupersededNoticeTests
         Assert.All(history.Where(r => r.Kind == NotificationKind.Reminder), r => Assert.Equal(NotificationStatus.Skipped, r.Status));
         Assert.Contains(history, r => r.Kind == NotificationKind.Reminder && r.LastError == "late: the interview had started.");
         Assert.DoesNotContain(smtp.Messages(), m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal));
+    }
+
+    /// <summary>Books an auto-book request of the sample candidate and interviewer and waits until both booking emails were sent.</summary>
+    private static async Task<(IInterviewRequestGrain Request, DateTimeOffset Start, INotificationOutboxGrain Outbox)> BookedAndAnnouncedAsync(NotificationTestHost host, SmtpSink smtp, string requestId)
+    {
+        var request = await host.SubmitAutoBookAsync(requestId, "UTC");
+        var start = (await GrainTestCluster.WaitForAsync(request, v => v.Status == RequestStatus.Booked)).Booking!.Stages[0].Start;
+        await smtp.WaitForMessagesAsync(2);
+        var outbox = host.Outbox(requestId);
+        await outbox.WaitForHistoryAsync(h => h.All(r => r.Status == NotificationStatus.Sent));
+        return (request, start, outbox);
     }
 
     [Fact]
